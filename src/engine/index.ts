@@ -1,0 +1,8 @@
+// The engine's public surface for pages and islands. Build-time validation lives in validate.ts.
+export * from './graph.ts';
+export * from './run.ts';
+export * from './stored-run.ts';
+export * from './scoring.ts';
+export * from './paths.ts';
+export * from './localize.ts';
+export type * from './types.ts';

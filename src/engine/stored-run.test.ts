@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { choose, startRun, type Run } from './run.ts';
+import { decodeStoredRun, fingerprint, restoreRun, serialiseRun } from './stored-run.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import type { ScenarioContent } from './schema.ts';
+
+const scenario = loadValid('mini-contractor');
+
+function play(s: ScenarioContent, ...choices: string[]): Run {
+  return choices.reduce((run, c) => {
+    const r = choose(s, run, c);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.run;
+  }, startRun(s));
+}
+
+describe('saving and resuming a run', () => {
+  it('resumes a saved run exactly, through JSON', () => {
+    const run = play(scenario, 'wait', 'blunt');
+    const saved = JSON.parse(JSON.stringify(serialiseRun(scenario, run)));
+    expect(restoreRun(scenario, saved)).toEqual({ status: 'resumed', run, contentChanged: false });
+  });
+
+  it('resumes when the content changed but every step still exists, and says the content changed', () => {
+    const run = play(scenario, 'remind');
+    const saved = serialiseRun(scenario, run);
+    const edited = structuredClone(scenario);
+    const terms = edited.nodes.find((n) => n.id === 'terms');
+    if (terms?.type === 'decision') terms.choices.pop();
+    expect(fingerprint(edited)).not.toBe(fingerprint(scenario));
+    expect(restoreRun(edited, saved)).toEqual({ status: 'resumed', run, contentChanged: true });
+  });
+
+  it('restarts and says why when a saved step no longer exists', () => {
+    const saved = serialiseRun(scenario, play(scenario, 'wait', 'blunt'));
+    const edited = structuredClone(scenario);
+    const ask = edited.nodes.find((n) => n.id === 'ask');
+    if (ask?.type === 'decision') ask.choices = ask.choices.filter((c) => c.id !== 'blunt');
+    const result = restoreRun(edited, saved);
+    expect(result).toMatchObject({ status: 'restarted', reason: 'content-changed' });
+    expect(result.run.steps).toEqual([]);
+  });
+
+  it('restarts on a run saved for another scenario', () => {
+    const saved = serialiseRun(scenario, startRun(scenario));
+    expect(restoreRun(loadValid('mini-client'), saved)).toMatchObject({ status: 'restarted', reason: 'other-scenario' });
+  });
+
+  it('restarts on unreadable data', () => {
+    for (const junk of [undefined, null, '{', 7, { v: 2, scenario: 'x', fingerprint: '', steps: [] }, { v: 1, scenario: 'mini-contractor', fingerprint: 'a', steps: [['unpaid']] }]) {
+      expect(restoreRun(scenario, junk)).toMatchObject({ status: 'restarted', reason: 'unreadable' });
+    }
+  });
+
+  it('the stored-run decoder never throws, and accepts only well-formed runs', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const decoded = decodeStoredRun(value);
+        if (decoded !== undefined) {
+          expect(decoded.v).toBe(1);
+          expect(typeof decoded.scenario).toBe('string');
+          expect(decoded.steps.every((s) => s.length === 2 && s.every((x) => typeof x === 'string' && x.length > 0))).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the decoder accepts every run the engine saves', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), fc.stringMatching(/^[a-z][a-z-]{0,20}$/)), { maxLength: 30 }), (steps) => {
+        const stored = { v: 1, scenario: 'x', fingerprint: 'abc', steps };
+        expect(decodeStoredRun(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+      }),
+    );
+  });
+});

@@ -1,0 +1,76 @@
+// Saving and resuming runs. The decoder reads anything (storage, an LMS, a file) and never throws.
+import { isDecision, routesOf } from './graph.ts';
+import { replay, startRun, type Run } from './run.ts';
+import type { Choice, Scenario, Step } from './types.ts';
+
+export const storedRunVersion = 1;
+
+export interface StoredRun {
+  v: typeof storedRunVersion;
+  scenario: string;
+  /** A digest of the scenario's structure when the run was saved. */
+  fingerprint: string;
+  /** Decisions as [node id, choice id] pairs. */
+  steps: [string, string][];
+}
+
+export type RestoreResult =
+  | { status: 'resumed'; run: Run; contentChanged: boolean }
+  | { status: 'restarted'; run: Run; reason: 'unreadable' | 'other-scenario' | 'content-changed' };
+
+/** A short digest of the graph (nodes, choices, where they lead), not of its texts. */
+export function fingerprint(scenario: Scenario): string {
+  const shape = scenario.nodes
+    .map((n) =>
+      isDecision(n)
+        ? `${n.id}(${(n.choices as Choice[]).map((c) => `${c.id}>${routesOf(c).map((r) => r.goto).join('|')}`).join(',')})`
+        : n.id,
+    )
+    .join(';');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < shape.length; i++) {
+    hash ^= shape.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export function serialiseRun(scenario: Scenario, run: Run): StoredRun {
+  return {
+    v: storedRunVersion,
+    scenario: run.scenario,
+    fingerprint: fingerprint(scenario),
+    steps: run.steps.map((s) => [s.node, s.choice]),
+  };
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
+
+/** Reads a stored run from untrusted data; undefined unless it is well-formed. */
+export function decodeStoredRun(value: unknown): StoredRun | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { v, scenario, fingerprint, steps } = value as Record<string, unknown>;
+  if (v !== storedRunVersion || !isId(scenario) || typeof fingerprint !== 'string' || !Array.isArray(steps)) return undefined;
+  if (steps.length > 1000) return undefined;
+  const decoded: [string, string][] = [];
+  for (const step of steps) {
+    if (!Array.isArray(step) || step.length !== 2 || !isId(step[0]) || !isId(step[1])) return undefined;
+    decoded.push([step[0], step[1]]);
+  }
+  return { v, scenario, fingerprint, steps: decoded };
+}
+
+/**
+ * Resumes a saved run when every step still exists in the scenario; otherwise starts afresh and
+ * says why.
+ */
+export function restoreRun(scenario: Scenario, saved: unknown): RestoreResult {
+  const stored = decodeStoredRun(saved);
+  if (!stored) return { status: 'restarted', run: startRun(scenario), reason: 'unreadable' };
+  if (stored.scenario !== scenario.id) return { status: 'restarted', run: startRun(scenario), reason: 'other-scenario' };
+  const steps: Step[] = stored.steps.map(([node, choice]) => ({ node, choice }));
+  const contentChanged = stored.fingerprint !== fingerprint(scenario);
+  if (!replay(scenario, steps)) return { status: 'restarted', run: startRun(scenario), reason: 'content-changed' };
+  return { status: 'resumed', run: { scenario: scenario.id, steps }, contentChanged };
+}
+

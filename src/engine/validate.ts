@@ -1,0 +1,336 @@
+// Checks a scenario as an author wrote it. Never throws: every problem becomes a diagnostic
+// that names the file, the node or choice, and what to change.
+import { z } from 'astro/zod';
+import { locales } from '../i18n/locales.ts';
+import { applyEffects, findNode, isDecision, nextNodeId, routesOf, startMeters, successors } from './graph.ts';
+import { pathMarks, principleIds, scenario as strictSchema, scenarioSchema } from './schema.ts';
+import type { Choice, Condition, PathMark, Scenario } from './types.ts';
+import type { ScenarioContent } from './schema.ts';
+
+export const diagnosticCodes = [
+  'invalid-shape',
+  'missing-translation',
+  'duplicate-id',
+  'unknown-principle',
+  'unknown-meter',
+  'unknown-target',
+  'missing-default-route',
+  'no-choices',
+  'cycle',
+  'unreachable-node',
+  'dead-end',
+  'broken-counterpart',
+  'invalid-path-mark',
+] as const;
+
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  /** The file the problem is in, as given to the validator. */
+  file: string;
+  /** The node the problem is in, when there is one. */
+  node?: string | undefined;
+  /** The choice the problem is in, when there is one. */
+  choice?: string | undefined;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+export interface ScenarioSource {
+  file: string;
+  data: unknown;
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  /** The scenario, when it has no diagnostics. */
+  scenario?: ScenarioContent;
+}
+
+const lenientSchema = scenarioSchema(z.unknown());
+
+/** Validates one scenario on its own (counterparts are checked by `validateScenarios`). */
+export function validateScenario(source: ScenarioSource): ValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  const strict = strictSchema.safeParse(source.data);
+  if (!strict.success) diagnostics.push(...strict.error.issues.map((issue) => shapeDiagnostic(source, issue)));
+  const lenient = strict.success ? strict : lenientSchema.safeParse(source.data);
+  if (lenient.success) diagnostics.push(...checkGraph(source.file, lenient.data as Scenario));
+  return diagnostics.length === 0 && strict.success
+    ? { diagnostics, scenario: strict.data }
+    : { diagnostics };
+}
+
+/** Validates scenarios together, so that counterpart links between them are checked too. */
+export function validateScenarios(sources: ScenarioSource[]): { diagnostics: Diagnostic[]; scenarios: ScenarioContent[] } {
+  const results = sources.map((source) => ({ source, result: validateScenario(source) }));
+  const diagnostics = results.flatMap((r) => r.result.diagnostics);
+  const scenarios = results.flatMap((r) => (r.result.scenario ? [r.result.scenario] : []));
+  const byId = new Map<string, { file: string; nodes: Set<string> }>();
+  for (const { source } of results) {
+    const parsed = lenientSchema.safeParse(source.data);
+    if (!parsed.success) continue;
+    if (byId.has(parsed.data.id)) {
+      diagnostics.push({
+        code: 'duplicate-id',
+        file: source.file,
+        message: `scenario id "${parsed.data.id}" is also used by ${byId.get(parsed.data.id)!.file}. Give each scenario its own id.`,
+      });
+      continue;
+    }
+    byId.set(parsed.data.id, { file: source.file, nodes: new Set(parsed.data.nodes.map((n) => n.id)) });
+  }
+  for (const { source } of results) {
+    const parsed = lenientSchema.safeParse(source.data);
+    if (!parsed.success) continue;
+    for (const node of parsed.data.nodes) {
+      if (node.type !== 'decision' || !node.counterpart) continue;
+      const { scenario, node: target } = node.counterpart;
+      const other = byId.get(scenario);
+      const problem = !other
+        ? `its counterpart names scenario "${scenario}", which does not exist (known: ${[...byId.keys()].join(', ')}).`
+        : !other.nodes.has(target)
+          ? `its counterpart names node "${target}", which is not in scenario "${scenario}" (${other.file}).`
+          : undefined;
+      if (problem) {
+        diagnostics.push({
+          code: 'broken-counterpart',
+          file: source.file,
+          node: node.id,
+          message: `${problem} Point it at an existing node of the other scenario, or remove it.`,
+        });
+      }
+    }
+  }
+  return { diagnostics, scenarios: diagnostics.length === 0 ? scenarios : [] };
+}
+
+/** One line per diagnostic: `file › node › choice: [code] message`. */
+export function formatDiagnostic(d: Omit<Diagnostic, 'code'> & { code: string }): string {
+  const where = [d.file, d.node && `node "${d.node}"`, d.choice && `choice "${d.choice}"`].filter(Boolean).join(' › ');
+  return `${where}: [${d.code}] ${d.message}`;
+}
+
+function shapeDiagnostic(source: ScenarioSource, issue: z.core.$ZodIssue): Diagnostic {
+  const { node, choice } = locate(source.data, issue.path);
+  const last = issue.path[issue.path.length - 1];
+  const where = issue.path.length > 0 ? `at ${issue.path.join('.')}` : 'at the top level';
+  if (typeof last === 'string' && (locales as readonly string[]).includes(last)) {
+    return {
+      code: 'missing-translation',
+      file: source.file,
+      node,
+      choice,
+      message: `the "${last}" text ${where} is missing or empty. Write it in that language.`,
+    };
+  }
+  return { code: 'invalid-shape', file: source.file, node, choice, message: `${where}: ${issue.message}. See content/README.md for the format.` };
+}
+
+/** Finds the node and choice ids a path into the raw data points into. */
+function locate(data: unknown, path: readonly PropertyKey[]): { node: string | undefined; choice: string | undefined } {
+  const nodeIndex = path[0] === 'nodes' ? path[1] : undefined;
+  const node = typeof nodeIndex === 'number' ? idAt(data, ['nodes', nodeIndex]) : undefined;
+  const choiceIndex = path[2] === 'choices' ? path[3] : undefined;
+  const choice = typeof choiceIndex === 'number' ? idAt(data, ['nodes', nodeIndex!, 'choices', choiceIndex]) : undefined;
+  return { node, choice };
+}
+
+function idAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  let value: unknown = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) =>
+    out.push({ code, file, node, choice, message });
+
+  const nodeIds = new Set<string>();
+  for (const node of scenario.nodes) {
+    if (nodeIds.has(node.id)) report('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
+    nodeIds.add(node.id);
+    if (!isDecision(node)) continue;
+    const choiceIds = new Set<string>();
+    for (const c of node.choices) {
+      if (choiceIds.has(c.id)) report('duplicate-id', `choice id "${c.id}" is used twice in this node. Rename one of them.`, node.id, c.id);
+      choiceIds.add(c.id);
+    }
+  }
+  const meterIds = new Set<string>();
+  for (const m of scenario.meters) {
+    if (meterIds.has(m.id)) report('duplicate-id', `meter id "${m.id}" is used twice. Rename one of them.`);
+    meterIds.add(m.id);
+  }
+  const principles = new Set(scenario.principles);
+  for (const p of scenario.principles) {
+    if (!(principleIds as readonly string[]).includes(p)) {
+      report('unknown-principle', `principle "${p}" is not one the course scores. Use ${principleIds.join(', ')}.`);
+    }
+  }
+
+  if (!nodeIds.has(scenario.start)) {
+    report('unknown-target', `start names "${scenario.start}", which is not a node. Set start to the id of the first node.`);
+  }
+  for (const node of scenario.nodes) {
+    if (!isDecision(node)) continue;
+    if (node.choices.length === 0) {
+      report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
+    }
+    for (const c of node.choices as Choice[]) {
+      for (const p of Object.keys(c.points)) {
+        if (!principles.has(p)) {
+          report('unknown-principle', `points name principle "${p}", which this scenario does not score. Use one of: ${[...principles].join(', ')}.`, node.id, c.id);
+        }
+      }
+      const used = [...Object.keys(c.effects), ...routesOf(c).flatMap((r) => (r.when ? metersIn(r.when) : []))];
+      for (const m of new Set(used)) {
+        if (!meterIds.has(m)) {
+          report('unknown-meter', `meter "${m}" is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`, node.id, c.id);
+        }
+      }
+      const routes = routesOf(c);
+      if (routes[routes.length - 1]!.when !== undefined) {
+        report('missing-default-route', 'the last route of "next" has a condition, so some meter values lead nowhere. End the list with a route that has only "goto".', node.id, c.id);
+      }
+      for (const r of routes) {
+        if (!nodeIds.has(r.goto)) {
+          report('unknown-target', `leads to "${r.goto}", which is not a node in this scenario. Fix the id, or add a node with id "${r.goto}".`, node.id, c.id);
+        }
+      }
+    }
+  }
+
+  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const next = (id: string) => {
+    const node = byId.get(id);
+    return node ? successors(node).filter((t) => byId.has(t)) : [];
+  };
+
+  const reachable = new Set<string>();
+  const stack = byId.has(scenario.start) ? [scenario.start] : [];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (reachable.has(id)) continue;
+    reachable.add(id);
+    stack.push(...next(id));
+  }
+  for (const node of scenario.nodes) {
+    if (!reachable.has(node.id) && byId.has(scenario.start)) {
+      report('unreachable-node', 'no choice leads here from the start. Link a choice to it, or delete it.', node.id);
+    }
+  }
+
+  // A loop with a way out is a cycle; nodes with no way out at all are dead ends, loop or not.
+  const endsReachable = canReachEnding(scenario, next);
+  const isDeadEnd = (id: string) => {
+    const node = byId.get(id)!;
+    return !endsReachable.has(id) && (node.type !== 'decision' || node.choices.length > 0);
+  };
+  for (const cycle of findCycles(scenario.nodes.map((n) => n.id), next)) {
+    if (cycle.every(isDeadEnd)) continue;
+    report('cycle', `the story loops: ${cycle.join(' → ')}. The graph must only move forward; learners go back with undo. Point one of these choices at a new node.`, cycle[0]);
+  }
+  for (const node of scenario.nodes) {
+    if (isDeadEnd(node.id)) {
+      report('dead-end', 'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.', node.id);
+    }
+  }
+
+  if (out.length === 0) {
+    for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
+  }
+  return out;
+}
+
+function metersIn(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(metersIn);
+  if ('any' in condition) return condition.any.flatMap(metersIn);
+  return [condition.meter];
+}
+
+/** Each cycle once, as the list of node ids around it, closed with its first id. */
+function findCycles(ids: string[], next: (id: string) => string[]): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[][] = [];
+  const trail: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    trail.push(id);
+    for (const t of next(id)) {
+      if (state.get(t) === 'open') cycles.push([...trail.slice(trail.indexOf(t)), t]);
+      else if (!state.has(t)) visit(t);
+    }
+    trail.pop();
+    state.set(id, 'done');
+  };
+  for (const id of ids) if (!state.has(id)) visit(id);
+  return cycles;
+}
+
+function canReachEnding(scenario: Scenario, next: (id: string) => string[]): Set<string> {
+  const predecessors = new Map<string, string[]>();
+  for (const node of scenario.nodes) {
+    for (const t of next(node.id)) predecessors.set(t, [...(predecessors.get(t) ?? []), node.id]);
+  }
+  const good = new Set<string>();
+  const stack = scenario.nodes.filter((n) => n.type === 'ending').map((n) => n.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (good.has(id)) continue;
+    good.add(id);
+    stack.push(...(predecessors.get(id) ?? []));
+  }
+  return good;
+}
+
+/** The marked choices must form exactly one path from the start to an ending. */
+function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const label = mark === 'real' ? 'real-case' : 'recommended';
+  const onPath = new Set<string>();
+  let meters = startMeters(scenario);
+  let node = findNode(scenario, scenario.start);
+  const seen = new Set<string>();
+  while (isDecision(node) && !seen.has(node.id)) {
+    seen.add(node.id);
+    const marked = (node.choices as Choice[]).filter((c) => c.marks.includes(mark));
+    if (marked.length !== 1) {
+      out.push({
+        code: 'invalid-path-mark',
+        file,
+        node: node.id,
+        message:
+          marked.length === 0
+            ? `the ${label} path reaches this node but none of its choices is marked "${mark}". Mark the one the ${label} path takes.`
+            : `${marked.length} choices here are marked "${mark}" (${marked.map((c) => c.id).join(', ')}). The ${label} path takes exactly one.`,
+      });
+      return out;
+    }
+    const chosen = marked[0]!;
+    onPath.add(`${node.id}/${chosen.id}`);
+    meters = applyEffects(scenario, meters, chosen.effects);
+    node = findNode(scenario, nextNodeId(chosen, meters) ?? '');
+  }
+  for (const n of scenario.nodes) {
+    if (!isDecision(n)) continue;
+    for (const c of n.choices as Choice[]) {
+      if (c.marks.includes(mark) && !onPath.has(`${n.id}/${c.id}`)) {
+        out.push({
+          code: 'invalid-path-mark',
+          file,
+          node: n.id,
+          choice: c.id,
+          message: `this choice is marked "${mark}" but the ${label} path from the start never takes it. Remove the mark, or mark the choices that lead here.`,
+        });
+      }
+    }
+  }
+  return out;
+}
