@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/course/check-content.ts';
+import { formatDiagnostic } from '../../src/engine/validate.ts';
+import en from '../../src/i18n/en.json';
+import ru from '../../src/i18n/ru.json';
+import { translator } from '../../src/i18n/messages.ts';
+
+describe('the course content', () => {
+  it('passes every content check', async () => {
+    const diagnostics = await checkContent(join(import.meta.dirname, '..', '..', 'content'));
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+});
+
+describe('UI strings', () => {
+  it('exist in both languages under the same keys', () => {
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have every plural form each language needs', () => {
+    for (const [locale, table] of [['en', en], ['ru', ru]] as const) {
+      const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const [key, value] of Object.entries(table)) {
+        if (typeof value === 'object') expect(Object.keys(value).sort(), `${locale} ${key}`).toEqual([...needed].sort());
+      }
+    }
+  });
+
+  it('choose the Russian plural by number', () => {
+    const t = translator('ru', ru);
+    expect([1, 2, 5, 21, 1.5].map((count) => t('player.points', { count }))).toEqual(['1 балл', '2 балла', '5 баллов', '21 балл', '1.5 балла']);
+  });
+});
