@@ -1,0 +1,39 @@
+// UI strings. Components get a translator, never a hard-coded string.
+import en from './en.json';
+import ru from './ru.json';
+import type { Locale } from './locales.ts';
+
+export type Messages = typeof en;
+export type MessageKey = keyof Messages;
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralForms;
+export type Vars = Record<string, string | number>;
+
+export const messages: Record<Locale, Record<MessageKey, Message>> = { en, ru };
+
+function fill(text: string, vars: Vars): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A translator for one locale, over all messages or a subset handed to an island. */
+export function translator<K extends string>(locale: Locale, table: Partial<Record<K, Message>>) {
+  const plural = new Intl.PluralRules(locale);
+  return (key: K, vars: Vars = {}): string => {
+    const message = table[key];
+    if (message === undefined) return key;
+    if (typeof message === 'string') return fill(message, vars);
+    const count = Number(vars['count'] ?? 0);
+    return fill(message[plural.select(count)] ?? message.other, vars);
+  };
+}
+
+export function useMessages(locale: Locale) {
+  return translator<MessageKey>(locale, messages[locale]);
+}
+
+/** The messages whose keys start with one of the prefixes: what an island needs, no more. */
+export function pickMessages(locale: Locale, prefixes: readonly string[]): Partial<Record<MessageKey, Message>> {
+  return Object.fromEntries(
+    Object.entries(messages[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))),
+  ) as Partial<Record<MessageKey, Message>>;
+}
