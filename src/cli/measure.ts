@@ -1,0 +1,145 @@
+// `npm run measure`: the weight gate. For every built page, the gzipped JavaScript and CSS it
+// loads (imports, lazy chunks and frames included) and its HTML; fails when a page is over the
+// budget in DESIGN.md. Builds first when there is no build.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { execSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+
+const dist = resolve('dist');
+const KB = 1024;
+
+/** Budgets per page, gzipped bytes (DESIGN.md). */
+export const budgets = {
+  interactive: { js: 16 * KB, css: 12 * KB },
+  reading: { js: 8 * KB, css: 12 * KB },
+};
+
+const interactivePattern = /^\/(?:en|ru)\/(?:scenarios|progress|facilitate|embed)\//;
+
+export function pageKind(path: string): keyof typeof budgets {
+  return interactivePattern.test(path) ? 'interactive' : 'reading';
+}
+
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+function urlPathOf(file: string): string {
+  const rel = `/${relative(dist, file).split('\\').join('/')}`;
+  return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+}
+
+/** A site-absolute or relative reference to a file in dist, or undefined for other sites. */
+function fileFor(ref: string, fromUrlDir: string): string | undefined {
+  if (/^(?:[a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) return undefined;
+  const clean = ref.split(/[?#]/)[0]!;
+  const path = clean.startsWith('/') ? clean : join(fromUrlDir, clean);
+  let file = join(dist, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? file : undefined;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}=["']([^"']+)["']`, 'i').exec(tag)?.[1];
+
+interface Weight {
+  js: number;
+  css: number;
+  html: number;
+}
+
+function jsClosure(entry: string, seen: Set<string>) {
+  if (seen.has(entry)) return;
+  seen.add(entry);
+  const code = readFileSync(entry, 'utf8');
+  const dir = `/${relative(dist, dirname(entry)).split('\\').join('/')}`;
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)) {
+    const file = fileFor(match[1] ?? match[2]!, dir);
+    if (file) jsClosure(file, seen);
+  }
+}
+
+export function measurePage(file: string, framesSeen = new Set<string>()): Weight {
+  const html = readFileSync(file, 'utf8');
+  const urlDir = urlPathOf(file).replace(/[^/]*$/, '');
+  const js = new Set<string>();
+  const css = new Set<string>();
+  let inlineJs = '';
+  let inlineCss = '';
+  for (const [tag, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi).map((m) => [m[1]!, m[2]!] as const)) {
+    const src = attr(tag, 'src');
+    const type = attr(tag, 'type');
+    if (type && !/module|javascript/i.test(type)) continue;
+    if (src) {
+      const f = fileFor(src, urlDir);
+      if (f) jsClosure(f, js);
+    } else inlineJs += body;
+  }
+  for (const tag of html.matchAll(/<astro-island\b[^>]*>/gi).map((m) => m[0])) {
+    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
+      const ref = attr(tag, name);
+      const f = ref ? fileFor(ref, urlDir) : undefined;
+      if (f) jsClosure(f, js);
+    }
+  }
+  for (const tag of html.matchAll(/<link\b[^>]*>/gi).map((m) => m[0])) {
+    const rel = attr(tag, 'rel') ?? '';
+    const href = attr(tag, 'href');
+    const f = href ? fileFor(href, urlDir) : undefined;
+    if (!f) continue;
+    if (/stylesheet/i.test(rel)) css.add(f);
+    if (/modulepreload/i.test(rel)) jsClosure(f, js);
+  }
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss += m[1];
+  const weight: Weight = {
+    js: [...js].reduce((sum, f) => sum + gz(readFileSync(f)), inlineJs.trim() ? gz(inlineJs) : 0),
+    css: [...css].reduce((sum, f) => sum + gz(readFileSync(f)), inlineCss.trim() ? gz(inlineCss) : 0),
+    html: gz(html),
+  };
+  // A frame's page loads with its host: count what it loads too.
+  for (const tag of html.matchAll(/<iframe\b[^>]*>/gi).map((m) => m[0])) {
+    const src = attr(tag, 'src');
+    const f = src ? fileFor(src, urlDir) : undefined;
+    if (!f || !f.endsWith('.html') || framesSeen.has(f)) continue;
+    framesSeen.add(f);
+    const frame = measurePage(f, framesSeen);
+    weight.js += frame.js;
+    weight.css += frame.css;
+  }
+  return weight;
+}
+
+function main() {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log('No build found: building first.');
+    execSync('npx astro build', { stdio: 'inherit' });
+  }
+  const rows = htmlFiles(dist)
+    .map((file) => ({ path: urlPathOf(file), kind: pageKind(urlPathOf(file)), ...measurePage(file) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const kb = (n: number) => (n / KB).toFixed(1).padStart(6);
+  const failures: string[] = [];
+  console.log(`${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS KB'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)}`);
+  for (const row of rows) {
+    const budget = budgets[row.kind];
+    const over = [row.js > budget.js && `JS ${kb(row.js).trim()} KB > ${budget.js / KB} KB`, row.css > budget.css && `CSS ${kb(row.css).trim()} KB > ${budget.css / KB} KB`].filter(Boolean);
+    if (over.length > 0) failures.push(`${row.path}: ${over.join(', ')}`);
+    console.log(`${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : ''}`);
+  }
+  const heaviest = (kind: keyof typeof budgets) => Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r.js));
+  console.log(
+    `\n${rows.length} pages. Heaviest JS: interactive ${kb(heaviest('interactive')).trim()} KB of ${budgets.interactive.js / KB} KB, reading ${kb(heaviest('reading')).trim()} KB of ${budgets.reading.js / KB} KB (gzipped).`,
+  );
+  if (failures.length > 0) {
+    console.error(`\nOver budget:\n${failures.join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,52 @@
+// The course's own content and engine, read the way the build reads them, so a test asserts what
+// the engine computes rather than numbers copied into the test.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
+import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
+import type { Choice, Step } from '../../src/engine/types.ts';
+import en from '../../src/i18n/en.json' with { type: 'json' };
+import ru from '../../src/i18n/ru.json' with { type: 'json' };
+import type { Locale } from '../../src/i18n/locales.ts';
+
+export const ui = { en, ru } as const;
+
+const dir = join(import.meta.dirname, '..', '..', 'content', 'scenarios');
+
+export const scenarios: ScenarioContent[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => schema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+
+/** The shortest list of decisions that reaches each ending, found over (node, meters) states. */
+export function shortestPathsToEndings(s: ScenarioContent): Map<string, Step[]> {
+  const found = new Map<string, Step[]>();
+  const seen = new Set<string>();
+  const queue = [{ node: s.start, meters: startMeters(s), steps: [] as Step[] }];
+  while (queue.length > 0) {
+    const { node: id, meters, steps } = queue.shift()!;
+    const key = `${id}|${JSON.stringify(meters)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const node = findNode(s, id);
+    if (!node) continue;
+    if (!isDecision(node)) {
+      if (!found.has(id)) found.set(id, steps);
+      continue;
+    }
+    for (const c of node.choices as Choice[]) {
+      const after = applyEffects(s, meters, c.effects);
+      const next = nextNodeId(c, after);
+      if (next) queue.push({ node: next, meters: after, steps: [...steps, { node: id, choice: c.id }] });
+    }
+  }
+  return found;
+}
+
+export function choiceLabel(s: ScenarioContent, step: Step, locale: Locale): string {
+  const node = findNode(s, step.node);
+  const choice = isDecision(node) ? node.choices.find((c) => c.id === step.choice) : undefined;
+  if (!choice) throw new Error(`no choice ${step.node}/${step.choice}`);
+  return choice.label[locale];
+}
