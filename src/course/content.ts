@@ -1,5 +1,7 @@
 // What pages read from the content collections, in one place.
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { markedPath } from '../engine/paths.ts';
+import { readingMinutes } from './reading-time.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 
@@ -14,4 +16,54 @@ export async function getLessons(locale: Locale) {
 
 export async function getOutline() {
   return (await getCollection('course')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
+}
+
+export interface OutlineEntry {
+  kind: 'lesson' | 'scenario';
+  id: string;
+  href: string;
+  title: string;
+  summary: string;
+  /** Minutes to read a lesson, or to play a scenario along its shortest main path. */
+  minutes: number;
+}
+
+/** The course in order, with what a learner needs to pick the next item. */
+export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
+  const [outline, scenarios, lessons] = await Promise.all([getOutline(), getScenarios(), getLessons(locale)]);
+  return outline.map((item): OutlineEntry => {
+    if ('scenario' in item) {
+      const s = scenarios.find((x) => x.id === item.scenario)!;
+      return { kind: 'scenario', id: s.id, href: `/${locale}/scenarios/${s.id}/`, title: s.title[locale], summary: s.summary[locale], minutes: scenarioMinutes(s) };
+    }
+    const lesson = lessons.find((l) => l.slug === item.lesson)!;
+    return {
+      kind: 'lesson',
+      id: lesson.slug,
+      href: `/${locale}/lessons/${lesson.slug}/`,
+      title: lesson.entry.data.title,
+      summary: lesson.entry.data.description,
+      minutes: readingMinutes(lesson.entry.body ?? '', locale === 'ru' ? 170 : 200),
+    };
+  });
+}
+
+/** About a minute and a half per decision on the recommended path. */
+function scenarioMinutes(scenario: ScenarioContent): number {
+  return Math.max(5, Math.round(markedPath(scenario, 'recommended').length * 1.5));
+}
+
+export async function getGlossary(locale: Locale) {
+  const terms = (await getCollection('glossary')).map((entry) => entry.data);
+  return terms.sort((a, b) => a.term[locale].localeCompare(b.term[locale], locale));
+}
+
+export async function getTemplates() {
+  return (await getCollection('templates')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
+}
+
+export async function getPage(locale: Locale, slug: string) {
+  const entry = await getEntry('pages', `${locale}/${slug}`);
+  if (!entry) throw new Error(`content/pages/${locale}/${slug}.mdx is missing`);
+  return entry;
 }
