@@ -2,7 +2,7 @@
 import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
 import { replay } from './run.ts';
 import { scoreSteps, type Score } from './scoring.ts';
-import type { Choice, PathMark, Scenario, Step } from './types.ts';
+import type { Choice, PathMark, Points, Scenario, Step } from './types.ts';
 
 /** The decisions of a marked path, from the start to its ending. */
 export function markedPath(scenario: Scenario, mark: PathMark): Step[] {
@@ -32,7 +32,7 @@ export interface PathComparison {
   ending: string;
 }
 
-export function comparePath(scenario: Scenario, steps: readonly Step[], mark: PathMark): PathComparison {
+export function comparePath(scenario: Scenario, steps: readonly Step[], mark: PathMark, top: Points): PathComparison {
   const marked = markedPath(scenario, mark);
   const length = Math.max(marked.length, steps.length);
   let partedAt: number | null = null;
@@ -45,7 +45,7 @@ export function comparePath(scenario: Scenario, steps: readonly Step[], mark: Pa
     }
   }
   const parted = partedAt === null ? undefined : (marked[partedAt] ?? steps[partedAt]);
-  const score = scoreSteps(scenario, marked)!;
+  const score = scoreSteps(scenario, marked, top)!;
   const ending = replay(scenario, marked)?.node.id ?? scenario.start;
   return { mark, steps: marked, partedAt, partedNode: parted?.node ?? null, score, ending };
 }

@@ -64,7 +64,7 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
       }
       return { id: `c${c}`, label: text('Choice'), feedback: text('Feedback'), points, effects, next, marks: [] };
     });
-    return { id: id(i), type: 'decision', situation: text('Situation'), notes: text('Notes'), questions: [text('Q1'), text('Q2')], choices };
+    return { id: id(i), type: 'decision', title: text(`Moment ${i}`), situation: text('Situation'), notes: text('Notes'), questions: [text('Q1'), text('Q2')], choices };
   });
 
   const scenario: ScenarioContent = {

@@ -92,6 +92,8 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     /** Stable id, unique within the scenario, e.g. "month-unpaid". */
     id,
     type: z.literal('decision'),
+    /** A short name for this moment, for the map and the debrief, e.g. "The client's request". */
+    title: text,
     /** Who is talking in this moment, if anyone. */
     speaker: text.optional(),
     /** What the player sees and has to decide about. */

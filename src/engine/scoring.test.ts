@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maxima, outcome, overallScore, scoreSteps } from './scoring.ts';
+import { outcome, overallScore, scoreSteps } from './scoring.ts';
+import { maxima } from './maxima.ts';
 import { comparePath, markedPath } from './paths.ts';
 import { choose, runState, startRun, type Run } from './run.ts';
 import { isDecision } from './graph.ts';
@@ -27,6 +28,7 @@ function tiny(decisions: Record<string, ChoiceSpec[]>, endings: string[], meter?
       ...Object.entries(decisions).map(([id, choices]) => ({
         id,
         type: 'decision' as const,
+        title: text(id),
         situation: text(id),
         notes: text(id),
         questions: [text('q'), text('q')],
@@ -128,8 +130,8 @@ describe('the overall score', () => {
 
   it('scores the fixture’s recommended path above its real-case path', () => {
     const s = loadValid('mini-contractor');
-    const recommended = outcome(s, markedPath(s, 'recommended'))!;
-    const real = outcome(s, markedPath(s, 'real'))!;
+    const recommended = outcome(s, markedPath(s, 'recommended'), maxima(s))!;
+    const real = outcome(s, markedPath(s, 'real'), maxima(s))!;
     expect(recommended.overall).toBe(100);
     expect(real.overall).toBeLessThan(recommended.overall);
     expect(real.meterHistory).toEqual([{ trust: 4 }, { trust: 3 }, { trust: 2 }, { trust: 3 }]);
@@ -140,9 +142,9 @@ describe('comparing paths', () => {
   it('names where a learner parted from the recommended path', () => {
     const s = loadValid('mini-contractor');
     const steps = markedPath(s, 'real');
-    const comparison = comparePath(s, steps, 'recommended');
+    const comparison = comparePath(s, steps, 'recommended', maxima(s));
     expect(comparison).toMatchObject({ partedAt: 0, partedNode: 'unpaid', ending: 'deal' });
-    expect(comparePath(s, steps, 'real')).toMatchObject({ partedAt: null, partedNode: null });
+    expect(comparePath(s, steps, 'real', maxima(s))).toMatchObject({ partedAt: null, partedNode: null });
   });
 });
 
@@ -181,7 +183,7 @@ describe('properties of random scenarios', () => {
       fc.property(sizes, ({ seed, nodes, conditional }) => {
         const s = randomScenario(seed, { nodes, conditional, meterMax: 3, choices: [2, 3] });
         const top = maxima(s);
-        const scores = allPaths(s).map((steps) => scoreSteps(s, steps)!);
+        const scores = allPaths(s).map((steps) => scoreSteps(s, steps, top)!);
         for (const p of s.principles) {
           const best = Math.max(0, ...scores.map((sc) => sc.principles.find((x) => x.principle === p)!.earned));
           expect(best).toBe(top[p]);

@@ -1,7 +1,7 @@
 // One scoring model for every view, event and report.
-import { isDecision, routesOf, startMeters } from './graph.ts';
+import { startMeters } from './graph.ts';
 import { replay, type PlayedStep } from './run.ts';
-import type { Choice, Condition, Meters, Points, Scenario, Step } from './types.ts';
+import type { Meters, Points, Scenario, Step } from './types.ts';
 
 export interface PrincipleScore {
   principle: string;
@@ -23,125 +23,6 @@ export interface Outcome<S extends Scenario = Scenario> extends Score {
   meterHistory: Meters[];
 }
 
-const maximaCache = new WeakMap<Scenario, Points>();
-
-/**
- * The exact most a run can earn on each principle, over the (node, meter values) pairs a run can
- * actually reach. Each principle's maximum may come from a different run.
- */
-export function maxima(scenario: Scenario): Points {
-  const cached = maximaCache.get(scenario);
-  if (cached) return cached;
-  const result = computeMaxima(scenario);
-  maximaCache.set(scenario, result);
-  return result;
-}
-
-function computeMaxima(scenario: Scenario): Points {
-  const principles = scenario.principles;
-  const meters = scenario.meters;
-  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
-  const radix = meters.map((m) => m.max - m.min + 1);
-  const mult = radix.map((_, i) => radix.slice(0, i).reduce((a, b) => a * b, 1));
-  const space = radix.reduce((a, b) => a * b, 1);
-  const P = principles.length;
-
-  // Meter values travel as one integer (mixed radix over the meters' ranges, offset by each
-  // minimum), so a state is a (node, code) pair and every table is a flat typed array.
-  const digit = (code: number, i: number) => Math.floor(code / mult[i]!) % radix[i]!;
-  const meterIndex = new Map(meters.map((m, i) => [m.id, i]));
-  const compileCondition = (c: Condition): ((code: number) => boolean) => {
-    if ('all' in c) {
-      const parts = c.all.map(compileCondition);
-      return (code) => parts.every((p) => p(code));
-    }
-    if ('any' in c) {
-      const parts = c.any.map(compileCondition);
-      return (code) => parts.some((p) => p(code));
-    }
-    const i = meterIndex.get(c.meter);
-    const read = (code: number) => (i === undefined ? 0 : meters[i]!.min + digit(code, i));
-    return c.below !== undefined ? (code) => read(code) < c.below! : (code) => c.atLeast !== undefined && read(code) >= c.atLeast;
-  };
-  const choicesOf = scenario.nodes.map((node) =>
-    isDecision(node)
-      ? (node.choices as Choice[]).map((choice) => ({
-          points: principles.map((p) => choice.points[p] ?? 0),
-          deltas: meters.map((m) => choice.effects[m.id] ?? 0),
-          routes: routesOf(choice).map((r) => ({ holds: r.when ? compileCondition(r.when) : undefined, target: index.get(r.goto) ?? -1 })),
-        }))
-      : [],
-  );
-  const apply = (code: number, deltas: number[]) => {
-    let next = 0;
-    for (let i = 0; i < deltas.length; i++) next += Math.min(radix[i]! - 1, Math.max(0, digit(code, i) + deltas[i]!)) * mult[i]!;
-    return next;
-  };
-  const targetOf = (routes: { holds: ((code: number) => boolean) | undefined; target: number }[], code: number) => {
-    for (const r of routes) if (!r.holds || r.holds(code)) return r.target;
-    return -1;
-  };
-
-  const start = index.get(scenario.start);
-  if (start === undefined) return Object.fromEntries(principles.map((p) => [p, 0]));
-  const order = topologicalOrder(scenario, index);
-
-  // Forward: which (node, meters) states a run can reach.
-  const reached = new Uint8Array(scenario.nodes.length * space);
-  reached[start * space + meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0)] = 1;
-  for (const n of order) {
-    for (let code = 0; code < space; code++) {
-      if (!reached[n * space + code]) continue;
-      for (const c of choicesOf[n]!) {
-        const after = apply(code, c.deltas);
-        const t = targetOf(c.routes, after);
-        if (t >= 0) reached[t * space + after] = 1;
-      }
-    }
-  }
-
-  // Backward: the best each principle can still earn from every reached state.
-  const best = new Float64Array(scenario.nodes.length * space * P);
-  for (let k = order.length - 1; k >= 0; k--) {
-    const n = order[k]!;
-    if (choicesOf[n]!.length === 0) continue;
-    for (let code = 0; code < space; code++) {
-      if (!reached[n * space + code]) continue;
-      const at = (n * space + code) * P;
-      best.fill(Number.NEGATIVE_INFINITY, at, at + P);
-      for (const c of choicesOf[n]!) {
-        const after = apply(code, c.deltas);
-        const t = targetOf(c.routes, after);
-        if (t < 0) continue;
-        const from = (t * space + after) * P;
-        for (let p = 0; p < P; p++) best[at + p] = Math.max(best[at + p]!, c.points[p]! + best[from + p]!);
-      }
-    }
-  }
-  const at = (start * space + meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0)) * P;
-  return Object.fromEntries(principles.map((p, i) => [p, Math.max(0, best[at + i]!)]));
-}
-
-/** Node indices so that every choice leads to a later one (the graph is acyclic). */
-function topologicalOrder(scenario: Scenario, index: Map<string, number>): number[] {
-  const order: number[] = [];
-  const state = new Uint8Array(scenario.nodes.length);
-  const visit = (i: number) => {
-    if (state[i]) return;
-    state[i] = 1;
-    const node = scenario.nodes[i]!;
-    if (isDecision(node)) {
-      for (const choice of node.choices as Choice[]) for (const r of routesOf(choice)) {
-        const t = index.get(r.goto);
-        if (t !== undefined) visit(t);
-      }
-    }
-    order.push(i);
-  };
-  scenario.nodes.forEach((_, i) => visit(i));
-  return order.reverse();
-}
-
 /** round(100 × Σ clamp(earned, 0, max) / Σ max); 0 when nothing can be earned. */
 export function overallScore(principles: readonly PrincipleScore[]): number {
   const total = principles.reduce((sum, p) => sum + p.max, 0);
@@ -150,19 +31,21 @@ export function overallScore(principles: readonly PrincipleScore[]): number {
   return Math.round((100 * earned) / total);
 }
 
-/** The score of a list of decisions (complete or not); undefined when they do not fit. */
-export function scoreSteps(scenario: Scenario, steps: readonly Step[]): Score | undefined {
+/**
+ * The score of a list of decisions (complete or not) against the scenario's maxima (from
+ * `maxima()`); undefined when the decisions do not fit.
+ */
+export function scoreSteps(scenario: Scenario, steps: readonly Step[], top: Points): Score | undefined {
   const state = replay(scenario, steps);
   if (!state) return undefined;
-  const top = maxima(scenario);
   const principles = scenario.principles.map((p) => ({ principle: p, earned: state.points[p] ?? 0, max: top[p] ?? 0 }));
   return { principles, overall: overallScore(principles) };
 }
 
 /** The outcome of a finished run; undefined while the run has not reached an ending. */
-export function outcome<S extends Scenario>(scenario: S, steps: readonly Step[]): Outcome<S> | undefined {
+export function outcome<S extends Scenario>(scenario: S, steps: readonly Step[], top: Points): Outcome<S> | undefined {
   const state = replay(scenario, steps);
-  const score = scoreSteps(scenario, steps);
+  const score = scoreSteps(scenario, steps, top);
   if (!state || !score || state.node.type !== 'ending') return undefined;
   return {
     ...score,
