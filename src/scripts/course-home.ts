@@ -1,0 +1,28 @@
+// The course home: each item's state, and where to continue.
+import { $progress, startProgress } from '../stores/progress.ts';
+import { itemState, nextItem, type CourseItem } from '../stores/course-state.ts';
+import { showStorageNotice } from './storage-notice.ts';
+
+startProgress();
+showStorageNotice();
+const items = [...document.querySelectorAll<HTMLElement>('[data-item]')].map((el) => ({
+  el,
+  kind: el.dataset['kind'] as CourseItem['kind'],
+  id: el.dataset['item']!,
+}));
+const resume = document.getElementById('continue') as HTMLAnchorElement | null;
+
+$progress.subscribe((progress) => {
+  for (const item of items) {
+    const state = itemState(progress, item);
+    const badge = item.el.querySelector<HTMLElement>('.state')!;
+    badge.textContent = badge.getAttribute(`data-${state}`) ?? '';
+    badge.dataset['state'] = state;
+  }
+  const next = nextItem(progress, items);
+  const started = items.some((i) => itemState(progress, i) !== 'not-started');
+  if (resume && next && started) {
+    resume.href = next.el.querySelector('a')!.href;
+    resume.textContent = `${resume.dataset['continue']} ${next.el.querySelector('a')!.textContent}`;
+  }
+});

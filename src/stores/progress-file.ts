@@ -1,0 +1,38 @@
+// Progress as a file the learner can keep: export, and an import that accepts only a
+// well-formed file and otherwise changes nothing.
+import { decodeProgress, progressVersion, type Progress } from './progress-format.ts';
+import { $progress, replaceProgress } from './progress.ts';
+
+export const progressFileKind = 'checks-in-the-mail/progress';
+
+export type ImportResult = { ok: true; progress: Progress } | { ok: false; reason: 'not-json' | 'not-progress' | 'version' | 'malformed'; detail: string };
+
+/** Reads an exported progress file; anything short of a well-formed file is refused whole. */
+export function decodeProgressFile(text: string): ImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: 'not-json', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)['kind'] !== progressFileKind) return { ok: false, reason: 'not-progress', detail: 'kind' };
+  const version = (value as Record<string, unknown>)['v'];
+  if (version !== progressVersion) return { ok: false, reason: 'version', detail: String(version) };
+  const { progress, dropped } = decodeProgress(value);
+  return dropped.length > 0 ? { ok: false, reason: 'malformed', detail: dropped.join(', ') } : { ok: true, progress };
+}
+
+export function progressFile(progress: Progress, now: Date): string {
+  return JSON.stringify({ kind: progressFileKind, v: progressVersion, exportedAt: now.toISOString(), ...progress }, null, 2);
+}
+
+export function exportProgress(now = new Date()): string {
+  return progressFile($progress.get(), now);
+}
+
+/** Replaces progress with an exported file's; an invalid file changes nothing. */
+export function importProgress(text: string): ImportResult {
+  const result = decodeProgressFile(text);
+  if (result.ok) replaceProgress(result.progress);
+  return result;
+}
