@@ -21,12 +21,12 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // One build (made by `npm test` before this runs) and one server for every test.
+  // One build (made by `npm test` before this runs) and one static server for every test.
   webServer: {
-    command: `npx astro preview --port ${port} --host localhost`,
+    command: `node src/cli/serve.ts`,
     url: `http://localhost:${port}/en/`,
     reuseExistingServer: !process.env['CI'],
-    env: { ASTRO_PREVIEW_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(port) },
     timeout: 60_000,
   },
 });

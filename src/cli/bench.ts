@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomScenario } from '../engine/random-scenario.ts';
 import { validateScenario } from '../engine/validate.ts';
-import { maxima } from '../engine/scoring.ts';
+import { maxima } from '../engine/maxima.ts';
 
 const seed = 20261127;
 const runs = 15;

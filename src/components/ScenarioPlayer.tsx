@@ -1,24 +1,49 @@
+// The scenario player's view. It renders what the player store and the engine computed; the
+// islands around it decide where runs are saved and whom they are reported to.
 import { useStore } from '@nanostores/preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { createPlayer, type PlayableScenario } from '../stores/player.ts';
-import { translator, type Message, type MessageKey } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Player, PlayableScenario } from '../stores/player.ts';
 import type { Choice } from '../engine/types.ts';
+import type { PathComparison } from '../engine/paths.ts';
+import type { Translate } from '../i18n/messages.ts';
 import './ScenarioPlayer.css';
 
-interface Props {
-  scenario: PlayableScenario;
-  locale: Locale;
-  messages: Partial<Record<MessageKey, Message>>;
+/** The other perspective's view of a moment, shown read-only. */
+export interface Counterpart {
+  scenarioTitle: string;
+  title?: string;
+  speaker?: string;
+  situation: string;
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+export interface PlayerProps {
+  scenario: PlayableScenario;
+  player: Player;
+  t: Translate;
+  counterparts: Record<string, Counterpart>;
+  /** The other perspective's scenario, to offer at the end. */
+  other?: { href: string; title: string };
+  /** A sentence about a resumed or restarted run. */
+  notice?: string;
+  allowUndo?: boolean;
+  /** Keep scores out of sight until the ending. */
+  hideScore?: boolean;
+}
 
-export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
-  const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const player = useMemo(() => createPlayer(scenario), [scenario]);
+const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+
+export function paragraphs(text: string) {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p, i) => <p key={i}>{p}</p>);
+}
+
+export default function ScenarioPlayer({ scenario, player, t, counterparts, other, notice, allowUndo = true, hideScore = false }: PlayerProps) {
   const view = useStore(player.$view);
   const focusTarget = useRef<HTMLHeadingElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
 
   // Focus follows what changed: the feedback, the next situation or the outcome.
@@ -30,18 +55,49 @@ export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
     focusTarget.current?.focus();
   }, [view.step, view.feedback === undefined]);
 
-  const principle = (id: string) => t(`principle.${id}` as MessageKey);
+  const principle = (id: string) => t(`principle.${id}`);
+  const nodeName = (id: string) => {
+    const node = scenario.nodes.find((n) => n.id === id);
+    return node?.title ?? id;
+  };
+  const choiceLabel = (nodeId: string, choiceId: string) => {
+    const node = scenario.nodes.find((n) => n.id === nodeId);
+    return node?.type === 'decision' ? (node.choices as Choice[]).find((c) => c.id === choiceId)?.label : undefined;
+  };
+  const changedMeters = new Set(view.feedback?.meters.map((m) => m.id));
+
+  const comparison = (c: PathComparison, same: string, parted: string, label: string) => {
+    if (c.partedAt === null) return <p>{t(same)}</p>;
+    const mine = view.debrief!.played[c.partedAt];
+    const theirs = c.steps[c.partedAt];
+    return (
+      <>
+        <p>{t(parted, { n: c.partedAt + 1, moment: nodeName(c.partedNode!) })}</p>
+        <ul class="parted">
+          {mine && <li>{t('player.yourChoice', { choice: String(choiceLabel(mine.node, mine.choice)) })}</li>}
+          {theirs && <li>{t(label, { choice: String(choiceLabel(theirs.node, theirs.choice)) })}</li>}
+        </ul>
+      </>
+    );
+  };
 
   return (
     <section class="player" aria-labelledby="player-heading">
       <h2 id="player-heading" class="visually-hidden">
-        {scenario.title}
+        {t('player.heading')}
       </h2>
+      {notice && (
+        <p class="player-notice" role="status">
+          {notice}
+        </p>
+      )}
       <div class="player-meters" role="group" aria-label={t('player.meters')}>
         {scenario.meters.map((m) => (
-          <div class="meter" key={m.id}>
-            <span class="meter-label">{m.label}</span>
-            <meter min={m.min} max={m.max} value={view.meters[m.id]} aria-label={m.label} />
+          <div class={`meter${changedMeters.has(m.id) ? ' changed' : ''}`} key={m.id}>
+            <span class="meter-label" id={`meter-${m.id}`}>
+              {m.label}
+            </span>
+            <meter min={m.min} max={m.max} value={view.meters[m.id]} aria-labelledby={`meter-${m.id}`} />
             <span class="meter-value">
               {view.meters[m.id]}/{m.max}
             </span>
@@ -56,8 +112,8 @@ export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
               {t('player.feedback')}
             </h3>
             <p class="feedback-choice">{view.feedback.choice.label}</p>
-            <p>{view.feedback.choice.feedback}</p>
-            {(view.feedback.points.length > 0 || view.feedback.meters.length > 0) && (
+            {paragraphs(view.feedback.choice.feedback)}
+            {!hideScore && view.feedback.points.length + view.feedback.meters.length > 0 && (
               <ul class="changes">
                 {view.feedback.points.map((p) => (
                   <li key={p.principle} class={p.change > 0 ? 'up' : 'down'}>
@@ -66,7 +122,7 @@ export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
                 ))}
                 {view.feedback.meters.map((m) => (
                   <li key={m.id} class="meter-change">
-                    {t('player.meterChange', { meter: player.meterLabel(m.id), from: m.from, to: m.to })}
+                    {t('player.meterChange', { meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id, from: m.from, to: m.to })}
                   </li>
                 ))}
               </ul>
@@ -75,36 +131,74 @@ export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
               {t('player.continue')}
             </button>
           </div>
-        ) : view.outcome ? (
+        ) : view.debrief && view.node.type === 'ending' ? (
           <div class="outcome">
-            <p class={`grade grade-${view.outcome.ending.grade}`}>{t(`grade.${view.outcome.ending.grade}` as MessageKey)}</p>
+            <p class={`grade grade-${view.node.grade}`}>{t(`grade.${view.node.grade}`)}</p>
             <h3 tabIndex={-1} ref={focusTarget}>
-              {view.node.type === 'ending' && view.node.title}
+              {view.node.title}
             </h3>
-            {view.node.type === 'ending' && <p>{view.node.text}</p>}
+            {paragraphs(view.node.text)}
             <h4>{t('player.scores')}</h4>
             <dl class="scores">
-              {view.outcome.principles.map((p) => (
+              {view.debrief.principles.map((p) => (
                 <div key={p.principle}>
                   <dt>{principle(p.principle)}</dt>
-                  <dd>{t('player.scoreOf', { earned: p.earned, max: p.max })}</dd>
+                  <dd>
+                    <meter min={0} max={Math.max(1, p.max)} value={Math.max(0, p.earned)} aria-hidden="true" />
+                    <span>{t('player.scoreOf', { earned: p.earned, max: p.max })}</span>
+                  </dd>
                 </div>
               ))}
               <div class="overall">
                 <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: view.outcome.overall })}</dd>
+                <dd>{t('player.overallValue', { score: view.debrief.overall })}</dd>
               </div>
             </dl>
             <h4>{t('player.debrief')}</h4>
-            {view.node.type === 'ending' && <p>{view.node.debrief}</p>}
+            {paragraphs(view.node.debrief)}
+            <h4>{t('player.comparePaths')}</h4>
+            {comparison(view.debrief.recommended, 'player.sameAsRecommended', 'player.partedFromRecommended', 'player.recommendedChoice')}
+            <p class="muted">{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
+            {comparison(view.debrief.real, 'player.sameAsReal', 'player.partedFromReal', 'player.realChoice')}
+            <p class="muted">
+              {t('player.realOutcome', { ending: nodeName(view.debrief.real.ending), score: view.debrief.real.score.overall })}
+            </p>
+            {view.visited.some((id) => counterparts[id]) && (
+              <>
+                <h4>{t('player.meanwhile')}</h4>
+                {view.visited
+                  .filter((id) => counterparts[id])
+                  .map((id) => {
+                    const c = counterparts[id]!;
+                    return (
+                      <details class="counterpart" key={id}>
+                        <summary>{t('player.meanwhileAt', { moment: nodeName(id) })}</summary>
+                        <p class="muted">{c.scenarioTitle}</p>
+                        {c.speaker && <p class="speaker">{c.speaker}</p>}
+                        {paragraphs(c.situation)}
+                      </details>
+                    );
+                  })}
+              </>
+            )}
+            <div class="outcome-actions">
+              <button type="button" onClick={() => player.restart()}>
+                {t('player.playAgain')}
+              </button>
+              {other && (
+                <a class="button secondary" href={other.href}>
+                  {t('player.playOther', { title: other.title })}
+                </a>
+              )}
+            </div>
           </div>
         ) : view.node.type === 'decision' ? (
           <div class="decision">
             <p class="step muted">{t('player.step', { n: view.step + 1 })}</p>
-            {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
-            <h3 tabIndex={-1} ref={focusTarget} class="visually-hidden">
-              {t('player.step', { n: view.step + 1 })}
+            <h3 tabIndex={-1} ref={focusTarget}>
+              {view.node.title}
             </h3>
+            {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
             <div class="situation">{paragraphs(view.node.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
@@ -118,29 +212,33 @@ export default function ScenarioPlayer({ scenario, locale, messages }: Props) {
         ) : null}
       </div>
 
-      <div class="player-controls">
-        <button type="button" class="secondary" disabled={view.step === 0} onClick={() => player.back()}>
-          {t('player.back')}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={view.step === 0}
-          onClick={() => {
-            if (window.confirm(t('player.restartConfirm'))) player.restart();
-          }}
-        >
-          {view.outcome ? t('player.playAgain') : t('player.restart')}
-        </button>
-      </div>
+      {(allowUndo || !view.debrief) && (
+        <div class="player-controls">
+          {allowUndo && (
+            <button type="button" class="secondary" disabled={view.step === 0} onClick={() => player.back()}>
+              {t('player.back')}
+            </button>
+          )}
+          {!view.debrief && (
+            <button type="button" class="secondary" disabled={view.step === 0} onClick={() => dialog.current?.showModal()}>
+              {t('player.restart')}
+            </button>
+          )}
+        </div>
+      )}
+      <dialog ref={dialog} aria-labelledby="restart-title" class="confirm">
+        <form method="dialog">
+          <p id="restart-title">{t('player.restartConfirm')}</p>
+          <div class="player-controls">
+            <button value="restart" onClick={() => player.restart()}>
+              {t('player.restart')}
+            </button>
+            <button value="cancel" class="secondary" autofocus>
+              {t('player.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
     </section>
   );
-}
-
-function paragraphs(text: string) {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p, i) => <p key={i}>{p}</p>);
 }

@@ -5,6 +5,9 @@ export type Locale = (typeof locales)[number];
 
 export const defaultLocale: Locale = 'en';
 
+/** The locale used for dates and numbers: the course's English is British. */
+export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

@@ -15,6 +15,8 @@ function fill(text: string, vars: Vars): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+export type Translate = (key: string, vars?: Vars) => string;
+
 /** A translator for one locale, over all messages or a subset handed to an island. */
 export function translator<K extends string>(locale: Locale, table: Partial<Record<K, Message>>) {
   const plural = new Intl.PluralRules(locale);

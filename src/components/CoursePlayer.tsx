@@ -1,0 +1,49 @@
+// The self-paced course's player: runs are saved in this browser and resume on return.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
+import { createPlayer, type PlayableScenario } from '../stores/player.ts';
+import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locales.ts';
+import StorageNotice from './StorageNotice.tsx';
+import { paintMap } from '../scripts/paint-map.ts';
+import type { Points } from '../engine/types.ts';
+
+interface Props {
+  scenario: PlayableScenario;
+  /** The scenario's maxima per principle, computed at build time. */
+  maxima: Points;
+  locale: Locale;
+  messages: Record<string, Message>;
+  counterparts: Record<string, Counterpart>;
+  other?: { href: string; title: string };
+}
+
+export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other }: Props) {
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const player = useMemo(
+    () =>
+      createPlayer(scenario, maxima, {
+        onRun: (run) => saveRun(scenario.id, player.serialise(run)),
+        onComplete: (result) => recordResult(scenario.id, result),
+      }),
+    [scenario],
+  );
+  const [notice, setNotice] = useState<string>();
+
+  useEffect(() => player.$view.subscribe((view) => paintMap(player.$run.get().steps, view.node.id, view.debrief !== undefined)), [player]);
+
+  useEffect(() => {
+    startProgress();
+    const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
+    if (restored?.status === 'resumed' && restored.run.steps.length > 0) setNotice(t('player.resumed'));
+    if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
+  }, [player]);
+
+  return (
+    <>
+      <StorageNotice t={t} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={counterparts} {...(other && { other })} {...(notice && { notice })} />
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+// The progress page: best results side by side, the principles overall, the certificate, and
+// the learner's data (export, import, reset).
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
+import { exportProgress, importProgress } from '../stores/progress-file.ts';
+import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
+import { overallScore } from '../engine/scoring.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import { intlLocale, type Locale } from '../i18n/locales.ts';
+import StorageNotice from './StorageNotice.tsx';
+import './ProgressPage.css';
+
+interface Props {
+  locale: Locale;
+  messages: Record<string, Message>;
+  principles: string[];
+  scenarios: { id: string; title: string; href: string; endings: Record<string, string> }[];
+  lessons: { id: string; title: string; href: string }[];
+}
+
+export default function ProgressPage({ locale, messages, principles, scenarios, lessons }: Props) {
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const progress = useStore($progress);
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(startProgress, []);
+
+  const items: CourseItem[] = [...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })), ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id }))];
+  const done = items.filter((i) => itemState(progress, i) === 'done').length;
+  const complete = courseComplete(progress, items);
+  const overall = principles.map((p) => {
+    const results = scenarios.map((s) => progress.scenarios[s.id]?.best?.principles[p]).filter((r) => r !== undefined);
+    return { principle: p, earned: results.reduce((a, r) => a + Math.max(0, r.earned), 0), max: results.reduce((a, r) => a + r.max, 0) };
+  });
+  const finishedAt = scenarios
+    .map((s) => progress.scenarios[s.id]?.best?.at)
+    .filter((d) => d !== undefined)
+    .sort()
+    .pop();
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
+
+  const download = () => {
+    const blob = new Blob([exportProgress()], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    const result = importProgress(await file.text());
+    setMessage(result.ok ? { text: t('progress.imported'), error: false } : { text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true });
+  };
+
+  return (
+    <div class="progress-page">
+      <StorageNotice t={t} />
+      <h2>{t('progress.scenarios')}</h2>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('progress.scenarios')}>
+        <table>
+          <thead>
+            <tr>
+              <td />
+              {scenarios.map((s) => (
+                <th scope="col" key={s.id}>
+                  <a href={s.href}>{s.title}</a>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('progress.bestEnding')}</th>
+              {scenarios.map((s) => {
+                const best = progress.scenarios[s.id]?.best;
+                return <td key={s.id}>{best ? `${s.endings[best.ending] ?? best.ending} (${t(`grade.${best.grade}`)})` : t('progress.notPlayed')}</td>;
+              })}
+            </tr>
+            {principles.map((p) => (
+              <tr key={p}>
+                <th scope="row">{t(`principle.${p}`)}</th>
+                {scenarios.map((s) => {
+                  const r = progress.scenarios[s.id]?.best?.principles[p];
+                  return <td key={s.id}>{r ? t('player.scoreOf', { earned: r.earned, max: r.max }) : '—'}</td>;
+                })}
+              </tr>
+            ))}
+            <tr class="overall">
+              <th scope="row">{t('player.overall')}</th>
+              {scenarios.map((s) => {
+                const best = progress.scenarios[s.id]?.best;
+                return <td key={s.id}>{best ? t('player.overallValue', { score: best.overall }) : '—'}</td>;
+              })}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('progress.principles')}</h2>
+      <dl class="scores">
+        {overall.map((p) => (
+          <div key={p.principle}>
+            <dt>{t(`principle.${p.principle}`)}</dt>
+            <dd>{p.max > 0 ? t('player.scoreOf', { earned: p.earned, max: p.max }) : '—'}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>{t('progress.lessons')}</h2>
+      <ul class="lesson-list">
+        {lessons.map((l) => (
+          <li key={l.id}>
+            <a href={l.href}>{l.title}</a> <span class="muted">— {t(`home.state.${itemState(progress, { kind: 'lesson', id: l.id })}`)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('progress.certificate')}</h2>
+      {complete ? (
+        <>
+          <label class="field">
+            <span>{t('progress.name')}</span>
+            <input type="text" autocomplete="name" maxLength={200} value={progress.name ?? ''} onInput={(e) => setCertificateName(e.currentTarget.value)} />
+          </label>
+          <article class="certificate" aria-label={t('progress.certificate')}>
+            <p class="certificate-kicker">{t('progress.certifies')}</p>
+            <p class="certificate-name">{progress.name?.trim() || t('progress.namePlaceholder')}</p>
+            <p>{t('progress.completed', { course: t('site.name') })}</p>
+            <dl class="scores">
+              {scenarios.map((s) => (
+                <div key={s.id}>
+                  <dt>{s.title}</dt>
+                  <dd>{t('player.overallValue', { score: progress.scenarios[s.id]!.best!.overall })}</dd>
+                </div>
+              ))}
+              {overall.map((p) => (
+                <div key={p.principle}>
+                  <dt>{t(`principle.${p.principle}`)}</dt>
+                  <dd>{t('player.scoreOf', { earned: p.earned, max: p.max })}</dd>
+                </div>
+              ))}
+              <div class="overall">
+                <dt>{t('player.overall')}</dt>
+                <dd>{t('player.overallValue', { score: overallScore(overall) })}</dd>
+              </div>
+            </dl>
+            {finishedAt && <p class="certificate-date">{date(finishedAt)}</p>}
+          </article>
+          <button type="button" onClick={() => window.print()}>
+            {t('progress.print')}
+          </button>
+        </>
+      ) : (
+        <p>{t('progress.certificateLocked', { done, total: items.length })}</p>
+      )}
+
+      <h2>{t('progress.data')}</h2>
+      <p class="muted">{t('home.privacy')}</p>
+      <div class="data-actions">
+        <button type="button" class="secondary" onClick={download}>
+          {t('progress.export')}
+        </button>
+        <label class="button secondary file">
+          {t('progress.import')}
+          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget.files?.[0])} />
+        </label>
+        <button type="button" class="secondary danger" onClick={() => dialog.current?.showModal()}>
+          {t('progress.reset')}
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+      <dialog ref={dialog} aria-labelledby="reset-title" class="confirm">
+        <form method="dialog">
+          <p id="reset-title">{t('progress.resetConfirm')}</p>
+          <div class="data-actions">
+            <button value="reset" onClick={() => (resetProgress(), setMessage({ text: t('progress.wasReset'), error: false }))}>
+              {t('progress.reset')}
+            </button>
+            <button value="cancel" class="secondary" autofocus>
+              {t('player.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}
