@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
-import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
+import { applyEffects, defaultNextId, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
 import type { Choice, Step } from '../../src/engine/types.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import ru from '../../src/i18n/ru.json' with { type: 'json' };
@@ -42,6 +42,21 @@ export function shortestPathsToEndings(s: ScenarioContent): Map<string, Step[]> 
     }
   }
   return found;
+}
+
+/** The shortest way to an ending when every choice follows its default route, as without JavaScript. */
+export function defaultRoutePath(s: ScenarioContent): { ending: string; steps: Step[] } {
+  const queue = [{ node: s.start, steps: [] as Step[] }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { node: id, steps } = queue.shift()!;
+    const node = findNode(s, id);
+    if (!node || seen.has(id)) continue;
+    seen.add(id);
+    if (!isDecision(node)) return { ending: id, steps };
+    for (const c of node.choices as Choice[]) queue.push({ node: defaultNextId(c), steps: [...steps, { node: id, choice: c.id }] });
+  }
+  throw new Error(`${s.id}: no ending by default routes`);
 }
 
 export function choiceLabel(s: ScenarioContent, step: Step, locale: Locale): string {

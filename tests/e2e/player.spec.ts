@@ -1,28 +1,59 @@
 import { expect, test } from '@playwright/test';
-import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
-import { choiceLabel, scenarios, ui } from './course-data.ts';
+import { maxima } from '../../src/engine/maxima.ts';
+import { markedPath } from '../../src/engine/paths.ts';
 import { locales } from '../../src/i18n/locales.ts';
+import { choiceLabel, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
+import { openScenario, play } from './play.ts';
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
-    test(`${locale}: the ${scenario.id} scenario plays along its recommended path to an ending with the engine's scores`, async ({ page }) => {
-      const steps = markedPath(scenario, 'recommended');
-      const expected = outcome(scenario, steps)!;
-      await page.goto(`/${locale}/scenarios/${scenario.id}/`);
-      const player = page.locator('astro-island:not([ssr])').or(page.locator('.player'));
-      await expect(player.first()).toBeVisible();
-      for (const step of steps) {
-        await page.getByRole('button', { name: choiceLabel(scenario, step, locale), exact: true }).click();
-        await page.getByRole('button', { name: ui[locale]['player.continue'] }).click();
-      }
-      const ending = expected.ending;
-      await expect(page.getByRole('heading', { name: ending.title[locale] })).toBeVisible();
-      await expect(page.getByText(ui[locale]['player.overallValue'].replace('{score}', String(expected.overall)))).toBeVisible();
-      for (const p of expected.principles) {
-        const row = page.locator('.scores div').filter({ hasText: ui[locale][`principle.${p.principle}` as keyof (typeof ui)['en']] as string });
-        await expect(row).toContainText(ui[locale]['player.scoreOf'].replace('{earned}', String(p.earned)).replace('{max}', String(p.max)));
-      }
-    });
+    for (const [ending, steps] of shortestPathsToEndings(scenario)) {
+      test(`${locale}: ${scenario.id} reaches “${ending}” by its shortest path, with the engine's scores`, async ({ page }) => {
+        const expected = outcome(scenario, steps, maxima(scenario))!;
+        await openScenario(page, locale, scenario.id);
+        await play(page, scenario, steps, locale);
+        const stage = page.locator('.outcome');
+        await expect(stage.getByRole('heading', { level: 3 })).toHaveText(expected.ending.title[locale]);
+        await expect(stage.locator('.grade')).toHaveText(ui[locale][`grade.${expected.ending.grade}`]);
+        await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
+        for (const p of expected.principles) {
+          const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
+          await expect(row.locator('dd')).toHaveText(fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max }));
+        }
+      });
+    }
   }
 }
+
+test('a run in progress resumes after a reload, and the map shows only what was visited', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'contractor')!;
+  const steps = markedPath(scenario, 'real').slice(0, 2);
+  await openScenario(page, 'en', scenario.id);
+  await play(page, scenario, steps, 'en');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: ui.en['player.resumed'] })).toBeVisible();
+  await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
+  const visible = await page.locator('#scenario-map .map-node:visible').count();
+  expect(visible).toBe(3);
+});
+
+test('undo takes back one decision, and start over asks first', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  const [first] = markedPath(scenario, 'recommended');
+  await openScenario(page, 'en', scenario.id);
+  await play(page, scenario, [first!], 'en');
+  await page.getByRole('button', { name: ui.en['player.back'] }).click();
+  await expect(page.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true })).toBeVisible();
+  await play(page, scenario, [first!], 'en');
+  await page.getByRole('button', { name: ui.en['player.restart'] }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(ui.en['player.restartConfirm']);
+  await dialog.getByRole('button', { name: ui.en['player.cancel'] }).click();
+  await expect(page.getByText(fill(ui.en['player.step'], { n: 2 }), { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: ui.en['player.restart'] }).click();
+  await page.getByRole('dialog').getByRole('button', { name: ui.en['player.restart'] }).click();
+  await expect(page.getByText(fill(ui.en['player.step'], { n: 1 }), { exact: true })).toBeVisible();
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { scenarios, ui } from './course-data.ts';
+import { openScenario, play } from './play.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the sitemap lists every page in both languages', () => {
+  expect(paths.filter((p) => p.startsWith('/en/')).length).toBe(paths.filter((p) => p.startsWith('/ru/')).length);
+  expect(paths).toContain('/en/scenarios/contractor/');
+  expect(paths).toContain('/ru/progress/');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const path of [...paths, '/404.html']) {
+      test(`axe finds nothing on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        await expectNoViolations(page);
+      });
+    }
+  });
+}
+
+test.describe('the player at phone width', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing in feedback and outcome, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const scenario = scenarios.find((s) => s.id === 'client')!;
+      const steps = markedPath(scenario, 'real');
+      await openScenario(page, 'ru', scenario.id);
+      await page.getByRole('button', { name: /./ }).filter({ has: page.locator('xpath=self::button[contains(@class,"choice")]') }).first().click();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
+      await page.getByRole('button', { name: ui.ru['player.back'] }).click();
+      await play(page, scenario, steps, 'ru');
+      await page.getByRole('group', { name: ui.ru['map.show'] }).scrollIntoViewIfNeeded();
+      await expectNoViolations(page);
+    });
+  }
+});
