@@ -1,5 +1,4 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -19,9 +18,4 @@ export default defineConfig({
       filter: (page) => !/\/embed\/[^/]+\/$/.test(page) || /\/embed\/$/.test(page),
     }),
   ],
-  vite: {
-    resolve: {
-      alias: { '@preact/signals': fileURLToPath(new URL('./src/islands/no-signals.ts', import.meta.url)) },
-    },
-  },
 });
