@@ -28,4 +28,13 @@ export function paintMap(steps: readonly Step[], current: string, ended: boolean
   svg.setAttribute('viewBox', box.join(' '));
   svg.setAttribute('width', String(box[2]));
   svg.setAttribute('height', String(box[3]));
+  // Keep the learner's current moment in view.
+  const here = map.querySelector(`[data-node="${CSS.escape(current)}"] rect`);
+  const scroller = map.querySelector<HTMLElement>('.map-scroll');
+  if (here && scroller) {
+    const x = Number(here.getAttribute('x')) - box[0] + Number(here.getAttribute('width')) / 2;
+    const y = Number(here.getAttribute('y')) - box[1];
+    scroller.scrollLeft = x - scroller.clientWidth / 2;
+    scroller.scrollTop = y - scroller.clientHeight / 3;
+  }
 }
