@@ -1,6 +1,6 @@
 // The progress page: best results side by side, the principles overall, the certificate, and
 // the learner's data (export, import, reset).
-import { useStore } from '@nanostores/preact';
+import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
 import { exportProgress, importProgress } from '../stores/progress-file.ts';
@@ -9,6 +9,7 @@ import { overallScore } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
+import { download } from '../scripts/download.ts';
 import './ProgressPage.css';
 
 interface Props {
@@ -40,14 +41,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     .pop();
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
-  const download = () => {
-    const blob = new Blob([exportProgress()], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const save = () => download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
   const load = async (file: File | undefined) => {
     if (!file) return;
     const result = importProgress(await file.text());
@@ -159,7 +153,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
       <h2>{t('progress.data')}</h2>
       <p class="muted">{t('home.privacy')}</p>
       <div class="data-actions">
-        <button type="button" class="secondary" onClick={download}>
+        <button type="button" class="secondary" onClick={save}>
           {t('progress.export')}
         </button>
         <label class="button secondary file">

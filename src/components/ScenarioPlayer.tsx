@@ -1,17 +1,18 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
-import { useStore } from '@nanostores/preact';
+import { useStore } from '../islands/use-store.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario } from '../stores/player.ts';
 import type { Choice } from '../engine/types.ts';
 import type { PathComparison } from '../engine/paths.ts';
 import type { Translate } from '../i18n/messages.ts';
+import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import './ScenarioPlayer.css';
 
 /** The other perspective's view of a moment, shown read-only. */
 export interface Counterpart {
   scenarioTitle: string;
-  title?: string;
+  title: string;
   speaker?: string;
   situation: string;
 }
@@ -30,15 +31,6 @@ export interface PlayerProps {
   hideScore?: boolean;
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
-
-export function paragraphs(text: string) {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p, i) => <p key={i}>{p}</p>);
-}
 
 export default function ScenarioPlayer({ scenario, player, t, counterparts, other, notice, allowUndo = true, hideScore = false }: PlayerProps) {
   const view = useStore(player.$view);
@@ -55,7 +47,6 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
     focusTarget.current?.focus();
   }, [view.step, view.feedback === undefined]);
 
-  const principle = (id: string) => t(`principle.${id}`);
   const nodeName = (id: string) => {
     const node = scenario.nodes.find((n) => n.id === id);
     return node?.title ?? id;
@@ -91,19 +82,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
           {notice}
         </p>
       )}
-      <div class="player-meters" role="group" aria-label={t('player.meters')}>
-        {scenario.meters.map((m) => (
-          <div class={`meter${changedMeters.has(m.id) ? ' changed' : ''}`} key={m.id}>
-            <span class="meter-label" id={`meter-${m.id}`}>
-              {m.label}
-            </span>
-            <meter min={m.min} max={m.max} value={view.meters[m.id]} aria-labelledby={`meter-${m.id}`} />
-            <span class="meter-value">
-              {view.meters[m.id]}/{m.max}
-            </span>
-          </div>
-        ))}
-      </div>
+      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
 
       <div aria-live="polite" class="player-stage">
         {view.feedback ? (
@@ -113,20 +92,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
             </h3>
             <p class="feedback-choice">{view.feedback.choice.label}</p>
             {paragraphs(view.feedback.choice.feedback)}
-            {!hideScore && view.feedback.points.length + view.feedback.meters.length > 0 && (
-              <ul class="changes">
-                {view.feedback.points.map((p) => (
-                  <li key={p.principle} class={p.change > 0 ? 'up' : 'down'}>
-                    {t('player.pointsChange', { principle: principle(p.principle), change: signed(p.change) })}
-                  </li>
-                ))}
-                {view.feedback.meters.map((m) => (
-                  <li key={m.id} class="meter-change">
-                    {t('player.meterChange', { meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id, from: m.from, to: m.to })}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {!hideScore && <Changes feedback={view.feedback} scenario={scenario} t={t} />}
             <button type="button" onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
@@ -139,21 +105,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
             </h3>
             {paragraphs(view.node.text)}
             <h4>{t('player.scores')}</h4>
-            <dl class="scores">
-              {view.debrief.principles.map((p) => (
-                <div key={p.principle}>
-                  <dt>{principle(p.principle)}</dt>
-                  <dd>
-                    <meter min={0} max={Math.max(1, p.max)} value={Math.max(0, p.earned)} aria-hidden="true" />
-                    <span>{t('player.scoreOf', { earned: p.earned, max: p.max })}</span>
-                  </dd>
-                </div>
-              ))}
-              <div class="overall">
-                <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: view.debrief.overall })}</dd>
-              </div>
-            </dl>
+            <Scores debrief={view.debrief} t={t} />
             <h4>{t('player.debrief')}</h4>
             {paragraphs(view.node.debrief)}
             <h4>{t('player.comparePaths')}</h4>

@@ -1,30 +1,12 @@
 // The state of one scenario player: the run, and whether the feedback of the last decision is
 // still on screen. Components read $view and call the actions; the engine does the rest.
-import { atom, computed } from 'nanostores';
-import { choose, comparePath, isDecision, outcome, replay, restoreRun, runState, serialiseRun, startRun, undo, type Outcome, type PathComparison, type RestoreResult, type Run } from '../engine/index.ts';
-import type { Choice, DecisionNode, EndingNode, Localized, Meters, Points } from '../engine/types.ts';
-import type { ScenarioContent } from '../engine/schema.ts';
+import { atom } from 'nanostores';
+import { choose, isDecision, restoreRun, runState, serialiseRun, startRun, undo, type RestoreResult, type Run } from '../engine/index.ts';
+import type { DecisionNode, EndingNode, Localized, Meters, Points } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
+import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
-export type PlayableScenario = Localized<ScenarioContent>;
-
-export interface Change {
-  id: string;
-  from: number;
-  to: number;
-}
-
-export interface Feedback {
-  choice: Localized<Choice>;
-  /** Points the decision earned or cost, per principle it touched. */
-  points: { principle: string; change: number }[];
-  meters: Change[];
-}
-
-export interface Debrief extends Outcome<PlayableScenario> {
-  recommended: PathComparison;
-  real: PathComparison;
-}
+export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
@@ -46,42 +28,9 @@ export interface PlayerOptions {
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
 }
 
-export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | undefined {
-  const before = replay(scenario, run.steps.slice(0, -1));
-  const after = replay(scenario, run.steps);
-  const last = after?.played[after.played.length - 1];
-  if (!before || !after || !last) return undefined;
-  const choice = last.taken as Localized<Choice>;
-  return {
-    choice,
-    points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
-    meters: scenario.meters
-      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
-      .filter((c) => c.from !== c.to),
-  };
-}
-
-export function debriefFor(scenario: PlayableScenario, top: Points, run: Run): Debrief | undefined {
-  const result = outcome(scenario, run.steps, top);
-  return result && { ...result, recommended: comparePath(scenario, run.steps, 'recommended', top), real: comparePath(scenario, run.steps, 'real', top) };
-}
-
-export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
-  return {
-    ending: debrief.ending.id,
-    grade: debrief.ending.grade,
-    overall: debrief.overall,
-    principles: Object.fromEntries(debrief.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
-    at: at.toISOString(),
-  };
-}
-
 /** A player for one scenario; `top` is its maxima, computed when the page was built. */
 export function createPlayer(scenario: PlayableScenario, top: Points, options: PlayerOptions = {}) {
-  const $run = atom<Run>(startRun(scenario));
-  const $showingFeedback = atom(false);
-
-  const $view = computed([$run, $showingFeedback], (run, showingFeedback): PlayerView => {
+  const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
     const node = state.node as PlayerView['node'];
     const feedback = showingFeedback ? feedbackFor(scenario, run) : undefined;
@@ -94,10 +43,16 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       ...(feedback && { feedback }),
       ...(debrief && { debrief }),
     };
-  });
-
-  const set = (run: Run) => {
+  };
+  const $run = atom<Run>(startRun(scenario));
+  // The view is derived from the run and kept beside it, updated with every change.
+  const $view = atom<PlayerView>(viewOf($run.get(), false));
+  const show = (run: Run, showingFeedback: boolean) => {
     $run.set(run);
+    $view.set(viewOf(run, showingFeedback));
+  };
+  const set = (run: Run, showingFeedback = false) => {
+    show(run, showingFeedback);
     options.onRun?.(run);
   };
 
@@ -108,27 +63,24 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     resume(saved: unknown): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
-      $run.set(restored.run);
+      show(restored.run, false);
       return restored;
     },
     choose(choiceId: string) {
       const result = choose(scenario, $run.get(), choiceId);
       if (!result.ok) return result.error;
-      set(result.run);
-      $showingFeedback.set(true);
+      set(result.run, true);
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
     },
     continueOn() {
-      $showingFeedback.set(false);
+      show($run.get(), false);
     },
     back() {
-      $showingFeedback.set(false);
       set(undo($run.get()));
     },
     restart() {
-      $showingFeedback.set(false);
       set(startRun(scenario));
     },
     serialise: (run: Run) => serialiseRun(scenario, run),

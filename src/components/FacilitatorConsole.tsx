@@ -1,0 +1,304 @@
+// The facilitator's console: the situation, private notes and questions, the room's votes, a
+// timer, and the controls that move the story on. The projector screen follows over a
+// BroadcastChannel.
+import { useStore } from '../islands/use-store.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createWorkshop, type Workshop } from '../stores/workshop.ts';
+import { latestSession, saveSession, startSessions, $sessions } from '../stores/workshops.ts';
+import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, sessionVersion, total } from '../workshop/session.ts';
+import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
+import { download } from '../scripts/download.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import { intlLocale, type Locale } from '../i18n/locales.ts';
+import type { PlayableScenario } from '../stores/player.ts';
+import type { Points } from '../engine/types.ts';
+import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { Clock } from './Clock.tsx';
+import './Facilitator.css';
+
+interface Props {
+  scenario: PlayableScenario;
+  maxima: Points;
+  locale: Locale;
+  messages: Record<string, Message>;
+  screenHref: string;
+  /** Titles of the other side's linked moments, by node id. */
+  counterparts: Record<string, string>;
+}
+
+
+function useWorkshop(props: Props, t: (k: string, v?: Record<string, string | number>) => string): Workshop | undefined {
+  const [workshop, setWorkshop] = useState<Workshop>();
+  useEffect(() => {
+    startSessions();
+    const wanted = new URLSearchParams(location.search).get('session');
+    const found = wanted ? $sessions.get()[wanted] : undefined;
+    const session =
+      found?.scenario === props.scenario.id
+        ? found
+        : (!wanted && latestSession(props.scenario.id)) ||
+          newSession(props.scenario.id, t('workshop.defaultName', { date: new Intl.DateTimeFormat(intlLocale[props.locale], { dateStyle: 'medium' }).format(new Date()) }), new Date(), crypto.randomUUID());
+    const channel = new BroadcastChannel(channelName(props.scenario.id));
+    const send = (s: typeof session) => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
+    const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
+      saveSession(s);
+      send(s);
+    });
+    channel.onmessage = (event: MessageEvent) => {
+      if (decodeScreenMessage(event.data)?.type === 'hello') send(w.$session.get());
+    };
+    saveSession(session);
+    send(session);
+    if (new URLSearchParams(location.search).get('session') !== session.id) history.replaceState(null, '', `?session=${session.id}`);
+    setWorkshop(w);
+    return () => channel.close();
+  }, []);
+  return workshop;
+}
+
+export default function FacilitatorConsole(props: Props) {
+  const { scenario, locale, messages, screenHref, counterparts } = props;
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const workshop = useWorkshop(props, t);
+  if (!workshop) {
+    return <p class="muted">{t('workshop.loading')}</p>;
+  }
+  return <Console {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />;
+}
+
+function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Props & { workshop: Workshop; t: (k: string, v?: Record<string, string | number>) => string }) {
+  const view = useStore(workshop.$view);
+  const { session } = view;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const restartDialog = useRef<HTMLDialogElement>(null);
+  const unset = session.timer.endsAt === undefined && session.timer.remaining === undefined;
+  useEffect(() => heading.current?.focus(), [session.steps.length, session.feedback]);
+
+  const node = view.node;
+  const choices = node.type === 'decision' ? node.choices : [];
+  const order = choices.map((c) => c.id);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || view.feedback) return;
+      const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+      const choice = digit ? order[Number(digit) - 1] : undefined;
+      if (!choice) return;
+      event.preventDefault();
+      workshop.vote(choice, event.shiftKey || event.altKey ? -1 : 1);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [order.join(), view.feedback]);
+
+  const top = majority(view.tally, order);
+  const stem = fileStem(session);
+
+  return (
+    <div class="console">
+      <div class="console-bar">
+        <label class="session-name">
+          <span>{t('workshop.sessionName')}</span>
+          <input type="text" value={session.name} maxLength={200} onInput={(e) => workshop.rename(e.currentTarget.value)} />
+        </label>
+        <a class="button" href={`${screenHref}?session=${session.id}`} target="checks-screen" rel="opener">
+          {t('workshop.openScreen')}
+        </a>
+      </div>
+
+      <div class="console-main">
+        <section class="console-stage" aria-labelledby="console-heading" aria-live="polite">
+          <Meters scenario={scenario} values={view.meters} t={t} />
+          {view.feedback ? (
+            <div class="feedback">
+              <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                {t('player.feedback')}
+              </h2>
+              <p class="feedback-choice">{view.feedback.choice.label}</p>
+              {paragraphs(view.feedback.choice.feedback)}
+              <Changes feedback={view.feedback} scenario={scenario} t={t} />
+              <button type="button" onClick={() => workshop.continueOn()}>
+                {t('player.continue')}
+              </button>
+            </div>
+          ) : view.debrief && node.type === 'ending' ? (
+            <div class="outcome">
+              <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+              <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                {node.title}
+              </h2>
+              {paragraphs(node.text)}
+              <h3>{t('player.scores')}</h3>
+              <Scores debrief={view.debrief} t={t} />
+              <h3>{t('workshop.path')}</h3>
+              <ol class="room-path">
+                {session.steps.map((step, i) => {
+                  const n = scenario.nodes.find((x) => x.id === step.node);
+                  const tally = session.tallies[i] ?? {};
+                  return (
+                    <li key={i}>
+                      <strong>{n?.title}</strong>
+                      <ul>
+                        {n?.type === 'decision' &&
+                          n.choices.map((c) => (
+                            <li key={c.id} class={c.id === step.choice ? 'chosen' : ''}>
+                              {c.label} — {t('workshop.votes', { count: tally[c.id] ?? 0 })}
+                              {c.id === step.choice && ` (${t('workshop.roomChose')})`}
+                            </li>
+                          ))}
+                      </ul>
+                    </li>
+                  );
+                })}
+              </ol>
+              <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
+              <p>{t('player.realOutcome', { ending: scenario.nodes.find((n) => n.id === view.debrief!.real.ending)?.title ?? '', score: view.debrief.real.score.overall })}</p>
+              <h3>{t('player.debrief')}</h3>
+              {paragraphs(node.debrief)}
+            </div>
+          ) : node.type === 'decision' ? (
+            <div class="decision">
+              <p class="muted">{t('player.step', { n: session.steps.length + 1 })}</p>
+              <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                {node.title}
+              </h2>
+              {node.speaker && <p class="speaker">{node.speaker}</p>}
+              <div class="situation">{paragraphs(node.situation)}</div>
+              <fieldset class="tally">
+                <legend>{t('workshop.tally')}</legend>
+                <p class="muted">{t('workshop.keys')}</p>
+                <ol>
+                  {choices.map((c, i) => (
+                    <li key={c.id} class={c.id === top ? 'leading' : ''}>
+                      <span class="choice-text">
+                        <kbd>{i + 1}</kbd> {c.label}
+                      </span>
+                      <span class="tally-controls">
+                        <button type="button" class="secondary" aria-label={t('workshop.removeVote', { n: i + 1 })} onClick={() => workshop.vote(c.id, -1)}>
+                          −
+                        </button>
+                        <input
+                          type="number"
+                          min={0}
+                          inputMode="numeric"
+                          aria-label={t('workshop.votesFor', { n: i + 1 })}
+                          value={view.tally[c.id] ?? 0}
+                          onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
+                        />
+                        <button type="button" class="secondary" aria-label={t('workshop.addVote', { n: i + 1 })} onClick={() => workshop.vote(c.id, 1)}>
+                          +
+                        </button>
+                        <button type="button" class="go" onClick={() => workshop.go(c.id)}>
+                          {t('workshop.goWith', { n: i + 1 })}
+                        </button>
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+                <p class="tally-total" aria-live="polite">
+                  {t('workshop.votesIn', { count: total(view.tally) })}
+                </p>
+                <div class="row">
+                  <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>
+                    {session.revealed ? t('workshop.hide') : t('workshop.reveal')}
+                  </button>
+                  <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
+                    {t('workshop.goMajority')}
+                  </button>
+                </div>
+              </fieldset>
+            </div>
+          ) : null}
+          <div class="row">
+            <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => workshop.back()}>
+              {t('player.back')}
+            </button>
+            <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => restartDialog.current?.showModal()}>
+              {t('player.restart')}
+            </button>
+          </div>
+        </section>
+
+        <aside class="console-side" aria-label={t('workshop.private')}>
+          {node.type === 'decision' && (
+            <section class="notes">
+              <h2>{t('workshop.notes')}</h2>
+              {paragraphs(node.notes)}
+              <h3>{t('workshop.questions')}</h3>
+              <ul>
+                {node.questions.map((q, i) => (
+                  <li key={i}>{q}</li>
+                ))}
+              </ul>
+              {counterparts[node.id] && (
+                <button type="button" class="secondary" aria-pressed={session.counterpart} onClick={() => workshop.showCounterpart(!session.counterpart)}>
+                  {session.counterpart ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment: counterparts[node.id]! })}
+                </button>
+              )}
+            </section>
+          )}
+          <section class="timer" aria-labelledby="timer-heading">
+            <h2 id="timer-heading">{t('workshop.timer')}</h2>
+            <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
+            <div class="row">
+              {[1, 2, 3, 5].map((m) => (
+                <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>
+                  {t('workshop.minutes', { count: m })}
+                </button>
+              ))}
+            </div>
+            <div class="row">
+              <button type="button" class="secondary" disabled={unset} onClick={() => workshop.addMinute()}>
+                {t('workshop.addMinute')}
+              </button>
+              {session.timer.endsAt !== undefined ? (
+                <button type="button" class="secondary" onClick={() => workshop.pauseTimer()}>
+                  {t('workshop.pause')}
+                </button>
+              ) : (
+                <button type="button" class="secondary" disabled={session.timer.remaining === undefined} onClick={() => workshop.resumeTimer()}>
+                  {t('workshop.resume')}
+                </button>
+              )}
+              <button type="button" class="secondary" disabled={unset} onClick={() => workshop.resetTimer()}>
+                {t('workshop.resetTimer')}
+              </button>
+            </div>
+            <label class="check">
+              <input type="checkbox" checked={session.muted} onChange={(e) => workshop.setMuted(e.currentTarget.checked)} />
+              {t('workshop.mute')}
+            </label>
+          </section>
+          <section class="exports">
+            <h2>{t('workshop.export')}</h2>
+            <div class="row">
+              <button type="button" class="secondary" onClick={() => download(`${stem}.md`, sessionMarkdown(session, scenario, maxima, t), 'text/markdown;charset=utf-8')}>
+                Markdown
+              </button>
+              <button type="button" class="secondary" onClick={() => download(`${stem}.json`, sessionJson(session), 'application/json')}>
+                JSON
+              </button>
+              <button type="button" class="secondary" onClick={() => download(`${stem}.csv`, sessionCsv(session, scenario, t), 'text/csv;charset=utf-8')}>
+                CSV
+              </button>
+            </div>
+          </section>
+        </aside>
+      </div>
+      <dialog ref={restartDialog} aria-labelledby="console-restart" class="confirm">
+        <form method="dialog">
+          <p id="console-restart">{t('workshop.restartConfirm')}</p>
+          <div class="row">
+            <button value="restart" onClick={() => workshop.restart()}>
+              {t('player.restart')}
+            </button>
+            <button value="cancel" class="secondary" autofocus>
+              {t('player.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}

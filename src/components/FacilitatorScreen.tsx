@@ -1,0 +1,127 @@
+// The projector screen: large type, no notes. It follows the console over a BroadcastChannel,
+// and catches up at once from the saved session when it is opened late or reloaded.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { viewOf } from '../stores/workshop.ts';
+import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
+import { channelName, channelNamespace, decodeScreenMessage, forScreen, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { PlayableScenario } from '../stores/player.ts';
+import type { Points } from '../engine/types.ts';
+import type { Counterpart } from './ScenarioPlayer.tsx';
+import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { Clock } from './Clock.tsx';
+import './Facilitator.css';
+
+interface Props {
+  scenario: PlayableScenario;
+  maxima: Points;
+  locale: Locale;
+  messages: Record<string, Message>;
+  counterparts: Record<string, Counterpart>;
+  /** The course's address, printed under the QR code. */
+  courseUrl: string;
+  qr: string;
+}
+
+export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const [session, setSession] = useState<WorkshopSession>();
+
+  useEffect(() => {
+    startSessions();
+    const wanted = new URLSearchParams(location.search).get('session');
+    const saved = (wanted && $sessions.get()[wanted]) || latestSession(scenario.id);
+    if (saved?.scenario === scenario.id) setSession(forScreen(saved));
+    const channel = new BroadcastChannel(channelName(scenario.id));
+    channel.onmessage = (event: MessageEvent) => {
+      const message = decodeScreenMessage(event.data);
+      if (message?.type === 'state' && message.session && message.session.scenario === scenario.id && (!wanted || message.session.id === wanted)) {
+        setSession(forScreen(message.session));
+      }
+    };
+    channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
+    return () => channel.close();
+  }, []);
+
+  const view = session && viewOf(scenario, maxima, session);
+  const node = view?.node;
+  const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
+
+  return (
+    <div class="screen">
+      <div class="screen-top">
+        <p class="screen-title">{scenario.title}</p>
+        {session && <Clock timer={session.timer} t={t} class="screen-timer" />}
+        <button
+          type="button"
+          class="secondary fullscreen"
+          onClick={() => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
+        >
+          {t('workshop.fullscreen')}
+        </button>
+      </div>
+      {!view || !node ? (
+        <p class="screen-waiting">{t('workshop.waiting')}</p>
+      ) : counterpart ? (
+        <section class="screen-stage">
+          <p class="screen-kicker">{t('player.meanwhile')}</p>
+          <h1>{counterpart.title}</h1>
+          <p class="muted">{counterpart.scenarioTitle}</p>
+          {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
+          {paragraphs(counterpart.situation)}
+        </section>
+      ) : view.feedback ? (
+        <section class="screen-stage">
+          <Meters scenario={scenario} values={view.meters} t={t} />
+          <p class="screen-kicker">{t('player.feedback')}</p>
+          <h1>{view.feedback.choice.label}</h1>
+          {paragraphs(view.feedback.choice.feedback)}
+          <Changes feedback={view.feedback} scenario={scenario} t={t} />
+        </section>
+      ) : view.debrief && node.type === 'ending' ? (
+        <section class="screen-stage">
+          <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+          <h1>{node.title}</h1>
+          {paragraphs(node.text)}
+          <Scores debrief={view.debrief} t={t} />
+        </section>
+      ) : node.type === 'decision' ? (
+        <section class="screen-stage">
+          <Meters scenario={scenario} values={view.meters} t={t} />
+          <h1>{node.title}</h1>
+          {node.speaker && <p class="speaker">{node.speaker}</p>}
+          {paragraphs(node.situation)}
+          <ol class="screen-choices">
+            {node.choices.map((c) => {
+              const votes = view.tally[c.id] ?? 0;
+              const all = total(view.tally);
+              return (
+                <li key={c.id}>
+                  <span>{c.label}</span>
+                  {session.revealed && (
+                    <span class="bar" aria-label={t('workshop.votes', { count: votes })}>
+                      <span style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                      <b>{votes}</b>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          <p class="screen-votes" aria-live="polite">
+            {t('workshop.votesIn', { count: total(view.tally) })}
+          </p>
+        </section>
+      ) : null}
+      <footer class="screen-foot">
+        <span class="qr" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qr }} />
+        <p>
+          {t('workshop.playLater')}
+          <br />
+          <strong>{courseUrl}</strong>
+        </p>
+      </footer>
+    </div>
+  );
+}

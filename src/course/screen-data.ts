@@ -1,0 +1,30 @@
+// What the scenario pages hand to the player and the projector screen, prepared at build time.
+import type { Counterpart } from '../components/ScenarioPlayer.tsx';
+import { isDecision } from '../engine/graph.ts';
+import { localize } from '../engine/localize.ts';
+import type { ScenarioContent } from '../engine/schema.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { PlayableScenario } from '../stores/player.ts';
+
+/** The other perspective's view of each linked moment, by this scenario's node id. */
+export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[], locale: Locale): Record<string, Counterpart> {
+  const out: Record<string, Counterpart> = {};
+  for (const node of scenario.nodes) {
+    if (!isDecision(node) || !node.counterpart) continue;
+    const link = node.counterpart;
+    const other = all.find((s) => s.id === link.scenario)!;
+    const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
+    out[node.id] = {
+      scenarioTitle: other.title[locale],
+      title: moment.title,
+      situation: moment.type === 'decision' ? moment.situation : moment.text,
+      ...(moment.type === 'decision' && moment.speaker && { speaker: moment.speaker }),
+    };
+  }
+  return out;
+}
+
+/** The scenario without the facilitator's notes and questions: nothing private reaches the screen. */
+export function withoutNotes(scenario: PlayableScenario): PlayableScenario {
+  return { ...scenario, nodes: scenario.nodes.map((n) => (n.type === 'decision' ? { ...n, notes: '', questions: [] } : n)) };
+}

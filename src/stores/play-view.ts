@@ -1,0 +1,57 @@
+// What a player shows after a decision and at an ending, computed by the engine: shared by the
+// course player, the facilitator console and the projector screen.
+import { comparePath, outcome, replay, type Outcome, type PathComparison, type Run } from '../engine/index.ts';
+import type { Choice, Localized, Points } from '../engine/types.ts';
+import type { ScenarioContent } from '../engine/schema.ts';
+import type { ScenarioResult } from './progress-format.ts';
+
+export type PlayableScenario = Localized<ScenarioContent>;
+
+export interface Change {
+  id: string;
+  from: number;
+  to: number;
+}
+
+export interface Feedback {
+  choice: Localized<Choice>;
+  /** Points the decision earned or cost, per principle it touched. */
+  points: { principle: string; change: number }[];
+  meters: Change[];
+}
+
+export interface Debrief extends Outcome<PlayableScenario> {
+  recommended: PathComparison;
+  real: PathComparison;
+}
+
+export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | undefined {
+  const before = replay(scenario, run.steps.slice(0, -1));
+  const after = replay(scenario, run.steps);
+  const last = after?.played[after.played.length - 1];
+  if (!before || !after || !last) return undefined;
+  const choice = last.taken as Localized<Choice>;
+  return {
+    choice,
+    points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
+    meters: scenario.meters
+      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
+      .filter((c) => c.from !== c.to),
+  };
+}
+
+export function debriefFor(scenario: PlayableScenario, top: Points, run: Run): Debrief | undefined {
+  const result = outcome(scenario, run.steps, top);
+  return result && { ...result, recommended: comparePath(scenario, run.steps, 'recommended', top), real: comparePath(scenario, run.steps, 'real', top) };
+}
+
+export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
+  return {
+    ending: debrief.ending.id,
+    grade: debrief.ending.grade,
+    overall: debrief.overall,
+    principles: Object.fromEntries(debrief.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
+    at: at.toISOString(),
+  };
+}
+

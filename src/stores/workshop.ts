@@ -1,0 +1,110 @@
+// The facilitator console's state: one workshop session, saved on every change and sent to
+// the projector screen. The engine plays the room's decisions; this store keeps the votes.
+import { atom } from 'nanostores';
+import { choose, isDecision, runState, undo, type Run } from '../engine/index.ts';
+import type { Points } from '../engine/types.ts';
+import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
+import { total, type WorkshopSession } from '../workshop/session.ts';
+import { timeLeft } from '../workshop/timer.ts';
+
+export interface ConsoleView {
+  session: WorkshopSession;
+  node: PlayableScenario['nodes'][number];
+  meters: Record<string, number>;
+  /** The votes of the decision on screen. */
+  tally: Record<string, number>;
+  votes: number;
+  feedback?: Feedback;
+  debrief?: Debrief;
+}
+
+/** Derives what both views show from a session: the node, meters, feedback or debrief. */
+export function viewOf(scenario: PlayableScenario, top: Points, session: WorkshopSession): ConsoleView {
+  const run: Run = { scenario: scenario.id, steps: session.steps };
+  const state = runState(scenario, run);
+  const tally = session.tallies[session.tallies.length - 1] ?? {};
+  const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
+  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
+  return { session, node: state.node, meters: state.meters, tally, votes: total(tally), ...(feedback && { feedback }), ...(debrief && { debrief }) };
+}
+
+export function createWorkshop(scenario: PlayableScenario, top: Points, initial: WorkshopSession, onChange: (session: WorkshopSession) => void) {
+  const $session = atom(initial);
+  // The view is derived from the session and kept beside it, updated with every change.
+  const $view = atom(viewOf(scenario, top, initial));
+
+  const update = (change: (s: WorkshopSession) => WorkshopSession) => {
+    const next = { ...change($session.get()), updatedAt: new Date().toISOString() };
+    $session.set(next);
+    $view.set(viewOf(scenario, top, next));
+    onChange(next);
+  };
+  const setTally = (change: (tally: Record<string, number>) => Record<string, number>) =>
+    update((s) => ({ ...s, tallies: [...s.tallies.slice(0, -1), change(s.tallies[s.tallies.length - 1] ?? {})] }));
+
+  return {
+    $session,
+    $view,
+    /** Adds (or with a negative delta removes) votes for a choice; never below zero. */
+    vote(choiceId: string, delta: number) {
+      setTally((t) => ({ ...t, [choiceId]: Math.max(0, (t[choiceId] ?? 0) + delta) }));
+    },
+    /** Sets a choice's votes from a typed count. */
+    setVotes(choiceId: string, count: number) {
+      if (!Number.isSafeInteger(count) || count < 0) return;
+      setTally((t) => ({ ...t, [choiceId]: Math.min(count, 100_000) }));
+    },
+    reveal(revealed: boolean) {
+      update((s) => ({ ...s, revealed }));
+    },
+    /** Moves the story on with a choice: the majority's or any other. */
+    go(choiceId: string) {
+      const s = $session.get();
+      const result = choose(scenario, { scenario: scenario.id, steps: s.steps }, choiceId);
+      if (!result.ok) return result.error;
+      update((x) => ({ ...x, steps: [...result.run.steps], tallies: [...x.tallies, {}], revealed: false, feedback: true, counterpart: false }));
+      return undefined;
+    },
+    continueOn() {
+      update((s) => ({ ...s, feedback: false }));
+    },
+    back() {
+      update((s) => {
+        const run = undo({ scenario: scenario.id, steps: s.steps });
+        return { ...s, steps: [...run.steps], tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies, feedback: false, revealed: false, counterpart: false };
+      });
+    },
+    restart() {
+      update((s) => ({ ...s, steps: [], tallies: [{}], feedback: false, revealed: false, counterpart: false, timer: {} }));
+    },
+    showCounterpart(counterpart: boolean) {
+      update((s) => ({ ...s, counterpart }));
+    },
+    rename(name: string) {
+      update((s) => ({ ...s, name: name.slice(0, 200) }));
+    },
+    startTimer(minutes: number) {
+      update((s) => ({ ...s, timer: { endsAt: Date.now() + minutes * 60_000 } }));
+    },
+    addMinute() {
+      update((s) => {
+        const left = timeLeft(s.timer, Date.now()) ?? 0;
+        return { ...s, timer: s.timer.endsAt !== undefined ? { endsAt: Date.now() + left + 60_000 } : { remaining: left + 60_000 } };
+      });
+    },
+    pauseTimer() {
+      update((s) => ({ ...s, timer: { remaining: timeLeft(s.timer, Date.now()) ?? 0 } }));
+    },
+    resumeTimer() {
+      update((s) => ({ ...s, timer: s.timer.remaining !== undefined ? { endsAt: Date.now() + s.timer.remaining } : s.timer }));
+    },
+    resetTimer() {
+      update((s) => ({ ...s, timer: {} }));
+    },
+    setMuted(muted: boolean) {
+      update((s) => ({ ...s, muted }));
+    },
+  };
+}
+
+export type Workshop = ReturnType<typeof createWorkshop>;

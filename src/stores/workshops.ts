@@ -1,0 +1,61 @@
+// Saved workshop sessions, kept in this browser so a facilitator can resume, export or delete
+// them; a damaged session is dropped, the others kept.
+import { atom } from 'nanostores';
+import { readItem, writeItem } from './storage.ts';
+import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
+
+export const workshopsKey = 'checks-in-the-mail/workshops';
+
+export const $sessions = atom<Record<string, WorkshopSession>>({});
+
+function load(raw: string | null): Record<string, WorkshopSession> {
+  if (raw === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    console.warn('Saved workshop sessions were unreadable and have been reset.', error);
+    return {};
+  }
+  const sessions: Record<string, WorkshopSession> = {};
+  const list = typeof value === 'object' && value !== null ? (value as { sessions?: unknown }).sessions : undefined;
+  if (typeof list !== 'object' || list === null) return sessions;
+  for (const item of Object.values(list)) {
+    const session = decodeSession(item);
+    if (session) sessions[session.id] = session;
+    else console.warn('A saved workshop session could not be read and was left out.');
+  }
+  return sessions;
+}
+
+let started = false;
+
+export function startSessions(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  $sessions.set(load(readItem(workshopsKey)));
+  window.addEventListener('storage', (event) => {
+    if (event.key === workshopsKey) $sessions.set(load(event.newValue));
+  });
+}
+
+function save(sessions: Record<string, WorkshopSession>): void {
+  $sessions.set(sessions);
+  writeItem(workshopsKey, JSON.stringify({ v: 1, sessions }));
+}
+
+export function saveSession(session: WorkshopSession): void {
+  save({ ...$sessions.get(), [session.id]: session });
+}
+
+export function deleteSession(id: string): void {
+  const { [id]: _gone, ...rest } = $sessions.get();
+  save(rest);
+}
+
+/** The most recently changed session of a scenario, if any. */
+export function latestSession(scenario: string): WorkshopSession | undefined {
+  return Object.values($sessions.get())
+    .filter((s) => s.scenario === scenario)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}

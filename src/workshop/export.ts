@@ -1,0 +1,67 @@
+// A session as a file: Markdown to send after the workshop, JSON with everything, and CSV of
+// the votes (UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel reads Cyrillic).
+import type { Translate } from '../i18n/messages.ts';
+import type { PlayableScenario } from '../stores/player.ts';
+import { viewOf } from '../stores/workshop.ts';
+import type { Points } from '../engine/types.ts';
+import { total, type WorkshopSession } from './session.ts';
+
+function choiceLabel(scenario: PlayableScenario, node: string, choice: string): string {
+  const n = scenario.nodes.find((x) => x.id === node);
+  return n?.type === 'decision' ? (n.choices.find((c) => c.id === choice)?.label ?? choice) : choice;
+}
+
+function nodeTitle(scenario: PlayableScenario, id: string): string {
+  return scenario.nodes.find((n) => n.id === id)?.title ?? id;
+}
+
+export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
+  const view = viewOf(scenario, top, session);
+  const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
+  session.steps.forEach((step, i) => {
+    const tally = session.tallies[i] ?? {};
+    lines.push(`${i + 1}. **${nodeTitle(scenario, step.node)}**: ${choiceLabel(scenario, step.node, step.choice)} (${t('workshop.votesOf', { count: tally[step.choice] ?? 0, total: total(tally) })})`);
+    const node = scenario.nodes.find((n) => n.id === step.node);
+    if (node?.type === 'decision') {
+      for (const c of node.choices) lines.push(`   - ${c.label}: ${tally[c.id] ?? 0}`);
+    }
+  });
+  if (view.debrief) {
+    const d = view.debrief;
+    lines.push('', `## ${t('player.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
+    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${t('player.scoreOf', { earned: p.earned, max: p.max })}`);
+    lines.push(`- ${t('player.overall')}: ${t('player.overallValue', { score: d.overall })}`, '');
+    lines.push(t('player.recommendedScore', { score: d.recommended.score.overall }));
+    lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.ending.debrief);
+  } else {
+    lines.push('', t('workshop.unfinished'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function sessionJson(session: WorkshopSession): string {
+  return JSON.stringify({ kind: 'checks-in-the-mail/workshop', ...session }, null, 2);
+}
+
+/** One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
+  const rows: (string | number)[][] = [[t('workshop.csv.step'), t('workshop.csv.moment'), t('workshop.csv.choice'), t('workshop.csv.votes'), t('workshop.csv.chosen')]];
+  session.steps.forEach((step, i) => {
+    const node = scenario.nodes.find((n) => n.id === step.node);
+    if (node?.type !== 'decision') return;
+    for (const c of node.choices) {
+      rows.push([i + 1, node.title, c.label, session.tallies[i]?.[c.id] ?? 0, c.id === step.choice ? t('workshop.csv.yes') : '']);
+    }
+  });
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export function fileStem(session: WorkshopSession): string {
+  const slug = session.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'workshop';
+  return `${slug}-${session.createdAt.slice(0, 10)}`;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
+import { formatTime, timeLeft } from './timer.ts';
+import { csvField, sessionCsv, sessionMarkdown } from './export.ts';
+import { createWorkshop } from '../stores/workshop.ts';
+import { localize } from '../engine/localize.ts';
+import { maxima } from '../engine/maxima.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import ru from '../i18n/ru.json';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+
+const session = () => newSession('mini-contractor', 'Среда, группа «А»', new Date('2026-11-27T10:00:00Z'), 'abc');
+
+/** A small RFC 4180 reader, to prove the CSV parses back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('votes and the timer', () => {
+  it('the majority is the choice with most votes, ties going to the first listed, none without votes', () => {
+    expect(majority({ a: 2, b: 5, c: 5 }, ['a', 'b', 'c'])).toBe('b');
+    expect(majority({}, ['a', 'b'])).toBeUndefined();
+    expect(majority({ a: 0 }, ['a'])).toBeUndefined();
+  });
+
+  it('the timer counts down from its end time and stops at zero; a paused timer keeps its remainder', () => {
+    expect(timeLeft({ endsAt: 10_000 }, 4_000)).toBe(6_000);
+    expect(timeLeft({ endsAt: 10_000 }, 12_000)).toBe(0);
+    expect(timeLeft({ remaining: 30_000 }, 99_999)).toBe(30_000);
+    expect(timeLeft({}, 0)).toBeUndefined();
+    expect([formatTime(125_000), formatTime(59_001), formatTime(0)]).toEqual(['2:05', '1:00', '0:00']);
+  });
+
+  it('the screen gets only the number of votes until they are revealed', () => {
+    const s = { ...session(), tallies: [{ remind: 7, wait: 5 }] };
+    expect(forScreen(s).tallies).toEqual([{ [hiddenTally]: 12 }]);
+    expect(total(forScreen(s).tallies[0])).toBe(12);
+    expect(forScreen({ ...s, revealed: true }).tallies).toEqual([{ remind: 7, wait: 5 }]);
+  });
+});
+
+describe('the console store', () => {
+  const scenario = localize(loadValid('mini-contractor'), 'ru');
+  const top = maxima(loadValid('mini-contractor'));
+
+  it('records the votes at each decision and moves the story with any choice', () => {
+    const saved: ReturnType<typeof session>[] = [];
+    const w = createWorkshop(scenario, top, session(), (s) => saved.push(s));
+    w.vote('remind', 1);
+    w.vote('remind', 1);
+    w.setVotes('wait', 40);
+    w.vote('wait', -1);
+    expect(w.$view.get().tally).toEqual({ remind: 2, wait: 39 });
+    w.go('remind');
+    expect(w.$view.get().feedback?.choice.label).toBe('Отправить дружеское напоминание');
+    expect(w.$session.get().tallies).toEqual([{ remind: 2, wait: 39 }, {}]);
+    w.back();
+    expect(w.$session.get().steps).toEqual([]);
+    expect(saved.length).toBeGreaterThan(4);
+  });
+});
+
+describe('exports', () => {
+  const content = loadValid('mini-contractor');
+  const scenario = localize(content, 'ru');
+  const t = translator<string>('ru', ru as Record<string, Message>);
+
+  it('quotes CSV fields as RFC 4180 asks', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('writes the votes as CSV with a byte-order mark that parses back with its Cyrillic intact', () => {
+    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    w.setVotes('wait', 12);
+    w.setVotes('remind', 3);
+    w.go('wait');
+    const csv = sessionCsv(w.$session.get(), scenario, t);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
+    expect(rows).toContainEqual(['1', 'Unpaid', 'Промолчать', '12', 'да']);
+    expect(rows).toContainEqual(['1', 'Unpaid', 'Отправить дружеское напоминание', '3', '']);
+  });
+
+  it('summarises a finished session in Markdown with the path, the votes and the scores', () => {
+    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    for (const c of ['remind', 'warn', 'agree']) {
+      w.setVotes(c, 9);
+      w.go(c);
+    }
+    const md = sessionMarkdown(w.$session.get(), scenario, maxima(content), t);
+    expect(md).toContain('# Среда, группа «А»');
+    expect(md).toContain('**Unpaid**: Отправить дружеское напоминание (за — 9 из 9)');
+    expect(md).toContain('Ясная договорённость');
+    expect(md).toContain('100 из 100');
+  });
+});
+
+describe('decoders of outside data', () => {
+  it('a session survives a round trip through JSON', () => {
+    const s = { ...session(), steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}], timer: { endsAt: 1_800_000_000_000 } };
+    expect(decodeSession(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('the session decoder never throws and accepts only what re-encodes to itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ v: fc.constant(1), id: fc.string(), scenario: fc.string(), name: fc.string(), createdAt: fc.constant('2026-01-01T00:00:00Z'), updatedAt: fc.string(), steps: fc.array(fc.anything()), tallies: fc.array(fc.dictionary(fc.string(), fc.anything())), revealed: fc.boolean(), feedback: fc.boolean(), counterpart: fc.boolean(), timer: fc.anything(), muted: fc.boolean() })), (value) => {
+        const decoded = decodeSession(value);
+        if (decoded) expect(decodeSession(JSON.parse(JSON.stringify(decoded)))).toEqual(decoded);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('console-screen messages are ignored unless well-formed, and never throw', () => {
+    expect(decodeScreenMessage({ ns: 'checks-in-the-mail/workshop', v: 1, type: 'hello' })).toMatchObject({ type: 'hello' });
+    expect(decodeScreenMessage({ ns: 'checks-in-the-mail/workshop', v: 2, type: 'hello' })).toBeUndefined();
+    expect(decodeScreenMessage({ ns: 'other', v: 1, type: 'hello' })).toBeUndefined();
+    expect(decodeScreenMessage({ ns: 'checks-in-the-mail/workshop', v: 1, type: 'state', session: { v: 1 } })).toBeUndefined();
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const decoded = decodeScreenMessage(value);
+        if (decoded) expect(['hello', 'state']).toContain(decoded.type);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,121 @@
+// A workshop session: the room's path through a scenario, the votes at every decision, the
+// timer, and what the projector screen shows. Plain data and pure functions; the console's
+// store applies them, the screen renders them.
+import type { Step } from '../engine/types.ts';
+import type { Timer } from './timer.ts';
+
+export const sessionVersion = 1;
+
+export interface WorkshopSession {
+  v: typeof sessionVersion;
+  id: string;
+  scenario: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The room's decisions so far. */
+  steps: Step[];
+  /** Votes per choice id at each decision: tallies[i] belongs to decision i (the last one is the current vote). */
+  tallies: Record<string, number>[];
+  /** Whether the screen shows the bars of the current vote, not just the count. */
+  revealed: boolean;
+  /** Whether the feedback of the last decision is on screen. */
+  feedback: boolean;
+  /** Whether the screen shows the other side's view of this moment. */
+  counterpart: boolean;
+  timer: Timer;
+  muted: boolean;
+}
+
+export function newSession(scenario: string, name: string, now: Date, id: string): WorkshopSession {
+  const at = now.toISOString();
+  return { v: sessionVersion, id, scenario, name, createdAt: at, updatedAt: at, steps: [], tallies: [{}], revealed: false, feedback: false, counterpart: false, timer: {}, muted: false };
+}
+
+export const total = (tally: Record<string, number> | undefined) => Object.values(tally ?? {}).reduce((a, b) => a + b, 0);
+
+/** The choice with the most votes; ties go to the first in the given order; none without votes. */
+export function majority(tally: Record<string, number> | undefined, order: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const id of order) if ((tally?.[id] ?? 0) > 0 && (best === undefined || tally![id]! > tally![best]!)) best = id;
+  return best;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
+const isTallyKey = (v: string) => isId(v) || v === '#';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 100_000;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function decodeTally(v: unknown): Record<string, number> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(v)) {
+    if (!isTallyKey(k) || !isCount(n)) return undefined;
+    out[k] = n;
+  }
+  return out;
+}
+
+/** Reads a session from untrusted data (storage, a message, a file); undefined unless well-formed. */
+export function decodeSession(value: unknown): WorkshopSession | undefined {
+  if (!isRecord(value) || value['v'] !== sessionVersion) return undefined;
+  const { id, scenario, name, createdAt, updatedAt, steps, tallies, revealed, feedback, counterpart, timer, muted } = value;
+  if (!isId(id) || !isId(scenario) || typeof name !== 'string' || name.length > 200) return undefined;
+  if (typeof createdAt !== 'string' || typeof updatedAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || Number.isNaN(Date.parse(updatedAt))) return undefined;
+  if (typeof revealed !== 'boolean' || typeof feedback !== 'boolean' || typeof counterpart !== 'boolean' || typeof muted !== 'boolean') return undefined;
+  if (!Array.isArray(steps) || steps.length > 500 || !Array.isArray(tallies) || tallies.length !== steps.length + 1 || !isRecord(timer)) return undefined;
+  const decodedSteps: Step[] = [];
+  for (const s of steps) {
+    if (!isRecord(s) || !isId(s['node']) || !isId(s['choice'])) return undefined;
+    decodedSteps.push({ node: s['node'], choice: s['choice'] });
+  }
+  const decodedTallies = tallies.map(decodeTally);
+  if (decodedTallies.some((t) => t === undefined)) return undefined;
+  const t: Timer = {};
+  if (timer['endsAt'] !== undefined) {
+    if (!isTime(timer['endsAt'])) return undefined;
+    t.endsAt = timer['endsAt'];
+  }
+  if (timer['remaining'] !== undefined) {
+    if (!isTime(timer['remaining'])) return undefined;
+    t.remaining = timer['remaining'];
+  }
+  return { v: sessionVersion, id, scenario, name, createdAt, updatedAt, steps: decodedSteps, tallies: decodedTallies as Record<string, number>[], revealed, feedback, counterpart, timer: t, muted };
+}
+
+/** What travels from the console to the screen: the session without anything private. */
+export interface ScreenMessage {
+  ns: typeof channelNamespace;
+  v: typeof sessionVersion;
+  type: 'state' | 'hello';
+  session?: WorkshopSession;
+}
+
+export const channelNamespace = 'checks-in-the-mail/workshop';
+
+/** The key under which a hidden vote travels as one total (no choice id looks like it). */
+export const hiddenTally = '#';
+
+export function channelName(scenario: string): string {
+  return `${channelNamespace}/${scenario}`;
+}
+
+/**
+ * The session as the screen may see it: until the facilitator reveals the vote, the current
+ * tally is reduced to its total so the bars cannot be read off the message.
+ */
+export function forScreen(session: WorkshopSession): WorkshopSession {
+  if (session.revealed) return session;
+  const tallies = [...session.tallies];
+  tallies[tallies.length - 1] = { [hiddenTally]: total(tallies[tallies.length - 1]) };
+  return { ...session, tallies };
+}
+
+export function decodeScreenMessage(value: unknown): ScreenMessage | undefined {
+  if (!isRecord(value) || value['ns'] !== channelNamespace || value['v'] !== sessionVersion) return undefined;
+  if (value['type'] === 'hello') return { ns: channelNamespace, v: sessionVersion, type: 'hello' };
+  if (value['type'] !== 'state') return undefined;
+  const session = decodeSession(value['session']);
+  return session && { ns: channelNamespace, v: sessionVersion, type: 'state', session };
+}

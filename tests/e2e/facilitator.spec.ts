@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { findNode } from '../../src/engine/graph.ts';
+import { choiceLabel, scenarios, ui } from './course-data.ts';
+import { waitForIsland } from './play.ts';
+
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+const plural = (forms: Record<string, string>, count: number, locale: 'en' | 'ru') => fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
+
+async function openBoth(page: Page, locale: 'en' | 'ru' = 'en') {
+  await page.goto(`/${locale}/facilitate/contractor/`);
+  await waitForIsland(page, 'console');
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('link', { name: ui[locale]['workshop.openScreen'] }).click();
+  const screen = await popup;
+  await waitForIsland(screen, 'screen');
+  // The popup takes the foreground, where a hidden page's animation frames stop; in a room
+  // both windows are on show (laptop and projector).
+  await page.bringToFront();
+  return screen;
+}
+
+test('votes stay hidden on the screen until Reveal; typed counts and number keys tally them', async ({ page }) => {
+  const screen = await openBoth(page);
+  const start = findNode(contractor, contractor.start)!;
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  await page.keyboard.press('Digit1');
+  await page.keyboard.press('Digit1');
+  await page.keyboard.press('Digit2');
+  await page.keyboard.press('Shift+Digit1');
+  await page.getByLabel(fill(ui.en['workshop.votesFor'], { n: 3 })).fill('40');
+  await page.getByLabel(fill(ui.en['workshop.votesFor'], { n: 3 })).blur();
+  await expect(page.locator('.tally-total')).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
+  await expect(screen.locator('.screen-votes')).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
+  await expect(screen.locator('.bar')).toHaveCount(0);
+  await page.getByRole('button', { name: ui.en['workshop.reveal'] }).click();
+  await expect(screen.locator('.bar')).toHaveCount(start.type === 'decision' ? start.choices.length : 0);
+  await expect(screen.locator('.bar').nth(2)).toContainText('40');
+  await expect(screen.getByText(start.type === 'decision' ? start.notes.en.slice(0, 30) : '')).toHaveCount(0);
+});
+
+test('the timer shows the same time on both views and after a reload', async ({ page }) => {
+  const screen = await openBoth(page);
+  await page.getByRole('button', { name: plural(ui.en['workshop.minutes'], 2, 'en') }).click();
+  await page.getByRole('button', { name: ui.en['workshop.pause'] }).click();
+  const shown = await page.locator('.time').textContent();
+  expect(shown).toMatch(/^[12]:\d\d$/);
+  await expect(screen.locator('.screen-timer')).toHaveText(shown!);
+  await page.reload();
+  await waitForIsland(page, 'console');
+  await expect(page.locator('.time')).toHaveText(shown!);
+  await screen.reload();
+  await waitForIsland(screen, 'screen');
+  await expect(screen.locator('.screen-timer')).toHaveText(shown!);
+});
+
+test('a choice moves both views, the minority can be followed, and both survive reloads', async ({ page }) => {
+  const screen = await openBoth(page);
+  const [first, second] = markedPath(contractor, 'real');
+  await page.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 2 }) }).click();
+  const node = findNode(contractor, first!.node)!;
+  const index = node.type === 'decision' ? node.choices.findIndex((c) => c.id === first!.choice) + 1 : 0;
+  await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(choiceLabel(contractor, first!, 'en'));
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  const next = findNode(contractor, second!.node)!;
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
+  await page.reload();
+  await waitForIsland(page, 'console');
+  await expect(page.getByRole('heading', { level: 2, name: next.title.en })).toBeVisible();
+  await screen.reload();
+  await waitForIsland(screen, 'screen');
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
+  await page.getByRole('button', { name: ui.en['player.back'] }).click();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(node.title.en);
+});
+
+test('the exports hold the path and the votes; the CSV parses back with Cyrillic intact', async ({ page }) => {
+  await openBoth(page, 'ru');
+  await page.getByLabel(ui.ru['workshop.sessionName']).fill('Группа «Б»');
+  for (const step of markedPath(contractor, 'recommended')) {
+    const node = findNode(contractor, step.node)!;
+    const index = node.type === 'decision' ? node.choices.findIndex((c) => c.id === step.choice) + 1 : 0;
+    await page.getByLabel(fill(ui.ru['workshop.votesFor'], { n: index })).fill('7');
+    await page.getByLabel(fill(ui.ru['workshop.votesFor'], { n: index })).blur();
+    await page.getByRole('button', { name: ui.ru['workshop.goMajority'] }).click();
+    await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
+  }
+  await expect(page.locator('.room-path > li')).toHaveCount(markedPath(contractor, 'recommended').length);
+  const read = async (name: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name, exact: true }).click();
+    return readFileSync(await (await download).path(), 'utf8');
+  };
+  const md = await read('Markdown');
+  expect(md).toContain('# Группа «Б»');
+  expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
+  const json = JSON.parse(await read('JSON'));
+  expect(json.steps).toEqual(markedPath(contractor, 'recommended'));
+  const csv = await read('CSV');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n');
+  expect(lines[0]).toBe('Решение,Момент,Вариант,Голоса,Выбран');
+  const firstChoice = choiceLabel(contractor, markedPath(contractor, 'recommended')[0]!, 'ru');
+  expect(lines.some((l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да'))).toBe(true);
+});
+
+for (const locale of ['en', 'ru'] as const) {
+  test(`axe finds nothing on the console and the screen (${locale})`, async ({ page }) => {
+    const screen = await openBoth(page, locale);
+    await page.keyboard.press('Digit1');
+    for (const p of [page, screen]) {
+      const { violations } = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  });
+}
