@@ -87,18 +87,23 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
           <Scores debrief={view.debrief} t={t} />
         </section>
       ) : node.type === 'decision' ? (
-        <section class="screen-stage">
-          <Meters scenario={scenario} values={view.meters} t={t} />
-          <h1>{node.title}</h1>
-          {node.speaker && <p class="speaker">{node.speaker}</p>}
-          {paragraphs(node.situation)}
+        <section class="screen-stage split">
+          <div>
+            <Meters scenario={scenario} values={view.meters} t={t} />
+            <h1>{node.title}</h1>
+            {node.speaker && <p class="speaker">{node.speaker}</p>}
+            {paragraphs(node.situation)}
+          </div>
+          <div>
           <ol class="screen-choices">
-            {node.choices.map((c) => {
+            {node.choices.map((c, i) => {
               const votes = view.tally[c.id] ?? 0;
               const all = total(view.tally);
               return (
                 <li key={c.id}>
-                  <span>{c.label}</span>
+                  <span>
+                    <b class="num">{i + 1}</b> {c.label}
+                  </span>
                   {session.revealed && (
                     <span class="bar" aria-label={t('workshop.votes', { count: votes })}>
                       <span style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
@@ -112,6 +117,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
           <p class="screen-votes" aria-live="polite">
             {t('workshop.votesIn', { count: total(view.tally) })}
           </p>
+          </div>
         </section>
       ) : null}
       <footer class="screen-foot">

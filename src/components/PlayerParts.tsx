@@ -1,6 +1,7 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
 // share: the feedback of a decision and the scores of an outcome.
 import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
+import './ScenarioPlayer.css';
 import type { Translate } from '../i18n/messages.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
