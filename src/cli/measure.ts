@@ -102,9 +102,13 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     css: [...css].reduce((sum, f) => sum + gz(readFileSync(f)), inlineCss.trim() ? gz(inlineCss) : 0),
     html: gz(html),
   };
-  // A frame's page loads with its host: count what it loads too.
-  for (const tag of html.matchAll(/<iframe\b[^>]*>/gi).map((m) => m[0])) {
-    const src = attr(tag, 'src');
+  // A frame's page loads with its host: count what it loads too, for iframes in the HTML and
+  // for those the embed loader creates from <checks-scenario scenario lang>.
+  const frames = [
+    ...html.matchAll(/<iframe\b[^>]*>/gi).map((m) => attr(m[0], 'src')),
+    ...html.matchAll(/<checks-scenario\b[^>]*>/gi).map((m) => `/${attr(m[0], 'lang') === 'ru' ? 'ru' : 'en'}/embed/${attr(m[0], 'scenario')}/`),
+  ];
+  for (const src of frames) {
     const f = src ? fileFor(src, urlDir) : undefined;
     if (!f || !f.endsWith('.html') || framesSeen.has(f)) continue;
     framesSeen.add(f);

@@ -18,8 +18,48 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+interface HeaderRule {
+  pattern: RegExp;
+  set: [string, string][];
+  detach: string[];
+}
+
+/** Reads a _headers file (Cloudflare Pages syntax: path patterns with *, "Name: value", "! Name"). */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      rules.push({ pattern, set: [], detach: [] });
+      continue;
+    }
+    const rule = rules[rules.length - 1];
+    const body = line.trim();
+    if (!rule) continue;
+    if (body.startsWith('!')) rule.detach.push(body.slice(1).trim().toLowerCase());
+    else {
+      const colon = body.indexOf(':');
+      rule.set.push([body.slice(0, colon).trim().toLowerCase(), body.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers the rules give a path: values of one name join with commas; "!" removes earlier ones. */
+export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(path)) continue;
+    for (const name of rule.detach) delete out[name];
+    for (const [name, value] of rule.set) out[name] = out[name] ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
+
 export function startServer(options: { root?: string; port?: number; host?: string } = {}) {
   const root = resolve(options.root ?? 'dist');
+  const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
   const server = createServer((request, response) => {
@@ -38,7 +78,11 @@ export function startServer(options: { root?: string; port?: number; host?: stri
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.writeHead(found ? 200 : 404, {
+      ...headersFor(rules, url.pathname),
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     response.end(readFileSync(file));
   });
   server.listen(port, host);

@@ -22,8 +22,8 @@ export interface PlayerView {
 }
 
 export interface PlayerOptions {
-  /** Called with every change of the run, to save it. */
-  onRun?: (run: Run) => void;
+  /** Called with every change of the run, to save or report it. */
+  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
 }
@@ -51,9 +51,9 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
   };
-  const set = (run: Run, showingFeedback = false) => {
-    show(run, showingFeedback);
-    options.onRun?.(run);
+  const set = (run: Run, change: 'choice' | 'undo' | 'restart') => {
+    show(run, change === 'choice');
+    options.onRun?.(run, change);
   };
 
   return {
@@ -69,7 +69,7 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     choose(choiceId: string) {
       const result = choose(scenario, $run.get(), choiceId);
       if (!result.ok) return result.error;
-      set(result.run, true);
+      set(result.run, 'choice');
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
@@ -78,10 +78,10 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       show($run.get(), false);
     },
     back() {
-      set(undo($run.get()));
+      set(undo($run.get()), 'undo');
     },
     restart() {
-      set(startRun(scenario));
+      set(startRun(scenario), 'restart');
     },
     serialise: (run: Run) => serialiseRun(scenario, run),
   };

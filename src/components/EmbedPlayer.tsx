@@ -1,0 +1,75 @@
+// The player inside an embed frame: options from the query string, runs kept in this browser
+// or in memory, and every step reported to the host page.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import ScenarioPlayer from './ScenarioPlayer.tsx';
+import { createPlayer, type PlayableScenario } from '../stores/player.ts';
+import { readItem, useMemoryOnly, writeItem } from '../stores/storage.ts';
+import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
+import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Points } from '../engine/types.ts';
+
+interface Props {
+  scenario: PlayableScenario;
+  maxima: Points;
+  locale: Locale;
+  messages: Record<string, Message>;
+}
+
+const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
+
+export default function EmbedPlayer({ scenario, maxima, locale, messages }: Props) {
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const [options, setOptions] = useState(defaults);
+  // Callbacks read the options through a ref: they are known only once the page runs.
+  const current = useRef(defaults);
+  const host = useRef<HostLink>({ send() {} });
+  const key = `checks-in-the-mail/embed/${scenario.id}`;
+  const player = useMemo(
+    () =>
+      createPlayer(scenario, maxima, {
+        onRun: (run, change) => {
+          if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
+          const last = run.steps[run.steps.length - 1];
+          if (change === 'choice' && last) {
+            const node = scenario.nodes.find((n) => n.id === last.node);
+            const choice = node?.type === 'decision' ? node.choices.find((c) => c.id === last.choice) : undefined;
+            host.current.send('choice', { node: last.node, choice: last.choice, points: { ...choice?.points } });
+          } else if (change === 'undo') host.current.send('undo', { step: run.steps.length });
+          else if (change === 'restart') host.current.send('restart', {});
+        },
+        onComplete: (result) =>
+          host.current.send('complete', {
+            ending: result.ending,
+            grade: result.grade,
+            overall: result.overall,
+            principles: Object.entries(result.principles).map(([principle, s]) => ({ principle, ...s })),
+          }),
+      }),
+    [scenario],
+  );
+
+  useEffect(() => {
+    const chosen = embedOptions(location.search);
+    if (chosen.theme !== 'auto') document.documentElement.dataset['theme'] = chosen.theme;
+    if (!chosen.remember) useMemoryOnly();
+    current.current = chosen;
+    setOptions(chosen);
+    host.current = connectToHost();
+    host.current.send('settings', { undo: chosen.undo, remember: chosen.remember, hideScore: chosen.hideScore });
+    reportHeight(host.current);
+    if (chosen.remember) {
+      const saved = readItem(key);
+      if (saved) {
+        try {
+          player.resume(JSON.parse(saved));
+        } catch (error) {
+          console.warn('The saved run of this embedded scenario was unreadable; starting afresh.', error);
+        }
+      }
+    }
+  }, [player]);
+
+  return <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />;
+}

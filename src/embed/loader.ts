@@ -1,0 +1,62 @@
+// /embed/v1.js: a dependency-free module that defines <checks-scenario>. It reserves space,
+// creates the iframe, keeps its height equal to the content, and re-dispatches the frame's
+// events as DOM events ("checks:choice", "checks:complete", …) on the element.
+import { decodeFrameMessage, embedNamespace, embedVersion } from './protocol.ts';
+
+const origin = new URL(import.meta.url).origin;
+const ids = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+let count = 0;
+
+class ChecksScenario extends HTMLElement {
+  #frame?: HTMLIFrameElement;
+  #instance = `checks-${++count}-${Math.random().toString(36).slice(2, 8)}`;
+  #listener = (event: MessageEvent) => this.#receive(event);
+
+  connectedCallback() {
+    const scenario = this.getAttribute('scenario') ?? '';
+    const lang = this.getAttribute('lang') === 'ru' ? 'ru' : 'en';
+    this.style.display = 'block';
+    if (!ids.test(scenario)) {
+      this.textContent = `<checks-scenario>: the "scenario" attribute must be a scenario id such as "client" or "contractor" (see ${origin}/${lang}/embed/).`;
+      return;
+    }
+    const query = new URLSearchParams();
+    const theme = this.getAttribute('theme');
+    if (theme === 'light' || theme === 'dark') query.set('theme', theme);
+    if (this.hasAttribute('undo')) query.set('undo', '1');
+    if (this.hasAttribute('hide-score')) query.set('score', 'end');
+    if (this.getAttribute('remember') === 'false') query.set('remember', '0');
+    const frame = document.createElement('iframe');
+    frame.src = `${origin}/${lang}/embed/${scenario}/${query.size ? `?${query}` : ''}`;
+    frame.title = this.getAttribute('title') || scenario;
+    frame.loading = 'lazy';
+    // A sandboxed frame has the opaque origin "null": it still plays, but cannot keep progress.
+    if (this.hasAttribute('sandbox')) frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+    // Reserve the starting height now, so the page does not jump when the frame loads.
+    const start = Number(this.getAttribute('height')) || 640;
+    frame.style.cssText = `display:block;width:100%;border:0;height:${start}px`;
+    this.#frame = frame;
+    addEventListener('message', this.#listener);
+    this.replaceChildren(frame);
+  }
+
+  disconnectedCallback() {
+    removeEventListener('message', this.#listener);
+  }
+
+  #receive(event: MessageEvent) {
+    const frame = this.#frame;
+    if (!frame || event.source !== frame.contentWindow) return;
+    const sandboxed = frame.hasAttribute('sandbox') && !/allow-same-origin/.test(frame.getAttribute('sandbox') ?? '');
+    if (event.origin !== origin && !(sandboxed && event.origin === 'null')) return;
+    const message = decodeFrameMessage(event.data);
+    if (!message || (message.type !== 'ready' && message.instance !== this.#instance)) return;
+    if (message.type === 'ready') {
+      frame.contentWindow!.postMessage({ ns: embedNamespace, v: embedVersion, type: 'init', instance: this.#instance }, sandboxed ? '*' : origin);
+    }
+    if (message.type === 'resize') frame.style.height = `${Math.ceil((message.data as { height: number }).height)}px`;
+    this.dispatchEvent(new CustomEvent(`checks:${message.type}`, { detail: { ...message.data, instance: this.#instance }, bubbles: true }));
+  }
+}
+
+if (!customElements.get('checks-scenario')) customElements.define('checks-scenario', ChecksScenario);

@@ -1,0 +1,16 @@
+// The embed loader, bundled from TypeScript at build time into one small module.
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+
+export async function GET() {
+  const result = await build({
+    entryPoints: [resolve('src/embed/loader.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
+  return new Response(result.outputFiles[0]!.text, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+}

@@ -1,0 +1,31 @@
+// A static oEmbed document per scenario and language: type rich, whose HTML is a plain iframe,
+// so it still works where a CMS sandboxes provider embeds.
+import type { APIContext } from 'astro';
+import { getScenarios } from '../../../course/content.ts';
+import { locales, type Locale } from '../../../i18n/locales.ts';
+import { useMessages } from '../../../i18n/messages.ts';
+
+export async function getStaticPaths() {
+  const scenarios = await getScenarios();
+  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenario.id }, props: { scenario } })));
+}
+
+export function GET({ params, props, site }: APIContext) {
+  const locale = params['locale'] as Locale;
+  const scenario = (props as { scenario: Awaited<ReturnType<typeof getScenarios>>[number] }).scenario;
+  const origin = site!.origin;
+  const title = scenario.title[locale];
+  const escaped = title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const height = 760;
+  const body = {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: useMessages(locale)('site.name'),
+    provider_url: `${origin}/${locale}/`,
+    width: 640,
+    height,
+    html: `<iframe src="${origin}/${locale}/embed/${scenario.id}/" title="${escaped}" width="640" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+  };
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+}

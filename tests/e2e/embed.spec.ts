@@ -1,0 +1,155 @@
+import { createServer, type Server } from 'node:http';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { outcome } from '../../src/engine/scoring.ts';
+import { maxima } from '../../src/engine/maxima.ts';
+import { findNode } from '../../src/engine/graph.ts';
+import { choiceLabel, scenarios, ui } from './course-data.ts';
+
+// The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
+const hostPort = 4411;
+const host = `http://127.0.0.1:${hostPort}`;
+const course = 'http://localhost:4321';
+const client = scenarios.find((s) => s.id === 'client')!;
+let server: Server;
+
+// One host server for the file, so its tests share a worker.
+test.describe.configure({ mode: 'serial' });
+
+const pages: Record<string, string> = {
+  '/two': `<checks-scenario scenario="client" lang="en" id="a"></checks-scenario><checks-scenario scenario="contractor" lang="ru" undo id="b"></checks-scenario>`,
+  '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
+};
+
+test.beforeAll(async () => {
+  server = createServer((request, response) => {
+    const body = pages[request.url ?? ''];
+    if (!body) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
+      <h1>A blog post about late payments</h1>
+      ${body}
+      <script>
+        window.log = [];
+        for (const type of ['ready', 'settings', 'resize', 'choice', 'undo', 'restart', 'complete']) {
+          document.addEventListener('checks:' + type, (event) => window.log.push({ type, id: event.target.id, detail: event.detail }));
+        }
+      </script>
+      <script type="module" src="${course}/embed/v1.js"></script>
+    </body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
+});
+
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+type Logged = { type: string; id: string; detail: Record<string, unknown> };
+const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Logged[] }).log);
+
+async function frameOf(page: Page, id: string): Promise<Frame> {
+  const handle = await page.locator(`#${id} iframe`).elementHandle();
+  const frame = await handle!.contentFrame();
+  await frame!.waitForSelector('[data-hydrated]');
+  return frame!;
+}
+
+/** The iframe is as tall as its content (rounded up) and the frame has no scrollbar of its own. */
+async function expectFitted(page: Page, id: string, frame: Frame) {
+  await expect
+    .poll(async () => {
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const box = await page.locator(`#${id} iframe`).evaluate((el) => el.getBoundingClientRect().height);
+      const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
+      return { fits: Math.abs(box - content) <= 1, scrolls };
+    })
+    .toEqual({ fits: true, scrolls: false });
+}
+
+test('two widgets from another site size themselves at every step and report their own events', async ({ page }) => {
+  await page.goto(`${host}/two`);
+  const a = await frameOf(page, 'a');
+  const b = await frameOf(page, 'b');
+  await expectFitted(page, 'a', a);
+  await expectFitted(page, 'b', b);
+  const steps = markedPath(client, 'recommended');
+  for (const step of steps) {
+    await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();
+    await expectFitted(page, 'a', a);
+    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+    await expectFitted(page, 'a', a);
+  }
+  const expected = outcome(client, steps, maxima(client))!;
+  await expect.poll(async () => (await log(page)).filter((e) => e.type === 'complete').length).toBe(1);
+  const events = await log(page);
+  const fromA = events.filter((e) => e.id === 'a');
+  expect(fromA.filter((e) => e.type === 'ready')).toHaveLength(1);
+  expect(fromA.find((e) => e.type === 'settings')?.detail).toMatchObject({ undo: false, remember: true, hideScore: false });
+  const choices = fromA.filter((e) => e.type === 'choice').map((e) => e.detail);
+  expect(choices.map((c) => ({ node: c['node'], choice: c['choice'] }))).toEqual(steps.map((s) => ({ ...s })));
+  const firstNode = findNode(client, steps[0]!.node)!;
+  const firstChoice = firstNode.type === 'decision' ? firstNode.choices.find((c) => c.id === steps[0]!.choice)! : undefined;
+  expect(choices[0]!['points']).toEqual(firstChoice!.points);
+  expect(fromA.find((e) => e.type === 'complete')?.detail).toMatchObject({
+    ending: expected.ending.id,
+    grade: expected.ending.grade,
+    overall: expected.overall,
+    principles: expected.principles,
+  });
+  const instances = new Set(events.map((e) => e.detail['instance']));
+  expect(instances.size).toBe(2);
+  expect(events.filter((e) => e.id === 'b' && e.type === 'choice')).toHaveLength(0);
+  expect(events.find((e) => e.id === 'b' && e.type === 'settings')?.detail).toMatchObject({ undo: true });
+});
+
+test('messages forged by another window or origin are ignored', async ({ page }) => {
+  await page.goto(`${host}/two`);
+  await frameOf(page, 'a');
+  await page.evaluate(() => {
+    const forged = { ns: 'checks-in-the-mail', v: 1, type: 'complete', instance: 'x', data: { ending: 'forged', grade: 'best', overall: 100, principles: [] } };
+    window.postMessage(forged, '*');
+    const other = document.createElement('iframe');
+    document.body.append(other);
+    other.contentWindow!.parent.postMessage(forged, '*');
+    window.postMessage({ ns: 'checks-in-the-mail', v: 1, type: 'resize', data: { height: 5 } }, '*');
+  });
+  await page.waitForTimeout(300);
+  const events = await log(page);
+  expect(events.filter((e) => e.type === 'complete')).toEqual([]);
+  expect(await page.locator('#a iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(100);
+});
+
+test('a frame sandboxed without allow-same-origin plays to an ending and its events reach the host', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${host}/sandboxed`);
+  const a = await frameOf(page, 'a');
+  expect(await a.evaluate(() => origin)).toBe('null');
+  const steps = markedPath(client, 'real');
+  for (const step of steps) {
+    await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();
+    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  }
+  await expect.poll(async () => (await log(page)).find((e) => e.type === 'complete')?.detail['ending']).toBe(outcome(client, steps, maxima(client))!.ending.id);
+  await expectFitted(page, 'a', a);
+  expect(errors).toEqual([]);
+});
+
+test('embed frames may be framed by any site; other pages only by the course', async ({ request }) => {
+  expect((await request.get(`${course}/en/embed/client/`)).headers()['content-security-policy']).toBe('frame-ancestors *');
+  expect((await request.get(`${course}/en/scenarios/client/`)).headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+  const frame = await request.get(`${course}/ru/embed/contractor/?theme=<script>alert(1)</script>`);
+  expect(await frame.text()).not.toContain('<script>alert(1)');
+});
+
+test('the catalogue and oEmbed describe every scenario with working addresses', async ({ request }) => {
+  const catalogue = await (await request.get(`${course}/scenarios.json`)).json();
+  expect(catalogue.scenarios.map((s: { id: string }) => s.id).sort()).toEqual(scenarios.map((s) => s.id).sort());
+  for (const s of catalogue.scenarios) {
+    for (const url of [s.page.ru, s.embed.en, s.oembed.ru]) expect((await request.get(url)).status()).toBe(200);
+    const oembed = await (await request.get(s.oembed.en)).json();
+    expect(oembed).toMatchObject({ version: '1.0', type: 'rich' });
+    expect(oembed.html).toMatch(new RegExp(`^<iframe src="${course}/en/embed/${s.id}/"`));
+  }
+  const page = await (await request.get(`${course}/en/scenarios/client/`)).text();
+  expect(page).toContain(`type="application/json+oembed" href="${course}/oembed/en/client.json"`);
+});
