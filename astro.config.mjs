@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { siteUrl } from './src/site.ts';
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     contentCheck({ contentDir: './content' }),
+    lmsPackages(),
     preact(),
     mdx(),
     sitemap({

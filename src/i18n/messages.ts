@@ -1,6 +1,6 @@
 // UI strings. Components get a translator, never a hard-coded string.
-import en from './en.json';
-import ru from './ru.json';
+import en from './en.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
 export type Messages = typeof en;

@@ -1,0 +1,132 @@
+// Builds the LMS packages: per scenario and language, a SCORM 1.2 zip and a cmi5 zip holding a
+// self-contained player with relative paths (an LMS cannot serve the site's /_astro/ files).
+import { build } from 'esbuild';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { strToU8, zipSync } from 'fflate';
+import { scenario as scenarioSchema } from '../engine/schema.ts';
+import { maxima } from '../engine/maxima.ts';
+import { localize } from '../engine/localize.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { pickMessages, useMessages } from '../i18n/messages.ts';
+import { withoutNotes } from '../course/screen-data.ts';
+import { packageFile, type PackageKind } from './package-names.ts';
+import type { LmsProps } from './lms-player.tsx';
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function indexHtml(props: LmsProps, title: string): string {
+  const json = JSON.stringify(props).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${props.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${xml(title)}</title>
+<link rel="stylesheet" href="player.css">
+</head>
+<body>
+<div id="player"></div>
+<script type="application/json" id="lms-props">${json}</script>
+<script type="module" src="player.js"></script>
+</body>
+</html>
+`;
+}
+
+function scormManifest(id: string, title: string, files: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${xml(id)}" version="1.0"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="organization">
+    <organization identifier="organization">
+      <title>${xml(title)}</title>
+      <item identifier="item" identifierref="player" isvisible="true">
+        <title>${xml(title)}</title>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="player" type="webcontent" adlcp:scormtype="sco" href="index.html">
+${files.map((f) => `      <file href="${f}"/>`).join('\n')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
+function cmi5Structure(base: string, locale: Locale, title: string, description: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${xml(base)}">
+    <title><langstring lang="${locale}">${xml(title)}</langstring></title>
+    <description><langstring lang="${locale}">${xml(description)}</langstring></description>
+  </course>
+  <au id="${xml(`${base}/au`)}" moveOn="Completed" launchMethod="AnyWindow">
+    <title><langstring lang="${locale}">${xml(title)}</langstring></title>
+    <description><langstring lang="${locale}">${xml(description)}</langstring></description>
+    <url>index.html</url>
+  </au>
+</courseStructure>
+`;
+}
+
+/** Writes every package into `outDir` and returns their file names. */
+export async function buildPackages(options: { outDir: string; site: string; root?: string }): Promise<string[]> {
+  const root = resolve(options.root ?? '.');
+  const bundle = await build({
+    entryPoints: [join(root, 'src/lms/lms-player.tsx')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    outdir: 'out',
+    entryNames: 'player',
+    write: false,
+    legalComments: 'none',
+  });
+  const asset = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))!.contents;
+  const dir = join(root, 'content/scenarios');
+  const scenarios = await Promise.all(
+    (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort().map(async (f) => scenarioSchema.parse(parse(await readFile(join(dir, f), 'utf8')))),
+  );
+  await mkdir(options.outDir, { recursive: true });
+  const written: string[] = [];
+  for (const scenario of scenarios) {
+    for (const locale of locales) {
+      const title = `${scenario.title[locale]} · ${useMessages(locale)('site.name')}`;
+      for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
+        const props: LmsProps = {
+          scenario: withoutNotes(localize(scenario, locale)),
+          maxima: maxima(scenario),
+          locale,
+          messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'lms.']),
+          mode,
+          site: options.site,
+        };
+        const files: Record<string, Uint8Array> = {
+          'index.html': strToU8(indexHtml(props, title)),
+          'player.js': asset('.js'),
+          'player.css': asset('.css'),
+        };
+        const id = `checks-in-the-mail-${scenario.id}-${locale}`;
+        if (mode === 'scorm12') files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
+        else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, locale, title, scenario.summary[locale]));
+        const name = packageFile(scenario.id, locale, mode);
+        await writeFile(join(options.outDir, name), zipSync(files, { level: 9 }));
+        written.push(name);
+      }
+    }
+  }
+  return written;
+}

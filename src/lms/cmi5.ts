@@ -1,0 +1,120 @@
+// The cmi5 side: read the launch parameters, fetch the auth token, read LMS.LaunchData, and
+// send the statements cmi5 requires, in its order: initialized, (answered…), completed,
+// passed or failed against the mastery score, terminated.
+import type { ScenarioResult } from '../stores/progress-format.ts';
+
+export interface Cmi5Launch {
+  endpoint: string;
+  fetch: string;
+  registration: string;
+  activityId: string;
+  actor: Record<string, unknown>;
+}
+
+/** The launch parameters from the AU's address; undefined unless all are present and valid. */
+export function cmi5Launch(search: string): Cmi5Launch | undefined {
+  const q = new URLSearchParams(search);
+  const endpoint = q.get('endpoint');
+  const fetchUrl = q.get('fetch');
+  const registration = q.get('registration');
+  const activityId = q.get('activityId');
+  const actorText = q.get('actor');
+  if (!endpoint || !fetchUrl || !registration || !activityId || !actorText) return undefined;
+  try {
+    const actor = JSON.parse(actorText) as unknown;
+    if (typeof actor !== 'object' || actor === null) return undefined;
+    new URL(endpoint);
+    new URL(fetchUrl);
+    return { endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`, fetch: fetchUrl, registration, activityId, actor: actor as Record<string, unknown> };
+  } catch (error) {
+    console.warn('The cmi5 launch parameters could not be read.', error);
+    return undefined;
+  }
+}
+
+const verbs = {
+  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  passed: 'http://adlnet.gov/expapi/verbs/passed',
+  failed: 'http://adlnet.gov/expapi/verbs/failed',
+  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+} as const;
+
+const cmi5Category = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
+const moveOnCategory = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
+
+/** ISO 8601 duration, e.g. PT1M5.25S. */
+export function isoDuration(ms: number): string {
+  const s = Math.max(0, ms) / 1000;
+  return `PT${Math.floor(s / 3600) ? `${Math.floor(s / 3600)}H` : ''}${Math.floor((s % 3600) / 60) ? `${Math.floor((s % 3600) / 60)}M` : ''}${(s % 60).toFixed(2)}S`;
+}
+
+type ContextTemplate = { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> } & Record<string, unknown>;
+
+export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
+  const token = ((await (await fetch(launch.fetch, { method: 'POST' })).json()) as { 'auth-token'?: string })['auth-token'];
+  if (!token) throw new Error('the cmi5 fetch URL returned no auth-token');
+  const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+  const stateUrl = `${launch.endpoint}activities/state?${new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration })}`;
+  const launchData = (await (await fetch(stateUrl, { headers })).json()) as { contextTemplate?: ContextTemplate; moveOn?: string; masteryScore?: number };
+  const template: ContextTemplate = launchData.contextTemplate ?? {};
+  const started = Date.now();
+  let done = false;
+  let queue = Promise.resolve();
+
+  const send = (verb: keyof typeof verbs, extra: Record<string, unknown> = {}, categories: { id: string }[] = [cmi5Category]) => {
+    const contextActivities = { ...template.contextActivities, category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories] };
+    const statement = {
+      id: crypto.randomUUID(),
+      timestamp: new Date().toISOString(),
+      actor: launch.actor,
+      verb: { id: verbs[verb], display: { 'en-US': verb } },
+      object: { id: launch.activityId, objectType: 'Activity' },
+      context: { ...template, registration: launch.registration, contextActivities },
+      ...extra,
+    };
+    // Statements go one after another, so the LRS records them in cmi5's order.
+    queue = queue.then(async () => {
+      const response = await fetch(`${launch.endpoint}statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true });
+      if (!response.ok) console.warn(`The LRS refused a "${verb}" statement: ${response.status}`);
+    });
+    return queue;
+  };
+
+  await send('initialized');
+  const principleKey = (p: string) => `${extensionBase}/xapi/principles/${p}`;
+  return {
+    masteryScore: launchData.masteryScore,
+    answered(node: string, choice: string, points: Record<string, number>) {
+      return send(
+        'answered',
+        {
+          object: {
+            id: `${launch.activityId}/decisions/${encodeURIComponent(node)}`,
+            objectType: 'Activity',
+            definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice' },
+          },
+          result: { response: choice, extensions: Object.fromEntries(Object.entries(points).map(([p, n]) => [principleKey(p), n])) },
+        },
+        [],
+      );
+    },
+    async complete(result: ScenarioResult) {
+      const duration = isoDuration(Date.now() - started);
+      const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
+      await send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
+      if (typeof launchData.masteryScore === 'number') {
+        const scaled = result.overall / 100;
+        const passed = scaled >= launchData.masteryScore;
+        await send(passed ? 'passed' : 'failed', { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } }, [cmi5Category, moveOnCategory]);
+      }
+      return this.terminate();
+    },
+    terminate() {
+      if (done) return queue;
+      done = true;
+      return send('terminated', { result: { duration: isoDuration(Date.now() - started) } });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The player as it runs inside an LMS package: the same player, no undo, reporting to SCORM 1.2
+// or cmi5. Bundled on its own, with relative paths, by `npm run package`.
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
+import { createPlayer, type PlayableScenario } from '../stores/player.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Points } from '../engine/types.ts';
+import { connectScorm, findScormApi } from './scorm12.ts';
+import { cmi5Launch, connectCmi5 } from './cmi5.ts';
+import '../styles/global.css';
+
+export interface LmsProps {
+  scenario: PlayableScenario;
+  maxima: Points;
+  locale: Locale;
+  messages: Record<string, Message>;
+  mode: 'scorm12' | 'cmi5';
+  /** Where the course lives; the base of the xAPI extension IRIs. */
+  site: string;
+}
+
+function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps) {
+  const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const [notice, setNotice] = useState<string>();
+  const player = useMemo(() => {
+    type Reporter = { choice(node: string, choice: string, points: Record<string, number>): void; complete(result: Parameters<ReturnType<typeof connectScorm>['complete']>[0]): void };
+    let reporter: Reporter | undefined;
+    const p = createPlayer(scenario, maxima, {
+      onRun: (run, change) => {
+        const last = run.steps[run.steps.length - 1];
+        if (change !== 'choice' || !last) return;
+        const node = scenario.nodes.find((n) => n.id === last.node);
+        const points = node?.type === 'decision' ? (node.choices.find((c) => c.id === last.choice)?.points ?? {}) : {};
+        reporter?.choice(last.node, last.choice, points);
+      },
+      onComplete: (result) => reporter?.complete(result),
+    });
+    if (mode === 'scorm12') {
+      const api = findScormApi(window);
+      if (!api) setTimeout(() => setNotice(t('lms.noScorm')));
+      else {
+        const scorm = connectScorm(api);
+        const restored = p.resume(scorm.suspended());
+        if (restored?.status === 'resumed' && restored.run.steps.length > 0) setTimeout(() => setNotice(t('player.resumed')));
+        reporter = {
+          choice: (node, choice) => {
+            scorm.interaction(node, choice);
+            scorm.suspend(p.serialise(p.$run.get()));
+          },
+          complete: (result) => {
+            scorm.suspend(p.serialise(p.$run.get()));
+            scorm.complete(result);
+          },
+        };
+        addEventListener('pagehide', () => scorm.finish());
+      }
+    } else {
+      const launch = cmi5Launch(location.search);
+      if (!launch) setTimeout(() => setNotice(t('lms.noCmi5')));
+      else {
+        const pending: (() => void)[] = [];
+        reporter = { choice: (...args) => pending.push(() => reporter!.choice(...args)), complete: (r) => pending.push(() => reporter!.complete(r)) };
+        connectCmi5(launch, site).then(
+          (cmi5) => {
+            reporter = { choice: (node, choice, points) => void cmi5.answered(node, choice, points), complete: (result) => void cmi5.complete(result) };
+            pending.splice(0).forEach((send) => send());
+            addEventListener('pagehide', () => void cmi5.terminate());
+          },
+          (error: unknown) => {
+            console.warn('cmi5 launch failed', error);
+            setNotice(t('lms.noCmi5'));
+          },
+        );
+      }
+    }
+    return p;
+  }, [scenario]);
+  useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus(), []);
+
+  return (
+    <main class="lms">
+      <h1>{scenario.title}</h1>
+      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={false} {...(notice && { notice })} />
+    </main>
+  );
+}
+
+const props = JSON.parse(document.getElementById('lms-props')!.textContent!) as LmsProps;
+render(<LmsPlayer {...props} />, document.getElementById('player')!);
