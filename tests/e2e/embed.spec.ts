@@ -7,8 +7,7 @@ import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, scenarios, ui } from './course-data.ts';
 
 // The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
-const hostPort = 4411;
-const host = `http://127.0.0.1:${hostPort}`;
+let host = '';
 const course = 'http://localhost:4321';
 const client = scenarios.find((s) => s.id === 'client')!;
 let server: Server;
@@ -38,7 +37,8 @@ test.beforeAll(async () => {
       <script type="module" src="${course}/embed/v1.js"></script>
     </body></html>`);
   });
-  await new Promise<void>((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  host = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -70,7 +70,11 @@ test('two widgets from another site size themselves at every step and report the
   const a = await frameOf(page, 'a');
   const b = await frameOf(page, 'b');
   await expectFitted(page, 'a', a);
+  // Chrome does not render a cross-origin frame out of view: the second widget sizes itself
+  // when the reader scrolls to it.
+  await page.locator('#b').scrollIntoViewIfNeeded();
   await expectFitted(page, 'b', b);
+  await page.locator('#a').scrollIntoViewIfNeeded();
   const steps = markedPath(client, 'recommended');
   for (const step of steps) {
     await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();

@@ -129,18 +129,19 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
       response.writeHead(404, cors).end();
     });
   });
-  await new Promise<void>((resolve) => lrs.listen(4412, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => lrs.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(lrs.address() as { port: number }).port}`;
   try {
     const launch = new URLSearchParams({
-      endpoint: 'http://127.0.0.1:4412/xapi/',
-      fetch: 'http://127.0.0.1:4412/fetch',
+      endpoint: `${base}/xapi/`,
+      fetch: `${base}/fetch`,
       registration: '0b6a1d2e-1111-4c6b-9a55-123456789abc',
       activityId: 'https://lms.test/au/contractor',
       actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.test', name: 'learner-1' } }),
     });
     launchPage = `<!doctype html><title>LMS</title><iframe src="/pkg/index.html?${launch}" style="width:100%;height:900px;border:0"></iframe>`;
     expect(strFromU8(zip['cmi5.xml']!)).toContain('<url>index.html</url>');
-    await page.goto('http://127.0.0.1:4412/launch.html');
+    await page.goto(`${base}/launch.html`);
     const steps = markedPath(contractor, 'recommended');
     await playIn(page, steps);
     const expected = outcome(contractor, steps, top)!;
