@@ -5,14 +5,18 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteUrl } from './src/site.ts';
 
 export default defineConfig({
   site: siteUrl(process.env),
   trailingSlash: 'always',
   integrations: [
+    buildTimer(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
+    serviceWorker(),
     preact(),
     mdx(),
     sitemap({
@@ -21,6 +25,9 @@ export default defineConfig({
       filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$/.test(page),
     }),
   ],
+  // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the
+  // first paint on another request.
+  build: { inlineStylesheets: 'always' },
   vite: {
     build: {
       rolldownOptions: {

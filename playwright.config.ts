@@ -15,6 +15,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The offline test allows the service worker; elsewhere it would only precache the site in
+    // every fresh context.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],

@@ -5,9 +5,25 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
+import { buildTimeFile } from '../integrations/build-timer.ts';
+import { runBench } from './bench.ts';
 
 const dist = resolve('dist');
 const KB = 1024;
+
+/**
+ * What the peers' learner-facing players ship, gzipped bytes (measured for the project's
+ * issue #8 from each project's release builds): the story formats of Twine (Harlowe 3.3.9,
+ * SugarCube 2.37.3, Chapbook 2.3.0), the ink runtime (inkjs 2.4.0), and H5P's core script
+ * (h5p.js, which also needs jQuery 3.5.1) plus its Branching Scenario library.
+ */
+export const peers = [
+  { name: 'Harlowe 3.3.9', bytes: 274_987 },
+  { name: 'SugarCube 2.37.3', bytes: 163_420 },
+  { name: 'Chapbook 2.3.0', bytes: 47_308 },
+  { name: 'inkjs 2.4.0', bytes: 31_332 },
+  { name: 'H5P h5p.js + Branching Scenario (without jQuery)', bytes: 53_962 + 22_000 },
+];
 
 /** Budgets per page, gzipped bytes (DESIGN.md). */
 export const budgets = {
@@ -140,6 +156,17 @@ function main() {
   console.log(
     `\n${rows.length} pages. Heaviest JS: interactive ${kb(heaviest('interactive')).trim()} KB of ${budgets.interactive.js / KB} KB, reading ${kb(heaviest('reading')).trim()} KB of ${budgets.reading.js / KB} KB (gzipped).`,
   );
+  const player = rows.find((r) => r.path === '/en/scenarios/client/');
+  if (player) {
+    console.log(`\nThe scenario page's JavaScript (${player.js.toLocaleString('en')} bytes gzipped) against the peers' players:`);
+    for (const peer of peers) console.log(`  ${peer.name.padEnd(48)} ${peer.bytes.toLocaleString('en').padStart(8)} bytes  ${(peer.bytes / player.js).toFixed(1).padStart(5)}× ours`);
+  }
+  if (existsSync(buildTimeFile)) {
+    const { seconds } = JSON.parse(readFileSync(buildTimeFile, 'utf8')) as { seconds: number };
+    console.log(`\nLast build: ${seconds.toFixed(1)} s.`);
+  }
+  console.log('\nEngine figures (npm run bench):');
+  runBench();
   if (failures.length > 0) {
     console.error(`\nOver budget:\n${failures.join('\n')}`);
     process.exitCode = 1;

@@ -27,8 +27,10 @@ interface Props {
 }
 
 
-function useWorkshop(props: Props, t: (k: string, v?: Record<string, string | number>) => string): Workshop | undefined {
-  const [workshop, setWorkshop] = useState<Workshop>();
+function useWorkshop(props: Props, t: (k: string, v?: Record<string, string | number>) => string): Workshop {
+  // The server renders a fresh, empty session, and so does the first render in the browser;
+  // the saved or new session replaces it at once, without the page jumping.
+  const [workshop, setWorkshop] = useState(() => createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}));
   useEffect(() => {
     startSessions();
     const wanted = new URLSearchParams(location.search).get('session');
@@ -60,10 +62,7 @@ export default function FacilitatorConsole(props: Props) {
   const { scenario, locale, messages, screenHref, counterparts } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const workshop = useWorkshop(props, t);
-  if (!workshop) {
-    return <p class="muted">{t('workshop.loading')}</p>;
-  }
-  return <Console {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />;
+  return <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />;
 }
 
 function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Props & { workshop: Workshop; t: (k: string, v?: Record<string, string | number>) => string }) {

@@ -1,13 +1,12 @@
-// Copy buttons for the templates: shown only when the clipboard can be used, and they say
-// whether the copy worked.
+// Copy buttons: they say whether the copy worked, and how to copy by hand when it did not.
 export function enableCopyButtons(root: Document): void {
   const status = root.getElementById('copy-status');
-  if (!navigator.clipboard || !status) return;
+  if (!status) return;
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-    button.hidden = false;
     button.addEventListener('click', async () => {
       const text = root.getElementById(button.dataset['copy'] ?? '')?.textContent ?? '';
       try {
+        if (!navigator.clipboard) throw new Error('the clipboard is not available here');
         await navigator.clipboard.writeText(text);
         status.textContent = status.dataset['copied'] ?? '';
         button.classList.add('copied');

@@ -23,7 +23,6 @@ if (article && slug) {
 
   for (const fieldset of article.querySelectorAll<HTMLFieldSetElement>('[data-question]')) {
     const question = Number(fieldset.dataset['question']);
-    fieldset.querySelector('details')?.remove();
     const show = (input: HTMLInputElement) => {
       for (const fb of fieldset.querySelectorAll<HTMLElement>('[data-feedback]')) fb.hidden = true;
       const feedback = input.closest('li')?.querySelector<HTMLElement>('[data-feedback]');
