@@ -44,7 +44,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 console.log(`\n${'page'.padEnd(34)} perf  a11y  best  seo\n${rows.join('\n')}\n(SEO does not apply to embed frames, which are noindex.)`);

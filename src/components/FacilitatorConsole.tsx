@@ -12,7 +12,7 @@ import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
 import type { Points } from '../engine/types.ts';
-import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import './Facilitator.css';
 
@@ -285,19 +285,7 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
           </section>
         </aside>
       </div>
-      <dialog ref={restartDialog} aria-labelledby="console-restart" class="confirm">
-        <form method="dialog">
-          <p id="console-restart">{t('workshop.restartConfirm')}</p>
-          <div class="row">
-            <button value="restart" onClick={() => workshop.restart()}>
-              {t('player.restart')}
-            </button>
-            <button value="cancel" class="secondary" autofocus>
-              {t('player.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog dialog={restartDialog} id="console-restart" question={t('workshop.restartConfirm')} confirm={t('player.restart')} cancel={t('player.cancel')} onConfirm={() => workshop.restart()} />
     </div>
   );
 }

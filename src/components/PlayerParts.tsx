@@ -1,5 +1,6 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
 // share: the feedback of a decision and the scores of an outcome.
+import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
 import './ScenarioPlayer.css';
 import type { Translate } from '../i18n/messages.ts';
@@ -73,3 +74,22 @@ export function Meters({ scenario, values, changed, t }: { scenario: PlayableSce
   );
 }
 
+
+/** A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`. */
+export function ConfirmDialog(props: { dialog: Ref<HTMLDialogElement>; id: string; question: string; confirm: string; cancel: string; onConfirm: () => void }) {
+  return (
+    <dialog ref={props.dialog} aria-labelledby={props.id} class="confirm">
+      <form method="dialog">
+        <p id={props.id}>{props.question}</p>
+        <div class="confirm-actions">
+          <button value="confirm" onClick={props.onConfirm}>
+            {props.confirm}
+          </button>
+          <button value="cancel" class="secondary" autofocus>
+            {props.cancel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -9,6 +9,7 @@ import { overallScore } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
+import { ConfirmDialog } from './PlayerParts.tsx';
 import { download } from '../scripts/download.ts';
 import './ProgressPage.css';
 
@@ -169,19 +170,14 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           {message.text}
         </p>
       )}
-      <dialog ref={dialog} aria-labelledby="reset-title" class="confirm">
-        <form method="dialog">
-          <p id="reset-title">{t('progress.resetConfirm')}</p>
-          <div class="data-actions">
-            <button value="reset" onClick={() => (resetProgress(), setMessage({ text: t('progress.wasReset'), error: false }))}>
-              {t('progress.reset')}
-            </button>
-            <button value="cancel" class="secondary" autofocus>
-              {t('player.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        dialog={dialog}
+        id="reset-title"
+        question={t('progress.resetConfirm')}
+        confirm={t('progress.reset')}
+        cancel={t('player.cancel')}
+        onConfirm={() => (resetProgress(), setMessage({ text: t('progress.wasReset'), error: false }))}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { Player, PlayableScenario } from '../stores/player.ts';
 import type { Choice } from '../engine/types.ts';
 import type { PathComparison } from '../engine/paths.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import './ScenarioPlayer.css';
 
 /** The other perspective's view of a moment, shown read-only. */
@@ -178,19 +178,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
           )}
         </div>
       )}
-      <dialog ref={dialog} aria-labelledby="restart-title" class="confirm">
-        <form method="dialog">
-          <p id="restart-title">{t('player.restartConfirm')}</p>
-          <div class="player-controls">
-            <button value="restart" onClick={() => player.restart()}>
-              {t('player.restart')}
-            </button>
-            <button value="cancel" class="secondary" autofocus>
-              {t('player.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog dialog={dialog} id="restart-title" question={t('player.restartConfirm')} confirm={t('player.restart')} cancel={t('player.cancel')} onConfirm={() => player.restart()} />
     </section>
   );
 }

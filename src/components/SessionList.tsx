@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
 import { fileStem, sessionJson } from '../workshop/export.ts';
 import { download } from '../scripts/download.ts';
+import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 
@@ -57,19 +58,14 @@ export default function SessionList({ locale, messages, titles }: Props) {
           </li>
         ))}
       </ul>
-      <dialog ref={dialog} aria-labelledby="delete-title" class="confirm">
-        <form method="dialog">
-          <p id="delete-title">{t('workshop.deleteConfirm', { name: (doomed && sessions[doomed]?.name) || '' })}</p>
-          <div class="session-actions">
-            <button value="delete" onClick={() => doomed && deleteSession(doomed)}>
-              {t('workshop.delete')}
-            </button>
-            <button value="cancel" class="secondary" autofocus>
-              {t('player.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        dialog={dialog}
+        id="delete-title"
+        question={t('workshop.deleteConfirm', { name: (doomed && sessions[doomed]?.name) || '' })}
+        confirm={t('workshop.delete')}
+        cancel={t('player.cancel')}
+        onConfirm={() => doomed && deleteSession(doomed)}
+      />
     </>
   );
 }
