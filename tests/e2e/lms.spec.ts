@@ -14,7 +14,8 @@ const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const top = maxima(contractor);
 const lms = 'http://lms.test';
 
-test.describe.configure({ mode: 'serial' });
+// Each test plays a whole scenario inside an LMS frame: give them room on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 /** Serves an unpacked package under http://lms.test/pkg/ and a harness page beside it. */
 async function servePackage(page: Page, kind: 'scorm12' | 'cmi5', harness: string) {
