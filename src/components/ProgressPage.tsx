@@ -4,7 +4,7 @@ import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
 import { exportProgress, importProgress } from '../stores/progress-file.ts';
-import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
+import { courseComplete, finishedAt, itemState, principlesOverall, type CourseItem } from '../stores/course-state.ts';
 import { overallScore } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
@@ -31,15 +31,9 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const items: CourseItem[] = [...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })), ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id }))];
   const done = items.filter((i) => itemState(progress, i) === 'done').length;
   const complete = courseComplete(progress, items);
-  const overall = principles.map((p) => {
-    const results = scenarios.map((s) => progress.scenarios[s.id]?.best?.principles[p]).filter((r) => r !== undefined);
-    return { principle: p, earned: results.reduce((a, r) => a + Math.max(0, r.earned), 0), max: results.reduce((a, r) => a + r.max, 0) };
-  });
-  const finishedAt = scenarios
-    .map((s) => progress.scenarios[s.id]?.best?.at)
-    .filter((d) => d !== undefined)
-    .sort()
-    .pop();
+  const ids = scenarios.map((s) => s.id);
+  const overall = principlesOverall(progress, ids, principles);
+  const finished = finishedAt(progress, ids);
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
   const save = () => download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
@@ -141,7 +135,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                 <dd>{t('player.overallValue', { score: overallScore(overall) })}</dd>
               </div>
             </dl>
-            {finishedAt && <p class="certificate-date">{date(finishedAt)}</p>}
+            {finished && <p class="certificate-date">{date(finished)}</p>}
           </article>
           <button type="button" onClick={() => window.print()}>
             {t('progress.print')}
