@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { typographic } from './typography.ts';
+
+describe('typographic quotes', () => {
+  it('turns straight apostrophes and quotes into curly ones', () => {
+    expect(typographic(`A client's payment: "the check's in the mail", they say.`)).toBe('A client’s payment: “the check’s in the mail”, they say.');
+    expect(typographic(`'Quoted' (and "this")`)).toBe('‘Quoted’ (and “this”)');
+  });
+
+  it('leaves Russian typography alone', () => {
+    expect(typographic('Клиент сказал: «Чек уже в пути».')).toBe('Клиент сказал: «Чек уже в пути».');
+  });
+});
