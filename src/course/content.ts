@@ -2,7 +2,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { markedPath } from '../engine/paths.ts';
 import { readingMinutes } from './reading-time.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 
 export async function getScenarios(): Promise<ScenarioContent[]> {
@@ -66,4 +66,15 @@ export async function getPage(locale: Locale, slug: string) {
   const entry = await getEntry('pages', `${locale}/${slug}`);
   if (!entry) throw new Error(`content/pages/${locale}/${slug}.mdx is missing`);
   return entry;
+}
+
+/** Static paths for a page that exists once per language. */
+export function localePaths() {
+  return locales.map((locale) => ({ params: { locale } }));
+}
+
+/** Static paths for a page per language and scenario; props carry the scenario and all of them. */
+export async function scenarioPaths() {
+  const scenarios = await getScenarios();
+  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenario.id }, props: { scenario, scenarios } })));
 }

@@ -1,13 +1,12 @@
 // A static oEmbed document per scenario and language: type rich, whose HTML is a plain iframe,
 // so it still works where a CMS sandboxes provider embeds.
 import type { APIContext } from 'astro';
-import { getScenarios } from '../../../course/content.ts';
-import { locales, type Locale } from '../../../i18n/locales.ts';
+import { getScenarios, scenarioPaths } from '../../../course/content.ts';
+import type { Locale } from '../../../i18n/locales.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 
-export async function getStaticPaths() {
-  const scenarios = await getScenarios();
-  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenario.id }, props: { scenario } })));
+export function getStaticPaths() {
+  return scenarioPaths();
 }
 
 export function GET({ params, props, site }: APIContext) {

@@ -1,13 +1,12 @@
 // The scenario player's props as a file of their own: the page's HTML stays small, and the
 // island fetches them while the page is already on screen.
 import type { APIContext } from 'astro';
-import { getScenarios } from '../../../../course/content.ts';
+import { getScenarios, scenarioPaths } from '../../../../course/content.ts';
 import { coursePlayerProps } from '../../../../course/player-props.ts';
-import { locales, type Locale } from '../../../../i18n/locales.ts';
+import type { Locale } from '../../../../i18n/locales.ts';
 
-export async function getStaticPaths() {
-  const scenarios = await getScenarios();
-  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenario.id } })));
+export function getStaticPaths() {
+  return scenarioPaths();
 }
 
 export async function GET({ params }: APIContext) {
