@@ -29,14 +29,10 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
   const player = useMemo(
     () =>
       createPlayer(scenario, maxima, {
+        onChoice: (step, points) => host.current.send('choice', { ...step, points }),
         onRun: (run, change) => {
           if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
-          const last = run.steps[run.steps.length - 1];
-          if (change === 'choice' && last) {
-            const node = scenario.nodes.find((n) => n.id === last.node);
-            const choice = node?.type === 'decision' ? node.choices.find((c) => c.id === last.choice) : undefined;
-            host.current.send('choice', { node: last.node, choice: last.choice, points: { ...choice?.points } });
-          } else if (change === 'undo') host.current.send('undo', { step: run.steps.length });
+          if (change === 'undo') host.current.send('undo', { step: run.steps.length });
           else if (change === 'restart') host.current.send('restart', {});
         },
         onComplete: (result) =>

@@ -10,7 +10,7 @@ import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/
 import { download } from '../scripts/download.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
-import type { PlayableScenario } from '../stores/player.ts';
+import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import type { Points } from '../engine/types.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
@@ -152,7 +152,7 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
                 })}
               </ol>
               <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
-              <p>{t('player.realOutcome', { ending: scenario.nodes.find((n) => n.id === view.debrief!.real.ending)?.title ?? '', score: view.debrief.real.score.overall })}</p>
+              <p>{t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}</p>
               <h3>{t('player.debrief')}</h3>
               {paragraphs(node.debrief)}
             </div>

@@ -2,17 +2,14 @@
 // share: the feedback of a decision and the scores of an outcome.
 import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
+import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
 import type { Translate } from '../i18n/messages.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 
 export function paragraphs(text: string) {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p, i) => <p key={i}>{p}</p>);
+  return splitParagraphs(text).map((p, i) => <p key={i}>{p}</p>);
 }
 
 /** The points a decision earned or cost, and how the meters moved. */

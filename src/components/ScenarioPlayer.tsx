@@ -3,6 +3,7 @@
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario } from '../stores/player.ts';
+import { choiceLabel, nodeTitle } from '../stores/play-view.ts';
 import type { Choice } from '../engine/types.ts';
 import type { PathComparison } from '../engine/paths.ts';
 import type { Translate } from '../i18n/messages.ts';
@@ -47,14 +48,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
     focusTarget.current?.focus();
   }, [view.step, view.feedback === undefined]);
 
-  const nodeName = (id: string) => {
-    const node = scenario.nodes.find((n) => n.id === id);
-    return node?.title ?? id;
-  };
-  const choiceLabel = (nodeId: string, choiceId: string) => {
-    const node = scenario.nodes.find((n) => n.id === nodeId);
-    return node?.type === 'decision' ? (node.choices as Choice[]).find((c) => c.id === choiceId)?.label : undefined;
-  };
+  const nodeName = (id: string) => nodeTitle(scenario, id);
   const changedMeters = new Set(view.feedback?.meters.map((m) => m.id));
 
   const comparison = (c: PathComparison, same: string, parted: string, label: string) => {
@@ -65,8 +59,8 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
       <>
         <p>{t(parted, { n: c.partedAt + 1, moment: nodeName(c.partedNode!) })}</p>
         <ul class="parted">
-          {mine && <li>{t('player.yourChoice', { choice: String(choiceLabel(mine.node, mine.choice)) })}</li>}
-          {theirs && <li>{t(label, { choice: String(choiceLabel(theirs.node, theirs.choice)) })}</li>}
+          {mine && <li>{t('player.yourChoice', { choice: choiceLabel(scenario, mine) })}</li>}
+          {theirs && <li>{t(label, { choice: choiceLabel(scenario, theirs) })}</li>}
         </ul>
       </>
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typographic } from './typography.ts';
+import { splitParagraphs, typographic } from './typography.ts';
 
 describe('typographic quotes', () => {
   it('turns straight apostrophes and quotes into curly ones', () => {
@@ -9,5 +9,11 @@ describe('typographic quotes', () => {
 
   it('leaves Russian typography alone', () => {
     expect(typographic('Клиент сказал: «Чек уже в пути».')).toBe('Клиент сказал: «Чек уже в пути».');
+  });
+});
+
+describe('paragraphs of a content text', () => {
+  it('are separated by blank lines, trimmed, and never empty', () => {
+    expect(splitParagraphs('One line\ncontinues.\n\n  Two.  \n \n\n')).toEqual(['One line\ncontinues.', 'Two.']);
   });
 });

@@ -10,3 +10,11 @@ export function typographic(text: string): string {
     .replace(/(^|[\s(])'(?=\S)/g, '$1‘')
     .replace(/'/g, '’');
 }
+
+/** A content text's paragraphs: blank lines separate them, as in the YAML block scalars. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}

@@ -28,13 +28,7 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
     type Reporter = { choice(node: string, choice: string, points: Record<string, number>): void; complete(result: Parameters<ReturnType<typeof connectScorm>['complete']>[0]): void };
     let reporter: Reporter | undefined;
     const p = createPlayer(scenario, maxima, {
-      onRun: (run, change) => {
-        const last = run.steps[run.steps.length - 1];
-        if (change !== 'choice' || !last) return;
-        const node = scenario.nodes.find((n) => n.id === last.node);
-        const points = node?.type === 'decision' ? (node.choices.find((c) => c.id === last.choice)?.points ?? {}) : {};
-        reporter?.choice(last.node, last.choice, points);
-      },
+      onChoice: (step, points) => reporter?.choice(step.node, step.choice, points),
       onComplete: (result) => reporter?.complete(result),
     });
     if (mode === 'scorm12') {

@@ -1,7 +1,7 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
-import { comparePath, outcome, replay, type Outcome, type PathComparison, type Run } from '../engine/index.ts';
-import type { Choice, Localized, Points } from '../engine/types.ts';
+import { comparePath, findChoice, findNode, outcome, replay, type Outcome, type PathComparison, type Run } from '../engine/index.ts';
+import type { Choice, Localized, Points, Step } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { ScenarioResult } from './progress-format.ts';
 
@@ -55,3 +55,13 @@ export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
   };
 }
 
+
+/** A moment's title, for the debrief and exports; the id when there is no such node. */
+export function nodeTitle(scenario: PlayableScenario, id: string): string {
+  return findNode(scenario, id)?.title ?? id;
+}
+
+/** The label of a decision's choice; the choice id when there is no such choice. */
+export function choiceLabel(scenario: PlayableScenario, step: Step): string {
+  return (findChoice(findNode(scenario, step.node), step.choice)?.label as string | undefined) ?? step.choice;
+}

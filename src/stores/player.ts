@@ -1,8 +1,8 @@
 // The state of one scenario player: the run, and whether the feedback of the last decision is
 // still on screen. Components read $view and call the actions; the engine does the rest.
 import { atom } from 'nanostores';
-import { choose, isDecision, restoreRun, runState, serialiseRun, startRun, undo, type RestoreResult, type Run } from '../engine/index.ts';
-import type { DecisionNode, EndingNode, Localized, Meters, Points } from '../engine/types.ts';
+import { choose, findChoice, findNode, isDecision, restoreRun, runState, serialiseRun, startRun, undo, type RestoreResult, type Run } from '../engine/index.ts';
+import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
 import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
@@ -22,6 +22,8 @@ export interface PlayerView {
 }
 
 export interface PlayerOptions {
+  /** Called with each decision and the points it earned or cost, to report it. */
+  onChoice?: (step: Step, points: Points) => void;
   /** Called with every change of the run, to save or report it. */
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
@@ -70,6 +72,8 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       const result = choose(scenario, $run.get(), choiceId);
       if (!result.ok) return result.error;
       set(result.run, 'choice');
+      const step = result.run.steps[result.run.steps.length - 1]!;
+      options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;

@@ -1,26 +1,17 @@
 // A session as a file: Markdown to send after the workshop, JSON with everything, and CSV of
 // the votes (UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel reads Cyrillic).
 import type { Translate } from '../i18n/messages.ts';
-import type { PlayableScenario } from '../stores/player.ts';
+import { choiceLabel, nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
 import type { Points } from '../engine/types.ts';
 import { total, type WorkshopSession } from './session.ts';
-
-function choiceLabel(scenario: PlayableScenario, node: string, choice: string): string {
-  const n = scenario.nodes.find((x) => x.id === node);
-  return n?.type === 'decision' ? (n.choices.find((c) => c.id === choice)?.label ?? choice) : choice;
-}
-
-function nodeTitle(scenario: PlayableScenario, id: string): string {
-  return scenario.nodes.find((n) => n.id === id)?.title ?? id;
-}
 
 export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
   const view = viewOf(scenario, top, session);
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
   session.steps.forEach((step, i) => {
     const tally = session.tallies[i] ?? {};
-    lines.push(`${i + 1}. **${nodeTitle(scenario, step.node)}**: ${choiceLabel(scenario, step.node, step.choice)} (${t('workshop.votesOf', { count: tally[step.choice] ?? 0, total: total(tally) })})`);
+    lines.push(`${i + 1}. **${nodeTitle(scenario, step.node)}**: ${choiceLabel(scenario, step)} (${t('workshop.votesOf', { count: tally[step.choice] ?? 0, total: total(tally) })})`);
     const node = scenario.nodes.find((n) => n.id === step.node);
     if (node?.type === 'decision') {
       for (const c of node.choices) lines.push(`   - ${c.label}: ${tally[c.id] ?? 0}`);
