@@ -1,20 +1,14 @@
 // The self-paced course's player: runs are saved in this browser and resume on return.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
-import { createPlayer, type PlayableScenario } from '../stores/player.ts';
+import { createPlayer } from '../stores/player.ts';
 import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
-import { translator, type Message } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { paintMap } from '../scripts/paint-map.ts';
-import type { Points } from '../engine/types.ts';
+import type { ScenarioIslandProps } from '../stores/play-view.ts';
 
-interface Props {
-  scenario: PlayableScenario;
-  /** The scenario's maxima per principle, computed at build time. */
-  maxima: Points;
-  locale: Locale;
-  messages: Record<string, Message>;
+interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
   other?: { href: string; title: string };
 }

@@ -2,20 +2,14 @@
 // or in memory, and every step reported to the host page.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
-import { createPlayer, type PlayableScenario } from '../stores/player.ts';
+import { createPlayer } from '../stores/player.ts';
 import { readItem, useMemoryOnly, writeItem } from '../stores/storage.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
-import { translator, type Message } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
-import type { Points } from '../engine/types.ts';
+import { translator } from '../i18n/messages.ts';
+import type { ScenarioIslandProps } from '../stores/play-view.ts';
 
-interface Props {
-  scenario: PlayableScenario;
-  maxima: Points;
-  locale: Locale;
-  messages: Record<string, Message>;
-}
+type Props = ScenarioIslandProps;
 
 const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
 

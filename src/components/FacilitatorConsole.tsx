@@ -4,23 +4,18 @@
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
-import { latestSession, saveSession, startSessions, $sessions } from '../stores/workshops.ts';
+import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
 import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, sessionVersion, total } from '../workshop/session.ts';
 import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
 import { download } from '../scripts/download.ts';
-import { translator, type Message } from '../i18n/messages.ts';
-import { intlLocale, type Locale } from '../i18n/locales.ts';
-import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
-import type { Points } from '../engine/types.ts';
+import { translator } from '../i18n/messages.ts';
+import { intlLocale } from '../i18n/locales.ts';
+import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import './Facilitator.css';
 
-interface Props {
-  scenario: PlayableScenario;
-  maxima: Points;
-  locale: Locale;
-  messages: Record<string, Message>;
+interface Props extends ScenarioIslandProps {
   screenHref: string;
   /** Titles of the other side's linked moments, by node id. */
   counterparts: Record<string, string>;

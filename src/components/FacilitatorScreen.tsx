@@ -4,20 +4,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { viewOf } from '../stores/workshop.ts';
 import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
 import { channelName, channelNamespace, decodeScreenMessage, forScreen, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
-import { translator, type Message } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
-import type { PlayableScenario } from '../stores/player.ts';
-import type { Points } from '../engine/types.ts';
+import { translator } from '../i18n/messages.ts';
+import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
 import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import './Facilitator.css';
 
-interface Props {
-  scenario: PlayableScenario;
-  maxima: Points;
-  locale: Locale;
-  messages: Record<string, Message>;
+interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
   /** The course's address, printed under the QR code. */
   courseUrl: string;

@@ -3,19 +3,14 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
-import { createPlayer, type PlayableScenario } from '../stores/player.ts';
-import { translator, type Message } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
-import type { Points } from '../engine/types.ts';
+import { createPlayer } from '../stores/player.ts';
+import { translator } from '../i18n/messages.ts';
+import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import { connectScorm, findScormApi } from './scorm12.ts';
 import { cmi5Launch, connectCmi5 } from './cmi5.ts';
 import '../styles/global.css';
 
-export interface LmsProps {
-  scenario: PlayableScenario;
-  maxima: Points;
-  locale: Locale;
-  messages: Record<string, Message>;
+export interface LmsProps extends ScenarioIslandProps {
   mode: 'scorm12' | 'cmi5';
   /** Where the course lives; the base of the xAPI extension IRIs. */
   site: string;

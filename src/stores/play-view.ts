@@ -4,8 +4,20 @@ import { comparePath, findChoice, findNode, outcome, replay, type Outcome, type 
 import type { Choice, Localized, Points, Step } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { ScenarioResult } from './progress-format.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Message } from '../i18n/messages.ts';
 
 export type PlayableScenario = Localized<ScenarioContent>;
+
+/** What every island that plays a scenario is given by its page. */
+export interface ScenarioIslandProps {
+  scenario: PlayableScenario;
+  /** The scenario's maxima per principle, computed at build time. */
+  maxima: Points;
+  locale: Locale;
+  /** The UI strings the island needs, in its language. */
+  messages: Record<string, Message>;
+}
 
 export interface Change {
   id: string;
