@@ -66,7 +66,12 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
   const heading = useRef<HTMLHeadingElement>(null);
   const restartDialog = useRef<HTMLDialogElement>(null);
   const unset = session.timer.endsAt === undefined && session.timer.remaining === undefined;
-  useEffect(() => heading.current?.focus(), [session.steps.length, session.feedback]);
+  // Focus follows the story once it moves, not when the page opens.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [session.steps.length, session.feedback]);
 
   const node = view.node;
   const choices = node.type === 'decision' ? node.choices : [];
