@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders } from './serve.ts';
+import { chooseEncoding, headersFor, parseHeaders, startServer } from './serve.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
 
@@ -15,5 +20,66 @@ describe('the shipped _headers rules', () => {
     expect(headersFor(rules, '/_astro/preact.abc.js')['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, '/embed/v1.js')['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, '/en/')['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('content negotiation', () => {
+  it('prefers Brotli, then gzip, and honours q=0 refusals', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip, deflate')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('identity')).toBe('identity');
+    expect(chooseEncoding(undefined)).toBe('identity');
+    expect(chooseEncoding('br;q=oops, gzip')).toBe('gzip');
+  });
+});
+
+describe('the local server', () => {
+  const root = mkdtempSync(join(tmpdir(), 'serve-'));
+  const page = `<!doctype html><title>t</title>${'<p>Чек в почте, the check is in the mail.</p>'.repeat(200)}`;
+  writeFileSync(join(root, 'index.html'), page);
+  writeFileSync(join(root, '404.html'), '<title>missing</title>');
+
+  function get(path: string, acceptEncoding: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    const server = startServer({ root, port: 0, host: '127.0.0.1' });
+    return new Promise((done, fail) => {
+      server.on('listening', () => {
+        const { port } = server.address() as AddressInfo;
+        const req = request({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            server.close();
+            done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          });
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    });
+  }
+
+  it('sends text compressed the way the browser asked, and the same page once decoded', async () => {
+    const br = await get('/', 'gzip, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(page) / 4);
+    expect(brotliDecompressSync(br.body).toString()).toBe(page);
+
+    const gzip = await get('/', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(page);
+
+    const plain = await get('/', '');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(page);
+  });
+
+  it('answers a missing path with the 404 page, compressed too', async () => {
+    const missing = await get('/nowhere/', 'gzip');
+    expect(missing.status).toBe(404);
+    expect(gunzipSync(missing.body).toString()).toBe('<title>missing</title>');
   });
 });

@@ -1,8 +1,11 @@
 // `npm start` (after the build) and the end-to-end tests: serves the built site from dist/ the
-// way a static host does, directory indexes and the 404 page included.
+// way a static host does: directory indexes, the 404 page, the _headers rules, and text sent
+// compressed (Brotli or gzip, whichever the browser accepts), so that measurements against it
+// see the bytes a learner downloads.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +20,45 @@ const types: Record<string, string> = {
   '.zip': 'application/zip',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** Types worth compressing; images and zips are compressed already. */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none. */
+export function chooseEncoding(accept: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (accept ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    if (name) accepted.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (allows('br')) return 'br';
+  if (allows('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** The file's bytes in an encoding, compressed once per version of the file. */
+function encoder() {
+  const cache = new Map<string, { mtime: number; body: Buffer }>();
+  return (file: string, encoding: Encoding): Buffer => {
+    const mtime = statSync(file).mtimeMs;
+    if (encoding === 'identity') return readFileSync(file);
+    const key = `${encoding} ${file}`;
+    const hit = cache.get(key);
+    if (hit && hit.mtime === mtime) return hit.body;
+    const raw = readFileSync(file);
+    const body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : gzipSync(raw, { level: 9 });
+    cache.set(key, { mtime, body });
+    return body;
+  };
+}
 
 interface HeaderRule {
   pattern: RegExp;
@@ -62,6 +104,7 @@ export function startServer(options: { root?: string; port?: number; host?: stri
   const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
+  const encode = encoder();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -78,12 +121,17 @@ export function startServer(options: { root?: string; port?: number; host?: stri
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
+    const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding']) : 'identity';
+    const body = encode(file, encoding);
     response.writeHead(found ? 200 : 404, {
       ...headersFor(rules, url.pathname),
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      vary: 'Accept-Encoding',
+      'content-length': String(body.length),
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
     });
-    response.end(readFileSync(file));
+    response.end(request.method === 'HEAD' ? undefined : body);
   });
   server.listen(port, host);
   return server;
