@@ -5,9 +5,18 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
   if (!root) throw new Error(`island "${name}" is missing from the page`);
   const src = root.dataset['propsSrc'];
-  const json = src ? await (await fetch(src)).text() : document.querySelector(`[data-island-props="${name}"]`)?.textContent;
-  if (!json) throw new Error(`island "${name}" has no props`);
-  hydrate(h(component, JSON.parse(json) as P), root);
+  // Large props come from a file (data-props-src); if it fails to load, the page stays as the
+  // server rendered it and the learner is told why nothing responds.
+  const props = (await (src
+    ? fetch(src)
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${src} answered ${response.status}`))))
+        .catch((error: unknown) => {
+          document.querySelector(`[data-island-failed="${name}"]`)?.removeAttribute('hidden');
+          throw error;
+        })
+    : JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null'))) as P | null;
+  if (!props) throw new Error(`island "${name}" has no props`);
+  hydrate(h(component, props), root);
   // Tests and styles can tell a live island from its server-rendered HTML.
   root.dataset['hydrated'] = 'true';
 }

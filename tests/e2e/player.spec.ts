@@ -57,3 +57,22 @@ test('undo takes back one decision, and start over asks first', async ({ page })
   await page.getByRole('dialog').getByRole('button', { name: ui.en['player.restart'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 1 }), { exact: true })).toBeVisible();
 });
+
+for (const [locale, page, file] of [
+  ['ru', 'scenarios/client/', 'scenarios/client/player.json'],
+  ['en', 'facilitate/contractor/', 'facilitate/contractor/console.json'],
+  ['en', 'facilitate/contractor/screen/', 'facilitate/contractor/screen.json'],
+] as const) {
+  test(`${locale}: when /${page}'s props (${file}) cannot load, the page says so instead of silently not responding`, async ({ page: tab }) => {
+    await tab.route(`**/${locale}/${file}`, (route) => route.abort('internetdisconnected'));
+    await tab.goto(`/${locale}/${page}`);
+    await expect(tab.getByRole('alert')).toHaveText(ui[locale]['island.failed']);
+    await expect(tab.locator('[data-island]')).not.toHaveAttribute('data-hydrated', 'true');
+  });
+}
+
+test('the island failure notice stays hidden when the props load', async ({ page }) => {
+  await openScenario(page, 'en', 'client');
+  await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('[data-island-failed]')).toBeHidden();
+});

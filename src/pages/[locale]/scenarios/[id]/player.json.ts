@@ -2,7 +2,7 @@
 // island fetches them while the page is already on screen.
 import type { APIContext } from 'astro';
 import { getScenarios, scenarioPaths } from '../../../../course/content.ts';
-import { coursePlayerProps } from '../../../../course/player-props.ts';
+import { coursePlayerProps, propsResponse } from '../../../../course/island-props.ts';
 import type { Locale } from '../../../../i18n/locales.ts';
 
 export function getStaticPaths() {
@@ -12,7 +12,5 @@ export function getStaticPaths() {
 export async function GET({ params }: APIContext) {
   const scenarios = await getScenarios();
   const scenario = scenarios.find((s) => s.id === params['id'])!;
-  return new Response(JSON.stringify(coursePlayerProps(scenario, scenarios, params['locale'] as Locale)), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+  return propsResponse(coursePlayerProps(scenario, scenarios, params['locale'] as Locale));
 }

@@ -1,0 +1,55 @@
+// What the large islands are given: the scenario player, the facilitator's console and the
+// projector screen. Built once for the page's server rendering and for the JSON file the island
+// fetches its props from, so the page's HTML stays small.
+import QRCode from 'qrcode';
+import type { ScenarioContent } from '../engine/schema.ts';
+import { localize } from '../engine/localize.ts';
+import { maxima } from '../engine/maxima.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { pickMessages } from '../i18n/messages.ts';
+import { counterpartsOf, withoutNotes } from './screen-data.ts';
+
+/** What every scenario island is given: the scenario's maxima, the locale and its messages. */
+function islandBase(scenario: ScenarioContent, locale: Locale, prefixes: readonly string[]) {
+  return { maxima: maxima(scenario), locale, messages: pickMessages(locale, prefixes) };
+}
+
+const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
+
+export function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
+  const other = scenarios.find((s) => s.perspective !== scenario.perspective);
+  return {
+    // The facilitator's notes and questions are for the console only.
+    scenario: withoutNotes(localize(scenario, locale)),
+    ...islandBase(scenario, locale, ['player.', 'principle.', 'grade.', 'storage.']),
+    counterparts: counterpartsOf(scenario, scenarios, locale),
+    ...(other && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
+  };
+}
+
+export function consoleProps(scenario: ScenarioContent, locale: Locale) {
+  const playable = localize(scenario, locale);
+  return {
+    scenario: playable,
+    ...islandBase(scenario, locale, workshopMessages),
+    screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
+    // The console names the linked moment; the screen shows it.
+    counterparts: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' && n.counterpart ? [[n.id, n.title]] : []))),
+  };
+}
+
+export async function screenProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale, site: URL | undefined) {
+  const courseUrl = new URL(`/${locale}/`, site).href;
+  return {
+    scenario: withoutNotes(localize(scenario, locale)),
+    ...islandBase(scenario, locale, workshopMessages),
+    counterparts: counterpartsOf(scenario, scenarios, locale),
+    courseUrl: courseUrl.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+    qr: await QRCode.toString(courseUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+  };
+}
+
+/** Props as the JSON file an island fetches. */
+export function propsResponse(props: object): Response {
+  return new Response(JSON.stringify(props), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,14 @@
+// The facilitator console's props, fetched by its island (see player.json.ts).
+import type { APIContext } from 'astro';
+import { getScenarios, scenarioPaths } from '../../../../course/content.ts';
+import { consoleProps, propsResponse } from '../../../../course/island-props.ts';
+import type { Locale } from '../../../../i18n/locales.ts';
+
+export function getStaticPaths() {
+  return scenarioPaths();
+}
+
+export async function GET({ params }: APIContext) {
+  const scenario = (await getScenarios()).find((s) => s.id === params['id'])!;
+  return propsResponse(consoleProps(scenario, params['locale'] as Locale));
+}
