@@ -5,7 +5,7 @@ import { play, waitForIsland } from './play.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after a first visit the course works offline: a lesson, and a scenario played to an ending', async ({ page, context }) => {
+test('after a first visit the course works offline: a lesson, a scenario played to an ending, the console and the screen', async ({ page, context }) => {
   await page.goto('/en/');
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
@@ -20,6 +20,8 @@ test('after a first visit the course works offline: a lesson, and a scenario pla
   await waitForIsland(page, 'player');
   await play(page, contractor, markedPath(contractor, 'recommended'), 'en');
   await expect(page.locator('.outcome .grade')).toHaveText(ui.en['grade.best']);
+  await page.goto('/ru/facilitate/contractor/');
+  await waitForIsland(page, 'console');
   await page.goto('/ru/facilitate/contractor/screen/');
   await waitForIsland(page, 'screen');
 });
