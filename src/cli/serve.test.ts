@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, headersFor, parseHeaders, startServer } from './serve.ts';
+import { chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
 
@@ -81,5 +81,16 @@ describe('the local server', () => {
     const missing = await get('/nowhere/', 'gzip');
     expect(missing.status).toBe(404);
     expect(gunzipSync(missing.body).toString()).toBe('<title>missing</title>');
+  });
+});
+
+describe('paths the server will serve', () => {
+  it('stay inside the root, and a malformed escape is refused rather than crashing the server', () => {
+    expect(pathInside('/srv/dist', '/en/')).toBe('/srv/dist/en/');
+    expect(pathInside('/srv/dist', '/')).toBe('/srv/dist/');
+    expect(pathInside('/srv/dist', '/ru/%D0%BA/')).toBe('/srv/dist/ru/к/');
+    expect(pathInside('/srv/dist', '/%E0%A4%A')).toBeUndefined();
+    expect(pathInside('/srv/dist', '/..%2fdist-old/secret')).toBeUndefined();
+    expect(pathInside('/srv/dist', '/../etc/passwd')).toBeUndefined();
   });
 });

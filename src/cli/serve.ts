@@ -4,7 +4,7 @@
 // see the bytes a learner downloads.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
@@ -99,6 +99,19 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
   return out;
 }
 
+/** The file a URL path names inside root, or undefined for a malformed path or one that leaves root. */
+export function pathInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+  const path = normalize(join(root, decoded));
+  return path === root || path.startsWith(root + sep) ? path : undefined;
+}
+
 export function startServer(options: { root?: string; port?: number; host?: string } = {}) {
   const root = resolve(options.root ?? 'dist');
   const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
@@ -107,8 +120,8 @@ export function startServer(options: { root?: string; port?: number; host?: stri
   const encode = encoder();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) {
+    let path = pathInside(root, url.pathname);
+    if (path === undefined) {
       response.writeHead(400).end();
       return;
     }
