@@ -3,13 +3,12 @@
 // BroadcastChannel.
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createWorkshop, type Workshop } from '../stores/workshop.ts';
+import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
 import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
-import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, sessionVersion, total } from '../workshop/session.ts';
-import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
+import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
+import { fileStem, roomPath, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
 import { download } from '../scripts/download.ts';
-import { translator } from '../i18n/messages.ts';
-import { intlLocale } from '../i18n/locales.ts';
+import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
@@ -17,24 +16,31 @@ import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
   screenHref: string;
+  /** The locale dates are written in, e.g. en-GB. */
+  dateLocale: string;
   /** Titles of the other side's linked moments, by node id. */
   counterparts: Record<string, string>;
 }
 
-
-function useWorkshop(props: Props, t: (k: string, v?: Record<string, string | number>) => string): Workshop {
+/** The console's workshop, and a notice when the session asked for could not be resumed. */
+function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
   const [workshop, setWorkshop] = useState(() => createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}));
+  const [notice, setNotice] = useState<string>();
   useEffect(() => {
     startSessions();
+    const fits = (s: WorkshopSession) => fitsScenario(props.scenario, s);
     const wanted = new URLSearchParams(location.search).get('session');
     const found = wanted ? $sessions.get()[wanted] : undefined;
+    // A link to a session this browser does not have, or one the edited scenario no longer
+    // fits, starts a new session and says why; the old one stays listed, to export.
+    const usable = found && fits(found) ? found : undefined;
+    if (wanted && !usable) setNotice(t(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing'));
     const session =
-      found?.scenario === props.scenario.id
-        ? found
-        : (!wanted && latestSession(props.scenario.id)) ||
-          newSession(props.scenario.id, t('workshop.defaultName', { date: new Intl.DateTimeFormat(intlLocale[props.locale], { dateStyle: 'medium' }).format(new Date()) }), new Date(), crypto.randomUUID());
+      usable ||
+      (!wanted && latestSession(fits)) ||
+      newSession(props.scenario.id, t('workshop.defaultName', { date: new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date()) }), new Date(), crypto.randomUUID());
     const channel = new BroadcastChannel(channelName(props.scenario.id));
     const send = (s: typeof session) => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
     const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
@@ -50,17 +56,26 @@ function useWorkshop(props: Props, t: (k: string, v?: Record<string, string | nu
     setWorkshop(w);
     return () => channel.close();
   }, []);
-  return workshop;
+  return [workshop, notice];
 }
 
 export default function FacilitatorConsole(props: Props) {
   const { scenario, locale, messages, screenHref, counterparts } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const workshop = useWorkshop(props, t);
-  return <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />;
+  const [workshop, notice] = useWorkshop(props, t);
+  return (
+    <>
+      {notice && (
+        <p class="player-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />
+    </>
+  );
 }
 
-function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Props & { workshop: Workshop; t: (k: string, v?: Record<string, string | number>) => string }) {
+function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -107,7 +122,7 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
       </div>
 
       <div class="console-main">
-        <section class="console-stage" aria-labelledby="console-heading" aria-live="polite">
+        <section class="console-stage" aria-labelledby="console-heading">
           <Meters scenario={scenario} values={view.meters} t={t} />
           {view.feedback ? (
             <div class="feedback">
@@ -132,24 +147,19 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
               <Scores debrief={view.debrief} t={t} />
               <h3>{t('workshop.path')}</h3>
               <ol class="room-path">
-                {session.steps.map((step, i) => {
-                  const n = scenario.nodes.find((x) => x.id === step.node);
-                  const tally = session.tallies[i] ?? {};
-                  return (
-                    <li key={i}>
-                      <strong>{n?.title}</strong>
-                      <ul>
-                        {n?.type === 'decision' &&
-                          n.choices.map((c) => (
-                            <li key={c.id} class={c.id === step.choice ? 'chosen' : ''}>
-                              {c.label} — {t('workshop.votes', { count: tally[c.id] ?? 0 })}
-                              {c.id === step.choice && ` (${t('workshop.roomChose')})`}
-                            </li>
-                          ))}
-                      </ul>
-                    </li>
-                  );
-                })}
+                {roomPath(session, scenario).map((moment) => (
+                  <li key={moment.step}>
+                    <strong>{moment.title}</strong>
+                    <ul>
+                      {moment.choices.map((c) => (
+                        <li key={c.id} class={c.chosen ? 'chosen' : ''}>
+                          {c.label} — {t('workshop.votes', { count: c.votes })}
+                          {c.chosen && ` (${t('workshop.roomChose')})`}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
               </ol>
               <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
               <p>{t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}</p>

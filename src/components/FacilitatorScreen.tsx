@@ -1,7 +1,7 @@
 // The projector screen: large type, no notes. It follows the console over a BroadcastChannel,
 // and catches up at once from the saved session when it is opened late or reloaded.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { viewOf } from '../stores/workshop.ts';
+import { fitsScenario, viewOf } from '../stores/workshop.ts';
 import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
 import { channelName, channelNamespace, decodeScreenMessage, forScreen, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator } from '../i18n/messages.ts';
@@ -24,13 +24,16 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
 
   useEffect(() => {
     startSessions();
+    // Only a session this scenario can still play is shown (one saved before an edit may not be).
+    const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
     const wanted = new URLSearchParams(location.search).get('session');
-    const saved = (wanted && $sessions.get()[wanted]) || latestSession(scenario.id);
-    if (saved?.scenario === scenario.id) setSession(forScreen(saved));
+    const asked = wanted ? $sessions.get()[wanted] : undefined;
+    const saved = asked && fits(asked) ? asked : latestSession(fits);
+    if (saved) setSession(forScreen(saved));
     const channel = new BroadcastChannel(channelName(scenario.id));
     channel.onmessage = (event: MessageEvent) => {
       const message = decodeScreenMessage(event.data);
-      if (message?.type === 'state' && message.session && message.session.scenario === scenario.id && (!wanted || message.session.id === wanted)) {
+      if (message?.type === 'state' && message.session && fits(message.session) && (!wanted || message.session.id === wanted)) {
         setSession(forScreen(message.session));
       }
     };
@@ -89,7 +92,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
             {paragraphs(node.situation)}
           </div>
           <div>
-          <ol class="screen-choices">
+            <ol class="screen-choices">
             {node.choices.map((c, i) => {
               const votes = view.tally[c.id] ?? 0;
               const all = total(view.tally);
@@ -99,9 +102,10 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
                     <b class="num">{i + 1}</b> {c.label}
                   </span>
                   {session.revealed && (
-                    <span class="bar" aria-label={t('workshop.votes', { count: votes })}>
-                      <span style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
-                      <b>{votes}</b>
+                    <span class="bar">
+                      <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                      <b aria-hidden="true">{votes}</b>
+                      <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
                     </span>
                   )}
                 </li>

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { intlLocale, type Locale } from '../i18n/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 
@@ -33,6 +33,8 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
     scenario: playable,
     ...islandBase(scenario, locale, workshopMessages),
     screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
+    // For the default session name's date; the island need not carry the locale table.
+    dateLocale: intlLocale[locale],
     // The console names the linked moment; the screen shows it.
     counterparts: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' && n.counterpart ? [[n.id, n.title]] : []))),
   };

@@ -1,7 +1,7 @@
 // The facilitator console's state: one workshop session, saved on every change and sent to
 // the projector screen. The engine plays the room's decisions; this store keeps the votes.
 import { atom } from 'nanostores';
-import { choose, isDecision, runState, undo, type Run } from '../engine/index.ts';
+import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
 import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 import { total, type WorkshopSession } from '../workshop/session.ts';
@@ -16,6 +16,14 @@ export interface ConsoleView {
   votes: number;
   feedback?: Feedback;
   debrief?: Debrief;
+}
+
+/**
+ * Whether a session (saved, or received from the console) can be played in this scenario: its
+ * decisions must still lead through it. One saved before the scenario was edited may not.
+ */
+export function fitsScenario(scenario: PlayableScenario, session: WorkshopSession): boolean {
+  return session.scenario === scenario.id && replay(scenario, session.steps) !== undefined;
 }
 
 /** Derives what both views show from a session: the node, meters, feedback or debrief. */

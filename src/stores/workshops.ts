@@ -53,9 +53,9 @@ export function deleteSession(id: string): void {
   save(rest);
 }
 
-/** The most recently changed session of a scenario, if any. */
-export function latestSession(scenario: string): WorkshopSession | undefined {
+/** The most recently changed session that passes a test (its scenario, and that it still fits it). */
+export function latestSession(fits: (session: WorkshopSession) => boolean): WorkshopSession | undefined {
   return Object.values($sessions.get())
-    .filter((s) => s.scenario === scenario)
+    .filter(fits)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }

@@ -1,22 +1,45 @@
 // A session as a file: Markdown to send after the workshop, JSON with everything, and CSV of
 // the votes (UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel reads Cyrillic).
 import type { Translate } from '../i18n/messages.ts';
-import { choiceLabel, nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
+import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
 import type { Points } from '../engine/types.ts';
 import { total, type WorkshopSession } from './session.ts';
 
+/** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
+export interface RoomMoment {
+  step: number;
+  title: string;
+  choices: { id: string; label: string; votes: number; chosen: boolean }[];
+  /** All the votes cast at this moment. */
+  votes: number;
+}
+
+/** The room's path with the votes at each decision: what the console's debrief and the exports list. */
+export function roomPath(session: WorkshopSession, scenario: PlayableScenario): RoomMoment[] {
+  return session.steps.flatMap((step, i) => {
+    const node = scenario.nodes.find((n) => n.id === step.node);
+    if (node?.type !== 'decision') return [];
+    const tally = session.tallies[i] ?? {};
+    return [
+      {
+        step: i + 1,
+        title: node.title,
+        choices: node.choices.map((c) => ({ id: c.id, label: c.label, votes: tally[c.id] ?? 0, chosen: c.id === step.choice })),
+        votes: total(tally),
+      },
+    ];
+  });
+}
+
 export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
   const view = viewOf(scenario, top, session);
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
-  session.steps.forEach((step, i) => {
-    const tally = session.tallies[i] ?? {};
-    lines.push(`${i + 1}. **${nodeTitle(scenario, step.node)}**: ${choiceLabel(scenario, step)} (${t('workshop.votesOf', { count: tally[step.choice] ?? 0, total: total(tally) })})`);
-    const node = scenario.nodes.find((n) => n.id === step.node);
-    if (node?.type === 'decision') {
-      for (const c of node.choices) lines.push(`   - ${c.label}: ${tally[c.id] ?? 0}`);
-    }
-  });
+  for (const moment of roomPath(session, scenario)) {
+    const taken = moment.choices.find((c) => c.chosen)!;
+    lines.push(`${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { count: taken.votes, total: moment.votes })})`);
+    for (const c of moment.choices) lines.push(`   - ${c.label}: ${c.votes}`);
+  }
   if (view.debrief) {
     const d = view.debrief;
     lines.push('', `## ${t('player.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
@@ -42,13 +65,9 @@ export function csvField(value: string | number): string {
 
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
   const rows: (string | number)[][] = [[t('workshop.csv.step'), t('workshop.csv.moment'), t('workshop.csv.choice'), t('workshop.csv.votes'), t('workshop.csv.chosen')]];
-  session.steps.forEach((step, i) => {
-    const node = scenario.nodes.find((n) => n.id === step.node);
-    if (node?.type !== 'decision') return;
-    for (const c of node.choices) {
-      rows.push([i + 1, node.title, c.label, session.tallies[i]?.[c.id] ?? 0, c.id === step.choice ? t('workshop.csv.yes') : '']);
-    }
-  });
+  for (const moment of roomPath(session, scenario)) {
+    for (const c of moment.choices) rows.push([moment.step, moment.title, c.label, c.votes, c.chosen ? t('workshop.csv.yes') : '']);
+  }
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

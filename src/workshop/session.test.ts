@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
 import { formatTime, timeLeft } from './timer.ts';
 import { csvField, sessionCsv, sessionMarkdown } from './export.ts';
-import { createWorkshop } from '../stores/workshop.ts';
+import { createWorkshop, fitsScenario } from '../stores/workshop.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
 import { translator, type Message } from '../i18n/messages.ts';
@@ -74,6 +74,16 @@ describe('the console store', () => {
     expect(w.$session.get().steps).toEqual([]);
     expect(saved.length).toBeGreaterThan(4);
   });
+
+  it('resumes only a session whose decisions still lead through the scenario', () => {
+    const played = { ...session(), steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}] };
+    expect(fitsScenario(scenario, session())).toBe(true);
+    expect(fitsScenario(scenario, played)).toBe(true);
+    // Saved before an edit removed a choice or a moment, or for the other scenario.
+    expect(fitsScenario(scenario, { ...played, steps: [{ node: 'unpaid', choice: 'gone' }] })).toBe(false);
+    expect(fitsScenario(scenario, { ...played, steps: [{ node: 'gone', choice: 'remind' }] })).toBe(false);
+    expect(fitsScenario(scenario, { ...session(), scenario: 'mini-client' })).toBe(false);
+  });
 });
 
 describe('exports', () => {
@@ -109,7 +119,7 @@ describe('exports', () => {
     }
     const md = sessionMarkdown(w.$session.get(), scenario, maxima(content), t);
     expect(md).toContain('# Среда, группа «А»');
-    expect(md).toContain('**Unpaid**: Отправить дружеское напоминание (за — 9 из 9)');
+    expect(md).toContain(`**Unpaid**: Отправить дружеское напоминание (${t('workshop.votesOf', { count: 9, total: 9 })})`);
     expect(md).toContain('Ясная договорённость');
     expect(md).toContain('100 из 100');
   });

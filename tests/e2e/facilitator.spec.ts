@@ -118,3 +118,26 @@ for (const locale of ['en', 'ru'] as const) {
     }
   });
 }
+
+test('a session link that cannot be resumed starts a new session and says why, in both cases', async ({ page }) => {
+  const stale = {
+    v: 1, id: 'stale-1', scenario: 'contractor', name: 'Before the edit', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T11:00:00.000Z',
+    steps: [{ node: contractor.start, choice: 'a-choice-since-removed' }], tallies: [{}, {}],
+    revealed: false, feedback: false, counterpart: false, timer: {}, muted: false,
+  };
+  await page.addInitScript((saved) => {
+    if (!localStorage.getItem('checks-in-the-mail/workshops')) localStorage.setItem('checks-in-the-mail/workshops', JSON.stringify({ v: 1, sessions: { [saved.id]: saved } }));
+  }, stale);
+  const start = findNode(contractor, contractor.start)!;
+  for (const [id, message, locale] of [['stale-1', 'workshop.sessionChanged', 'ru'], ['never-saved-here', 'workshop.sessionMissing', 'en']] as const) {
+    await page.goto(`/${locale}/facilitate/contractor/?session=${id}`);
+    await waitForIsland(page, 'console');
+    await expect(page.getByRole('status').filter({ hasText: ui[locale][message] })).toBeVisible();
+    await expect(page.locator('#console-heading')).toHaveText(start.title[locale]);
+    await expect(page).not.toHaveURL(new RegExp(`session=${id}`));
+  }
+  // The stale session is still listed, to export.
+  await page.goto('/en/facilitate/');
+  await waitForIsland(page, 'sessions');
+  await expect(page.getByText('Before the edit')).toBeVisible();
+});
