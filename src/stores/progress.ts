@@ -48,9 +48,13 @@ export function startProgress(): void {
 }
 
 function update(change: (p: Progress) => Progress): void {
-  const next = change($progress.get());
+  // Start from what is saved now: another tab may have written since this one last heard.
+  const saved = readItem(storageKey);
+  const next = change(saved === null ? $progress.get() : load(saved).progress);
   $progress.set(next);
   writeItem(storageKey, encodeProgress(next));
+  // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
+  if (storageState() === 'unavailable' && !$storageNotice.get()) $storageNotice.set('unavailable');
 }
 
 function updateScenario(id: string, change: (s: ScenarioProgress) => ScenarioProgress): void {

@@ -1,30 +1,40 @@
 // localStorage that never takes the page down: private modes, full disks and sandboxed frames
-// throw on access, and then the course keeps its state in memory for this visit.
+// throw on access. What cannot be saved is kept in memory for this visit, over whatever storage
+// still holds; storageState() then says so, for the page to tell the learner.
 export type StorageState = 'ok' | 'unavailable';
 
+/** Values kept for this visit only: every value once storage is unusable, else those it refused. */
 let memory: Map<string, string> | undefined;
+/** Whether localStorage is out of reach altogether (not just refusing a write). */
+let unreachable = false;
+
+function fallBack(why: string, error: unknown, whole: boolean): void {
+  console.warn(`${why}; keeping progress in memory for this visit.`, error);
+  unreachable ||= whole;
+  memory ??= new Map();
+}
 
 function store(): Storage | undefined {
-  if (memory) return undefined;
+  if (unreachable) return undefined;
   try {
     const s = globalThis.localStorage;
     if (!s) throw new Error('no localStorage');
     return s;
   } catch (error) {
-    console.warn('Browser storage is not available; progress is kept for this visit only.', error);
-    memory = new Map();
+    fallBack('Browser storage is not available', error, true);
     return undefined;
   }
 }
 
 export function readItem(key: string): string | null {
+  const kept = memory?.get(key);
+  if (kept !== undefined) return kept;
   const s = store();
-  if (!s) return memory?.get(key) ?? null;
+  if (!s) return null;
   try {
     return s.getItem(key);
   } catch (error) {
-    console.warn('Reading browser storage failed; using memory for this visit.', error);
-    memory = new Map();
+    fallBack('Reading browser storage failed', error, true);
     return null;
   }
 }
@@ -34,10 +44,11 @@ export function writeItem(key: string, value: string): void {
   if (s) {
     try {
       s.setItem(key, value);
+      memory?.delete(key);
       return;
     } catch (error) {
-      console.warn('Saving to browser storage failed; keeping progress in memory for this visit.', error);
-      memory = new Map();
+      // A full disk or quota: the rest of storage still reads, this value lives in memory.
+      fallBack('Saving to browser storage failed', error, false);
     }
   }
   memory!.set(key, value);
@@ -50,5 +61,6 @@ export function storageState(): StorageState {
 
 /** Keeps state in memory from now on, whatever storage would allow (an embed that was told not to remember). */
 export function useMemoryOnly(): void {
+  unreachable = true;
   memory ??= new Map();
 }
