@@ -64,6 +64,8 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
   let queue = Promise.resolve();
 
   const send = (verb: keyof typeof verbs, extra: Record<string, unknown> = {}, categories: { id: string }[] = [cmi5Category]) => {
+    // Nothing may follow "terminated" in a cmi5 session.
+    if (done && verb !== 'terminated') return queue;
     const contextActivities = { ...template.contextActivities, category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories] };
     const statement = {
       id: crypto.randomUUID(),
@@ -101,6 +103,7 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
       );
     },
     async complete(result: ScenarioResult) {
+      if (done) return queue;
       const duration = isoDuration(Date.now() - started);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
       await send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);

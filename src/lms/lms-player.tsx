@@ -22,15 +22,26 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
   const player = useMemo(() => {
     type Reporter = { choice(node: string, choice: string, points: Record<string, number>): void; complete(result: Parameters<ReturnType<typeof connectScorm>['complete']>[0]): void };
     let reporter: Reporter | undefined;
+    // The first ending reached is the result the LMS keeps: SCORM and xAPI records cannot be
+    // taken back. Playing again afterwards is practice, reported to no one, and the learner is told.
+    let recorded = false;
     const p = createPlayer(scenario, maxima, {
-      onChoice: (step, points) => reporter?.choice(step.node, step.choice, points),
-      onComplete: (result) => reporter?.complete(result),
+      onChoice: (step, points) => {
+        if (!recorded) reporter?.choice(step.node, step.choice, points);
+        else if (reporter) setNotice(t('lms.practice'));
+      },
+      onComplete: (result) => {
+        if (recorded) return;
+        recorded = true;
+        reporter?.complete(result);
+      },
     });
     if (mode === 'scorm12') {
       const api = findScormApi(window);
       if (!api) setTimeout(() => setNotice(t('lms.noScorm')));
       else {
-        const scorm = connectScorm(api);
+        const scorm = connectScorm(api, () => setTimeout(() => setNotice(t('lms.notSaved'))));
+        recorded = scorm.completedBefore;
         const restored = p.resume(scorm.suspended());
         if (restored?.status === 'resumed' && restored.run.steps.length > 0) setTimeout(() => setNotice(t('player.resumed')));
         reporter = {

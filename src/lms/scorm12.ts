@@ -46,19 +46,37 @@ export function scormTime(ms: number): string {
 /** SCORM 1.2 CMITime for interactions: HH:MM:SS. */
 const clock = (d: Date) => d.toTimeString().slice(0, 8);
 
-export const suspendLimit = 4096;
+const suspendLimit = 4096;
 
-export function connectScorm(api: Scorm12Api) {
+/**
+ * Connects to the LMS. `onFailure` hears, once, when the LMS refuses to store something (its
+ * error code, or the run being too long for suspend_data), so the learner can be told.
+ */
+export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => void) {
   const started = Date.now();
   let finished = false;
-  api.LMSInitialize('');
+  let failed = false;
+  const fail = (detail: string) => {
+    console.warn(`The LMS did not store the result: ${detail}`);
+    if (!failed) onFailure(detail);
+    failed = true;
+  };
+  // Every call answers "true" or "false"; on "false" the LMS's last error says why.
+  const check = (what: string, answer: string) => {
+    if (answer !== 'true') fail(`${what}: error ${api.LMSGetLastError()}`);
+  };
+  const set = (name: string, value: string) => check(name, api.LMSSetValue(name, value));
+  const commit = () => check('LMSCommit', api.LMSCommit(''));
+  check('LMSInitialize', api.LMSInitialize(''));
   const status = api.LMSGetValue('cmi.core.lesson_status');
-  if (status === '' || status === 'not attempted') api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
-  api.LMSSetValue('cmi.core.score.min', '0');
-  api.LMSSetValue('cmi.core.score.max', '100');
-  api.LMSCommit('');
+  if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
+  set('cmi.core.score.min', '0');
+  set('cmi.core.score.max', '100');
+  commit();
 
   return {
+    /** Whether this learner's attempt was already recorded as completed, in an earlier visit. */
+    completedBefore: status === 'completed',
     /** The saved run, if any. */
     suspended(): unknown {
       const raw = api.LMSGetValue('cmi.suspend_data');
@@ -72,40 +90,42 @@ export function connectScorm(api: Scorm12Api) {
     },
     suspend(run: unknown) {
       const text = JSON.stringify(run);
-      if (text.length <= suspendLimit) api.LMSSetValue('cmi.suspend_data', text);
-      else console.warn(`The run is ${text.length} characters, over SCORM 1.2's ${suspendLimit}; it is not saved.`);
-      api.LMSCommit('');
+      if (text.length <= suspendLimit) set('cmi.suspend_data', text);
+      else fail(`the run is ${text.length} characters, over SCORM 1.2's ${suspendLimit} for suspend_data`);
+      commit();
     },
     /** One choice, as a cmi.interactions record. */
     interaction(node: string, choice: string) {
       const n = Number(api.LMSGetValue('cmi.interactions._count')) || 0;
-      api.LMSSetValue(`cmi.interactions.${n}.id`, `${node}.${choice}`.slice(0, 255));
-      api.LMSSetValue(`cmi.interactions.${n}.type`, 'choice');
-      api.LMSSetValue(`cmi.interactions.${n}.student_response`, choice.slice(0, 255));
-      api.LMSSetValue(`cmi.interactions.${n}.result`, 'neutral');
-      api.LMSSetValue(`cmi.interactions.${n}.time`, clock(new Date()));
-      api.LMSCommit('');
+      set(`cmi.interactions.${n}.id`, `${node}.${choice}`.slice(0, 255));
+      set(`cmi.interactions.${n}.type`, 'choice');
+      set(`cmi.interactions.${n}.student_response`, choice.slice(0, 255));
+      set(`cmi.interactions.${n}.result`, 'neutral');
+      set(`cmi.interactions.${n}.time`, clock(new Date()));
+      commit();
     },
     complete(result: ScenarioResult) {
       Object.entries(result.principles).forEach(([principle, s], i) => {
-        api.LMSSetValue(`cmi.objectives.${i}.id`, principle);
-        api.LMSSetValue(`cmi.objectives.${i}.score.min`, '0');
-        api.LMSSetValue(`cmi.objectives.${i}.score.max`, String(s.max));
-        api.LMSSetValue(`cmi.objectives.${i}.score.raw`, String(Math.min(s.max, Math.max(0, s.earned))));
-        api.LMSSetValue(`cmi.objectives.${i}.status`, 'completed');
+        set(`cmi.objectives.${i}.id`, principle);
+        set(`cmi.objectives.${i}.score.min`, '0');
+        set(`cmi.objectives.${i}.score.max`, String(s.max));
+        set(`cmi.objectives.${i}.score.raw`, String(Math.min(s.max, Math.max(0, s.earned))));
+        set(`cmi.objectives.${i}.status`, 'completed');
       });
-      api.LMSSetValue('cmi.core.score.raw', String(result.overall));
-      api.LMSSetValue('cmi.core.lesson_status', 'completed');
-      api.LMSSetValue('cmi.core.session_time', scormTime(Date.now() - started));
-      api.LMSCommit('');
+      set('cmi.core.score.raw', String(result.overall));
+      set('cmi.core.lesson_status', 'completed');
+      set('cmi.core.session_time', scormTime(Date.now() - started));
+      commit();
     },
     finish() {
       if (finished) return;
       finished = true;
-      api.LMSSetValue('cmi.core.session_time', scormTime(Date.now() - started));
-      api.LMSSetValue('cmi.core.exit', api.LMSGetValue('cmi.core.lesson_status') === 'completed' ? '' : 'suspend');
-      api.LMSCommit('');
-      api.LMSFinish('');
+      // The page is going away: nobody is left to tell, so failures are only logged.
+      failed = true;
+      set('cmi.core.session_time', scormTime(Date.now() - started));
+      set('cmi.core.exit', api.LMSGetValue('cmi.core.lesson_status') === 'completed' ? '' : 'suspend');
+      commit();
+      check('LMSFinish', api.LMSFinish(''));
     },
   };
 }

@@ -82,6 +82,19 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
   expect(committed).toMatch(/"session_time":"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?"/);
   expect((await value('cmi.suspend_data')).length).toBeLessThan(4096);
   expect(await page.frameLocator('iframe').getByRole('button', { name: ui.en['player.back'] }).count()).toBe(0);
+
+  // Playing again after the result is recorded is practice: the LMS's record stays as it was.
+  await page.frameLocator('iframe').getByRole('button', { name: ui.en['player.playAgain'] }).click();
+  await playIn(page, markedPath(contractor, 'real').slice(0, 1));
+  await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
+  expect(await value('cmi.interactions._count')).toBe(String(steps.length));
+  expect(await value('cmi.core.score.raw')).toBe(String(expected.overall));
+});
+
+test('the SCORM package tells the learner when the LMS refuses to store the result', async ({ page }) => {
+  await servePackage(page, 'scorm12', scormHarness.replace("window.API = new Scorm12API({ autocommit: false, logLevel: 5 });", "window.API = new Scorm12API({ autocommit: false, logLevel: 5 }); window.API.LMSCommit = () => 'false';"));
+  await page.goto(`${lms}/harness.html`);
+  await expect(page.frameLocator('iframe').getByText(ui.en['lms.notSaved'])).toBeVisible();
 });
 
 test('the SCORM package resumes from cmi.suspend_data', async ({ page }) => {
@@ -167,6 +180,12 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     expect(judged.result.score.scaled).toBe(expected.overall / 100);
     expect(auth.length).toBeGreaterThan(steps.length);
     expect(auth.every((a) => a === 'Basic dG9rZW4=')).toBe(true);
+
+    // Nothing may follow "terminated": playing again is practice, and the learner is told.
+    await page.frameLocator('iframe').getByRole('button', { name: ui.en['player.playAgain'] }).click();
+    await playIn(page, steps.slice(0, 1));
+    await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
+    expect(statements).toHaveLength(steps.length + 4);
   } finally {
     await new Promise<void>((resolve) => lrs.close(() => resolve()));
   }
