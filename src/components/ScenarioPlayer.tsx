@@ -78,7 +78,12 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
       )}
       <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
 
-      <div aria-live="polite" class="player-stage">
+      {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
+          heading does not say (the choice made, the grade reached) without reading the page twice. */}
+      <p class="visually-hidden" aria-live="polite">
+        {view.feedback ? view.feedback.choice.label : view.debrief && view.node.type === 'ending' ? t(`grade.${view.node.grade}`) : ''}
+      </p>
+      <div class="player-stage">
         {view.feedback ? (
           <div class="feedback">
             <h3 tabIndex={-1} ref={focusTarget}>

@@ -18,6 +18,8 @@ for (const locale of locales) {
         const stage = page.locator('.outcome');
         await expect(stage.getByRole('heading', { level: 3 })).toHaveText(expected.ending.title[locale]);
         await expect(stage.locator('.grade')).toHaveText(ui[locale][`grade.${expected.ending.grade}`]);
+        // The outcome's heading takes focus; the live line announces the grade.
+        await expect(page.locator('.player [aria-live="polite"]')).toHaveText(ui[locale][`grade.${expected.ending.grade}`]);
         await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
         for (const p of expected.principles) {
           const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
