@@ -33,7 +33,8 @@ class ChecksScenario extends HTMLElement {
     // A sandboxed frame has the opaque origin "null": it still plays, but cannot keep progress.
     if (this.hasAttribute('sandbox')) frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
     // Reserve the starting height now, so the page does not jump when the frame loads.
-    const start = Number(this.getAttribute('height')) || 640;
+    const asked = Number(this.getAttribute('height'));
+    const start = asked >= 100 && asked <= 5000 ? asked : 640;
     frame.style.cssText = `display:block;width:100%;border:0;height:${start}px`;
     this.#frame = frame;
     addEventListener('message', this.#listener);

@@ -4,6 +4,7 @@ import type { APIContext } from 'astro';
 import { getScenarios, scenarioPaths } from '../../../course/content.ts';
 import type { Locale } from '../../../i18n/locales.ts';
 import { useMessages } from '../../../i18n/messages.ts';
+import { iframeSnippet } from '../../../embed/snippet.ts';
 
 export function getStaticPaths() {
   return scenarioPaths();
@@ -14,7 +15,6 @@ export function GET({ params, props, site }: APIContext) {
   const scenario = (props as { scenario: Awaited<ReturnType<typeof getScenarios>>[number] }).scenario;
   const origin = site!.origin;
   const title = scenario.title[locale];
-  const escaped = title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const height = 760;
   const body = {
     version: '1.0',
@@ -24,7 +24,7 @@ export function GET({ params, props, site }: APIContext) {
     provider_url: `${origin}/${locale}/`,
     width: 640,
     height,
-    html: `<iframe src="${origin}/${locale}/embed/${scenario.id}/" title="${escaped}" width="640" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+    html: iframeSnippet({ origin, locale, id: scenario.id, title, width: '640', height }),
   };
   return new Response(JSON.stringify(body, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
