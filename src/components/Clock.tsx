@@ -2,9 +2,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
 
+let audio: AudioContext | undefined;
+
 /** A short beep for the end of the timer, made on the spot (no audio file to load). */
 function beep() {
-  const audio = new AudioContext();
+  // One context for the page: browsers limit how many may be open.
+  audio ??= new AudioContext();
   const tone = audio.createOscillator();
   const gain = audio.createGain();
   tone.frequency.value = 880;
@@ -18,7 +21,8 @@ function beep() {
 /** The workshop timer, ticking on its own so nothing else re-renders each second. */
 export function Clock({ timer, t, class: className, sound = false }: { timer: Timer; t: (k: string) => string; class: string; sound?: boolean }) {
   const [now, setNow] = useState(Date.now());
-  const rang = useRef(false);
+  // A timer already over when the clock appears (the console reopened after a break) has rung.
+  const rang = useRef(timeLeft(timer, now) === 0);
   const left = timeLeft(timer, now);
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 250);

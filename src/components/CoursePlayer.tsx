@@ -30,7 +30,7 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   useEffect(() => {
     startProgress();
     const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
-    if (restored?.status === 'resumed' && restored.run.steps.length > 0) setNotice(t('player.resumed'));
+    if (restored?.status === 'resumed' && restored.run.steps.length > 0) setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
   }, [player]);
 

@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { locales } from '../i18n/locales.ts';
-import { validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
+import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
 import { glossaryTerm, lessonFrontmatter, outline, template } from './schemas.ts';
 
 export type ContentDiagnostic = Omit<Diagnostic, 'code'> & {
@@ -52,13 +52,7 @@ function splitFrontmatter(source: string): { frontmatter: string; body: string }
 }
 
 function shapeDiagnostics(file: string, error: z.ZodError): ContentDiagnostic[] {
-  return error.issues.map((issue) => {
-    const last = issue.path[issue.path.length - 1];
-    const where = issue.path.length > 0 ? `at ${issue.path.join('.')}` : 'at the top level';
-    return typeof last === 'string' && (locales as readonly string[]).includes(last)
-      ? { code: 'missing-translation', file, message: `the "${last}" text ${where} is missing or empty. Write it in that language.` }
-      : { code: 'invalid-shape', file, message: `${where}: ${issue.message}. See content/README.md for the format.` };
-  });
+  return error.issues.map((issue) => issueDiagnostic(file, issue));
 }
 
 /** Lessons or pages: same slugs in every locale, valid frontmatter, glossary links that exist. */

@@ -150,8 +150,11 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     summary: text,
     /** The principles this scenario scores: warn-first, agree-terms, reward-good. */
     principles: z.array(id).min(1),
-    /** Small integer ranges that carry consequences, e.g. trust. */
-    meters: z.array(meter).default([]),
+    /**
+     * Small integer ranges that carry consequences, e.g. trust. At most four: the exact maxima
+     * are computed over every combination of meter values, which grows with each meter.
+     */
+    meters: z.array(meter).max(4, 'a scenario has at most 4 meters').default([]),
     /** The id of the first node. */
     start: id,
     /** Decision and ending nodes. */

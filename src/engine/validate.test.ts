@@ -59,4 +59,19 @@ describe('validating scenarios', () => {
       expect(diagnostics.every((d) => d.code === 'invalid-shape' || d.code === 'missing-translation')).toBe(true);
     }
   });
+
+  it('refuses a principle listed twice, and more meters than the maxima can be computed for', () => {
+    const twice = readFixture('valid/mini-contractor.yaml') as { principles: string[] };
+    twice.principles.push(twice.principles[0]!);
+    const duplicate = validateScenario({ file: 'p.yaml', data: twice }).diagnostics;
+    expect(duplicate.map((d) => d.code)).toEqual(['duplicate-id']);
+    expect(duplicate[0]!.message).toContain('principles list one principle twice');
+
+    const crowded = readFixture('valid/mini-contractor.yaml') as { meters: { id: string }[] };
+    const meter = crowded.meters[0]!;
+    crowded.meters = [1, 2, 3, 4, 5].map((n) => ({ ...meter, id: `${meter.id}-${n}` }));
+    const tooMany = validateScenario({ file: 'm.yaml', data: crowded }).diagnostics;
+    expect(tooMany.map((d) => d.code)).toContain('invalid-shape');
+    expect(tooMany.find((d) => d.code === 'invalid-shape')!.message).toContain('at most 4 meters');
+  });
 });

@@ -112,20 +112,17 @@ export function formatDiagnostic(d: Omit<Diagnostic, 'code'> & { code: string })
   return `${where}: [${d.code}] ${d.message}`;
 }
 
-function shapeDiagnostic(source: ScenarioSource, issue: z.core.$ZodIssue): Diagnostic {
-  const { node, choice } = locate(source.data, issue.path);
+/** A schema issue as a diagnostic: a missing translation, or any other shape problem. Content files other than scenarios share it. */
+export function issueDiagnostic(file: string, issue: z.core.$ZodIssue): Pick<Diagnostic, 'file' | 'message'> & { code: 'missing-translation' | 'invalid-shape' } {
   const last = issue.path[issue.path.length - 1];
   const where = issue.path.length > 0 ? `at ${issue.path.join('.')}` : 'at the top level';
-  if (typeof last === 'string' && (locales as readonly string[]).includes(last)) {
-    return {
-      code: 'missing-translation',
-      file: source.file,
-      node,
-      choice,
-      message: `the "${last}" text ${where} is missing or empty. Write it in that language.`,
-    };
-  }
-  return { code: 'invalid-shape', file: source.file, node, choice, message: `${where}: ${issue.message}. See content/README.md for the format.` };
+  return typeof last === 'string' && (locales as readonly string[]).includes(last)
+    ? { code: 'missing-translation', file, message: `the "${last}" text ${where} is missing or empty. Write it in that language.` }
+    : { code: 'invalid-shape', file, message: `${where}: ${issue.message}. See content/README.md for the format.` };
+}
+
+function shapeDiagnostic(source: ScenarioSource, issue: z.core.$ZodIssue): Diagnostic {
+  return { ...issueDiagnostic(source.file, issue), ...locate(source.data, issue.path) };
 }
 
 /** Finds the node and choice ids a path into the raw data points into. */
@@ -169,6 +166,9 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     meterIds.add(m.id);
   }
   const principles = new Set(scenario.principles);
+  if (principles.size < scenario.principles.length) {
+    report('duplicate-id', `principles list one principle twice (${scenario.principles.join(', ')}). List each once.`);
+  }
   for (const p of scenario.principles) {
     if (!(principleIds as readonly string[]).includes(p)) {
       report('unknown-principle', `principle "${p}" is not one the course scores. Use ${principleIds.join(', ')}.`);

@@ -4,5 +4,6 @@ export function download(name: string, text: string, type: string): void {
   a.href = URL.createObjectURL(new Blob([text], { type }));
   a.download = name;
   a.click();
-  URL.revokeObjectURL(a.href);
+  // Some browsers read the file after click() returns: let go of it a little later.
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
