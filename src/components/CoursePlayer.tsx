@@ -11,9 +11,11 @@ import type { ScenarioIslandProps } from '../stores/play-view.ts';
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
   other?: { href: string; title: string };
+  /** What follows in the course. */
+  next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other }: Props) {
+export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const player = useMemo(
     () =>
@@ -37,7 +39,7 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   return (
     <>
       <StorageNotice t={t} />
-      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={counterparts} {...(other && { other })} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={counterparts} next={next} {...(other && { other })} {...(notice && { notice })} />
     </>
   );
 }

@@ -106,7 +106,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         ))}
       </ul>
 
-      <h2>{t('progress.certificate')}</h2>
+      <h2 id="certificate">{t('progress.certificate')}</h2>
       {complete ? (
         <>
           <label class="field">
@@ -115,7 +115,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           </label>
           <article class="certificate" aria-label={t('progress.certificate')}>
             <p class="certificate-kicker">{t('progress.certifies')}</p>
-            <p class="certificate-name">{progress.name?.trim() || t('progress.namePlaceholder')}</p>
+            {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
+            <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>{progress.name?.trim() || t('progress.namePlaceholder')}</p>
             <p>{t('progress.completed', { course: t('site.name') })}</p>
             <dl class="scores">
               {scenarios.map((s) => (

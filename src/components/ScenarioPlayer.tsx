@@ -25,6 +25,8 @@ export interface PlayerProps {
   counterparts: Record<string, Counterpart>;
   /** The other perspective's scenario, to offer at the end. */
   other?: { href: string; title: string };
+  /** What follows in the course, offered at the end beside playing again. */
+  next?: { href: string; title: string };
   /** A sentence about a resumed or restarted run. */
   notice?: string;
   allowUndo?: boolean;
@@ -33,7 +35,7 @@ export interface PlayerProps {
 }
 
 
-export default function ScenarioPlayer({ scenario, player, t, counterparts, other, notice, allowUndo = true, hideScore = false }: PlayerProps) {
+export default function ScenarioPlayer({ scenario, player, t, counterparts, other, next, notice, allowUndo = true, hideScore = false }: PlayerProps) {
   const view = useStore(player.$view);
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -49,7 +51,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
   }, [view.step, view.feedback === undefined]);
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
-  const changedMeters = new Set(view.feedback?.meters.map((m) => m.id));
+  const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   const comparison = (c: PathComparison, same: string, parted: string, label: string) => {
     if (c.partedAt === null) return <p>{t(same)}</p>;
@@ -105,6 +107,7 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
             {paragraphs(view.node.text)}
             <h4>{t('player.scores')}</h4>
             <Scores debrief={view.debrief} t={t} />
+            <p class="muted">{t('player.maxNote')}</p>
             <h4>{t('player.debrief')}</h4>
             {paragraphs(view.node.debrief)}
             <h4>{t('player.comparePaths')}</h4>
@@ -133,14 +136,19 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
               </>
             )}
             <div class="outcome-actions">
-              <button type="button" onClick={() => player.restart()}>
-                {t('player.playAgain')}
-              </button>
+              {next && (
+                <a class="button" href={next.href}>
+                  {t('player.next', { title: next.title })}
+                </a>
+              )}
               {other && (
                 <a class="button secondary" href={other.href}>
                   {t('player.playOther', { title: other.title })}
                 </a>
               )}
+              <button type="button" class={next ? 'secondary' : undefined} onClick={() => player.restart()}>
+                {t('player.playAgain')}
+              </button>
             </div>
           </div>
         ) : view.node.type === 'decision' ? (

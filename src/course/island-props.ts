@@ -6,7 +6,8 @@ import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
-import { pickMessages } from '../i18n/messages.ts';
+import { pickMessages, useMessages } from '../i18n/messages.ts';
+import { getCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 
 /** What every scenario island is given: the scenario's maxima, the locale and its messages. */
@@ -16,14 +17,18 @@ function islandBase(scenario: ScenarioContent, locale: Locale, prefixes: readonl
 
 const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
 
-export function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
+export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);
+  const course = await getCourse(locale);
+  // What follows this scenario in the course, offered at its end (the progress page after the last item).
+  const next = course[course.findIndex((item) => item.kind === 'scenario' && item.id === scenario.id) + 1];
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
     ...islandBase(scenario, locale, ['player.', 'principle.', 'grade.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     ...(other && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
+    next: next ? { href: next.href, title: next.title } : { href: `/${locale}/progress/#certificate`, title: useMessages(locale)('lesson.finish') },
   };
 }
 

@@ -37,9 +37,10 @@ export interface MapLayout {
 
 const boxWidth = 150;
 const lineHeight = 15;
-const charsPerLine = 21;
+/** Characters that fit a box's line at the map's type size: Cyrillic letters run wider than Latin. */
+const charsPerLine = (text: string) => (/[\u0400-\u04FF]/.test(text) ? 18 : 21);
 
-export function wrap(text: string, width = charsPerLine, maxLines = 3): string[] {
+export function wrap(text: string, width = charsPerLine(text), maxLines = 3): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

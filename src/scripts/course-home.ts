@@ -21,8 +21,15 @@ $progress.subscribe((progress) => {
   }
   const next = nextItem(progress, items);
   const started = items.some((i) => itemState(progress, i) !== 'not-started');
-  if (resume && next && started) {
-    resume.href = next.el.querySelector('a')!.href;
-    resume.textContent = `${resume.dataset['continue']} ${next.el.querySelector('a')!.textContent}`;
+  if (!resume || !started) return;
+  if (next) {
+    // "Continue" for what is under way, "Next" for what has not been started.
+    const link = next.el.querySelector('a')!;
+    resume.href = link.href;
+    resume.textContent = `${resume.dataset[itemState(progress, next) === 'in-progress' ? 'continue' : 'next']} ${link.textContent}`;
+  } else {
+    // Everything is done: the certificate is waiting.
+    resume.href = resume.dataset['doneHref']!;
+    resume.textContent = resume.dataset['done']!;
   }
 });

@@ -12,5 +12,5 @@ export function getStaticPaths() {
 export async function GET({ params }: APIContext) {
   const scenarios = await getScenarios();
   const scenario = scenarios.find((s) => s.id === params['id'])!;
-  return propsResponse(coursePlayerProps(scenario, scenarios, params['locale'] as Locale));
+  return propsResponse(await coursePlayerProps(scenario, scenarios, params['locale'] as Locale));
 }
