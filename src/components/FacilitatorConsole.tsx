@@ -52,7 +52,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
     };
     saveSession(session);
     send(session);
-    if (new URLSearchParams(location.search).get('session') !== session.id) history.replaceState(null, '', `?session=${session.id}`);
+    if (wanted !== session.id) history.replaceState(null, '', `?session=${session.id}`);
     setWorkshop(w);
     return () => channel.close();
   }, []);
@@ -60,7 +60,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
 }
 
 export default function FacilitatorConsole(props: Props) {
-  const { scenario, locale, messages, screenHref, counterparts } = props;
+  const { locale, messages } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [workshop, notice] = useWorkshop(props, t);
   return (
@@ -70,7 +70,7 @@ export default function FacilitatorConsole(props: Props) {
           {notice}
         </p>
       )}
-      <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} scenario={scenario} screenHref={screenHref} counterparts={counterparts} />
+      <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
     </>
   );
 }
@@ -89,6 +89,8 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
   }, [session.steps.length, session.feedback]);
 
   const node = view.node;
+  // While the feedback is up the room is still on the moment it decided: its notes stay.
+  const discussed = view.feedback?.node ?? node;
   const choices = node.type === 'decision' ? node.choices : [];
   const order = choices.map((c) => c.id);
 
@@ -143,7 +145,7 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
                 {node.title}
               </h2>
               {paragraphs(node.text)}
-              <h3>{t('player.scores')}</h3>
+              <h3>{t('workshop.scores')}</h3>
               <Scores debrief={view.debrief} t={t} />
               <h3>{t('workshop.path')}</h3>
               <ol class="room-path">
@@ -215,6 +217,7 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
                   <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
                     {t('workshop.goMajority')}
                   </button>
+                  {!top && view.votes > 0 && <span class="muted">{t('workshop.tied')}</span>}
                 </div>
               </fieldset>
             </div>
@@ -230,17 +233,17 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
         </section>
 
         <aside class="console-side" aria-label={t('workshop.private')}>
-          {node.type === 'decision' && (
+          {discussed.type === 'decision' && (
             <section class="notes">
               <h2>{t('workshop.notes')}</h2>
-              {paragraphs(node.notes)}
+              {paragraphs(discussed.notes)}
               <h3>{t('workshop.questions')}</h3>
               <ul>
-                {node.questions.map((q, i) => (
+                {discussed.questions.map((q, i) => (
                   <li key={i}>{q}</li>
                 ))}
               </ul>
-              {counterparts[node.id] && (
+              {!view.feedback && counterparts[node.id] && (
                 <button type="button" class="secondary" aria-pressed={session.counterpart} onClick={() => workshop.showCounterpart(!session.counterpart)}>
                   {session.counterpart ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment: counterparts[node.id]! })}
                 </button>

@@ -26,6 +26,8 @@ export interface Change {
 }
 
 export interface Feedback {
+  /** The moment the choice was made at. */
+  node: PlayableScenario['nodes'][number];
   choice: Localized<Choice>;
   /** Points the decision earned or cost, per principle it touched. */
   points: { principle: string; change: number }[];
@@ -44,6 +46,7 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
   if (!before || !after || !last) return undefined;
   const choice = last.taken as Localized<Choice>;
   return {
+    node: before.node,
     choice,
     points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
     meters: scenario.meters

@@ -38,11 +38,11 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
     lines.push(`${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { count: taken.votes, total: moment.votes })})`);
-    for (const c of moment.choices) lines.push(`   - ${c.label}: ${c.votes}`);
+    for (const c of moment.choices) lines.push(`   - ${c.label} — ${t('workshop.votes', { count: c.votes })}`);
   }
   if (view.debrief) {
     const d = view.debrief;
-    lines.push('', `## ${t('player.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
+    lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
     for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${t('player.scoreOf', { earned: p.earned, max: p.max })}`);
     lines.push(`- ${t('player.overall')}: ${t('player.overallValue', { score: d.overall })}`, '');
     lines.push(t('player.recommendedScore', { score: d.recommended.score.overall }));

@@ -33,8 +33,10 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('votes and the timer', () => {
-  it('the majority is the choice with most votes, ties going to the first listed, none without votes', () => {
-    expect(majority({ a: 2, b: 5, c: 5 }, ['a', 'b', 'c'])).toBe('b');
+  it('the majority is the choice with most votes; none on a tie at the top, none without votes', () => {
+    expect(majority({ a: 2, b: 5, c: 4 }, ['a', 'b', 'c'])).toBe('b');
+    expect(majority({ a: 2, b: 5, c: 5 }, ['a', 'b', 'c'])).toBeUndefined();
+    expect(majority({ a: 5, b: 5, c: 7 }, ['a', 'b', 'c'])).toBe('c');
     expect(majority({}, ['a', 'b'])).toBeUndefined();
     expect(majority({ a: 0 }, ['a'])).toBeUndefined();
   });

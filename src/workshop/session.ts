@@ -34,11 +34,15 @@ export function newSession(scenario: string, name: string, now: Date, id: string
 
 export const total = (tally: Record<string, number> | undefined) => Object.values(tally ?? {}).reduce((a, b) => a + b, 0);
 
-/** The choice with the most votes; ties go to the first in the given order; none without votes. */
+/**
+ * The choice with the most votes; none without votes, and none on a tie at the top: the
+ * facilitator then picks one with its own button, so the record never claims a majority.
+ */
 export function majority(tally: Record<string, number> | undefined, order: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const id of order) if ((tally?.[id] ?? 0) > 0 && (best === undefined || tally![id]! > tally![best]!)) best = id;
-  return best;
+  const counts = order.map((id) => tally?.[id] ?? 0);
+  const most = Math.max(0, ...counts);
+  const leaders = order.filter((_, i) => counts[i] === most);
+  return most > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

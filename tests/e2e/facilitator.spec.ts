@@ -141,3 +141,16 @@ test('a session link that cannot be resumed starts a new session and says why, i
   await waitForIsland(page, 'sessions');
   await expect(page.getByText('Before the edit')).toBeVisible();
 });
+
+test('a tie at the top has no majority: the facilitator picks one of the leaders', async ({ page }) => {
+  await page.goto('/en/facilitate/contractor/');
+  await waitForIsland(page, 'console');
+  const majorityButton = page.getByRole('button', { name: ui.en['workshop.goMajority'] });
+  await page.keyboard.press('Digit1');
+  await page.keyboard.press('Digit2');
+  await expect(majorityButton).toBeDisabled();
+  await expect(page.getByText(ui.en['workshop.tied'])).toBeVisible();
+  await page.keyboard.press('Digit2');
+  await expect(majorityButton).toBeEnabled();
+  await expect(page.getByText(ui.en['workshop.tied'])).toBeHidden();
+});
