@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
-import { readItem, useMemoryOnly, writeItem } from '../stores/storage.ts';
+import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/storage.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
@@ -47,7 +47,8 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     current.current = chosen;
     setOptions(chosen);
     host.current = connectToHost();
-    host.current.send('settings', { undo: chosen.undo, remember: chosen.remember, hideScore: chosen.hideScore });
+    // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
+    host.current.send('settings', { undo: chosen.undo, remember: chosen.remember && storageState() === 'ok', hideScore: chosen.hideScore });
     reportHeight(host.current);
     if (chosen.remember) {
       const saved = readItem(key);

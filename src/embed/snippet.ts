@@ -1,6 +1,7 @@
 // The plain-iframe embed code, as the embedders' page shows it and oEmbed serves it.
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** Text made safe inside a double-quoted HTML attribute. */
+export const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** An iframe for one scenario in one language: no script, a fixed height, the title escaped. */
 export function iframeSnippet(options: { origin: string; locale: string; id: string; title: string; width: string; height: number }): string {
