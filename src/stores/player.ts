@@ -65,7 +65,9 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     resume(saved: unknown): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
-      show(restored.run, false);
+      // A reload often comes mid-feedback (a phone discards the tab): the learner comes back to
+      // what their last choice did, then goes on, rather than losing that explanation.
+      show(restored.run, restored.run.steps.length > 0);
       return restored;
     },
     choose(choiceId: string) {

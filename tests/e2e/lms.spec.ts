@@ -107,6 +107,7 @@ test('the SCORM package resumes from cmi.suspend_data', async ({ page }) => {
   await page.evaluate((s) => sessionStorage.setItem('suspend', s), suspend);
   await page.reload();
   await expect(page.frameLocator('iframe').getByText(ui.en['player.resumed'])).toBeVisible();
+  await page.frameLocator('iframe').getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.frameLocator('iframe').getByText(`Decision ${steps.length + 1}`, { exact: true })).toBeVisible();
 });
 

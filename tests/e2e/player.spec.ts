@@ -30,13 +30,16 @@ for (const locale of locales) {
   }
 }
 
-test('a run in progress resumes after a reload, and the map shows only what was visited', async ({ page }) => {
+test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const steps = markedPath(scenario, 'real').slice(0, 2);
   await openScenario(page, 'en', scenario.id);
   await play(page, scenario, steps, 'en');
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: ui.en['player.resumed'] })).toBeVisible();
+  // Back where the learner left off: what the last choice did, then on to the next decision.
+  await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
   const visible = await page.locator('#scenario-map .map-node:visible').count();
   expect(visible).toBe(3);
