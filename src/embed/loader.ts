@@ -1,9 +1,17 @@
-// /embed/v1.js: a dependency-free module that defines <checks-scenario>. It reserves space,
+// /embed/v1.js: a dependency-free script that defines <checks-scenario>. It reserves space,
 // creates the iframe, keeps its height equal to the content, and re-dispatches the frame's
 // events as DOM events ("checks:choice", "checks:complete", …) on the element.
 import { decodeFrameMessage, embedNamespace, embedVersion } from './protocol.ts';
 
-const origin = new URL(import.meta.url).origin;
+/** The course's origin: where this script was loaded from (as a classic script or a module). */
+function loaderOrigin(): string {
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => /\/embed\/v1\.js(?:[?#]|$)/.test(s.src));
+  return new URL(script?.src ?? location.href).origin;
+}
+
+const origin = loaderOrigin();
 const ids = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 let count = 0;
 

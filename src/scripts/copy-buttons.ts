@@ -4,6 +4,8 @@ export function enableCopyButtons(root: Document): void {
   if (!status) return;
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     button.addEventListener('click', async () => {
+      // The message appears beside the button pressed, not wherever the page keeps it.
+      button.after(status);
       const text = root.getElementById(button.dataset['copy'] ?? '')?.textContent ?? '';
       try {
         if (!navigator.clipboard) throw new Error('the clipboard is not available here');

@@ -18,6 +18,8 @@ test.describe.configure({ mode: 'serial' });
 const pages: Record<string, string> = {
   '/two': `<checks-scenario scenario="client" lang="en" id="a"></checks-scenario><checks-scenario scenario="contractor" lang="ru" undo id="b"></checks-scenario>`,
   '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
+  // As many CMSs add scripts: a classic, deferred script instead of a module.
+  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario>`,
 };
 
 test.beforeAll(async () => {
@@ -34,7 +36,7 @@ test.beforeAll(async () => {
           document.addEventListener('checks:' + type, (event) => window.log.push({ type, id: event.target.id, detail: event.detail }));
         }
       </script>
-      <script type="module" src="${course}/embed/v1.js"></script>
+      ${request.url === '/classic' ? `<script src="${course}/embed/v1.js" defer></script>` : `<script type="module" src="${course}/embed/v1.js"></script>`}
     </body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -146,6 +148,17 @@ test('a frame sandboxed without allow-same-origin plays to an ending and its eve
   await expectFitted(page, 'a', a);
   // A frame with no storage says so: it cannot remember the run.
   expect((await log(page)).find((e) => e.type === 'settings')?.detail).toMatchObject({ remember: false });
+  expect(errors).toEqual([]);
+});
+
+test('the loader also works as a classic deferred script', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${host}/classic`);
+  const a = await frameOf(page, 'a');
+  await expect(a.getByRole('heading', { level: 3 })).toBeVisible();
+  await expectFitted(page, 'a', a);
+  await expect.poll(async () => (await log(page)).some((e) => e.type === 'ready')).toBe(true);
   expect(errors).toEqual([]);
 });
 

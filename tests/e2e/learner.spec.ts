@@ -98,10 +98,16 @@ test('a lesson counts as read at its end, and reflections are kept', async ({ pa
 test('a template copies to the clipboard and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/en/templates/');
-  await page.locator('button[data-copy]').first().click();
+  const button = page.locator('button[data-copy]').nth(1);
+  await button.click();
   await expect(page.locator('#copy-status')).toHaveText(ui.en['templates.copied']);
+  // The message shows beside the button pressed.
+  const [buttonBox, statusBox] = await Promise.all([button.boundingBox(), page.locator('#copy-status').boundingBox()]);
+  expect(Math.abs(statusBox!.y - (buttonBox!.y + buttonBox!.height))).toBeLessThan(60);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('[client name]');
+  const template = await page.locator(`#${await button.getAttribute('data-copy')}`).textContent();
+  expect(copied).toBe(template);
+  expect(copied).toContain('[');
 });
 
 test('the language switch keeps the reader on the same page', async ({ page }) => {
@@ -129,4 +135,13 @@ test('the chooser at / sends a Russian-language browser to /ru/', async ({ brows
   await page.goto('/');
   await expect(page).toHaveURL(/\/ru\/$/);
   await context.close();
+});
+
+test('a missing page under /ru/ answers 404 in Russian first, with a way back in both languages', async ({ page }) => {
+  const response = await page.goto('/ru/lessons/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(ui.ru['notFound.title']);
+  await expect(page).toHaveTitle(ui.ru['notFound.title']);
+  await expect(page.getByRole('link', { name: ui.en['notFound.home'] })).toHaveAttribute('href', '/en/');
 });

@@ -1,4 +1,5 @@
-// The embed loader, bundled from TypeScript at build time into one small module.
+// The embed loader, bundled from TypeScript at build time into one small script that works
+// both as a module (type="module", as documented) and as a classic script, as many CMSs add it.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -7,7 +8,7 @@ export async function GET() {
     entryPoints: [resolve('src/embed/loader.ts')],
     bundle: true,
     minify: true,
-    format: 'esm',
+    format: 'iife',
     target: 'es2022',
     write: false,
     legalComments: 'none',
