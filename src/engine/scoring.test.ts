@@ -6,7 +6,7 @@ import { comparePath, markedPath } from './paths.ts';
 import { choose, runState, startRun, type Run } from './run.ts';
 import { isDecision } from './graph.ts';
 import { randomScenario } from './random-scenario.ts';
-import { validateScenario } from './validate.ts';
+import { diagnosticCodes, validateScenario } from './validate.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import type { ScenarioContent } from './schema.ts';
 import type { Choice, Route, Step } from './types.ts';
@@ -193,47 +193,55 @@ describe('properties of random scenarios', () => {
     );
   });
 
-  it('the validator never throws, whatever the graph', () => {
+  it('the validator never throws, whatever the graph, and answers every graph with known diagnostics', () => {
     const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
-    const node = fc.record({
+    const choice = fc.record({
       id: ids,
-      type: fc.constantFrom('decision', 'ending', 'other'),
-      grade: fc.constantFrom('best', 'poor', 'nope'),
+      label: fc.constant(text('l')),
+      feedback: fc.constant(text('f')),
+      points: fc.dictionary(fc.constantFrom('warn-first', 'agree-terms', 'bogus'), fc.integer({ min: -3, max: 3 })),
+      effects: fc.dictionary(fc.constantFrom('trust', 'ghost'), fc.integer({ min: -3, max: 3 })),
+      next: fc.oneof(ids, fc.array(fc.record({ when: fc.option(fc.record({ meter: fc.constantFrom('trust', 'ghost'), below: fc.integer({ min: -1, max: 4 }) }), { nil: undefined }), goto: ids }), { minLength: 1, maxLength: 3 })),
+      marks: fc.subarray(['real', 'recommended']),
+    });
+    // Each kind of node with its own fields, so most scenarios pass the shape check and reach
+    // the graph checks; now and then a node of an unknown type tests the shape check itself.
+    const decision = fc.record({
+      id: ids,
+      type: fc.constant('decision'),
+      title: fc.constant(text('t')),
       situation: fc.constant(text('s')),
       notes: fc.constant(text('n')),
-      title: fc.constant(text('t')),
-      text: fc.constant(text('t')),
-      debrief: fc.constant(text('d')),
       questions: fc.constant([text('q'), text('q')]),
-      choices: fc.array(
-        fc.record({
-          id: ids,
-          label: fc.constant(text('l')),
-          feedback: fc.constant(text('f')),
-          points: fc.dictionary(fc.constantFrom('warn-first', 'agree-terms', 'bogus'), fc.integer({ min: -3, max: 3 })),
-          effects: fc.dictionary(fc.constantFrom('trust', 'ghost'), fc.integer({ min: -3, max: 3 })),
-          next: fc.oneof(ids, fc.array(fc.record({ when: fc.option(fc.record({ meter: fc.constantFrom('trust', 'ghost'), below: fc.integer() }), { nil: undefined }), goto: ids }), { minLength: 1, maxLength: 3 })),
-          marks: fc.subarray(['real', 'recommended']),
-        }),
-        { maxLength: 3 },
-      ),
+      choices: fc.array(choice, { maxLength: 3 }),
     });
+    const ending = fc.record({ id: ids, type: fc.constant('ending'), grade: fc.constantFrom('best', 'good', 'mixed', 'poor'), title: fc.constant(text('t')), text: fc.constant(text('t')), debrief: fc.constant(text('d')) });
+    const odd = fc.record({ id: ids, type: fc.constant('other') });
     const scenario = fc.record({
       id: fc.constant('x'),
       perspective: fc.constant('client'),
       title: fc.constant(text('t')),
       summary: fc.constant(text('s')),
-      principles: fc.subarray(['warn-first', 'agree-terms', 'reward-good', 'other']),
+      principles: fc.subarray(['warn-first', 'agree-terms', 'reward-good', 'other'], { minLength: 1 }),
       meters: fc.constant([{ id: 'trust', label: text('Trust'), min: 0, max: 3, start: 1 }]),
       start: ids,
-      nodes: fc.array(node, { minLength: 1, maxLength: 6 }),
+      nodes: fc.array(fc.oneof({ arbitrary: decision, weight: 6 }, { arbitrary: ending, weight: 3 }, { arbitrary: odd, weight: 1 }), { minLength: 1, maxLength: 6 }),
     });
+    const graphCodes = new Set<string>();
     fc.assert(
-      fc.property(fc.oneof(scenario, fc.anything()), (data) => {
+      fc.property(fc.oneof({ arbitrary: scenario, weight: 4 }, { arbitrary: fc.anything(), weight: 1 }), (data) => {
         const result = validateScenario({ file: 'r.yaml', data: JSON.parse(JSON.stringify(data ?? null)) });
-        expect(Array.isArray(result.diagnostics)).toBe(true);
+        // Either a scenario with no diagnostics, or no scenario and at least one known diagnostic.
+        if (result.scenario) expect(result.diagnostics).toEqual([]);
+        else expect(result.diagnostics.length).toBeGreaterThan(0);
+        for (const d of result.diagnostics) {
+          expect(diagnosticCodes).toContain(d.code);
+          if (d.code !== 'invalid-shape' && d.code !== 'missing-translation') graphCodes.add(d.code);
+        }
       }),
       { numRuns: 1500 },
     );
+    // The graph checks were reached, and found the usual faults of a random graph.
+    for (const code of ['unknown-target', 'unreachable-node', 'cycle', 'duplicate-id']) expect(graphCodes).toContain(code);
   });
 });
