@@ -56,8 +56,13 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
   const token = ((await (await fetch(launch.fetch, { method: 'POST' })).json()) as { 'auth-token'?: string })['auth-token'];
   if (!token) throw new Error('the cmi5 fetch URL returned no auth-token');
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
-  const stateUrl = `${launch.endpoint}activities/state?${new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration })}`;
-  const launchData = (await (await fetch(stateUrl, { headers })).json()) as { contextTemplate?: ContextTemplate; moveOn?: string; masteryScore?: number };
+  const stateUrl = (stateId: string) =>
+    `${launch.endpoint}activities/state?${new URLSearchParams({ stateId, activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration })}`;
+  const launchData = (await (await fetch(stateUrl('LMS.LaunchData'), { headers })).json()) as { contextTemplate?: ContextTemplate; launchMode?: string; masteryScore?: number };
+  // Whether this registration's result was recorded in an earlier session: cmi5 allows one
+  // "completed" per registration, so the AU keeps a state document of its own to know.
+  const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
+  const recordedBefore = (await fetch(recordedUrl, { headers })).ok;
   const template: ContextTemplate = launchData.contextTemplate ?? {};
   const started = Date.now();
   let done = false;
@@ -88,6 +93,8 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
   const principleKey = (p: string) => `${extensionBase}/xapi/principles/${p}`;
   return {
     masteryScore: launchData.masteryScore,
+    /** Whether nothing may be recorded now: the result already was, or the LMS launched for browsing or review. */
+    practiceOnly: recordedBefore || (launchData.launchMode !== undefined && launchData.launchMode !== 'Normal'),
     answered(node: string, choice: string, points: Record<string, number>) {
       return send(
         'answered',
@@ -112,6 +119,8 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
         const passed = scaled >= launchData.masteryScore;
         await send(passed ? 'passed' : 'failed', { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } }, [cmi5Category, moveOnCategory]);
       }
+      const kept = await fetch(recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
+      if (!kept.ok) console.warn(`The LRS did not keep the "recorded" state: ${kept.status}`);
       return this.terminate();
     },
     terminate() {

@@ -25,10 +25,12 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
     // The first ending reached is the result the LMS keeps: SCORM and xAPI records cannot be
     // taken back. Playing again afterwards is practice, reported to no one, and the learner is told.
     let recorded = false;
+    // A refusal stays on screen: the practice notice must not hide it.
+    let refused = false;
     const p = createPlayer(scenario, maxima, {
       onChoice: (step, points) => {
         if (!recorded) reporter?.choice(step.node, step.choice, points);
-        else if (reporter) setNotice(t('lms.practice'));
+        else if (reporter && !refused) setNotice(t('lms.practice'));
       },
       onComplete: (result) => {
         if (recorded) return;
@@ -40,8 +42,11 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
       const api = findScormApi(window);
       if (!api) setTimeout(() => setNotice(t('lms.noScorm')));
       else {
-        const scorm = connectScorm(api, () => setTimeout(() => setNotice(t('lms.notSaved'))));
-        recorded = scorm.completedBefore;
+        const scorm = connectScorm(api, () => {
+          refused = true;
+          setTimeout(() => setNotice(t('lms.notSaved')));
+        });
+        recorded = scorm.practiceOnly;
         const restored = p.resume(scorm.suspended());
         if (restored?.status === 'resumed' && restored.run.steps.length > 0) setTimeout(() => setNotice(t('player.resumed')));
         reporter = {
@@ -64,8 +69,10 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
         reporter = { choice: (...args) => pending.push(() => reporter!.choice(...args)), complete: (r) => pending.push(() => reporter!.complete(r)) };
         connectCmi5(launch, site).then(
           (cmi5) => {
+            recorded = cmi5.practiceOnly;
             reporter = { choice: (node, choice, points) => void cmi5.answered(node, choice, points), complete: (result) => void cmi5.complete(result) };
-            pending.splice(0).forEach((send) => send());
+            // Choices made while connecting are sent now, unless this session is practice.
+            pending.splice(0).forEach((send) => recorded || send());
             addEventListener('pagehide', () => void cmi5.terminate());
           },
           (error: unknown) => {

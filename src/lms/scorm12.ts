@@ -61,11 +61,16 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
     if (!failed) onFailure(detail);
     failed = true;
   };
-  // Every call answers "true" or "false"; on "false" the LMS's last error says why.
-  const check = (what: string, answer: string) => {
-    if (answer !== 'true') fail(`${what}: error ${api.LMSGetLastError()}`);
+  // Every call answers "true" or "false" (some LMSs a boolean); on "false" the LMS's last error
+  // says why. Interactions and objectives are optional in SCORM 1.2 and many LMSs refuse them
+  // (error 401, not implemented): that is logged, and only the result itself is worth a notice.
+  const check = (what: string, answer: unknown, essential = true) => {
+    if (String(answer) === 'true') return;
+    const detail = `${what}: error ${api.LMSGetLastError()}`;
+    if (essential) fail(detail);
+    else console.warn(`The LMS does not keep ${detail}`);
   };
-  const set = (name: string, value: string) => check(name, api.LMSSetValue(name, value));
+  const set = (name: string, value: string) => check(name, api.LMSSetValue(name, value), !/^cmi\.(interactions|objectives)\./.test(name));
   const commit = () => check('LMSCommit', api.LMSCommit(''));
   check('LMSInitialize', api.LMSInitialize(''));
   const status = api.LMSGetValue('cmi.core.lesson_status');
@@ -75,8 +80,8 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
   commit();
 
   return {
-    /** Whether this learner's attempt was already recorded as completed, in an earlier visit. */
-    completedBefore: status === 'completed',
+    /** Whether nothing may be recorded now: an earlier visit recorded the result, or the LMS opened the course for review or browsing. */
+    practiceOnly: ['completed', 'passed', 'failed'].includes(status) || ['review', 'browse'].includes(api.LMSGetValue('cmi.core.lesson_mode')),
     /** The saved run, if any. */
     suspended(): unknown {
       const raw = api.LMSGetValue('cmi.suspend_data');

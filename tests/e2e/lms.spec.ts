@@ -114,6 +114,7 @@ test('the SCORM package resumes from cmi.suspend_data', async ({ page }) => {
 test('the cmi5 package sends its statements to the LRS in the order cmi5 requires', async ({ page }) => {
   const statements: Record<string, unknown>[] = [];
   const auth: string[] = [];
+  const auStates = new Map<string, string>();
   const zip = unzipSync(readFileSync(join(root, 'dist', 'lms', packageFile('contractor', 'en', 'cmi5'))));
   let launchPage = '';
   // A small LMS on loopback: it serves the unpacked package and plays the LRS.
@@ -132,6 +133,13 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
       }
       if (url.pathname === '/fetch' && request.method === 'POST') return void response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ 'auth-token': 'dG9rZW4=' }));
       if (url.pathname.startsWith('/xapi/')) auth.push(String(request.headers['authorization']));
+      if (url.pathname === '/xapi/activities/state' && url.searchParams.get('stateId') !== 'LMS.LaunchData') {
+        // The AU's own state documents, kept per state id for the registration.
+        const id = url.searchParams.get('stateId')!;
+        if (request.method === 'PUT') return void (auStates.set(id, body), response.writeHead(204, cors).end());
+        const kept = auStates.get(id);
+        return void (kept === undefined ? response.writeHead(404, cors).end() : response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(kept));
+      }
       if (url.pathname === '/xapi/activities/state' && url.searchParams.get('stateId') === 'LMS.LaunchData') {
         return void response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(
           JSON.stringify({ launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.5, contextTemplate: { contextActivities: { grouping: [{ id: 'https://lms.test/course' }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's1' } } }),
@@ -187,6 +195,14 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     await playIn(page, steps.slice(0, 1));
     await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
     expect(statements).toHaveLength(steps.length + 4);
+
+    // A later session of the same registration knows the result is recorded: it initializes,
+    // answers nothing and completes nothing, and says the run is practice.
+    await page.reload();
+    await playIn(page, steps.slice(0, 1));
+    await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
+    await page.goto('about:blank');
+    await expect.poll(() => statements.slice(steps.length + 4).map((st) => (st['verb'] as { id: string }).id.split('/').pop())).toEqual(['initialized', 'terminated']);
   } finally {
     await new Promise<void>((resolve) => lrs.close(() => resolve()));
   }
