@@ -54,7 +54,7 @@ function update(change: (p: Progress) => Progress): void {
   $progress.set(next);
   writeItem(storageKey, encodeProgress(next));
   // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
-  if (storageState() === 'unavailable' && !$storageNotice.get()) $storageNotice.set('unavailable');
+  if (storageState() === 'unavailable') $storageNotice.set('unavailable');
 }
 
 function updateScenario(id: string, change: (s: ScenarioProgress) => ScenarioProgress): void {

@@ -19,8 +19,16 @@ function fullAfter(room: number): Storage {
   };
 }
 
+/** The window's events, which Node lacks: the module listens for other tabs' writes. */
+function stubWindowEvents() {
+  const events = new EventTarget();
+  vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
+  vi.stubGlobal('dispatchEvent', events.dispatchEvent.bind(events));
+}
+
 async function freshStorage(local: Storage | undefined) {
   vi.resetModules();
+  stubWindowEvents();
   vi.stubGlobal('localStorage', local);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   return import('./storage.ts');
@@ -29,6 +37,7 @@ async function freshStorage(local: Storage | undefined) {
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  Reflect.deleteProperty(globalThis, 'localStorage');
 });
 
 describe('browser storage that fills up part-way through a visit', () => {
@@ -43,13 +52,32 @@ describe('browser storage that fills up part-way through a visit', () => {
     expect(storageState()).toBe('unavailable');
   });
 
-  it('works from memory alone when storage cannot be reached at all', async () => {
-    const throwing = new Proxy(fullAfter(1000), {
+  it('is back to saving once a later write succeeds, and takes what another tab saved over its copy', async () => {
+    const local = fullAfter(20);
+    const { readItem, storageState, writeItem } = await freshStorage(local);
+    writeItem('progress', 'far too long to fit in what is left');
+    expect(storageState()).toBe('unavailable');
+    writeItem('progress', 'fits now');
+    expect(storageState()).toBe('ok');
+    expect(readItem('progress')).toBe('fits now');
+
+    writeItem('progress', 'refused again: far too long to fit');
+    local.setItem('progress', 'other tab');
+    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress' }));
+    expect(readItem('progress')).toBe('other tab');
+  });
+
+  it('works from memory alone when reading localStorage itself throws (a sandboxed frame)', async () => {
+    vi.resetModules();
+    stubWindowEvents();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
       get() {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     });
-    const { readItem, storageState, writeItem } = await freshStorage(throwing);
+    const { readItem, storageState, writeItem } = await import('./storage.ts');
     expect(readItem('progress')).toBeNull();
     writeItem('progress', '{"v":1}');
     expect(readItem('progress')).toBe('{"v":1}');

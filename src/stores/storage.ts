@@ -11,7 +11,10 @@ let unreachable = false;
 function fallBack(why: string, error: unknown, whole: boolean): void {
   console.warn(`${why}; keeping progress in memory for this visit.`, error);
   unreachable ||= whole;
-  memory ??= new Map();
+  if (memory) return;
+  memory = new Map();
+  // What another tab manages to save is newer than this tab's copy in memory.
+  addEventListener('storage', (event) => event.key && memory!.delete(event.key));
 }
 
 function store(): Storage | undefined {
@@ -56,7 +59,7 @@ export function writeItem(key: string, value: string): void {
 
 export function storageState(): StorageState {
   store();
-  return memory ? 'unavailable' : 'ok';
+  return unreachable || memory?.size ? 'unavailable' : 'ok';
 }
 
 /** Keeps state in memory from now on, whatever storage would allow (an embed that was told not to remember). */
