@@ -5,9 +5,7 @@ import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
 import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
-import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
-import { fileStem, roomPath, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
-import { download } from '../scripts/download.ts';
+import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, roomPath, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
@@ -16,6 +14,8 @@ import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
   screenHref: string;
+  /** The facilitator page, where saved sessions are listed and exported. */
+  sessionsHref: string;
   /** The locale dates are written in, e.g. en-GB. */
   dateLocale: string;
   /** Titles of the other side's linked moments, by node id. */
@@ -65,17 +65,16 @@ export default function FacilitatorConsole(props: Props) {
   const [workshop, notice] = useWorkshop(props, t);
   return (
     <>
-      {notice && (
-        <p class="player-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* Always present, so the notice is announced when it is filled in. */}
+      <p class="player-notice" role="status">
+        {notice}
+      </p>
       <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
     </>
   );
 }
 
-function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
+function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -109,7 +108,6 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
   }, [order.join(), view.feedback]);
 
   const top = majority(view.tally, order);
-  const stem = fileStem(session);
 
   return (
     <div class="console">
@@ -282,19 +280,10 @@ function Console({ scenario, maxima, workshop, t, screenHref, counterparts }: Pr
               {t('workshop.mute')}
             </label>
           </section>
+          {/* The files are made on the facilitator page, beside the other saved sessions: the console stays light. */}
           <section class="exports">
             <h2>{t('workshop.export')}</h2>
-            <div class="row">
-              <button type="button" class="secondary" onClick={() => download(`${stem}.md`, sessionMarkdown(session, scenario, maxima, t), 'text/markdown;charset=utf-8')}>
-                Markdown
-              </button>
-              <button type="button" class="secondary" onClick={() => download(`${stem}.json`, sessionJson(session), 'application/json')}>
-                JSON
-              </button>
-              <button type="button" class="secondary" onClick={() => download(`${stem}.csv`, sessionCsv(session, scenario, t), 'text/csv;charset=utf-8')}>
-                CSV
-              </button>
-            </div>
+            <a href={`${sessionsHref}?session=${session.id}`}>{t('workshop.exportLink')}</a>
           </section>
         </aside>
       </div>

@@ -27,8 +27,9 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
     // Only a session this scenario can still play is shown (one saved before an edit may not be).
     const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
     const wanted = new URLSearchParams(location.search).get('session');
+    // A link to one session shows that session or nothing (the console explains), never another group's.
     const asked = wanted ? $sessions.get()[wanted] : undefined;
-    const saved = asked && fits(asked) ? asked : latestSession(fits);
+    const saved = wanted ? asked && fits(asked) && asked : latestSession(fits);
     if (saved) setSession(forScreen(saved));
     const channel = new BroadcastChannel(channelName(scenario.id));
     channel.onmessage = (event: MessageEvent) => {

@@ -1,12 +1,17 @@
-// Saved workshop sessions on the facilitator landing page: resume, export or delete.
+// Saved workshop sessions on the facilitator landing page: resume, export or delete. The
+// Markdown and CSV files need the scenario's text, fetched when first asked for (the console's
+// own props file), so neither this page nor the console carries it for nothing.
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
-import { fileStem, sessionJson } from '../workshop/export.ts';
+import { fitsScenario } from '../stores/workshop.ts';
+import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
+import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
+import type { ScenarioIslandProps } from '../stores/play-view.ts';
 
 interface Props {
   locale: Locale;
@@ -15,21 +20,62 @@ interface Props {
   titles: Record<string, string>;
 }
 
+type Format = 'md' | 'json' | 'csv';
+const formats: [Format, string][] = [
+  ['md', 'Markdown'],
+  ['json', 'JSON'],
+  ['csv', 'CSV'],
+];
+
 export default function SessionList({ locale, messages, titles }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const sessions = useStore($sessions);
   const [doomed, setDoomed] = useState<string>();
+  const [status, setStatus] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(startSessions, []);
+  // Arriving from a console's download link (?session=…): the sessions appear after the page
+  // loads, so that row is marked and scrolled to here.
+  const [asked, setAsked] = useState('');
+  useEffect(() => setAsked(`session-${new URLSearchParams(location.search).get('session')}`), []);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    const row = asked && !scrolled.current && document.getElementById(asked);
+    if (!row) return;
+    scrolled.current = true;
+    row.scrollIntoView({ block: 'center' });
+  }, [asked, sessions]);
   const list = Object.values(sessions).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  const save = async (s: WorkshopSession, format: Format) => {
+    const stem = fileStem(s);
+    if (format === 'json') return download(`${stem}.json`, sessionJson(s), 'application/json');
+    setStatus('');
+    try {
+      const response = await fetch(`/${locale}/facilitate/${s.scenario}/console.json`);
+      if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
+      const { scenario, maxima, messages: texts } = (await response.json()) as ScenarioIslandProps;
+      // A session saved before the scenario changed can only be kept as JSON.
+      if (!fitsScenario(scenario, s)) return setStatus(t('workshop.exportStale'));
+      const tr = translator(locale, texts);
+      if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, scenario, maxima, tr), 'text/markdown;charset=utf-8');
+      else download(`${stem}.csv`, sessionCsv(s, scenario, tr), 'text/csv;charset=utf-8');
+    } catch (error) {
+      console.warn('The scenario for this export could not be loaded.', error);
+      setStatus(t('workshop.exportFailed'));
+    }
+  };
 
   if (list.length === 0) return <p class="muted">{t('workshop.noSessions')}</p>;
   return (
     <>
+      <p class="player-notice" role="status">
+        {status}
+      </p>
       <ul class="sessions">
         {list.map((s) => (
-          <li key={s.id}>
+          <li key={s.id} id={`session-${s.id}`} class={asked === `session-${s.id}` ? 'asked' : undefined}>
             <span>
               <strong>{s.name}</strong>
               <br />
@@ -37,13 +83,15 @@ export default function SessionList({ locale, messages, titles }: Props) {
                 {titles[s.scenario] ?? s.scenario} · {date(s.updatedAt)} · {t('workshop.decisions', { count: s.steps.length })}
               </span>
             </span>
-            <span class="session-actions">
+            <span class="session-actions" role="group" aria-label={s.name}>
               <a class="button" href={`/${locale}/facilitate/${s.scenario}/?session=${s.id}`}>
                 {t('workshop.resumeSession')}
               </a>
-              <button type="button" class="secondary" onClick={() => download(`${fileStem(s)}.json`, sessionJson(s), 'application/json')}>
-                {t('workshop.exportJson')}
-              </button>
+              {formats.map(([format, label]) => (
+                <button type="button" class="secondary" key={format} aria-label={t('workshop.download', { format: label })} onClick={() => void save(s, format)}>
+                  {label}
+                </button>
+              ))}
               <button
                 type="button"
                 class="secondary"

@@ -27,8 +27,9 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
     scenario: withoutNotes(localize(scenario, locale)),
     ...islandBase(scenario, locale, ['player.', 'principle.', 'grade.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
-    ...(other && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
     next: next ? { href: next.href, title: next.title } : { href: `/${locale}/progress/#certificate`, title: useMessages(locale)('lesson.finish') },
+    // The other side is offered too, unless it is what comes next anyway.
+    ...(other && next?.id !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
   };
 }
 
@@ -38,6 +39,7 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
     scenario: playable,
     ...islandBase(scenario, locale, workshopMessages),
     screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
+    sessionsHref: `/${locale}/facilitate/`,
     // For the default session name's date; the island need not carry the locale table.
     dateLocale: intlLocale[locale],
     // The console names the linked moment; the screen shows it.

@@ -4,33 +4,7 @@ import type { Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
 import type { Points } from '../engine/types.ts';
-import { total, type WorkshopSession } from './session.ts';
-
-/** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
-export interface RoomMoment {
-  step: number;
-  title: string;
-  choices: { id: string; label: string; votes: number; chosen: boolean }[];
-  /** All the votes cast at this moment. */
-  votes: number;
-}
-
-/** The room's path with the votes at each decision: what the console's debrief and the exports list. */
-export function roomPath(session: WorkshopSession, scenario: PlayableScenario): RoomMoment[] {
-  return session.steps.flatMap((step, i) => {
-    const node = scenario.nodes.find((n) => n.id === step.node);
-    if (node?.type !== 'decision') return [];
-    const tally = session.tallies[i] ?? {};
-    return [
-      {
-        step: i + 1,
-        title: node.title,
-        choices: node.choices.map((c) => ({ id: c.id, label: c.label, votes: tally[c.id] ?? 0, chosen: c.id === step.choice })),
-        votes: total(tally),
-      },
-    ];
-  });
-}
+import { roomPath, type WorkshopSession } from './session.ts';
 
 export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
   const view = viewOf(scenario, top, session);

@@ -121,7 +121,8 @@ describe('exports', () => {
     }
     const md = sessionMarkdown(w.$session.get(), scenario, maxima(content), t);
     expect(md).toContain('# Среда, группа «А»');
-    expect(md).toContain(`**Unpaid**: Отправить дружеское напоминание (${t('workshop.votesOf', { count: 9, total: 9 })})`);
+    expect(md).toContain('**Unpaid**: Отправить дружеское напоминание (голосов: 9 из 9)');
+    expect(md).toContain('   - Промолчать — 0 голосов');
     expect(md).toContain('Ясная договорённость');
     expect(md).toContain('100 из 100');
   });

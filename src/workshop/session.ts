@@ -3,6 +3,7 @@
 // store applies them, the screen renders them.
 import type { Step } from '../engine/types.ts';
 import type { Timer } from './timer.ts';
+import type { PlayableScenario } from '../stores/play-view.ts';
 
 export const sessionVersion = 1;
 
@@ -43,6 +44,32 @@ export function majority(tally: Record<string, number> | undefined, order: reado
   const most = Math.max(0, ...counts);
   const leaders = order.filter((_, i) => counts[i] === most);
   return most > 0 && leaders.length === 1 ? leaders[0] : undefined;
+}
+
+/** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
+export interface RoomMoment {
+  step: number;
+  title: string;
+  choices: { id: string; label: string; votes: number; chosen: boolean }[];
+  /** All the votes cast at this moment. */
+  votes: number;
+}
+
+/** The room's path with the votes at each decision: what the console's debrief and the exports list. */
+export function roomPath(session: WorkshopSession, scenario: PlayableScenario): RoomMoment[] {
+  return session.steps.flatMap((step, i) => {
+    const node = scenario.nodes.find((n) => n.id === step.node);
+    if (node?.type !== 'decision') return [];
+    const tally = session.tallies[i] ?? {};
+    return [
+      {
+        step: i + 1,
+        title: node.title,
+        choices: node.choices.map((c) => ({ id: c.id, label: c.label, votes: tally[c.id] ?? 0, chosen: c.id === step.choice })),
+        votes: total(tally),
+      },
+    ];
+  });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -90,9 +90,14 @@ test('the exports hold the path and the votes; the CSV parses back with Cyrillic
     await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
   }
   await expect(page.locator('.room-path > li')).toHaveCount(markedPath(contractor, 'recommended').length);
-  const read = async (name: string) => {
+  // The console links to the session's row on the facilitator page, where the files are made.
+  await page.getByRole('link', { name: ui.ru['workshop.exportLink'] }).click();
+  await waitForIsland(page, 'sessions');
+  const row = page.locator('.sessions li.asked');
+  await expect(row).toContainText('Группа «Б»');
+  const read = async (format: string) => {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name, exact: true }).click();
+    await row.getByRole('button', { name: fill(ui.ru['workshop.download'], { format }), exact: true }).click();
     return readFileSync(await (await download).path(), 'utf8');
   };
   const md = await read('Markdown');
