@@ -52,8 +52,7 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   );
 }
 
-/** The scenario's meters as labelled gauges. */
-/** The meters; `changed` marks those the last choice moved, and which way. */
+/** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
 export function Meters({ scenario, values, changed, t }: { scenario: PlayableScenario; values: Record<string, number>; changed?: Record<string, 'up' | 'down'>; t: Translate }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>

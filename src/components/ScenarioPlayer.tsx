@@ -73,11 +73,10 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
       <h2 id="player-heading" class="visually-hidden">
         {t('player.heading')}
       </h2>
-      {notice && (
-        <p class="player-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* Always present, so the notice is announced when it is filled in. */}
+      <p class="player-notice" role="status">
+        {notice}
+      </p>
       <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
 
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the

@@ -3,12 +3,16 @@
 // events as DOM events ("checks:choice", "checks:complete", …) on the element.
 import { decodeFrameMessage, embedNamespace, embedVersion } from './protocol.ts';
 
-/** The course's origin: where this script was loaded from (as a classic script or a module). */
-function loaderOrigin(): string {
+/**
+ * The course's origin: where this script was loaded from, as a classic script or a module. A
+ * module has no currentScript, so its tag is found by its address; without one there is no
+ * course to frame, and each element says so rather than guess.
+ */
+function loaderOrigin(): string | undefined {
   const script =
     (document.currentScript as HTMLScriptElement | null) ??
     [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => /\/embed\/v1\.js(?:[?#]|$)/.test(s.src));
-  return new URL(script?.src ?? location.href).origin;
+  return script ? new URL(script.src).origin : undefined;
 }
 
 const origin = loaderOrigin();
@@ -24,6 +28,10 @@ class ChecksScenario extends HTMLElement {
     const scenario = this.getAttribute('scenario') ?? '';
     const lang = this.getAttribute('lang') === 'ru' ? 'ru' : 'en';
     this.style.display = 'block';
+    if (!origin) {
+      this.textContent = '<checks-scenario>: load the loader with a <script src="…/embed/v1.js"> tag on this page, so it knows which course to show.';
+      return;
+    }
     if (!ids.test(scenario)) {
       this.textContent = `<checks-scenario>: the "scenario" attribute must be a scenario id such as "client" or "contractor" (see ${origin}/${lang}/embed/).`;
       return;
@@ -61,7 +69,7 @@ class ChecksScenario extends HTMLElement {
     const message = decodeFrameMessage(event.data);
     if (!message || (message.type !== 'ready' && message.instance !== this.#instance)) return;
     if (message.type === 'ready') {
-      frame.contentWindow!.postMessage({ ns: embedNamespace, v: embedVersion, type: 'init', instance: this.#instance }, sandboxed ? '*' : origin);
+      frame.contentWindow!.postMessage({ ns: embedNamespace, v: embedVersion, type: 'init', instance: this.#instance }, sandboxed ? '*' : event.origin);
     }
     if (message.type === 'resize') frame.style.height = `${Math.ceil((message.data as { height: number }).height)}px`;
     this.dispatchEvent(new CustomEvent(`checks:${message.type}`, { detail: { ...message.data, instance: this.#instance }, bubbles: true }));
