@@ -13,6 +13,8 @@ const plural = (forms: Record<string, string>, count: number, locale: 'en' | 'ru
 async function openBoth(page: Page, locale: 'en' | 'ru' = 'en') {
   await page.goto(`/${locale}/facilitate/contractor/`);
   await waitForIsland(page, 'console');
+  // The session is live once its id is in the address (the console names it after hydrating).
+  await expect(page).toHaveURL(/[?]session=/);
   const popup = page.waitForEvent('popup');
   await page.getByRole('link', { name: ui[locale]['workshop.openScreen'] }).click();
   const screen = await popup;
@@ -150,6 +152,8 @@ test('a session link that cannot be resumed starts a new session and says why, i
 test('a tie at the top has no majority: the facilitator picks one of the leaders', async ({ page }) => {
   await page.goto('/en/facilitate/contractor/');
   await waitForIsland(page, 'console');
+  // The session is live once its id is in the address (the console names it after hydrating).
+  await expect(page).toHaveURL(/[?]session=/);
   const majorityButton = page.getByRole('button', { name: ui.en['workshop.goMajority'] });
   await page.keyboard.press('Digit1');
   await page.keyboard.press('Digit2');
