@@ -108,6 +108,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
   }, [order.join(), view.feedback]);
 
   const top = majority(view.tally, order);
+  const marked = (path: 'recommended' | 'real', node: string, choice: string) => view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
 
   return (
     <div class="console">
@@ -155,6 +156,9 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                         <li key={c.id} class={c.chosen ? 'chosen' : ''}>
                           {c.label} — {t('workshop.votes', { count: c.votes })}
                           {c.chosen && ` (${t('workshop.roomChose')})`}
+                          {/* Where the recommended path and the real case went, for the discussion. */}
+                          {marked('recommended', moment.node, c.id) && <span class="path-tag">{t('workshop.tagRecommended')}</span>}
+                          {marked('real', moment.node, c.id) && <span class="path-tag">{t('workshop.tagReal')}</span>}
                         </li>
                       ))}
                     </ul>

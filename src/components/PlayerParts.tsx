@@ -4,7 +4,7 @@ import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
-import type { Translate } from '../i18n/messages.ts';
+import { principleScore, type Translate } from '../i18n/messages.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 
@@ -40,7 +40,7 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
           <dt>{t(`principle.${p.principle}`)}</dt>
           <dd>
             <meter min={0} max={Math.max(1, p.max)} value={Math.max(0, p.earned)} aria-hidden="true" />
-            <span>{t('player.scoreOf', { earned: p.earned, max: p.max })}</span>
+            <span>{principleScore(t, p.earned, p.max)}</span>
           </dd>
         </div>
       ))}

@@ -6,7 +6,7 @@ import { $progress, resetProgress, setCertificateName, startProgress } from '../
 import { exportProgress, importProgress } from '../stores/progress-file.ts';
 import { courseComplete, finishedAt, itemState, principlesOverall, type CourseItem } from '../stores/course-state.ts';
 import { overallScore } from '../engine/scoring.ts';
-import { translator, type Message } from '../i18n/messages.ts';
+import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { ConfirmDialog } from './PlayerParts.tsx';
@@ -72,7 +72,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                 <th scope="row">{t(`principle.${p}`)}</th>
                 {scenarios.map((s) => {
                   const r = progress.scenarios[s.id]?.best?.principles[p];
-                  return <td key={s.id}>{r ? t('player.scoreOf', { earned: r.earned, max: r.max }) : '—'}</td>;
+                  return <td key={s.id}>{r ? principleScore(t, r.earned, r.max) : '—'}</td>;
                 })}
               </tr>
             ))}
@@ -92,7 +92,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         {overall.map((p) => (
           <div key={p.principle}>
             <dt>{t(`principle.${p.principle}`)}</dt>
-            <dd>{p.max > 0 ? t('player.scoreOf', { earned: p.earned, max: p.max }) : '—'}</dd>
+            <dd>{p.max > 0 ? principleScore(t, p.earned, p.max) : '—'}</dd>
           </div>
         ))}
       </dl>
@@ -128,7 +128,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               {overall.map((p) => (
                 <div key={p.principle}>
                   <dt>{t(`principle.${p.principle}`)}</dt>
-                  <dd>{t('player.scoreOf', { earned: p.earned, max: p.max })}</dd>
+                  <dd>{principleScore(t, p.earned, p.max)}</dd>
                 </div>
               ))}
               <div class="overall">

@@ -29,6 +29,14 @@ export function translator<K extends string>(locale: Locale, table: Partial<Reco
   };
 }
 
+/**
+ * A principle's score as the learner reads it: "5 of 8". A principle whose choices cost more
+ * than they earned counts as 0 (as in the overall score), with the shortfall beside it.
+ */
+export function principleScore(t: Translate, earned: number, max: number): string {
+  return earned < 0 ? t('player.scoreBelowZero', { max, cost: -earned }) : t('player.scoreOf', { earned, max });
+}
+
 export function useMessages(locale: Locale) {
   return translator<MessageKey>(locale, messages[locale]);
 }

@@ -70,7 +70,6 @@ export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
   };
 }
 
-
 /** A moment's title, for the debrief and exports; the id when there is no such node. */
 export function nodeTitle(scenario: PlayableScenario, id: string): string {
   return findNode(scenario, id)?.title ?? id;

@@ -1,6 +1,6 @@
 // A session as a file: Markdown to send after the workshop, JSON with everything, and CSV of
 // the votes (UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel reads Cyrillic).
-import type { Translate } from '../i18n/messages.ts';
+import { principleScore, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
 import type { Points } from '../engine/types.ts';
@@ -17,7 +17,7 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   if (view.debrief) {
     const d = view.debrief;
     lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
-    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${t('player.scoreOf', { earned: p.earned, max: p.max })}`);
+    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${principleScore(t, p.earned, p.max)}`);
     lines.push(`- ${t('player.overall')}: ${t('player.overallValue', { score: d.overall })}`, '');
     lines.push(t('player.recommendedScore', { score: d.recommended.score.overall }));
     lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.ending.debrief);

@@ -49,6 +49,8 @@ export function majority(tally: Record<string, number> | undefined, order: reado
 /** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
 export interface RoomMoment {
   step: number;
+  /** The decision's node id. */
+  node: string;
   title: string;
   choices: { id: string; label: string; votes: number; chosen: boolean }[];
   /** All the votes cast at this moment. */
@@ -64,6 +66,7 @@ export function roomPath(session: WorkshopSession, scenario: PlayableScenario): 
     return [
       {
         step: i + 1,
+        node: node.id,
         title: node.title,
         choices: node.choices.map((c) => ({ id: c.id, label: c.label, votes: tally[c.id] ?? 0, chosen: c.id === step.choice })),
         votes: total(tally),

@@ -92,6 +92,9 @@ test('the exports hold the path and the votes; the CSV parses back with Cyrillic
     await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
   }
   await expect(page.locator('.room-path > li')).toHaveCount(markedPath(contractor, 'recommended').length);
+  // The room went the recommended way: every choice it made is tagged so.
+  const tagged = page.locator('.room-path .chosen .path-tag').filter({ hasText: ui.ru['workshop.tagRecommended'] });
+  await expect(tagged).toHaveCount(markedPath(contractor, 'recommended').length);
   // The console links to the session's row on the facilitator page, where the files are made.
   await page.getByRole('link', { name: ui.ru['workshop.exportLink'] }).click();
   await waitForIsland(page, 'sessions');

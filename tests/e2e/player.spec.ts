@@ -23,7 +23,9 @@ for (const locale of locales) {
         await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
         for (const p of expected.principles) {
           const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
-          await expect(row.locator('dd')).toHaveText(fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max }));
+          // A principle below zero counts as 0, with the shortfall shown.
+          const shown = p.earned < 0 ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned }) : fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max });
+          await expect(row.locator('dd')).toHaveText(shown);
         }
       });
     }

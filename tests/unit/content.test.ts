@@ -4,7 +4,7 @@ import { checkContent } from '../../src/course/check-content.ts';
 import { formatDiagnostic } from '../../src/engine/validate.ts';
 import en from '../../src/i18n/en.json';
 import ru from '../../src/i18n/ru.json';
-import { translator } from '../../src/i18n/messages.ts';
+import { principleScore, translator } from '../../src/i18n/messages.ts';
 import { maxima } from '../../src/engine/maxima.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { replay } from '../../src/engine/run.ts';
@@ -52,6 +52,13 @@ describe('UI strings', () => {
         if (typeof value === 'object') expect(Object.keys(value).sort(), `${locale} ${key}`).toEqual([...needed].sort());
       }
     }
+  });
+
+  it('show a principle below zero as 0, with the shortfall', () => {
+    const inRussian = translator<string>('ru', ru);
+    expect(principleScore(inRussian, 5, 8)).toBe('5 из 8');
+    expect(principleScore(inRussian, -3, 8)).toBe('0 из 8 (−3)');
+    expect(principleScore(translator<string>('en', en), -7, 8)).toBe('0 of 8 (−7)');
   });
 
   it('choose the Russian plural by number', () => {
