@@ -16,7 +16,8 @@ function loaderOrigin(): string | undefined {
 }
 
 const origin = loaderOrigin();
-const ids = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The course's scenarios, written in when the loader is built. */
+declare const SCENARIO_IDS: readonly string[];
 let count = 0;
 
 class ChecksScenario extends HTMLElement {
@@ -32,8 +33,8 @@ class ChecksScenario extends HTMLElement {
       this.textContent = '<checks-scenario>: load the loader with a <script src="…/embed/v1.js"> tag on this page, so it knows which course to show.';
       return;
     }
-    if (!ids.test(scenario)) {
-      this.textContent = `<checks-scenario>: the "scenario" attribute must be a scenario id such as "client" or "contractor" (see ${origin}/${lang}/embed/).`;
+    if (!SCENARIO_IDS.includes(scenario)) {
+      this.textContent = `<checks-scenario>: the "scenario" attribute must be one of ${SCENARIO_IDS.map((id) => `"${id}"`).join(', ')}, not "${scenario}" (see ${origin}/${lang}/embed/).`;
       return;
     }
     const query = new URLSearchParams();

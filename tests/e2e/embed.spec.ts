@@ -19,7 +19,7 @@ const pages: Record<string, string> = {
   '/two': `<checks-scenario scenario="client" lang="en" id="a"></checks-scenario><checks-scenario scenario="contractor" lang="ru" undo id="b"></checks-scenario>`,
   '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
   // As many CMSs add scripts: a classic, deferred script instead of a module.
-  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario>`,
+  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario>`,
 };
 
 test.beforeAll(async () => {
@@ -159,6 +159,9 @@ test('the loader also works as a classic deferred script', async ({ page }) => {
   await expect(a.getByRole('heading', { level: 3 })).toBeVisible();
   await expectFitted(page, 'a', a);
   await expect.poll(async () => (await log(page)).some((e) => e.type === 'ready')).toBe(true);
+  // An unknown scenario is refused in place, naming the ones that exist, and frames nothing.
+  await expect(page.locator('#wrong')).toContainText('"contractor"');
+  await expect(page.locator('#wrong iframe')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -2,6 +2,7 @@
 // both as a module (type="module", as documented) and as a classic script, as many CMSs add it.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { getScenarios } from '../../course/content.ts';
 
 export async function GET() {
   const result = await build({
@@ -12,6 +13,8 @@ export async function GET() {
     target: 'es2022',
     write: false,
     legalComments: 'none',
+    // An unknown scenario is refused on the host page, with the valid ids, instead of framing a 404.
+    define: { SCENARIO_IDS: JSON.stringify((await getScenarios()).map((s) => s.id)) },
   });
   return new Response(result.outputFiles[0]!.text, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 }
