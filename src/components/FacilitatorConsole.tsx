@@ -271,9 +271,12 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                   {t('workshop.pause')}
                 </button>
               ) : (
-                <button type="button" class="secondary" disabled={session.timer.remaining === undefined} onClick={() => workshop.resumeTimer()}>
-                  {t('workshop.resume')}
-                </button>
+                // Resume only when there is a paused time to resume.
+                session.timer.remaining !== undefined && (
+                  <button type="button" class="secondary" onClick={() => workshop.resumeTimer()}>
+                    {t('workshop.resume')}
+                  </button>
+                )
               )}
               <button type="button" class="secondary" disabled={unset} onClick={() => workshop.resetTimer()}>
                 {t('workshop.resetTimer')}

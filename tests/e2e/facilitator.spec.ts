@@ -46,8 +46,12 @@ test('votes stay hidden on the screen until Reveal; typed counts and number keys
 
 test('the timer shows the same time on both views and after a reload', async ({ page }) => {
   const screen = await openBoth(page);
+  const resume = page.getByRole('button', { name: ui.en['workshop.resume'] });
+  // Nothing to resume until a running timer is paused.
+  await expect(resume).toHaveCount(0);
   await page.getByRole('button', { name: plural(ui.en['workshop.minutes'], 2, 'en') }).click();
   await page.getByRole('button', { name: ui.en['workshop.pause'] }).click();
+  await expect(resume).toBeVisible();
   const shown = await page.locator('.time').textContent();
   expect(shown).toMatch(/^[12]:\d\d$/);
   await expect(screen.locator('.screen-timer')).toHaveText(shown!);
