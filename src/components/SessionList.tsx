@@ -50,21 +50,22 @@ export default function SessionList({ locale, messages, titles }: Props) {
 
   const save = async (s: WorkshopSession, format: Format) => {
     const stem = fileStem(s);
-    if (format === 'json') return download(`${stem}.json`, sessionJson(s), 'application/json');
     setStatus('');
+    let props: ScenarioIslandProps | undefined;
     try {
       const response = await fetch(`/${locale}/facilitate/${s.scenario}/console.json`);
       if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
-      const { scenario, maxima, messages: texts } = (await response.json()) as ScenarioIslandProps;
-      // A session saved before the scenario changed can only be kept as JSON.
-      if (!fitsScenario(scenario, s)) return setStatus(t('workshop.exportStale'));
-      const tr = translator(locale, texts);
-      if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, scenario, maxima, tr), 'text/markdown;charset=utf-8');
-      else download(`${stem}.csv`, sessionCsv(s, scenario, tr), 'text/csv;charset=utf-8');
+      props = (await response.json()) as ScenarioIslandProps;
     } catch (error) {
       console.warn('The scenario for this export could not be loaded.', error);
-      setStatus(t('workshop.exportFailed'));
     }
+    // A session saved before the scenario changed fits it no more: its JSON carries the session alone.
+    const played = props && fitsScenario(props.scenario, s) ? { scenario: props.scenario, top: props.maxima } : undefined;
+    if (format === 'json') return download(`${stem}.json`, sessionJson(s, played), 'application/json');
+    if (!played) return setStatus(t(props ? 'workshop.exportStale' : 'workshop.exportFailed'));
+    const tr = translator(locale, props!.messages);
+    if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played.scenario, played.top, tr), 'text/markdown;charset=utf-8');
+    else download(`${stem}.csv`, sessionCsv(s, played.scenario, tr), 'text/csv;charset=utf-8');
   };
 
   if (list.length === 0) return <p class="muted">{t('workshop.noSessions')}</p>;

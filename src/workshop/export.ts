@@ -27,8 +27,14 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   return `${lines.join('\n')}\n`;
 }
 
-export function sessionJson(session: WorkshopSession): string {
-  return JSON.stringify({ kind: 'checks-in-the-mail/workshop', ...session }, null, 2);
+/**
+ * Everything about the session; with the scenario at hand and the room at an ending, its
+ * outcome too (ending, grade, scores), so the file can be read without the course.
+ */
+export function sessionJson(session: WorkshopSession, played?: { scenario: PlayableScenario; top: Points }): string {
+  const debrief = played && viewOf(played.scenario, played.top, session).debrief;
+  const outcome = debrief && { ending: debrief.ending.id, title: debrief.ending.title, grade: debrief.ending.grade, overall: debrief.overall, principles: debrief.principles };
+  return JSON.stringify({ kind: 'checks-in-the-mail/workshop', ...session, ...(outcome && { outcome }) }, null, 2);
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. */
