@@ -3,6 +3,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { markedPath } from '../engine/paths.ts';
 import { readingMinutes } from './reading-time.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
+import { useMessages } from '../i18n/messages.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 
 export async function getScenarios(): Promise<ScenarioContent[]> {
@@ -46,6 +47,18 @@ export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
       minutes: readingMinutes(lesson.entry.body ?? '', locale === 'ru' ? 170 : 200),
     };
   });
+}
+
+/** Where the certificate waits, once every item is done. */
+export function certificateHref(locale: Locale): string {
+  return `/${locale}/progress/#certificate`;
+}
+
+/** What follows an item of the course: the next item, or after the last one the certificate. */
+export async function nextInCourse(locale: Locale, kind: OutlineEntry['kind'], id: string): Promise<{ id?: string; href: string; title: string }> {
+  const course = await getCourse(locale);
+  const next = course[course.findIndex((item) => item.kind === kind && item.id === id) + 1];
+  return next ? { id: next.id, href: next.href, title: next.title } : { href: certificateHref(locale), title: useMessages(locale)('lesson.finish') };
 }
 
 /** About a minute and a half per decision on the recommended path. */

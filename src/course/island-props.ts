@@ -6,8 +6,8 @@ import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
-import { pickMessages, useMessages } from '../i18n/messages.ts';
-import { getCourse } from './content.ts';
+import { pickMessages } from '../i18n/messages.ts';
+import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 
 /** What every scenario island is given: the scenario's maxima, the locale and its messages. */
@@ -19,17 +19,16 @@ const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
 
 export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);
-  const course = await getCourse(locale);
-  // What follows this scenario in the course, offered at its end (the progress page after the last item).
-  const next = course[course.findIndex((item) => item.kind === 'scenario' && item.id === scenario.id) + 1];
+  // What follows this scenario in the course, offered at its end.
+  const { id: nextId, href, title } = await nextInCourse(locale, 'scenario', scenario.id);
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
     ...islandBase(scenario, locale, ['player.', 'principle.', 'grade.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
-    next: next ? { href: next.href, title: next.title } : { href: `/${locale}/progress/#certificate`, title: useMessages(locale)('lesson.finish') },
+    next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.
-    ...(other && next?.id !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
+    ...(other && nextId !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
   };
 }
 
