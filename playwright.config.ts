@@ -1,10 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, noBrowserMessage } from './tests/e2e/browser.ts';
+import { courseOrigin, coursePort } from './tests/e2e/origin.ts';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(noBrowserMessage);
-
-const port = 4321;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -14,7 +13,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: courseOrigin,
     // The offline test allows the service worker; elsewhere it would only precache the site in
     // every fresh context.
     serviceWorkers: 'block',
@@ -27,9 +26,9 @@ export default defineConfig({
   // One build (made by `npm test` before this runs) and one static server for every test.
   webServer: {
     command: `node src/cli/serve.ts`,
-    url: `http://localhost:${port}/en/`,
+    url: `${courseOrigin}/en/`,
     reuseExistingServer: !process.env['CI'],
-    env: { PORT: String(port) },
+    env: { PORT: String(coursePort) },
     timeout: 60_000,
   },
 });

@@ -5,10 +5,11 @@ import { outcome } from '../../src/engine/scoring.ts';
 import { maxima } from '../../src/engine/maxima.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, scenarios, ui } from './course-data.ts';
+import { courseOrigin } from './origin.ts';
 
 // The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
 let host = '';
-const course = 'http://localhost:4321';
+const course = courseOrigin;
 const client = scenarios.find((s) => s.id === 'client')!;
 let server: Server;
 

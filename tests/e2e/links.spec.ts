@@ -3,9 +3,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { courseOrigin } from './origin.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
-const site = 'http://localhost:4321';
+const site = courseOrigin;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
