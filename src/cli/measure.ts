@@ -126,7 +126,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
   ];
   for (const src of frames) {
     const f = src ? fileFor(src, urlDir) : undefined;
-    if (!f || !f.endsWith('.html') || framesSeen.has(f)) continue;
+    if (!f?.endsWith('.html') || framesSeen.has(f)) continue;
     framesSeen.add(f);
     const frame = measurePage(f, framesSeen);
     weight.js += frame.js;

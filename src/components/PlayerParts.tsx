@@ -79,8 +79,8 @@ export function ConfirmDialog(props: { dialog: Ref<HTMLDialogElement>; id: strin
         <p id={props.id}>{props.question}</p>
         {/* Cancel comes first and looks primary: the dialog opens on it, and a quick tap keeps the run. */}
         <div class="confirm-actions">
-          <button value="cancel">{props.cancel}</button>
-          <button value="confirm" class="secondary" onClick={props.onConfirm}>
+          <button type="submit" value="cancel">{props.cancel}</button>
+          <button type="submit" value="confirm" class="secondary" onClick={props.onConfirm}>
             {props.confirm}
           </button>
         </div>

@@ -47,6 +47,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     <div class="progress-page">
       <StorageNotice t={t} />
       <h2>{t('progress.scenarios')}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must take focus so keyboard users can scroll it (WCAG 2.1.1) */}
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('progress.scenarios')}>
         <table>
           <thead>
@@ -171,7 +172,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         question={t('progress.resetConfirm')}
         confirm={t('progress.reset')}
         cancel={t('player.cancel')}
-        onConfirm={() => (resetProgress(), setMessage({ text: t('progress.wasReset'), error: false }))}
+        onConfirm={() => {
+          resetProgress();
+          setMessage({ text: t('progress.wasReset'), error: false });
+        }}
       />
     </div>
   );

@@ -40,6 +40,8 @@ export function reportHeight(host: HostLink): void {
   let last = -1;
   new ResizeObserver(() => {
     const height = Math.ceil(root.getBoundingClientRect().height);
-    if (height !== last) host.send('resize', { height: (last = height) });
+    if (height === last) return;
+    last = height;
+    host.send('resize', { height });
   }).observe(root);
 }

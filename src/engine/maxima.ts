@@ -118,6 +118,6 @@ function topologicalOrder(scenario: Scenario, index: Map<string, number>): numbe
     }
     order.push(i);
   };
-  scenario.nodes.forEach((_, i) => visit(i));
+  for (let i = 0; i < scenario.nodes.length; i++) visit(i);
   return order.reverse();
 }

@@ -72,7 +72,7 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
             recorded = cmi5.practiceOnly;
             reporter = { choice: (node, choice, points) => void cmi5.answered(node, choice, points), complete: (result) => void cmi5.complete(result) };
             // Choices made while connecting are sent now, unless this session is practice.
-            pending.splice(0).forEach((send) => recorded || send());
+            for (const send of pending.splice(0)) if (!recorded) send();
             addEventListener('pagehide', () => void cmi5.terminate());
           },
           (error: unknown) => {

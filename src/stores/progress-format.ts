@@ -63,7 +63,10 @@ function decodeResult(v: unknown): ScenarioResult | undefined {
 }
 
 function decodeScenario(v: unknown, where: string, dropped: string[]): ScenarioProgress | undefined {
-  if (!isRecord(v)) return (dropped.push(where), undefined);
+  if (!isRecord(v)) {
+    dropped.push(where);
+    return undefined;
+  }
   const out: ScenarioProgress = {};
   for (const key of ['run', 'last', 'best'] as const) {
     if (v[key] === undefined) continue;
@@ -75,7 +78,10 @@ function decodeScenario(v: unknown, where: string, dropped: string[]): ScenarioP
 }
 
 function decodeLesson(v: unknown, where: string, dropped: string[]): LessonProgress | undefined {
-  if (!isRecord(v)) return (dropped.push(where), undefined);
+  if (!isRecord(v)) {
+    dropped.push(where);
+    return undefined;
+  }
   const out: LessonProgress = {};
   if (v['read'] !== undefined) {
     if (typeof v['read'] === 'boolean') out.read = v['read'];
@@ -98,7 +104,10 @@ function decodeLesson(v: unknown, where: string, dropped: string[]): LessonProgr
 function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: unknown, w: string, d: string[]) => T | undefined) {
   const out: Record<string, T> = {};
   if (v === undefined) return out;
-  if (!isRecord(v)) return (dropped.push(where), out);
+  if (!isRecord(v)) {
+    dropped.push(where);
+    return out;
+  }
   for (const [key, value] of Object.entries(v)) {
     if (!isKey(key)) {
       dropped.push(`${where}[…]`);

@@ -136,7 +136,11 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
       if (url.pathname === '/xapi/activities/state' && url.searchParams.get('stateId') !== 'LMS.LaunchData') {
         // The AU's own state documents, kept per state id for the registration.
         const id = url.searchParams.get('stateId')!;
-        if (request.method === 'PUT') return void (auStates.set(id, body), response.writeHead(204, cors).end());
+        if (request.method === 'PUT') {
+          auStates.set(id, body);
+          response.writeHead(204, cors).end();
+          return;
+        }
         const kept = auStates.get(id);
         return void (kept === undefined ? response.writeHead(404, cors).end() : response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(kept));
       }

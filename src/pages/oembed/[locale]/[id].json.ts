@@ -1,7 +1,7 @@
 // A static oEmbed document per scenario and language: type rich, whose HTML is a plain iframe,
 // so it still works where a CMS sandboxes provider embeds.
 import type { APIContext } from 'astro';
-import { getScenarios, scenarioPaths } from '../../../course/content.ts';
+import { type getScenarios, scenarioPaths } from '../../../course/content.ts';
 import type { Locale } from '../../../i18n/locales.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { iframeSnippet } from '../../../embed/snippet.ts';
