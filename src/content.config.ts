@@ -34,9 +34,7 @@ const glossary = defineCollection({
 
 const course = defineCollection({
   loader: async () =>
-    outline
-      .parse(parseYaml(await readFile('./content/course.yaml', 'utf8')))
-      .map((item, order) => ({ id: String(order), order, ...item })),
+    outline.parse(parseYaml(await readFile('./content/course.yaml', 'utf8'))).map((item, order) => ({ id: String(order), order, ...item })),
 });
 
 export const collections = { scenarios, lessons, pages, templates, glossary, course };

@@ -35,7 +35,17 @@ if (!existsSync('dist/index.html')) {
 const chromePath = findChromium();
 if (!chromePath) throw new Error('No Chromium found for Lighthouse: set CHROMIUM_PATH.');
 const server = startServer({ port });
-const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', '--disable-gpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const chrome = await launch({
+  chromePath,
+  chromeFlags: [
+    '--headless=new',
+    '--disable-gpu',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
 
 const header = `${'page'.padEnd(30)} perf  a11y  best   seo     FCP     LCP    TBT   CLS`;
 const rows: string[] = [];
@@ -47,7 +57,12 @@ try {
       const path = `/${locale}/${page}`;
       const results: Result[] = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(`http://localhost:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+        const result = await lighthouse(`http://localhost:${port}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...categories],
+        });
         if (result) results.push(result.lhr);
       }
       const lhr = computeMedianRun(results);
@@ -60,7 +75,9 @@ try {
         if (score < 100) belowTarget.push(`${path} ${c} ${score}`);
         return String(score).padStart(4);
       });
-      const ms = timings.map(([id]) => `${Math.round(lhr.audits[id]?.numericValue ?? 0)} ms`.padStart(id === 'total-blocking-time' ? 6 : 7));
+      const ms = timings.map(([id]) =>
+        `${Math.round(lhr.audits[id]?.numericValue ?? 0)} ms`.padStart(id === 'total-blocking-time' ? 6 : 7),
+      );
       const cls = (lhr.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(2).padStart(5);
       rows.push(`${path.padEnd(30)} ${scores.join('  ')} ${ms.join(' ')} ${cls}`);
       console.log(rows[rows.length - 1]);
@@ -68,7 +85,8 @@ try {
         if (c === 'seo' && noindex) continue;
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
-          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) console.log(`    ${c}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+            console.log(`    ${c}: ${audit.title} (${audit.displayValue ?? audit.score})`);
         }
       }
     }

@@ -32,12 +32,18 @@ function time(label: string, fn: () => void, prepare: () => void = () => {}) {
 export function runBench(): BenchFigures {
   const scenario = randomScenario(seed, { nodes: 5000, choices: [2, 4], meters: 3, meterMax: 5, conditional: 0.1 });
   const choices = scenario.nodes.reduce((sum, n) => sum + (n.type === 'decision' ? n.choices.length : 0), 0);
-  console.log(`Scenario: ${scenario.nodes.length} nodes, ${choices} choices, ${scenario.meters.length} meters of range 0-5, seed ${seed}, ${runs} runs each.`);
+  console.log(
+    `Scenario: ${scenario.nodes.length} nodes, ${choices} choices, ${scenario.meters.length} meters of range 0-5, seed ${seed}, ${runs} runs each.`,
+  );
   const diagnostics = validateScenario({ file: 'bench', data: scenario }).diagnostics.length;
   if (diagnostics > 0) throw new Error(`the generated scenario has ${diagnostics} diagnostics`);
   const validation = time('validation', () => validateScenario({ file: 'bench', data: scenario }));
   let copy = structuredClone(scenario);
-  const top = time('exact maxima', () => maxima(copy), () => (copy = structuredClone(scenario)));
+  const top = time(
+    'exact maxima',
+    () => maxima(copy),
+    () => (copy = structuredClone(scenario)),
+  );
   console.log(`Maxima: ${JSON.stringify(maxima(scenario))}`);
   return { nodes: scenario.nodes.length, validation, maxima: top };
 }

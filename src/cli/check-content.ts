@@ -6,7 +6,13 @@ import { formatDiagnostic } from '../engine/validate.ts';
 
 const files = process.argv.slice(2);
 const root = resolve('content');
-const diagnostics = files.length > 0 ? await checkScenarioFiles(files.map((f) => resolve(f)), process.cwd()) : await checkContent(root);
+const diagnostics =
+  files.length > 0
+    ? await checkScenarioFiles(
+        files.map((f) => resolve(f)),
+        process.cwd(),
+      )
+    : await checkContent(root);
 
 for (const d of diagnostics) console.error(formatDiagnostic(d));
 if (diagnostics.length > 0) {

@@ -75,7 +75,9 @@ function jsClosure(entry: string, seen: Set<string>) {
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
   const dir = `/${relative(dist, dirname(entry)).split('\\').join('/')}`;
-  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)) {
+  for (const match of code.matchAll(
+    /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g,
+  )) {
     const file = fileFor(match[1] ?? match[2]!, dir);
     if (file) jsClosure(file, seen);
   }
@@ -122,7 +124,9 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
   // for those the embed loader creates from <checks-scenario scenario lang>.
   const frames = [
     ...html.matchAll(/<iframe\b[^>]*>/gi).map((m) => attr(m[0], 'src')),
-    ...html.matchAll(/<checks-scenario\b[^>]*>/gi).map((m) => `/${attr(m[0], 'lang') === 'ru' ? 'ru' : 'en'}/embed/${attr(m[0], 'scenario')}/`),
+    ...html
+      .matchAll(/<checks-scenario\b[^>]*>/gi)
+      .map((m) => `/${attr(m[0], 'lang') === 'ru' ? 'ru' : 'en'}/embed/${attr(m[0], 'scenario')}/`),
   ];
   for (const src of frames) {
     const f = src ? fileFor(src, urlDir) : undefined;
@@ -148,9 +152,14 @@ function main() {
   console.log(`${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS KB'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)}`);
   for (const row of rows) {
     const budget = budgets[row.kind];
-    const over = [row.js > budget.js && `JS ${kb(row.js).trim()} KB > ${budget.js / KB} KB`, row.css > budget.css && `CSS ${kb(row.css).trim()} KB > ${budget.css / KB} KB`].filter(Boolean);
+    const over = [
+      row.js > budget.js && `JS ${kb(row.js).trim()} KB > ${budget.js / KB} KB`,
+      row.css > budget.css && `CSS ${kb(row.css).trim()} KB > ${budget.css / KB} KB`,
+    ].filter(Boolean);
     if (over.length > 0) failures.push(`${row.path}: ${over.join(', ')}`);
-    console.log(`${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : ''}`);
+    console.log(
+      `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : ''}`,
+    );
   }
   const heaviest = (kind: keyof typeof budgets) => Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r.js));
   console.log(
@@ -159,7 +168,10 @@ function main() {
   const player = rows.find((r) => r.path === '/en/scenarios/client/');
   if (player) {
     console.log(`\nThe scenario page's JavaScript (${player.js.toLocaleString('en')} bytes gzipped) against the peers' players:`);
-    for (const peer of peers) console.log(`  ${peer.name.padEnd(48)} ${peer.bytes.toLocaleString('en').padStart(8)} bytes  ${(peer.bytes / player.js).toFixed(1).padStart(5)}× ours`);
+    for (const peer of peers)
+      console.log(
+        `  ${peer.name.padEnd(48)} ${peer.bytes.toLocaleString('en').padStart(8)} bytes  ${(peer.bytes / player.js).toFixed(1).padStart(5)}× ours`,
+      );
   }
   if (existsSync(buildTimeFile)) {
     const { seconds } = JSON.parse(readFileSync(buildTimeFile, 'utf8')) as { seconds: number };

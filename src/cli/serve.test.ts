@@ -42,7 +42,10 @@ describe('the local server', () => {
   writeFileSync(join(root, 'index.html'), page);
   writeFileSync(join(root, '404.html'), '<title>missing</title>');
 
-  function get(path: string, acceptEncoding: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  function get(
+    path: string,
+    acceptEncoding: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
     const server = startServer({ root, port: 0, host: '127.0.0.1' });
     return new Promise((done, fail) => {
       server.on('listening', () => {

@@ -19,7 +19,17 @@ function beep() {
 }
 
 /** The workshop timer, ticking on its own so nothing else re-renders each second. */
-export function Clock({ timer, t, class: className, sound = false }: { timer: Timer; t: (k: string) => string; class: string; sound?: boolean }) {
+export function Clock({
+  timer,
+  t,
+  class: className,
+  sound = false,
+}: {
+  timer: Timer;
+  t: (k: string) => string;
+  class: string;
+  sound?: boolean;
+}) {
   const [now, setNow] = useState(Date.now());
   // A timer already over when the clock appears (the console reopened after a break) has rung.
   const rang = useRef(timeLeft(timer, now) === 0);

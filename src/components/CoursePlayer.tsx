@@ -32,14 +32,23 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   useEffect(() => {
     startProgress();
     const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
-    if (restored?.status === 'resumed' && restored.run.steps.length > 0) setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
+    if (restored?.status === 'resumed' && restored.run.steps.length > 0)
+      setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
   }, [player]);
 
   return (
     <>
       <StorageNotice t={t} />
-      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={counterparts} next={next} {...(other && { other })} {...(notice && { notice })} />
+      <ScenarioPlayer
+        scenario={scenario}
+        player={player}
+        t={t}
+        counterparts={counterparts}
+        next={next}
+        {...(other && { other })}
+        {...(notice && { notice })}
+      />
     </>
   );
 }

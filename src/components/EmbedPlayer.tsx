@@ -62,5 +62,7 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     }
   }, [player]);
 
-  return <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />;
+  return (
+    <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />
+  );
 }

@@ -5,7 +5,18 @@ import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
 import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
-import { channelName, channelNamespace, decodeScreenMessage, forScreen, majority, newSession, roomPath, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
+import {
+  channelName,
+  channelNamespace,
+  decodeScreenMessage,
+  forScreen,
+  majority,
+  newSession,
+  roomPath,
+  sessionVersion,
+  total,
+  type WorkshopSession,
+} from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
@@ -26,7 +37,9 @@ interface Props extends ScenarioIslandProps {
 function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
-  const [workshop, setWorkshop] = useState(() => createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}));
+  const [workshop, setWorkshop] = useState(() =>
+    createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
+  );
   const [notice, setNotice] = useState<string>();
   useEffect(() => {
     startSessions();
@@ -40,9 +53,15 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
     const session =
       usable ||
       (!wanted && latestSession(fits)) ||
-      newSession(props.scenario.id, t('workshop.defaultName', { date: new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date()) }), new Date(), crypto.randomUUID());
+      newSession(
+        props.scenario.id,
+        t('workshop.defaultName', { date: new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date()) }),
+        new Date(),
+        crypto.randomUUID(),
+      );
     const channel = new BroadcastChannel(channelName(props.scenario.id));
-    const send = (s: typeof session) => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
+    const send = (s: typeof session) =>
+      channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
     const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
       saveSession(s);
       send(s);
@@ -108,7 +127,8 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
   }, [order.join(), view.feedback]);
 
   const top = majority(view.tally, order);
-  const marked = (path: 'recommended' | 'real', node: string, choice: string) => view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
+  const marked = (path: 'recommended' | 'real', node: string, choice: string) =>
+    view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
 
   return (
     <div class="console">
@@ -166,7 +186,9 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 ))}
               </ol>
               <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
-              <p>{t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}</p>
+              <p>
+                {t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}
+              </p>
               <h3>{t('player.debrief')}</h3>
               {paragraphs(node.debrief)}
             </div>
@@ -188,7 +210,12 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                         <kbd>{i + 1}</kbd> {c.label}
                       </span>
                       <span class="tally-controls">
-                        <button type="button" class="secondary" aria-label={t('workshop.removeVote', { n: i + 1 })} onClick={() => workshop.vote(c.id, -1)}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label={t('workshop.removeVote', { n: i + 1 })}
+                          onClick={() => workshop.vote(c.id, -1)}
+                        >
                           −
                         </button>
                         <input
@@ -199,7 +226,12 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                           value={view.tally[c.id] ?? 0}
                           onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
                         />
-                        <button type="button" class="secondary" aria-label={t('workshop.addVote', { n: i + 1 })} onClick={() => workshop.vote(c.id, 1)}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label={t('workshop.addVote', { n: i + 1 })}
+                          onClick={() => workshop.vote(c.id, 1)}
+                        >
                           +
                         </button>
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
@@ -228,7 +260,12 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
             <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => workshop.back()}>
               {t('player.back')}
             </button>
-            <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => restartDialog.current?.showModal()}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={session.steps.length === 0}
+              onClick={() => restartDialog.current?.showModal()}
+            >
               {t('player.restart')}
             </button>
           </div>
@@ -246,7 +283,12 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 ))}
               </ul>
               {!view.feedback && counterparts[node.id] && (
-                <button type="button" class="secondary" aria-pressed={session.counterpart} onClick={() => workshop.showCounterpart(!session.counterpart)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-pressed={session.counterpart}
+                  onClick={() => workshop.showCounterpart(!session.counterpart)}
+                >
                   {session.counterpart ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment: counterparts[node.id]! })}
                 </button>
               )}
@@ -294,7 +336,14 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
           </section>
         </aside>
       </div>
-      <ConfirmDialog dialog={restartDialog} id="console-restart" question={t('workshop.restartConfirm')} confirm={t('player.restart')} cancel={t('player.cancel')} onConfirm={() => workshop.restart()} />
+      <ConfirmDialog
+        dialog={restartDialog}
+        id="console-restart"
+        question={t('workshop.restartConfirm')}
+        confirm={t('player.restart')}
+        cancel={t('player.cancel')}
+        onConfirm={() => workshop.restart()}
+      />
     </div>
   );
 }

@@ -3,7 +3,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fitsScenario, viewOf } from '../stores/workshop.ts';
 import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
-import { channelName, channelNamespace, decodeScreenMessage, forScreen, sessionVersion, total, type WorkshopSession } from '../workshop/session.ts';
+import {
+  channelName,
+  channelNamespace,
+  decodeScreenMessage,
+  forScreen,
+  sessionVersion,
+  total,
+  type WorkshopSession,
+} from '../workshop/session.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
@@ -94,28 +102,28 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
           </div>
           <div>
             <ol class="screen-choices">
-            {node.choices.map((c, i) => {
-              const votes = view.tally[c.id] ?? 0;
-              const all = total(view.tally);
-              return (
-                <li key={c.id}>
-                  <span>
-                    <b class="num">{i + 1}</b> {c.label}
-                  </span>
-                  {session.revealed && (
-                    <span class="bar">
-                      <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
-                      <b aria-hidden="true">{votes}</b>
-                      <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
+              {node.choices.map((c, i) => {
+                const votes = view.tally[c.id] ?? 0;
+                const all = total(view.tally);
+                return (
+                  <li key={c.id}>
+                    <span>
+                      <b class="num">{i + 1}</b> {c.label}
                     </span>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-          <p class="screen-votes" aria-live="polite">
-            {t('workshop.votesIn', { count: total(view.tally) })}
-          </p>
+                    {session.revealed && (
+                      <span class="bar">
+                        <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                        <b aria-hidden="true">{votes}</b>
+                        <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+            <p class="screen-votes" aria-live="polite">
+              {t('workshop.votesIn', { count: total(view.tally) })}
+            </p>
           </div>
         </section>
       ) : null}

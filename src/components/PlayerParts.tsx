@@ -53,7 +53,17 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
 }
 
 /** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
-export function Meters({ scenario, values, changed, t }: { scenario: PlayableScenario; values: Record<string, number>; changed?: Record<string, 'up' | 'down'>; t: Translate }) {
+export function Meters({
+  scenario,
+  values,
+  changed,
+  t,
+}: {
+  scenario: PlayableScenario;
+  values: Record<string, number>;
+  changed?: Record<string, 'up' | 'down'>;
+  t: Translate;
+}) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {scenario.meters.map((m) => (
@@ -72,14 +82,23 @@ export function Meters({ scenario, values, changed, t }: { scenario: PlayableSce
 }
 
 /** A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`. */
-export function ConfirmDialog(props: { dialog: Ref<HTMLDialogElement>; id: string; question: string; confirm: string; cancel: string; onConfirm: () => void }) {
+export function ConfirmDialog(props: {
+  dialog: Ref<HTMLDialogElement>;
+  id: string;
+  question: string;
+  confirm: string;
+  cancel: string;
+  onConfirm: () => void;
+}) {
   return (
     <dialog ref={props.dialog} aria-labelledby={props.id} class="confirm">
       <form method="dialog">
         <p id={props.id}>{props.question}</p>
         {/* Cancel comes first and looks primary: the dialog opens on it, and a quick tap keeps the run. */}
         <div class="confirm-actions">
-          <button type="submit" value="cancel">{props.cancel}</button>
+          <button type="submit" value="cancel">
+            {props.cancel}
+          </button>
           <button type="submit" value="confirm" class="secondary" onClick={props.onConfirm}>
             {props.confirm}
           </button>

@@ -28,7 +28,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(startProgress, []);
 
-  const items: CourseItem[] = [...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })), ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id }))];
+  const items: CourseItem[] = [
+    ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
+    ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id })),
+  ];
   const done = items.filter((i) => itemState(progress, i) === 'done').length;
   const complete = courseComplete(progress, items);
   const ids = scenarios.map((s) => s.id);
@@ -36,11 +39,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const finished = finishedAt(progress, ids);
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
-  const save = () => download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
+  const save = () =>
+    download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
   const load = async (file: File | undefined) => {
     if (!file) return;
     const result = importProgress(await file.text());
-    setMessage(result.ok ? { text: t('progress.imported'), error: false } : { text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true });
+    setMessage(
+      result.ok
+        ? { text: t('progress.imported'), error: false }
+        : { text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true },
+    );
   };
 
   return (
@@ -65,7 +73,11 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               <th scope="row">{t('progress.bestEnding')}</th>
               {scenarios.map((s) => {
                 const best = progress.scenarios[s.id]?.best;
-                return <td key={s.id}>{best ? `${s.endings[best.ending] ?? best.ending} (${t(`grade.${best.grade}`)})` : t('progress.notPlayed')}</td>;
+                return (
+                  <td key={s.id}>
+                    {best ? `${s.endings[best.ending] ?? best.ending} (${t(`grade.${best.grade}`)})` : t('progress.notPlayed')}
+                  </td>
+                );
               })}
             </tr>
             {principles.map((p) => (
@@ -102,7 +114,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
       <ul class="lesson-list">
         {lessons.map((l) => (
           <li key={l.id}>
-            <a href={l.href}>{l.title}</a> <span class="muted">— {t(`home.state.${itemState(progress, { kind: 'lesson', id: l.id })}`)}</span>
+            <a href={l.href}>{l.title}</a>{' '}
+            <span class="muted">— {t(`home.state.${itemState(progress, { kind: 'lesson', id: l.id })}`)}</span>
           </li>
         ))}
       </ul>
@@ -112,12 +125,20 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         <>
           <label class="field">
             <span>{t('progress.name')}</span>
-            <input type="text" autocomplete="name" maxLength={200} value={progress.name ?? ''} onInput={(e) => setCertificateName(e.currentTarget.value)} />
+            <input
+              type="text"
+              autocomplete="name"
+              maxLength={200}
+              value={progress.name ?? ''}
+              onInput={(e) => setCertificateName(e.currentTarget.value)}
+            />
           </label>
           <article class="certificate" aria-label={t('progress.certificate')}>
             <p class="certificate-kicker">{t('progress.certifies')}</p>
             {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
-            <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>{progress.name?.trim() || t('progress.namePlaceholder')}</p>
+            <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
+              {progress.name?.trim() || t('progress.namePlaceholder')}
+            </p>
             <p>{t('progress.completed', { course: t('site.name') })}</p>
             <dl class="scores">
               {scenarios.map((s) => (

@@ -34,8 +34,17 @@ export interface PlayerProps {
   hideScore?: boolean;
 }
 
-
-export default function ScenarioPlayer({ scenario, player, t, counterparts, other, next, notice, allowUndo = true, hideScore = false }: PlayerProps) {
+export default function ScenarioPlayer({
+  scenario,
+  player,
+  t,
+  counterparts,
+  other,
+  next,
+  notice,
+  allowUndo = true,
+  hideScore = false,
+}: PlayerProps) {
   const view = useStore(player.$view);
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -184,7 +193,14 @@ export default function ScenarioPlayer({ scenario, player, t, counterparts, othe
           )}
         </div>
       )}
-      <ConfirmDialog dialog={dialog} id="restart-title" question={t('player.restartConfirm')} confirm={t('player.restart')} cancel={t('player.cancel')} onConfirm={() => player.restart()} />
+      <ConfirmDialog
+        dialog={dialog}
+        id="restart-title"
+        question={t('player.restartConfirm')}
+        confirm={t('player.restart')}
+        cancel={t('player.cancel')}
+        onConfirm={() => player.restart()}
+      />
     </section>
   );
 }

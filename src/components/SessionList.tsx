@@ -46,7 +46,8 @@ export default function SessionList({ locale, messages, titles }: Props) {
     row.scrollIntoView({ block: 'center' });
   }, [asked, sessions]);
   const list = Object.values(sessions).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   const save = async (s: WorkshopSession, format: Format) => {
     const stem = fileStem(s);
@@ -89,7 +90,13 @@ export default function SessionList({ locale, messages, titles }: Props) {
                 {t('workshop.resumeSession')}
               </a>
               {formats.map(([format, label]) => (
-                <button type="button" class="secondary" key={format} aria-label={t('workshop.download', { format: label })} onClick={() => void save(s, format)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  key={format}
+                  aria-label={t('workshop.download', { format: label })}
+                  onClick={() => void save(s, format)}
+                >
                   {label}
                 </button>
               ))}

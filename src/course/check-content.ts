@@ -21,7 +21,9 @@ export async function readYaml(file: string, root: string): Promise<{ data?: unk
       return { diagnostics: [{ code: 'unreadable-file', file: name, message: 'does not exist. Create it (see content/README.md).' }] };
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { diagnostics: [{ code: 'unreadable-file', file: name, message: `cannot be read as YAML: ${reason}. Fix the syntax at that line.` }] };
+    return {
+      diagnostics: [{ code: 'unreadable-file', file: name, message: `cannot be read as YAML: ${reason}. Fix the syntax at that line.` }],
+    };
   }
 }
 
@@ -39,7 +41,10 @@ export async function checkScenarioFiles(files: string[], root: string): Promise
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith(extension)).sort().map((f) => join(dir, f));
+    return (await readdir(dir))
+      .filter((f) => f.endsWith(extension))
+      .sort()
+      .map((f) => join(dir, f));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -56,7 +61,11 @@ function shapeDiagnostics(file: string, error: z.ZodError): ContentDiagnostic[] 
 }
 
 /** Lessons or pages: same slugs in every locale, valid frontmatter, glossary links that exist. */
-async function checkMdxFolder(root: string, folder: string, termIds: Set<string> | undefined): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string> }> {
+async function checkMdxFolder(
+  root: string,
+  folder: string,
+  termIds: Set<string> | undefined,
+): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string> }> {
   const diagnostics: ContentDiagnostic[] = [];
   const slugsByLocale = new Map<string, Set<string>>();
   for (const locale of locales) {
@@ -66,7 +75,11 @@ async function checkMdxFolder(root: string, folder: string, termIds: Set<string>
       const name = relative(root, file);
       const parts = splitFrontmatter(await readFile(file, 'utf8'));
       if (!parts) {
-        diagnostics.push({ code: 'invalid-shape', file: name, message: 'has no frontmatter. Start the file with a --- block holding title and description.' });
+        diagnostics.push({
+          code: 'invalid-shape',
+          file: name,
+          message: 'has no frontmatter. Start the file with a --- block holding title and description.',
+        });
         continue;
       }
       let data: unknown;
@@ -82,7 +95,11 @@ async function checkMdxFolder(root: string, folder: string, termIds: Set<string>
       if (!termIds) continue;
       for (const match of parts.body.matchAll(/<Term\s+id=["']([^"']+)["']/g)) {
         if (!termIds.has(match[1]!)) {
-          diagnostics.push({ code: 'unknown-reference', file: name, message: `<Term id="${match[1]}"> names a term that is not in glossary.yaml. Add the term or fix the id.` });
+          diagnostics.push({
+            code: 'unknown-reference',
+            file: name,
+            message: `<Term id="${match[1]}"> names a term that is not in glossary.yaml. Add the term or fix the id.`,
+          });
         }
       }
     }
@@ -91,7 +108,11 @@ async function checkMdxFolder(root: string, folder: string, termIds: Set<string>
   for (const slug of all) {
     for (const locale of locales) {
       if (!slugsByLocale.get(locale)!.has(slug)) {
-        diagnostics.push({ code: 'missing-locale', file: join(folder, locale, `${slug}.mdx`), message: `is missing: "${slug}" exists in another language. Write this language's version.` });
+        diagnostics.push({
+          code: 'missing-locale',
+          file: join(folder, locale, `${slug}.mdx`),
+          message: `is missing: "${slug}" exists in another language. Write this language's version.`,
+        });
       }
     }
   }
@@ -118,7 +139,12 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
     const parsed = z.array(glossaryTerm).safeParse(glossary.data);
     if (!parsed.success) diagnostics.push(...shapeDiagnostics('glossary.yaml', parsed.error));
     for (const term of parsed.data ?? []) {
-      if (termIds.has(term.id)) diagnostics.push({ code: 'duplicate-id', file: 'glossary.yaml', message: `term id "${term.id}" is used twice. Merge or rename them.` });
+      if (termIds.has(term.id))
+        diagnostics.push({
+          code: 'duplicate-id',
+          file: 'glossary.yaml',
+          message: `term id "${term.id}" is used twice. Merge or rename them.`,
+        });
       termIds.add(term.id);
     }
   }
@@ -144,14 +170,28 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
     listed.add(`${kind}:${id}`);
     const known = kind === 'lesson' ? lessons.slugs : scenarioIds;
     if (!known.has(id)) {
-      diagnostics.push({ code: 'unknown-reference', file: 'course.yaml', message: `lists ${kind} "${id}", which does not exist. Fix the name or write the ${kind}.` });
+      diagnostics.push({
+        code: 'unknown-reference',
+        file: 'course.yaml',
+        message: `lists ${kind} "${id}", which does not exist. Fix the name or write the ${kind}.`,
+      });
     }
   }
   for (const slug of lessons.slugs) {
-    if (!listed.has(`lesson:${slug}`)) diagnostics.push({ code: 'unknown-reference', file: 'course.yaml', message: `does not list lesson "${slug}". Add it where it belongs in the outline.` });
+    if (!listed.has(`lesson:${slug}`))
+      diagnostics.push({
+        code: 'unknown-reference',
+        file: 'course.yaml',
+        message: `does not list lesson "${slug}". Add it where it belongs in the outline.`,
+      });
   }
   for (const id of scenarioIds) {
-    if (!listed.has(`scenario:${id}`)) diagnostics.push({ code: 'unknown-reference', file: 'course.yaml', message: `does not list scenario "${id}". Add it where it belongs in the outline.` });
+    if (!listed.has(`scenario:${id}`))
+      diagnostics.push({
+        code: 'unknown-reference',
+        file: 'course.yaml',
+        message: `does not list scenario "${id}". Add it where it belongs in the outline.`,
+      });
   }
   return diagnostics;
 }

@@ -35,7 +35,14 @@ export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
   return outline.map((item): OutlineEntry => {
     if ('scenario' in item) {
       const s = scenarios.find((x) => x.id === item.scenario)!;
-      return { kind: 'scenario', id: s.id, href: `/${locale}/scenarios/${s.id}/`, title: s.title[locale], summary: s.summary[locale], minutes: scenarioMinutes(s) };
+      return {
+        kind: 'scenario',
+        id: s.id,
+        href: `/${locale}/scenarios/${s.id}/`,
+        title: s.title[locale],
+        summary: s.summary[locale],
+        minutes: scenarioMinutes(s),
+      };
     }
     const lesson = lessons.find((l) => l.slug === item.lesson)!;
     return {
@@ -55,10 +62,16 @@ export function certificateHref(locale: Locale): string {
 }
 
 /** What follows an item of the course: the next item, or after the last one the certificate. */
-export async function nextInCourse(locale: Locale, kind: OutlineEntry['kind'], id: string): Promise<{ id?: string; href: string; title: string }> {
+export async function nextInCourse(
+  locale: Locale,
+  kind: OutlineEntry['kind'],
+  id: string,
+): Promise<{ id?: string; href: string; title: string }> {
   const course = await getCourse(locale);
   const next = course[course.findIndex((item) => item.kind === kind && item.id === id) + 1];
-  return next ? { id: next.id, href: next.href, title: next.title } : { href: certificateHref(locale), title: useMessages(locale)('lesson.finish') };
+  return next
+    ? { id: next.id, href: next.href, title: next.title }
+    : { href: certificateHref(locale), title: useMessages(locale)('lesson.finish') };
 }
 
 /** About a minute and a half per decision on the recommended path. */
@@ -89,5 +102,7 @@ export function localePaths() {
 /** Static paths for a page per language and scenario; props carry the scenario and all of them. */
 export async function scenarioPaths() {
   const scenarios = await getScenarios();
-  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenario.id }, props: { scenario, scenarios } })));
+  return locales.flatMap((locale) =>
+    scenarios.map((scenario) => ({ params: { locale, id: scenario.id }, props: { scenario, scenarios } })),
+  );
 }

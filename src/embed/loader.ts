@@ -30,7 +30,8 @@ class ChecksScenario extends HTMLElement {
     const lang = this.getAttribute('lang') === 'ru' ? 'ru' : 'en';
     this.style.display = 'block';
     if (!origin) {
-      this.textContent = '<checks-scenario>: load the loader with a <script src="…/embed/v1.js"> tag on this page, so it knows which course to show.';
+      this.textContent =
+        '<checks-scenario>: load the loader with a <script src="…/embed/v1.js"> tag on this page, so it knows which course to show.';
       return;
     }
     if (!SCENARIO_IDS.includes(scenario)) {
@@ -70,7 +71,10 @@ class ChecksScenario extends HTMLElement {
     const message = decodeFrameMessage(event.data);
     if (!message || (message.type !== 'ready' && message.instance !== this.#instance)) return;
     if (message.type === 'ready') {
-      frame.contentWindow!.postMessage({ ns: embedNamespace, v: embedVersion, type: 'init', instance: this.#instance }, sandboxed ? '*' : event.origin);
+      frame.contentWindow!.postMessage(
+        { ns: embedNamespace, v: embedVersion, type: 'init', instance: this.#instance },
+        sandboxed ? '*' : event.origin,
+      );
     }
     if (message.type === 'resize') frame.style.height = `${Math.ceil((message.data as { height: number }).height)}px`;
     this.dispatchEvent(new CustomEvent(`checks:${message.type}`, { detail: { ...message.data, instance: this.#instance }, bubbles: true }));

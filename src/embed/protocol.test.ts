@@ -2,14 +2,34 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFrameMessage, decodeInitMessage, embedOptions } from './protocol.ts';
 
-const message = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({ ns: 'checks-in-the-mail', v: 1, type, data, ...extra });
+const message = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({
+  ns: 'checks-in-the-mail',
+  v: 1,
+  type,
+  data,
+  ...extra,
+});
 
 describe('embed messages', () => {
   it('accepts the events the frame sends, with their data', () => {
     expect(decodeFrameMessage(message('ready', {}))).toMatchObject({ type: 'ready' });
-    expect(decodeFrameMessage(message('resize', { height: 812.5 }, { instance: 'a' }))).toMatchObject({ type: 'resize', instance: 'a', data: { height: 812.5 } });
-    expect(decodeFrameMessage(message('choice', { node: 'n', choice: 'c', points: { 'warn-first': -1 } }, { instance: 'a' }))).toBeDefined();
-    expect(decodeFrameMessage(message('complete', { ending: 'e', grade: 'best', overall: 90, principles: [{ principle: 'p', earned: 3, max: 4 }] }, { instance: 'a' }))).toBeDefined();
+    expect(decodeFrameMessage(message('resize', { height: 812.5 }, { instance: 'a' }))).toMatchObject({
+      type: 'resize',
+      instance: 'a',
+      data: { height: 812.5 },
+    });
+    expect(
+      decodeFrameMessage(message('choice', { node: 'n', choice: 'c', points: { 'warn-first': -1 } }, { instance: 'a' })),
+    ).toBeDefined();
+    expect(
+      decodeFrameMessage(
+        message(
+          'complete',
+          { ending: 'e', grade: 'best', overall: 90, principles: [{ principle: 'p', earned: 3, max: 4 }] },
+          { instance: 'a' },
+        ),
+      ),
+    ).toBeDefined();
   });
 
   it('ignores other namespaces, versions, types and malformed data', () => {
@@ -23,7 +43,16 @@ describe('embed messages', () => {
 
   it('the decoders never throw, and accept only well-formed messages', () => {
     const types = fc.constantFrom('ready', 'settings', 'resize', 'choice', 'undo', 'restart', 'complete', 'init', 'other');
-    const candidate = fc.oneof(fc.anything(), fc.record({ ns: fc.constantFrom('checks-in-the-mail', 'x'), v: fc.constantFrom(1, 2), type: types, instance: fc.option(fc.string(), { nil: undefined }), data: fc.anything() }));
+    const candidate = fc.oneof(
+      fc.anything(),
+      fc.record({
+        ns: fc.constantFrom('checks-in-the-mail', 'x'),
+        v: fc.constantFrom(1, 2),
+        type: types,
+        instance: fc.option(fc.string(), { nil: undefined }),
+        data: fc.anything(),
+      }),
+    );
     fc.assert(
       fc.property(candidate, (value) => {
         const frame = decodeFrameMessage(value);
@@ -39,7 +68,17 @@ describe('embed messages', () => {
 describe('embed options from the query string', () => {
   it('reads the documented options and falls back to the defaults for anything else', () => {
     expect(embedOptions('')).toEqual({ theme: 'auto', hideScore: false, remember: true, undo: false });
-    expect(embedOptions('?theme=dark&score=end&remember=0&undo=1')).toEqual({ theme: 'dark', hideScore: true, remember: false, undo: true });
-    expect(embedOptions('?theme=<script>&undo=maybe&remember=%00')).toEqual({ theme: 'auto', hideScore: false, remember: true, undo: false });
+    expect(embedOptions('?theme=dark&score=end&remember=0&undo=1')).toEqual({
+      theme: 'dark',
+      hideScore: true,
+      remember: false,
+      undo: true,
+    });
+    expect(embedOptions('?theme=<script>&undo=maybe&remember=%00')).toEqual({
+      theme: 'auto',
+      hideScore: false,
+      remember: true,
+      undo: false,
+    });
   });
 });

@@ -75,7 +75,13 @@ export function decodeFrameMessage(value: unknown): FrameMessage | undefined {
   if (!isRecord(data) || !dataCheckers[type as FrameEventType](data)) return undefined;
   const instance = value['instance'];
   if (instance !== undefined && !isText(instance, 100)) return undefined;
-  return { ns: embedNamespace, v: embedVersion, type: type as FrameEventType, data: data as FrameEvents[FrameEventType], ...(instance !== undefined && { instance }) };
+  return {
+    ns: embedNamespace,
+    v: embedVersion,
+    type: type as FrameEventType,
+    data: data as FrameEvents[FrameEventType],
+    ...(instance !== undefined && { instance }),
+  };
 }
 
 /** Reads the host's `init`; undefined unless well-formed. */

@@ -111,10 +111,11 @@ function topologicalOrder(scenario: Scenario, index: Map<string, number>): numbe
     state[i] = 1;
     const node = scenario.nodes[i]!;
     if (isDecision(node)) {
-      for (const choice of node.choices as Choice[]) for (const r of routesOf(choice)) {
-        const t = index.get(r.goto);
-        if (t !== undefined) visit(t);
-      }
+      for (const choice of node.choices as Choice[])
+        for (const r of routesOf(choice)) {
+          const t = index.get(r.goto);
+          if (t !== undefined) visit(t);
+        }
     }
     order.push(i);
   };

@@ -49,4 +49,3 @@ export function comparePath(scenario: Scenario, steps: readonly Step[], mark: Pa
   const ending = replay(scenario, marked)?.node.id ?? scenario.start;
   return { mark, steps: marked, partedAt, partedNode: parted?.node ?? null, score, ending };
 }
-

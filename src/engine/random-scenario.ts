@@ -46,7 +46,14 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
 
   const nodes = Array.from({ length: n }, (_, i): ScenarioContent['nodes'][number] => {
     if (isEnding[i]) {
-      return { id: id(i), type: 'ending', grade: (['best', 'good', 'mixed', 'poor'] as const)[int(0, 3)]!, title: text('End'), text: text('End'), debrief: text('End') };
+      return {
+        id: id(i),
+        type: 'ending',
+        grade: (['best', 'good', 'mixed', 'poor'] as const)[int(0, 3)]!,
+        title: text('End'),
+        text: text('End'),
+        debrief: text('End'),
+      };
     }
     // The first choice keeps every later node reachable: it steps to the next node, and past an
     // ending to the node after it.
@@ -64,7 +71,15 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
       }
       return { id: `c${c}`, label: text('Choice'), feedback: text('Feedback'), points, effects, next, marks: [] };
     });
-    return { id: id(i), type: 'decision', title: text(`Moment ${i}`), situation: text('Situation'), notes: text('Notes'), questions: [text('Q1'), text('Q2')], choices };
+    return {
+      id: id(i),
+      type: 'decision',
+      title: text(`Moment ${i}`),
+      situation: text('Situation'),
+      notes: text('Notes'),
+      questions: [text('Q1'), text('Q2')],
+      choices,
+    };
   });
 
   const scenario: ScenarioContent = {

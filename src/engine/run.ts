@@ -23,9 +23,7 @@ export interface RunState<S extends Scenario = Scenario> {
   readonly ended: boolean;
 }
 
-export type ChooseError =
-  | { code: 'unknown-choice'; node: string; choice: string }
-  | { code: 'run-ended'; node: string };
+export type ChooseError = { code: 'unknown-choice'; node: string; choice: string } | { code: 'run-ended'; node: string };
 
 export type ChooseResult = { ok: true; run: Run } | { ok: false; error: ChooseError };
 
@@ -73,4 +71,3 @@ export function choose(scenario: Scenario, run: Run, choiceId: string): ChooseRe
 export function undo(run: Run): Run {
   return run.steps.length === 0 ? run : { ...run, steps: run.steps.slice(0, -1) };
 }
-

@@ -8,16 +8,11 @@ export const perspectives = ['contractor', 'client'] as const;
 export const grades = ['best', 'good', 'mixed', 'poor'] as const;
 export const pathMarks = ['real', 'recommended'] as const;
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');
 
 /** A text in every locale, e.g. `{ en: "Trust", ru: "Доверие" }`. */
 export const localizedText = z.strictObject(
-  Object.fromEntries(locales.map((locale) => [locale, z.string().trim().min(1)])) as Record<
-    (typeof locales)[number],
-    z.ZodString
-  >,
+  Object.fromEntries(locales.map((locale) => [locale, z.string().trim().min(1)])) as Record<(typeof locales)[number], z.ZodString>,
 );
 
 export interface MeterCondition {

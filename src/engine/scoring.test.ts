@@ -201,7 +201,18 @@ describe('properties of random scenarios', () => {
       feedback: fc.constant(text('f')),
       points: fc.dictionary(fc.constantFrom('warn-first', 'agree-terms', 'bogus'), fc.integer({ min: -3, max: 3 })),
       effects: fc.dictionary(fc.constantFrom('trust', 'ghost'), fc.integer({ min: -3, max: 3 })),
-      next: fc.oneof(ids, fc.array(fc.record({ when: fc.option(fc.record({ meter: fc.constantFrom('trust', 'ghost'), below: fc.integer({ min: -1, max: 4 }) }), { nil: undefined }), goto: ids }), { minLength: 1, maxLength: 3 })),
+      next: fc.oneof(
+        ids,
+        fc.array(
+          fc.record({
+            when: fc.option(fc.record({ meter: fc.constantFrom('trust', 'ghost'), below: fc.integer({ min: -1, max: 4 }) }), {
+              nil: undefined,
+            }),
+            goto: ids,
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      ),
       marks: fc.subarray(['real', 'recommended']),
     });
     // Each kind of node with its own fields, so most scenarios pass the shape check and reach
@@ -215,7 +226,14 @@ describe('properties of random scenarios', () => {
       questions: fc.constant([text('q'), text('q')]),
       choices: fc.array(choice, { maxLength: 3 }),
     });
-    const ending = fc.record({ id: ids, type: fc.constant('ending'), grade: fc.constantFrom('best', 'good', 'mixed', 'poor'), title: fc.constant(text('t')), text: fc.constant(text('t')), debrief: fc.constant(text('d')) });
+    const ending = fc.record({
+      id: ids,
+      type: fc.constant('ending'),
+      grade: fc.constantFrom('best', 'good', 'mixed', 'poor'),
+      title: fc.constant(text('t')),
+      text: fc.constant(text('t')),
+      debrief: fc.constant(text('d')),
+    });
     const odd = fc.record({ id: ids, type: fc.constant('other') });
     const scenario = fc.record({
       id: fc.constant('x'),
@@ -225,7 +243,10 @@ describe('properties of random scenarios', () => {
       principles: fc.subarray(['warn-first', 'agree-terms', 'reward-good', 'other'], { minLength: 1 }),
       meters: fc.constant([{ id: 'trust', label: text('Trust'), min: 0, max: 3, start: 1 }]),
       start: ids,
-      nodes: fc.array(fc.oneof({ arbitrary: decision, weight: 6 }, { arbitrary: ending, weight: 3 }, { arbitrary: odd, weight: 1 }), { minLength: 1, maxLength: 6 }),
+      nodes: fc.array(fc.oneof({ arbitrary: decision, weight: 6 }, { arbitrary: ending, weight: 3 }, { arbitrary: odd, weight: 1 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
     });
     const graphCodes = new Set<string>();
     fc.assert(

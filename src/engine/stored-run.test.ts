@@ -48,7 +48,14 @@ describe('saving and resuming a run', () => {
   });
 
   it('restarts on unreadable data', () => {
-    for (const junk of [undefined, null, '{', 7, { v: 2, scenario: 'x', fingerprint: '', steps: [] }, { v: 1, scenario: 'mini-contractor', fingerprint: 'a', steps: [['unpaid']] }]) {
+    for (const junk of [
+      undefined,
+      null,
+      '{',
+      7,
+      { v: 2, scenario: 'x', fingerprint: '', steps: [] },
+      { v: 1, scenario: 'mini-contractor', fingerprint: 'a', steps: [['unpaid']] },
+    ]) {
       expect(restoreRun(scenario, junk)).toMatchObject({ status: 'restarted', reason: 'unreadable' });
     }
   });
@@ -69,10 +76,13 @@ describe('saving and resuming a run', () => {
 
   it('the decoder accepts every run the engine saves', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), fc.stringMatching(/^[a-z][a-z-]{0,20}$/)), { maxLength: 30 }), (steps) => {
-        const stored = { v: 1, scenario: 'x', fingerprint: 'abc', steps };
-        expect(decodeStoredRun(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), fc.stringMatching(/^[a-z][a-z-]{0,20}$/)), { maxLength: 30 }),
+        (steps) => {
+          const stored = { v: 1, scenario: 'x', fingerprint: 'abc', steps };
+          expect(decodeStoredRun(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+        },
+      ),
     );
   });
 });

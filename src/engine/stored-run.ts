@@ -23,7 +23,14 @@ export function fingerprint(scenario: Scenario): string {
   const shape = scenario.nodes
     .map((n) =>
       isDecision(n)
-        ? `${n.id}(${(n.choices as Choice[]).map((c) => `${c.id}>${routesOf(c).map((r) => r.goto).join('|')}`).join(',')})`
+        ? `${n.id}(${(n.choices as Choice[])
+            .map(
+              (c) =>
+                `${c.id}>${routesOf(c)
+                  .map((r) => r.goto)
+                  .join('|')}`,
+            )
+            .join(',')})`
         : n.id,
     )
     .join(';');
@@ -73,4 +80,3 @@ export function restoreRun(scenario: Scenario, saved: unknown): RestoreResult {
   if (!replay(scenario, steps)) return { status: 'restarted', run: startRun(scenario), reason: 'content-changed' };
   return { status: 'resumed', run: { scenario: scenario.id, steps }, contentChanged };
 }
-

@@ -13,7 +13,11 @@ describe('validating scenarios', () => {
   });
 
   it('has a broken fixture for every diagnostic code', () => {
-    expect(brokenFixtures().map((f) => f.replace('.yaml', '')).sort()).toEqual([...diagnosticCodes].sort());
+    expect(
+      brokenFixtures()
+        .map((f) => f.replace('.yaml', ''))
+        .sort(),
+    ).toEqual([...diagnosticCodes].sort());
   });
 
   for (const file of brokenFixtures()) {
@@ -47,7 +51,9 @@ describe('validating scenarios', () => {
   it('still checks the graph when only translations are missing', () => {
     const data = readFixture('broken/cycle.yaml') as { title: { ru?: string } };
     delete data.title.ru;
-    const codes = validateScenario({ file: 'c.yaml', data }).diagnostics.map((d) => d.code).sort();
+    const codes = validateScenario({ file: 'c.yaml', data })
+      .diagnostics.map((d) => d.code)
+      .sort();
     expect(codes).toEqual(['cycle', 'missing-translation']);
   });
 

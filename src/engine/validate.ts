@@ -57,9 +57,7 @@ export function validateScenario(source: ScenarioSource): ValidationResult {
   if (!strict.success) diagnostics.push(...strict.error.issues.map((issue) => shapeDiagnostic(source, issue)));
   const lenient = strict.success ? strict : lenientSchema.safeParse(source.data);
   if (lenient.success) diagnostics.push(...checkGraph(source.file, lenient.data as Scenario));
-  return diagnostics.length === 0 && strict.success
-    ? { diagnostics, scenario: strict.data }
-    : { diagnostics };
+  return diagnostics.length === 0 && strict.success ? { diagnostics, scenario: strict.data } : { diagnostics };
 }
 
 /** Validates scenarios together, so that counterpart links between them are checked too. */
@@ -113,7 +111,10 @@ export function formatDiagnostic(d: Omit<Diagnostic, 'code'> & { code: string })
 }
 
 /** A schema issue as a diagnostic: a missing translation, or any other shape problem. Content files other than scenarios share it. */
-export function issueDiagnostic(file: string, issue: z.core.$ZodIssue): Pick<Diagnostic, 'file' | 'message'> & { code: 'missing-translation' | 'invalid-shape' } {
+export function issueDiagnostic(
+  file: string,
+  issue: z.core.$ZodIssue,
+): Pick<Diagnostic, 'file' | 'message'> & { code: 'missing-translation' | 'invalid-shape' } {
   const last = issue.path[issue.path.length - 1];
   const where = issue.path.length > 0 ? `at ${issue.path.join('.')}` : 'at the top level';
   return typeof last === 'string' && (locales as readonly string[]).includes(last)
@@ -146,8 +147,7 @@ function idAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
 
 function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) =>
-    out.push({ code, file, node, choice, message });
+  const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => out.push({ code, file, node, choice, message });
 
   const nodeIds = new Set<string>();
   for (const node of scenario.nodes) {
@@ -186,22 +186,42 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     for (const c of node.choices as Choice[]) {
       for (const p of Object.keys(c.points)) {
         if (!principles.has(p)) {
-          report('unknown-principle', `points name principle "${p}", which this scenario does not score. Use one of: ${[...principles].join(', ')}.`, node.id, c.id);
+          report(
+            'unknown-principle',
+            `points name principle "${p}", which this scenario does not score. Use one of: ${[...principles].join(', ')}.`,
+            node.id,
+            c.id,
+          );
         }
       }
       const used = [...Object.keys(c.effects), ...routesOf(c).flatMap((r) => (r.when ? metersIn(r.when) : []))];
       for (const m of new Set(used)) {
         if (!meterIds.has(m)) {
-          report('unknown-meter', `meter "${m}" is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`, node.id, c.id);
+          report(
+            'unknown-meter',
+            `meter "${m}" is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+            node.id,
+            c.id,
+          );
         }
       }
       const routes = routesOf(c);
       if (routes[routes.length - 1]!.when !== undefined) {
-        report('missing-default-route', 'the last route of "next" has a condition, so some meter values lead nowhere. End the list with a route that has only "goto".', node.id, c.id);
+        report(
+          'missing-default-route',
+          'the last route of "next" has a condition, so some meter values lead nowhere. End the list with a route that has only "goto".',
+          node.id,
+          c.id,
+        );
       }
       for (const r of routes) {
         if (!nodeIds.has(r.goto)) {
-          report('unknown-target', `leads to "${r.goto}", which is not a node in this scenario. Fix the id, or add a node with id "${r.goto}".`, node.id, c.id);
+          report(
+            'unknown-target',
+            `leads to "${r.goto}", which is not a node in this scenario. Fix the id, or add a node with id "${r.goto}".`,
+            node.id,
+            c.id,
+          );
         }
       }
     }
@@ -233,13 +253,24 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     const node = byId.get(id)!;
     return !endsReachable.has(id) && (node.type !== 'decision' || node.choices.length > 0);
   };
-  for (const cycle of findCycles(scenario.nodes.map((n) => n.id), next)) {
+  for (const cycle of findCycles(
+    scenario.nodes.map((n) => n.id),
+    next,
+  )) {
     if (cycle.every(isDeadEnd)) continue;
-    report('cycle', `the story loops: ${cycle.join(' → ')}. The graph must only move forward; learners go back with undo. Point one of these choices at a new node.`, cycle[0]);
+    report(
+      'cycle',
+      `the story loops: ${cycle.join(' → ')}. The graph must only move forward; learners go back with undo. Point one of these choices at a new node.`,
+      cycle[0],
+    );
   }
   for (const node of scenario.nodes) {
     if (isDeadEnd(node.id)) {
-      report('dead-end', 'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.', node.id);
+      report(
+        'dead-end',
+        'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.',
+        node.id,
+      );
     }
   }
 

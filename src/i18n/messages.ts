@@ -43,7 +43,7 @@ export function useMessages(locale: Locale) {
 
 /** The messages whose keys start with one of the prefixes: what an island needs, no more. */
 export function pickMessages(locale: Locale, prefixes: readonly string[]): Partial<Record<MessageKey, Message>> {
-  return Object.fromEntries(
-    Object.entries(messages[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))),
-  ) as Partial<Record<MessageKey, Message>>;
+  return Object.fromEntries(Object.entries(messages[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) as Partial<
+    Record<MessageKey, Message>
+  >;
 }

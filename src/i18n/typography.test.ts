@@ -3,7 +3,9 @@ import { splitParagraphs, typographic } from './typography.ts';
 
 describe('typographic quotes', () => {
   it('turns straight apostrophes and quotes into curly ones', () => {
-    expect(typographic(`A client's payment: "the check's in the mail", they say.`)).toBe('A client’s payment: “the check’s in the mail”, they say.');
+    expect(typographic(`A client's payment: "the check's in the mail", they say.`)).toBe(
+      'A client’s payment: “the check’s in the mail”, they say.',
+    );
     expect(typographic(`'Quoted' (and "this")`)).toBe('‘Quoted’ (and “this”)');
   });
 

@@ -24,7 +24,10 @@ export function buildTimer(): AstroIntegration {
       },
       'astro:build:done': async () => {
         await mkdir(`${root}/.astro`, { recursive: true });
-        await writeFile(`${root}/${buildTimeFile}`, JSON.stringify({ seconds: (performance.now() - started) / 1000, at: new Date().toISOString() }));
+        await writeFile(
+          `${root}/${buildTimeFile}`,
+          JSON.stringify({ seconds: (performance.now() - started) / 1000, at: new Date().toISOString() }),
+        );
       },
     },
   };

@@ -98,7 +98,10 @@ export async function buildPackages(options: { outDir: string; site: string; roo
   const asset = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))!.contents;
   const dir = join(root, 'content/scenarios');
   const scenarios = await Promise.all(
-    (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort().map(async (f) => scenarioSchema.parse(parse(await readFile(join(dir, f), 'utf8')))),
+    (await readdir(dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map(async (f) => scenarioSchema.parse(parse(await readFile(join(dir, f), 'utf8')))),
   );
   await mkdir(options.outDir, { recursive: true });
   const written: string[] = [];
@@ -121,7 +124,10 @@ export async function buildPackages(options: { outDir: string; site: string; roo
         };
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
-        else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, locale, title, scenario.summary[locale]));
+        else
+          files['cmi5.xml'] = strToU8(
+            cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, locale, title, scenario.summary[locale]),
+          );
         const name = packageFile(scenario.id, locale, mode);
         await writeFile(join(options.outDir, name), zipSync(files, { level: 9 }));
         written.push(name);

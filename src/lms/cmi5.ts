@@ -25,7 +25,13 @@ export function cmi5Launch(search: string): Cmi5Launch | undefined {
     if (typeof actor !== 'object' || actor === null) return undefined;
     new URL(endpoint);
     new URL(fetchUrl);
-    return { endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`, fetch: fetchUrl, registration, activityId, actor: actor as Record<string, unknown> };
+    return {
+      endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
+      fetch: fetchUrl,
+      registration,
+      activityId,
+      actor: actor as Record<string, unknown>,
+    };
   } catch (error) {
     console.warn('The cmi5 launch parameters could not be read.', error);
     return undefined;
@@ -58,7 +64,11 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   const stateUrl = (stateId: string) =>
     `${launch.endpoint}activities/state?${new URLSearchParams({ stateId, activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration })}`;
-  const launchData = (await (await fetch(stateUrl('LMS.LaunchData'), { headers })).json()) as { contextTemplate?: ContextTemplate; launchMode?: string; masteryScore?: number };
+  const launchData = (await (await fetch(stateUrl('LMS.LaunchData'), { headers })).json()) as {
+    contextTemplate?: ContextTemplate;
+    launchMode?: string;
+    masteryScore?: number;
+  };
   // Whether this registration's result was recorded in an earlier session: cmi5 allows one
   // "completed" per registration, so the AU keeps a state document of its own to know.
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
@@ -71,7 +81,10 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
   const send = (verb: keyof typeof verbs, extra: Record<string, unknown> = {}, categories: { id: string }[] = [cmi5Category]) => {
     // Nothing may follow "terminated" in a cmi5 session.
     if (done && verb !== 'terminated') return queue;
-    const contextActivities = { ...template.contextActivities, category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories] };
+    const contextActivities = {
+      ...template.contextActivities,
+      category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
+    };
     const statement = {
       id: crypto.randomUUID(),
       timestamp: new Date().toISOString(),
@@ -83,7 +96,12 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
     };
     // Statements go one after another, so the LRS records them in cmi5's order.
     queue = queue.then(async () => {
-      const response = await fetch(`${launch.endpoint}statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true });
+      const response = await fetch(`${launch.endpoint}statements`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(statement),
+        keepalive: true,
+      });
       if (!response.ok) console.warn(`The LRS refused a "${verb}" statement: ${response.status}`);
     });
     return queue;
@@ -117,7 +135,11 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
       if (typeof launchData.masteryScore === 'number') {
         const scaled = result.overall / 100;
         const passed = scaled >= launchData.masteryScore;
-        await send(passed ? 'passed' : 'failed', { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } }, [cmi5Category, moveOnCategory]);
+        await send(
+          passed ? 'passed' : 'failed',
+          { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } },
+          [cmi5Category, moveOnCategory],
+        );
       }
       const kept = await fetch(recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
       if (!kept.ok) console.warn(`The LRS did not keep the "recorded" state: ${kept.status}`);

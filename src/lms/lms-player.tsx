@@ -20,7 +20,10 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const player = useMemo(() => {
-    type Reporter = { choice(node: string, choice: string, points: Record<string, number>): void; complete(result: Parameters<ReturnType<typeof connectScorm>['complete']>[0]): void };
+    type Reporter = {
+      choice(node: string, choice: string, points: Record<string, number>): void;
+      complete(result: Parameters<ReturnType<typeof connectScorm>['complete']>[0]): void;
+    };
     let reporter: Reporter | undefined;
     // The first ending reached is the result the LMS keeps: SCORM and xAPI records cannot be
     // taken back. Playing again afterwards is practice, reported to no one, and the learner is told.
@@ -66,11 +69,17 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
       if (!launch) setTimeout(() => setNotice(t('lms.noCmi5')));
       else {
         const pending: (() => void)[] = [];
-        reporter = { choice: (...args) => pending.push(() => reporter!.choice(...args)), complete: (r) => pending.push(() => reporter!.complete(r)) };
+        reporter = {
+          choice: (...args) => pending.push(() => reporter!.choice(...args)),
+          complete: (r) => pending.push(() => reporter!.complete(r)),
+        };
         connectCmi5(launch, site).then(
           (cmi5) => {
             recorded = cmi5.practiceOnly;
-            reporter = { choice: (node, choice, points) => void cmi5.answered(node, choice, points), complete: (result) => void cmi5.complete(result) };
+            reporter = {
+              choice: (node, choice, points) => void cmi5.answered(node, choice, points),
+              complete: (result) => void cmi5.complete(result),
+            };
             // Choices made while connecting are sent now, unless this session is practice.
             for (const send of pending.splice(0)) if (!recorded) send();
             addEventListener('pagehide', () => void cmi5.terminate());

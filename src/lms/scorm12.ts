@@ -11,7 +11,8 @@ export interface Scorm12Api {
   LMSGetLastError(): string;
 }
 
-const isApi = (value: unknown): value is Scorm12Api => typeof value === 'object' && value !== null && typeof (value as Scorm12Api).LMSInitialize === 'function';
+const isApi = (value: unknown): value is Scorm12Api =>
+  typeof value === 'object' && value !== null && typeof (value as Scorm12Api).LMSInitialize === 'function';
 
 /** Looks for `API` up the chain of parents (as the SCORM 1.2 run-time asks), then from the opener's. */
 export function findScormApi(start: Window): Scorm12Api | undefined {
@@ -81,7 +82,8 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
 
   return {
     /** Whether nothing may be recorded now: an earlier visit recorded the result, or the LMS opened the course for review or browsing. */
-    practiceOnly: ['completed', 'passed', 'failed'].includes(status) || ['review', 'browse'].includes(api.LMSGetValue('cmi.core.lesson_mode')),
+    practiceOnly:
+      ['completed', 'passed', 'failed'].includes(status) || ['review', 'browse'].includes(api.LMSGetValue('cmi.core.lesson_mode')),
     /** The saved run, if any. */
     suspended(): unknown {
       const raw = api.LMSGetValue('cmi.suspend_data');

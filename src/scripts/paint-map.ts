@@ -10,8 +10,10 @@ export function paintMap(steps: readonly Step[], current: string, ended: boolean
   const visited = new Set(nodes);
   const edges = new Set(nodes.slice(1).map((to, i) => `${nodes[i]}>${to}`));
   const taken = new Set(steps.map((s) => `${s.node}/${s.choice}`));
-  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-node]')) el.classList.toggle('visited', visited.has(el.dataset['node']!));
-  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-edge]')) el.classList.toggle('mine', edges.has(el.dataset['edge']!));
+  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-node]'))
+    el.classList.toggle('visited', visited.has(el.dataset['node']!));
+  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-edge]'))
+    el.classList.toggle('mine', edges.has(el.dataset['edge']!));
   for (const el of map.querySelectorAll<HTMLElement>('[data-step]')) el.classList.toggle('mine', taken.has(el.dataset['step']!));
   // While playing, the drawing shrinks to the part already visited.
   const svg = map.querySelector('svg');
@@ -20,7 +22,9 @@ export function paintMap(steps: readonly Step[], current: string, ended: boolean
   svg.dataset['full'] = full;
   let box = full.split(' ').map(Number) as [number, number, number, number];
   if (!ended) {
-    const rects = [...map.querySelectorAll('.map-node.visited rect')].map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))));
+    const rects = [...map.querySelectorAll('.map-node.visited rect')].map((r) =>
+      ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))),
+    );
     const x = Math.min(...rects.map((r) => r[0]!)) - 8;
     const y = Math.min(...rects.map((r) => r[1]!)) - 8;
     box = [x, y, Math.max(...rects.map((r) => r[0]! + r[2]!)) + 8 - x, Math.max(...rects.map((r) => r[1]! + r[3]!)) + 8 - y];

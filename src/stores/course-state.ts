@@ -13,7 +13,9 @@ export function itemState(progress: Progress, item: CourseItem): ItemState {
   if (item.kind === 'lesson') {
     const lesson = progress.lessons[item.id];
     if (lesson?.read) return 'done';
-    return lesson && (Object.keys(lesson.answers ?? {}).length > 0 || Object.keys(lesson.reflections ?? {}).length > 0) ? 'in-progress' : 'not-started';
+    return lesson && (Object.keys(lesson.answers ?? {}).length > 0 || Object.keys(lesson.reflections ?? {}).length > 0)
+      ? 'in-progress'
+      : 'not-started';
   }
   const scenario = progress.scenarios[item.id];
   if (scenario?.best) return 'done';

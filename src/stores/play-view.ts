@@ -49,15 +49,19 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
     node: before.node,
     choice,
     points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
-    meters: scenario.meters
-      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
-      .filter((c) => c.from !== c.to),
+    meters: scenario.meters.map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! })).filter((c) => c.from !== c.to),
   };
 }
 
 export function debriefFor(scenario: PlayableScenario, top: Points, run: Run): Debrief | undefined {
   const result = outcome(scenario, run.steps, top);
-  return result && { ...result, recommended: comparePath(scenario, run.steps, 'recommended', top), real: comparePath(scenario, run.steps, 'real', top) };
+  return (
+    result && {
+      ...result,
+      recommended: comparePath(scenario, run.steps, 'recommended', top),
+      real: comparePath(scenario, run.steps, 'real', top),
+    }
+  );
 }
 
 export function resultOf(debrief: Debrief, at: Date): ScenarioResult {

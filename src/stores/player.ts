@@ -1,7 +1,19 @@
 // The state of one scenario player: the run, and whether the feedback of the last decision is
 // still on screen. Components read $view and call the actions; the engine does the rest.
 import { atom } from 'nanostores';
-import { choose, findChoice, findNode, isDecision, restoreRun, runState, serialiseRun, startRun, undo, type RestoreResult, type Run } from '../engine/index.ts';
+import {
+  choose,
+  findChoice,
+  findNode,
+  isDecision,
+  restoreRun,
+  runState,
+  serialiseRun,
+  startRun,
+  undo,
+  type RestoreResult,
+  type Run,
+} from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
 import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';

@@ -5,7 +5,9 @@ import { $progress, replaceProgress } from './progress.ts';
 
 export const progressFileKind = 'checks-in-the-mail/progress';
 
-export type ImportResult = { ok: true; progress: Progress } | { ok: false; reason: 'not-json' | 'not-progress' | 'version' | 'malformed'; detail: string };
+export type ImportResult =
+  | { ok: true; progress: Progress }
+  | { ok: false; reason: 'not-json' | 'not-progress' | 'version' | 'malformed'; detail: string };
 
 /** Reads an exported progress file; anything short of a well-formed file is refused whole. */
 export function decodeProgressFile(text: string): ImportResult {
@@ -15,7 +17,8 @@ export function decodeProgressFile(text: string): ImportResult {
   } catch (error) {
     return { ok: false, reason: 'not-json', detail: error instanceof Error ? error.message : String(error) };
   }
-  if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)['kind'] !== progressFileKind) return { ok: false, reason: 'not-progress', detail: 'kind' };
+  if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)['kind'] !== progressFileKind)
+    return { ok: false, reason: 'not-progress', detail: 'kind' };
   const version = (value as Record<string, unknown>)['v'];
   if (version !== progressVersion) return { ok: false, reason: 'version', detail: String(version) };
   const { progress, dropped } = decodeProgress(value);

@@ -3,13 +3,23 @@ import fc from 'fast-check';
 import { decodeProgress, encodeProgress } from './progress-format.ts';
 import { decodeProgressFile, progressFile } from './progress-file.ts';
 
-const result = { ending: 'deal', grade: 'best', overall: 90, principles: { 'warn-first': { earned: 4, max: 4 } }, at: '2026-11-27T10:00:00.000Z' } as const;
+const result = {
+  ending: 'deal',
+  grade: 'best',
+  overall: 90,
+  principles: { 'warn-first': { earned: 4, max: 4 } },
+  at: '2026-11-27T10:00:00.000Z',
+} as const;
 
 describe('saved progress', () => {
   it('keeps every well-formed part and lists what it dropped', () => {
     const { progress, dropped } = decodeProgress({
       v: 1,
-      lessons: { 'warn-first': { read: true, answers: { 0: 2 } }, broken: 'x', 'agree-on-terms': { read: 'yes', reflections: { 0: 'ok' } } },
+      lessons: {
+        'warn-first': { read: true, answers: { 0: 2 } },
+        broken: 'x',
+        'agree-on-terms': { read: 'yes', reflections: { 0: 'ok' } },
+      },
       scenarios: { contractor: { best: result, last: { ...result, grade: 'superb' } } },
       name: 'Ada',
     });
@@ -27,10 +37,20 @@ describe('saved progress', () => {
 
   it('the decoder never throws, and what it accepts encodes back to itself', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ v: fc.constant(1), lessons: fc.dictionary(fc.string(), fc.anything()), scenarios: fc.dictionary(fc.string(), fc.anything()) })), (value) => {
-        const { progress } = decodeProgress(value);
-        expect(decodeProgress(JSON.parse(encodeProgress(progress)))).toEqual({ progress, dropped: [] });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            v: fc.constant(1),
+            lessons: fc.dictionary(fc.string(), fc.anything()),
+            scenarios: fc.dictionary(fc.string(), fc.anything()),
+          }),
+        ),
+        (value) => {
+          const { progress } = decodeProgress(value);
+          expect(decodeProgress(JSON.parse(encodeProgress(progress)))).toEqual({ progress, dropped: [] });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -46,11 +66,18 @@ describe('progress files', () => {
     expect(decodeProgressFile('{')).toMatchObject({ ok: false, reason: 'not-json' });
     expect(decodeProgressFile('{"v":1}')).toMatchObject({ ok: false, reason: 'not-progress' });
     expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":2}')).toMatchObject({ ok: false, reason: 'version', detail: '2' });
-    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":1,"lessons":{"a":{"read":1}}}')).toMatchObject({ ok: false, reason: 'malformed', detail: 'lessons.a.read' });
+    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":1,"lessons":{"a":{"read":1}}}')).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+      detail: 'lessons.a.read',
+    });
   });
 
   it('the file reader never throws on any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => void decodeProgressFile(text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => void decodeProgressFile(text)),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -53,7 +53,8 @@ function decodeResult(v: unknown): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
   if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
-  if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles)) return undefined;
+  if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles))
+    return undefined;
   const scores: ScenarioResult['principles'] = {};
   for (const [p, s] of Object.entries(principles)) {
     if (!isKey(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
@@ -89,12 +90,16 @@ function decodeLesson(v: unknown, where: string, dropped: string[]): LessonProgr
   }
   const answers = v['answers'];
   if (answers !== undefined) {
-    if (isRecord(answers) && Object.entries(answers).every(([k, a]) => /^\d{1,2}$/.test(k) && isInt(a) && a >= 0 && a < 20)) out.answers = answers as Record<string, number>;
+    if (isRecord(answers) && Object.entries(answers).every(([k, a]) => /^\d{1,2}$/.test(k) && isInt(a) && a >= 0 && a < 20))
+      out.answers = answers as Record<string, number>;
     else dropped.push(`${where}.answers`);
   }
   const reflections = v['reflections'];
   if (reflections !== undefined) {
-    if (isRecord(reflections) && Object.entries(reflections).every(([k, r]) => /^\d{1,2}$/.test(k) && typeof r === 'string' && r.length <= 20_000)) {
+    if (
+      isRecord(reflections) &&
+      Object.entries(reflections).every(([k, r]) => /^\d{1,2}$/.test(k) && typeof r === 'string' && r.length <= 20_000)
+    ) {
       out.reflections = reflections as Record<string, string>;
     } else dropped.push(`${where}.reflections`);
   }
@@ -123,7 +128,11 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
 export function decodeProgress(value: unknown): Decoded {
   const dropped: string[] = [];
   if (!isRecord(value)) return { progress: emptyProgress(), dropped: ['everything: not an object'] };
-  if (value['v'] !== progressVersion) return { progress: emptyProgress(), dropped: [`everything: format version ${JSON.stringify(value['v'])}, expected ${progressVersion}`] };
+  if (value['v'] !== progressVersion)
+    return {
+      progress: emptyProgress(),
+      dropped: [`everything: format version ${JSON.stringify(value['v'])}, expected ${progressVersion}`],
+    };
   const progress: Progress = {
     lessons: decodeMap(value['lessons'], 'lessons', dropped, decodeLesson),
     scenarios: decodeMap(value['scenarios'], 'scenarios', dropped, decodeScenario),

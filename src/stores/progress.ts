@@ -2,7 +2,15 @@
 // script, kept in step across tabs.
 import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
-import { decodeProgress, emptyProgress, encodeProgress, type LessonProgress, type Progress, type ScenarioProgress, type ScenarioResult } from './progress-format.ts';
+import {
+  decodeProgress,
+  emptyProgress,
+  encodeProgress,
+  type LessonProgress,
+  type Progress,
+  type ScenarioProgress,
+  type ScenarioResult,
+} from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';

@@ -33,10 +33,23 @@ export function viewOf(scenario: PlayableScenario, top: Points, session: Worksho
   const tally = session.tallies[session.tallies.length - 1] ?? {};
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
   const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
-  return { session, node: state.node, meters: state.meters, tally, votes: total(tally), ...(feedback && { feedback }), ...(debrief && { debrief }) };
+  return {
+    session,
+    node: state.node,
+    meters: state.meters,
+    tally,
+    votes: total(tally),
+    ...(feedback && { feedback }),
+    ...(debrief && { debrief }),
+  };
 }
 
-export function createWorkshop(scenario: PlayableScenario, top: Points, initial: WorkshopSession, onChange: (session: WorkshopSession) => void) {
+export function createWorkshop(
+  scenario: PlayableScenario,
+  top: Points,
+  initial: WorkshopSession,
+  onChange: (session: WorkshopSession) => void,
+) {
   const $session = atom(initial);
   // The view is derived from the session and kept beside it, updated with every change.
   const $view = atom(viewOf(scenario, top, initial));
@@ -70,7 +83,14 @@ export function createWorkshop(scenario: PlayableScenario, top: Points, initial:
       const s = $session.get();
       const result = choose(scenario, { scenario: scenario.id, steps: s.steps }, choiceId);
       if (!result.ok) return result.error;
-      update((x) => ({ ...x, steps: [...result.run.steps], tallies: [...x.tallies, {}], revealed: false, feedback: true, counterpart: false }));
+      update((x) => ({
+        ...x,
+        steps: [...result.run.steps],
+        tallies: [...x.tallies, {}],
+        revealed: false,
+        feedback: true,
+        counterpart: false,
+      }));
       return undefined;
     },
     continueOn() {
@@ -79,7 +99,14 @@ export function createWorkshop(scenario: PlayableScenario, top: Points, initial:
     back() {
       update((s) => {
         const run = undo({ scenario: scenario.id, steps: s.steps });
-        return { ...s, steps: [...run.steps], tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies, feedback: false, revealed: false, counterpart: false };
+        return {
+          ...s,
+          steps: [...run.steps],
+          tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies,
+          feedback: false,
+          revealed: false,
+          counterpart: false,
+        };
       });
     },
     restart() {

@@ -11,7 +11,9 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
-    lines.push(`${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { count: taken.votes, total: moment.votes })})`);
+    lines.push(
+      `${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { count: taken.votes, total: moment.votes })})`,
+    );
     for (const c of moment.choices) lines.push(`   - ${c.label} — ${t('workshop.votes', { count: c.votes })}`);
   }
   if (view.debrief) {
@@ -33,7 +35,13 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
  */
 export function sessionJson(session: WorkshopSession, played?: { scenario: PlayableScenario; top: Points }): string {
   const debrief = played && viewOf(played.scenario, played.top, session).debrief;
-  const outcome = debrief && { ending: debrief.ending.id, title: debrief.ending.title, grade: debrief.ending.grade, overall: debrief.overall, principles: debrief.principles };
+  const outcome = debrief && {
+    ending: debrief.ending.id,
+    title: debrief.ending.title,
+    grade: debrief.ending.grade,
+    overall: debrief.overall,
+    principles: debrief.principles,
+  };
   return JSON.stringify({ kind: 'checks-in-the-mail/workshop', ...session, ...(outcome && { outcome }) }, null, 2);
 }
 
@@ -44,7 +52,9 @@ export function csvField(value: string | number): string {
 }
 
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
-  const rows: (string | number)[][] = [[t('workshop.csv.step'), t('workshop.csv.moment'), t('workshop.csv.choice'), t('workshop.csv.votes'), t('workshop.csv.chosen')]];
+  const rows: (string | number)[][] = [
+    [t('workshop.csv.step'), t('workshop.csv.moment'), t('workshop.csv.choice'), t('workshop.csv.votes'), t('workshop.csv.chosen')],
+  ];
   for (const moment of roomPath(session, scenario)) {
     for (const c of moment.choices) rows.push([moment.step, moment.title, c.label, c.votes, c.chosen ? t('workshop.csv.yes') : '']);
   }
@@ -52,6 +62,10 @@ export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario,
 }
 
 export function fileStem(session: WorkshopSession): string {
-  const slug = session.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'workshop';
+  const slug =
+    session.name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'workshop';
   return `${slug}-${session.createdAt.slice(0, 10)}`;
 }

@@ -139,16 +139,41 @@ describe('exports', () => {
 
 describe('decoders of outside data', () => {
   it('a session survives a round trip through JSON', () => {
-    const s = { ...session(), steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}], timer: { endsAt: 1_800_000_000_000 } };
+    const s = {
+      ...session(),
+      steps: [{ node: 'unpaid', choice: 'remind' }],
+      tallies: [{ remind: 3 }, {}],
+      timer: { endsAt: 1_800_000_000_000 },
+    };
     expect(decodeSession(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
   it('the session decoder never throws and accepts only what re-encodes to itself', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ v: fc.constant(1), id: fc.string(), scenario: fc.string(), name: fc.string(), createdAt: fc.constant('2026-01-01T00:00:00Z'), updatedAt: fc.string(), steps: fc.array(fc.anything()), tallies: fc.array(fc.dictionary(fc.string(), fc.anything())), revealed: fc.boolean(), feedback: fc.boolean(), counterpart: fc.boolean(), timer: fc.anything(), muted: fc.boolean() })), (value) => {
-        const decoded = decodeSession(value);
-        if (decoded) expect(decodeSession(JSON.parse(JSON.stringify(decoded)))).toEqual(decoded);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            v: fc.constant(1),
+            id: fc.string(),
+            scenario: fc.string(),
+            name: fc.string(),
+            createdAt: fc.constant('2026-01-01T00:00:00Z'),
+            updatedAt: fc.string(),
+            steps: fc.array(fc.anything()),
+            tallies: fc.array(fc.dictionary(fc.string(), fc.anything())),
+            revealed: fc.boolean(),
+            feedback: fc.boolean(),
+            counterpart: fc.boolean(),
+            timer: fc.anything(),
+            muted: fc.boolean(),
+          }),
+        ),
+        (value) => {
+          const decoded = decodeSession(value);
+          if (decoded) expect(decodeSession(JSON.parse(JSON.stringify(decoded)))).toEqual(decoded);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -30,7 +30,21 @@ export interface WorkshopSession {
 
 export function newSession(scenario: string, name: string, now: Date, id: string): WorkshopSession {
   const at = now.toISOString();
-  return { v: sessionVersion, id, scenario, name, createdAt: at, updatedAt: at, steps: [], tallies: [{}], revealed: false, feedback: false, counterpart: false, timer: {}, muted: false };
+  return {
+    v: sessionVersion,
+    id,
+    scenario,
+    name,
+    createdAt: at,
+    updatedAt: at,
+    steps: [],
+    tallies: [{}],
+    revealed: false,
+    feedback: false,
+    counterpart: false,
+    timer: {},
+    muted: false,
+  };
 }
 
 export const total = (tally: Record<string, number> | undefined) => Object.values(tally ?? {}).reduce((a, b) => a + b, 0);
@@ -96,9 +110,17 @@ export function decodeSession(value: unknown): WorkshopSession | undefined {
   if (!isRecord(value) || value['v'] !== sessionVersion) return undefined;
   const { id, scenario, name, createdAt, updatedAt, steps, tallies, revealed, feedback, counterpart, timer, muted } = value;
   if (!isId(id) || !isId(scenario) || typeof name !== 'string' || name.length > 200) return undefined;
-  if (typeof createdAt !== 'string' || typeof updatedAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || Number.isNaN(Date.parse(updatedAt))) return undefined;
-  if (typeof revealed !== 'boolean' || typeof feedback !== 'boolean' || typeof counterpart !== 'boolean' || typeof muted !== 'boolean') return undefined;
-  if (!Array.isArray(steps) || steps.length > 500 || !Array.isArray(tallies) || tallies.length !== steps.length + 1 || !isRecord(timer)) return undefined;
+  if (
+    typeof createdAt !== 'string' ||
+    typeof updatedAt !== 'string' ||
+    Number.isNaN(Date.parse(createdAt)) ||
+    Number.isNaN(Date.parse(updatedAt))
+  )
+    return undefined;
+  if (typeof revealed !== 'boolean' || typeof feedback !== 'boolean' || typeof counterpart !== 'boolean' || typeof muted !== 'boolean')
+    return undefined;
+  if (!Array.isArray(steps) || steps.length > 500 || !Array.isArray(tallies) || tallies.length !== steps.length + 1 || !isRecord(timer))
+    return undefined;
   const decodedSteps: Step[] = [];
   for (const s of steps) {
     if (!isRecord(s) || !isId(s['node']) || !isId(s['choice'])) return undefined;
@@ -115,7 +137,21 @@ export function decodeSession(value: unknown): WorkshopSession | undefined {
     if (!isTime(timer['remaining'])) return undefined;
     t.remaining = timer['remaining'];
   }
-  return { v: sessionVersion, id, scenario, name, createdAt, updatedAt, steps: decodedSteps, tallies: decodedTallies as Record<string, number>[], revealed, feedback, counterpart, timer: t, muted };
+  return {
+    v: sessionVersion,
+    id,
+    scenario,
+    name,
+    createdAt,
+    updatedAt,
+    steps: decodedSteps,
+    tallies: decodedTallies as Record<string, number>[],
+    revealed,
+    feedback,
+    counterpart,
+    timer: t,
+    muted,
+  };
 }
 
 /** What travels from the console to the screen: the session without anything private. */

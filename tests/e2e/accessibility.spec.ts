@@ -42,7 +42,11 @@ test.describe('the player at phone width', () => {
       const scenario = scenarios.find((s) => s.id === 'client')!;
       const steps = markedPath(scenario, 'real');
       await openScenario(page, 'ru', scenario.id);
-      await page.getByRole('button', { name: /./ }).filter({ has: page.locator('xpath=self::button[contains(@class,"choice")]') }).first().click();
+      await page
+        .getByRole('button', { name: /./ })
+        .filter({ has: page.locator('xpath=self::button[contains(@class,"choice")]') })
+        .first()
+        .click();
       await expectNoViolations(page);
       await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
       await page.getByRole('button', { name: ui.ru['player.back'] }).click();

@@ -121,7 +121,13 @@ test('messages forged by another window or origin are ignored', async ({ page })
   await page.goto(`${host}/two`);
   await frameOf(page, 'a');
   await page.evaluate(() => {
-    const forged = { ns: 'checks-in-the-mail', v: 1, type: 'complete', instance: 'x', data: { ending: 'forged', grade: 'best', overall: 100, principles: [] } };
+    const forged = {
+      ns: 'checks-in-the-mail',
+      v: 1,
+      type: 'complete',
+      instance: 'x',
+      data: { ending: 'forged', grade: 'best', overall: 100, principles: [] },
+    };
     window.postMessage(forged, '*');
     const other = document.createElement('iframe');
     document.body.append(other);
@@ -145,7 +151,9 @@ test('a frame sandboxed without allow-same-origin plays to an ending and its eve
     await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();
     await a.getByRole('button', { name: ui.en['player.continue'] }).click();
   }
-  await expect.poll(async () => (await log(page)).find((e) => e.type === 'complete')?.detail['ending']).toBe(outcome(client, steps, maxima(client))!.ending.id);
+  await expect
+    .poll(async () => (await log(page)).find((e) => e.type === 'complete')?.detail['ending'])
+    .toBe(outcome(client, steps, maxima(client))!.ending.id);
   await expectFitted(page, 'a', a);
   // A frame with no storage says so: it cannot remember the run.
   expect((await log(page)).find((e) => e.type === 'settings')?.detail).toMatchObject({ remember: false });

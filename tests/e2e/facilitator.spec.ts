@@ -10,7 +10,8 @@ import { waitForIsland } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
-const plural = (forms: Record<string, string>, count: number, locale: 'en' | 'ru') => fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
+const plural = (forms: Record<string, string>, count: number, locale: 'en' | 'ru') =>
+  fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
 
 async function openBoth(page: Page, locale: 'en' | 'ru' = 'en') {
   await page.goto(`/${locale}/facilitate/contractor/`);
@@ -123,7 +124,9 @@ test('the exports hold the path and the votes; the CSV parses back with Cyrillic
   const lines = csv.slice(1).split('\r\n');
   expect(lines[0]).toBe('Решение,Момент,Вариант,Голоса,Выбран');
   const firstChoice = choiceLabel(contractor, markedPath(contractor, 'recommended')[0]!, 'ru');
-  expect(lines.some((l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да'))).toBe(true);
+  expect(
+    lines.some((l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да')),
+  ).toBe(true);
 });
 
 for (const locale of ['en', 'ru'] as const) {
@@ -139,15 +142,29 @@ for (const locale of ['en', 'ru'] as const) {
 
 test('a session link that cannot be resumed starts a new session and says why, in both cases', async ({ page }) => {
   const stale = {
-    v: 1, id: 'stale-1', scenario: 'contractor', name: 'Before the edit', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T11:00:00.000Z',
-    steps: [{ node: contractor.start, choice: 'a-choice-since-removed' }], tallies: [{}, {}],
-    revealed: false, feedback: false, counterpart: false, timer: {}, muted: false,
+    v: 1,
+    id: 'stale-1',
+    scenario: 'contractor',
+    name: 'Before the edit',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T11:00:00.000Z',
+    steps: [{ node: contractor.start, choice: 'a-choice-since-removed' }],
+    tallies: [{}, {}],
+    revealed: false,
+    feedback: false,
+    counterpart: false,
+    timer: {},
+    muted: false,
   };
   await page.addInitScript((saved) => {
-    if (!localStorage.getItem('checks-in-the-mail/workshops')) localStorage.setItem('checks-in-the-mail/workshops', JSON.stringify({ v: 1, sessions: { [saved.id]: saved } }));
+    if (!localStorage.getItem('checks-in-the-mail/workshops'))
+      localStorage.setItem('checks-in-the-mail/workshops', JSON.stringify({ v: 1, sessions: { [saved.id]: saved } }));
   }, stale);
   const start = findNode(contractor, contractor.start)!;
-  for (const [id, message, locale] of [['stale-1', 'workshop.sessionChanged', 'ru'], ['never-saved-here', 'workshop.sessionMissing', 'en']] as const) {
+  for (const [id, message, locale] of [
+    ['stale-1', 'workshop.sessionChanged', 'ru'],
+    ['never-saved-here', 'workshop.sessionMissing', 'en'],
+  ] as const) {
     await page.goto(`/${locale}/facilitate/contractor/?session=${id}`);
     await waitForIsland(page, 'console');
     await expect(page.getByRole('status').filter({ hasText: ui[locale][message] })).toBeVisible();

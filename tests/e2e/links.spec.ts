@@ -43,7 +43,8 @@ test('every internal link and source in the built site resolves, anchors include
       }
       if (to.anchor && to.file.endsWith('.html')) {
         const html = pages.get(to.file) ?? readFileSync(to.file, 'utf8');
-        if (!html.includes(`id="${to.anchor}"`) && !html.includes(`name="${to.anchor}"`)) broken.push(`${where}: no element with id "${to.anchor}"`);
+        if (!html.includes(`id="${to.anchor}"`) && !html.includes(`name="${to.anchor}"`))
+          broken.push(`${where}: no element with id "${to.anchor}"`);
       }
     }
   }

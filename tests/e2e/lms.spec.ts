@@ -24,9 +24,15 @@ async function servePackage(page: Page, kind: 'scorm12' | 'cmi5', harness: strin
   await page.route(`${lms}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/harness.html') return route.fulfill({ contentType: 'text/html', body: harness });
-    if (path === '/scorm12.js') return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(root, 'node_modules/scorm-again/dist/scorm12.js'), 'utf8') });
+    if (path === '/scorm12.js')
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFileSync(join(root, 'node_modules/scorm-again/dist/scorm12.js'), 'utf8'),
+      });
     const file = zip[path.replace(/^\/pkg\//, '')];
-    return file ? route.fulfill({ contentType: types[path.split('.').pop()!] ?? 'application/octet-stream', body: Buffer.from(file) }) : route.fulfill({ status: 404 });
+    return file
+      ? route.fulfill({ contentType: types[path.split('.').pop()!] ?? 'application/octet-stream', body: Buffer.from(file) })
+      : route.fulfill({ status: 404 });
   });
   return zip;
 }
@@ -59,7 +65,8 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
 
   await page.goto(`${lms}/harness.html`);
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
-  const value = (name: string) => page.evaluate((n) => (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue(n), name);
+  const value = (name: string) =>
+    page.evaluate((n) => (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue(n), name);
   await expect.poll(() => value('cmi.core.lesson_status')).toBe('incomplete');
   const steps = markedPath(contractor, 'recommended');
   await playIn(page, steps);
@@ -68,7 +75,9 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
   expect(await value('cmi.core.score.raw')).toBe(String(expected.overall));
   expect(await value('cmi.interactions._count')).toBe(String(steps.length));
   // Interaction elements are write-only in SCORM 1.2: read what the LMS would commit.
-  const committed = await page.evaluate(() => JSON.stringify((window as unknown as { API: { renderCommitCMI(t: boolean): unknown } }).API.renderCommitCMI(false)));
+  const committed = await page.evaluate(() =>
+    JSON.stringify((window as unknown as { API: { renderCommitCMI(t: boolean): unknown } }).API.renderCommitCMI(false)),
+  );
   for (const step of steps) {
     expect(committed).toContain(`"id":"${step.node}.${step.choice}"`);
     expect(committed).toContain(`"student_response":"${step.choice}"`);
@@ -92,7 +101,14 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
 });
 
 test('the SCORM package tells the learner when the LMS refuses to store the result', async ({ page }) => {
-  await servePackage(page, 'scorm12', scormHarness.replace("window.API = new Scorm12API({ autocommit: false, logLevel: 5 });", "window.API = new Scorm12API({ autocommit: false, logLevel: 5 }); window.API.LMSCommit = () => 'false';"));
+  await servePackage(
+    page,
+    'scorm12',
+    scormHarness.replace(
+      'window.API = new Scorm12API({ autocommit: false, logLevel: 5 });',
+      "window.API = new Scorm12API({ autocommit: false, logLevel: 5 }); window.API.LMSCommit = () => 'false';",
+    ),
+  );
   await page.goto(`${lms}/harness.html`);
   await expect(page.frameLocator('iframe').getByText(ui.en['lms.notSaved'])).toBeVisible();
 });
@@ -102,7 +118,9 @@ test('the SCORM package resumes from cmi.suspend_data', async ({ page }) => {
   await page.goto(`${lms}/harness.html`);
   const steps = markedPath(contractor, 'real').slice(0, 2);
   await playIn(page, steps);
-  const suspend = await page.evaluate(() => (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue('cmi.suspend_data'));
+  const suspend = await page.evaluate(() =>
+    (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue('cmi.suspend_data'),
+  );
   expect(JSON.parse(suspend).steps).toEqual(steps.map((s) => [s.node, s.choice]));
   await page.evaluate((s) => sessionStorage.setItem('suspend', s), suspend);
   await page.reload();
@@ -119,7 +137,11 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
   let launchPage = '';
   // A small LMS on loopback: it serves the unpacked package and plays the LRS.
   const lrs: Server = createServer((request, response) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version', 'access-control-allow-methods': 'GET, POST, PUT, OPTIONS' };
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version',
+      'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+    };
     if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
     const url = new URL(request.url!, 'http://127.0.0.1');
     let body = '';
@@ -128,10 +150,14 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
       if (url.pathname === '/launch.html') return void response.writeHead(200, { 'content-type': 'text/html' }).end(launchPage);
       const file = zip[url.pathname.replace(/^\/pkg\//, '')];
       if (url.pathname.startsWith('/pkg/') && file) {
-        const type = { html: 'text/html', js: 'text/javascript', css: 'text/css' }[url.pathname.split('.').pop()!] ?? 'application/octet-stream';
+        const type =
+          { html: 'text/html', js: 'text/javascript', css: 'text/css' }[url.pathname.split('.').pop()!] ?? 'application/octet-stream';
         return void response.writeHead(200, { 'content-type': type }).end(Buffer.from(file));
       }
-      if (url.pathname === '/fetch' && request.method === 'POST') return void response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ 'auth-token': 'dG9rZW4=' }));
+      if (url.pathname === '/fetch' && request.method === 'POST')
+        return void response
+          .writeHead(200, { ...cors, 'content-type': 'application/json' })
+          .end(JSON.stringify({ 'auth-token': 'dG9rZW4=' }));
       if (url.pathname.startsWith('/xapi/')) auth.push(String(request.headers['authorization']));
       if (url.pathname === '/xapi/activities/state' && url.searchParams.get('stateId') !== 'LMS.LaunchData') {
         // The AU's own state documents, kept per state id for the registration.
@@ -142,11 +168,21 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
           return;
         }
         const kept = auStates.get(id);
-        return void (kept === undefined ? response.writeHead(404, cors).end() : response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(kept));
+        return void (kept === undefined
+          ? response.writeHead(404, cors).end()
+          : response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(kept));
       }
       if (url.pathname === '/xapi/activities/state' && url.searchParams.get('stateId') === 'LMS.LaunchData') {
         return void response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(
-          JSON.stringify({ launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.5, contextTemplate: { contextActivities: { grouping: [{ id: 'https://lms.test/course' }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's1' } } }),
+          JSON.stringify({
+            launchMode: 'Normal',
+            moveOn: 'CompletedAndPassed',
+            masteryScore: 0.5,
+            contextTemplate: {
+              contextActivities: { grouping: [{ id: 'https://lms.test/course' }] },
+              extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's1' },
+            },
+          }),
         );
       }
       if (url.pathname === '/xapi/statements' && request.method === 'POST') {
@@ -173,10 +209,20 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     await playIn(page, steps);
     const expected = outcome(contractor, steps, top)!;
     await expect.poll(() => statements.length).toBe(steps.length + 4);
-    const verbs = statements.map((s) => ((s['verb'] as { id: string }).id.split('/').pop()));
-    expect(verbs).toEqual(['initialized', ...steps.map(() => 'answered'), 'completed', expected.overall >= 50 ? 'passed' : 'failed', 'terminated']);
+    const verbs = statements.map((s) => (s['verb'] as { id: string }).id.split('/').pop());
+    expect(verbs).toEqual([
+      'initialized',
+      ...steps.map(() => 'answered'),
+      'completed',
+      expected.overall >= 50 ? 'passed' : 'failed',
+      'terminated',
+    ]);
     for (const s of statements) {
-      const context = s['context'] as { registration: string; extensions: Record<string, string>; contextActivities: { grouping: unknown[] } };
+      const context = s['context'] as {
+        registration: string;
+        extensions: Record<string, string>;
+        contextActivities: { grouping: unknown[] };
+      };
       expect(context.registration).toBe('0b6a1d2e-1111-4c6b-9a55-123456789abc');
       expect(context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('s1');
       expect(context.contextActivities.grouping).toEqual([{ id: 'https://lms.test/course' }]);
@@ -185,7 +231,9 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     const answered = statements[1] as { result: { response: string; extensions: Record<string, number> } };
     expect(answered.result.response).toBe(steps[0]!.choice);
     expect(Object.keys(answered.result.extensions).every((k) => /^https?:\/\/.+\/xapi\/principles\//.test(k))).toBe(true);
-    const completed = statements[steps.length + 1] as { result: { completion: boolean; duration: string; extensions: Record<string, { earned: number; max: number }> } };
+    const completed = statements[steps.length + 1] as {
+      result: { completion: boolean; duration: string; extensions: Record<string, { earned: number; max: number }> };
+    };
     expect(completed.result.completion).toBe(true);
     expect(completed.result.duration).toMatch(/^PT/);
     expect(Object.values(completed.result.extensions)).toEqual(expected.principles.map((p) => ({ earned: p.earned, max: p.max })));
@@ -206,7 +254,9 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     await playIn(page, steps.slice(0, 1));
     await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
     await page.goto('about:blank');
-    await expect.poll(() => statements.slice(steps.length + 4).map((st) => (st['verb'] as { id: string }).id.split('/').pop())).toEqual(['initialized', 'terminated']);
+    await expect
+      .poll(() => statements.slice(steps.length + 4).map((st) => (st['verb'] as { id: string }).id.split('/').pop()))
+      .toEqual(['initialized', 'terminated']);
   } finally {
     await new Promise<void>((resolve) => lrs.close(() => resolve()));
   }

@@ -5,7 +5,10 @@ import { play, waitForIsland } from './play.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after a first visit the course works offline: a lesson, a scenario played to an ending, the console and the screen', async ({ page, context }) => {
+test('after a first visit the course works offline: a lesson, a scenario played to an ending, the console and the screen', async ({
+  page,
+  context,
+}) => {
   await page.goto('/en/');
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;

@@ -24,7 +24,10 @@ for (const locale of locales) {
         for (const p of expected.principles) {
           const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
           // A principle below zero counts as 0, with the shortfall shown.
-          const shown = p.earned < 0 ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned }) : fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max });
+          const shown =
+            p.earned < 0
+              ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
+              : fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max });
           await expect(row.locator('dd')).toHaveText(shown);
         }
       });
@@ -70,7 +73,9 @@ for (const [locale, page, file] of [
   ['en', 'facilitate/contractor/', 'facilitate/contractor/console.json'],
   ['en', 'facilitate/contractor/screen/', 'facilitate/contractor/screen.json'],
 ] as const) {
-  test(`${locale}: when /${page}'s props (${file}) cannot load, the page says so instead of silently not responding`, async ({ page: tab }) => {
+  test(`${locale}: when /${page}'s props (${file}) cannot load, the page says so instead of silently not responding`, async ({
+    page: tab,
+  }) => {
     await tab.route(`**/${locale}/${file}`, (route) => route.abort('internetdisconnected'));
     await tab.goto(`/${locale}/${page}`);
     await expect(tab.getByRole('alert')).toHaveText(ui[locale]['island.failed']);

@@ -54,11 +54,20 @@ test('an invalid import is refused with the reason and changes nothing', async (
   await waitForIsland(page, 'progress');
   await expect(page.locator('tbody tr').first().locator('td').first()).not.toHaveText(ui.ru['progress.notPlayed']);
   const before = (await page.locator('table').textContent())!;
-  await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"something-else"}') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"something-else"}') });
   await expect(page.getByRole('alert')).toHaveText(ui.ru['progress.importError.not-progress']);
-  await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await expect(page.getByRole('alert')).toHaveText(ui.ru['progress.importError.not-json']);
-  const damaged = JSON.stringify({ kind: 'checks-in-the-mail/progress', v: 1, lessons: {}, scenarios: { contractor: { best: { ending: 'x', grade: 'superb' } } } });
+  const damaged = JSON.stringify({
+    kind: 'checks-in-the-mail/progress',
+    v: 1,
+    lessons: {},
+    scenarios: { contractor: { best: { ending: 'x', grade: 'superb' } } },
+  });
   await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(damaged) });
   await expect(page.getByRole('alert')).toContainText('scenarios.contractor.best');
   await expect(page.locator('table')).toHaveText(before);
@@ -67,12 +76,15 @@ test('an invalid import is refused with the reason and changes nothing', async (
 for (const garbage of ['{not json', '[1,2,3]', '{"v":99}', 'null']) {
   test(`garbage in storage (${garbage}) is not fatal: the notice is shown once and the pages work`, async ({ page }) => {
     const errors = watchErrors(page);
-    await page.addInitScript(([k, v]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(k!, v!);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, [key, garbage]);
+    await page.addInitScript(
+      ([k, v]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(k!, v!);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [key, garbage],
+    );
     await page.goto('/en/');
     await expect(page.locator('#storage-notice')).toHaveText(ui.en['storage.reset']);
     await page.reload();
@@ -87,7 +99,10 @@ test('a damaged part of saved progress is dropped and the rest is kept', async (
   await page.addInitScript((k) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    localStorage.setItem(k, JSON.stringify({ v: 1, lessons: { 'warn-first': { read: true }, 'agree-on-terms': { read: 'yes' } }, scenarios: { client: 42 } }));
+    localStorage.setItem(
+      k,
+      JSON.stringify({ v: 1, lessons: { 'warn-first': { read: true }, 'agree-on-terms': { read: 'yes' } }, scenarios: { client: 42 } }),
+    );
   }, key);
   await page.goto('/en/');
   await expect(page.locator('#storage-notice')).toHaveText(ui.en['storage.reset']);
@@ -114,9 +129,22 @@ test('storage that throws is not fatal: the player works and says progress is ke
 });
 
 test('the certificate appears when everything is done, and prints on one A4 and one Letter page', async ({ page }) => {
-  const lessons = await page.request.get('/en/').then(async (r) => [...(await r.text()).matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!));
-  const result = { ending: 'x', grade: 'good', overall: 70, principles: { 'warn-first': { earned: 3, max: 8 }, 'agree-terms': { earned: 6, max: 6 }, 'reward-good': { earned: 4, max: 5 } }, at: '2026-11-20T10:00:00.000Z' };
-  const progress = { v: 1, name: '', lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])), scenarios: { contractor: { best: result, last: result }, client: { best: result, last: result } } };
+  const lessons = await page.request
+    .get('/en/')
+    .then(async (r) => [...(await r.text()).matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!));
+  const result = {
+    ending: 'x',
+    grade: 'good',
+    overall: 70,
+    principles: { 'warn-first': { earned: 3, max: 8 }, 'agree-terms': { earned: 6, max: 6 }, 'reward-good': { earned: 4, max: 5 } },
+    at: '2026-11-20T10:00:00.000Z',
+  };
+  const progress = {
+    v: 1,
+    name: '',
+    lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
+    scenarios: { contractor: { best: result, last: result }, client: { best: result, last: result } },
+  };
   await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, JSON.stringify(progress)]);
   await page.goto('/en/progress/');
   await page.getByLabel(ui.en['progress.name']).fill('Ada Lovelace');

@@ -46,7 +46,10 @@ describe('UI strings', () => {
   });
 
   it('have every plural form each language needs', () => {
-    for (const [locale, table] of [['en', en], ['ru', ru]] as const) {
+    for (const [locale, table] of [
+      ['en', en],
+      ['ru', ru],
+    ] as const) {
       const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       for (const [key, value] of Object.entries(table)) {
         if (typeof value === 'object') expect(Object.keys(value).sort(), `${locale} ${key}`).toEqual([...needed].sort());
@@ -63,6 +66,12 @@ describe('UI strings', () => {
 
   it('choose the Russian plural by number', () => {
     const t = translator('ru', ru);
-    expect([1, 2, 5, 21, 1.5].map((count) => t('player.points', { count }))).toEqual(['1 балл', '2 балла', '5 баллов', '21 балл', '1.5 балла']);
+    expect([1, 2, 5, 21, 1.5].map((count) => t('player.points', { count }))).toEqual([
+      '1 балл',
+      '2 балла',
+      '5 баллов',
+      '21 балл',
+      '1.5 балла',
+    ]);
   });
 });
