@@ -15,11 +15,11 @@ interface Props extends ScenarioIslandProps {
   next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
+export default function CoursePlayer({ scenario, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const player = useMemo(
     () =>
-      createPlayer(scenario, maxima, {
+      createPlayer(scenario, {
         onRun: (run) => saveRun(scenario.id, player.serialise(run)),
         onComplete: (result) => recordResult(scenario.id, result),
       }),

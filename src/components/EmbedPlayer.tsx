@@ -13,7 +13,7 @@ type Props = ScenarioIslandProps;
 
 const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
 
-export default function EmbedPlayer({ scenario, maxima, locale, messages }: Props) {
+export default function EmbedPlayer({ scenario, locale, messages }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [options, setOptions] = useState(defaults);
   // Callbacks read the options through a ref: they are known only once the page runs.
@@ -22,19 +22,19 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
   const key = `checks-in-the-mail/embed/${scenario.id}`;
   const player = useMemo(
     () =>
-      createPlayer(scenario, maxima, {
+      createPlayer(scenario, {
         onChoice: (step, points) => host.current.send('choice', { ...step, points }),
         onRun: (run, change) => {
           if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
           if (change === 'undo') host.current.send('undo', { step: run.steps.length });
           else if (change === 'restart') host.current.send('restart', {});
         },
-        onComplete: (result) =>
+        onComplete: (_, debrief) =>
           host.current.send('complete', {
-            ending: result.ending,
-            grade: result.grade,
-            overall: result.overall,
-            principles: Object.entries(result.principles).map(([principle, s]) => ({ principle, ...s })),
+            ending: debrief.ending.id,
+            grade: debrief.grade,
+            overall: debrief.overall,
+            principles: debrief.principles.map(({ principle, earned, max }) => ({ principle, earned, max })),
           }),
       }),
     [scenario],

@@ -38,7 +38,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
   const [workshop, setWorkshop] = useState(() =>
-    createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
+    createWorkshop(props.scenario, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
   );
   const [notice, setNotice] = useState<string>();
   useEffect(() => {
@@ -62,7 +62,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
     const channel = new BroadcastChannel(channelName(props.scenario.id));
     const send = (s: typeof session) =>
       channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
-    const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
+    const w = createWorkshop(props.scenario, session, (s) => {
       saveSession(s);
       send(s);
     });
@@ -151,7 +151,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {t('player.feedback')}
               </h2>
               <p class="feedback-choice">{view.feedback.choice.label}</p>
-              {paragraphs(view.feedback.choice.feedback)}
+              {paragraphs(view.feedback.text)}
               <Changes feedback={view.feedback} scenario={scenario} t={t} />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
@@ -159,11 +159,11 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+              <p class={`grade grade-${view.debrief.grade}`}>{t(`grade.${view.debrief.grade}`)}</p>
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              {paragraphs(node.text)}
+              {paragraphs(view.debrief.text)}
               <h3>{t('workshop.scores')}</h3>
               <Scores debrief={view.debrief} t={t} />
               <h3>{t('workshop.path')}</h3>
@@ -190,7 +190,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}
               </p>
               <h3>{t('player.debrief')}</h3>
-              {paragraphs(node.debrief)}
+              {paragraphs(view.debrief.debrief)}
             </div>
           ) : node.type === 'decision' ? (
             <div class="decision">
@@ -199,7 +199,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {node.title}
               </h2>
               {node.speaker && <p class="speaker">{node.speaker}</p>}
-              <div class="situation">{paragraphs(node.situation)}</div>
+              <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>
                 <p class="muted">{t('workshop.keys')}</p>

@@ -26,7 +26,7 @@ interface Props extends ScenarioIslandProps {
   qr: string;
 }
 
-export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
+export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [session, setSession] = useState<WorkshopSession>();
 
@@ -50,7 +50,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
     return () => channel.close();
   }, []);
 
-  const view = session && viewOf(scenario, maxima, session);
+  const view = session && viewOf(scenario, session);
   const node = view?.node;
   const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
 
@@ -82,14 +82,14 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
           <Meters scenario={scenario} values={view.meters} t={t} />
           <p class="screen-kicker">{t('player.feedback')}</p>
           <h1>{view.feedback.choice.label}</h1>
-          {paragraphs(view.feedback.choice.feedback)}
+          {paragraphs(view.feedback.text)}
           <Changes feedback={view.feedback} scenario={scenario} t={t} />
         </section>
       ) : view.debrief && node.type === 'ending' ? (
         <section class="screen-stage">
-          <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+          <p class={`grade grade-${view.debrief.grade}`}>{t(`grade.${view.debrief.grade}`)}</p>
           <h1>{node.title}</h1>
-          {paragraphs(node.text)}
+          {paragraphs(view.debrief.text)}
           <Scores debrief={view.debrief} t={t} />
         </section>
       ) : node.type === 'decision' ? (
@@ -98,7 +98,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
             <Meters scenario={scenario} values={view.meters} t={t} />
             <h1>{node.title}</h1>
             {node.speaker && <p class="speaker">{node.speaker}</p>}
-            {paragraphs(node.situation)}
+            {paragraphs(view.situation)}
           </div>
           <div>
             <ol class="screen-choices">

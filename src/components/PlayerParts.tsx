@@ -39,8 +39,8 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
         <div key={p.principle}>
           <dt>{t(`principle.${p.principle}`)}</dt>
           <dd>
-            <meter min={0} max={Math.max(1, p.max)} value={Math.max(0, p.earned)} aria-hidden="true" />
-            <span>{principleScore(t, p.earned, p.max)}</span>
+            <meter min={0} max={Math.max(1, p.max)} value={p.counted} aria-hidden="true" />
+            <span>{principleScore(t, p)}</span>
           </dd>
         </div>
       ))}
@@ -66,17 +66,19 @@ export function Meters({
 }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
-      {scenario.meters.map((m) => (
-        <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
-          <span class="meter-label" id={`meter-${m.id}`}>
-            {m.label}
-          </span>
-          <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
-          <span class="meter-value">
-            {values[m.id]}/{m.max}
-          </span>
-        </div>
-      ))}
+      {scenario.meters
+        .filter((m) => !m.hidden)
+        .map((m) => (
+          <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
+            <span class="meter-label" id={`meter-${m.id}`}>
+              {m.label}
+            </span>
+            <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
+            <span class="meter-value">
+              {values[m.id]}/{m.max}
+            </span>
+          </div>
+        ))}
     </div>
   );
 }

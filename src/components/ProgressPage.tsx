@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
 import { exportProgress, importProgress } from '../stores/progress-file.ts';
 import { courseComplete, finishedAt, itemState, principlesOverall, type CourseItem } from '../stores/course-state.ts';
-import { overallScore } from '../engine/scoring.ts';
+import { countedPoints } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
@@ -85,7 +85,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                 <th scope="row">{t(`principle.${p}`)}</th>
                 {scenarios.map((s) => {
                   const r = progress.scenarios[s.id]?.best?.principles[p];
-                  return <td key={s.id}>{r ? principleScore(t, r.earned, r.max) : '—'}</td>;
+                  return <td key={s.id}>{r ? principleScore(t, { ...r, counted: countedPoints(r.earned, r.max) }) : '—'}</td>;
                 })}
               </tr>
             ))}
@@ -102,10 +102,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
 
       <h2>{t('progress.principles')}</h2>
       <dl class="scores">
-        {overall.map((p) => (
+        {overall.principles.map((p) => (
           <div key={p.principle}>
             <dt>{t(`principle.${p.principle}`)}</dt>
-            <dd>{p.max > 0 ? principleScore(t, p.earned, p.max) : '—'}</dd>
+            <dd>{p.max > 0 ? principleScore(t, p) : '—'}</dd>
           </div>
         ))}
       </dl>
@@ -147,15 +147,15 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                   <dd>{t('player.overallValue', { score: progress.scenarios[s.id]!.best!.overall })}</dd>
                 </div>
               ))}
-              {overall.map((p) => (
+              {overall.principles.map((p) => (
                 <div key={p.principle}>
                   <dt>{t(`principle.${p.principle}`)}</dt>
-                  <dd>{principleScore(t, p.earned, p.max)}</dd>
+                  <dd>{principleScore(t, p)}</dd>
                 </div>
               ))}
               <div class="overall">
                 <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: overallScore(overall) })}</dd>
+                <dd>{t('player.overallValue', { score: overall.overall })}</dd>
               </div>
             </dl>
             {finished && <p class="certificate-date">{date(finished)}</p>}

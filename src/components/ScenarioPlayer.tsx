@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario } from '../stores/player.ts';
 import { choiceLabel, nodeTitle } from '../stores/play-view.ts';
 import type { Choice } from '../engine/types.ts';
-import type { PathComparison } from '../engine/paths.ts';
+import type { PathComparison } from '../engine/debrief.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import './ScenarioPlayer.css';
@@ -91,7 +91,7 @@ export default function ScenarioPlayer({
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
       <p class="visually-hidden" aria-live="polite">
-        {view.feedback ? view.feedback.choice.label : view.debrief && view.node.type === 'ending' ? t(`grade.${view.node.grade}`) : ''}
+        {view.feedback ? view.feedback.choice.label : view.debrief ? t(`grade.${view.debrief.grade}`) : ''}
       </p>
       <div class="player-stage">
         {view.feedback ? (
@@ -100,7 +100,7 @@ export default function ScenarioPlayer({
               {t('player.feedback')}
             </h3>
             <p class="feedback-choice">{view.feedback.choice.label}</p>
-            {paragraphs(view.feedback.choice.feedback)}
+            {paragraphs(view.feedback.text)}
             {!hideScore && <Changes feedback={view.feedback} scenario={scenario} t={t} />}
             <button type="button" onClick={() => player.continueOn()}>
               {t('player.continue')}
@@ -108,16 +108,16 @@ export default function ScenarioPlayer({
           </div>
         ) : view.debrief && view.node.type === 'ending' ? (
           <div class="outcome">
-            <p class={`grade grade-${view.node.grade}`}>{t(`grade.${view.node.grade}`)}</p>
+            <p class={`grade grade-${view.debrief.grade}`}>{t(`grade.${view.debrief.grade}`)}</p>
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            {paragraphs(view.node.text)}
+            {paragraphs(view.debrief.text)}
             <h4>{t('player.scores')}</h4>
             <Scores debrief={view.debrief} t={t} />
             <p class="muted">{t('player.maxNote')}</p>
             <h4>{t('player.debrief')}</h4>
-            {paragraphs(view.node.debrief)}
+            {paragraphs(view.debrief.debrief)}
             <h4>{t('player.comparePaths')}</h4>
             {comparison(view.debrief.recommended, 'player.sameAsRecommended', 'player.partedFromRecommended', 'player.recommendedChoice')}
             <p class="muted">{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
@@ -166,7 +166,7 @@ export default function ScenarioPlayer({
               {view.node.title}
             </h3>
             {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
-            <div class="situation">{paragraphs(view.node.situation)}</div>
+            <div class="situation">{paragraphs(view.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (

@@ -61,12 +61,12 @@ export default function SessionList({ locale, messages, titles }: Props) {
       console.warn('The scenario for this export could not be loaded.', error);
     }
     // A session saved before the scenario changed fits it no more: its JSON carries the session alone.
-    const played = props && fitsScenario(props.scenario, s) ? { scenario: props.scenario, top: props.maxima } : undefined;
+    const played = props && fitsScenario(props.scenario, s) ? props.scenario : undefined;
     if (format === 'json') return download(`${stem}.json`, sessionJson(s, played), 'application/json');
     if (!played) return setStatus(t(props ? 'workshop.exportStale' : 'workshop.exportFailed'));
     const tr = translator(locale, props!.messages);
-    if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played.scenario, played.top, tr), 'text/markdown;charset=utf-8');
-    else download(`${stem}.csv`, sessionCsv(s, played.scenario, tr), 'text/csv;charset=utf-8');
+    if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played, tr), 'text/markdown;charset=utf-8');
+    else download(`${stem}.csv`, sessionCsv(s, played, tr), 'text/csv;charset=utf-8');
   };
 
   if (list.length === 0) return <p class="muted">{t('workshop.noSessions')}</p>;

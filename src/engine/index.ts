@@ -4,5 +4,8 @@ export * from './run.ts';
 export * from './stored-run.ts';
 export * from './scoring.ts';
 export * from './paths.ts';
+export * from './debrief.ts';
+export * from './texts.ts';
 export * from './localize.ts';
+export * from './vocabulary.ts';
 export type * from './types.ts';

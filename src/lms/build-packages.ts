@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
-import { maxima } from '../engine/maxima.ts';
 import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { pickMessages, useMessages } from '../i18n/messages.ts';
@@ -111,7 +110,6 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
-          maxima: maxima(scenario),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'lms.']),
           mode,

@@ -16,7 +16,7 @@ export interface LmsProps extends ScenarioIslandProps {
   site: string;
 }
 
-function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps) {
+function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const player = useMemo(() => {
@@ -30,7 +30,7 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
     let recorded = false;
     // A refusal stays on screen: the practice notice must not hide it.
     let refused = false;
-    const p = createPlayer(scenario, maxima, {
+    const p = createPlayer(scenario, {
       onChoice: (step, points) => {
         if (!recorded) reporter?.choice(step.node, step.choice, points);
         else if (reporter && !refused) setNotice(t('lms.practice'));

@@ -1,6 +1,6 @@
 // Where a learner stands in the course, from saved progress: plain functions for pages.
 import type { Progress } from './progress-format.ts';
-import type { PrincipleScore } from '../engine/scoring.ts';
+import { countedPoints, scoreOf, type Score } from '../engine/scoring.ts';
 
 export type ItemState = 'not-started' | 'in-progress' | 'done';
 
@@ -31,12 +31,21 @@ export function courseComplete(progress: Progress, items: readonly CourseItem[])
   return items.every((i) => itemState(progress, i) === 'done');
 }
 
-/** Each principle over the best results of the given scenarios: earned (never below 0) and maximum. */
-export function principlesOverall(progress: Progress, scenarios: readonly string[], principles: readonly string[]): PrincipleScore[] {
-  return principles.map((principle) => {
-    const results = scenarios.map((id) => progress.scenarios[id]?.best?.principles[principle]).filter((r) => r !== undefined);
-    return { principle, earned: results.reduce((a, r) => a + Math.max(0, r.earned), 0), max: results.reduce((a, r) => a + r.max, 0) };
-  });
+/**
+ * The score over the best results of the given scenarios: per principle the sum of what each
+ * scenario counted against the sum of their references, and the overall of those.
+ */
+export function principlesOverall(progress: Progress, scenarios: readonly string[], principles: readonly string[]): Score {
+  return scoreOf(
+    principles.map((principle) => {
+      const results = scenarios.map((id) => progress.scenarios[id]?.best?.principles[principle]).filter((r) => r !== undefined);
+      return {
+        principle,
+        earned: results.reduce((a, r) => a + countedPoints(r.earned, r.max), 0),
+        max: results.reduce((a, r) => a + r.max, 0),
+      };
+    }),
+  );
 }
 
 /** When the last of the given scenarios' best results was reached. */

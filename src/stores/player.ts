@@ -10,6 +10,7 @@ import {
   runState,
   serialiseRun,
   startRun,
+  textFor,
   undo,
   type RestoreResult,
   type Run,
@@ -23,6 +24,8 @@ export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
   node: Localized<DecisionNode> | Localized<EndingNode>;
+  /** The decision's situation as it reads on this path; empty at an ending. */
+  situation: string;
   meters: Meters;
   /** How many decisions have been taken. */
   step: number;
@@ -42,15 +45,16 @@ export interface PlayerOptions {
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
 }
 
-/** A player for one scenario; `top` is its maxima, computed when the page was built. */
-export function createPlayer(scenario: PlayableScenario, top: Points, options: PlayerOptions = {}) {
+/** A player for one scenario. */
+export function createPlayer(scenario: PlayableScenario, options: PlayerOptions = {}) {
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
     const node = state.node as PlayerView['node'];
     const feedback = showingFeedback ? feedbackFor(scenario, run) : undefined;
-    const debrief = isDecision(node) ? undefined : debriefFor(scenario, top, run);
+    const debrief = isDecision(node) ? undefined : debriefFor(scenario, run);
     return {
       node,
+      situation: isDecision(node) ? textFor(node.situation, state.meters) : '',
       meters: state.meters,
       step: run.steps.length,
       visited: [...run.steps.map((s) => s.node), node.id],
@@ -88,7 +92,7 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       set(result.run, 'choice');
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
-      const debrief = debriefFor(scenario, top, result.run);
+      const debrief = debriefFor(scenario, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
     },

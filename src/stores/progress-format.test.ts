@@ -86,7 +86,11 @@ describe('the principles over both scenarios', () => {
     const { principlesOverall, finishedAt } = await import('./course-state.ts');
     const best = (earned: number, at: string) => ({ best: { ...result, principles: { 'warn-first': { earned, max: 4 } }, at } });
     const progress = { lessons: {}, scenarios: { a: best(-2, '2026-11-01T00:00:00.000Z'), b: best(3, '2026-11-05T00:00:00.000Z') } };
-    expect(principlesOverall(progress, ['a', 'b', 'c'], ['warn-first'])).toEqual([{ principle: 'warn-first', earned: 3, max: 8 }]);
+    expect(principlesOverall(progress, ['a', 'b', 'c'], ['warn-first'])).toEqual({
+      principles: [{ principle: 'warn-first', earned: 3, counted: 3, max: 8 }],
+      overall: 38,
+      grade: 'poor',
+    });
     expect(finishedAt(progress, ['a', 'b'])).toBe('2026-11-05T00:00:00.000Z');
   });
 });

@@ -1,8 +1,7 @@
 // The facilitator console's state: one workshop session, saved on every change and sent to
 // the projector screen. The engine plays the room's decisions; this store keeps the votes.
 import { atom } from 'nanostores';
-import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
-import type { Points } from '../engine/types.ts';
+import { choose, isDecision, replay, runState, textFor, undo, type Run } from '../engine/index.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 import { total, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
@@ -10,6 +9,8 @@ import { timeLeft } from '../workshop/timer.ts';
 export interface ConsoleView {
   session: WorkshopSession;
   node: PlayableScenario['nodes'][number];
+  /** The decision's situation as it reads on the room's path; empty at an ending. */
+  situation: string;
   meters: Record<string, number>;
   /** The votes of the decision on screen. */
   tally: Record<string, number>;
@@ -27,15 +28,16 @@ export function fitsScenario(scenario: PlayableScenario, session: WorkshopSessio
 }
 
 /** Derives what both views show from a session: the node, meters, feedback or debrief. */
-export function viewOf(scenario: PlayableScenario, top: Points, session: WorkshopSession): ConsoleView {
+export function viewOf(scenario: PlayableScenario, session: WorkshopSession): ConsoleView {
   const run: Run = { scenario: scenario.id, steps: session.steps };
   const state = runState(scenario, run);
   const tally = session.tallies[session.tallies.length - 1] ?? {};
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
-  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
+  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, run);
   return {
     session,
     node: state.node,
+    situation: isDecision(state.node) ? textFor(state.node.situation, state.meters) : '',
     meters: state.meters,
     tally,
     votes: total(tally),
@@ -44,20 +46,15 @@ export function viewOf(scenario: PlayableScenario, top: Points, session: Worksho
   };
 }
 
-export function createWorkshop(
-  scenario: PlayableScenario,
-  top: Points,
-  initial: WorkshopSession,
-  onChange: (session: WorkshopSession) => void,
-) {
+export function createWorkshop(scenario: PlayableScenario, initial: WorkshopSession, onChange: (session: WorkshopSession) => void) {
   const $session = atom(initial);
   // The view is derived from the session and kept beside it, updated with every change.
-  const $view = atom(viewOf(scenario, top, initial));
+  const $view = atom(viewOf(scenario, initial));
 
   const update = (change: (s: WorkshopSession) => WorkshopSession) => {
     const next = { ...change($session.get()), updatedAt: new Date().toISOString() };
     $session.set(next);
-    $view.set(viewOf(scenario, top, next));
+    $view.set(viewOf(scenario, next));
     onChange(next);
   };
   const setTally = (change: (tally: Record<string, number>) => Record<string, number>) =>

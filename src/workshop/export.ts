@@ -3,11 +3,10 @@
 import { principleScore, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
-import type { Points } from '../engine/types.ts';
 import { roomPath, type WorkshopSession } from './session.ts';
 
-export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
-  const view = viewOf(scenario, top, session);
+export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
+  const view = viewOf(scenario, session);
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
@@ -18,11 +17,11 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   }
   if (view.debrief) {
     const d = view.debrief;
-    lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
-    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${principleScore(t, p.earned, p.max)}`);
+    lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.grade}`)})`, '');
+    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${principleScore(t, p)}`);
     lines.push(`- ${t('player.overall')}: ${t('player.overallValue', { score: d.overall })}`, '');
     lines.push(t('player.recommendedScore', { score: d.recommended.score.overall }));
-    lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.ending.debrief);
+    lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.debrief);
   } else {
     lines.push('', t('workshop.unfinished'));
   }
@@ -33,12 +32,12 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
  * Everything about the session; with the scenario at hand and the room at an ending, its
  * outcome too (ending, grade, scores), so the file can be read without the course.
  */
-export function sessionJson(session: WorkshopSession, played?: { scenario: PlayableScenario; top: Points }): string {
-  const debrief = played && viewOf(played.scenario, played.top, session).debrief;
+export function sessionJson(session: WorkshopSession, scenario?: PlayableScenario): string {
+  const debrief = scenario && viewOf(scenario, session).debrief;
   const outcome = debrief && {
     ending: debrief.ending.id,
     title: debrief.ending.title,
-    grade: debrief.ending.grade,
+    grade: debrief.grade,
     overall: debrief.overall,
     principles: debrief.principles,
   };

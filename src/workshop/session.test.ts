@@ -5,7 +5,6 @@ import { formatTime, timeLeft } from './timer.ts';
 import { csvField, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop, fitsScenario } from '../stores/workshop.ts';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -68,11 +67,10 @@ describe('votes and the timer', () => {
 
 describe('the console store', () => {
   const scenario = localize(loadValid('mini-contractor'), 'ru');
-  const top = maxima(loadValid('mini-contractor'));
 
   it('records the votes at each decision and moves the story with any choice', () => {
     const saved: ReturnType<typeof session>[] = [];
-    const w = createWorkshop(scenario, top, session(), (s) => saved.push(s));
+    const w = createWorkshop(scenario, session(), (s) => saved.push(s));
     w.vote('remind', 1);
     w.vote('remind', 1);
     w.setVotes('wait', 40);
@@ -98,8 +96,7 @@ describe('the console store', () => {
 });
 
 describe('exports', () => {
-  const content = loadValid('mini-contractor');
-  const scenario = localize(content, 'ru');
+  const scenario = localize(loadValid('mini-contractor'), 'ru');
   const t = translator<string>('ru', ru as Record<string, Message>);
 
   it('quotes CSV fields as RFC 4180 asks', () => {
@@ -110,7 +107,7 @@ describe('exports', () => {
   });
 
   it('writes the votes as CSV with a byte-order mark that parses back with its Cyrillic intact', () => {
-    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    const w = createWorkshop(scenario, session(), () => {});
     w.setVotes('wait', 12);
     w.setVotes('remind', 3);
     w.go('wait');
@@ -123,12 +120,12 @@ describe('exports', () => {
   });
 
   it('summarises a finished session in Markdown with the path, the votes and the scores', () => {
-    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    const w = createWorkshop(scenario, session(), () => {});
     for (const c of ['remind', 'warn', 'agree']) {
       w.setVotes(c, 9);
       w.go(c);
     }
-    const md = sessionMarkdown(w.$session.get(), scenario, maxima(content), t);
+    const md = sessionMarkdown(w.$session.get(), scenario, t);
     expect(md).toContain('# Среда, группа «А»');
     expect(md).toContain('**Unpaid**: Отправить дружеское напоминание (голосов: 9 из 9)');
     expect(md).toContain('   - Промолчать — 0 голосов');
