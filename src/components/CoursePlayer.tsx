@@ -1,6 +1,8 @@
 // The self-paced course's player: runs are saved in this browser and resume on return.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
+import { paragraphs } from './PlayerParts.tsx';
+import { nodeTitle } from '../stores/play-view.ts';
 import { createPlayer } from '../stores/player.ts';
 import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
 import { translator } from '../i18n/messages.ts';
@@ -44,9 +46,39 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
         scenario={scenario}
         player={player}
         t={t}
-        counterparts={counterparts}
-        next={next}
-        {...(other && { other })}
+        // The other side's view of each linked moment visited, read-only.
+        outcomeExtras={(view) =>
+          view.visited.some((id) => counterparts[id]) && (
+            <>
+              <h4>{t('player.meanwhile')}</h4>
+              {view.visited
+                .filter((id) => counterparts[id])
+                .map((id) => {
+                  const c = counterparts[id]!;
+                  return (
+                    <details class="counterpart" key={id}>
+                      <summary>{t('player.meanwhileAt', { moment: nodeTitle(scenario, id) })}</summary>
+                      <p class="muted">{c.scenarioTitle}</p>
+                      {c.speaker && <p class="speaker">{c.speaker}</p>}
+                      {paragraphs(c.situation)}
+                    </details>
+                  );
+                })}
+            </>
+          )
+        }
+        links={
+          <>
+            <a class="button" href={next.href}>
+              {t('player.next', { title: next.title })}
+            </a>
+            {other && (
+              <a class="button secondary" href={other.href}>
+                {t('player.playOther', { title: other.title })}
+              </a>
+            )}
+          </>
+        }
         {...(notice && { notice })}
       />
     </>

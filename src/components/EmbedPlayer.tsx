@@ -62,7 +62,5 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
     }
   }, [player]);
 
-  return (
-    <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />
-  );
+  return <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={options.undo} hideScore={options.hideScore} />;
 }

@@ -21,7 +21,7 @@ import {
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
-import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import './Facilitator.css';
 
@@ -162,16 +162,14 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
-              <p class="feedback-choice">{view.feedback.choice.label}</p>
-              {paragraphs(view.feedback.text)}
-              <Changes feedback={view.feedback} scenario={scenario} t={t} />
+              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
               </button>
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <p class={`grade grade-${view.debrief.grade}`}>{t(`grade.${view.debrief.grade}`)}</p>
+              <GradeLine debrief={view.debrief} t={t} />
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>

@@ -18,7 +18,7 @@ import {
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
-import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import './Facilitator.css';
 
@@ -110,12 +110,11 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
           <Meters scenario={scenario} values={view.meters} t={t} />
           <p class="screen-kicker">{t('player.feedback')}</p>
           <h1>{view.feedback.choice.label}</h1>
-          {paragraphs(view.feedback.text)}
-          <Changes feedback={view.feedback} scenario={scenario} t={t} />
+          <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} label={false} />
         </section>
       ) : view.debrief && node.type === 'ending' ? (
         <section class="screen-stage">
-          <p class={`grade grade-${view.debrief.grade}`}>{t(`grade.${view.debrief.grade}`)}</p>
+          <GradeLine debrief={view.debrief} t={t} />
           <h1>{node.title}</h1>
           {paragraphs(view.debrief.text)}
           <Scores debrief={view.debrief} t={t} />

@@ -14,7 +14,7 @@ function islandBase(locale: Locale, prefixes: readonly string[]) {
   return { locale, messages: pickMessages(locale, prefixes) };
 }
 
-const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
+const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.', 'tone.'];
 
 export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);
@@ -23,7 +23,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
-    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'storage.']),
+    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.

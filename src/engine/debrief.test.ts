@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparePath, debriefPath, nearMisses, strongestChoice, weakerMoments } from './debrief.ts';
+import { debriefPath, nearMisses, strongestChoice, weakerMoments } from './debrief.ts';
 import { findNode, isDecision, nextNodeId } from './graph.ts';
 import { markedPath } from './paths.ts';
 import { randomScenario } from './random-scenario.ts';
@@ -9,16 +9,6 @@ import type { Choice, DecisionNode, Scenario } from './types.ts';
 import { loadValid, tinyScenario, walkByPicks } from '../../tests/unit/scenario-fixtures.ts';
 
 const total = (s: Scenario, c: Choice) => s.principles.reduce((sum, p) => sum + (c.points[p] ?? 0), 0);
-
-describe('comparing paths', () => {
-  it('names where a learner parted from the recommended path, and each marked path’s score and ending', () => {
-    const s = loadValid('mini-contractor');
-    const steps = markedPath(s, 'real');
-    expect(comparePath(s, steps, 'recommended')).toMatchObject({ partedAt: 0, partedNode: 'unpaid', ending: 'deal' });
-    expect(comparePath(s, steps, 'recommended').score.overall).toBe(100);
-    expect(comparePath(s, steps, 'real')).toMatchObject({ partedAt: null, partedNode: null });
-  });
-});
 
 describe('the moments below the strongest choice', () => {
   it('name the learner’s choice, the stronger one, and the principles where it earned more', () => {

@@ -1,43 +1,10 @@
-// The debrief about the learner's own path: where it parted from the recommended and the real
-// case's paths, the moments where a stronger choice was on the table, and the near misses where
-// a meter was one step from sending the story elsewhere.
+// The debrief about the learner's own path: the moments where a stronger choice was on the
+// table, the near misses where a meter was one step from sending the story elsewhere, and where
+// the path parted from the recommended and the real case's paths.
+import { comparePath, type PathComparison } from './compare.ts';
 import { findNode, isDecision, nextNodeId, routesOf } from './graph.ts';
-import { markedPath } from './paths.ts';
 import { replay } from './run.ts';
-import { scoreSteps, type Score } from './scoring.ts';
-import type { Choice, DecisionNode, PathMark, Scenario, Step } from './types.ts';
-
-export interface PathComparison {
-  mark: PathMark;
-  steps: Step[];
-  /** Index of the first decision where the paths differ; null when they are the same path. */
-  partedAt: number | null;
-  /** The node where they parted. */
-  partedNode: string | null;
-  /** The marked path's score, to set beside the learner's. */
-  score: Score;
-  /** The marked path's ending. */
-  ending: string;
-}
-
-/** Where a learner's decisions part from a marked path, and that path's own score and ending. */
-export function comparePath(scenario: Scenario, steps: readonly Step[], mark: PathMark): PathComparison {
-  const marked = markedPath(scenario, mark);
-  const length = Math.max(marked.length, steps.length);
-  let partedAt: number | null = null;
-  for (let i = 0; i < length; i++) {
-    const a = marked[i];
-    const b = steps[i];
-    if (!a || !b || a.node !== b.node || a.choice !== b.choice) {
-      partedAt = i;
-      break;
-    }
-  }
-  const parted = partedAt === null ? undefined : (marked[partedAt] ?? steps[partedAt]);
-  const score = scoreSteps(scenario, marked)!;
-  const ending = replay(scenario, marked)?.node.id ?? scenario.start;
-  return { mark, steps: marked, partedAt, partedNode: parted?.node ?? null, score, ending };
-}
+import type { Choice, DecisionNode, Scenario, Step } from './types.ts';
 
 /** The total points of a choice over the principles the scenario scores. */
 const totalPoints = (scenario: Scenario, choice: Choice) => scenario.principles.reduce((sum, p) => sum + (choice.points[p] ?? 0), 0);

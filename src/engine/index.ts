@@ -4,6 +4,7 @@ export * from './run.ts';
 export * from './stored-run.ts';
 export * from './scoring.ts';
 export * from './paths.ts';
+export * from './compare.ts';
 export * from './debrief.ts';
 export * from './texts.ts';
 export * from './localize.ts';

@@ -111,7 +111,7 @@ function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={false} {...(notice && { notice })} />
     </main>
   );
 }

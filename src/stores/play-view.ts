@@ -44,12 +44,15 @@ export interface Feedback {
   meters: Change[];
 }
 
+/** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
 export interface Debrief extends Outcome<PlayableScenario> {
-  recommended: PathComparison;
-  real: PathComparison;
   /** The ending's text and debrief as they read on this path. */
   text: string;
   debrief: string;
+  /** Where the path left the recommended one, and that path's score. */
+  recommended: PathComparison;
+  /** Where the path left the real case's, and how the real case ended. */
+  real: PathComparison;
 }
 
 export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | undefined {
@@ -99,7 +102,12 @@ export function nodeTitle(scenario: PlayableScenario, id: string): string {
   return findNode(scenario, id)?.title ?? id;
 }
 
+/** A decision's choice, as the page has it; undefined when there is no such choice. */
+export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Localized<Choice> | undefined {
+  return findChoice(findNode(scenario, node), choice) as Localized<Choice> | undefined;
+}
+
 /** The label of a decision's choice; the choice id when there is no such choice. */
 export function choiceLabel(scenario: PlayableScenario, step: Step): string {
-  return (findChoice(findNode(scenario, step.node), step.choice)?.label as string | undefined) ?? step.choice;
+  return choiceOf(scenario, step.node, step.choice)?.label ?? step.choice;
 }

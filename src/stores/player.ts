@@ -3,6 +3,7 @@
 import { atom } from 'nanostores';
 import {
   choose,
+  debriefPath,
   findChoice,
   findNode,
   isDecision,
@@ -12,6 +13,7 @@ import {
   startRun,
   textFor,
   undo,
+  type PathDebrief,
   type RestoreResult,
   type Run,
 } from '../engine/index.ts';
@@ -20,6 +22,9 @@ import type { ScenarioResult } from './progress-format.ts';
 import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
+
+/** The outcome as the player shows it, with the debrief about the learner's own path. */
+export type PlayerDebrief = Debrief & PathDebrief;
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
@@ -33,7 +38,7 @@ export interface PlayerView {
   visited: string[];
   /** The feedback of the last decision, while it is on screen. */
   feedback?: Feedback;
-  debrief?: Debrief;
+  debrief?: PlayerDebrief;
 }
 
 export interface PlayerOptions {
@@ -42,16 +47,20 @@ export interface PlayerOptions {
   /** Called with every change of the run, to save or report it. */
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
-  onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
+  onComplete?: (result: ScenarioResult, debrief: PlayerDebrief) => void;
 }
 
 /** A player for one scenario. */
 export function createPlayer(scenario: PlayableScenario, options: PlayerOptions = {}) {
+  const debriefOf = (run: Run): PlayerDebrief | undefined => {
+    const debrief = debriefFor(scenario, run);
+    return debrief && { ...debrief, ...debriefPath(scenario, run.steps) };
+  };
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
     const node = state.node as PlayerView['node'];
     const feedback = showingFeedback ? feedbackFor(scenario, run) : undefined;
-    const debrief = isDecision(node) ? undefined : debriefFor(scenario, run);
+    const debrief = isDecision(node) ? undefined : debriefOf(run);
     return {
       node,
       situation: isDecision(node) ? textFor(node.situation, state.meters) : '',
@@ -92,7 +101,7 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
       set(result.run, 'choice');
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
-      const debrief = debriefFor(scenario, result.run);
+      const debrief = debriefOf(result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
     },

@@ -83,7 +83,7 @@ describe('progress files', () => {
 
 describe('the principles over both scenarios', () => {
   it('add up the best results, never counting a negative score below zero', async () => {
-    const { principlesOverall, finishedAt } = await import('./course-state.ts');
+    const { principlesOverall, finishedAt } = await import('./course-results.ts');
     const best = (earned: number, at: string) => ({ best: { ...result, principles: { 'warn-first': { earned, max: 4 } }, at } });
     const progress = { lessons: {}, scenarios: { a: best(-2, '2026-11-01T00:00:00.000Z'), b: best(3, '2026-11-05T00:00:00.000Z') } };
     expect(principlesOverall(progress, ['a', 'b', 'c'], ['warn-first'])).toEqual({
