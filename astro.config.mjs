@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { modulePreload } from './src/integrations/module-preload.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteUrl } from './src/site.ts';
 
@@ -16,6 +17,7 @@ export default defineConfig({
     buildTimer(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
+    modulePreload(),
     serviceWorker(),
     preact(),
     mdx(),

@@ -10,10 +10,11 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import type { Result } from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { startServer } from './serve.ts';
 import { findChromium } from '../../tests/e2e/browser.ts';
 
-const port = 4399;
 const pages = ['', 'lessons/warn-first/', 'scenarios/client/', 'progress/', 'facilitate/contractor/', 'embed/client/'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const timings = [
@@ -34,7 +35,10 @@ if (!existsSync('dist/index.html')) {
 }
 const chromePath = findChromium();
 if (!chromePath) throw new Error('No Chromium found for Lighthouse: set CHROMIUM_PATH.');
-const server = startServer({ port });
+// A port the system picks, so an audit never collides with another server on this machine.
+const server = startServer({ port: 0 });
+await once(server, 'listening');
+const { port } = server.address() as AddressInfo;
 const chrome = await launch({
   chromePath,
   chromeFlags: [

@@ -1,6 +1,6 @@
 // The player inside an embed frame: options from the query string, runs kept in this browser
 // or in memory, and every step reported to the host page.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
 import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/storage.ts';
@@ -8,6 +8,7 @@ import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridg
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
+import { takeEarlyChoice } from '../islands/early-choice.ts';
 
 type Props = ScenarioIslandProps;
 
@@ -40,7 +41,8 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     [scenario],
   );
 
-  useEffect(() => {
+  // Before the first paint of the live player: a choice clicked while it loaded is made at once.
+  useLayoutEffect(() => {
     const chosen = embedOptions(location.search);
     if (chosen.theme !== 'auto') document.documentElement.dataset['theme'] = chosen.theme;
     if (!chosen.remember) useMemoryOnly();
@@ -60,6 +62,7 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
         }
       }
     }
+    player.chooseEarly(takeEarlyChoice());
   }, [player]);
 
   return (

@@ -160,7 +160,7 @@ export default function ScenarioPlayer({
             </div>
           </div>
         ) : view.node.type === 'decision' ? (
-          <div class="decision">
+          <div class="decision" data-moment={view.node.id}>
             <p class="step muted">{t('player.step', { n: view.step + 1 })}</p>
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
@@ -170,7 +170,7 @@ export default function ScenarioPlayer({
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (
-                <button type="button" class="choice" key={c.id} onClick={() => player.choose(c.id)}>
+                <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
                   {c.label as string}
                 </button>
               ))}

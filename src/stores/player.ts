@@ -92,6 +92,14 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
     },
+    /**
+     * A choice the learner made before the player started (see islands/early-choice.ts): made now
+     * if the run is still at that moment, dropped if a resumed run has moved on from it.
+     */
+    chooseEarly(early: Step | undefined) {
+      const view = $view.get();
+      if (early && view.node.id === early.node && !view.feedback) this.choose(early.choice);
+    },
     continueOn() {
       show($run.get(), false);
     },
