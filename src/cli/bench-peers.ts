@@ -10,7 +10,7 @@
 //   npm run bench:peers                          5 rounds, every scenario page in both languages
 //   npm run bench:peers -- --rounds=9 --pages=en/client
 //   npm run bench:peers -- --latency=150 --down=1600 --up=750   network: ms, kbit/s, kbit/s
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -65,14 +65,14 @@ interface Side {
 }
 
 const sides: Side[] = [
-  { name: 'ours', url: (l, id) => `/${l}/scenarios/${id}/`, stage: '[data-island="player"]' },
+  { name: 'ours', url: (l, id) => `/${l}/scenarios/${id}/`, stage: '#player' },
   { name: 'ink', url: (l, id) => `/peers/ink/${l}/${id}/`, stage: '#story' },
 ];
 
 interface Round {
   /** Navigation start to the first choice's consequence on screen, ms. */
   firstChoice: number;
-  /** The next six choices, each from its click to its consequence on screen and from Continue to the next moment, ms. */
+  /** The six decisions after the first, each from its click to its consequence on screen and from Continue to the next moment, ms. */
   sixChoices: number;
   /** JavaScript heap in use after play and a garbage collection, bytes. */
   heap: number;
@@ -122,7 +122,8 @@ function buildInk(scenarios: ReturnType<typeof loadScenarios>): string {
       const playable = localize(scenario, locale);
       const json = compileInk(inkSource(playable, ui[locale]['player.continue']));
       const check = checkInkPaths(playable, json);
-      if (check.mismatches.length > 0) throw new Error(`ink and the engine differ in ${scenario.id}/${locale}:\n${check.mismatches.join('\n')}`);
+      if (check.mismatches.length > 0)
+        throw new Error(`ink and the engine differ in ${scenario.id}/${locale}:\n${check.mismatches.join('\n')}`);
       console.log(`${locale}/${scenario.id}: ink and the engine agree on all ${check.paths} paths (ending, meters, points).`);
       const out = join(dir, locale, scenario.id);
       mkdirSync(out, { recursive: true });
@@ -150,7 +151,10 @@ const pageProbe = () => {
         return norm(root.textContent ?? '').includes(text);
       };
       const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
-      if (shown()) return done();
+      if (shown()) {
+        done();
+        return;
+      }
       const observer = new MutationObserver(() => {
         if (!shown()) return;
         observer.disconnect();
@@ -189,11 +193,16 @@ async function playRound(
   await page.addInitScript(pageProbe);
   served.length = 0;
   const playable = localize(scenario, locale);
-  const labelOf = (step: Step) => (playable.nodes.find((n) => n.id === step.node) as { choices: Choice[] }).choices.find((c) => c.id === step.choice)!.label as string;
+  const labelOf = (step: Step) =>
+    (playable.nodes.find((n) => n.id === step.node) as { choices: Choice[] }).choices.find((c) => c.id === step.choice)!.label as string;
   const titleAfter = (steps: Step[]) => replay(playable, steps)!.node.title as string;
   const continueLabel = ui[locale]['player.continue'];
   const shown = (text: string, button: boolean) =>
-    page.evaluate(([stage, t, b]) => (window as unknown as { __benchShown: (s: string, t: string, b: boolean) => Promise<number> }).__benchShown(stage, t, b), [side.stage, text, button] as const);
+    page.evaluate(
+      ([stage, t, b]) =>
+        (window as unknown as { __benchShown: (s: string, t: string, b: boolean) => Promise<number> }).__benchShown(stage, t, b),
+      [side.stage, text, button] as const,
+    );
   const lastClick = () => page.evaluate(() => (window as unknown as { __benchClick: () => number }).__benchClick());
   const choose = (label: string) => page.getByRole('button', { name: label, exact: true }).first().click({ timeout: 60_000 });
 
@@ -209,7 +218,10 @@ async function playRound(
     const at = await done;
     sixChoices += at - (await lastClick());
   };
-  await timed(continueLabel, titleAfter(path.slice(0, 1)), false);
+  // Continue to the second decision, untimed: the six choices are the decisions after the first.
+  const second = shown(titleAfter(path.slice(0, 1)), false);
+  await choose(continueLabel);
+  await second;
   for (let i = 1; i <= timedChoices; i++) {
     await timed(labelOf(path[i]!), continueLabel, true);
     await timed(continueLabel, titleAfter(path.slice(0, i + 1)), false);
@@ -224,7 +236,13 @@ async function playRound(
   }
   const byWorker = (r: ServedResponse) => r.path.endsWith('/sw.js') || /\/sw\.js$|\/workbox-[^/]+\.js$/.test(r.referer ?? '');
   const sum = (rs: ServedResponse[]) => rs.reduce((total, r) => total + r.bytes, 0);
-  const round = { firstChoice, sixChoices, heap: usedSize, transfer: sum(served.filter((r) => !byWorker(r))), precache: sum(served.filter(byWorker)) };
+  const round = {
+    firstChoice,
+    sixChoices,
+    heap: usedSize,
+    transfer: sum(served.filter((r) => !byWorker(r))),
+    precache: sum(served.filter(byWorker)),
+  };
   await context.close();
   return round;
 }
@@ -248,10 +266,16 @@ async function main() {
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH.');
-  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
-  const pages = locales.flatMap((locale) => scenarios.map((scenario) => ({ locale, scenario, path: longestPath(scenario) })))
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const pages = locales
+    .flatMap((locale) => scenarios.map((scenario) => ({ locale, scenario, path: longestPath(scenario) })))
     .filter((p) => !pagesArg || pagesArg.split(',').includes(`${p.locale}/${p.scenario.id}`));
-  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   console.log(
     `\n${conditions.rounds} rounds; CPU ${conditions.cpu}× slower; network ${conditions.latency} ms round trip, ${conditions.downKbit} kbit/s down, ${conditions.upKbit} kbit/s up; gzip. Load average before: ${load}.`,
   );
@@ -273,7 +297,11 @@ async function main() {
     server.close();
     rmSync(inkDir, { recursive: true, force: true });
   }
-  console.log(`\nLoad average after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.\n`);
+  console.log(
+    `\nLoad average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}.\n`,
+  );
   const metrics = [
     ['first choice that responds', 'firstChoice', (v: number) => `${(v / 1000).toFixed(2)} s`],
     [`${timedChoices} choices`, 'sixChoices', (v: number) => `${Math.round(v)} ms`],

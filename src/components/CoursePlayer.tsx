@@ -5,7 +5,7 @@ import { createPlayer } from '../stores/player.ts';
 import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
-import { paintMap } from '../scripts/paint-map.ts';
+import { followOnMap } from '../scripts/paint-map.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import { takeEarlyChoice } from '../islands/early-choice.ts';
 
@@ -28,7 +28,12 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   );
   const [notice, setNotice] = useState<string>();
 
-  useEffect(() => player.$view.subscribe((view) => paintMap(player.$run.get().steps, view.node.id, view.debrief !== undefined)), [player]);
+  useEffect(() => {
+    const show = followOnMap();
+    return player.$view.subscribe((view) =>
+      show({ steps: player.$run.get().steps, current: view.node.id, ended: view.debrief !== undefined }),
+    );
+  }, [player]);
 
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {

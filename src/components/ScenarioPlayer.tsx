@@ -1,7 +1,7 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
 import { useStore } from '../islands/use-store.ts';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario } from '../stores/player.ts';
 import { choiceLabel, nodeTitle } from '../stores/play-view.ts';
 import type { Choice } from '../engine/types.ts';
@@ -50,13 +50,17 @@ export default function ScenarioPlayer({
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
 
-  // Focus follows what changed: the feedback, the next situation or the outcome.
-  useEffect(() => {
+  // Focus follows what changed: the feedback, the next situation or the outcome. Moved before
+  // the frame is painted and without scrolling, which would make the browser lay the page out at
+  // once; the heading is brought into view after that frame, when the layout is there anyway.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    focusTarget.current?.focus();
+    const heading = focusTarget.current;
+    heading?.focus({ preventScroll: true });
+    requestAnimationFrame(() => setTimeout(() => heading?.scrollIntoView({ block: 'nearest' })));
   }, [view.step, view.feedback === undefined]);
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
@@ -102,7 +106,7 @@ export default function ScenarioPlayer({
             <p class="feedback-choice">{view.feedback.choice.label}</p>
             {paragraphs(view.feedback.choice.feedback)}
             {!hideScore && <Changes feedback={view.feedback} scenario={scenario} t={t} />}
-            <button type="button" onClick={() => player.continueOn()}>
+            <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
           </div>

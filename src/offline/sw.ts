@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 // The service worker that keeps the course working offline after a first visit. Built by
 // integrations/service-worker.ts (bundled with esbuild, the precache list injected by Workbox).
 //
@@ -15,7 +14,26 @@
 import { PrecacheController } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching/_types.js';
 
-declare const self: ServiceWorkerGlobalScope;
+// The few worker types used here, declared locally: the project is type-checked with the DOM's
+// types, and TypeScript's webworker library cannot be loaded beside them.
+interface WorkerEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface WorkerFetchEvent extends WorkerEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+}
+interface WorkerMessageEvent extends WorkerEvent {
+  readonly data: unknown;
+}
+declare const self: {
+  readonly location: Location;
+  readonly clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { url: string }[]> };
+  readonly __WB_MANIFEST: PrecacheEntry[];
+  addEventListener(type: 'install' | 'activate', listener: (event: WorkerEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: WorkerFetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: WorkerMessageEvent) => void): void;
+};
 
 const languages = ['en', 'ru'] as const;
 type Group = 'shared' | (typeof languages)[number];
@@ -29,7 +47,7 @@ function groupOf(url: string): Group {
 const controllers = new Map<Group, PrecacheController>(
   (['shared', ...languages] as const).map((group) => [group, new PrecacheController({ cacheName: `course-${group}` })]),
 );
-for (const entry of self.__WB_MANIFEST as PrecacheEntry[]) controllers.get(groupOf(entry.url))!.addToCacheList([entry]);
+for (const entry of self.__WB_MANIFEST) controllers.get(groupOf(entry.url))!.addToCacheList([entry]);
 
 const cacheName = (group: Group) => controllers.get(group)!.strategy.cacheName;
 

@@ -21,7 +21,10 @@ describe('the ink version of a scenario', () => {
   it('tells text with ink’s own symbols literally', () => {
     const base = loadValid('mini-contractor');
     const odd = 'Pay {now} | later [maybe] # 50% off // -> done <> ~ * + = \\ ^';
-    const playable = localize({ ...base, nodes: base.nodes.map((n) => (n.id === base.start ? { ...n, title: { en: odd, ru: odd } } : n)) }, 'en');
+    const playable = localize(
+      { ...base, nodes: base.nodes.map((n) => (n.id === base.start ? { ...n, title: { en: odd, ru: odd } } : n)) },
+      'en',
+    );
     const story = new Story(compileInk(inkSource(playable, 'Continue')));
     expect(story.Continue()?.trim()).toBe(odd);
   });

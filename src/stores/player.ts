@@ -16,6 +16,7 @@ import {
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
+import type { EarlyChoice } from '../islands/early-choice.ts';
 import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
@@ -40,6 +41,12 @@ export interface PlayerOptions {
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
+  /**
+   * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
+   * rendering a moment ahead of time (the page's consequence of a first choice, see
+   * islands/early-choice.ts).
+   */
+  steps?: readonly Step[];
 }
 
 /** A player for one scenario; `top` is its maxima, computed when the page was built. */
@@ -58,9 +65,9 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       ...(debrief && { debrief }),
     };
   };
-  const $run = atom<Run>(startRun(scenario));
+  const $run = atom<Run>({ ...startRun(scenario), steps: options.steps ?? [] });
   // The view is derived from the run and kept beside it, updated with every change.
-  const $view = atom<PlayerView>(viewOf($run.get(), false));
+  const $view = atom<PlayerView>(viewOf($run.get(), $run.get().steps.length > 0));
   const show = (run: Run, showingFeedback: boolean) => {
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
@@ -93,12 +100,15 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       return undefined;
     },
     /**
-     * A choice the learner made before the player started (see islands/early-choice.ts): made now
-     * if the run is still at that moment, dropped if a resumed run has moved on from it.
+     * What the learner did before the player started (see islands/early-choice.ts): the choice is
+     * made now, and its feedback left if they had already pressed Continue, provided the run is
+     * still at that moment; a resumed run that has moved on keeps its place instead.
      */
-    chooseEarly(early: Step | undefined) {
+    chooseEarly(early: EarlyChoice | undefined) {
       const view = $view.get();
-      if (early && view.node.id === early.node && !view.feedback) this.choose(early.choice);
+      if (!early || view.node.id !== early.node || view.feedback) return;
+      this.choose(early.choice);
+      if (early.continued) this.continueOn();
     },
     continueOn() {
       show($run.get(), false);
