@@ -1,6 +1,6 @@
 // The player inside an embed frame: options from the query string, runs kept in this browser
 // or in memory, and every step reported to the host page.
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
 import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/storage.ts';
@@ -8,7 +8,6 @@ import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridg
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
-import { takeEarlyChoice } from '../islands/early-choice.ts';
 
 type Props = ScenarioIslandProps;
 
@@ -41,8 +40,7 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     [scenario],
   );
 
-  // Before the first paint of the live player: a choice clicked while it loaded is made at once.
-  useLayoutEffect(() => {
+  useEffect(() => {
     const chosen = embedOptions(location.search);
     if (chosen.theme !== 'auto') document.documentElement.dataset['theme'] = chosen.theme;
     if (!chosen.remember) useMemoryOnly();
@@ -62,7 +60,6 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
         }
       }
     }
-    player.chooseEarly(takeEarlyChoice());
   }, [player]);
 
   return (
