@@ -23,8 +23,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru' } },
-      // Frames and the projector screen are not pages to find through a search engine.
-      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$/.test(page),
+      // Frames, the projector screen and the map fragment are not pages to find through a search engine.
+      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/scenarios\/[^/]+\/map\/$/.test(page),
     }),
   ],
   // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the

@@ -1,8 +1,9 @@
 // Marks the learner's path on the scenario map drawn at build time, and hides what the learner
-// has not reached yet while a run is in progress. The map is below the player: it is painted
-// only when its moment changes and only while it is on screen (a change made out of sight is
-// painted when the map scrolls into view), and painting never makes the browser lay the page
-// out before its next frame.
+// has not reached yet while a run is in progress. The map is below the player: the page carries
+// only its heading, and the map itself (map/, an HTML fragment) is fetched when it comes near
+// the screen; it is painted only when its moment changes and only while it is on screen (a
+// change made out of sight is painted when the map scrolls into view), and painting never makes
+// the browser lay the page out before its next frame.
 import type { Step } from '../engine/types.ts';
 
 /** Where a run stands, as the map shows it. */
@@ -57,40 +58,73 @@ function paint(map: HTMLElement, { steps, current, ended }: MapMoment, viewport:
   );
 }
 
+/** The map fragment at `src`, fetched and parsed: its styles and its section. */
+async function fetchMap(src: string): Promise<DocumentFragment> {
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`${src} answered ${response.status}`);
+  const template = document.createElement('template');
+  template.innerHTML = await response.text();
+  if (!template.content.querySelector('#scenario-map')) throw new Error(`${src} holds no map`);
+  return template.content;
+}
+
 /**
- * Follows a run on the page's map (#scenario-map): call the returned function with every moment;
- * it paints when the moment differs from the one painted and the map is on screen. Returns a
- * no-op where the page has no map.
+ * Follows a run on the page's map (#scenario-map, a shell whose `data-src` names the map
+ * fragment, or the map itself): call the returned function with every moment; it paints when
+ * the moment differs from the one painted and the map is on screen. If the map cannot be
+ * fetched, the shell says so and links the text version. A no-op where the page has no map.
  */
 export function followOnMap(): (moment: MapMoment) => void {
-  const map = document.getElementById('scenario-map');
+  let map = document.getElementById('scenario-map');
   if (!map) return () => {};
-  const scroller = map.querySelector<HTMLElement>('.map-scroll');
   const viewport = { width: 0, height: 0 };
   let onScreen = false;
+  let ready = !map.dataset['src'];
+  let loading = false;
   let painted = '';
   let latest: MapMoment | undefined;
   const update = () => {
-    if (!onScreen || !latest) return;
+    if (!onScreen || !ready || !latest || !map) return;
     const key = JSON.stringify(latest);
     if (key === painted) return;
     painted = key;
     paint(map, latest, viewport);
   };
-  // A little ahead of the viewport, so the map is painted before it scrolls into sight.
-  new IntersectionObserver(
+  const sizes = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    viewport.width = entry.contentRect.width;
+    viewport.height = entry.contentRect.height;
+  });
+  // A little ahead of the viewport, so the map is there and painted before it scrolls into sight.
+  const sight = new IntersectionObserver(
     (entries) => {
       onScreen = entries.some((e) => e.isIntersecting);
+      if (onScreen && !ready && !loading && map) load(map);
       update();
     },
     { rootMargin: '25% 0px' },
-  ).observe(map);
-  if (scroller)
-    new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      viewport.width = entry.contentRect.width;
-      viewport.height = entry.contentRect.height;
-    }).observe(scroller);
+  );
+  const watch = (el: HTMLElement) => {
+    sight.observe(el);
+    const scroller = el.querySelector<HTMLElement>('.map-scroll');
+    if (scroller) sizes.observe(scroller);
+  };
+  const load = (shell: HTMLElement) => {
+    loading = true;
+    fetchMap(shell.dataset['src']!)
+      .then((fragment) => {
+        sight.unobserve(shell);
+        shell.replaceWith(fragment);
+        map = document.getElementById('scenario-map');
+        ready = true;
+        if (map) watch(map);
+      })
+      .catch((error: unknown) => {
+        console.warn('The scenario map could not be loaded', error);
+        shell.querySelector('[data-map-failed]')?.removeAttribute('hidden');
+      });
+  };
+  watch(map);
   return (moment) => {
     latest = moment;
     update();
