@@ -1,8 +1,11 @@
-// The projector screen: large type, no notes. It follows the console over a BroadcastChannel,
-// and catches up at once from the saved session when it is opened late or reloaded.
+// The projector screen: large type, no notes. It follows the console over a BroadcastChannel and
+// through the saved session (which also lets it catch up when opened late or reloaded, and
+// follow in a browser without BroadcastChannel).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fitsScenario, viewOf } from '../stores/workshop.ts';
 import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
+import { storageState } from '../stores/storage.ts';
+import { canBroadcast, canFullscreen } from '../browser/support.ts';
 import {
   channelName,
   channelNamespace,
@@ -29,26 +32,51 @@ interface Props extends ScenarioIslandProps {
 export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [session, setSession] = useState<WorkshopSession>();
+  // What this browser allows, known once the page runs (the server renders the usual case).
+  const [fullscreen, setFullscreen] = useState(true);
+  const [linked, setLinked] = useState(true);
 
   useEffect(() => {
     startSessions();
+    setFullscreen(canFullscreen());
     // Only a session this scenario can still play is shown (one saved before an edit may not be).
     const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
     const wanted = new URLSearchParams(location.search).get('session');
     // A link to one session shows that session or nothing (the console explains), never another group's.
-    const asked = wanted ? $sessions.get()[wanted] : undefined;
-    const saved = wanted ? asked && fits(asked) && asked : latestSession(fits);
-    if (saved) setSession(forScreen(saved));
-    const channel = new BroadcastChannel(channelName(scenario.id));
-    channel.onmessage = (event: MessageEvent) => {
-      const message = decodeScreenMessage(event.data);
-      if (message?.type === 'state' && message.session && fits(message.session) && (!wanted || message.session.id === wanted)) {
-        setSession(forScreen(message.session));
-      }
+    const wantedOne = (s: WorkshopSession) => fits(s) && (!wanted || s.id === wanted);
+    // The channel and the saved sessions both bring the console's changes: the newer one wins.
+    const show = (next: WorkshopSession) =>
+      setSession((shown) => (shown && shown.id === next.id && shown.updatedAt > next.updatedAt ? shown : forScreen(next)));
+    const fromSaved = () => {
+      const asked = wanted ? $sessions.get()[wanted] : undefined;
+      const saved = wanted ? asked && wantedOne(asked) && asked : latestSession(fits);
+      if (saved) show(saved);
     };
-    channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
-    return () => channel.close();
+    fromSaved();
+    const unfollow = $sessions.listen(fromSaved);
+    const channel = canBroadcast() ? new BroadcastChannel(channelName(scenario.id)) : undefined;
+    if (channel) {
+      channel.onmessage = (event: MessageEvent) => {
+        const message = decodeScreenMessage(event.data);
+        if (message?.type === 'state' && message.session && wantedOne(message.session)) show(message.session);
+      };
+      channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
+    }
+    setLinked(channel !== undefined || storageState() === 'ok');
+    return () => {
+      unfollow();
+      channel?.close();
+    };
   }, []);
+
+  const toggleFullscreen = () => {
+    const change = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    // A frame or a policy may still refuse: say so instead of failing silently.
+    change.catch((error: unknown) => {
+      console.warn('Fullscreen was refused.', error);
+      setFullscreen(false);
+    });
+  };
 
   const view = session && viewOf(scenario, maxima, session);
   const node = view?.node;
@@ -59,16 +87,16 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
       <div class="screen-top">
         <p class="screen-title">{scenario.title}</p>
         {session && <Clock timer={session.timer} t={t} class="screen-timer" />}
-        <button
-          type="button"
-          class="secondary fullscreen"
-          onClick={() => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
-        >
-          {t('workshop.fullscreen')}
-        </button>
+        {fullscreen ? (
+          <button type="button" class="secondary fullscreen" onClick={toggleFullscreen}>
+            {t('workshop.fullscreen')}
+          </button>
+        ) : (
+          <p class="muted screen-note">{t('workshop.noFullscreen')}</p>
+        )}
       </div>
       {!view || !node ? (
-        <p class="screen-waiting">{t('workshop.waiting')}</p>
+        <p class="screen-waiting">{t(linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>
       ) : counterpart ? (
         <section class="screen-stage">
           <p class="screen-kicker">{t('player.meanwhile')}</p>

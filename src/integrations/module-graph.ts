@@ -22,21 +22,30 @@ export function importsOf(file: string): { static: string[]; dynamic: string[] }
 
 /**
  * Every chunk an entry needs before it runs (itself and its static imports, transitively), and
- * those it may load later (dynamic imports and what they need), as absolute file paths.
+ * those it may load later (dynamic imports and what they need), as absolute file paths. Dynamic
+ * imports of chunks for which `apart` holds (code loaded only on a click) are listed apart and
+ * not followed.
  */
-export function moduleClosure(entry: string): { eager: Set<string>; lazy: Set<string> } {
+export function moduleClosure(
+  entry: string,
+  apart: (file: string) => boolean = () => false,
+): { eager: Set<string>; lazy: Set<string>; apart: Set<string> } {
   const eager = new Set<string>();
   const lazy = new Set<string>();
+  const aside = new Set<string>();
   const visit = (file: string, into: Set<string>) => {
     if (eager.has(file) || into.has(file)) return;
     into.add(file);
     const { static: now, dynamic: later } = importsOf(file);
     for (const f of now) visit(f, into);
-    for (const f of later) visit(f, lazy);
+    for (const f of later) {
+      if (apart(f)) aside.add(f);
+      else visit(f, lazy);
+    }
   };
   visit(entry, eager);
   for (const f of eager) lazy.delete(f);
-  return { eager, lazy };
+  return { eager, lazy, apart: aside };
 }
 
 /** The built file a root-relative URL names, e.g. "/_astro/x.js" in dist. */

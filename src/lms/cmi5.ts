@@ -6,6 +6,7 @@
 // (cmi5 §9.3.9).
 import type { ScenarioResult } from '../stores/progress-format.ts';
 import { tabStorage, type StorageArea } from '../stores/storage.ts';
+import { randomId } from '../browser/support.ts';
 import { onceVerbs, tabSession, type OnceVerb, type TabSession } from './cmi5-session.ts';
 
 export interface Cmi5Launch {
@@ -112,8 +113,7 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, are
       category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
     };
     const statement = {
-      // The LRS assigns an id when there is none (xAPI 1.0.3 §2.4.1): randomUUID exists only in secure contexts.
-      ...(typeof crypto?.randomUUID === 'function' && { id: crypto.randomUUID() }),
+      id: randomId(),
       timestamp: new Date().toISOString(),
       actor: launch.actor,
       verb: { id: verbs[verb], display: { 'en-US': verb } },
