@@ -7,7 +7,7 @@ import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
-import { takeEarlyChoice } from '../islands/early-choice.ts';
+import { makeEarlyChoice, takeEarlyChoice } from '../islands/early-choice.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
@@ -42,7 +42,7 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
-    player.chooseEarly(takeEarlyChoice());
+    makeEarlyChoice(player, takeEarlyChoice());
   }, [player]);
 
   return (

@@ -1,7 +1,7 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
 import { useStore } from '../islands/use-store.ts';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario } from '../stores/player.ts';
 import { choiceLabel, nodeTitle } from '../stores/play-view.ts';
 import type { Choice } from '../engine/types.ts';
@@ -50,17 +50,14 @@ export default function ScenarioPlayer({
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
 
-  // Focus follows what changed: the feedback, the next situation or the outcome. Moved before
-  // the frame is painted and without scrolling, which would make the browser lay the page out at
-  // once; the heading is brought into view after that frame, when the layout is there anyway.
-  useLayoutEffect(() => {
+  // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
+  // after the frame is painted, when the page is laid out already: focusing forces no layout.
+  useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    const heading = focusTarget.current;
-    heading?.focus({ preventScroll: true });
-    requestAnimationFrame(() => setTimeout(() => heading?.scrollIntoView({ block: 'nearest' })));
+    focusTarget.current?.focus();
   }, [view.step, view.feedback === undefined]);
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
@@ -164,7 +161,7 @@ export default function ScenarioPlayer({
             </div>
           </div>
         ) : view.node.type === 'decision' ? (
-          <div class="decision" data-moment={view.node.id}>
+          <div class="decision">
             <p class="step muted">{t('player.step', { n: view.step + 1 })}</p>
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}

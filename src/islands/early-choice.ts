@@ -1,4 +1,5 @@
 import type { Step } from '../engine/types.ts';
+import type { Player } from '../stores/player.ts';
 
 /** What a learner did on the server-rendered player before its code started. */
 export interface EarlyChoice extends Step {
@@ -27,4 +28,16 @@ export function takeEarlyChoice(): EarlyChoice | undefined {
 export function retireEarlyView(root: HTMLElement): void {
   for (const view of document.querySelectorAll('[data-early-view]')) view.remove();
   root.hidden = false;
+}
+
+/**
+ * Makes what the learner did before the player started: the choice, and leaving its feedback if
+ * they had already pressed Continue, provided the run is still at that moment; a resumed run
+ * that has moved on keeps its place instead.
+ */
+export function makeEarlyChoice(player: Player, early: EarlyChoice | undefined): void {
+  const view = player.$view.get();
+  if (!early || view.node.id !== early.node || view.feedback) return;
+  player.choose(early.choice);
+  if (early.continued) player.continueOn();
 }

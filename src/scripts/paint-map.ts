@@ -58,16 +58,6 @@ function paint(map: HTMLElement, { steps, current, ended }: MapMoment, viewport:
   );
 }
 
-/** The map fragment at `src`, fetched and parsed: its styles and its section. */
-async function fetchMap(src: string): Promise<DocumentFragment> {
-  const response = await fetch(src);
-  if (!response.ok) throw new Error(`${src} answered ${response.status}`);
-  const template = document.createElement('template');
-  template.innerHTML = await response.text();
-  if (!template.content.querySelector('#scenario-map')) throw new Error(`${src} holds no map`);
-  return template.content;
-}
-
 /**
  * Follows a run on the page's map (#scenario-map, a shell whose `data-src` names the map
  * fragment, or the map itself): call the returned function with every moment; it paints when
@@ -111,10 +101,13 @@ export function followOnMap(): (moment: MapMoment) => void {
   };
   const load = (shell: HTMLElement) => {
     loading = true;
-    fetchMap(shell.dataset['src']!)
-      .then((fragment) => {
+    fetch(shell.dataset['src']!)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`the map answered ${response.status}`))))
+      .then((html) => {
+        const fragment = document.createElement('template');
+        fragment.innerHTML = html;
         sight.unobserve(shell);
-        shell.replaceWith(fragment);
+        shell.replaceWith(fragment.content);
         map = document.getElementById('scenario-map');
         ready = true;
         if (map) watch(map);

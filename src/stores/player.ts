@@ -16,7 +16,6 @@ import {
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
-import type { EarlyChoice } from '../islands/early-choice.ts';
 import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
@@ -98,17 +97,6 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
-    },
-    /**
-     * What the learner did before the player started (see islands/early-choice.ts): the choice is
-     * made now, and its feedback left if they had already pressed Continue, provided the run is
-     * still at that moment; a resumed run that has moved on keeps its place instead.
-     */
-    chooseEarly(early: EarlyChoice | undefined) {
-      const view = $view.get();
-      if (!early || view.node.id !== early.node || view.feedback) return;
-      this.choose(early.choice);
-      if (early.continued) this.continueOn();
     },
     continueOn() {
       show($run.get(), false);
