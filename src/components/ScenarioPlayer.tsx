@@ -49,7 +49,8 @@ export default function ScenarioPlayer({
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
 
-  // Focus follows what changed: the feedback, the next situation or the outcome.
+  // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
+  // after the frame is painted, when the page is laid out already: focusing forces no layout.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -84,7 +85,7 @@ export default function ScenarioPlayer({
               {t('player.feedback')}
             </h3>
             <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} hideScore={hideScore} />
-            <button type="button" onClick={() => player.continueOn()}>
+            <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
           </div>
@@ -128,7 +129,7 @@ export default function ScenarioPlayer({
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (
-                <button type="button" class="choice" key={c.id} onClick={() => player.choose(c.id)}>
+                <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
                   {c.label as string}
                 </button>
               ))}

@@ -48,6 +48,12 @@ export interface PlayerOptions {
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: PlayerDebrief) => void;
+  /**
+   * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
+   * rendering a moment ahead of time (the page's consequence of a first choice, see
+   * islands/early-choice.ts).
+   */
+  steps?: readonly Step[];
 }
 
 /** A player for one scenario. */
@@ -71,9 +77,9 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
       ...(debrief && { debrief }),
     };
   };
-  const $run = atom<Run>(startRun(scenario));
+  const $run = atom<Run>({ ...startRun(scenario), steps: options.steps ?? [] });
   // The view is derived from the run and kept beside it, updated with every change.
-  const $view = atom<PlayerView>(viewOf($run.get(), false));
+  const $view = atom<PlayerView>(viewOf($run.get(), $run.get().steps.length > 0));
   const show = (run: Run, showingFeedback: boolean) => {
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
