@@ -41,12 +41,13 @@ export default defineConfig({
           // The rest is grouped by who loads it, so a page loads a few chunks rather than one per
           // combination of pages that share a module (each compressed file costs its own overhead:
           // the facilitator's console went from eight chunks to six, 0.4 KB lighter, and back
-          // within its budget; the scenario page stays within its own). Each group is a set of
-          // modules the same pages need: core (the run engine and storage: every page with
-          // progress), stored-run (not the facilitator's pages), progress (the learner's progress
-          // store), parts (what the player, the console and the screen share) and play (the
-          // player alone). A group takes its modules' imports with it unless a group of higher
-          // priority took them first, so a module shared more widely sits in a higher group.
+          // within its budget). Each group is a set of modules the same pages need: core (the run
+          // engine and storage: every page with progress), stored-run (not the facilitator's
+          // pages), progress (the learner's progress store) and parts (what the console, the
+          // screen, the saved sessions and the progress page share). A group takes its modules'
+          // imports with it unless a group of higher priority took them first, so a module shared
+          // more widely sits in a higher group. The two players themselves are bundled apart and
+          // inlined in their pages (islands/inline-script.ts).
           codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/]preact[\\/]/, priority: 50 },
@@ -61,11 +62,6 @@ export default defineConfig({
                 name: 'parts',
                 test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare)|stores[\\/]play-view|components[\\/]PlayerParts|i18n[\\/](messages|typography)|islands[\\/](use-store|hydrate))\./,
                 priority: 30,
-              },
-              {
-                name: 'play',
-                test: /src[\\/](engine[\\/]debrief|stores[\\/]player|components[\\/](ScenarioPlayer|OutcomeParts))\./,
-                priority: 10,
               },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
             ],
