@@ -1,11 +1,19 @@
 // `npm start` (after the build) and the end-to-end tests: serves the built site from dist/ the
 // way a static host does: directory indexes, the 404 page, the _headers rules, and text sent
 // compressed (Brotli or gzip, whichever the browser accepts), so that measurements against it
-// see the bytes a learner downloads.
-import { createServer } from 'node:http';
+// see the bytes a learner downloads. With `live`, the same process serves the live-room API
+// under /live/ and the phones' short join address /j/{code}.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createAdaptorServer } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { createLiveApi } from '../live/server.ts';
+import { SqliteRoomStore } from '../live/store.ts';
+import { LocalBus } from '../live/hub.ts';
+import { siteUrl } from '../site.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -118,49 +126,132 @@ export function pathInside(root: string, urlPath: string): string | undefined {
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
 
-export function startServer(options: { root?: string; port?: number; host?: string } = {}) {
-  const root = resolve(options.root ?? 'dist');
+/** Answers a request for the built site: the file, its directory index, or the 404 page. */
+export function staticSite(rootDir: string) {
+  const root = resolve(rootDir);
   const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
-  const port = options.port ?? 4321;
-  const host = options.host ?? 'localhost';
   const encode = encoder();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://${host}`);
+  return (url: URL, method: string, acceptEncoding: string | undefined): Response => {
     let path = pathInside(root, url.pathname);
-    if (path === undefined) {
-      response.writeHead(400).end();
-      return;
-    }
+    if (path === undefined) return new Response(null, { status: 400 });
     if (existsSync(path) && statSync(path).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
+      if (!url.pathname.endsWith('/')) return new Response(null, { status: 301, headers: { location: `${url.pathname}/${url.search}` } });
       path = join(path, 'index.html');
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
-    const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding']) : 'identity';
+    const encoding = compressible.has(extname(file)) ? chooseEncoding(acceptEncoding) : 'identity';
     const body = encode(file, encoding);
-    response.writeHead(found ? 200 : 404, {
-      ...headersFor(rules, url.pathname),
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      vary: 'Accept-Encoding',
-      'content-length': String(body.length),
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+    return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
+      status: found ? 200 : 404,
+      headers: {
+        ...headersFor(rules, url.pathname),
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        vary: 'Accept-Encoding',
+        'content-length': String(body.length),
+        ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      },
     });
-    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** The machine's addresses on its networks (IPv4, not loopback): where phones in the room can reach it. */
+export function networkAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
+}
+
+const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export interface LiveSettings {
+  /** The SQLite file rooms are kept in. */
+  database: string;
+  /** The address phones join at, when the server is behind a proxy or a name (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Trust X-Real-IP from a reverse proxy for the client's address (TRUST_PROXY=1). */
+  trustProxy?: boolean;
+}
+
+export function startServer(options: { root?: string; port?: number; host?: string; live?: LiveSettings } = {}) {
+  const port = options.port ?? 4321;
+  const host = options.host ?? 'localhost';
+  const site = staticSite(options.root ?? 'dist');
+  const app = new Hono();
+  let live: ReturnType<typeof createLiveApi> | undefined;
+  let store: SqliteRoomStore | undefined;
+  if (options.live) {
+    const settings = options.live;
+    store = new SqliteRoomStore(settings.database);
+    const clientAddress = (c: Context) => (settings.trustProxy && c.req.header('x-real-ip')) || getConnInfo(c).remote.address || 'unknown';
+    live = createLiveApi({
+      store,
+      bus: new LocalBus(),
+      origins: [siteUrl(process.env)],
+      clientAddress,
+      // Phones join where the page was opened, unless that is this machine's loopback, which no
+      // phone can reach: then at the machine's network address.
+      joinBase: (request) => {
+        if (settings.publicUrl) return new URL(settings.publicUrl).origin;
+        if (!loopback.test(request.hostname)) return request.origin;
+        const lan = networkAddresses()[0];
+        return lan ? `http://${lan}:${request.port || port}` : request.origin;
+      },
+    });
+    const api = live;
+    app.route('/live', api.app);
+    app.get('/j/:code', async (c) => {
+      const target = await api.joinTarget(c.req.param('code'), clientAddress(c));
+      if (target === 'rate-limited') return c.text('Too many wrong codes: wait a few minutes.', 429);
+      const locale = target?.locale ?? (/^ru\b/i.test(c.req.header('accept-language') ?? '') ? 'ru' : 'en');
+      // An unknown or expired code opens the join page too, which says so and asks for the code.
+      const code = target?.code ?? c.req.param('code').slice(0, 20);
+      return c.redirect(`/${locale}/join/?code=${encodeURIComponent(code)}`, 302);
+    });
+  }
+  app.all('*', (c) => site(new URL(c.req.url), c.req.method, c.req.header('accept-encoding')));
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  server.on('close', () => {
+    live?.close();
+    store?.shutdown();
   });
   server.listen(port, host);
-  return server;
+  return Object.assign(server, { live });
+}
+
+/** The addresses `npm start` prints: this machine's, and the network's that phones use. */
+export function addressesToPrint(host: string, port: number): { local: string; network: string[] } {
+  const network = host === '0.0.0.0' || host === '::' ? networkAddresses().map((a) => `http://${a}:${port}/`) : [];
+  return { local: `http://localhost:${port}/`, network };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env['PORT'] ?? 4321);
+  // Every interface, so phones on the same network reach the live rooms; HOST=127.0.0.1 keeps it to this machine.
+  const host = process.env['HOST'] ?? '0.0.0.0';
   if (!existsSync(resolve('dist', 'index.html'))) {
     console.error('No build in dist/: run `npm run build` first.');
     process.exit(1);
   }
-  startServer({ port }).on('listening', () => console.log(`The course is being served at http://localhost:${port}/ (Ctrl+C stops it).`));
+  const server = startServer({
+    port,
+    host,
+    live: {
+      database: process.env['LIVE_DB'] ?? resolve('.live', 'rooms.db'),
+      ...(process.env['PUBLIC_URL'] && { publicUrl: process.env['PUBLIC_URL'] }),
+      trustProxy: process.env['TRUST_PROXY'] === '1',
+    },
+  });
+  server.on('listening', () => {
+    const { local, network } = addressesToPrint(host, port);
+    console.log(`The course and its live rooms are served at ${local} (Ctrl+C stops it).`);
+    for (const address of network) console.log(`Phones on this network join at ${address}`);
+    if (network.length === 0 && host !== '127.0.0.1' && host !== 'localhost')
+      console.log('No network address found: phones can join only once this machine is on a network.');
+    console.log(`The build's own address (SITE_URL when it was built): ${siteUrl(process.env)}`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
