@@ -28,12 +28,29 @@ export const peers = [
 /** Budgets per page, gzipped bytes (DESIGN.md). */
 export const budgets = {
   interactive: { js: 16 * KB, css: 12 * KB },
+  /** The phone's page in a live room: old phones, bad Wi-Fi. */
+  join: { js: 8 * KB, css: 12 * KB },
   reading: { js: 8 * KB, css: 12 * KB },
 };
 
+/**
+ * Code a page loads only on a person's action, measured apart from the page's budget (DESIGN.md):
+ * a QR maker (when the screen's address is known only at run time), and live voting's code, loaded
+ * when the facilitator switches it on: the console's panel and the screen's link to the room. Named by the chunk's file name, with its own budget.
+ */
+export const onDemand = [
+  { name: 'QR maker', chunk: /^qr-code\./, js: 6 * KB },
+  { name: 'live-voting panel', chunk: /^LivePanel\./, js: 8 * KB },
+  { name: 'screen’s live room', chunk: /^screen-live\./, js: 6 * KB },
+];
+
+const onDemandChunk = (file: string) => onDemand.find((o) => o.chunk.test(file.split(/[\\/]/).pop() ?? ''));
+
 const interactivePattern = /^\/(?:en|ru)\/(?:scenarios|progress|facilitate|embed)\//;
+const joinPattern = /^\/(?:en|ru)\/join\//;
 
 export function pageKind(path: string): keyof typeof budgets {
+  if (joinPattern.test(path)) return 'join';
   return interactivePattern.test(path) ? 'interactive' : 'reading';
 }
 
@@ -65,13 +82,20 @@ function fileFor(ref: string, fromUrlDir: string): string | undefined {
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}=["']([^"']+)["']`, 'i').exec(tag)?.[1];
 
 interface Weight {
+  /** Chunks loaded only on an action, with what each adds (gzipped bytes). */
+  onDemand: { chunk: string; js: number }[];
   js: number;
   css: number;
   html: number;
 }
 
-function jsClosure(entry: string, seen: Set<string>) {
+/** The JavaScript a file loads, imports and lazy chunks included; on-demand chunks go to `apart` instead. */
+function jsClosure(entry: string, seen: Set<string>, apart?: Set<string>) {
   if (seen.has(entry)) return;
+  if (apart && onDemandChunk(entry)) {
+    apart.add(entry);
+    return;
+  }
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
   const dir = `/${relative(dist, dirname(entry)).split('\\').join('/')}`;
@@ -79,11 +103,11 @@ function jsClosure(entry: string, seen: Set<string>) {
     /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g,
   )) {
     const file = fileFor(match[1] ?? match[2]!, dir);
-    if (file) jsClosure(file, seen);
+    if (file) jsClosure(file, seen, apart);
   }
 }
 
-export function measurePage(file: string, framesSeen = new Set<string>()): Weight {
+export function measurePage(file: string, framesSeen = new Set<string>(), apart = new Set<string>()): Weight {
   const html = readFileSync(file, 'utf8');
   const urlDir = urlPathOf(file).replace(/[^/]*$/, '');
   const js = new Set<string>();
@@ -96,14 +120,14 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     if (type && !/module|javascript/i.test(type)) continue;
     if (src) {
       const f = fileFor(src, urlDir);
-      if (f) jsClosure(f, js);
+      if (f) jsClosure(f, js, apart);
     } else inlineJs += body;
   }
   for (const tag of html.matchAll(/<astro-island\b[^>]*>/gi).map((m) => m[0])) {
     for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
       const ref = attr(tag, name);
       const f = ref ? fileFor(ref, urlDir) : undefined;
-      if (f) jsClosure(f, js);
+      if (f) jsClosure(f, js, apart);
     }
   }
   for (const tag of html.matchAll(/<link\b[^>]*>/gi).map((m) => m[0])) {
@@ -112,10 +136,16 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     const f = href ? fileFor(href, urlDir) : undefined;
     if (!f) continue;
     if (/stylesheet/i.test(rel)) css.add(f);
-    if (/modulepreload/i.test(rel)) jsClosure(f, js);
+    if (/modulepreload/i.test(rel)) jsClosure(f, js, apart);
   }
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss += m[1];
   const weight: Weight = {
+    onDemand: [...apart].map((chunk) => {
+      // What the on-demand chunk adds to what the page already loaded.
+      const closure = new Set<string>();
+      jsClosure(chunk, closure);
+      return { chunk, js: [...closure].filter((f) => !js.has(f)).reduce((sum, f) => sum + gz(readFileSync(f)), 0) };
+    }),
     js: [...js].reduce((sum, f) => sum + gz(readFileSync(f)), inlineJs.trim() ? gz(inlineJs) : 0),
     css: [...css].reduce((sum, f) => sum + gz(readFileSync(f)), inlineCss.trim() ? gz(inlineCss) : 0),
     html: gz(html),
@@ -132,7 +162,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     const f = src ? fileFor(src, urlDir) : undefined;
     if (!f?.endsWith('.html') || framesSeen.has(f)) continue;
     framesSeen.add(f);
-    const frame = measurePage(f, framesSeen);
+    const frame = measurePage(f, framesSeen, apart);
     weight.js += frame.js;
     weight.css += frame.css;
   }
@@ -161,10 +191,22 @@ function main() {
       `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : ''}`,
     );
   }
+  const apart = new Map<string, number>();
+  for (const row of rows) for (const o of row.onDemand) apart.set(o.chunk, Math.max(apart.get(o.chunk) ?? 0, o.js));
+  if (apart.size > 0) console.log('\nLoaded only on an action, measured apart (the most it adds to a page):');
+  for (const [chunk, js] of apart) {
+    const budget = onDemandChunk(chunk)!;
+    const over = js > budget.js;
+    if (over) failures.push(`${budget.name} (${relative(dist, chunk)}): JS ${kb(js).trim()} KB > ${budget.js / KB} KB`);
+    console.log(
+      `  ${budget.name.padEnd(24)} ${relative(dist, chunk).padEnd(40)} ${kb(js)} KB of ${budget.js / KB} KB${over ? '  OVER' : ''}`,
+    );
+  }
   const heaviest = (kind: keyof typeof budgets) => Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r.js));
-  console.log(
-    `\n${rows.length} pages. Heaviest JS: interactive ${kb(heaviest('interactive')).trim()} KB of ${budgets.interactive.js / KB} KB, reading ${kb(heaviest('reading')).trim()} KB of ${budgets.reading.js / KB} KB (gzipped).`,
-  );
+  const heaviestJs = (Object.keys(budgets) as (keyof typeof budgets)[])
+    .map((kind) => `${kind} ${kb(heaviest(kind)).trim()} KB of ${budgets[kind].js / KB} KB`)
+    .join(', ');
+  console.log(`\n${rows.length} pages. Heaviest JS: ${heaviestJs} (gzipped).`);
   const player = rows.find((r) => r.path === '/en/scenarios/client/');
   if (player) {
     console.log(`\nThe scenario page's JavaScript (${player.js.toLocaleString('en')} bytes gzipped) against the peers' players:`);

@@ -178,7 +178,8 @@ export function startServer(options: { root?: string; port?: number; host?: stri
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
   const site = staticSite(options.root ?? 'dist');
-  const app = new Hono();
+  // Not strict: /live/ and /live both reach the API's root.
+  const app = new Hono({ strict: false });
   let live: ReturnType<typeof createLiveApi> | undefined;
   let store: SqliteRoomStore | undefined;
   if (options.live) {

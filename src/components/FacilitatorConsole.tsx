@@ -3,6 +3,7 @@
 // BroadcastChannel.
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
 import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
 import {
@@ -21,6 +22,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
+import { probeLiveServer, type Availability } from '../live/availability.ts';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -93,7 +95,54 @@ export default function FacilitatorConsole(props: Props) {
   );
 }
 
-function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
+/** The live-voting panel's props; the panel itself is loaded only when live voting is switched on. */
+type LivePanelProps = { workshop: Workshop; t: Translate; scenario: string; locale: string; screenHref: string; start: boolean };
+
+/** Live voting: why it is off, or a button that loads the panel and starts a room; a session that had a room resumes it. */
+function LiveSection({ workshop, t, scenario, locale, screenHref }: Omit<LivePanelProps, 'start'>) {
+  const [availability, setAvailability] = useState<Availability>('checking');
+  const [panel, setPanel] = useState<{ Panel: ComponentType<LivePanelProps>; start: boolean }>();
+  const load = (start: boolean) =>
+    import('./LivePanel.tsx').then(
+      (module) => setPanel({ Panel: module.default, start }),
+      (error: unknown) => {
+        console.warn('Live voting could not load', error);
+        setAvailability('unreachable');
+      },
+    );
+  useEffect(() => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const probe = () =>
+      void probeLiveServer().then((found) => {
+        setAvailability(found);
+        // A session that had live voting (it counts phones) resumes its room.
+        if (found === 'available' && workshop.$session.get().phones) void load(false);
+        // A server that did not answer may be back soon (the Wi-Fi returns): ask again.
+        if (found === 'unreachable') retry = setTimeout(probe, 15_000);
+      });
+    probe();
+    return () => clearTimeout(retry);
+  }, []);
+  return (
+    <section class="live" aria-labelledby="live-heading">
+      <h2 id="live-heading">{t('live.heading')}</h2>
+      {panel ? (
+        <panel.Panel workshop={workshop} t={t} scenario={scenario} locale={locale} screenHref={screenHref} start={panel.start} />
+      ) : (
+        <>
+          <p role="status">{availability !== 'checking' && t(`live.${availability}`)}</p>
+          {availability === 'available' && (
+            <button type="button" onClick={() => void load(true)}>
+              {t('live.start')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts, locale }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -141,6 +190,8 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
           {t('workshop.openScreen')}
         </a>
       </div>
+
+      <LiveSection workshop={workshop} t={t} scenario={scenario.id} locale={locale} screenHref={screenHref} />
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
@@ -223,7 +274,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                           min={0}
                           inputMode="numeric"
                           aria-label={t('workshop.votesFor', { n: i + 1 })}
-                          value={view.tally[c.id] ?? 0}
+                          value={view.hand[c.id] ?? 0}
                           onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
                         />
                         <button
@@ -234,6 +285,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                         >
                           +
                         </button>
+                        {session.phones && <span class="from-phones">{t('live.fromPhones', { count: view.phones[c.id] ?? 0 })}</span>}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
                         </button>

@@ -14,7 +14,8 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: root,
           globPatterns: ['**/*.{html,js,css,svg,json}'],
-          globIgnores: ['**/embed/**', 'lms/**', 'oembed/**', 'scenarios.json', 'hosting/**', 'sw.js', 'workbox-*.js'],
+          // The phones' join page talks to a live server and is never served from a cache.
+          globIgnores: ['**/embed/**', '**/join/**', 'lms/**', 'oembed/**', 'scenarios.json', 'hosting/**', 'sw.js', 'workbox-*.js'],
           swDest: `${root}/sw.js`,
           directoryIndex: 'index.html',
           // The console's ?session= and campaign parameters do not change the page.

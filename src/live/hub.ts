@@ -48,10 +48,10 @@ export class RoomHub {
   private readonly epoch = Date.now().toString(36);
   private sequence = 0;
 
-  constructor(
-    private readonly store: RoomStore,
-    bus: RoomBus,
-  ) {
+  private readonly store: RoomStore;
+
+  constructor(store: RoomStore, bus: RoomBus) {
+    this.store = store;
     this.unsubscribe = bus.subscribe((room, change) => {
       if (!this.rooms.has(room)) return;
       if (change === 'state') void this.sendState(room);

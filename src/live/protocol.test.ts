@@ -7,18 +7,26 @@ import {
   decodeConsoleCount,
   decodeCreatedRoom,
   decodeJoined,
-  decodeNewRoom,
-  decodeSnapshot,
-  decodeStateChange,
+  decodePhoneSnapshot,
   normaliseCode,
   parseJson,
   votingOpen,
 } from './protocol.ts';
+import { decodeNewRoom, decodeSnapshot, decodeStateChange } from './room-state.ts';
 import { newRoomBody, stateAt } from './fixtures.ts';
 import { codeWorks, codeLifetime, consoleCount, newCode, publicCount, refuseVote, snapshotOf } from './room.ts';
 import type { Room } from './store.ts';
 
-const decoders = [decodeBallot, decodeConsoleCount, decodeCreatedRoom, decodeJoined, decodeNewRoom, decodeSnapshot, decodeStateChange];
+const decoders = [
+  decodeBallot,
+  decodeConsoleCount,
+  decodeCreatedRoom,
+  decodeJoined,
+  decodeNewRoom,
+  decodeSnapshot,
+  decodePhoneSnapshot,
+  decodeStateChange,
+];
 
 /** Values shaped like the real messages, with any field possibly replaced by anything. */
 const nearMessage = fc.oneof(
@@ -97,6 +105,7 @@ describe('votes', () => {
     secretHash: 'h',
     scenario: 'contractor',
     locale: 'en',
+    join: 'http://192.0.2.10:4321/j/K7QM2P',
     state,
     open: true,
     touchedAt: 0,
@@ -119,6 +128,7 @@ describe('votes', () => {
     expect(consoleCount(stateAt(1).moment, tally, 9)).toEqual({ step: 1, node: 'n1', votes: 7, tally, phones: 9 });
     const snapshot = snapshotOf(room(), tally);
     expect(decodeSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+    expect(decodePhoneSnapshot(snapshot)).toEqual({ open: true, locale: 'en', moment: snapshot.state.moment, count: snapshot.count });
     expect(JSON.stringify(snapshot)).not.toContain('"h"');
   });
 });

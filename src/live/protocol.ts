@@ -1,7 +1,8 @@
 // The live room's protocol: what the console publishes, what phones and the screen receive, and
 // what a phone may send. Shared by the server and the browser, so it is plain TypeScript without
-// zod; every shape that arrives from outside has a decoder that never throws.
-import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
+// zod; every shape that arrives from outside has a decoder that never throws. The decoders that
+// read a whole workshop session are in room-state.ts, so the phone's page does not carry them.
+import type { WorkshopSession } from '../workshop/session.ts';
 
 export const liveVersion = 1;
 
@@ -75,6 +76,8 @@ export interface RoomSnapshot {
   open: boolean;
   locale: string;
   scenario: string;
+  /** While the room is open: its join code and the address a phone opens (what the screen shows). */
+  join?: { code: string; address: string };
   state: RoomState;
   count: LiveCount;
 }
@@ -85,10 +88,10 @@ export interface ConsoleCount extends LiveCount {
   phones: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isStep = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 500;
+export const isStep = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 500;
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 1_000_000;
 
 /** Parses JSON text from outside; undefined for anything that is not JSON. */
@@ -121,15 +124,6 @@ export function decodeMoment(value: unknown): Moment | undefined {
   return moment;
 }
 
-/** The console's published state, as the server receives it; undefined unless well-formed and consistent. */
-export function decodeRoomState(value: unknown): RoomState | undefined {
-  if (!isRecord(value)) return undefined;
-  const moment = decodeMoment(value['moment']);
-  const session = decodeSession(value['session']);
-  if (!moment || !session || moment.step !== session.steps.length) return undefined;
-  return { moment, session };
-}
-
 function decodeTally(value: unknown, choices?: MomentChoice[]): Record<string, number> | undefined {
   if (!isRecord(value)) return undefined;
   const out: Record<string, number> = {};
@@ -157,14 +151,19 @@ export function decodeConsoleCount(value: unknown): ConsoleCount | undefined {
   return { ...count, tally: count.tally, phones: value['phones'] };
 }
 
-/** A room's snapshot as a phone or the screen receives it; undefined unless well-formed. */
-export function decodeSnapshot(value: unknown): RoomSnapshot | undefined {
-  if (!isRecord(value) || value['v'] !== liveVersion || typeof value['open'] !== 'boolean') return undefined;
-  const { locale, scenario } = value;
-  const state = decodeRoomState(value['state']);
+/** What a phone reads of a room's snapshot: no session, only the moment and the count. */
+export interface PhoneSnapshot {
+  open: boolean;
+  locale: string;
+  moment: Moment;
+  count: LiveCount;
+}
+
+export function decodePhoneSnapshot(value: unknown): PhoneSnapshot | undefined {
+  if (!isRecord(value) || value['v'] !== liveVersion || typeof value['open'] !== 'boolean' || !isId(value['locale'])) return undefined;
+  const moment = isRecord(value['state']) ? decodeMoment(value['state']['moment']) : undefined;
   const count = decodeCount(value['count']);
-  if (!isId(locale) || !isId(scenario) || !state || !count) return undefined;
-  return { v: liveVersion, open: value['open'], locale, scenario, state, count };
+  return moment && count ? { open: value['open'], locale: value['locale'], moment, count } : undefined;
 }
 
 /** A phone's vote: the moment it was cast at (step and node) and the choice. */
@@ -186,13 +185,6 @@ export interface NewRoom {
   state: RoomState;
 }
 
-export function decodeNewRoom(value: unknown): NewRoom | undefined {
-  if (!isRecord(value) || !isId(value['scenario']) || !/^[a-z]{2}$/.test(String(value['locale']))) return undefined;
-  const state = decodeRoomState(value['state']);
-  if (!state || state.session.scenario !== value['scenario']) return undefined;
-  return { scenario: value['scenario'], locale: String(value['locale']), state };
-}
-
 /**
  * A change of the room's state. `discardFrom` drops the phones' votes from that step on: the
  * console sends it when it steps back or restarts, as it drops its own counts for those steps.
@@ -200,14 +192,6 @@ export function decodeNewRoom(value: unknown): NewRoom | undefined {
 export interface StateChange {
   state: RoomState;
   discardFrom?: number;
-}
-
-export function decodeStateChange(value: unknown): StateChange | undefined {
-  if (!isRecord(value)) return undefined;
-  const state = decodeRoomState(value['state']);
-  if (!state) return undefined;
-  if (value['discardFrom'] === undefined) return { state };
-  return isStep(value['discardFrom']) ? { state, discardFrom: value['discardFrom'] } : undefined;
 }
 
 /** What joining a room answers: the room, the phone's token, and the room's language and scenario. */

@@ -64,6 +64,7 @@ export function snapshotOf(room: Room, tally: Record<string, number>): RoomSnaps
     open: room.open,
     locale: room.locale,
     scenario: room.scenario,
+    ...(room.open && room.code && { join: { code: room.code, address: room.join } }),
     state: room.state,
     count: publicCount(room.state.moment, tally),
   };

@@ -8,7 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { decodeBallot, decodeNewRoom, decodeStateChange, isKey, liveVersion, normaliseCode, parseJson } from './protocol.ts';
+import { decodeBallot, isKey, liveVersion, normaliseCode, parseJson } from './protocol.ts';
+import { decodeNewRoom, decodeStateChange } from './room-state.ts';
 import { codeWorks, codeLifetime, newCode, refuseVote } from './room.ts';
 import { CodeTaken, type Room, type RoomStore } from './store.ts';
 import { RoomHub, type Listener, type RoomBus } from './hub.ts';
@@ -154,9 +155,10 @@ export function createLiveApi(options: LiveOptions) {
     // A taken code is tried again; with 887 million codes a second try is already rare.
     for (let attempt = 0; attempt < 10; attempt++) {
       const code = newCode(randomInt);
+      const join = `${options.joinBase(new URL(c.req.url))}/j/${code}`;
       try {
-        await store.create({ id, code, secretHash: hash(secret), ...input, open: true, touchedAt: now() });
-        return c.json({ room: id, secret, code, join: `${options.joinBase(new URL(c.req.url))}/j/${code}` }, 201);
+        await store.create({ id, code, secretHash: hash(secret), ...input, join, open: true, touchedAt: now() });
+        return c.json({ room: id, secret, code, join }, 201);
       } catch (error) {
         if (!(error instanceof CodeTaken)) throw error;
       }

@@ -6,7 +6,8 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Ballot, RoomState } from './protocol.ts';
-import { decodeRoomState, parseJson } from './protocol.ts';
+import { parseJson } from './protocol.ts';
+import { decodeRoomState } from './room-state.ts';
 
 /** A room as the server keeps it. Secrets and tokens are stored only as SHA-256 hashes. */
 export interface Room {
@@ -16,6 +17,8 @@ export interface Room {
   secretHash: string;
   scenario: string;
   locale: string;
+  /** The address phones join at, with the code: what the projector shows. */
+  join: string;
   state: RoomState;
   open: boolean;
   /** Last activity (ms since the epoch): the join code expires after 24 h without any. */
@@ -58,6 +61,7 @@ interface RoomRow {
   secret_hash: string;
   scenario: string;
   locale: string;
+  join_url: string;
   state: string;
   open: number;
   touched_at: number;
@@ -87,6 +91,7 @@ export class SqliteRoomStore implements RoomStore {
         secret_hash TEXT NOT NULL,
         scenario TEXT NOT NULL,
         locale TEXT NOT NULL,
+        join_url TEXT NOT NULL,
         state TEXT NOT NULL,
         open INTEGER NOT NULL,
         touched_at INTEGER NOT NULL
@@ -108,7 +113,7 @@ export class SqliteRoomStore implements RoomStore {
     const db = this.db;
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO rooms (id, code, secret_hash, scenario, locale, state, open, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO rooms (id, code, secret_hash, scenario, locale, join_url, state, open, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       get: db.prepare('SELECT * FROM rooms WHERE id = ?'),
       byCode: db.prepare('SELECT * FROM rooms WHERE code = ? AND open = 1'),
@@ -151,6 +156,7 @@ export class SqliteRoomStore implements RoomStore {
       secretHash: r.secret_hash,
       scenario: r.scenario,
       locale: r.locale,
+      join: r.join_url,
       state,
       open: r.open === 1,
       touchedAt: r.touched_at,
@@ -165,6 +171,7 @@ export class SqliteRoomStore implements RoomStore {
         room.secretHash,
         room.scenario,
         room.locale,
+        room.join,
         JSON.stringify(room.state),
         room.open ? 1 : 0,
         room.touchedAt,

@@ -4,15 +4,19 @@ import { atom } from 'nanostores';
 import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
 import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
-import { total, type WorkshopSession } from '../workshop/session.ts';
+import { total, votesAt, withPhones, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
 
 export interface ConsoleView {
   session: WorkshopSession;
   node: PlayableScenario['nodes'][number];
   meters: Record<string, number>;
-  /** The votes of the decision on screen. */
+  /** The votes of the decision on screen: hand counts and phones together. */
   tally: Record<string, number>;
+  /** The votes counted by hand at the decision on screen. */
+  hand: Record<string, number>;
+  /** The phones' votes at the decision on screen. */
+  phones: Record<string, number>;
   votes: number;
   feedback?: Feedback;
   debrief?: Debrief;
@@ -30,7 +34,8 @@ export function fitsScenario(scenario: PlayableScenario, session: WorkshopSessio
 export function viewOf(scenario: PlayableScenario, top: Points, session: WorkshopSession): ConsoleView {
   const run: Run = { scenario: scenario.id, steps: session.steps };
   const state = runState(scenario, run);
-  const tally = session.tallies[session.tallies.length - 1] ?? {};
+  const last = session.tallies.length - 1;
+  const tally = votesAt(session, last);
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
   const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
   return {
@@ -38,6 +43,8 @@ export function viewOf(scenario: PlayableScenario, top: Points, session: Worksho
     node: state.node,
     meters: state.meters,
     tally,
+    hand: session.tallies[last] ?? {},
+    phones: session.phones?.[last] ?? {},
     votes: total(tally),
     ...(feedback && { feedback }),
     ...(debrief && { debrief }),
@@ -51,6 +58,11 @@ export function createWorkshop(
   onChange: (session: WorkshopSession) => void,
 ) {
   const $session = atom(initial);
+  // The first decision whose votes a step back or a restart dropped, until the live room hears of it.
+  let discarded: number | undefined;
+  const discard = (from: number) => {
+    discarded = Math.min(from, discarded ?? from);
+  };
   // The view is derived from the session and kept beside it, updated with every change.
   const $view = atom(viewOf(scenario, top, initial));
 
@@ -75,8 +87,18 @@ export function createWorkshop(
       if (!Number.isSafeInteger(count) || count < 0) return;
       setTally((t) => ({ ...t, [choiceId]: Math.min(count, 100_000) }));
     },
+    /** Reveals or hides the votes; revealing brings the screen back from the other side's view to the vote. */
     reveal(revealed: boolean) {
-      update((s) => ({ ...s, revealed }));
+      update((s) => ({ ...s, revealed, counterpart: revealed ? false : s.counterpart }));
+    },
+    /**
+     * The phones' votes at decision `step`, as the live room counts them; ignored once the room has
+     * moved on. The first call starts counting phones beside the hand counts.
+     */
+    setPhones(step: number, phones: Record<string, number>) {
+      const s = $session.get();
+      if (step !== s.steps.length || (s.phones && JSON.stringify(phones) === JSON.stringify(s.phones[step]))) return;
+      update((x) => withPhones(x, phones));
     },
     /** Moves the story on with a choice: the majority's or any other. */
     go(choiceId: string) {
@@ -87,6 +109,7 @@ export function createWorkshop(
         ...x,
         steps: [...result.run.steps],
         tallies: [...x.tallies, {}],
+        ...(x.phones && { phones: [...x.phones, {}] }),
         revealed: false,
         feedback: true,
         counterpart: false,
@@ -97,12 +120,14 @@ export function createWorkshop(
       update((s) => ({ ...s, feedback: false }));
     },
     back() {
+      if ($session.get().steps.length > 0) discard($session.get().steps.length);
       update((s) => {
         const run = undo({ scenario: scenario.id, steps: s.steps });
         return {
           ...s,
           steps: [...run.steps],
           tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies,
+          ...(s.phones && { phones: s.phones.length > 1 ? s.phones.slice(0, -1) : s.phones }),
           feedback: false,
           revealed: false,
           counterpart: false,
@@ -110,7 +135,23 @@ export function createWorkshop(
       });
     },
     restart() {
-      update((s) => ({ ...s, steps: [], tallies: [{}], feedback: false, revealed: false, counterpart: false, timer: {} }));
+      discard(0);
+      update((s) => ({
+        ...s,
+        steps: [],
+        tallies: [{}],
+        ...(s.phones && { phones: [{}] }),
+        feedback: false,
+        revealed: false,
+        counterpart: false,
+        timer: {},
+      }));
+    },
+    /** The first decision whose votes were dropped since the last call (by a step back or a restart), once. */
+    takeDiscard(): number | undefined {
+      const from = discarded;
+      discarded = undefined;
+      return from;
     },
     showCounterpart(counterpart: boolean) {
       update((s) => ({ ...s, counterpart }));

@@ -1,0 +1,77 @@
+// The console's live-voting panel, loaded when live voting is switched on (or a session that had
+// it resumes): the join code and address, how many phones joined, the link's state, Stop, and the
+// address that opens the projector screen on another device.
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useStore } from '../islands/use-store.ts';
+import { createLiveRoom } from '../stores/live-room.ts';
+import type { Workshop } from '../stores/workshop.ts';
+import type { Translate } from '../i18n/messages.ts';
+import { ConfirmDialog } from './PlayerParts.tsx';
+
+interface Props {
+  workshop: Workshop;
+  t: Translate;
+  scenario: string;
+  locale: string;
+  /** The projector screen's path, e.g. /en/facilitate/contractor/screen/. */
+  screenHref: string;
+  /** Start a room at once (the facilitator pressed Start), rather than resume this session's. */
+  start: boolean;
+}
+
+export default function LivePanel({ workshop, t, scenario, locale, screenHref, start }: Props) {
+  const live = useMemo(() => createLiveRoom(workshop, scenario, locale), [workshop]);
+  const view = useStore(live.$live);
+  const stopDialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (start) void live.start();
+    else live.resume();
+    return live.close;
+  }, [live]);
+  const { room } = view;
+  const status = !room
+    ? view.problem
+      ? t(`live.${view.problem}`)
+      : view.busy
+        ? t('live.connecting')
+        : ''
+    : view.link === 'reconnecting'
+      ? t('live.reconnecting')
+      : view.link === 'live'
+        ? t('live.phones', { count: view.phones })
+        : t('live.connecting');
+  const joinOrigin = room && new URL(room.join).origin;
+  return (
+    <>
+      <p role="status" class="live-status">
+        {status}
+      </p>
+      {room ? (
+        <>
+          <p class="live-join">{t('live.on', { address: room.join, code: room.code })}</p>
+          {/^https?:\/\/(localhost|127\.|\[::1\])/.test(room.join) && (
+            <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>
+          )}
+          <p class="muted">
+            {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
+          </p>
+          <button type="button" class="secondary" onClick={() => stopDialog.current?.showModal()}>
+            {t('live.stop')}
+          </button>
+          <ConfirmDialog
+            dialog={stopDialog}
+            id="live-stop"
+            question={t('live.stopConfirm')}
+            confirm={t('live.stop')}
+            cancel={t('player.cancel')}
+            onConfirm={() => void live.stop()}
+          />
+        </>
+      ) : (
+        <button type="button" disabled={view.busy} onClick={() => void live.start()}>
+          {t('live.start')}
+        </button>
+      )}
+    </>
+  );
+}
