@@ -1,13 +1,21 @@
 // The workshop timer for the console and the projector screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
+import { audioContextClass } from '../browser/support.ts';
 
 let audio: AudioContext | undefined;
 
-/** A short beep for the end of the timer, made on the spot (no audio file to load). */
+/** A short beep for the end of the timer, made on the spot (no audio file to load); silent without Web Audio. */
 function beep() {
-  // One context for the page: browsers limit how many may be open.
-  audio ??= new AudioContext();
+  const Context = audioContextClass();
+  if (!Context) return;
+  try {
+    // One context for the page: browsers limit how many may be open.
+    audio ??= new Context();
+  } catch (error) {
+    console.warn('The end-of-time sound cannot play in this browser.', error);
+    return;
+  }
   const tone = audio.createOscillator();
   const gain = audio.createGain();
   tone.frequency.value = 880;

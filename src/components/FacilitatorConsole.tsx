@@ -1,11 +1,12 @@
 // The facilitator's console: the situation, private notes and questions, the room's votes, a
 // timer, and the controls that move the story on. The projector screen follows over a
-// BroadcastChannel.
+// BroadcastChannel, or through the saved session where the browser has none.
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
 import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
 import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
+import { storageState } from '../stores/storage.ts';
+import { audioContextClass, canBroadcast, randomId } from '../browser/support.ts';
 import {
   channelName,
   channelNamespace,
@@ -22,7 +23,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
-import { probeLiveServer, type Availability } from '../live/availability.ts';
+import { $consoleWorkshop } from '../live/console-workshop.ts';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -35,23 +36,24 @@ interface Props extends ScenarioIslandProps {
   counterparts: Record<string, string>;
 }
 
-/** The console's workshop, and a notice when the session asked for could not be resumed. */
-function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined] {
+/** The console's workshop, and notices: a session that could not be resumed, what this browser cannot do. */
+function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
   const [workshop, setWorkshop] = useState(() =>
     createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
   );
-  const [notice, setNotice] = useState<string>();
+  const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
     startSessions();
+    const said: string[] = [];
     const fits = (s: WorkshopSession) => fitsScenario(props.scenario, s);
     const wanted = new URLSearchParams(location.search).get('session');
     const found = wanted ? $sessions.get()[wanted] : undefined;
     // A link to a session this browser does not have, or one the edited scenario no longer
     // fits, starts a new session and says why; the old one stays listed, to export.
     const usable = found && fits(found) ? found : undefined;
-    if (wanted && !usable) setNotice(t(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing'));
+    if (wanted && !usable) said.push(t(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing'));
     const session =
       usable ||
       (!wanted && latestSession(fits)) ||
@@ -59,93 +61,57 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string | undefined]
         props.scenario.id,
         t('workshop.defaultName', { date: new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date()) }),
         new Date(),
-        crypto.randomUUID(),
+        randomId(),
       );
-    const channel = new BroadcastChannel(channelName(props.scenario.id));
+    // Without a BroadcastChannel the screen follows the saved session; without storage either, it cannot follow.
+    const channel = canBroadcast() ? new BroadcastChannel(channelName(props.scenario.id)) : undefined;
     const send = (s: typeof session) =>
-      channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
+      channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
     const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
       saveSession(s);
       send(s);
     });
-    channel.onmessage = (event: MessageEvent) => {
-      if (decodeScreenMessage(event.data)?.type === 'hello') send(w.$session.get());
-    };
+    if (channel)
+      channel.onmessage = (event: MessageEvent) => {
+        if (decodeScreenMessage(event.data)?.type === 'hello') send(w.$session.get());
+      };
     saveSession(session);
     send(session);
+    if (storageState() !== 'ok') said.push(t(channel ? 'workshop.storageOff' : 'workshop.noScreenLink'));
     if (wanted !== session.id) history.replaceState(null, '', `?session=${session.id}`);
     setWorkshop(w);
-    return () => channel.close();
+    // The live-voting section, outside this island, works on the console's workshop.
+    $consoleWorkshop.set(w);
+    setNotices(said);
+    return () => channel?.close();
   }, []);
-  return [workshop, notice];
+  return [workshop, notices];
 }
 
 export default function FacilitatorConsole(props: Props) {
   const { locale, messages } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [workshop, notice] = useWorkshop(props, t);
+  const [workshop, notices] = useWorkshop(props, t);
   return (
     <>
-      {/* Always present, so the notice is announced when it is filled in. */}
-      <p class="player-notice" role="status">
-        {notice}
-      </p>
+      {/* Always present, so the notices are announced when they are filled in. */}
+      <div class="player-notice" role="status">
+        {notices.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </div>
       <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
     </>
   );
 }
 
-/** The live-voting panel's props; the panel itself is loaded only when live voting is switched on. */
-type LivePanelProps = { workshop: Workshop; t: Translate; scenario: string; locale: string; screenHref: string; start: boolean };
-
-/** Live voting: why it is off, or a button that loads the panel and starts a room; a session that had a room resumes it. */
-function LiveSection({ workshop, t, scenario, locale, screenHref }: Omit<LivePanelProps, 'start'>) {
-  const [availability, setAvailability] = useState<Availability>('checking');
-  const [panel, setPanel] = useState<{ Panel: ComponentType<LivePanelProps>; start: boolean }>();
-  const load = (start: boolean) =>
-    import('./LivePanel.tsx').then(
-      (module) => setPanel({ Panel: module.default, start }),
-      (error: unknown) => {
-        console.warn('Live voting could not load', error);
-        setAvailability('unreachable');
-      },
-    );
-  useEffect(() => {
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const probe = () =>
-      void probeLiveServer().then((found) => {
-        setAvailability(found);
-        // A session that had live voting (it counts phones) resumes its room.
-        if (found === 'available' && workshop.$session.get().phones) void load(false);
-        // A server that did not answer may be back soon (the Wi-Fi returns): ask again.
-        if (found === 'unreachable') retry = setTimeout(probe, 15_000);
-      });
-    probe();
-    return () => clearTimeout(retry);
-  }, []);
-  return (
-    <section class="live" aria-labelledby="live-heading">
-      <h2 id="live-heading">{t('live.heading')}</h2>
-      {panel ? (
-        <panel.Panel workshop={workshop} t={t} scenario={scenario} locale={locale} screenHref={screenHref} start={panel.start} />
-      ) : (
-        <>
-          <p role="status">{availability !== 'checking' && t(`live.${availability}`)}</p>
-          {availability === 'available' && (
-            <button type="button" onClick={() => void load(true)}>
-              {t('live.start')}
-            </button>
-          )}
-        </>
-      )}
-    </section>
-  );
-}
-
-function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts, locale }: Props & { workshop: Workshop; t: Translate }) {
+function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
+  // Known once the page runs: the server cannot tell whether this browser has Web Audio.
+  const [canSound, setCanSound] = useState(true);
+  useEffect(() => setCanSound(audioContextClass() !== undefined), []);
   const restartDialog = useRef<HTMLDialogElement>(null);
   const unset = session.timer.endsAt === undefined && session.timer.remaining === undefined;
   // Focus follows the story once it moves, not when the page opens.
@@ -190,8 +156,6 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
           {t('workshop.openScreen')}
         </a>
       </div>
-
-      <LiveSection workshop={workshop} t={t} scenario={scenario.id} locale={locale} screenHref={screenHref} />
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
@@ -285,7 +249,6 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                         >
                           +
                         </button>
-                        {session.phones && <span class="from-phones">{t('live.fromPhones', { count: view.phones[c.id] ?? 0 })}</span>}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
                         </button>
@@ -376,10 +339,14 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {t('workshop.resetTimer')}
               </button>
             </div>
-            <label class="check">
-              <input type="checkbox" checked={session.muted} onChange={(e) => workshop.setMuted(e.currentTarget.checked)} />
-              {t('workshop.mute')}
-            </label>
+            {canSound ? (
+              <label class="check">
+                <input type="checkbox" checked={session.muted} onChange={(e) => workshop.setMuted(e.currentTarget.checked)} />
+                {t('workshop.mute')}
+              </label>
+            ) : (
+              <p class="muted">{t('workshop.noSound')}</p>
+            )}
           </section>
           {/* The files are made on the facilitator page, beside the other saved sessions: the console stays light. */}
           <section class="exports">

@@ -5,9 +5,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '../islands/use-store.ts';
 import { fitsScenario, viewOf } from '../stores/workshop.ts';
-import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
+import { startSessions } from '../stores/workshops.ts';
 import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
-import { forScreen, roomPath, total, type WorkshopSession } from '../workshop/session.ts';
+import { canFullscreen } from '../browser/support.ts';
+import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
@@ -106,26 +107,31 @@ function useFit(deps: unknown[]) {
 
 export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [$feed, setFeed] = useState(() => atom<ScreenFeed>({}));
+  const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
+  // What this browser allows, known once the page runs (the server renders the usual case).
+  const [fullscreen, setFullscreen] = useState(true);
   useEffect(() => {
     startSessions();
-    // Only a session this scenario can still play is shown (one saved before an edit may not be).
-    const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
+    setFullscreen(canFullscreen());
     const params = new URLSearchParams(location.search);
-    const wanted = params.get('session') ?? undefined;
-    // A link to one session shows that session or nothing (the console explains), never another group's.
-    const asked = wanted ? $sessions.get()[wanted] : undefined;
-    const saved = wanted ? (asked && fits(asked) ? asked : undefined) : latestSession(fits);
     const feed = startScreenFeed({
       scenario: scenario.id,
-      fits,
-      wanted,
+      // Only a session this scenario can still play is shown (one saved before an edit may not be).
+      fits: (s: WorkshopSession) => fitsScenario(scenario, s),
+      wanted: params.get('session') ?? undefined,
       room: params.get('room') ?? undefined,
-      saved: saved && forScreen(saved),
     });
     setFeed(feed.$feed);
     return feed.stop;
   }, []);
+  const toggleFullscreen = () => {
+    const change = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    // A frame or a policy may still refuse: say so instead of failing silently.
+    change.catch((error: unknown) => {
+      console.warn('Fullscreen was refused.', error);
+      setFullscreen(false);
+    });
+  };
   const feed = useStore($feed);
   const { session } = feed;
   const view = session && viewOf(scenario, maxima, session);
@@ -166,7 +172,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
   let side: preact.ComponentChildren = null;
-  if (!view || !node || !session) main = <p class="screen-waiting">{t('workshop.waiting')}</p>;
+  if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
   else if (counterpart)
     main = (
       <>
@@ -244,13 +250,13 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
       <div class="screen-top">
         <p class="screen-title">{scenario.title}</p>
         {session && <Clock timer={session.timer} t={t} class="screen-timer" />}
-        <button
-          type="button"
-          class="secondary fullscreen"
-          onClick={() => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
-        >
-          {t('workshop.fullscreen')}
-        </button>
+        {fullscreen ? (
+          <button type="button" class="secondary fullscreen" onClick={toggleFullscreen}>
+            {t('workshop.fullscreen')}
+          </button>
+        ) : (
+          <p class="muted screen-note">{t('workshop.noFullscreen')}</p>
+        )}
       </div>
       <section class="screen-main">{main}</section>
       <aside class="screen-side">

@@ -26,7 +26,12 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const progress = useStore($progress);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(startProgress, []);
+  // Known once the page runs: some embedded and locked-down browsers cannot print.
+  const [printable, setPrintable] = useState(true);
+  useEffect(() => {
+    startProgress();
+    setPrintable(typeof print === 'function');
+  }, []);
 
   const items: CourseItem[] = [
     ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
@@ -160,9 +165,13 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             </dl>
             {finished && <p class="certificate-date">{date(finished)}</p>}
           </article>
-          <button type="button" onClick={() => window.print()}>
-            {t('progress.print')}
-          </button>
+          {printable ? (
+            <button type="button" onClick={() => window.print()}>
+              {t('progress.print')}
+            </button>
+          ) : (
+            <p class="muted">{t('print.unavailable')}</p>
+          )}
         </>
       ) : (
         <p>{t('progress.certificateLocked', { done, total: items.length })}</p>

@@ -1,11 +1,13 @@
 // Saved workshop sessions on the facilitator landing page: resume, export or delete. The
-// Markdown and CSV files need the scenario's text, fetched when first asked for (the console's
-// own props file), so neither this page nor the console carries it for nothing.
+// spreadsheet, Markdown and CSV files need the scenario's text, fetched when first asked for (the
+// console's own props file), and the spreadsheet its writer, loaded on the click: neither this
+// page nor the console carries them for nothing.
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
 import { fitsScenario } from '../stores/workshop.ts';
-import { fileStem, sessionCsv, sessionJson, sessionMarkdown } from '../workshop/export.ts';
+import { storageState } from '../stores/storage.ts';
+import { fileStem, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
@@ -20,8 +22,10 @@ interface Props {
   titles: Record<string, string>;
 }
 
-type Format = 'md' | 'json' | 'csv';
+type Format = 'xlsx' | 'md' | 'json' | 'csv';
+// The spreadsheet first: it opens in columns in any Excel; the CSV stays for tools.
 const formats: [Format, string][] = [
+  ['xlsx', 'Excel'],
   ['md', 'Markdown'],
   ['json', 'JSON'],
   ['csv', 'CSV'],
@@ -33,7 +37,11 @@ export default function SessionList({ locale, messages, titles }: Props) {
   const [doomed, setDoomed] = useState<string>();
   const [status, setStatus] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(startSessions, []);
+  const [storageOff, setStorageOff] = useState(false);
+  useEffect(() => {
+    startSessions();
+    setStorageOff(storageState() !== 'ok');
+  }, []);
   // Arriving from a console's download link (?session=…): the sessions appear after the page
   // loads, so that row is marked and scrolled to here.
   const [asked, setAsked] = useState('');
@@ -66,9 +74,20 @@ export default function SessionList({ locale, messages, titles }: Props) {
     if (!played) return setStatus(t(props ? 'workshop.exportStale' : 'workshop.exportFailed'));
     const tr = translator(locale, props!.messages);
     if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played.scenario, played.top, tr), 'text/markdown;charset=utf-8');
-    else download(`${stem}.csv`, sessionCsv(s, played.scenario, tr), 'text/csv;charset=utf-8');
+    else if (format === 'csv') download(`${stem}.csv`, sessionCsv(s, played.scenario, tr), 'text/csv;charset=utf-8');
+    else {
+      try {
+        const { votesWorkbook } = await import('../workshop/xlsx.ts');
+        const file = await votesWorkbook(voteTable(s, played.scenario, tr), tr('workshop.path'));
+        download(`${stem}.xlsx`, file, file.type);
+      } catch (error) {
+        console.warn('The spreadsheet could not be made.', error);
+        setStatus(t('workshop.exportFailed'));
+      }
+    }
   };
 
+  if (storageOff && list.length === 0) return <p class="storage-notice">{t('workshop.listOff')}</p>;
   if (list.length === 0) return <p class="muted">{t('workshop.noSessions')}</p>;
   return (
     <>

@@ -15,7 +15,7 @@ function islandBase(scenario: ScenarioContent, locale: Locale, prefixes: readonl
   return { maxima: maxima(scenario), locale, messages: pickMessages(locale, prefixes) };
 }
 
-const workshopMessages = ['workshop.', 'live.', 'player.', 'principle.', 'grade.'];
+const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
 
 export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);

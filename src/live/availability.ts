@@ -1,14 +1,13 @@
-// Whether this console can run live voting, asked once when it opens: the live server must answer
-// under /live/ (a static host has no such thing) and the browser must be able to follow a room.
+// Whether this console can run live voting, asked when live voting is switched on: the live
+// server must answer under /live/ (a static host has no such thing) and the browser must be able
+// to follow a room.
+import { canFollow } from '../browser/support.ts';
 
 /**
  * available: the server answers; static: the site is served without it; unreachable: nothing
  * answers (the network is down); unsupported: this browser lacks EventSource or fetch.
  */
 export type Availability = 'checking' | 'available' | 'static' | 'unreachable' | 'unsupported';
-
-/** Whether this browser can follow a live room: EventSource and fetch are there (older browsers and some locked-down ones lack them). */
-export const canFollow = () => typeof EventSource === 'function' && typeof fetch === 'function';
 
 /** Asks the live server at the page's own origin whether it is there. */
 export async function probeLiveServer(): Promise<Availability> {

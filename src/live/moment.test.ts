@@ -4,12 +4,14 @@ import { newSession, roomPath, total } from '../workshop/session.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import { momentOf, roomStateOf, withLiveCount } from './moment.ts';
+import { discardedFrom, momentOf, roomStateOf, withLiveCount, withPhoneCount } from './moment.ts';
 import { decodeStateChange } from './room-state.ts';
 import { votingOpen } from './protocol.ts';
 
 const content = loadValid('mini-contractor');
 const scenario = localize(content, 'en');
+const phones = (w: ReturnType<typeof workshop>, step: number, tally: Record<string, number>) =>
+  w.edit((s) => withPhoneCount(s, step, tally));
 const workshop = () =>
   createWorkshop(scenario, maxima(content), newSession('mini-contractor', 'Room', new Date('2026-03-02T10:00:00Z'), 's1'), () => {});
 
@@ -38,7 +40,7 @@ describe('what the console publishes to its live room', () => {
 
   it('hides every vote, hand counts and phones alike, until the reveal', () => {
     const w = workshop();
-    w.setPhones(0, { remind: 3 });
+    phones(w, 0, { remind: 3 });
     w.vote('wait', 2);
     const hidden = roomStateOf(w.$view.get()).session;
     expect(hidden.tallies).toEqual([{ '#': 2 }]);
@@ -56,11 +58,11 @@ describe('what the console publishes to its live room', () => {
 describe('the console’s session with live voting', () => {
   it('adds the phones’ votes to the hand counts, and keeps them per decision in its path', () => {
     const w = workshop();
-    w.setPhones(0, { remind: 3, wait: 1 });
+    phones(w, 0, { remind: 3, wait: 1 });
     w.vote('remind', 2);
     expect(w.$view.get()).toMatchObject({ tally: { remind: 5, wait: 1 }, hand: { remind: 2 }, phones: { remind: 3, wait: 1 }, votes: 6 });
     w.go('remind');
-    w.setPhones(0, { remind: 99 });
+    phones(w, 0, { remind: 99 });
     expect(w.$session.get().phones).toEqual([{ remind: 3, wait: 1 }, {}]);
     expect(roomPath(w.$session.get(), scenario)[0]?.choices.map((c) => c.votes)).toEqual([5, 1]);
     expect(total(w.$view.get().tally)).toBe(0);
@@ -68,16 +70,20 @@ describe('the console’s session with live voting', () => {
 
   it('a step back or a restart drops the phones’ votes of the steps it leaves, and says from which step', () => {
     const w = workshop();
-    w.setPhones(0, { remind: 1 });
+    phones(w, 0, { remind: 1 });
+    const atFirst = w.$session.get();
     w.go('remind');
     w.continueOn();
-    expect(w.takeDiscard()).toBeUndefined();
+    expect(discardedFrom(atFirst, w.$session.get())).toBeUndefined();
+    phones(w, 1, { warn: 2 });
+    const atSecond = w.$session.get();
     w.back();
-    expect(w.takeDiscard()).toBe(1);
-    expect(w.takeDiscard()).toBeUndefined();
+    // Back at the first decision: its phones' votes stay, the second's go.
+    expect(discardedFrom(atSecond, w.$session.get())).toBe(1);
     expect(w.$session.get().phones).toEqual([{ remind: 1 }]);
+    const beforeRestart = w.$session.get();
     w.restart();
-    expect(w.takeDiscard()).toBe(0);
+    expect(discardedFrom(beforeRestart, w.$session.get())).toBe(0);
     expect(w.$session.get().phones).toEqual([{}]);
   });
 

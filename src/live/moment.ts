@@ -2,7 +2,7 @@
 // screen's copy of the session. Nothing private (notes, questions, hand counts before the reveal)
 // leaves the console.
 import type { ConsoleView } from '../stores/workshop.ts';
-import { forScreen, hiddenTally, withPhones, type WorkshopSession } from '../workshop/session.ts';
+import { forScreen, hiddenTally, type WorkshopSession } from '../workshop/session.ts';
 import type { Moment, RoomState } from './protocol.ts';
 
 /** The phones' view of the console's current moment. */
@@ -49,4 +49,36 @@ export function withLiveCount(
   if (hidden === undefined) return session;
   tallies[last] = { [hiddenTally]: hidden + count.votes };
   return { ...session, tallies };
+}
+
+/** The session with the phones' votes at its current decision replaced (the console and the screen hear them from the live room). */
+export function withPhones(session: WorkshopSession, phones: Record<string, number>): WorkshopSession {
+  const all = session.phones && session.phones.length === session.tallies.length ? [...session.phones] : session.tallies.map(() => ({}));
+  all[all.length - 1] = phones;
+  return { ...session, phones: all };
+}
+
+/**
+ * The session with the live room's count of the phones' votes at decision `step`; the session
+ * itself when the room has moved on from that step or the count is the same. The first count
+ * starts the session counting phones beside its hand counts.
+ */
+export function withPhoneCount(session: WorkshopSession, step: number, tally: Record<string, number>): WorkshopSession {
+  if (step !== session.steps.length || (session.phones && JSON.stringify(tally) === JSON.stringify(session.phones[step]))) return session;
+  return withPhones(session, tally);
+}
+
+const isEmpty = (tally: Record<string, number> | undefined) => Object.keys(tally ?? {}).length === 0;
+
+/**
+ * The first step whose phone votes the live room must drop after the console went from `before`
+ * to `after`: a step back drops the steps after the one returned to, and a restart drops them
+ * all (the counts at the current step went back to none). Undefined when nothing was dropped.
+ */
+export function discardedFrom(before: WorkshopSession, after: WorkshopSession): number | undefined {
+  const step = after.steps.length;
+  const cleared = isEmpty(after.phones?.[step]);
+  if (step < before.steps.length) return cleared ? step : step + 1;
+  if (step === before.steps.length && cleared && !isEmpty(before.phones?.[step])) return step;
+  return undefined;
 }

@@ -128,7 +128,8 @@ export function createPhone(tokens: TokenStore, base = '') {
     async join(typed: string) {
       const code = normaliseCode(typed);
       if (!code) return set({ code: typed, problem: 'unknown-code' });
-      // The phone's page does not load the console's availability check: the same test, inline.
+      // The same test as canFollow() in browser/support.ts, written out here: importing that module
+      // would split it from the islands' code into a chunk of its own, a cost on every console.
       if (typeof EventSource !== 'function' || typeof fetch !== 'function') return set({ code, problem: 'unsupported' });
       set({ code, problem: undefined });
       const held = tokens.read();

@@ -35,6 +35,15 @@ function indexHtml(props: LmsProps, title: string): string {
 `;
 }
 
+/**
+ * The schemas the SCORM 1.2 manifest names in xsi:schemaLocation (IMS Content Packaging 1.1.2 and
+ * ADL's SCORM 1.2 extensions) and the one they import (ims_xml.xsd), shipped unchanged at the
+ * package's root, where the manifest's hints point: strict importers and ADL's conformance test
+ * suite validate the manifest against them, and the SCORM 1.2 Content Aggregation Model asks for
+ * these control documents at the root of the package.
+ */
+export const scorm12Schemas = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'] as const;
+
 function scormManifest(id: string, title: string, files: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${xml(id)}" version="1.0"
@@ -96,6 +105,9 @@ export async function buildPackages(options: { outDir: string; site: string; roo
     legalComments: 'none',
   });
   const asset = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))!.contents;
+  const schemas = Object.fromEntries(
+    await Promise.all(scorm12Schemas.map(async (f) => [f, await readFile(join(root, 'src/lms/scorm12-schemas', f))] as const)),
+  );
   const dir = join(root, 'content/scenarios');
   const scenarios = await Promise.all(
     (await readdir(dir))
@@ -123,8 +135,10 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           'player.css': asset('.css'),
         };
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
-        if (mode === 'scorm12') files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
-        else
+        if (mode === 'scorm12') {
+          files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
+          for (const schema of scorm12Schemas) files[schema] = schemas[schema]!;
+        } else
           files['cmi5.xml'] = strToU8(
             cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, locale, title, scenario.summary[locale]),
           );

@@ -1,7 +1,13 @@
-// The cmi5 side: read the launch parameters, fetch the auth token, read LMS.LaunchData, and
-// send the statements cmi5 requires, in its order: initialized, (answered…), completed,
-// passed or failed against the mastery score, terminated.
+// The cmi5 side: read the launch parameters, fetch the auth token (once per session, kept for
+// reloads), read LMS.LaunchData, and send the statements cmi5 requires, in its order:
+// initialized, (answered…), completed, passed or failed against the mastery score, terminated.
+// A reload is not the end of a session: terminated goes with the result; a learner who closes
+// the window before the ending leaves the session to the LMS, which records it as abandoned
+// (cmi5 §9.3.9).
 import type { ScenarioResult } from '../stores/progress-format.ts';
+import { tabStorage, type StorageArea } from '../stores/storage.ts';
+import { randomId } from '../browser/support.ts';
+import { onceVerbs, tabSession, type OnceVerb, type TabSession } from './cmi5-session.ts';
 
 export interface Cmi5Launch {
   endpoint: string;
@@ -58,35 +64,56 @@ export function isoDuration(ms: number): string {
 
 type ContextTemplate = { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> } & Record<string, unknown>;
 
-export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
-  const token = ((await (await fetch(launch.fetch, { method: 'POST' })).json()) as { 'auth-token'?: string })['auth-token'];
-  if (!token) throw new Error('the cmi5 fetch URL returned no auth-token');
+/** The LMS refused this launch (a fetch URL used up, a token it no longer accepts): only a relaunch from the LMS helps. */
+export class Cmi5Refused extends Error {
+  override name = 'Cmi5Refused';
+}
+
+/** The auth token for this session: the one this tab already fetched, else the fetch URL's answer. */
+async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ token: string; startedAt: number }> {
+  if (tab.current) return tab.current;
+  const response = await fetch(launch.fetch, { method: 'POST' });
+  const body = response.ok ? ((await response.json()) as { 'auth-token'?: unknown }) : {};
+  const token = body['auth-token'];
+  if (typeof token !== 'string' || token.length === 0)
+    throw new Cmi5Refused(`the cmi5 fetch URL answered ${response.status}${response.ok ? ' without an auth-token' : ''}`);
+  tab.begin(token, Date.now());
+  return tab.current!;
+}
+
+/**
+ * Starts or, after a reload, continues the cmi5 session of this launch. Rejects with Cmi5Refused
+ * when the LMS refuses the fetch URL or the token (nothing is sent then), and with another error
+ * when the LMS cannot be reached.
+ */
+export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, area: StorageArea = tabStorage) {
+  const tab = tabSession(launch.registration, launch.fetch, area);
+  const { token, startedAt } = await sessionToken(launch, tab);
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   const stateUrl = (stateId: string) =>
     `${launch.endpoint}activities/state?${new URLSearchParams({ stateId, activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration })}`;
-  const launchData = (await (await fetch(stateUrl('LMS.LaunchData'), { headers })).json()) as {
-    contextTemplate?: ContextTemplate;
-    launchMode?: string;
-    masteryScore?: number;
-  };
+  const launchResponse = await fetch(stateUrl('LMS.LaunchData'), { headers });
+  if (launchResponse.status === 401 || launchResponse.status === 403)
+    throw new Cmi5Refused(`the LRS refused this session's token: ${launchResponse.status}`);
+  if (!launchResponse.ok) throw new Error(`LMS.LaunchData could not be read: ${launchResponse.status}`);
+  const launchData = (await launchResponse.json()) as { contextTemplate?: ContextTemplate; launchMode?: string; masteryScore?: number };
   // Whether this registration's result was recorded in an earlier session: cmi5 allows one
   // "completed" per registration, so the AU keeps a state document of its own to know.
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
-  const recordedBefore = (await fetch(recordedUrl, { headers })).ok;
+  const recordedBefore = !tab.sent('completed') && (await fetch(recordedUrl, { headers })).ok;
   const template: ContextTemplate = launchData.contextTemplate ?? {};
-  const started = Date.now();
-  let done = false;
   let queue = Promise.resolve();
 
   const send = (verb: keyof typeof verbs, extra: Record<string, unknown> = {}, categories: { id: string }[] = [cmi5Category]) => {
-    // Nothing may follow "terminated" in a cmi5 session.
-    if (done && verb !== 'terminated') return queue;
+    // Nothing may follow "terminated" in a cmi5 session, and each once-per-session statement
+    // goes once, also across reloads.
+    if (tab.sent('terminated') || ((onceVerbs as readonly string[]).includes(verb) && !tab.claim(verb as OnceVerb))) return queue;
     const contextActivities = {
       ...template.contextActivities,
       category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
     };
     const statement = {
-      id: crypto.randomUUID(),
+      id: randomId(),
       timestamp: new Date().toISOString(),
       actor: launch.actor,
       verb: { id: verbs[verb], display: { 'en-US': verb } },
@@ -109,10 +136,19 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
 
   await send('initialized');
   const principleKey = (p: string) => `${extensionBase}/xapi/principles/${p}`;
+  const terminate = () => send('terminated', { result: { duration: isoDuration(Date.now() - startedAt) } });
+  /** Whether nothing may be recorded now: the result already was, the session is over, or the LMS launched for browsing or review. */
+  const practiceOnly =
+    recordedBefore || tab.sent('terminated') || (launchData.launchMode !== undefined && launchData.launchMode !== 'Normal');
+  // A session that can record nothing ends at once, so the LMS does not wait for it.
+  if (practiceOnly) await terminate();
   return {
     masteryScore: launchData.masteryScore,
-    /** Whether nothing may be recorded now: the result already was, or the LMS launched for browsing or review. */
-    practiceOnly: recordedBefore || (launchData.launchMode !== undefined && launchData.launchMode !== 'Normal'),
+    practiceOnly,
+    /** The run this tab kept before a reload, if any. */
+    savedRun: tab.current?.run,
+    /** Keeps the run for this session, so a reload resumes it. */
+    keepRun: (run: unknown) => tab.keepRun(run),
     answered(node: string, choice: string, points: Record<string, number>) {
       return send(
         'answered',
@@ -127,9 +163,10 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
         [],
       );
     },
+    /** Sends the result (completed, then passed or failed against the mastery score) and ends the session. */
     async complete(result: ScenarioResult) {
-      if (done) return queue;
-      const duration = isoDuration(Date.now() - started);
+      if (tab.sent('completed') || tab.sent('terminated')) return queue;
+      const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
       await send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
       if (typeof launchData.masteryScore === 'number') {
@@ -143,12 +180,7 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string) {
       }
       const kept = await fetch(recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
       if (!kept.ok) console.warn(`The LRS did not keep the "recorded" state: ${kept.status}`);
-      return this.terminate();
-    },
-    terminate() {
-      if (done) return queue;
-      done = true;
-      return send('terminated', { result: { duration: isoDuration(Date.now() - started) } });
+      return terminate();
     },
   };
 }

@@ -7,7 +7,8 @@ import { createPlayer } from '../stores/player.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import { connectScorm, findScormApi } from './scorm12.ts';
-import { cmi5Launch, connectCmi5 } from './cmi5.ts';
+import { Cmi5Refused, cmi5Launch, connectCmi5 } from './cmi5.ts';
+import type { Run } from '../engine/index.ts';
 import '../styles/global.css';
 
 export interface LmsProps extends ScenarioIslandProps {
@@ -30,7 +31,9 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
     let recorded = false;
     // A refusal stays on screen: the practice notice must not hide it.
     let refused = false;
+    let keepRun: ((run: Run) => void) | undefined;
     const p = createPlayer(scenario, maxima, {
+      onRun: (run) => keepRun?.(run),
       onChoice: (step, points) => {
         if (!recorded) reporter?.choice(step.node, step.choice, points);
         else if (reporter && !refused) setNotice(t('lms.practice'));
@@ -76,17 +79,27 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
         connectCmi5(launch, site).then(
           (cmi5) => {
             recorded = cmi5.practiceOnly;
+            // A reload continues the session: the learner is back where they were, nothing is sent twice.
+            if (cmi5.savedRun !== undefined && p.$run.get().steps.length === 0) {
+              const restored = p.resume(cmi5.savedRun);
+              pending.length = 0;
+              if (restored?.status === 'resumed' && restored.run.steps.length > 0) setNotice(t('player.resumed'));
+            }
+            keepRun = (run) => cmi5.keepRun(p.serialise(run));
+            keepRun(p.$run.get());
             reporter = {
               choice: (node, choice, points) => void cmi5.answered(node, choice, points),
               complete: (result) => void cmi5.complete(result),
             };
             // Choices made while connecting are sent now, unless this session is practice.
             for (const send of pending.splice(0)) if (!recorded) send();
-            addEventListener('pagehide', () => void cmi5.terminate());
           },
           (error: unknown) => {
             console.warn('cmi5 launch failed', error);
-            setNotice(t('lms.noCmi5'));
+            // Nothing is sent: a refused launch needs a new one from the LMS, which the learner is told.
+            reporter = undefined;
+            pending.length = 0;
+            setNotice(t(error instanceof Cmi5Refused ? 'lms.relaunch' : 'lms.unreachable'));
           },
         );
       }

@@ -121,7 +121,6 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
       });
       set('cmi.core.score.raw', String(result.overall));
       set('cmi.core.lesson_status', 'completed');
-      set('cmi.core.session_time', scormTime(Date.now() - started));
       commit();
     },
     finish() {
@@ -129,6 +128,7 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
       finished = true;
       // The page is going away: nobody is left to tell, so failures are only logged.
       failed = true;
+      // Once per session, here: some LMSs add every write of session_time to the learner's total.
       set('cmi.core.session_time', scormTime(Date.now() - started));
       set('cmi.core.exit', api.LMSGetValue('cmi.core.lesson_status') === 'completed' ? '' : 'suspend');
       commit();

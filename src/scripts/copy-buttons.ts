@@ -1,6 +1,16 @@
-// Copy buttons: they say whether the copy worked, and how to copy by hand when it did not. The
+// Copy buttons: they say whether the copy worked. Where the browser has no clipboard for pages
+// (or refuses it), the text is selected instead and the learner is told to copy it by hand. The
 // words appear beside the button pressed; screen readers hear them from one live region that
 // stays in place (a moved live region is often not announced).
+/** Selects an element's text, ready for Ctrl+C. */
+function select(element: Element): void {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}
+
 export function enableCopyButtons(root: Document): void {
   const status = root.getElementById('copy-status');
   if (!status) return;
@@ -11,16 +21,17 @@ export function enableCopyButtons(root: Document): void {
     note.setAttribute('aria-hidden', 'true');
     button.after(note);
     button.addEventListener('click', async () => {
-      const text = root.getElementById(button.dataset['copy'] ?? '')?.textContent ?? '';
+      const source = root.getElementById(button.dataset['copy'] ?? '');
       let message: string;
       try {
-        if (!navigator.clipboard) throw new Error('the clipboard is not available here');
-        await navigator.clipboard.writeText(text);
+        if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('this browser has no clipboard for pages');
+        await navigator.clipboard.writeText(source?.textContent ?? '');
         message = status.dataset['copied'] ?? '';
         button.classList.add('copied');
       } catch (error) {
         message = status.dataset['failed'] ?? '';
-        console.warn('Copying a template failed:', error);
+        if (source) select(source);
+        console.warn('Copying failed:', error);
       }
       for (const other of root.querySelectorAll('.copy-note')) other.textContent = '';
       status.textContent = note.textContent = message;

@@ -1,7 +1,5 @@
 // The phone's join page: renders the phone's state (live/phone.ts) into the page's elements. Plain
 // DOM code, no framework: the page must stay small for old phones on bad Wi-Fi.
-import { translator, type Message } from '../i18n/messages.ts';
-import { isLocale } from '../i18n/locales.ts';
 import { createPhone, tokenStore, type PhoneState } from '../live/phone.ts';
 import { votingOpen } from '../live/protocol.ts';
 
@@ -9,8 +7,10 @@ const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getEl
 
 export function startJoinPage(): void {
   const locale = document.documentElement.lang;
-  if (!isLocale(locale)) return;
-  const t = translator(locale, JSON.parse(byId('join-strings').textContent ?? '{}') as Record<string, Message>);
+  // The page's strings, with at most one {name} each: no plural forms, so no translator to carry.
+  const strings = JSON.parse(byId('join-strings').textContent ?? '{}') as Record<string, string>;
+  const t = (key: string, vars: Record<string, string | number> = {}) =>
+    Object.entries(vars).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), strings[key] ?? key);
   const phone = createPhone(tokenStore());
   const form = byId<HTMLFormElement>('join-form');
   const input = byId<HTMLInputElement>('join-code');
@@ -26,7 +26,7 @@ export function startJoinPage(): void {
 
   const problemText = (s: PhoneState) =>
     s.problem === 'unknown-code'
-      ? t('join.unknownCode', { code: s.code ?? '' })
+      ? t('join.unknownCode')
       : s.problem === 'rate-limited'
         ? t('join.rateLimited')
         : s.problem === 'unreachable'
@@ -38,7 +38,7 @@ export function startJoinPage(): void {
   phone.$phone.subscribe((s) => {
     const r = s.room;
     // Another language's room: the same page in its language.
-    if (s.joined && s.joined.locale !== locale && isLocale(s.joined.locale)) {
+    if (s.joined && s.joined.locale !== locale && /^[a-z]{2}$/.test(s.joined.locale)) {
       location.replace(`/${s.joined.locale}/join/?code=${encodeURIComponent(s.code ?? '')}`);
       return;
     }
@@ -67,7 +67,6 @@ export function startJoinPage(): void {
     byId('join-moment').textContent = m.title;
     byId('join-text').textContent = m.text;
     byId('join-next').textContent = m.kind === 'decision' && m.consequence ? t('join.next', { title: m.title }) : '';
-    byId('join-count').textContent = m.kind === 'decision' && !m.consequence ? t('join.votesIn', { count: r.count.votes }) : '';
     const open = votingOpen(m);
     choices.replaceChildren(
       ...(m.kind === 'decision' && !m.consequence ? m.choices : []).map((c) => {

@@ -3,7 +3,8 @@
 // live voting is switched on (or a session that had it resumes): without it the console is today's.
 import { atom } from 'nanostores';
 import { follow, type LinkStatus } from '../live/follow.ts';
-import { roomStateOf } from '../live/moment.ts';
+import { canBroadcast } from '../browser/support.ts';
+import { discardedFrom, roomStateOf, withPhoneCount } from '../live/moment.ts';
 import { decodeConsoleCount, decodeCreatedRoom, isRecord, parseJson, type CreatedRoom } from '../live/protocol.ts';
 import { readItem, writeItem } from './storage.ts';
 import type { Workshop } from './workshop.ts';
@@ -49,7 +50,7 @@ const json = { 'content-type': 'application/json' };
 export function createLiveRoom(workshop: Workshop, scenario: string, locale: string, base = '') {
   const $live = atom<LiveRoomView>({ phones: 0, busy: false });
   // A projector screen in this browser hears of the room (never its secret) with every change, and when it says hello.
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName(scenario)) : undefined;
+  const channel = canBroadcast() ? new BroadcastChannel(channelName(scenario)) : undefined;
   const announce = () => channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'live', live: $live.get().room ?? null });
   if (channel) channel.onmessage = (event: MessageEvent) => decodeScreenMessage(event.data)?.type === 'hello' && announce();
   const set = (change: Partial<LiveRoomView>) => $live.set({ ...$live.get(), ...change });
@@ -77,8 +78,6 @@ export function createLiveRoom(workshop: Workshop, scenario: string, locale: str
     if (!credentials || sending) return;
     const state = roomStateOf(workshop.$view.get());
     const key = keyOf(state);
-    const discard = workshop.takeDiscard();
-    if (discard !== undefined) discardFrom = Math.min(discard, discardFrom ?? discard);
     if (key === sent && discardFrom === undefined) return;
     sending = true;
     try {
@@ -114,7 +113,14 @@ export function createLiveRoom(workshop: Workshop, scenario: string, locale: str
     const { secret: _secret, ...visible } = room;
     set({ room: visible, problem: undefined });
     announce();
-    unwatch = workshop.$view.listen(() => void publish());
+    let before = workshop.$session.get();
+    unwatch = workshop.$view.listen(({ session }) => {
+      // A step back or a restart drops the phones' votes of the steps it left, as it drops the hand counts.
+      const dropped = discardedFrom(before, session);
+      if (dropped !== undefined) discardFrom = Math.min(dropped, discardFrom ?? dropped);
+      before = session;
+      void publish();
+    });
     unfollow = follow(
       async () => {
         // EventSource cannot send the secret in a header; a ticket valid once, for 30 s, stands in for it in the address.
@@ -132,7 +138,7 @@ export function createLiveRoom(workshop: Workshop, scenario: string, locale: str
           const count = decodeConsoleCount(data);
           if (!count) return;
           set({ phones: count.phones });
-          workshop.setPhones(count.step, count.tally);
+          workshop.edit((s) => withPhoneCount(s, count.step, count.tally));
         },
         snapshot(data) {
           if (isRecord(data) && data['open'] === false) lost();
@@ -168,7 +174,7 @@ export function createLiveRoom(workshop: Workshop, scenario: string, locale: str
         if (!room) return set({ problem: 'failed' });
         saveRoom(sessionId(), room);
         // From now on the session counts phones, and resumes its room when reopened.
-        workshop.setPhones(workshop.$session.get().steps.length, {});
+        workshop.edit((s) => withPhoneCount(s, s.steps.length, {}));
         connect(room);
       } catch (error) {
         console.warn('The live room could not be created', error);

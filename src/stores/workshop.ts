@@ -4,7 +4,7 @@ import { atom } from 'nanostores';
 import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
 import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
-import { total, votesAt, withPhones, type WorkshopSession } from '../workshop/session.ts';
+import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
 
 export interface ConsoleView {
@@ -58,11 +58,6 @@ export function createWorkshop(
   onChange: (session: WorkshopSession) => void,
 ) {
   const $session = atom(initial);
-  // The first decision whose votes a step back or a restart dropped, until the live room hears of it.
-  let discarded: number | undefined;
-  const discard = (from: number) => {
-    discarded = Math.min(from, discarded ?? from);
-  };
   // The view is derived from the session and kept beside it, updated with every change.
   const $view = atom(viewOf(scenario, top, initial));
 
@@ -91,14 +86,9 @@ export function createWorkshop(
     reveal(revealed: boolean) {
       update((s) => ({ ...s, revealed, counterpart: revealed ? false : s.counterpart }));
     },
-    /**
-     * The phones' votes at decision `step`, as the live room counts them; ignored once the room has
-     * moved on. The first call starts counting phones beside the hand counts.
-     */
-    setPhones(step: number, phones: Record<string, number>) {
-      const s = $session.get();
-      if (step !== s.steps.length || (s.phones && JSON.stringify(phones) === JSON.stringify(s.phones[step]))) return;
-      update((x) => withPhones(x, phones));
+    /** Applies a change made elsewhere: the live room's count of the phones' votes. */
+    edit(change: (s: WorkshopSession) => WorkshopSession) {
+      update(change);
     },
     /** Moves the story on with a choice: the majority's or any other. */
     go(choiceId: string) {
@@ -120,7 +110,6 @@ export function createWorkshop(
       update((s) => ({ ...s, feedback: false }));
     },
     back() {
-      if ($session.get().steps.length > 0) discard($session.get().steps.length);
       update((s) => {
         const run = undo({ scenario: scenario.id, steps: s.steps });
         return {
@@ -135,7 +124,6 @@ export function createWorkshop(
       });
     },
     restart() {
-      discard(0);
       update((s) => ({
         ...s,
         steps: [],
@@ -146,12 +134,6 @@ export function createWorkshop(
         counterpart: false,
         timer: {},
       }));
-    },
-    /** The first decision whose votes were dropped since the last call (by a step back or a restart), once. */
-    takeDiscard(): number | undefined {
-      const from = discarded;
-      discarded = undefined;
-      return from;
     },
     showCounterpart(counterpart: boolean) {
       update((s) => ({ ...s, counterpart }));

@@ -1,5 +1,6 @@
-// A session as a file: Markdown to send after the workshop, JSON with everything, and CSV of
-// the votes (UTF-8 with a byte-order mark and RFC 4180 quoting, so Excel reads Cyrillic).
+// A session as a file: Markdown to send after the workshop, JSON with everything, and the table
+// of votes, as a spreadsheet (xlsx.ts, made on demand) and as CSV for tools (UTF-8 with a
+// byte-order mark and RFC 4180 quoting).
 import { principleScore, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
@@ -51,14 +52,21 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One row of the votes table: decision number, moment, choice, votes, and whether the room chose it. */
+export type VoteRow = [step: number, moment: string, choice: string, votes: number, chosen: string];
+
+/** The table of votes, shared by the spreadsheet and the CSV: a header row, then a row per choice at each decision. */
+export function voteTable(session: WorkshopSession, scenario: PlayableScenario, t: Translate): { header: string[]; rows: VoteRow[] } {
+  const header = ['step', 'moment', 'choice', 'votes', 'chosen'].map((c) => t(`workshop.csv.${c}`));
+  const rows = roomPath(session, scenario).flatMap((moment) =>
+    moment.choices.map((c): VoteRow => [moment.step, moment.title, c.label, c.votes, c.chosen ? t('workshop.csv.yes') : '']),
+  );
+  return { header, rows };
+}
+
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
-  const rows: (string | number)[][] = [
-    [t('workshop.csv.step'), t('workshop.csv.moment'), t('workshop.csv.choice'), t('workshop.csv.votes'), t('workshop.csv.chosen')],
-  ];
-  for (const moment of roomPath(session, scenario)) {
-    for (const c of moment.choices) rows.push([moment.step, moment.title, c.label, c.votes, c.chosen ? t('workshop.csv.yes') : '']);
-  }
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  const { header, rows } = voteTable(session, scenario, t);
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function fileStem(session: WorkshopSession): string {

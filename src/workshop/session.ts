@@ -180,11 +180,8 @@ export function decodeSession(value: unknown): WorkshopSession | undefined {
 export interface ScreenMessage {
   ns: typeof channelNamespace;
   v: typeof sessionVersion;
-  /** state: the session; hello: a screen asks for it; live: the console's live room (or null when it stopped). */
-  type: 'state' | 'hello' | 'live';
+  type: 'state' | 'hello';
   session?: WorkshopSession;
-  /** The console's live room, as sent: the screen checks it before following it. */
-  live?: unknown;
 }
 
 export const channelNamespace = 'checks-in-the-mail/workshop';
@@ -212,17 +209,9 @@ export function forScreen(session: WorkshopSession): WorkshopSession {
   return { ...session, tallies, phones };
 }
 
-/** The session with the phones' votes at its current decision replaced (the console and the screen hear them from the live room). */
-export function withPhones(session: WorkshopSession, phones: Record<string, number>): WorkshopSession {
-  const all = session.phones && session.phones.length === session.tallies.length ? [...session.phones] : session.tallies.map(() => ({}));
-  all[all.length - 1] = phones;
-  return { ...session, phones: all };
-}
-
 export function decodeScreenMessage(value: unknown): ScreenMessage | undefined {
   if (!isRecord(value) || value['ns'] !== channelNamespace || value['v'] !== sessionVersion) return undefined;
   if (value['type'] === 'hello') return { ns: channelNamespace, v: sessionVersion, type: 'hello' };
-  if (value['type'] === 'live') return { ns: channelNamespace, v: sessionVersion, type: 'live', live: value['live'] };
   if (value['type'] !== 'state') return undefined;
   const session = decodeSession(value['session']);
   if (!session) return undefined;

@@ -12,6 +12,13 @@ import type { Locale } from '../../src/i18n/locales.ts';
 
 export const ui = { en, ru } as const;
 
+/** A UI string with its {placeholders} filled in. */
+export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+
+/** A plural UI string for a count, in the locale's plural form. */
+export const plural = (forms: Record<string, string>, count: number, locale: Locale) =>
+  fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
+
 const dir = join(import.meta.dirname, '..', '..', 'content', 'scenarios');
 
 export const scenarios: ScenarioContent[] = readdirSync(dir)

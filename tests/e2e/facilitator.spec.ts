@@ -1,35 +1,18 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { maxima } from '../../src/engine/maxima.ts';
-import { choiceLabel, scenarios, ui } from './course-data.ts';
-import { waitForIsland } from './play.ts';
+import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { openConsoleAndScreen, waitForIsland } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
-const plural = (forms: Record<string, string>, count: number, locale: 'en' | 'ru') =>
-  fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
-
-async function openBoth(page: Page, locale: 'en' | 'ru' = 'en') {
-  await page.goto(`/${locale}/facilitate/contractor/`);
-  await waitForIsland(page, 'console');
-  // The session is live once its id is in the address (the console names it after hydrating).
-  await expect(page).toHaveURL(/[?]session=/);
-  const popup = page.waitForEvent('popup');
-  await page.getByRole('link', { name: ui[locale]['workshop.openScreen'] }).click();
-  const screen = await popup;
-  await waitForIsland(screen, 'screen');
-  // The popup takes the foreground, where a hidden page's animation frames stop; in a room
-  // both windows are on show (laptop and projector).
-  await page.bringToFront();
-  return screen;
-}
 
 test('votes stay hidden on the screen until Reveal; typed counts and number keys tally them', async ({ page }) => {
-  const screen = await openBoth(page);
+  const screen = await openConsoleAndScreen(page);
   const start = findNode(contractor, contractor.start)!;
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
   await page.keyboard.press('Digit1');
@@ -48,7 +31,7 @@ test('votes stay hidden on the screen until Reveal; typed counts and number keys
 });
 
 test('the timer shows the same time on both views and after a reload', async ({ page }) => {
-  const screen = await openBoth(page);
+  const screen = await openConsoleAndScreen(page);
   const resume = page.getByRole('button', { name: ui.en['workshop.resume'] });
   // Nothing to resume until a running timer is paused.
   await expect(resume).toHaveCount(0);
@@ -67,7 +50,7 @@ test('the timer shows the same time on both views and after a reload', async ({ 
 });
 
 test('a choice moves both views, the minority can be followed, and both survive reloads', async ({ page }) => {
-  const screen = await openBoth(page);
+  const screen = await openConsoleAndScreen(page);
   const [first, second] = markedPath(contractor, 'real');
   await page.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 2 }) }).click();
   const node = findNode(contractor, first!.node)!;
@@ -87,8 +70,10 @@ test('a choice moves both views, the minority can be followed, and both survive 
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(node.title.en);
 });
 
-test('the exports hold the path and the votes; the CSV parses back with Cyrillic intact', async ({ page }) => {
-  await openBoth(page, 'ru');
+test('the exports hold the path and the votes; the spreadsheet comes first and, like the CSV, parses back with Cyrillic intact', async ({
+  page,
+}) => {
+  await openConsoleAndScreen(page, 'ru');
   await page.getByLabel(ui.ru['workshop.sessionName']).fill('Группа «Б»');
   for (const step of markedPath(contractor, 'recommended')) {
     const node = findNode(contractor, step.node)!;
@@ -107,11 +92,25 @@ test('the exports hold the path and the votes; the CSV parses back with Cyrillic
   await waitForIsland(page, 'sessions');
   const row = page.locator('.sessions li.asked');
   await expect(row).toContainText('Группа «Б»');
-  const read = async (format: string) => {
+  const file = async (format: string) => {
     const download = page.waitForEvent('download');
     await row.getByRole('button', { name: fill(ui.ru['workshop.download'], { format }), exact: true }).click();
-    return readFileSync(await (await download).path(), 'utf8');
+    return readFileSync(await (await download).path());
   };
+  const read = async (format: string) => (await file(format)).toString('utf8');
+  // The spreadsheet is the first file offered: it opens in columns in any Excel.
+  await expect(row.locator('.session-actions button').first()).toHaveAccessibleName(fill(ui.ru['workshop.download'], { format: 'Excel' }));
+  const book = new ExcelJS.Workbook();
+  const xlsx = await file('Excel');
+  await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength));
+  const sheet = book.worksheets[0]!;
+  const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+  expect(cells(1)).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
+  const path = markedPath(contractor, 'recommended');
+  const chosenRows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) && r[5] === 'да' ? [r.slice(1)] : []));
+  expect(chosenRows).toEqual(
+    path.map((step, i) => [i + 1, findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), 7, 'да']),
+  );
   const md = await read('Markdown');
   expect(md).toContain('# Группа «Б»');
   expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
@@ -131,7 +130,7 @@ test('the exports hold the path and the votes; the CSV parses back with Cyrillic
 
 for (const locale of ['en', 'ru'] as const) {
   test(`axe finds nothing on the console and the screen (${locale})`, async ({ page }) => {
-    const screen = await openBoth(page, locale);
+    const screen = await openConsoleAndScreen(page, locale);
     await page.keyboard.press('Digit1');
     for (const p of [page, screen]) {
       const { violations } = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -22,3 +22,19 @@ export async function openScenario(page: Page, locale: Locale, id: string): Prom
   await page.goto(`/${locale}/scenarios/${id}/`);
   await waitForIsland(page, 'player');
 }
+
+/** Opens a scenario's facilitator console and, from it, the projector screen; returns the screen. */
+export async function openConsoleAndScreen(page: Page, locale: Locale = 'en', scenario = 'contractor'): Promise<Page> {
+  await page.goto(`/${locale}/facilitate/${scenario}/`);
+  await waitForIsland(page, 'console');
+  // The session is live once its id is in the address (the console names it after hydrating).
+  await expect(page).toHaveURL(/[?]session=/);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('link', { name: ui[locale]['workshop.openScreen'] }).click();
+  const screen = await popup;
+  await waitForIsland(screen, 'screen');
+  // The popup takes the foreground, where a hidden page's animation frames stop; in a room
+  // both windows are on show (laptop and projector).
+  await page.bringToFront();
+  return screen;
+}

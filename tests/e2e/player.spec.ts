@@ -3,10 +3,8 @@ import { outcome } from '../../src/engine/scoring.ts';
 import { maxima } from '../../src/engine/maxima.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { locales } from '../../src/i18n/locales.ts';
-import { choiceLabel, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
+import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
 for (const locale of locales) {
   for (const scenario of scenarios) {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { votesWorkbook } from './xlsx.ts';
+import { voteTable } from './export.ts';
+import { createWorkshop } from '../stores/workshop.ts';
+import { newSession } from './session.ts';
+import { localize } from '../engine/localize.ts';
+import { maxima } from '../engine/maxima.ts';
+import { translator, type Message } from '../i18n/messages.ts';
+import ru from '../i18n/ru.json';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+
+/** Reads a workbook back with ExcelJS, an independent reader: its sheets' names and their rows as plain values. */
+async function readBack(file: Blob) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await file.arrayBuffer());
+  return book.worksheets.map((sheet) => ({
+    name: sheet.name,
+    frozen: sheet.views[0]?.state === 'frozen' ? sheet.views[0].ySplit : 0,
+    rows: sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : [])),
+  }));
+}
+
+describe('the workshop spreadsheet', () => {
+  const content = loadValid('mini-contractor');
+  const plain = localize(content, 'ru');
+  // Labels with everything that trips up a CSV in Excel: commas, quotes, a line break, Cyrillic.
+  const tricky = 'Ответить: «да», но "с условием";\nи назвать срок';
+  const scenario = {
+    ...plain,
+    nodes: plain.nodes.map((n) =>
+      n.type === 'decision' ? { ...n, choices: n.choices.map((c) => (c.id === 'wait' ? { ...c, label: tricky } : c)) } : n,
+    ),
+  };
+  const t = translator<string>('ru', ru as Record<string, Message>);
+
+  it('parses back, with another library, to the same table: Cyrillic, commas, quotes and line breaks intact, numbers as numbers', async () => {
+    const w = createWorkshop(scenario, maxima(content), newSession('mini-contractor', 'Группа «А», среда', new Date(), 'abc'), () => {});
+    w.setVotes('wait', 12);
+    w.setVotes('remind', 3);
+    w.go('wait');
+    const table = voteTable(w.$session.get(), scenario, t);
+    const file = await votesWorkbook(table, t('workshop.path'));
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [sheet, ...others] = await readBack(file);
+    expect(others).toEqual([]);
+    expect(sheet!.name).toBe('Путь группы');
+    // An empty cell is no cell at all in the file (the last column says "chosen" only where it was).
+    const expected = [table.header, ...table.rows].map((r) => (r.at(-1) === '' ? r.slice(0, -1) : r));
+    expect(sheet!.rows).toEqual(expected);
+    expect(sheet!.rows).toContainEqual([1, 'Unpaid', tricky, 12, 'да']);
+    // The header stays in view while the facilitator scrolls.
+    expect(sheet!.frozen).toBe(1);
+  });
+
+  it('names its sheet within Excel’s rules', async () => {
+    const file = await votesWorkbook(
+      { header: ['a'], rows: [] },
+      'A path: with [brackets] / slashes? and far more than thirty-one characters',
+    );
+    const [sheet] = await readBack(file);
+    expect(sheet!.name).toBe('A path  with  brackets    slash');
+  });
+});

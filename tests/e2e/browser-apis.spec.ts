@@ -1,0 +1,202 @@
+// Each optional browser API the course uses, removed (or locked) before the page's scripts run,
+// as a browser without it would have it: nothing throws, the page's main action still works,
+// and what needs the missing API says that it is off, in both languages.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { findNode } from '../../src/engine/graph.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
+import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { openConsoleAndScreen, openScenario, waitForIsland } from './play.ts';
+
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const first = markedPath(contractor, 'recommended')[0]!;
+const start = findNode(contractor, contractor.start)!;
+
+/** Scripts that take one API away in every page and frame of a context, before anything else runs. */
+const removals = {
+  BroadcastChannel: () => {
+    Reflect.deleteProperty(window, 'BroadcastChannel');
+  },
+  storage: () => {
+    for (const name of ['localStorage', 'sessionStorage'])
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+  },
+  'service worker': () => {
+    Object.defineProperty(Navigator.prototype, 'serviceWorker', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  },
+  clipboard: () => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
+  },
+  fullscreen: () => {
+    Reflect.deleteProperty(Element.prototype, 'requestFullscreen');
+    Object.defineProperty(Document.prototype, 'fullscreenEnabled', { configurable: true, get: () => false });
+  },
+  'Web Audio': () => {
+    Reflect.deleteProperty(window, 'AudioContext');
+    Reflect.deleteProperty(window, 'webkitAudioContext');
+  },
+  'crypto.randomUUID': () => {
+    Reflect.deleteProperty(Crypto.prototype, 'randomUUID');
+  },
+  print: () => {
+    Reflect.deleteProperty(window, 'print');
+  },
+} as const;
+
+type Api = keyof typeof removals;
+
+/** Takes the API away in the context, and collects every uncaught error of its pages. */
+async function without(context: BrowserContext, api: Api): Promise<string[]> {
+  await context.addInitScript(removals[api]);
+  const errors: string[] = [];
+  const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return errors;
+}
+
+/** A choice moves the story: its feedback appears. */
+async function choiceMovesTheStory(page: Page, locale: Locale) {
+  await openScenario(page, locale, 'contractor');
+  await page.getByRole('button', { name: choiceLabel(contractor, first, locale), exact: true }).click();
+  await expect(page.getByRole('heading', { name: ui[locale]['player.feedback'] })).toBeVisible();
+}
+
+/** A vote is counted on the console. */
+async function voteIsCounted(page: Page, locale: Locale) {
+  await page.getByRole('button', { name: fill(ui[locale]['workshop.addVote'], { n: 1 }) }).click();
+  await expect(page.locator('.tally-total')).toHaveText(plural(ui[locale]['workshop.votesIn'], 1, locale));
+}
+
+for (const locale of ['en', 'ru'] as const) {
+  const t = ui[locale];
+
+  test.describe(`without an optional browser API (${locale})`, () => {
+    test('BroadcastChannel: the projector screen follows the console through the saved session', async ({ context, page }) => {
+      const errors = await without(context, 'BroadcastChannel');
+      const screen = await openConsoleAndScreen(page, locale);
+      await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title[locale]);
+      await voteIsCounted(page, locale);
+      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      // Nothing is off here, so nothing is said.
+      await expect(page.getByText(t['workshop.noScreenLink'])).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+
+    test('storage: the story and the votes go on in memory, and the pages say nothing is saved', async ({ context, page }) => {
+      const errors = await without(context, 'storage');
+      await page.goto('/');
+      await expect(page.getByRole('link', { name: `${t['chooser.title']}: ${t['language.name']}` })).toBeVisible();
+      await choiceMovesTheStory(page, locale);
+      await expect(page.getByText(t['storage.unavailable'])).toBeVisible();
+      await page.goto(`/${locale}/lessons/warn-first/`);
+      await expect(page.getByText(t['storage.unavailable'])).toBeVisible();
+      const screen = await openConsoleAndScreen(page, locale);
+      await voteIsCounted(page, locale);
+      await expect(page.getByText(t['workshop.storageOff'])).toBeVisible();
+      // The BroadcastChannel still carries the session to the screen.
+      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      await page.goto(`/${locale}/facilitate/`);
+      await waitForIsland(page, 'sessions');
+      await expect(page.getByText(t['workshop.listOff'])).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+
+    test('BroadcastChannel and storage both: the console works and says the screen cannot follow', async ({ context, page }) => {
+      const errors = await without(context, 'BroadcastChannel');
+      await context.addInitScript(removals.storage);
+      const screen = await openConsoleAndScreen(page, locale);
+      await voteIsCounted(page, locale);
+      await expect(page.getByText(t['workshop.noScreenLink'])).toBeVisible();
+      await expect(screen.getByText(t['workshop.noScreenLink'])).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+
+    test('service worker: the course plays online', async ({ context, page }) => {
+      // Nothing on the pages promises offline use, so there is nothing to take back.
+      const errors = await without(context, 'service worker');
+      await choiceMovesTheStory(page, locale);
+      expect(errors).toEqual([]);
+    });
+
+    test('clipboard: a copy button selects the text and says to copy it by hand', async ({ context, page }) => {
+      const errors = await without(context, 'clipboard');
+      for (const [path, key] of [
+        [`/${locale}/templates/`, 'templates.copyFailed'],
+        [`/${locale}/embed/`, 'embed.copyFailed'],
+      ] as const) {
+        await page.goto(path);
+        // The buttons work once their script has put a note beside each.
+        await expect(page.locator('.copy-note').first()).toBeAttached();
+        const button = page.locator('button[data-copy]').first();
+        const source = await button.getAttribute('data-copy');
+        await button.click();
+        await expect(page.locator('.copy-note').first()).toHaveText(t[key]);
+        const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+        expect(selected.trim()).toBe((await page.locator(`[id="${source}"]`).textContent())!.trim());
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('fullscreen: the screen says to use the browser’s own full-screen mode, and still follows', async ({ context, page }) => {
+      const errors = await without(context, 'fullscreen');
+      const screen = await openConsoleAndScreen(page, locale);
+      await expect(screen.getByText(t['workshop.noFullscreen'])).toBeVisible();
+      await expect(screen.getByRole('button', { name: t['workshop.fullscreen'] })).toHaveCount(0);
+      await voteIsCounted(page, locale);
+      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      expect(errors).toEqual([]);
+    });
+
+    test('Web Audio: the console says there is no end-of-time sound, and time still runs out', async ({ context, page }) => {
+      const errors = await without(context, 'Web Audio');
+      await page.clock.install();
+      await page.goto(`/${locale}/facilitate/contractor/`);
+      await waitForIsland(page, 'console');
+      await expect(page.getByText(t['workshop.noSound'])).toBeVisible();
+      await expect(page.getByLabel(t['workshop.mute'])).toHaveCount(0);
+      await voteIsCounted(page, locale);
+      await page.getByRole('button', { name: plural(t['workshop.minutes'], 1, locale), exact: true }).click();
+      await page.clock.fastForward('01:05');
+      await expect(page.locator('.time')).toHaveText(t['workshop.timeUp']);
+      expect(errors).toEqual([]);
+    });
+
+    test('crypto.randomUUID: a session still gets an id, and survives a reload', async ({ context, page }) => {
+      const errors = await without(context, 'crypto.randomUUID');
+      await page.goto(`/${locale}/facilitate/contractor/`);
+      await waitForIsland(page, 'console');
+      await expect(page).toHaveURL(/[?]session=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      await voteIsCounted(page, locale);
+      await page.reload();
+      await waitForIsland(page, 'console');
+      await expect(page.locator('.tally-total')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      expect(errors).toEqual([]);
+    });
+
+    test('print: the handout says the browser cannot print, and a session file still downloads', async ({ context, page }) => {
+      const errors = await without(context, 'print');
+      await page.goto(`/${locale}/facilitate/contractor/`);
+      await waitForIsland(page, 'console');
+      await voteIsCounted(page, locale);
+      await page.goto(`/${locale}/facilitate/`);
+      await waitForIsland(page, 'sessions');
+      await expect(page.getByText(t['print.unavailable'])).toBeVisible();
+      await expect(page.getByRole('button', { name: t['workshop.printHandout'] })).toHaveCount(0);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: fill(t['workshop.download'], { format: 'JSON' }), exact: true }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.json$/);
+      expect(errors).toEqual([]);
+    });
+  });
+}
