@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { modulePreload } from './src/integrations/module-preload.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteUrl } from './src/site.ts';
 
@@ -58,13 +59,14 @@ export default defineConfig({
     buildTimer(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
+    modulePreload(),
     serviceWorker(),
     preact(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru' } },
-      // Frames, the projector screen and the phones' join page are not pages to find through a search engine.
-      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/join\/$/.test(page),
+      // Frames, the projector screen, the map fragment and the phones' join page are not pages to find through a search engine.
+      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/scenarios\/[^/]+\/map\/$|\/join\/$/.test(page),
     }),
   ],
   // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the

@@ -34,8 +34,11 @@ const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-/** The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none. */
-export function chooseEncoding(accept: string | undefined): Encoding {
+/**
+ * The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none; only
+ * those in `offered` (a host that sends gzip alone offers `['gzip']`).
+ */
+export function chooseEncoding(accept: string | undefined, offered: readonly Encoding[] = ['br', 'gzip']): Encoding {
   const accepted = new Map<string, number>();
   for (const part of (accept ?? '').split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
@@ -44,8 +47,8 @@ export function chooseEncoding(accept: string | undefined): Encoding {
     if (name) accepted.set(name, Number.isFinite(weight) ? weight : 0);
   }
   const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (allows('br')) return 'br';
-  if (allows('gzip')) return 'gzip';
+  if (offered.includes('br') && allows('br')) return 'br';
+  if (offered.includes('gzip') && allows('gzip')) return 'gzip';
   return 'identity';
 }
 
@@ -126,13 +129,29 @@ export function pathInside(root: string, urlPath: string): string | undefined {
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
 
-/** Answers a request for the built site: the file, its directory index, or the 404 page. */
-export function staticSite(rootDir: string) {
+/** What the server sent for one request, for a benchmark to count. */
+export interface ServedResponse {
+  /** The URL path asked for, without the query. */
+  path: string;
+  status: number;
+  /** Bytes of the body as sent (compressed when it was). */
+  bytes: number;
+  /** The request's Referer: a service worker's requests name its script. */
+  referer: string | undefined;
+}
+
+/**
+ * Answers a request for the built site: the file, its directory index, or the 404 page; `mounts`
+ * serve further folders under a URL prefix, `encodings` are the compressions offered.
+ */
+export function staticSite(rootDir: string, mountDirs: Record<string, string> = {}, encodings?: readonly Encoding[]) {
   const root = resolve(rootDir);
+  const mounts = Object.entries(mountDirs).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const encode = encoder();
   return (url: URL, method: string, acceptEncoding: string | undefined): Response => {
-    let path = pathInside(root, url.pathname);
+    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
+    let path = mount ? pathInside(mount[1], url.pathname.slice(mount[0].length)) : pathInside(root, url.pathname);
     if (path === undefined) return new Response(null, { status: 400 });
     if (existsSync(path) && statSync(path).isDirectory()) {
       if (!url.pathname.endsWith('/')) return new Response(null, { status: 301, headers: { location: `${url.pathname}/${url.search}` } });
@@ -140,7 +159,7 @@ export function staticSite(rootDir: string) {
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
-    const encoding = compressible.has(extname(file)) ? chooseEncoding(acceptEncoding) : 'identity';
+    const encoding = compressible.has(extname(file)) ? chooseEncoding(acceptEncoding, encodings) : 'identity';
     const body = encode(file, encoding);
     return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
       status: found ? 200 : 404,
@@ -174,10 +193,26 @@ export interface LiveSettings {
   trustProxy?: boolean;
 }
 
-export function startServer(options: { root?: string; port?: number; host?: string; live?: LiveSettings } = {}) {
+export interface ServerOptions {
+  /** The built site; `dist` by default. */
+  root?: string;
+  /** 4321 by default; 0 lets the system pick a free port (read it from `server.address()`). */
+  port?: number;
+  host?: string;
+  /** Further folders served under a URL prefix, e.g. `{ '/peers/ink/': '/tmp/ink' }`. */
+  mounts?: Record<string, string>;
+  /** The compressions to offer, Brotli and gzip by default. */
+  encodings?: readonly Encoding[];
+  /** Told of every response for the site's files, after it is made. */
+  onResponse?: (response: ServedResponse) => void;
+  /** Serve the live rooms' API too, with rooms kept as these settings say. */
+  live?: LiveSettings;
+}
+
+export function startServer(options: ServerOptions = {}) {
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
-  const site = staticSite(options.root ?? 'dist');
+  const site = staticSite(options.root ?? 'dist', options.mounts, options.encodings);
   // Not strict: /live/ and /live both reach the API's root.
   const app = new Hono({ strict: false });
   let live: ReturnType<typeof createLiveApi> | undefined;
@@ -211,7 +246,17 @@ export function startServer(options: { root?: string; port?: number; host?: stri
       return c.redirect(`/${locale}/join/?code=${encodeURIComponent(code)}`, 302);
     });
   }
-  app.all('*', (c) => site(new URL(c.req.url), c.req.method, c.req.header('accept-encoding')));
+  app.all('*', (c) => {
+    const url = new URL(c.req.url);
+    const response = site(url, c.req.method, c.req.header('accept-encoding'));
+    options.onResponse?.({
+      path: url.pathname,
+      status: response.status,
+      bytes: Number(response.headers.get('content-length') ?? 0),
+      referer: c.req.header('referer'),
+    });
+    return response;
+  });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   server.on('close', () => {
     live?.close();

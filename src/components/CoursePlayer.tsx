@@ -1,12 +1,13 @@
 // The self-paced course's player: runs are saved in this browser and resume on return.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
 import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
-import { paintMap } from '../scripts/paint-map.ts';
+import { followOnMap } from '../scripts/paint-map.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
+import { makeEarlyChoice, takeEarlyChoice } from '../islands/early-choice.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
@@ -27,14 +28,21 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   );
   const [notice, setNotice] = useState<string>();
 
-  useEffect(() => player.$view.subscribe((view) => paintMap(player.$run.get().steps, view.node.id, view.debrief !== undefined)), [player]);
-
   useEffect(() => {
+    const show = followOnMap();
+    return player.$view.subscribe((view) =>
+      show({ steps: player.$run.get().steps, current: view.node.id, ended: view.debrief !== undefined }),
+    );
+  }, [player]);
+
+  // Before the first paint of the live player: a choice clicked while it loaded is made at once.
+  useLayoutEffect(() => {
     startProgress();
     const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
+    makeEarlyChoice(player, takeEarlyChoice());
   }, [player]);
 
   return (
