@@ -182,6 +182,13 @@ export function networkAddresses(): string[] {
     .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
 }
 
+/** The address the build in `root` was made for (SITE_URL at build time), read from its sitemap; undefined without one. */
+export function builtOrigin(root: string): string | undefined {
+  const sitemap = join(resolve(root), 'sitemap-index.xml');
+  if (!existsSync(sitemap)) return undefined;
+  return /<loc>(https?:\/\/[^/<]+)/.exec(readFileSync(sitemap, 'utf8'))?.[1];
+}
+
 const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 export interface LiveSettings {
@@ -224,7 +231,8 @@ export function startServer(options: ServerOptions = {}) {
     live = createLiveApi({
       store,
       bus: new LocalBus(),
-      origins: [siteUrl(process.env)],
+      // Cross-origin calls only from the course's own address, the one the build was made for.
+      origins: [builtOrigin(options.root ?? 'dist') ?? siteUrl(process.env)],
       clientAddress,
       // Phones join where the page was opened, unless that is this machine's loopback, which no
       // phone can reach: then at the machine's network address.
@@ -295,7 +303,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const address of network) console.log(`Phones on this network join at ${address}`);
     if (network.length === 0 && host !== '127.0.0.1' && host !== 'localhost')
       console.log('No network address found: phones can join only once this machine is on a network.');
-    console.log(`The build's own address (SITE_URL when it was built): ${siteUrl(process.env)}`);
+    console.log(
+      `The build was made for ${builtOrigin('dist') ?? 'an unknown address'} (SITE_URL when it was built): its canonical links, embed snippets and oEmbed use it.`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
