@@ -3,7 +3,7 @@
 import { atom } from 'nanostores';
 import { choose, isDecision, replay, runState, textFor, undo, type Run } from '../engine/index.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
-import { total, type WorkshopSession } from '../workshop/session.ts';
+import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
 
 export interface ConsoleView {
@@ -12,8 +12,12 @@ export interface ConsoleView {
   /** The decision's situation as it reads on the room's path; empty at an ending. */
   situation: string;
   meters: Record<string, number>;
-  /** The votes of the decision on screen. */
+  /** The votes of the decision on screen: hand counts and phones together. */
   tally: Record<string, number>;
+  /** The votes counted by hand at the decision on screen. */
+  hand: Record<string, number>;
+  /** The phones' votes at the decision on screen. */
+  phones: Record<string, number>;
   votes: number;
   feedback?: Feedback;
   debrief?: Debrief;
@@ -31,7 +35,8 @@ export function fitsScenario(scenario: PlayableScenario, session: WorkshopSessio
 export function viewOf(scenario: PlayableScenario, session: WorkshopSession): ConsoleView {
   const run: Run = { scenario: scenario.id, steps: session.steps };
   const state = runState(scenario, run);
-  const tally = session.tallies[session.tallies.length - 1] ?? {};
+  const last = session.tallies.length - 1;
+  const tally = votesAt(session, last);
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
   const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, run);
   return {
@@ -40,6 +45,8 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     situation: isDecision(state.node) ? textFor(state.node.situation, state.meters) : '',
     meters: state.meters,
     tally,
+    hand: session.tallies[last] ?? {},
+    phones: session.phones?.[last] ?? {},
     votes: total(tally),
     ...(feedback && { feedback }),
     ...(debrief && { debrief }),
@@ -72,8 +79,13 @@ export function createWorkshop(scenario: PlayableScenario, initial: WorkshopSess
       if (!Number.isSafeInteger(count) || count < 0) return;
       setTally((t) => ({ ...t, [choiceId]: Math.min(count, 100_000) }));
     },
+    /** Reveals or hides the votes; revealing brings the screen back from the other side's view to the vote. */
     reveal(revealed: boolean) {
-      update((s) => ({ ...s, revealed }));
+      update((s) => ({ ...s, revealed, counterpart: revealed ? false : s.counterpart }));
+    },
+    /** Applies a change made elsewhere: the live room's count of the phones' votes. */
+    edit(change: (s: WorkshopSession) => WorkshopSession) {
+      update(change);
     },
     /** Moves the story on with a choice: the majority's or any other. */
     go(choiceId: string) {
@@ -84,6 +96,7 @@ export function createWorkshop(scenario: PlayableScenario, initial: WorkshopSess
         ...x,
         steps: [...result.run.steps],
         tallies: [...x.tallies, {}],
+        ...(x.phones && { phones: [...x.phones, {}] }),
         revealed: false,
         feedback: true,
         counterpart: false,
@@ -100,6 +113,7 @@ export function createWorkshop(scenario: PlayableScenario, initial: WorkshopSess
           ...s,
           steps: [...run.steps],
           tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies,
+          ...(s.phones && { phones: s.phones.length > 1 ? s.phones.slice(0, -1) : s.phones }),
           feedback: false,
           revealed: false,
           counterpart: false,
@@ -107,7 +121,16 @@ export function createWorkshop(scenario: PlayableScenario, initial: WorkshopSess
       });
     },
     restart() {
-      update((s) => ({ ...s, steps: [], tallies: [{}], feedback: false, revealed: false, counterpart: false, timer: {} }));
+      update((s) => ({
+        ...s,
+        steps: [],
+        tallies: [{}],
+        ...(s.phones && { phones: [{}] }),
+        feedback: false,
+        revealed: false,
+        counterpart: false,
+        timer: {},
+      }));
     },
     showCounterpart(counterpart: boolean) {
       update((s) => ({ ...s, counterpart }));
