@@ -32,9 +32,10 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
         onComplete: (_, debrief) =>
           host.current.send('complete', {
             ending: debrief.ending.id,
+            tone: debrief.ending.tone,
             grade: debrief.grade,
             overall: debrief.overall,
-            principles: debrief.principles.map(({ principle, earned, max }) => ({ principle, earned, max })),
+            principles: debrief.principles.map(({ principle, earned, counted, max }) => ({ principle, earned, counted, max })),
           }),
       }),
     [scenario],

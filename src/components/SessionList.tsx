@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
 import { fitsScenario } from '../stores/workshop.ts';
 import { storageState } from '../stores/storage.ts';
-import { fileStem, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
+import { fileStem, outcomeTable, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
@@ -78,7 +78,12 @@ export default function SessionList({ locale, messages, titles }: Props) {
     else {
       try {
         const { votesWorkbook } = await import('../workshop/xlsx.ts');
-        const file = await votesWorkbook(voteTable(s, played, tr), tr('workshop.path'));
+        const outcome = outcomeTable(s, played, tr);
+        const file = await votesWorkbook(
+          voteTable(s, played, tr),
+          tr('workshop.path'),
+          outcome && { ...outcome, sheet: tr('workshop.outcome') },
+        );
         download(`${stem}.xlsx`, file, file.type);
       } catch (error) {
         console.warn('The spreadsheet could not be made.', error);

@@ -38,6 +38,7 @@ export function sessionJson(session: WorkshopSession, scenario?: PlayableScenari
   const outcome = debrief && {
     ending: debrief.ending.id,
     title: debrief.ending.title,
+    tone: debrief.ending.tone,
     grade: debrief.grade,
     overall: debrief.overall,
     principles: debrief.principles,
@@ -63,9 +64,39 @@ export function voteTable(session: WorkshopSession, scenario: PlayableScenario, 
   return { header, rows };
 }
 
+/** One row of the outcome table: what it is, its value, and for scores the raw points and the reference (max). */
+export type OutcomeRow = [item: string, value: string | number, earned: number | '', max: number | ''];
+
+/**
+ * The room's outcome as a table, shared by the spreadsheet and the CSV: the ending, its tone
+ * (how the story ended), the room's grade and overall (0-100) from the engine's one scoring
+ * function, then per principle the counted points, the raw points and the reference (what the
+ * recommended path earns). Undefined while the room has not reached an ending.
+ */
+export function outcomeTable(
+  session: WorkshopSession,
+  scenario: PlayableScenario,
+  t: Translate,
+): { header: string[]; rows: OutcomeRow[] } | undefined {
+  const debrief = viewOf(scenario, session).debrief;
+  if (!debrief) return undefined;
+  const header = ['item', 'value', 'earned', 'max'].map((c) => t(`workshop.csv.${c}`));
+  const rows: OutcomeRow[] = [
+    [t('workshop.csv.ending'), debrief.ending.title, '', ''],
+    [t('workshop.csv.tone'), t(`tone.${debrief.ending.tone}`), '', ''],
+    [t('workshop.csv.grade'), t(`grade.${debrief.grade}`), '', ''],
+    [t('player.overall'), debrief.overall, '', 100],
+    ...debrief.principles.map((p): OutcomeRow => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
+  ];
+  return { header, rows };
+}
+
+/** The votes table, then (once the room reached an ending) a blank line and the outcome table. */
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
-  const { header, rows } = voteTable(session, scenario, t);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  const votes = voteTable(session, scenario, t);
+  const outcome = outcomeTable(session, scenario, t);
+  const lines = [votes.header, ...votes.rows, ...(outcome ? [[], outcome.header, ...outcome.rows] : [])];
+  return `\uFEFF${lines.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function fileStem(session: WorkshopSession): string {

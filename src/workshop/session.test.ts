@@ -5,6 +5,7 @@ import { formatTime, timeLeft } from './timer.ts';
 import { csvField, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop, fitsScenario } from '../stores/workshop.ts';
 import { localize } from '../engine/localize.ts';
+import { outcome } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -117,6 +118,27 @@ describe('exports', () => {
     expect(rows[0]).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
     expect(rows).toContainEqual(['1', 'Unpaid', 'Промолчать', '12', 'да']);
     expect(rows).toContainEqual(['1', 'Unpaid', 'Отправить дружеское напоминание', '3', '']);
+  });
+
+  it('adds to the CSV of a finished session the ending, its tone, the room’s grade and each principle against its reference, as the engine scores the path', () => {
+    const w = createWorkshop(scenario, session(), () => {});
+    for (const c of ['remind', 'blunt', 'skip']) w.go(c);
+    const played = w.$session.get();
+    const expected = outcome(scenario, played.steps)!;
+    const rows = parseCsv(sessionCsv(played, scenario, t).slice(1));
+    // A blank line parts the votes from the outcome.
+    const start = rows.findIndex((r) => r.length === 1 && r[0] === '') + 1;
+    expect(start).toBeGreaterThan(1);
+    expect(rows.slice(start)).toEqual([
+      ['Итог', 'Значение', 'Набрано баллов', 'Из (рекомендуемый путь)'],
+      ['Концовка', expected.ending.title, '', ''],
+      ['Чем кончилась история', t(`tone.${expected.ending.tone}`), '', ''],
+      ['Оценка группы', t(`grade.${expected.grade}`), '', ''],
+      [t('player.overall'), String(expected.overall), '', '100'],
+      ...expected.principles.map((p) => [t(`principle.${p.principle}`), String(p.counted), String(p.earned), String(p.max)]),
+    ]);
+    // A path off the recommended one: the reference is not what the room earned.
+    expect(expected.principles.some((p) => p.counted < p.max)).toBe(true);
   });
 
   it('summarises a finished session in Markdown with the path, the votes and the scores', () => {

@@ -106,9 +106,10 @@ test('two widgets from another site size themselves at every step and report the
   expect(choices[0]!['points']).toEqual(firstChoice!.points);
   expect(fromA.find((e) => e.type === 'complete')?.detail).toMatchObject({
     ending: expected.ending.id,
+    tone: expected.ending.tone,
     grade: expected.grade,
     overall: expected.overall,
-    principles: expected.principles.map(({ principle, earned, max }) => ({ principle, earned, max })),
+    principles: expected.principles.map(({ principle, earned, counted, max }) => ({ principle, earned, counted, max })),
   });
   const instances = new Set(events.map((e) => e.detail['instance']));
   expect(instances.size).toBe(2);
@@ -120,18 +121,19 @@ test('messages forged by another window or origin are ignored', async ({ page })
   await page.goto(`${host}/two`);
   await frameOf(page, 'a');
   await page.evaluate(() => {
+    // Well-formed messages of the current version: only where they come from gives them away.
     const forged = {
       ns: 'checks-in-the-mail',
-      v: 1,
+      v: 2,
       type: 'complete',
       instance: 'x',
-      data: { ending: 'forged', grade: 'best', overall: 100, principles: [] },
+      data: { ending: 'forged', tone: 'thriving', grade: 'best', overall: 100, principles: [] },
     };
     window.postMessage(forged, '*');
     const other = document.createElement('iframe');
     document.body.append(other);
     other.contentWindow!.parent.postMessage(forged, '*');
-    window.postMessage({ ns: 'checks-in-the-mail', v: 1, type: 'resize', data: { height: 5 } }, '*');
+    window.postMessage({ ns: 'checks-in-the-mail', v: 2, type: 'resize', data: { height: 5 } }, '*');
   });
   await page.waitForTimeout(300);
   const events = await log(page);
