@@ -4,7 +4,7 @@ import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
 import { paragraphs } from './PlayerParts.tsx';
 import { nodeTitle } from '../stores/play-view.ts';
 import { createPlayer } from '../stores/player.ts';
-import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
+import { $progress, recordResult, rescoreSaved, saveRun, startProgress } from '../stores/progress.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
@@ -40,6 +40,8 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
     startProgress();
+    // Results saved under the earlier rules, with the run that reached them, count again from here on.
+    rescoreSaved(scenario);
     const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));

@@ -2,7 +2,9 @@
 // the learner's data (export, import, reset).
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
+import { $progress, rescoreSaved, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
+import { awaitsReplay, countedResult } from '../stores/results.ts';
+import type { PlayableScenario } from '../stores/play-view.ts';
 import { exportProgress, importProgress } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
 import { finishedAt, principlesOverall } from '../stores/course-results.ts';
@@ -33,13 +35,31 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     startProgress();
     setPrintable(typeof print === 'function');
   }, []);
+  // Results saved under the earlier rules with their run are re-scored by replaying it: the
+  // scenario is fetched for that (once, after an upgrade or an import), from the player's props.
+  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id])).map((s) => s.href);
+  useEffect(() => {
+    for (const href of awaiting)
+      fetch(`${href}player.json`)
+        .then((response) => {
+          if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
+          return response.json() as Promise<{ scenario: PlayableScenario }>;
+        })
+        .then(({ scenario }) => rescoreSaved(scenario))
+        .catch((error: unknown) =>
+          console.warn('A result saved under the earlier rules could not be re-scored yet; it stays labelled.', error),
+        );
+  }, [awaiting.join(' ')]);
 
   const items: CourseItem[] = [
     ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
     ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id })),
   ];
   const done = items.filter((i) => itemState(progress, i) === 'done').length;
-  const complete = courseComplete(progress, items);
+  // The certificate counts only results scored under the current rules.
+  const counted = Object.fromEntries(scenarios.map((s) => [s.id, countedResult(progress.scenarios[s.id])]));
+  const replay = scenarios.filter((s) => !counted[s.id]);
+  const complete = courseComplete(progress, items) && replay.length === 0;
   const ids = scenarios.map((s) => s.id);
   const overall = principlesOverall(progress, ids, principles);
   const finished = finishedAt(progress, ids);
@@ -78,10 +98,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <tr>
               <th scope="row">{t('progress.bestEnding')}</th>
               {scenarios.map((s) => {
+                const shown = counted[s.id];
                 const best = progress.scenarios[s.id]?.best;
                 return (
                   <td key={s.id}>
-                    {best ? `${s.endings[best.ending] ?? best.ending} (${t(`grade.${best.grade}`)})` : t('progress.notPlayed')}
+                    {shown ? `${s.endings[shown.ending] ?? shown.ending} (${t(`grade.${shown.grade}`)})` : !best && t('progress.notPlayed')}
+                    {best?.earlierRules && (
+                      <span class="earlier">
+                        {t('progress.earlier', { ending: s.endings[best.ending] ?? best.ending, score: best.overall })}
+                      </span>
+                    )}
                   </td>
                 );
               })}
@@ -90,7 +116,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               <tr key={p}>
                 <th scope="row">{t(`principle.${p}`)}</th>
                 {scenarios.map((s) => {
-                  const r = progress.scenarios[s.id]?.best?.principles[p];
+                  const r = counted[s.id]?.principles[p];
                   return <td key={s.id}>{r ? principleScore(t, { ...r, counted: countedPoints(r.earned, r.max) }) : '—'}</td>;
                 })}
               </tr>
@@ -98,8 +124,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <tr class="overall">
               <th scope="row">{t('player.overall')}</th>
               {scenarios.map((s) => {
-                const best = progress.scenarios[s.id]?.best;
-                return <td key={s.id}>{best ? t('player.overallValue', { score: best.overall }) : '—'}</td>;
+                const shown = counted[s.id];
+                return <td key={s.id}>{shown ? t('player.overallValue', { score: shown.overall }) : '—'}</td>;
               })}
             </tr>
           </tbody>
@@ -150,7 +176,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               {scenarios.map((s) => (
                 <div key={s.id}>
                   <dt>{s.title}</dt>
-                  <dd>{t('player.overallValue', { score: progress.scenarios[s.id]!.best!.overall })}</dd>
+                  <dd>{t('player.overallValue', { score: counted[s.id]!.overall })}</dd>
                 </div>
               ))}
               {overall.principles.map((p) => (
@@ -174,6 +200,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <p class="muted">{t('print.unavailable')}</p>
           )}
         </>
+      ) : courseComplete(progress, items) ? (
+        <p>{t('progress.certificateReplay', { scenarios: replay.map((s) => s.title).join(', ') })}</p>
       ) : (
         <p>{t('progress.certificateLocked', { done, total: items.length })}</p>
       )}

@@ -3,15 +3,17 @@
 // so the pages that only show where a learner stands do not load the scoring.
 import type { Progress } from './progress-format.ts';
 import { countedPoints, scoreOf, type Score } from '../engine/scoring.ts';
+import { countedResult } from './results.ts';
 
 /**
- * The score over the best results of the given scenarios: per principle the sum of what each
- * scenario counted against the sum of their references, and the overall of those.
+ * The score over the counted results of the given scenarios (see `countedResult`: results scored
+ * under the earlier rules are left out): per principle the sum of what each scenario counted
+ * against the sum of their references, and the overall of those.
  */
 export function principlesOverall(progress: Progress, scenarios: readonly string[], principles: readonly string[]): Score {
   return scoreOf(
     principles.map((principle) => {
-      const results = scenarios.map((id) => progress.scenarios[id]?.best?.principles[principle]).filter((r) => r !== undefined);
+      const results = scenarios.map((id) => countedResult(progress.scenarios[id])?.principles[principle]).filter((r) => r !== undefined);
       return {
         principle,
         earned: results.reduce((a, r) => a + countedPoints(r.earned, r.max), 0),
@@ -21,10 +23,10 @@ export function principlesOverall(progress: Progress, scenarios: readonly string
   );
 }
 
-/** When the last of the given scenarios' best results was reached. */
+/** When the last of the given scenarios' counted results was reached. */
 export function finishedAt(progress: Progress, scenarios: readonly string[]): string | undefined {
   return scenarios
-    .map((id) => progress.scenarios[id]?.best?.at)
+    .map((id) => countedResult(progress.scenarios[id])?.at)
     .filter((at) => at !== undefined)
     .sort()
     .pop();

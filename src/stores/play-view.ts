@@ -13,7 +13,6 @@ import {
 } from '../engine/index.ts';
 import type { Choice, Localized, Step } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
-import type { ScenarioResult } from './progress-format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Message } from '../i18n/messages.ts';
 
@@ -84,16 +83,6 @@ export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | unde
     real: comparePath(scenario, run.steps, 'real'),
     text: textFor(result.ending.text, meters),
     debrief: textFor(result.ending.debrief, meters),
-  };
-}
-
-export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
-  return {
-    ending: debrief.ending.id,
-    grade: debrief.grade,
-    overall: debrief.overall,
-    principles: Object.fromEntries(debrief.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
-    at: at.toISOString(),
   };
 }
 

@@ -19,7 +19,8 @@ import {
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
-import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
+import { resultOf } from './results.ts';
+import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
 
@@ -108,7 +109,7 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
       const debrief = debriefOf(result.run);
-      if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
+      if (debrief) options.onComplete?.(resultOf(debrief, result.run.steps, new Date()), debrief);
       return undefined;
     },
     continueOn() {

@@ -12,6 +12,8 @@ import {
   type ScenarioResult,
 } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
+import type { Scenario } from '../engine/types.ts';
+import { awaitsReplay, rescoreProgress } from './results.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
@@ -77,9 +79,25 @@ export function saveRun(id: string, run: StoredRun): void {
   updateScenario(id, (s) => ({ ...s, run }));
 }
 
-/** Keeps the latest result, and the best one by overall score. */
+/**
+ * Keeps the latest result, and the best one by overall score. A best scored under the earlier
+ * rules cannot be compared with a new result: the new one takes its place.
+ */
 export function recordResult(id: string, result: ScenarioResult): void {
-  updateScenario(id, (s) => ({ ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best }));
+  updateScenario(id, (s) => ({
+    ...s,
+    last: result,
+    best: !s.best || s.best.earlierRules || result.overall > s.best.overall ? result : s.best,
+  }));
+}
+
+/**
+ * Re-scores a scenario's results saved under the earlier rules by replaying their steps (see
+ * stores/results.ts); writes only when something changed, so tabs doing the same settle at once.
+ */
+export function rescoreSaved(scenario: Scenario): void {
+  if (!awaitsReplay($progress.get().scenarios[scenario.id])) return;
+  update((p) => rescoreProgress(p, scenario));
 }
 
 export function markLessonRead(slug: string): void {
