@@ -3,7 +3,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { choiceLabel, scenarios, ui } from './course-data.ts';
+import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
 import { courseOrigin } from './origin.ts';
 
 // The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
@@ -18,6 +18,7 @@ test.describe.configure({ mode: 'serial' });
 const pages: Record<string, string> = {
   '/two': `<checks-scenario scenario="client" lang="en" id="a"></checks-scenario><checks-scenario scenario="contractor" lang="ru" undo id="b"></checks-scenario>`,
   '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
+  '/report': `<checks-scenario scenario="${reported.scenario.id}" lang="en" id="a"></checks-scenario>`,
   // As many CMSs add scripts: a classic, deferred script instead of a module.
   '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario>`,
 };
@@ -115,6 +116,27 @@ test('two widgets from another site size themselves at every step and report the
   expect(instances.size).toBe(2);
   expect(events.filter((e) => e.id === 'b' && e.type === 'choice')).toHaveLength(0);
   expect(events.find((e) => e.id === 'b' && e.type === 'settings')?.detail).toMatchObject({ undo: true });
+});
+
+test('the complete event carries the engine’s numbers for the reported path: ending and tone, grade, overall, each principle against its reference', async ({
+  page,
+}) => {
+  await page.goto(`${host}/report`);
+  const a = await frameOf(page, 'a');
+  for (const step of reported.steps) {
+    await a.getByRole('button', { name: choiceLabel(reported.scenario, step, 'en'), exact: true }).click();
+    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  }
+  const expected = reported.outcome;
+  await expect.poll(async () => (await log(page)).filter((e) => e.type === 'complete').length).toBe(1);
+  expect((await log(page)).find((e) => e.type === 'complete')?.detail).toEqual({
+    instance: expect.any(String),
+    ending: expected.ending.id,
+    tone: expected.ending.tone,
+    grade: expected.grade,
+    overall: expected.overall,
+    principles: expected.principles.map(({ principle, earned, counted, max }) => ({ principle, earned, counted, max })),
+  });
 });
 
 test('messages forged by another window or origin are ignored', async ({ page }) => {

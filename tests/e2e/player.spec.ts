@@ -23,19 +23,26 @@ for (const locale of locales) {
         await expect(stage.locator('.grade')).toHaveText(grade);
         // The outcome's heading takes focus; the live line announces the grade.
         await expect(page.locator('.player [aria-live="polite"]')).toHaveText(grade);
-        await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
-        for (const p of expected.principles) {
-          const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
-          // A principle below zero counts as 0, with the shortfall shown.
-          const shown =
-            p.earned < 0
-              ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
-              : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max });
-          await expect(row.locator('dd')).toHaveText(shown);
-        }
+        await expectScores(page, scenario, steps, locale);
         await expectDebrief(page, scenario, steps, locale);
       });
     }
+  }
+}
+
+/** The outcome's overall and each principle against its reference, as the engine scores these decisions. */
+async function expectScores(page: Page, scenario: ScenarioContent, steps: Step[], locale: Locale) {
+  const expected = outcome(scenario, steps)!;
+  const stage = page.locator('.outcome');
+  await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
+  for (const p of expected.principles) {
+    const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
+    // A principle below zero counts as 0, with the shortfall shown.
+    const shown =
+      p.earned < 0
+        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
+        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max });
+    await expect(row.locator('dd')).toHaveText(shown);
   }
 }
 
@@ -108,6 +115,8 @@ for (const locale of locales) {
       await expect(page.locator('.outcome .story-note')).toHaveText(
         fill(ui[locale]['player.story.better'], { tone: ui[locale][`tone.${result.ending.tone}`] }),
       );
+      // The contractor's real case is the path every report is checked on (see course-data.ts).
+      await expectScores(page, scenario, steps, locale);
       await expectDebrief(page, scenario, steps, locale);
     });
   }
