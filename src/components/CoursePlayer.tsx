@@ -1,8 +1,8 @@
-// The self-paced course's player: runs are saved in this browser and resume on return.
+// The self-paced course's player: runs are saved in this browser, resume on return and follow
+// other tabs (stores/course-player.ts).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
-import { createPlayer } from '../stores/player.ts';
-import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
+import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { paintMap } from '../scripts/paint-map.ts';
@@ -17,25 +17,19 @@ interface Props extends ScenarioIslandProps {
 
 export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const player = useMemo(
-    () =>
-      createPlayer(scenario, maxima, {
-        onRun: (run) => saveRun(scenario.id, player.serialise(run)),
-        onComplete: (result) => recordResult(scenario.id, result),
-      }),
-    [scenario],
-  );
   const [notice, setNotice] = useState<string>();
+  const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.followed'))), [scenario]);
+  const { player } = course;
 
   useEffect(() => player.$view.subscribe((view) => paintMap(player.$run.get().steps, view.node.id, view.debrief !== undefined)), [player]);
 
   useEffect(() => {
-    startProgress();
-    const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
+    const { restored, stop } = course.open();
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
-  }, [player]);
+    return stop;
+  }, [course]);
 
   return (
     <>

@@ -36,6 +36,12 @@ export interface PlayerView {
 export interface PlayerOptions {
   /** Called with each decision and the points it earned or cost, to report it. */
   onChoice?: (step: Step, points: Points) => void;
+  /**
+   * Saves each change of the run, made from the run `from`, before it is shown. False refuses the
+   * change (the saved run moved on since, in another tab): nothing of it is shown or reported,
+   * and the caller shows the newer run instead.
+   */
+  save?: (run: Run, from: Run) => boolean;
   /** Called with every change of the run, to save or report it. */
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
@@ -65,15 +71,17 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
   };
-  const set = (run: Run, change: 'choice' | 'undo' | 'restart') => {
+  const set = (run: Run, change: 'choice' | 'undo' | 'restart'): boolean => {
+    if (options.save?.(run, $run.get()) === false) return false;
     show(run, change === 'choice');
     options.onRun?.(run, change);
+    return true;
   };
 
   return {
     $run,
     $view,
-    /** Picks up a saved run; says whether it resumed or why it started afresh. */
+    /** Picks up a saved run (on opening, or another tab's newer one); says whether it resumed or why it started afresh. */
     resume(saved: unknown): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
@@ -85,12 +93,17 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     choose(choiceId: string) {
       const result = choose(scenario, $run.get(), choiceId);
       if (!result.ok) return result.error;
-      set(result.run, 'choice');
+      if (!set(result.run, 'choice')) return undefined;
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
+    },
+    /** Shows a run saved elsewhere (another tab's), without saving or reporting it; none means a fresh start. */
+    follow(saved: unknown) {
+      if (saved === undefined) show(startRun(scenario), false);
+      else this.resume(saved);
     },
     continueOn() {
       show($run.get(), false);

@@ -1,5 +1,7 @@
 // The learner's progress: one store, saved in this browser, shared by every island and page
-// script, kept in step across tabs.
+// script, kept in step across tabs. Every change is applied to what is saved at that moment, not
+// to this tab's copy, so a tab that has not heard of another's save yet merges into it; a run,
+// which cannot be merged, is saved only over the run it was made from.
 import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
 import {
@@ -12,6 +14,7 @@ import {
   type ScenarioResult,
 } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
+import { mergeText, type MergedText } from './text-merge.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
@@ -55,11 +58,14 @@ export function startProgress(): void {
   });
 }
 
-function update(change: (p: Progress) => Progress): void {
+/** Applies a change to the saved progress; a change that returns undefined changes nothing (and writes nothing). */
+function update(change: (p: Progress) => Progress | undefined): void {
   // Start from what is saved now: another tab may have written since this one last heard.
   const saved = readItem(storageKey);
-  const next = change(saved === null ? $progress.get() : load(saved).progress);
-  $progress.set(next);
+  const current = saved === null ? $progress.get() : load(saved).progress;
+  const next = change(current);
+  $progress.set(next ?? current);
+  if (!next) return;
   writeItem(storageKey, encodeProgress(next));
   // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
   if (storageState() === 'unavailable') $storageNotice.set('unavailable');
@@ -73,8 +79,27 @@ function updateLesson(slug: string, change: (l: LessonProgress) => LessonProgres
   update((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } }));
 }
 
-export function saveRun(id: string, run: StoredRun): void {
-  updateScenario(id, (s) => ({ ...s, run }));
+/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
+export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
+  const x = a?.steps ?? [];
+  const y = b?.steps ?? [];
+  return x.length === y.length && x.every(([node, choice], i) => node === y[i]![0] && choice === y[i]![1]);
+}
+
+/**
+ * Saves a scenario's run, made from the run `from` that this tab knew as saved. Where the saved
+ * run is another by now (another tab moved it on), nothing is written and false is returned: a
+ * run cannot be merged, and a stale tab must not replace newer progress.
+ */
+export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined): boolean {
+  let saved = false;
+  update((p) => {
+    const scenario = p.scenarios[id] ?? {};
+    if (!sameRun(scenario.run, from)) return undefined;
+    saved = true;
+    return { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } };
+  });
+  return saved;
 }
 
 /** Keeps the latest result, and the best one by overall score. */
@@ -91,8 +116,18 @@ export function answerQuestion(slug: string, question: number, option: number): 
   updateLesson(slug, (l) => ({ ...l, answers: { ...l.answers, [question]: option } }));
 }
 
-export function saveReflection(slug: string, prompt: number, text: string): void {
-  updateLesson(slug, (l) => ({ ...l, reflections: { ...l.reflections, [prompt]: text } }));
+/**
+ * Saves a reflection typed over `base`, the text this tab last knew as saved. Where another tab
+ * saved a different text meanwhile, both are kept (see mergeText) and `merged` says so; the
+ * returned text is what is saved now, for the page to show.
+ */
+export function saveReflection(slug: string, prompt: number, text: string, base: string): MergedText {
+  let result: MergedText = { text, merged: false };
+  updateLesson(slug, (l) => {
+    result = mergeText(base, text, l.reflections?.[prompt] ?? '');
+    return { ...l, reflections: { ...l.reflections, [prompt]: result.text } };
+  });
+  return result;
 }
 
 export function setCertificateName(name: string): void {
