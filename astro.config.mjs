@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
 
 export default defineConfig({
@@ -14,6 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     buildTimer(),
+    siteAddress(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
     serviceWorker(),

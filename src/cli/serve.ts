@@ -24,6 +24,22 @@ const types: Record<string, string> = {
 /** Types worth compressing; images and zips are compressed already. */
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
 
+/** The address a build was made for, read from the catalogue it wrote (its loader's origin). */
+export function builtFor(root: string): string | undefined {
+  try {
+    return new URL((JSON.parse(readFileSync(join(root, 'scenarios.json'), 'utf8')) as { loader: string }).loader).origin;
+  } catch (error) {
+    console.warn('The build does not say which address it was made for.', error);
+    return undefined;
+  }
+}
+
+/** What `npm start` says about the build's address next to the one it serves at. */
+export function builtForMessage(built: string | undefined, served: string): string {
+  if (!built || built === served) return `The build was made for ${served}: its embed snippets, oEmbed, catalogue and sitemap point here.`;
+  return `The build was made for ${built}, not ${served}: its embed snippets, oEmbed, catalogue and sitemap point there. The embedders’ page gives out this address while you use it here; for a real host, build with SITE_URL=https://your.host npm run build (or SITE_URL=https://your.host npm start).`;
+}
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none. */
@@ -118,9 +134,14 @@ export function pathInside(root: string, urlPath: string): string | undefined {
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
 
-export function startServer(options: { root?: string; port?: number; host?: string } = {}) {
+/**
+ * Serves a built site. `headers: false` leaves out the _headers rules, as a plain static host
+ * would (the tests use it to show that a snippet works where the course has none of them).
+ */
+export function startServer(options: { root?: string; port?: number; host?: string; headers?: boolean } = {}) {
   const root = resolve(options.root ?? 'dist');
-  const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
+  const rules =
+    options.headers !== false && existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
   const encode = encoder();
@@ -162,5 +183,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('No build in dist/: run `npm run build` first.');
     process.exit(1);
   }
-  startServer({ port }).on('listening', () => console.log(`The course is being served at http://localhost:${port}/ (Ctrl+C stops it).`));
+  const served = `http://localhost:${port}`;
+  startServer({ port }).on('listening', () => {
+    console.log(`The course is being served at ${served}/ (Ctrl+C stops it).`);
+    console.log(builtForMessage(builtFor(resolve('dist')), served));
+  });
 }
