@@ -15,6 +15,7 @@ import {
 } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 import { mergeText, type MergedText } from './text-merge.ts';
+import { sameRun } from './synced-player.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
@@ -77,13 +78,6 @@ function updateScenario(id: string, change: (s: ScenarioProgress) => ScenarioPro
 
 function updateLesson(slug: string, change: (l: LessonProgress) => LessonProgress): void {
   update((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } }));
-}
-
-/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
-export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
-  const x = a?.steps ?? [];
-  const y = b?.steps ?? [];
-  return x.length === y.length && x.every(([node, choice], i) => node === y[i]![0] && choice === y[i]![1]);
 }
 
 /**

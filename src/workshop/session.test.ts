@@ -199,7 +199,9 @@ describe('one session in two consoles (two tabs)', () => {
   /** Two consoles of one session over one saved copy, neither hearing of the other's changes. */
   const twoConsoles = () => {
     let saved = session();
-    const save = (s: ReturnType<typeof session>) => void (saved = s);
+    const save = (s: ReturnType<typeof session>) => {
+      saved = s;
+    };
     const a = createWorkshop(scenario, maxima(content), saved, save, () => saved);
     const b = createWorkshop(scenario, maxima(content), saved, save, () => saved);
     return { a, b, saved: () => saved };
