@@ -1,10 +1,9 @@
 // The player inside an embed frame: options from the query string, runs kept in this browser
-// (in step with other tabs) or in memory, and every step reported to the host page.
+// or in memory, and every step reported to the host page.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
-import { createSyncedPlayer } from '../stores/synced-player.ts';
-import { embedRunStore } from '../stores/embed-runs.ts';
-import { storageState, useMemoryOnly } from '../stores/storage.ts';
+import { createPlayer } from '../stores/player.ts';
+import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/storage.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
@@ -20,32 +19,26 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
   // Callbacks read the options through a ref: they are known only once the page runs.
   const current = useRef(defaults);
   const host = useRef<HostLink>({ send() {} });
-  const [notice, setNotice] = useState<string>();
-  const synced = useMemo(
+  const key = `checks-in-the-mail/embed/${scenario.id}`;
+  const player = useMemo(
     () =>
-      createSyncedPlayer(
-        scenario,
-        maxima,
-        embedRunStore(scenario.id, () => current.current.remember),
-        () => setNotice(t('player.followed')),
-        {
-          onChoice: (step, points) => host.current.send('choice', { ...step, points }),
-          onRun: (run, change) => {
-            if (change === 'undo') host.current.send('undo', { step: run.steps.length });
-            else if (change === 'restart') host.current.send('restart', {});
-          },
-          onComplete: (result) =>
-            host.current.send('complete', {
-              ending: result.ending,
-              grade: result.grade,
-              overall: result.overall,
-              principles: Object.entries(result.principles).map(([principle, s]) => ({ principle, ...s })),
-            }),
+      createPlayer(scenario, maxima, {
+        onChoice: (step, points) => host.current.send('choice', { ...step, points }),
+        onRun: (run, change) => {
+          if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
+          if (change === 'undo') host.current.send('undo', { step: run.steps.length });
+          else if (change === 'restart') host.current.send('restart', {});
         },
-      ),
+        onComplete: (result) =>
+          host.current.send('complete', {
+            ending: result.ending,
+            grade: result.grade,
+            overall: result.overall,
+            principles: Object.entries(result.principles).map(([principle, s]) => ({ principle, ...s })),
+          }),
+      }),
     [scenario],
   );
-  const { player } = synced;
 
   useEffect(() => {
     const chosen = embedOptions(location.search);
@@ -57,18 +50,19 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
     host.current.send('settings', { undo: chosen.undo, remember: chosen.remember && storageState() === 'ok', hideScore: chosen.hideScore });
     reportHeight(host.current);
-    return synced.open().stop;
-  }, [synced]);
+    if (chosen.remember) {
+      const saved = readItem(key);
+      if (saved) {
+        try {
+          player.resume(JSON.parse(saved));
+        } catch (error) {
+          console.warn('The saved run of this embedded scenario was unreadable; starting afresh.', error);
+        }
+      }
+    }
+  }, [player]);
 
   return (
-    <ScenarioPlayer
-      scenario={scenario}
-      player={player}
-      t={t}
-      counterparts={{}}
-      allowUndo={options.undo}
-      hideScore={options.hideScore}
-      {...(notice && { notice })}
-    />
+    <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />
   );
 }

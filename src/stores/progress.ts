@@ -13,9 +13,8 @@ import {
   type ScenarioProgress,
   type ScenarioResult,
 } from './progress-format.ts';
-import type { StoredRun } from '../engine/stored-run.ts';
+import { sameRun, type StoredRun } from '../engine/stored-run.ts';
 import { mergeText, type MergedText } from './text-merge.ts';
-import { sameRun } from './synced-player.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 

@@ -88,4 +88,4 @@ export function storageArea(name: 'localStorage' | 'sessionStorage'): StorageAre
 export const { readItem, writeItem, storageState, useMemoryOnly } = storageArea('localStorage');
 
 /** This tab's storage, gone when the tab closes: what belongs to one LMS session. */
-export const tabStorage = storageArea('sessionStorage');
+export const tabStorage = /* @__PURE__ */ storageArea('sessionStorage');

@@ -1,9 +1,9 @@
 // A scenario player whose run is saved where other tabs see it, kept in step with them: a
 // change is saved only over the run it was made from, and where another tab has moved the run
 // on, this tab shows that run instead (and says so), so no stale tab replaces newer progress.
-// The course player saves into the learner's progress; an embedded player under its own key.
+// The course player saves into the learner's progress (course-player.ts).
 import { serialiseRun, type RestoreResult } from '../engine/index.ts';
-import type { StoredRun } from '../engine/stored-run.ts';
+import { sameRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Points } from '../engine/types.ts';
 import { createPlayer, type PlayableScenario, type PlayerOptions } from './player.ts';
 
@@ -15,13 +15,6 @@ export interface RunStore {
   write(run: StoredRun, from: StoredRun): boolean;
   /** Calls `changed` whenever the saved run may have changed (another tab's save); returns a function that stops. */
   listen(changed: () => void): () => void;
-}
-
-/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
-export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
-  const x = a?.steps ?? [];
-  const y = b?.steps ?? [];
-  return x.length === y.length && x.every(([node, choice], i) => node === y[i]![0] && choice === y[i]![1]);
 }
 
 /**

@@ -161,26 +161,3 @@ test('a workshop session open in two consoles: their votes add up, and a late ch
   // Console b shows where the room is, not its own late choice.
   await expect(b.locator('#console-heading')).toHaveText((await a.locator('#console-heading').textContent())!);
 });
-
-test('an embedded scenario: a run kept by the frame follows the other tab and is not replaced by a stale one', async ({ context }) => {
-  const client = scenarios.find((s) => s.id === 'client')!;
-  const path = markedPath(client, 'recommended');
-  const a = await openTab(context);
-  const b = await openTab(context);
-  for (const tab of [a, b]) {
-    await tab.goto('/en/embed/client/');
-    await waitForIsland(tab, 'embed');
-  }
-  await play(a, client, path.slice(0, 1), 'en');
-  await expect(b.getByText(ui.en['player.followed'])).toBeVisible();
-  await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(client, path[0]!, 'en'));
-  await b.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await b.deaf(true);
-  await play(a, client, path.slice(1, 2), 'en');
-  const node = findNode(client, path[1]!.node)!;
-  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== path[1]!.choice)! : undefined;
-  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
-  await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(client, path[1]!, 'en'));
-  const saved = await a.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/embed/client')!));
-  expect(saved.steps).toEqual(pairs(path.slice(0, 2)));
-});
