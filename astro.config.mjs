@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { modulePreload } from './src/integrations/module-preload.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
@@ -18,13 +19,14 @@ export default defineConfig({
     siteAddress(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
+    modulePreload(),
     serviceWorker(),
     preact(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru' } },
-      // Frames and the projector screen are not pages to find through a search engine.
-      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$/.test(page),
+      // Frames, the projector screen and the map fragment are not pages to find through a search engine.
+      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/scenarios\/[^/]+\/map\/$/.test(page),
     }),
   ],
   // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the

@@ -1,13 +1,16 @@
-// `npm run measure`: the weight gate. For every built page, the gzipped JavaScript and CSS it
-// loads (imports, lazy chunks and frames included) and its HTML; fails when a page is over the
-// budget in DESIGN.md. Code a page loads only on a click (chunks named on-click-…, such as the
-// spreadsheet writer) is measured apart, against its own budget. Builds first when there is no build.
+// `npm run measure`: the weight gate. For every built page, the gzipped JavaScript it loads
+// before its first working choice (inline scripts and module scripts with their static imports)
+// and with its lazy chunks (dynamic imports), frames included; its CSS and its HTML. Fails when a
+// page is over its gate; reports where a page is still over the budget DESIGN.md sets. Code a
+// page loads only on a click (chunks named on-click-…, such as the spreadsheet writer) is
+// measured apart, against its own budget. Builds first when there is no build.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { buildTimeFile } from '../integrations/build-timer.ts';
 import { runBench } from './bench.ts';
+import { moduleClosure } from '../integrations/module-graph.ts';
 
 const dist = resolve('dist');
 const KB = 1024;
@@ -26,10 +29,41 @@ export const peers = [
   { name: 'H5P h5p.js + Branching Scenario (without jQuery)', bytes: 53_962 + 22_000 },
 ];
 
-/** Budgets per page, gzipped bytes (DESIGN.md). */
-export const budgets = {
+type Kind = 'player' | 'interactive' | 'reading';
+
+interface Budget {
+  /** JavaScript up to the first working choice (players only). */
+  first?: number;
+  /** JavaScript with every lazy chunk. */
+  js: number;
+  css: number;
+}
+
+/**
+ * Budgets per kind of page, gzipped bytes (DESIGN.md): a scenario player (the scenario page, an
+ * embed frame) 12 KB of JavaScript up to its first working choice and 16 KB with its lazy
+ * chunks; other interactive pages 16 KB; reading pages (home, lessons, templates, glossary, a
+ * scenario's text version) 3 KB; CSS 12 KB a page.
+ */
+export const budgets: Record<Kind, Budget> = {
+  player: { first: 12 * KB, js: 16 * KB, css: 12 * KB },
   interactive: { js: 16 * KB, css: 12 * KB },
-  reading: { js: 8 * KB, css: 12 * KB },
+  reading: { js: 3 * KB, css: 12 * KB },
+};
+
+/**
+ * Where a budget is not met yet, the gate `npm test` holds instead, with the reason. A page over
+ * its gate fails; a page over its budget but within its gate is listed as still to do.
+ */
+export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string }>> = {
+  player: {
+    budget: { first: 16 * KB },
+    why: 'the player loads its whole code before the first choice (about 15.8 KB); the outcome view is not yet split off to load later',
+  },
+  reading: {
+    budget: { js: 8 * KB },
+    why: 'the course home and the lessons load the whole progress store (about 5 KB) for their state badges and knowledge checks',
+  },
 };
 
 /** The budget of each chunk loaded only on a click, gzipped bytes (issue #18: the spreadsheet writer). */
@@ -38,9 +72,11 @@ export const onClickBudget = 24 * KB;
 /** Chunks a page loads only when someone clicks: named so in astro.config.mjs, counted apart. */
 const isOnClick = (file: string) => /^on-click-/.test(file.split(/[\\/]/).pop()!);
 
-const interactivePattern = /^\/(?:en|ru)\/(?:scenarios|progress|facilitate|embed)\//;
+const playerPattern = /^\/(?:en|ru)\/(?:scenarios|embed)\/[^/]+\/$/;
+const interactivePattern = /^\/(?:en|ru)\/(?:scenarios\/[^/]+\/$|progress|facilitate|embed|join)\/?/;
 
-export function pageKind(path: string): keyof typeof budgets {
+export function pageKind(path: string): Kind {
+  if (playerPattern.test(path)) return 'player';
   return interactivePattern.test(path) ? 'interactive' : 'reading';
 }
 
@@ -72,6 +108,9 @@ function fileFor(ref: string, fromUrlDir: string): string | undefined {
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}=["']([^"']+)["']`, 'i').exec(tag)?.[1];
 
 interface Weight {
+  /** JavaScript before the first working choice: inline scripts, module scripts and their static imports. */
+  first: number;
+  /** JavaScript with the lazy chunks. */
   js: number;
   css: number;
   html: number;
@@ -79,34 +118,25 @@ interface Weight {
   onClick: Map<string, number>;
 }
 
-/** Adds a script and what it imports, statically or lazily, to `seen`; on-click chunks go to `onClick` instead. */
-function jsClosure(entry: string, seen: Set<string>, onClick = new Set<string>()) {
-  if (seen.has(entry)) return;
-  seen.add(entry);
-  const code = readFileSync(entry, 'utf8');
-  const dir = `/${relative(dist, dirname(entry)).split('\\').join('/')}`;
-  for (const match of code.matchAll(
-    /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.m?js)["'`]|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g,
-  )) {
-    const file = fileFor(match[1] ?? match[2]!, dir);
-    if (file && match[2] && isOnClick(file)) onClick.add(file);
-    else if (file) jsClosure(file, seen, onClick);
-  }
-}
-
 /** The gzipped bytes an on-click chunk adds to a page that already loaded `loaded`. */
 export function onClickWeight(chunk: string, loaded: Set<string>): number {
-  const files = new Set<string>();
-  jsClosure(chunk, files);
-  return [...files].filter((f) => !loaded.has(f)).reduce((sum, f) => sum + gz(readFileSync(f)), 0);
+  const { eager, lazy } = moduleClosure(chunk);
+  return [...eager, ...lazy].filter((f) => !loaded.has(f)).reduce((sum, f) => sum + gz(readFileSync(f)), 0);
 }
 
 export function measurePage(file: string, framesSeen = new Set<string>()): Weight {
   const html = readFileSync(file, 'utf8');
   const urlDir = urlPathOf(file).replace(/[^/]*$/, '');
-  const js = new Set<string>();
-  const css = new Set<string>();
+  const eager = new Set<string>();
+  const lazy = new Set<string>();
   const onClick = new Set<string>();
+  const css = new Set<string>();
+  const addModule = (entry: string) => {
+    const closure = moduleClosure(entry, isOnClick);
+    for (const f of closure.eager) eager.add(f);
+    for (const f of closure.lazy) lazy.add(f);
+    for (const f of closure.apart) onClick.add(f);
+  };
   let inlineJs = '';
   let inlineCss = '';
   for (const [tag, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi).map((m) => [m[1]!, m[2]!] as const)) {
@@ -115,15 +145,8 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     if (type && !/module|javascript/i.test(type)) continue;
     if (src) {
       const f = fileFor(src, urlDir);
-      if (f) jsClosure(f, js, onClick);
+      if (f) addModule(f);
     } else inlineJs += body;
-  }
-  for (const tag of html.matchAll(/<astro-island\b[^>]*>/gi).map((m) => m[0])) {
-    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
-      const ref = attr(tag, name);
-      const f = ref ? fileFor(ref, urlDir) : undefined;
-      if (f) jsClosure(f, js, onClick);
-    }
   }
   for (const tag of html.matchAll(/<link\b[^>]*>/gi).map((m) => m[0])) {
     const rel = attr(tag, 'rel') ?? '';
@@ -131,15 +154,19 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     const f = href ? fileFor(href, urlDir) : undefined;
     if (!f) continue;
     if (/stylesheet/i.test(rel)) css.add(f);
-    if (/modulepreload/i.test(rel)) jsClosure(f, js, onClick);
+    if (/modulepreload/i.test(rel)) addModule(f);
   }
+  for (const f of eager) lazy.delete(f);
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss += m[1];
+  const sum = (files: Set<string>) => [...files].reduce((total, f) => total + gz(readFileSync(f)), 0);
+  const first = sum(eager) + (inlineJs.trim() ? gz(inlineJs) : 0);
   const weight: Weight = {
-    js: [...js].reduce((sum, f) => sum + gz(readFileSync(f)), inlineJs.trim() ? gz(inlineJs) : 0),
-    css: [...css].reduce((sum, f) => sum + gz(readFileSync(f)), inlineCss.trim() ? gz(inlineCss) : 0),
+    first,
+    js: first + sum(lazy),
+    css: sum(css) + (inlineCss.trim() ? gz(inlineCss) : 0),
     html: gz(html),
     // What a click loads is weighed against what the page already has.
-    onClick: new Map([...onClick].map((chunk) => [chunk, onClickWeight(chunk, js)])),
+    onClick: new Map([...onClick].map((chunk) => [chunk, onClickWeight(chunk, new Set([...eager, ...lazy]))])),
   };
   // A frame's page loads with its host: count what it loads too, for iframes in the HTML and
   // for those the embed loader creates from <checks-scenario scenario lang>.
@@ -154,6 +181,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     if (!f?.endsWith('.html') || framesSeen.has(f)) continue;
     framesSeen.add(f);
     const frame = measurePage(f, framesSeen);
+    weight.first += frame.first;
     weight.js += frame.js;
     weight.css += frame.css;
     for (const [chunk, bytes] of frame.onClick) weight.onClick.set(chunk, bytes);
@@ -171,18 +199,36 @@ function main() {
     .sort((a, b) => a.path.localeCompare(b.path));
   const kb = (n: number) => (n / KB).toFixed(1).padStart(6);
   const failures: string[] = [];
-  console.log(`${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS KB'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)}`);
+  const todo = new Map<Kind, string[]>();
+  console.log(
+    `${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS first'.padStart(8)} ${'JS all'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)}`,
+  );
   for (const row of rows) {
     const budget = budgets[row.kind];
-    const over = [
-      row.js > budget.js && `JS ${kb(row.js).trim()} KB > ${budget.js / KB} KB`,
-      row.css > budget.css && `CSS ${kb(row.css).trim()} KB > ${budget.css / KB} KB`,
-    ].filter(Boolean);
+    const gate = { ...budget, ...gates[row.kind]?.budget };
+    const checks = [
+      ['JS first', row.first, budget.first, gate.first],
+      ['JS', row.js, budget.js, gate.js],
+      ['CSS', row.css, budget.css, gate.css],
+    ] as const;
+    const over = checks
+      .filter(([, value, , limit]) => limit !== undefined && value > limit)
+      .map(([name, value, , limit]) => `${name} ${kb(value).trim()} KB > ${limit! / KB} KB`);
+    const pending = checks
+      .filter(([, value, target]) => target !== undefined && value > target)
+      .map(([name, value, target]) => `${name} ${kb(value).trim()} KB > ${target! / KB} KB`);
     if (over.length > 0) failures.push(`${row.path}: ${over.join(', ')}`);
+    else if (pending.length > 0) todo.set(row.kind, [...(todo.get(row.kind) ?? []), `${row.path}: ${pending.join(', ')}`]);
     console.log(
-      `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : ''}`,
+      `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.first).padStart(8)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : pending.length ? '  over budget, within gate' : ''}`,
     );
   }
+  const heaviest = (kind: Kind, key: 'first' | 'js') => kb(Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r[key]))).trim();
+  console.log(
+    `\n${rows.length} pages. Heaviest JS (gzipped): players ${heaviest('player', 'first')} KB up to the first choice (budget ${budgets.player.first! / KB}), ${heaviest('player', 'js')} KB in all (${budgets.player.js / KB}); other interactive pages ${heaviest('interactive', 'js')} KB (${budgets.interactive.js / KB}); reading pages ${heaviest('reading', 'js')} KB (${budgets.reading.js / KB}).`,
+  );
+  for (const [kind, pages] of todo)
+    console.log(`\nStill over budget, within the gate, because ${gates[kind]!.why}:\n  ${pages.join('\n  ')}`);
   // Code loaded on a click, each chunk once, at the most it adds to any page that offers it.
   const clicks = new Map<string, { bytes: number; pages: string[] }>();
   for (const row of rows)
@@ -199,10 +245,6 @@ function main() {
       console.log(`  ${name.padEnd(46)} ${kb(bytes)} KB  on ${pages.join(', ')}${over ? '  OVER' : ''}`);
     }
   }
-  const heaviest = (kind: keyof typeof budgets) => Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r.js));
-  console.log(
-    `\n${rows.length} pages. Heaviest JS: interactive ${kb(heaviest('interactive')).trim()} KB of ${budgets.interactive.js / KB} KB, reading ${kb(heaviest('reading')).trim()} KB of ${budgets.reading.js / KB} KB (gzipped).`,
-  );
   const player = rows.find((r) => r.path === '/en/scenarios/client/');
   if (player) {
     console.log(`\nThe scenario page's JavaScript (${player.js.toLocaleString('en')} bytes gzipped) against the peers' players:`);

@@ -42,8 +42,11 @@ export function builtForMessage(built: string | undefined, served: string): stri
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-/** The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none. */
-export function chooseEncoding(accept: string | undefined): Encoding {
+/**
+ * The encoding to answer an Accept-Encoding header with: Brotli, then gzip, else none; only
+ * those in `offered` (a host that sends gzip alone offers `['gzip']`).
+ */
+export function chooseEncoding(accept: string | undefined, offered: readonly Encoding[] = ['br', 'gzip']): Encoding {
   const accepted = new Map<string, number>();
   for (const part of (accept ?? '').split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
@@ -52,8 +55,8 @@ export function chooseEncoding(accept: string | undefined): Encoding {
     if (name) accepted.set(name, Number.isFinite(weight) ? weight : 0);
   }
   const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (allows('br')) return 'br';
-  if (allows('gzip')) return 'gzip';
+  if (offered.includes('br') && allows('br')) return 'br';
+  if (offered.includes('gzip') && allows('gzip')) return 'gzip';
   return 'identity';
 }
 
@@ -134,12 +137,39 @@ export function pathInside(root: string, urlPath: string): string | undefined {
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
 
-/**
- * Serves a built site. `headers: false` leaves out the _headers rules, as a plain static host
- * would (the tests use it to show that a snippet works where the course has none of them).
- */
-export function startServer(options: { root?: string; port?: number; host?: string; headers?: boolean } = {}) {
+/** What the server sent for one request, for a benchmark to count. */
+export interface ServedResponse {
+  /** The URL path asked for, without the query. */
+  path: string;
+  status: number;
+  /** Bytes of the body as sent (compressed when it was). */
+  bytes: number;
+  /** The request's Referer: a service worker's requests name its script. */
+  referer: string | undefined;
+}
+
+export interface ServerOptions {
+  /** The built site; `dist` by default. */
+  root?: string;
+  /** 4321 by default; 0 lets the system pick a free port (read it from `server.address()`). */
+  port?: number;
+  host?: string;
+  /** Further folders served under a URL prefix, e.g. `{ '/peers/ink/': '/tmp/ink' }`. */
+  mounts?: Record<string, string>;
+  /** The compressions to offer, Brotli and gzip by default. */
+  encodings?: readonly Encoding[];
+  /** Told of every response, after it is sent. */
+  onResponse?: (response: ServedResponse) => void;
+  /**
+   * False leaves out the _headers rules, as a plain static host would (the tests use it to show
+   * that a snippet works where the course has none of them).
+   */
+  headers?: boolean;
+}
+
+export function startServer(options: ServerOptions = {}) {
   const root = resolve(options.root ?? 'dist');
+  const mounts = Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const rules =
     options.headers !== false && existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const port = options.port ?? 4321;
@@ -147,7 +177,8 @@ export function startServer(options: { root?: string; port?: number; host?: stri
   const encode = encoder();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
-    let path = pathInside(root, url.pathname);
+    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
+    let path = mount ? pathInside(mount[1], url.pathname.slice(mount[0].length)) : pathInside(root, url.pathname);
     if (path === undefined) {
       response.writeHead(400).end();
       return;
@@ -161,7 +192,7 @@ export function startServer(options: { root?: string; port?: number; host?: stri
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
-    const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding']) : 'identity';
+    const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding'], options.encodings) : 'identity';
     const body = encode(file, encoding);
     response.writeHead(found ? 200 : 404, {
       ...headersFor(rules, url.pathname),
@@ -172,6 +203,7 @@ export function startServer(options: { root?: string; port?: number; host?: stri
       ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
     });
     response.end(request.method === 'HEAD' ? undefined : body);
+    options.onResponse?.({ path: url.pathname, status: found ? 200 : 404, bytes: body.length, referer: request.headers.referer });
   });
   server.listen(port, host);
   return server;

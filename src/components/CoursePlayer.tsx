@@ -1,12 +1,13 @@
 // The self-paced course's player: runs are saved in this browser, resume on return and follow
 // other tabs (stores/course-player.ts).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
-import { paintMap } from '../scripts/paint-map.ts';
+import { followOnMap } from '../scripts/paint-map.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
+import { makeEarlyChoice, takeEarlyChoice } from '../islands/early-choice.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
@@ -21,13 +22,20 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
   const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.followed'))), [scenario]);
   const { player } = course;
 
-  useEffect(() => player.$view.subscribe((view) => paintMap(player.$run.get().steps, view.node.id, view.debrief !== undefined)), [player]);
-
   useEffect(() => {
+    const show = followOnMap();
+    return player.$view.subscribe((view) =>
+      show({ steps: player.$run.get().steps, current: view.node.id, ended: view.debrief !== undefined }),
+    );
+  }, [player]);
+
+  // Before the first paint of the live player: a choice clicked while it loaded is made at once.
+  useLayoutEffect(() => {
     const { restored, stop } = course.open();
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
+    makeEarlyChoice(player, takeEarlyChoice());
     return stop;
   }, [course]);
 

@@ -50,7 +50,8 @@ export default function ScenarioPlayer({
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
 
-  // Focus follows what changed: the feedback, the next situation or the outcome.
+  // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
+  // after the frame is painted, when the page is laid out already: focusing forces no layout.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -102,7 +103,7 @@ export default function ScenarioPlayer({
             <p class="feedback-choice">{view.feedback.choice.label}</p>
             {paragraphs(view.feedback.choice.feedback)}
             {!hideScore && <Changes feedback={view.feedback} scenario={scenario} t={t} />}
-            <button type="button" onClick={() => player.continueOn()}>
+            <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
           </div>
@@ -170,7 +171,7 @@ export default function ScenarioPlayer({
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (
-                <button type="button" class="choice" key={c.id} onClick={() => player.choose(c.id)}>
+                <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
                   {c.label as string}
                 </button>
               ))}

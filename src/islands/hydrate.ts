@@ -1,4 +1,5 @@
 import { h, hydrate, type ComponentType } from 'preact';
+import { retireEarlyView } from './early-choice.ts';
 
 /** Hydrates the server-rendered island `name` (see Island.astro) with its component. */
 export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<void> {
@@ -19,4 +20,5 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   hydrate(h(component, props), root);
   // Tests and styles can tell a live island from its server-rendered HTML.
   root.dataset['hydrated'] = 'true';
+  retireEarlyView(root);
 }

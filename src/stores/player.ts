@@ -46,6 +46,12 @@ export interface PlayerOptions {
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
+  /**
+   * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
+   * rendering a moment ahead of time (the page's consequence of a first choice, see
+   * islands/early-choice.ts).
+   */
+  steps?: readonly Step[];
 }
 
 /** A player for one scenario; `top` is its maxima, computed when the page was built. */
@@ -64,9 +70,9 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       ...(debrief && { debrief }),
     };
   };
-  const $run = atom<Run>(startRun(scenario));
+  const $run = atom<Run>({ ...startRun(scenario), steps: options.steps ?? [] });
   // The view is derived from the run and kept beside it, updated with every change.
-  const $view = atom<PlayerView>(viewOf($run.get(), false));
+  const $view = atom<PlayerView>(viewOf($run.get(), $run.get().steps.length > 0));
   const show = (run: Run, showingFeedback: boolean) => {
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));

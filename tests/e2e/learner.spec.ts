@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
-import { findNode } from '../../src/engine/graph.ts';
+import { findNode, targetsOf } from '../../src/engine/graph.ts';
+import { locales } from '../../src/i18n/locales.ts';
 import { choiceLabel, defaultRoutePath, scenarios, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 
@@ -55,21 +56,69 @@ test('the player announces feedback and exposes its structure to screen readers'
   `);
 });
 
-test('without JavaScript a scenario is readable and playable by links to an ending, unscored', async ({ browser, baseURL }) => {
+test('without JavaScript the scenario page shows no dead player or map, and links its text version', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
   const page = await context.newPage();
-  const { ending, steps } = defaultRoutePath(client);
   await page.goto(`/en/scenarios/${client.id}/`);
-  // Playwright's text matching skips <noscript>, where the static version lives, so match by class.
-  await expect(page.locator('.static-note')).toHaveText(ui.en['player.noScript']);
-  for (const step of steps) {
-    await page.getByRole('link', { name: choiceLabel(client, step, 'en'), exact: true }).click();
-    await page.getByRole('link', { name: ui.en['player.continue'] }).click();
-  }
-  const end = findNode(client, ending)!;
-  await expect(page.getByRole('heading', { name: end.type === 'ending' ? end.title.en : '' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(client.title.en);
+  // Nothing that needs JavaScript is on screen: no choice buttons, no map that only a run fills.
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: ui.en['map.title'] })).toBeHidden();
+  // Playwright's text and role matching skip <noscript>, where the note lives, so match by class.
+  await expect(page.locator('.no-script')).toBeVisible();
+  await expect(page.locator('.no-script')).toContainText(ui.en['text.noScript']);
+  await expect(page.locator('.no-script a')).toHaveText(ui.en['text.link']);
+  await page.locator('.no-script a').click();
+  await expect(page).toHaveURL(new RegExp(`/en/scenarios/${client.id}/text/$`));
   await context.close();
 });
+
+for (const scenario of scenarios)
+  for (const locale of locales)
+    test(`without JavaScript, ${locale}/${scenario.id} as text: playable by links to an ending, with the whole map and its text version`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+      const page = await context.newPage();
+      await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
+      await expect(page.locator('.static-note')).toContainText(ui[locale]['text.note']);
+      // No control and no sentence that needs JavaScript: no buttons, no "your path", no promise
+      // of more of the map after an ending, no link to the scored player.
+      await expect(page.getByRole('button')).toHaveCount(0);
+      await expect(page.getByText(ui[locale]['map.mine'])).toHaveCount(0);
+      await expect(page.getByText(ui[locale]['map.spoilers'])).toHaveCount(0);
+      await expect(page.getByRole('link', { name: ui[locale]['text.scored'] })).toBeHidden();
+      // The whole map: every node and every edge drawn, every line of its text version shown.
+      const map = page.locator('#scenario-map');
+      const edges = new Set(
+        scenario.nodes.flatMap((n) => (n.type === 'decision' ? n.choices.flatMap((c) => targetsOf(c).map((t) => `${n.id}>${t}`)) : [])),
+      );
+      await map.scrollIntoViewIfNeeded();
+      await expect(map.locator('.map-node:visible')).toHaveCount(scenario.nodes.length);
+      // A straight edge has an empty box, which Playwright counts as hidden: ask the styles instead.
+      const drawn = (selector: string) =>
+        map.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+      expect(await drawn('.map-edge')).toBe(edges.size);
+      const choices = scenario.nodes.reduce((n, node) => n + (node.type === 'decision' ? node.choices.length : 0), 0);
+      await expect(map.locator('.map-text li:visible')).toHaveCount(scenario.nodes.length + choices);
+      // The recommended path can be switched off without JavaScript.
+      await expect(map.locator('.overlay.recommended:visible').first()).toBeVisible();
+      await map.getByLabel(ui[locale]['map.recommended']).uncheck();
+      await expect(map.locator('.overlay.recommended:visible')).toHaveCount(0);
+      // Played by links, each choice following its default route, to an ending.
+      const { ending, steps } = defaultRoutePath(scenario);
+      for (const step of steps) {
+        await page
+          .locator('.static-scenario')
+          .getByRole('link', { name: choiceLabel(scenario, step, locale), exact: true })
+          .click();
+        await page.locator('.static-scenario').getByRole('link', { name: ui[locale]['player.continue'] }).click();
+      }
+      const end = findNode(scenario, ending)!;
+      await expect(page.locator('.static-scenario').getByRole('heading', { name: end.title[locale], exact: true })).toBeVisible();
+      await context.close();
+    });
 
 test('a knowledge check answers at once, and remembers the answer', async ({ page }) => {
   await page.goto('/en/lessons/warn-first/');
@@ -146,4 +195,29 @@ test('a missing page under /ru/ answers 404 in Russian first, with a way back in
   await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(ui.ru['notFound.title']);
   await expect(page).toHaveTitle(ui.ru['notFound.title']);
   await expect(page.getByRole('link', { name: ui.en['notFound.home'] })).toHaveAttribute('href', '/en/');
+});
+
+test('a choice clicked before the player has started answers at once, and the live player carries on from it', async ({ page }) => {
+  // Hold the player's code back until the learner has clicked, as a slow phone connection does.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const [first, second] = markedPath(client, 'recommended');
+  await page.goto(`/en/scenarios/${client.id}/`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
+  // The consequence was rendered with the page: it shows before any script has arrived.
+  await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(client, first!, 'en'));
+  await expect(page.locator('[data-island="player"]')).not.toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  release();
+  await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
+  // The live player made the same choice and went on, as the learner asked; the run is saved.
+  await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
+  await expect(page.locator('[data-early-view]')).toHaveCount(0);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/progress') ?? '{}'));
+  expect(JSON.stringify(saved)).toContain(first!.choice);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });

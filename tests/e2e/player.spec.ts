@@ -44,8 +44,22 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
-  const visible = await page.locator('#scenario-map .map-node:visible').count();
-  expect(visible).toBe(3);
+  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
+});
+
+test('the map is downloaded only when it comes near the screen, and then shows where the learner is', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  const maps: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/map/') && maps.push(request.url()));
+  // A phone's screen, where the map is well below the first moment.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openScenario(page, 'en', scenario.id);
+  await page.waitForLoadState('networkidle');
+  expect(maps).toEqual([]);
+  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
+  expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
 
 test('undo takes back one decision, and start over asks first', async ({ page }) => {
