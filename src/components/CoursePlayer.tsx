@@ -19,7 +19,7 @@ interface Props extends ScenarioIslandProps {
 export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
-  const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.followed'))), [scenario]);
+  const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.moved'))), [scenario]);
   const { player } = course;
 
   useEffect(() => {
@@ -31,7 +31,7 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
 
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
-    const { restored, stop } = course.open();
+    const [restored, stop] = course.open();
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));

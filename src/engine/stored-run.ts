@@ -51,13 +51,6 @@ export function serialiseRun(scenario: Scenario, run: Run): StoredRun {
   };
 }
 
-/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
-export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
-  const x = a?.steps ?? [];
-  const y = b?.steps ?? [];
-  return x.length === y.length && x.every(([node, choice], i) => node === y[i]![0] && choice === y[i]![1]);
-}
-
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
 
 /** Reads a stored run from untrusted data; undefined unless it is well-formed. */

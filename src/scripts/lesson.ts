@@ -1,6 +1,8 @@
 // A lesson page: counts as read at its end, gives instant feedback in the knowledge check, and
 // keeps reflections, all in saved progress, following what other tabs save.
-import { $progress, answerQuestion, markLessonRead, saveReflection, startProgress } from '../stores/progress.ts';
+import { $progress, startProgress } from '../stores/progress.ts';
+import { answerQuestion, markLessonRead } from '../stores/lessons.ts';
+import { saveReflection } from '../stores/reflections.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
 startProgress();

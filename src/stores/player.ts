@@ -37,13 +37,11 @@ export interface PlayerOptions {
   /** Called with each decision and the points it earned or cost, to report it. */
   onChoice?: (step: Step, points: Points) => void;
   /**
-   * Saves each change of the run, made from the run `from`, before it is shown. False refuses the
-   * change (the saved run moved on since, in another tab): nothing of it is shown or reported,
-   * and the caller shows the newer run instead.
+   * Called with every change of the run, once it is shown, and the run it was made from, to save
+   * or report it. Returning false refuses the change (the saved run moved on since, in another
+   * tab): the caller has shown the newer run instead, and nothing more of the change is reported.
    */
-  save?: (run: Run, from: Run) => boolean;
-  /** Called with every change of the run, to save or report it. */
-  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
+  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart', from: Run) => unknown;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
   /**
@@ -78,16 +76,15 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     $view.set(viewOf(run, showingFeedback));
   };
   const set = (run: Run, change: 'choice' | 'undo' | 'restart'): boolean => {
-    if (options.save?.(run, $run.get()) === false) return false;
+    const from = $run.get();
     show(run, change === 'choice');
-    options.onRun?.(run, change);
-    return true;
+    return options.onRun?.(run, change, from) !== false;
   };
 
   return {
     $run,
     $view,
-    /** Picks up a saved run (on opening, or another tab's newer one); says whether it resumed or why it started afresh. */
+    /** Picks up a saved run (on opening, or another tab's newer one, without saving or reporting it); says whether it resumed or why it started afresh. */
     resume(saved: unknown): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
@@ -105,11 +102,6 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       const debrief = debriefFor(scenario, top, result.run);
       if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
       return undefined;
-    },
-    /** Shows a run saved elsewhere (another tab's), without saving or reporting it; none means a fresh start. */
-    follow(saved: unknown) {
-      if (saved === undefined) show(startRun(scenario), false);
-      else this.resume(saved);
     },
     continueOn() {
       show($run.get(), false);

@@ -4,17 +4,8 @@
 // which cannot be merged, is saved only over the run it was made from.
 import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
-import {
-  decodeProgress,
-  emptyProgress,
-  encodeProgress,
-  type LessonProgress,
-  type Progress,
-  type ScenarioProgress,
-  type ScenarioResult,
-} from './progress-format.ts';
-import { sameRun, type StoredRun } from '../engine/stored-run.ts';
-import { mergeText, type MergedText } from './text-merge.ts';
+import { decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import type { StoredRun } from '../engine/stored-run.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
@@ -58,25 +49,21 @@ export function startProgress(): void {
   });
 }
 
-/** Applies a change to the saved progress; a change that returns undefined changes nothing (and writes nothing). */
-function update(change: (p: Progress) => Progress | undefined): void {
+/** Applies a change to the saved progress, as saved now. */
+export function update(change: (p: Progress) => Progress): void {
   // Start from what is saved now: another tab may have written since this one last heard.
   const saved = readItem(storageKey);
-  const current = saved === null ? $progress.get() : load(saved).progress;
-  const next = change(current);
-  $progress.set(next ?? current);
-  if (!next) return;
+  const next = change(saved === null ? $progress.get() : load(saved).progress);
+  $progress.set(next);
   writeItem(storageKey, encodeProgress(next));
   // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
   if (storageState() === 'unavailable') $storageNotice.set('unavailable');
 }
 
-function updateScenario(id: string, change: (s: ScenarioProgress) => ScenarioProgress): void {
-  update((p) => ({ ...p, scenarios: { ...p.scenarios, [id]: change(p.scenarios[id] ?? {}) } }));
-}
-
-function updateLesson(slug: string, change: (l: LessonProgress) => LessonProgress): void {
-  update((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } }));
+/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
+export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
+  // Steps are pairs of ids: their JSON is equal exactly when the decisions are.
+  return JSON.stringify(a?.steps ?? []) === JSON.stringify(b?.steps ?? []);
 }
 
 /**
@@ -88,49 +75,19 @@ export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined)
   let saved = false;
   update((p) => {
     const scenario = p.scenarios[id] ?? {};
-    if (!sameRun(scenario.run, from)) return undefined;
-    saved = true;
-    return { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } };
+    saved = sameRun(scenario.run, from);
+    return saved ? { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } } : p;
   });
   return saved;
 }
 
 /** Keeps the latest result, and the best one by overall score. */
 export function recordResult(id: string, result: ScenarioResult): void {
-  updateScenario(id, (s) => ({ ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best }));
-}
-
-export function markLessonRead(slug: string): void {
-  if ($progress.get().lessons[slug]?.read) return;
-  updateLesson(slug, (l) => ({ ...l, read: true }));
-}
-
-export function answerQuestion(slug: string, question: number, option: number): void {
-  updateLesson(slug, (l) => ({ ...l, answers: { ...l.answers, [question]: option } }));
-}
-
-/**
- * Saves a reflection typed over `base`, the text this tab last knew as saved. Where another tab
- * saved a different text meanwhile, both are kept (see mergeText) and `merged` says so; the
- * returned text is what is saved now, for the page to show.
- */
-export function saveReflection(slug: string, prompt: number, text: string, base: string): MergedText {
-  let result: MergedText = { text, merged: false };
-  updateLesson(slug, (l) => {
-    result = mergeText(base, text, l.reflections?.[prompt] ?? '');
-    return { ...l, reflections: { ...l.reflections, [prompt]: result.text } };
+  update((p) => {
+    const s = p.scenarios[id] ?? {};
+    return {
+      ...p,
+      scenarios: { ...p.scenarios, [id]: { ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best } },
+    };
   });
-  return result;
-}
-
-export function setCertificateName(name: string): void {
-  update((p) => ({ ...p, name: name.slice(0, 200) }));
-}
-
-export function resetProgress(): void {
-  update(() => emptyProgress());
-}
-
-export function replaceProgress(progress: Progress): void {
-  update(() => progress);
 }

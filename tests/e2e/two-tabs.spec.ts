@@ -53,11 +53,11 @@ test('a run: each tab follows the other, and a choice from a stale tab does not 
   await openScenario(b, 'en', 'contractor');
   await play(a, contractor, recommended.slice(0, 2), 'en');
   // Tab b shows where tab a got to, says so, and goes on from there.
-  await expect(b.getByText(ui.en['player.followed'])).toBeVisible();
+  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
   await play(b, contractor, recommended.slice(2, 3), 'en');
   expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 3)));
-  await expect(a.getByText(ui.en['player.followed'])).toBeVisible();
+  await expect(a.getByText(ui.en['player.moved'])).toBeVisible();
 
   // Tab b has not heard of tab a's next choice when it makes one of its own.
   await b.deaf(true);
@@ -69,7 +69,7 @@ test('a run: each tab follows the other, and a choice from a stale tab does not 
   // The newer run stays saved; tab b shows it instead of its own choice, and says why.
   expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
-  await expect(b.getByText(ui.en['player.followed'])).toBeVisible();
+  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
 });
 
 test('results: both tabs finish, the best result is kept and the latest is recorded', async ({ context }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeText } from './text-merge.ts';
+import { mergeText } from './reflections.ts';
 
 describe('merging a reflection two tabs changed', () => {
   it('takes the only side that changed', () => {
