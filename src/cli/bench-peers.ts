@@ -78,8 +78,10 @@ interface Round {
   heap: number;
   /** Response bodies the page fetched (compressed as sent), bytes. */
   transfer: number;
-  /** Response bodies the service worker fetched during the round, bytes. */
+  /** Response bodies the service worker fetched during the round for the visit's language and every page, bytes. */
   precache: number;
+  /** What it fetched for the other language (when the page was idle), bytes. */
+  precacheLater: number;
 }
 
 const scenarioDir = 'content/scenarios';
@@ -236,12 +238,14 @@ async function playRound(
   }
   const byWorker = (r: ServedResponse) => r.path.endsWith('/sw.js') || /\/sw\.js$|\/workbox-[^/]+\.js$/.test(r.referer ?? '');
   const sum = (rs: ServedResponse[]) => rs.reduce((total, r) => total + r.bytes, 0);
+  const otherLanguage = (r: ServedResponse) => locales.some((l) => l !== locale && r.path.startsWith(`/${l}/`));
   const round = {
     firstChoice,
     sixChoices,
     heap: usedSize,
     transfer: sum(served.filter((r) => !byWorker(r))),
-    precache: sum(served.filter(byWorker)),
+    precache: sum(served.filter((r) => byWorker(r) && !otherLanguage(r))),
+    precacheLater: sum(served.filter((r) => byWorker(r) && otherLanguage(r))),
   };
   await context.close();
   return round;
@@ -307,7 +311,8 @@ async function main() {
     [`${timedChoices} choices`, 'sixChoices', (v: number) => `${Math.round(v)} ms`],
     ['JS heap after play', 'heap', (v: number) => `${(v / 1024 / 1024).toFixed(2)} MB`],
     ['transferred (gzip)', 'transfer', (v: number) => `${(v / 1024).toFixed(1)} KB`],
-    ['service-worker precache', 'precache', (v: number) => `${(v / 1024).toFixed(1)} KB`],
+    ['service-worker precache, this language', 'precache', (v: number) => `${(v / 1024).toFixed(1)} KB`],
+    ['service-worker precache, other language (idle)', 'precacheLater', (v: number) => `${(v / 1024).toFixed(1)} KB`],
   ] as const;
   console.log(`| page | metric | ours | ink | ours/ink |\n|---|---|---|---|---|`);
   for (const { locale, scenario } of pages) {
@@ -316,7 +321,7 @@ async function main() {
     for (const [label, key, show] of metrics) {
       const a = median(ours.map((r) => r[key]));
       const b = median(ink.map((r) => r[key]));
-      const ratio = key === 'precache' ? '' : `${(a / b).toFixed(2)}×`;
+      const ratio = key.startsWith('precache') ? '' : `${(a / b).toFixed(2)}×`;
       console.log(`| /${locale}/scenarios/${scenario.id}/ | ${label} | ${show(a)} | ${show(b)} | ${ratio} |`);
     }
   }

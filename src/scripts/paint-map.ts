@@ -2,8 +2,9 @@
 // has not reached yet while a run is in progress. The map is below the player: the page carries
 // only its heading, and the map itself (map/, an HTML fragment) is fetched when it comes near
 // the screen; it is painted only when its moment changes and only while it is on screen (a
-// change made out of sight is painted when the map scrolls into view), and painting never makes
-// the browser lay the page out before its next frame.
+// change made out of sight is painted when the map scrolls into view), when the browser is idle
+// after showing the choice's consequence, and painting never makes the browser lay the page out
+// before its next frame.
 import type { Step } from '../engine/types.ts';
 
 /** Where a run stands, as the map shows it. */
@@ -73,12 +74,18 @@ export function followOnMap(): (moment: MapMoment) => void {
   let loading = false;
   let painted = '';
   let latest: MapMoment | undefined;
+  let scheduled = false;
+  // The map waits for an idle moment: the consequence of a choice is on screen first.
   const update = () => {
-    if (!onScreen || !ready || !latest || !map) return;
-    const key = JSON.stringify(latest);
-    if (key === painted) return;
-    painted = key;
-    paint(map, latest, viewport);
+    if (!onScreen || !ready || !latest || scheduled) return;
+    scheduled = true;
+    (self.requestIdleCallback ?? setTimeout)(() => {
+      scheduled = false;
+      const key = JSON.stringify(latest);
+      if (!onScreen || key === painted) return;
+      painted = key;
+      paint(map!, latest!, viewport);
+    });
   };
   const sizes = new ResizeObserver(([entry]) => {
     if (!entry) return;
@@ -102,7 +109,7 @@ export function followOnMap(): (moment: MapMoment) => void {
   const load = (shell: HTMLElement) => {
     loading = true;
     fetch(shell.dataset['src']!)
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`the map answered ${response.status}`))))
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
       .then((html) => {
         const fragment = document.createElement('template');
         fragment.innerHTML = html;
@@ -113,7 +120,7 @@ export function followOnMap(): (moment: MapMoment) => void {
         if (map) watch(map);
       })
       .catch((error: unknown) => {
-        console.warn('The scenario map could not be loaded', error);
+        console.warn('No map', error);
         shell.querySelector('[data-map-failed]')?.removeAttribute('hidden');
       });
   };
