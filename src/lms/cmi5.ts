@@ -3,7 +3,7 @@
 // initialized, (answered…), completed, passed or failed against the mastery score, terminated.
 // A reload is not the end of a session: terminated goes with the result; a learner who closes
 // the window before the ending leaves the session to the LMS, which records it as abandoned
-// (cmi5 §9.3.9).
+// (cmi5’s Abandoned verb).
 import type { ScenarioResult } from '../stores/progress-format.ts';
 import { randomId } from '../browser/support.ts';
 import { onceVerbs, sessionTabStore, tabSession, type OnceVerb, type TabSession, type TabStore } from './cmi5-session.ts';
