@@ -1,4 +1,6 @@
 // @ts-check
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -10,6 +12,46 @@ import { modulePreload } from './src/integrations/module-preload.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
+
+/**
+ * Vite wraps every dynamic import in a preload helper, with the list of files to preload, even
+ * with modulePreload off (vitejs/vite issue 18551): 1.2 KB gzipped on each page that loads code on
+ * demand. Our on-demand chunks have no CSS (stylesheets are inlined) and nothing is preloaded, so
+ * the helper only has to call the import, and the list can be empty.
+ * @returns {import('vite').Plugin}
+ */
+function withoutPreloadHelper() {
+  return {
+    name: 'course-without-preload-helper',
+    enforce: 'post',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.name === 'preload-helper')
+          chunk.code = `const p=(f)=>f();export{${chunk.exports.map((name) => `p as ${name}`).join(',')}};\n`;
+      }
+    },
+    // The list of files is written into the chunks after the bundle is generated: it is emptied in
+    // the written files, and the helper that only calls the import is written where it is used.
+    writeBundle(options, bundle) {
+      const helper = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.name === 'preload-helper');
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !options.dir) continue;
+        const file = join(options.dir, chunk.fileName);
+        const code = readFileSync(file, 'utf8');
+        let emptied = code.replace(
+          /const __vite__mapDeps=\(i,m=__vite__mapDeps,d=\(m\.f\|\|\(m\.f=\[[^\]]*\]\)\)\)=>i\.map\(i=>d\[i\]\);/,
+          'const __vite__mapDeps=()=>[];',
+        );
+        if (helper) {
+          const name = helper.fileName.split('/').pop() ?? '';
+          emptied = emptied.replace(new RegExp(`import\\{t as (\\w+)\\}from"\\./${name.replace(/\./g, '\\.')}";`), 'const $1=(f)=>f();');
+        }
+        if (emptied !== code) writeFileSync(file, emptied);
+      }
+    },
+  };
+}
 
 export default defineConfig({
   site: siteUrl(process.env),
@@ -25,25 +67,31 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', ru: 'ru' } },
-      // Frames, the projector screen and the map fragment are not pages to find through a search engine.
-      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/scenarios\/[^/]+\/map\/$/.test(page),
+      // Frames, the projector screen, the map fragment and the phones' join page are not pages to find through a search engine.
+      filter: (page) => !/\/embed\/[^/]+\/$|\/screen\/$|\/scenarios\/[^/]+\/map\/$|\/join\/$/.test(page),
     }),
   ],
   // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the
   // first paint on another request.
   build: { inlineStylesheets: 'always' },
   vite: {
+    plugins: [withoutPreloadHelper()],
     build: {
+      // Code loaded on an action (the QR maker, live voting) is fetched when asked for, not preloaded.
+      modulePreload: false,
       rolldownOptions: {
         output: {
           // Preact, its hooks and its JSX runtime travel together: every island needs all three,
           // and one compressed file costs a page less than three (measured with npm run measure).
-          // Code a page loads only on a click (the spreadsheet writer) gets a chunk named on-click-…,
-          // which `npm run measure` counts apart from the page's budget.
+          // Code a page loads only on a click gets a chunk named on-click-…, which `npm run measure`
+          // counts apart from the page's budget: the spreadsheet writer and the projector's QR maker
+          // (when the screen's address is known only as it runs). Live voting's code, loaded when
+          // the facilitator switches it on, is named so by its entry modules (src/live/on-click-*.ts).
           codeSplitting: {
             groups: [
               { name: 'preact', test: /node_modules[\\/]preact[\\/]/ },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
+              { name: 'on-click-qr', test: /node_modules[\\/]uqr[\\/]|src[\\/]live[\\/]qr-code\.ts$/ },
             ],
           },
         },

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, noBrowserMessage } from './tests/e2e/browser.ts';
-import { courseOrigin, coursePort } from './tests/e2e/origin.ts';
+import { courseOrigin, coursePort, phoneHost } from './tests/e2e/origin.ts';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(noBrowserMessage);
@@ -30,12 +30,18 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // One build (made by `npm test` before this runs) and one static server for every test.
+  // One build (made by `npm test` before this runs) and one server for every test: the course and
+  // its live rooms, on loopback only. Phones join at a name that is not localhost (see live.spec.ts).
   webServer: {
     command: `node src/cli/serve.ts`,
     url: `${courseOrigin}/en/`,
     reuseExistingServer: !process.env['CI'],
-    env: { PORT: String(coursePort) },
+    env: {
+      PORT: String(coursePort),
+      HOST: '127.0.0.1',
+      LIVE_DB: 'test-results/live-e2e.db',
+      PUBLIC_URL: `http://${phoneHost}:${coursePort}`,
+    },
     timeout: 60_000,
   },
 });

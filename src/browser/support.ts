@@ -28,3 +28,6 @@ export function randomId(): string {
   const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
   return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
+
+/** Whether the page can follow a live room: EventSource and fetch (older browsers and some locked-down ones lack them). */
+export const canFollow = () => typeof EventSource === 'function' && typeof fetch === 'function';

@@ -29,7 +29,7 @@ export const peers = [
   { name: 'H5P h5p.js + Branching Scenario (without jQuery)', bytes: 53_962 + 22_000 },
 ];
 
-type Kind = 'player' | 'interactive' | 'reading';
+type Kind = 'player' | 'interactive' | 'join' | 'reading';
 
 interface Budget {
   /** JavaScript up to the first working choice (players only). */
@@ -42,12 +42,14 @@ interface Budget {
 /**
  * Budgets per kind of page, gzipped bytes (DESIGN.md): a scenario player (the scenario page, an
  * embed frame) 12 KB of JavaScript up to its first working choice and 16 KB with its lazy
- * chunks; other interactive pages 16 KB; reading pages (home, lessons, templates, glossary, a
- * scenario's text version) 3 KB; CSS 12 KB a page.
+ * chunks; other interactive pages 16 KB; the phone's page in a live room (old phones, bad
+ * Wi-Fi) 8 KB; reading pages (home, lessons, templates, glossary, a scenario's text version)
+ * 3 KB; CSS 12 KB a page.
  */
 export const budgets: Record<Kind, Budget> = {
   player: { first: 12 * KB, js: 16 * KB, css: 12 * KB },
   interactive: { js: 16 * KB, css: 12 * KB },
+  join: { js: 8 * KB, css: 12 * KB },
   reading: { js: 3 * KB, css: 12 * KB },
 };
 
@@ -60,23 +62,32 @@ export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string 
     budget: { first: 16 * KB },
     why: 'the player loads its whole code before the first choice (about 15.8 KB); the outcome view is not yet split off to load later',
   },
+  interactive: {
+    budget: { js: 16.5 * KB },
+    why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs; the console is not yet split so the timer and the outcome load later',
+  },
   reading: {
     budget: { js: 8 * KB },
     why: 'the course home and the lessons load the whole progress store (about 5 KB) for their state badges and knowledge checks',
   },
 };
 
-/** The budget of each chunk loaded only on a click, gzipped bytes (issue #18: the spreadsheet writer). */
+/**
+ * The budget of each chunk loaded only on a click, gzipped bytes (issue #18: the spreadsheet
+ * writer; also the projector's QR maker and live voting's code, loaded when it is switched on).
+ */
 export const onClickBudget = 24 * KB;
 
 /** Chunks a page loads only when someone clicks: named so in astro.config.mjs, counted apart. */
 const isOnClick = (file: string) => /^on-click-/.test(file.split(/[\\/]/).pop()!);
 
 const playerPattern = /^\/(?:en|ru)\/(?:scenarios|embed)\/[^/]+\/$/;
-const interactivePattern = /^\/(?:en|ru)\/(?:scenarios\/[^/]+\/$|progress|facilitate|embed|join)\/?/;
+const interactivePattern = /^\/(?:en|ru)\/(?:scenarios\/[^/]+\/$|progress|facilitate|embed)\/?/;
+const joinPattern = /^\/(?:en|ru)\/join\//;
 
 export function pageKind(path: string): Kind {
   if (playerPattern.test(path)) return 'player';
+  if (joinPattern.test(path)) return 'join';
   return interactivePattern.test(path) ? 'interactive' : 'reading';
 }
 

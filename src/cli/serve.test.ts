@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtFor, builtForMessage, chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
+import { builtForMessage, builtOrigin, chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
 import { siteAddressMessage } from '../integrations/site-address.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
@@ -44,7 +44,10 @@ describe('the local server', () => {
   writeFileSync(join(root, '404.html'), '<title>missing</title>');
 
   writeFileSync(join(root, '_headers'), '/*\n  X-Rule: applied\n');
-  writeFileSync(join(root, 'scenarios.json'), JSON.stringify({ version: 1, loader: 'http://localhost:4321/embed/v1.js', scenarios: [] }));
+  writeFileSync(
+    join(root, 'sitemap-index.xml'),
+    '<sitemapindex><sitemap><loc>http://localhost:4321/sitemap-0.xml</loc></sitemap></sitemapindex>',
+  );
 
   function get(
     path: string,
@@ -91,7 +94,7 @@ describe('the local server', () => {
   });
 
   it('says which address the build was made for, and when that is not where it serves', () => {
-    expect(builtFor(root)).toBe('http://localhost:4321');
+    expect(builtOrigin(root)).toBe('http://localhost:4321');
     expect(builtForMessage('http://localhost:4321', 'http://localhost:4321')).toMatch(/made for http:\/\/localhost:4321: .* point here/);
     const elsewhere = builtForMessage('http://localhost:4321', 'http://localhost:8080');
     expect(elsewhere).toContain('made for http://localhost:4321, not http://localhost:8080');

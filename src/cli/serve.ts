@@ -1,11 +1,19 @@
 // `npm start` (after the build) and the end-to-end tests: serves the built site from dist/ the
 // way a static host does: directory indexes, the 404 page, the _headers rules, and text sent
 // compressed (Brotli or gzip, whichever the browser accepts), so that measurements against it
-// see the bytes a learner downloads.
-import { createServer } from 'node:http';
+// see the bytes a learner downloads. With `live`, the same process serves the live-room API
+// under /live/ and the phones' short join address /j/{code}.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createAdaptorServer } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { createLiveApi } from '../live/server.ts';
+import { SqliteRoomStore } from '../live/store.ts';
+import { LocalBus } from '../live/hub.ts';
+import { siteUrl } from '../site.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,16 +31,6 @@ const types: Record<string, string> = {
 
 /** Types worth compressing; images and zips are compressed already. */
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
-
-/** The address a build was made for, read from the catalogue it wrote (its loader's origin). */
-export function builtFor(root: string): string | undefined {
-  try {
-    return new URL((JSON.parse(readFileSync(join(root, 'scenarios.json'), 'utf8')) as { loader: string }).loader).origin;
-  } catch (error) {
-    console.warn('The build does not say which address it was made for.', error);
-    return undefined;
-  }
-}
 
 /** What `npm start` says about the build's address next to the one it serves at. */
 export function builtForMessage(built: string | undefined, served: string): string {
@@ -148,6 +146,66 @@ export interface ServedResponse {
   referer: string | undefined;
 }
 
+/**
+ * Answers a request for the built site: the file, its directory index, or the 404 page; `mounts`
+ * serve further folders under a URL prefix, `encodings` are the compressions offered.
+ */
+export function staticSite(rootDir: string, mountDirs: Record<string, string> = {}, encodings?: readonly Encoding[], withHeaders = true) {
+  const root = resolve(rootDir);
+  const mounts = Object.entries(mountDirs).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
+  const rules = withHeaders && existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
+  const encode = encoder();
+  return (url: URL, method: string, acceptEncoding: string | undefined): Response => {
+    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
+    let path = mount ? pathInside(mount[1], url.pathname.slice(mount[0].length)) : pathInside(root, url.pathname);
+    if (path === undefined) return new Response(null, { status: 400 });
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      if (!url.pathname.endsWith('/')) return new Response(null, { status: 301, headers: { location: `${url.pathname}/${url.search}` } });
+      path = join(path, 'index.html');
+    }
+    const found = existsSync(path) && statSync(path).isFile();
+    const file = found ? path : join(root, '404.html');
+    const encoding = compressible.has(extname(file)) ? chooseEncoding(acceptEncoding, encodings) : 'identity';
+    const body = encode(file, encoding);
+    return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
+      status: found ? 200 : 404,
+      headers: {
+        ...headersFor(rules, url.pathname),
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        vary: 'Accept-Encoding',
+        'content-length': String(body.length),
+        ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      },
+    });
+  };
+}
+
+/** The machine's addresses on its networks (IPv4, not loopback): where phones in the room can reach it. */
+export function networkAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
+}
+
+/** The address the build in `root` was made for (SITE_URL at build time), read from its sitemap; undefined without one. */
+export function builtOrigin(root: string): string | undefined {
+  const sitemap = join(resolve(root), 'sitemap-index.xml');
+  if (!existsSync(sitemap)) return undefined;
+  return /<loc>(https?:\/\/[^/<]+)/.exec(readFileSync(sitemap, 'utf8'))?.[1];
+}
+
+const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export interface LiveSettings {
+  /** The SQLite file rooms are kept in. */
+  database: string;
+  /** The address phones join at, when the server is behind a proxy or a name (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Trust X-Real-IP from a reverse proxy for the client's address (TRUST_PROXY=1). */
+  trustProxy?: boolean;
+}
+
 export interface ServerOptions {
   /** The built site; `dist` by default. */
   root?: string;
@@ -158,8 +216,10 @@ export interface ServerOptions {
   mounts?: Record<string, string>;
   /** The compressions to offer, Brotli and gzip by default. */
   encodings?: readonly Encoding[];
-  /** Told of every response, after it is sent. */
+  /** Told of every response for the site's files, after it is made. */
   onResponse?: (response: ServedResponse) => void;
+  /** Serve the live rooms' API too, with rooms kept as these settings say. */
+  live?: LiveSettings;
   /**
    * False leaves out the _headers rules, as a plain static host would (the tests use it to show
    * that a snippet works where the course has none of them).
@@ -168,56 +228,95 @@ export interface ServerOptions {
 }
 
 export function startServer(options: ServerOptions = {}) {
-  const root = resolve(options.root ?? 'dist');
-  const mounts = Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
-  const rules =
-    options.headers !== false && existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
-  const encode = encoder();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://${host}`);
-    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
-    let path = mount ? pathInside(mount[1], url.pathname.slice(mount[0].length)) : pathInside(root, url.pathname);
-    if (path === undefined) {
-      response.writeHead(400).end();
-      return;
-    }
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      path = join(path, 'index.html');
-    }
-    const found = existsSync(path) && statSync(path).isFile();
-    const file = found ? path : join(root, '404.html');
-    const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding'], options.encodings) : 'identity';
-    const body = encode(file, encoding);
-    response.writeHead(found ? 200 : 404, {
-      ...headersFor(rules, url.pathname),
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      vary: 'Accept-Encoding',
-      'content-length': String(body.length),
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+  const site = staticSite(options.root ?? 'dist', options.mounts, options.encodings, options.headers !== false);
+  // Not strict: /live/ and /live both reach the API's root.
+  const app = new Hono({ strict: false });
+  let live: ReturnType<typeof createLiveApi> | undefined;
+  let store: SqliteRoomStore | undefined;
+  if (options.live) {
+    const settings = options.live;
+    store = new SqliteRoomStore(settings.database);
+    const clientAddress = (c: Context) => (settings.trustProxy && c.req.header('x-real-ip')) || getConnInfo(c).remote.address || 'unknown';
+    live = createLiveApi({
+      store,
+      bus: new LocalBus(),
+      // Cross-origin calls only from the course's own address, the one the build was made for.
+      origins: [builtOrigin(options.root ?? 'dist') ?? siteUrl(process.env)],
+      clientAddress,
+      // Phones join where the page was opened, unless that is this machine's loopback, which no
+      // phone can reach: then at the machine's network address.
+      joinBase: (request) => {
+        if (settings.publicUrl) return new URL(settings.publicUrl).origin;
+        if (!loopback.test(request.hostname)) return request.origin;
+        const lan = networkAddresses()[0];
+        return lan ? `http://${lan}:${request.port || port}` : request.origin;
+      },
     });
-    response.end(request.method === 'HEAD' ? undefined : body);
-    options.onResponse?.({ path: url.pathname, status: found ? 200 : 404, bytes: body.length, referer: request.headers.referer });
+    const api = live;
+    app.route('/live', api.app);
+    app.get('/j/:code', async (c) => {
+      const target = await api.joinTarget(c.req.param('code'), clientAddress(c));
+      if (target === 'rate-limited') return c.text('Too many wrong codes: wait a few minutes.', 429);
+      const locale = target?.locale ?? (/^ru\b/i.test(c.req.header('accept-language') ?? '') ? 'ru' : 'en');
+      // An unknown or expired code opens the join page too, which says so and asks for the code.
+      const code = target?.code ?? c.req.param('code').slice(0, 20);
+      return c.redirect(`/${locale}/join/?code=${encodeURIComponent(code)}`, 302);
+    });
+  }
+  app.all('*', (c) => {
+    const url = new URL(c.req.url);
+    const response = site(url, c.req.method, c.req.header('accept-encoding'));
+    options.onResponse?.({
+      path: url.pathname,
+      status: response.status,
+      bytes: Number(response.headers.get('content-length') ?? 0),
+      referer: c.req.header('referer'),
+    });
+    return response;
+  });
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  server.on('close', () => {
+    live?.close();
+    store?.shutdown();
   });
   server.listen(port, host);
-  return server;
+  return Object.assign(server, { live });
+}
+
+/** The addresses `npm start` prints: this machine's, and the network's that phones use. */
+export function addressesToPrint(host: string, port: number): { local: string; network: string[] } {
+  const network = host === '0.0.0.0' || host === '::' ? networkAddresses().map((a) => `http://${a}:${port}/`) : [];
+  return { local: `http://localhost:${port}/`, network };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env['PORT'] ?? 4321);
+  // Every interface, so phones on the same network reach the live rooms; HOST=127.0.0.1 keeps it to this machine.
+  const host = process.env['HOST'] ?? '0.0.0.0';
   if (!existsSync(resolve('dist', 'index.html'))) {
     console.error('No build in dist/: run `npm run build` first.');
     process.exit(1);
   }
-  const served = `http://localhost:${port}`;
-  startServer({ port }).on('listening', () => {
-    console.log(`The course is being served at ${served}/ (Ctrl+C stops it).`);
-    console.log(builtForMessage(builtFor(resolve('dist')), served));
+  const server = startServer({
+    port,
+    host,
+    live: {
+      database: process.env['LIVE_DB'] ?? resolve('.live', 'rooms.db'),
+      ...(process.env['PUBLIC_URL'] && { publicUrl: process.env['PUBLIC_URL'] }),
+      trustProxy: process.env['TRUST_PROXY'] === '1',
+    },
   });
+  server.on('listening', () => {
+    const { local, network } = addressesToPrint(host, port);
+    console.log(`The course and its live rooms are served at ${local} (Ctrl+C stops it).`);
+    for (const address of network) console.log(`Phones on this network join at ${address}`);
+    if (network.length === 0 && host !== '127.0.0.1' && host !== 'localhost')
+      console.log('No network address found: phones can join only once this machine is on a network.');
+    console.log(builtForMessage(builtOrigin('dist'), new URL(local).origin));
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

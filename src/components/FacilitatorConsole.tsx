@@ -23,6 +23,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
 import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
+import { $consoleWorkshop } from '../live/console-workshop.ts';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -88,6 +89,8 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
     if (storageState() !== 'ok') said.push(t(channel ? 'workshop.storageOff' : 'workshop.noScreenLink'));
     if (wanted !== session.id) history.replaceState(null, '', `?session=${session.id}`);
     setWorkshop(w);
+    // The live-voting section, outside this island, works on the console's workshop.
+    $consoleWorkshop.set(w);
     setNotices(said);
     return () => {
       unfollow();
@@ -247,7 +250,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                           min={0}
                           inputMode="numeric"
                           aria-label={t('workshop.votesFor', { n: i + 1 })}
-                          value={view.tally[c.id] ?? 0}
+                          value={view.hand[c.id] ?? 0}
                           onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
                         />
                         <button

@@ -1,74 +1,129 @@
-// The projector screen: large type, no notes. It follows the console over a BroadcastChannel and
-// through the saved session (which also lets it catch up when opened late or reloaded, and
-// follow in a browser without BroadcastChannel).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The projector screen: large type, no notes. It follows the console in the same browser over a
+// BroadcastChannel and, with a live room, the room on the server (so it may run on another
+// device); it catches up at once from the saved session when opened late or reloaded. Every state
+// is fitted to the window without scrolling.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useStore } from '../islands/use-store.ts';
 import { fitsScenario, viewOf } from '../stores/workshop.ts';
-import { $sessions, latestSession, startSessions } from '../stores/workshops.ts';
-import { storageState } from '../stores/storage.ts';
-import { canBroadcast, canFullscreen } from '../browser/support.ts';
-import {
-  channelName,
-  channelNamespace,
-  decodeScreenMessage,
-  forScreen,
-  sessionVersion,
-  total,
-  type WorkshopSession,
-} from '../workshop/session.ts';
-import { translator } from '../i18n/messages.ts';
+import { startSessions } from '../stores/workshops.ts';
+import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
+import { canFullscreen } from '../browser/support.ts';
+import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
+import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
 import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
+import { atom } from 'nanostores';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
-  /** The course's address, printed under the QR code. */
+  /** The course's address the build was made for, e.g. https://course.example.org/en/. */
   courseUrl: string;
+  /** Its QR code, made at build time. */
   qr: string;
+}
+
+const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+const shown = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+
+/**
+ * What the QR code in the corner encodes: the live room's join address; else the course at the
+ * address this screen was opened at, when that differs from the one the build was made for.
+ */
+function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: string) {
+  const [page, setPage] = useState<string>();
+  const [svg, setSvg] = useState<{ for: string; svg: string }>();
+  useEffect(() => setPage(`${location.origin}/${locale}/`), []);
+  const target = feed.live?.join ?? (page && new URL(page).origin !== new URL(courseUrl).origin ? page : undefined);
+  useEffect(() => {
+    if (!target || svg?.for === target) return;
+    // The QR maker is loaded only when a code must be made here.
+    import('../live/qr-code.ts').then(
+      ({ qrSvg }) => setSvg({ for: target, svg: qrSvg(target) }),
+      (error: unknown) => console.warn('The QR code could not be made', error),
+    );
+  }, [target]);
+  const address = target ?? courseUrl;
+  return {
+    address,
+    svg: target ? (svg?.for === target ? svg.svg : '') : builtQr,
+    unreachable: !feed.live?.join && page !== undefined && loopback.test(new URL(address).hostname),
+  };
+}
+
+/** Whether an element's content is taller or wider than its box. */
+const overflows = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+
+/** How the width may be shared between the story and the room's column: the one that lets the type be largest wins. */
+const splits = [
+  [3, 2],
+  [1, 1],
+  [2, 3],
+];
+
+/**
+ * Sets the screen's type size as large as fits the window without scrolling (up to the CSS size,
+ * down to 45 % of it), trying each way of sharing the width between the two columns.
+ */
+function useFit(deps: unknown[]) {
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const fitType = () => {
+      const el = root.current;
+      if (!el) return;
+      el.style.fontSize = '';
+      const top = Number.parseFloat(getComputedStyle(el).fontSize);
+      const fits = (size: number, [main, side]: number[]) => {
+        el.style.fontSize = `${size}px`;
+        el.style.setProperty('--main', `${main}fr`);
+        el.style.setProperty('--side', `${side}fr`);
+        return !overflows(el) && ![...el.children].some(overflows);
+      };
+      let best = { size: top * 0.45, split: splits[0]! };
+      for (const split of splits) {
+        if (fits(top, split)) {
+          best = { size: top, split };
+          break;
+        }
+        // The largest size that fits, to within half a pixel.
+        let [low, high] = [best.size, top];
+        while (high - low > 0.5) {
+          const mid = (low + high) / 2;
+          if (fits(mid, split)) low = mid;
+          else high = mid;
+        }
+        if (low > best.size || (low === best.size && split === splits[0])) best = { size: low, split };
+      }
+      fits(best.size, best.split);
+    };
+    fitType();
+    addEventListener('resize', fitType);
+    return () => removeEventListener('resize', fitType);
+  }, deps);
+  return root;
 }
 
 export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [session, setSession] = useState<WorkshopSession>();
+  const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
-  const [linked, setLinked] = useState(true);
-
   useEffect(() => {
     startSessions();
     setFullscreen(canFullscreen());
-    // Only a session this scenario can still play is shown (one saved before an edit may not be).
-    const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
-    const wanted = new URLSearchParams(location.search).get('session');
-    // A link to one session shows that session or nothing (the console explains), never another group's.
-    const wantedOne = (s: WorkshopSession) => fits(s) && (!wanted || s.id === wanted);
-    // The channel and the saved sessions both bring the console's changes: the newer one wins.
-    const show = (next: WorkshopSession) =>
-      setSession((shown) => (shown && shown.id === next.id && shown.updatedAt > next.updatedAt ? shown : forScreen(next)));
-    const fromSaved = () => {
-      const asked = wanted ? $sessions.get()[wanted] : undefined;
-      const saved = wanted ? asked && wantedOne(asked) && asked : latestSession(fits);
-      if (saved) show(saved);
-    };
-    fromSaved();
-    const unfollow = $sessions.listen(fromSaved);
-    const channel = canBroadcast() ? new BroadcastChannel(channelName(scenario.id)) : undefined;
-    if (channel) {
-      channel.onmessage = (event: MessageEvent) => {
-        const message = decodeScreenMessage(event.data);
-        if (message?.type === 'state' && message.session && wantedOne(message.session)) show(message.session);
-      };
-      channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
-    }
-    setLinked(channel !== undefined || storageState() === 'ok');
-    return () => {
-      unfollow();
-      channel?.close();
-    };
+    const params = new URLSearchParams(location.search);
+    const feed = startScreenFeed({
+      scenario: scenario.id,
+      // Only a session this scenario can still play is shown (one saved before an edit may not be).
+      fits: (s: WorkshopSession) => fitsScenario(scenario, s),
+      wanted: params.get('session') ?? undefined,
+      room: params.get('room') ?? undefined,
+    });
+    setFeed(feed.$feed);
+    return feed.stop;
   }, []);
-
   const toggleFullscreen = () => {
     const change = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
     // A frame or a policy may still refuse: say so instead of failing silently.
@@ -77,13 +132,121 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
       setFullscreen(false);
     });
   };
-
+  const feed = useStore($feed);
+  const { session } = feed;
   const view = session && viewOf(scenario, maxima, session);
   const node = view?.node;
   const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
+  const qrCode = useQr(feed, courseUrl, qr, locale);
+  const root = useFit([session, feed.live, qrCode.svg]);
+
+  const joinInfo = (
+    <div class="screen-join">
+      <span class="qr" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qrCode.svg }} />
+      {feed.live?.code && feed.live.join ? (
+        <p>
+          {t('workshop.joinAt')}
+          <br />
+          <strong class="screen-code">
+            {t('workshop.joinCode')} {feed.live.code}
+          </strong>
+          <br />
+          <strong>{shown(new URL(feed.live.join).origin)}</strong>
+        </p>
+      ) : (
+        <p>
+          {t('workshop.playLater')}
+          <br />
+          <strong>{shown(qrCode.address)}</strong>
+          {qrCode.unreachable && (
+            <>
+              <br />
+              <span class="screen-warning">{t('workshop.unreachableQr', { address: shown(qrCode.address) })}</span>
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+  // Every state has a main column (the story) and a side column (the room's part: votes, changes,
+  // scores or path) that ends with the QR code, so nothing sits under anything else.
+  let main: preact.ComponentChildren;
+  let side: preact.ComponentChildren = null;
+  if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
+  else if (counterpart)
+    main = (
+      <>
+        <p class="screen-kicker">{t('player.meanwhile')}</p>
+        <h1>{counterpart.title}</h1>
+        <p class="muted">{counterpart.scenarioTitle}</p>
+        {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
+        {paragraphs(counterpart.situation)}
+      </>
+    );
+  else if (view.feedback) {
+    main = (
+      <>
+        <p class="screen-kicker">{t('player.feedback')}</p>
+        <h1>{view.feedback.choice.label}</h1>
+        {paragraphs(view.feedback.choice.feedback)}
+      </>
+    );
+    side = (
+      <>
+        <Meters scenario={scenario} values={view.meters} t={t} />
+        <Changes feedback={view.feedback} scenario={scenario} t={t} />
+      </>
+    );
+  } else if (view.debrief && node.type === 'ending') {
+    main = (
+      <>
+        <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+        <h1>{node.title}</h1>
+        {paragraphs(node.text)}
+        <Scores debrief={view.debrief} t={t} />
+      </>
+    );
+    side = <RoomPath session={session} scenario={scenario} t={t} />;
+  } else if (node.type === 'decision') {
+    const all = total(view.tally);
+    main = (
+      <>
+        <Meters scenario={scenario} values={view.meters} t={t} />
+        <h1>{node.title}</h1>
+        {node.speaker && <p class="speaker">{node.speaker}</p>}
+        {paragraphs(node.situation)}
+      </>
+    );
+    side = (
+      <>
+        <ol class="screen-choices">
+          {node.choices.map((c, i) => {
+            const votes = view.tally[c.id] ?? 0;
+            return (
+              <li key={c.id}>
+                <span>
+                  <b class="num">{i + 1}</b> {c.label}
+                </span>
+                {session.revealed && (
+                  <span class="bar">
+                    <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                    <b aria-hidden="true">{votes}</b>
+                    <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <p class="screen-votes" aria-live="polite">
+          {t('workshop.votesIn', { count: all })}
+        </p>
+      </>
+    );
+  }
 
   return (
-    <div class="screen">
+    <div class="screen" ref={root}>
       <div class="screen-top">
         <p class="screen-title">{scenario.title}</p>
         {session && <Clock timer={session.timer} t={t} class="screen-timer" />}
@@ -95,74 +258,33 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
           <p class="muted screen-note">{t('workshop.noFullscreen')}</p>
         )}
       </div>
-      {!view || !node ? (
-        <p class="screen-waiting">{t(linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>
-      ) : counterpart ? (
-        <section class="screen-stage">
-          <p class="screen-kicker">{t('player.meanwhile')}</p>
-          <h1>{counterpart.title}</h1>
-          <p class="muted">{counterpart.scenarioTitle}</p>
-          {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
-          {paragraphs(counterpart.situation)}
-        </section>
-      ) : view.feedback ? (
-        <section class="screen-stage">
-          <Meters scenario={scenario} values={view.meters} t={t} />
-          <p class="screen-kicker">{t('player.feedback')}</p>
-          <h1>{view.feedback.choice.label}</h1>
-          {paragraphs(view.feedback.choice.feedback)}
-          <Changes feedback={view.feedback} scenario={scenario} t={t} />
-        </section>
-      ) : view.debrief && node.type === 'ending' ? (
-        <section class="screen-stage">
-          <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
-          <h1>{node.title}</h1>
-          {paragraphs(node.text)}
-          <Scores debrief={view.debrief} t={t} />
-        </section>
-      ) : node.type === 'decision' ? (
-        <section class="screen-stage split">
-          <div>
-            <Meters scenario={scenario} values={view.meters} t={t} />
-            <h1>{node.title}</h1>
-            {node.speaker && <p class="speaker">{node.speaker}</p>}
-            {paragraphs(node.situation)}
-          </div>
-          <div>
-            <ol class="screen-choices">
-              {node.choices.map((c, i) => {
-                const votes = view.tally[c.id] ?? 0;
-                const all = total(view.tally);
-                return (
-                  <li key={c.id}>
-                    <span>
-                      <b class="num">{i + 1}</b> {c.label}
-                    </span>
-                    {session.revealed && (
-                      <span class="bar">
-                        <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
-                        <b aria-hidden="true">{votes}</b>
-                        <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
-            </ol>
-            <p class="screen-votes" aria-live="polite">
-              {t('workshop.votesIn', { count: total(view.tally) })}
-            </p>
-          </div>
-        </section>
-      ) : null}
-      <footer class="screen-foot">
-        <span class="qr" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qr }} />
-        <p>
-          {t('workshop.playLater')}
-          <br />
-          <strong>{courseUrl}</strong>
-        </p>
-      </footer>
+      <section class="screen-main">{main}</section>
+      <aside class="screen-side">
+        {side}
+        {joinInfo}
+      </aside>
+    </div>
+  );
+}
+
+/** The room's path at the end: each decision with the room's choice and its votes. */
+function RoomPath({ session, scenario, t }: { session: WorkshopSession; scenario: ScenarioIslandProps['scenario']; t: Translate }) {
+  return (
+    <div class="screen-path">
+      <h2>{t('workshop.roomPath')}</h2>
+      <ol>
+        {roomPath(session, scenario).map((moment) => {
+          const taken = moment.choices.find((c) => c.chosen);
+          return (
+            <li key={moment.step}>
+              <span class="muted">{moment.title}:</span> {taken?.label}
+              {moment.votes > 0 && taken && (
+                <span class="muted"> ({t('workshop.votesOf', { count: taken.votes, total: moment.votes })})</span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 // What the large islands are given: the scenario player, the facilitator's console and the
 // projector screen. Built once for the page's server rendering and for the JSON file the island
 // fetches its props from, so the page's HTML stays small.
-import QRCode from 'qrcode';
 import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
@@ -9,6 +8,7 @@ import { intlLocale, type Locale } from '../i18n/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
+import { qrSvg } from '../live/qr-code.ts';
 
 /** What every scenario island is given: the scenario's maxima, the locale and its messages. */
 function islandBase(scenario: ScenarioContent, locale: Locale, prefixes: readonly string[]) {
@@ -52,8 +52,9 @@ export async function screenProps(scenario: ScenarioContent, scenarios: Scenario
     scenario: withoutNotes(localize(scenario, locale)),
     ...islandBase(scenario, locale, workshopMessages),
     counterparts: counterpartsOf(scenario, scenarios, locale),
-    courseUrl: courseUrl.replace(/^https?:\/\//, '').replace(/\/$/, ''),
-    qr: await QRCode.toString(courseUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    // The address the build was made for; a screen opened elsewhere makes its own QR code.
+    courseUrl,
+    qr: qrSvg(courseUrl),
   };
 }
 

@@ -37,7 +37,8 @@ export function serviceWorker(): AstroIntegration {
             swDest: join(root, 'sw.js'),
             globDirectory: root,
             globPatterns: ['**/*.{html,js,css,svg,json}'],
-            globIgnores: ['**/embed/**', 'lms/**', 'oembed/**', 'scenarios.json', 'hosting/**', 'sw.js'],
+            // The phones' join page talks to a live server and is never served from a cache.
+            globIgnores: ['**/embed/**', '**/join/**', 'lms/**', 'oembed/**', 'scenarios.json', 'hosting/**', 'sw.js'],
           });
           for (const warning of warnings) logger.warn(warning);
           logger.info(`service worker precaches ${count} files (${Math.round(size / 1024)} KB)`);

@@ -5,15 +5,19 @@ import { choose, isDecision, replay, runState, undo, type Run } from '../engine/
 import type { ChooseError } from '../engine/run.ts';
 import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
-import { total, type WorkshopSession } from '../workshop/session.ts';
+import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
 
 export interface ConsoleView {
   session: WorkshopSession;
   node: PlayableScenario['nodes'][number];
   meters: Record<string, number>;
-  /** The votes of the decision on screen. */
+  /** The votes of the decision on screen: hand counts and phones together. */
   tally: Record<string, number>;
+  /** The votes counted by hand at the decision on screen. */
+  hand: Record<string, number>;
+  /** The phones' votes at the decision on screen. */
+  phones: Record<string, number>;
   votes: number;
   feedback?: Feedback;
   debrief?: Debrief;
@@ -31,7 +35,8 @@ export function fitsScenario(scenario: PlayableScenario, session: WorkshopSessio
 export function viewOf(scenario: PlayableScenario, top: Points, session: WorkshopSession): ConsoleView {
   const run: Run = { scenario: scenario.id, steps: session.steps };
   const state = runState(scenario, run);
-  const tally = session.tallies[session.tallies.length - 1] ?? {};
+  const last = session.tallies.length - 1;
+  const tally = votesAt(session, last);
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
   const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
   return {
@@ -39,6 +44,8 @@ export function viewOf(scenario: PlayableScenario, top: Points, session: Worksho
     node: state.node,
     meters: state.meters,
     tally,
+    hand: session.tallies[last] ?? {},
+    phones: session.phones?.[last] ?? {},
     votes: total(tally),
     ...(feedback && { feedback }),
     ...(debrief && { debrief }),
@@ -100,8 +107,13 @@ export function createWorkshop(
       if (!Number.isSafeInteger(count) || count < 0) return;
       setTally((t) => ({ ...t, [choiceId]: Math.min(count, 100_000) }));
     },
+    /** Reveals or hides the votes; revealing brings the screen back from the other side's view to the vote. */
     reveal(revealed: boolean) {
-      update((s) => ({ ...s, revealed }));
+      update((s) => ({ ...s, revealed, counterpart: revealed ? false : s.counterpart }));
+    },
+    /** Applies a change made elsewhere: the live room's count of the phones' votes. */
+    edit(change: (s: WorkshopSession) => WorkshopSession) {
+      update(change);
     },
     /** Moves the story on with a choice: the majority's or any other. */
     go(choiceId: string) {
@@ -113,7 +125,15 @@ export function createWorkshop(
           error = result.error;
           return undefined;
         }
-        return { ...s, steps: [...result.run.steps], tallies: [...s.tallies, {}], revealed: false, feedback: true, counterpart: false };
+        return {
+          ...s,
+          steps: [...result.run.steps],
+          tallies: [...s.tallies, {}],
+          ...(s.phones && { phones: [...s.phones, {}] }),
+          revealed: false,
+          feedback: true,
+          counterpart: false,
+        };
       });
       return error;
     },
@@ -127,6 +147,7 @@ export function createWorkshop(
           ...s,
           steps: [...run.steps],
           tallies: s.tallies.length > 1 ? s.tallies.slice(0, -1) : s.tallies,
+          ...(s.phones && { phones: s.phones.length > 1 ? s.phones.slice(0, -1) : s.phones }),
           feedback: false,
           revealed: false,
           counterpart: false,
@@ -134,7 +155,16 @@ export function createWorkshop(
       });
     },
     restart() {
-      update((s) => ({ ...s, steps: [], tallies: [{}], feedback: false, revealed: false, counterpart: false, timer: {} }));
+      update((s) => ({
+        ...s,
+        steps: [],
+        tallies: [{}],
+        ...(s.phones && { phones: [{}] }),
+        feedback: false,
+        revealed: false,
+        counterpart: false,
+        timer: {},
+      }));
     },
     showCounterpart(counterpart: boolean) {
       update((s) => ({ ...s, counterpart }));

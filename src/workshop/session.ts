@@ -16,8 +16,13 @@ export interface WorkshopSession {
   updatedAt: string;
   /** The room's decisions so far. */
   steps: Step[];
-  /** Votes per choice id at each decision: tallies[i] belongs to decision i (the last one is the current vote). */
+  /** Votes counted by hand per choice id at each decision: tallies[i] belongs to decision i (the last one is the current vote). */
   tallies: Record<string, number>[];
+  /**
+   * Votes from phones in a live room, kept like `tallies` (phones[i] for decision i); absent in a
+   * session that never had one. A choice's votes are its hand count plus its phones.
+   */
+  phones?: Record<string, number>[];
   /** Whether the screen shows the bars of the current vote, not just the count. */
   revealed: boolean;
   /** Whether the feedback of the last decision is on screen. */
@@ -49,6 +54,16 @@ export function newSession(scenario: string, name: string, now: Date, id: string
 
 export const total = (tally: Record<string, number> | undefined) => Object.values(tally ?? {}).reduce((a, b) => a + b, 0);
 
+/** Two tallies added together: hand counts and phones. */
+export function addTallies(a: Record<string, number> | undefined, b: Record<string, number> | undefined): Record<string, number> {
+  const out = { ...a };
+  for (const [id, n] of Object.entries(b ?? {})) out[id] = (out[id] ?? 0) + n;
+  return out;
+}
+
+/** All the votes at decision i: the hand count and the phones'. */
+export const votesAt = (session: WorkshopSession, i: number) => addTallies(session.tallies[i], session.phones?.[i]);
+
 /**
  * The choice with the most votes; none without votes, and none on a tie at the top: the
  * facilitator then picks one with its own button, so the record never claims a majority.
@@ -76,7 +91,7 @@ export function roomPath(session: WorkshopSession, scenario: PlayableScenario): 
   return session.steps.flatMap((step, i) => {
     const node = scenario.nodes.find((n) => n.id === step.node);
     if (node?.type !== 'decision') return [];
-    const tally = session.tallies[i] ?? {};
+    const tally = votesAt(session, i);
     return [
       {
         step: i + 1,
@@ -108,7 +123,7 @@ function decodeTally(v: unknown): Record<string, number> | undefined {
 /** Reads a session from untrusted data (storage, a message, a file); undefined unless well-formed. */
 export function decodeSession(value: unknown): WorkshopSession | undefined {
   if (!isRecord(value) || value['v'] !== sessionVersion) return undefined;
-  const { id, scenario, name, createdAt, updatedAt, steps, tallies, revealed, feedback, counterpart, timer, muted } = value;
+  const { id, scenario, name, createdAt, updatedAt, steps, tallies, phones, revealed, feedback, counterpart, timer, muted } = value;
   if (!isId(id) || !isId(scenario) || typeof name !== 'string' || name.length > 200) return undefined;
   if (
     typeof createdAt !== 'string' ||
@@ -128,6 +143,12 @@ export function decodeSession(value: unknown): WorkshopSession | undefined {
   }
   const decodedTallies = tallies.map(decodeTally);
   if (decodedTallies.some((t) => t === undefined)) return undefined;
+  let decodedPhones: Record<string, number>[] | undefined;
+  if (phones !== undefined) {
+    if (!Array.isArray(phones) || phones.length !== tallies.length) return undefined;
+    decodedPhones = phones.map(decodeTally) as Record<string, number>[];
+    if (decodedPhones.some((t) => t === undefined)) return undefined;
+  }
   const t: Timer = {};
   if (timer['endsAt'] !== undefined) {
     if (!isTime(timer['endsAt'])) return undefined;
@@ -146,6 +167,7 @@ export function decodeSession(value: unknown): WorkshopSession | undefined {
     updatedAt,
     steps: decodedSteps,
     tallies: decodedTallies as Record<string, number>[],
+    ...(decodedPhones && { phones: decodedPhones }),
     revealed,
     feedback,
     counterpart,
@@ -173,13 +195,18 @@ export function channelName(scenario: string): string {
 
 /**
  * The session as the screen may see it: until the facilitator reveals the vote, the current
- * tally is reduced to its total so the bars cannot be read off the message.
+ * votes (hand counts and phones) are reduced to their total so the bars cannot be read off the
+ * message.
  */
 export function forScreen(session: WorkshopSession): WorkshopSession {
   if (session.revealed) return session;
+  const last = session.tallies.length - 1;
   const tallies = [...session.tallies];
-  tallies[tallies.length - 1] = { [hiddenTally]: total(tallies[tallies.length - 1]) };
-  return { ...session, tallies };
+  tallies[last] = { [hiddenTally]: total(votesAt(session, last)) };
+  if (!session.phones) return { ...session, tallies };
+  const phones = [...session.phones];
+  phones[last] = {};
+  return { ...session, tallies, phones };
 }
 
 export function decodeScreenMessage(value: unknown): ScreenMessage | undefined {
@@ -187,5 +214,6 @@ export function decodeScreenMessage(value: unknown): ScreenMessage | undefined {
   if (value['type'] === 'hello') return { ns: channelNamespace, v: sessionVersion, type: 'hello' };
   if (value['type'] !== 'state') return undefined;
   const session = decodeSession(value['session']);
-  return session && { ns: channelNamespace, v: sessionVersion, type: 'state', session };
+  if (!session) return undefined;
+  return { ns: channelNamespace, v: sessionVersion, type: 'state', session };
 }

@@ -8,3 +8,10 @@ export const courseOrigin = siteUrl(process.env);
 
 /** The port the test server listens on, taken from the origin. */
 export const coursePort = Number(new URL(courseOrigin).port || 80);
+
+/**
+ * The name phones reach the live server at in the tests: not localhost, so the join page runs as
+ * on a real phone over plain http (not a secure context). Chromium maps it to loopback with
+ * --host-resolver-rules.
+ */
+export const phoneHost = 'workshop.test';

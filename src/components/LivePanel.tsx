@@ -1,0 +1,97 @@
+// The console's live-voting panel, loaded when live voting is switched on (or a session that had
+// it resumes): why live voting is off, if it is; else the join code and address, how many phones
+// joined, the link's state, Stop, and the address that opens the projector screen on another device.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { probeLiveServer, type Availability } from '../live/availability.ts';
+import { useStore } from '../islands/use-store.ts';
+import { createLiveRoom } from '../stores/live-room.ts';
+import type { Workshop } from '../stores/workshop.ts';
+import type { Translate } from '../i18n/messages.ts';
+import { ConfirmDialog } from './PlayerParts.tsx';
+
+interface Props {
+  workshop: Workshop;
+  t: Translate;
+  scenario: string;
+  locale: string;
+  /** The projector screen's path, e.g. /en/facilitate/contractor/screen/. */
+  screenHref: string;
+  /** Start a room at once (the facilitator pressed Start), rather than resume this session's. */
+  start: boolean;
+}
+
+export default function LivePanel({ workshop, t, scenario, locale, screenHref, start }: Props) {
+  const live = useMemo(() => createLiveRoom(workshop, scenario, locale), [workshop]);
+  const view = useStore(live.$live);
+  const stopDialog = useRef<HTMLDialogElement>(null);
+  const [availability, setAvailability] = useState<Availability>('checking');
+  // Asks whether a live server answers here, then starts the room (or resumes this session's).
+  const begin = (create: boolean) =>
+    void probeLiveServer().then((found) => {
+      setAvailability(found);
+      if (found === 'available') void (create ? live.start() : live.resume());
+    });
+  useEffect(() => {
+    begin(start);
+    return live.close;
+  }, [live]);
+  const { room } = view;
+  const { node, phones } = useStore(workshop.$view);
+  const status = !room
+    ? availability !== 'available'
+      ? availability === 'checking'
+        ? t('live.connecting')
+        : t(`live.${availability}`)
+      : view.problem
+        ? t(`live.${view.problem}`)
+        : view.busy
+          ? t('live.connecting')
+          : ''
+    : view.link === 'reconnecting'
+      ? t('live.reconnecting')
+      : view.link === 'live'
+        ? t('live.phones', { count: view.phones })
+        : t('live.connecting');
+  const joinOrigin = room && new URL(room.join).origin;
+  return (
+    <>
+      <p role="status" class="live-status">
+        {status}
+      </p>
+      {room ? (
+        <>
+          <p class="live-join">{t('live.on', { address: room.join, code: room.code })}</p>
+          {/* The phones' share of each choice's votes (the tally below adds them to the hand counts). */}
+          {node.type === 'decision' && (
+            <ol class="from-phones">
+              {node.choices.map((c) => (
+                <li key={c.id}>{t('live.fromPhones', { count: phones[c.id] ?? 0 })}</li>
+              ))}
+            </ol>
+          )}
+          {/^https?:\/\/(localhost|127\.|\[::1\])/.test(room.join) && (
+            <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>
+          )}
+          <p class="muted">
+            {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
+          </p>
+          <button type="button" class="secondary" onClick={() => stopDialog.current?.showModal()}>
+            {t('live.stop')}
+          </button>
+          <ConfirmDialog
+            dialog={stopDialog}
+            id="live-stop"
+            question={t('live.stopConfirm')}
+            confirm={t('live.stop')}
+            cancel={t('player.cancel')}
+            onConfirm={() => void live.stop()}
+          />
+        </>
+      ) : (
+        <button type="button" disabled={view.busy || availability === 'checking'} onClick={() => begin(true)}>
+          {t('live.start')}
+        </button>
+      )}
+    </>
+  );
+}

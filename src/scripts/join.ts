@@ -1,0 +1,115 @@
+// The phone's join page: renders the phone's state (live/phone.ts) into the page's elements. Plain
+// DOM code, no framework: the page must stay small for old phones on bad Wi-Fi.
+import { createPhone, tokenStore, type PhoneState } from '../live/phone.ts';
+import { votingOpen } from '../live/protocol.ts';
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export function startJoinPage(): void {
+  const locale = document.documentElement.lang;
+  // The page's strings, with at most one {name} each: no plural forms, so no translator to carry.
+  const strings = JSON.parse(byId('join-strings').textContent ?? '{}') as Record<string, string>;
+  const t = (key: string, vars: Record<string, string | number> = {}) =>
+    Object.entries(vars).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), strings[key] ?? key);
+  const phone = createPhone(tokenStore());
+  const form = byId<HTMLFormElement>('join-form');
+  const input = byId<HTMLInputElement>('join-code');
+  const room = byId('join-room');
+  const choices = byId('join-choices');
+  let shown = '';
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    history.replaceState(null, '', `?code=${encodeURIComponent(input.value.trim())}`);
+    void phone.join(input.value);
+  });
+
+  const problemText = (s: PhoneState) =>
+    s.problem === 'unknown-code'
+      ? t('join.unknownCode')
+      : s.problem === 'rate-limited'
+        ? t('join.rateLimited')
+        : s.problem === 'unreachable'
+          ? t('join.unreachable')
+          : s.problem === 'unsupported'
+            ? t('join.unsupported')
+            : '';
+
+  phone.$phone.subscribe((s) => {
+    const r = s.room;
+    // Another language's room: the same page in its language.
+    if (s.joined && s.joined.locale !== locale && /^[a-z]{2}$/.test(s.joined.locale)) {
+      location.replace(`/${s.joined.locale}/join/?code=${encodeURIComponent(s.code ?? '')}`);
+      return;
+    }
+    const inRoom = !!r && s.problem !== 'closed';
+    form.hidden = inRoom;
+    room.hidden = !inRoom;
+    byId('join-problem').textContent = problemText(s);
+    byId('join-link').textContent =
+      s.problem === 'closed'
+        ? t('join.closed')
+        : s.link === 'reconnecting'
+          ? t('join.reconnecting')
+          : s.link === 'connecting'
+            ? t('join.connecting')
+            : s.link === 'live'
+              ? t('join.live')
+              : '';
+    if (!r || !inRoom) return;
+    const m = r.moment;
+    const key = `${m.step}/${m.node}/${m.consequence ? 1 : 0}`;
+    const consequence = byId('join-consequence');
+    consequence.hidden = !m.consequence;
+    byId('join-consequence-title').textContent = m.consequence ? t('join.consequence', { choice: m.consequence.label }) : '';
+    byId('join-consequence-text').textContent = m.consequence?.text ?? '';
+    byId('join-step').textContent = m.kind === 'decision' ? t('join.step', { n: m.step + 1 }) : t('join.ending');
+    byId('join-moment').textContent = m.title;
+    byId('join-text').textContent = m.text;
+    byId('join-next').textContent = m.kind === 'decision' && m.consequence ? t('join.next', { title: m.title }) : '';
+    const open = votingOpen(m);
+    choices.replaceChildren(
+      ...(m.kind === 'decision' && !m.consequence ? m.choices : []).map((c) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = c.label;
+        const pressed = (s.tapped?.outcome === 'sending' ? s.tapped.choice : s.mine) === c.id;
+        button.className = pressed ? '' : 'secondary';
+        button.setAttribute('aria-pressed', String(pressed));
+        button.disabled = !open;
+        button.addEventListener('click', () => void phone.vote(c.id));
+        item.append(button);
+        return item;
+      }),
+    );
+    const tapped = s.tapped;
+    byId('join-vote').textContent =
+      m.kind !== 'decision' || m.consequence
+        ? ''
+        : m.revealed
+          ? s.mine
+            ? t('join.revealed')
+            : t('join.revealedNoVote')
+          : tapped?.outcome === 'sending'
+            ? t('join.sending')
+            : tapped?.outcome === 'failed'
+              ? t('join.voteFailed')
+              : tapped?.outcome === 'closed'
+                ? t('join.voteClosed')
+                : s.mine
+                  ? t('join.received')
+                  : t('join.tap');
+    // A new moment takes the reader's focus to its title; a new vote does not.
+    if (key !== shown) {
+      if (shown) byId('join-moment').focus();
+      shown = key;
+    }
+  });
+
+  const code = new URLSearchParams(location.search).get('code');
+  if (code) {
+    input.value = code;
+    void phone.join(code);
+  }
+}

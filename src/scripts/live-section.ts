@@ -1,0 +1,31 @@
+// The console page's live-voting section, beside the console's island: a Start button that loads
+// the live-voting panel (which asks for the live server and says why live voting is off, if it
+// is), and that panel at once for a session that already had a room. Nothing of live voting is
+// loaded before that.
+import { $consoleWorkshop } from '../live/console-workshop.ts';
+
+export function startLiveSection(): void {
+  const section = document.getElementById('live');
+  const start = document.getElementById('live-start');
+  if (!section || !start) return;
+  const load = (begin: boolean) => {
+    const workshop = $consoleWorkshop.get();
+    if (!workshop) return;
+    start.hidden = true;
+    import('../live/on-click-live-panel.ts').then(
+      (panel) => panel.mountLivePanel(section, workshop, begin),
+      (error: unknown) => {
+        console.warn('Live voting could not load', error);
+        start.hidden = false;
+        start.insertAdjacentText('beforebegin', section.dataset['unreachable'] ?? '');
+      },
+    );
+  };
+  start.addEventListener('click', () => load(true));
+  // A session that had live voting (it counts phones) resumes its room once the console runs.
+  const stop = $consoleWorkshop.subscribe((workshop) => {
+    if (!workshop) return;
+    queueMicrotask(() => stop());
+    if (workshop.$session.get().phones) load(false);
+  });
+}

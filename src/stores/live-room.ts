@@ -1,0 +1,209 @@
+// The console's live room: created with "Start live voting", kept with its secret in this browser
+// only, told every change of the session, and heard from with every phone's vote. Loaded only when
+// live voting is switched on (or a session that had it resumes): without it the console is today's.
+import { atom } from 'nanostores';
+import { follow, type LinkStatus } from '../live/follow.ts';
+import { canBroadcast } from '../browser/support.ts';
+import { discardedFrom, roomStateOf, withPhoneCount } from '../live/moment.ts';
+import { decodeConsoleCount, decodeCreatedRoom, isRecord, parseJson, type CreatedRoom } from '../live/protocol.ts';
+import { readItem, writeItem } from './storage.ts';
+import type { Workshop } from './workshop.ts';
+import { channelName, channelNamespace, decodeScreenMessage, sessionVersion } from '../workshop/session.ts';
+
+/** Where the console keeps the live rooms it created, by session id, with their secrets: in this browser only. */
+export const liveRoomsKey = 'checks-in-the-mail/live-rooms';
+
+/** The rooms this browser's consoles created, by session id, with their secrets. */
+function savedRooms(): Record<string, CreatedRoom> {
+  const value = parseJson(readItem(liveRoomsKey) ?? '{}');
+  const out: Record<string, CreatedRoom> = {};
+  if (!isRecord(value)) return out;
+  for (const [session, room] of Object.entries(value)) {
+    const decoded = decodeCreatedRoom(room);
+    if (decoded) out[session] = decoded;
+  }
+  return out;
+}
+
+function saveRoom(session: string, room: CreatedRoom | undefined): void {
+  const { [session]: _old, ...rest } = savedRooms();
+  writeItem(liveRoomsKey, JSON.stringify(room ? { ...rest, [session]: room } : rest));
+}
+
+/** The live room of a saved session, if this browser started one for it. */
+export function savedRoom(session: string): CreatedRoom | undefined {
+  return savedRooms()[session];
+}
+
+export interface LiveRoomView {
+  /** The room's public side: id, join code and address (the secret stays in storage). */
+  room?: Omit<CreatedRoom, 'secret'> | undefined;
+  link?: LinkStatus | undefined;
+  phones: number;
+  /** Why live voting stopped or could not start: the server refused or forgot the room, or could not be reached. */
+  problem?: 'failed' | 'lost' | undefined;
+  busy: boolean;
+}
+
+const json = { 'content-type': 'application/json' };
+
+export function createLiveRoom(workshop: Workshop, scenario: string, locale: string, base = '') {
+  const $live = atom<LiveRoomView>({ phones: 0, busy: false });
+  // A projector screen in this browser hears of the room (never its secret) with every change, and when it says hello.
+  const channel = canBroadcast() ? new BroadcastChannel(channelName(scenario)) : undefined;
+  const announce = () => channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'live', live: $live.get().room ?? null });
+  if (channel) channel.onmessage = (event: MessageEvent) => decodeScreenMessage(event.data)?.type === 'hello' && announce();
+  const set = (change: Partial<LiveRoomView>) => $live.set({ ...$live.get(), ...change });
+  const sessionId = () => workshop.$session.get().id;
+  let credentials: CreatedRoom | undefined;
+  let unfollow: (() => void) | undefined;
+  let unwatch: (() => void) | undefined;
+  const auth = () => ({ ...json, authorization: `Bearer ${credentials?.secret ?? ''}` });
+
+  /** The room is gone from the server (stopped elsewhere, expired, or a new server): forget it, say so. */
+  const lost = () => {
+    end();
+    saveRoom(sessionId(), undefined);
+    set({ room: undefined, link: undefined, problem: 'lost' });
+    announce();
+  };
+
+  // Publishes every change of what phones and the screen see, one request at a time, newest last.
+  let sent = '';
+  let sending = false;
+  let discardFrom: number | undefined;
+  // What phones and the screen would see, without the time of the change (phones' votes change it too).
+  const keyOf = (state: ReturnType<typeof roomStateOf>) => JSON.stringify({ ...state, session: { ...state.session, updatedAt: '' } });
+  const publish = async (): Promise<void> => {
+    if (!credentials || sending) return;
+    const state = roomStateOf(workshop.$view.get());
+    const key = keyOf(state);
+    if (key === sent && discardFrom === undefined) return;
+    sending = true;
+    try {
+      const response = await fetch(`${base}/live/rooms/${credentials.room}/state`, {
+        method: 'PUT',
+        headers: auth(),
+        body: JSON.stringify(discardFrom === undefined ? { state } : { state, discardFrom }),
+      });
+      if (response.status === 404 || response.status === 409) return lost();
+      if (response.ok) {
+        sent = key;
+        discardFrom = undefined;
+      }
+    } catch (error) {
+      // The link's own status says the server is gone; the next change (or reconnect) sends the state again.
+      console.warn('The live room did not get the latest state', error);
+    } finally {
+      sending = false;
+    }
+    // A change made while this one travelled goes out now.
+    if (credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent) void publish();
+  };
+
+  function end() {
+    unfollow?.();
+    unwatch?.();
+    unfollow = undefined;
+    unwatch = undefined;
+  }
+
+  function connect(room: CreatedRoom) {
+    credentials = room;
+    const { secret: _secret, ...visible } = room;
+    set({ room: visible, problem: undefined });
+    announce();
+    let before = workshop.$session.get();
+    unwatch = workshop.$view.listen(({ session }) => {
+      // A step back or a restart drops the phones' votes of the steps it left, as it drops the hand counts.
+      const dropped = discardedFrom(before, session);
+      if (dropped !== undefined) discardFrom = Math.min(dropped, discardFrom ?? dropped);
+      before = session;
+      void publish();
+    });
+    unfollow = follow(
+      async () => {
+        // EventSource cannot send the secret in a header; a ticket valid once, for 30 s, stands in for it in the address.
+        const response = await fetch(`${base}/live/rooms/${room.room}/tickets`, { method: 'POST', headers: auth() });
+        if (response.status === 404 || response.status === 403) {
+          lost();
+          throw new Error('the live room is gone');
+        }
+        const { ticket } = (parseJson(await response.text()) ?? {}) as { ticket?: unknown };
+        if (typeof ticket !== 'string') throw new Error(`the live server answered ${response.status}`);
+        return `${base}/live/rooms/${room.room}/console?ticket=${encodeURIComponent(ticket)}`;
+      },
+      {
+        count(data) {
+          const count = decodeConsoleCount(data);
+          if (!count) return;
+          set({ phones: count.phones });
+          workshop.edit((s) => withPhoneCount(s, count.step, count.tally));
+        },
+        snapshot(data) {
+          if (isRecord(data) && data['open'] === false) lost();
+        },
+      },
+      (link) => {
+        set({ link });
+        // After a drop (or a server restart) the room gets the console's latest state again.
+        if (link === 'live') {
+          sent = '';
+          void publish();
+        }
+      },
+    );
+  }
+
+  return {
+    $live,
+    /** Resumes the live room this session had in this browser, if any. */
+    resume() {
+      const room = savedRoom(sessionId());
+      if (room) connect(room);
+    },
+    async start() {
+      set({ busy: true, problem: undefined });
+      try {
+        const response = await fetch(`${base}/live/rooms`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ scenario, locale, state: roomStateOf(workshop.$view.get()) }),
+        });
+        const room = response.ok ? decodeCreatedRoom(parseJson(await response.text())) : undefined;
+        if (!room) return set({ problem: 'failed' });
+        saveRoom(sessionId(), room);
+        // From now on the session counts phones, and resumes its room when reopened.
+        workshop.edit((s) => withPhoneCount(s, s.steps.length, {}));
+        connect(room);
+      } catch (error) {
+        console.warn('The live room could not be created', error);
+        set({ problem: 'failed' });
+      } finally {
+        set({ busy: false });
+      }
+      return undefined;
+    },
+    async stop() {
+      if (!credentials) return;
+      const room = credentials;
+      end();
+      try {
+        await fetch(`${base}/live/rooms/${room.room}`, { method: 'DELETE', headers: auth() });
+      } catch (error) {
+        // An unreachable server forgets the room within a day; this console forgets it now.
+        console.warn('The live server did not hear that live voting stopped', error);
+      }
+      credentials = undefined;
+      saveRoom(sessionId(), undefined);
+      set({ room: undefined, link: undefined, phones: 0 });
+      announce();
+    },
+    close() {
+      end();
+      channel?.close();
+    },
+  };
+}
+
+export type LiveRoom = ReturnType<typeof createLiveRoom>;

@@ -1,0 +1,108 @@
+// What the projector screen shows, and where it hears it from: the console in the same browser
+// (over a BroadcastChannel, and through the saved session, which also serves a browser without
+// one), and the live room on the server when there is one, which also reaches a screen on another
+// device. While the room's stream is live it wins; when the server is gone, the same-browser
+// console still drives the screen.
+import { atom } from 'nanostores';
+import type { LinkStatus } from '../live/follow.ts';
+import { canBroadcast } from '../browser/support.ts';
+import { storageState } from './storage.ts';
+import { $sessions, latestSession } from './workshops.ts';
+import {
+  channelName,
+  channelNamespace,
+  decodeScreenMessage,
+  forScreen,
+  sessionVersion,
+  type WorkshopSession,
+} from '../workshop/session.ts';
+
+export interface ScreenFeed {
+  session?: WorkshopSession | undefined;
+  /** Whether anything in this browser can bring the console's changes (a channel or saved sessions). */
+  linked: boolean;
+  /** The live room the screen shows and follows: its id, join code and address. */
+  live?: { room: string; code?: string | undefined; join?: string | undefined } | undefined;
+  link?: LinkStatus | undefined;
+}
+
+/**
+ * Starts following (after startSessions()). `fits` says whether a session can be shown (its
+ * scenario, still playable); `wanted` is the session id the screen was opened for, if any (a link
+ * to one session shows that session or nothing, never another group's); `room` a live room named
+ * in its address.
+ */
+export function startScreenFeed(options: {
+  scenario: string;
+  fits: (session: WorkshopSession) => boolean;
+  wanted?: string | undefined;
+  room?: string | undefined;
+}) {
+  const $feed = atom<ScreenFeed>({ linked: true });
+  const set = (change: Partial<ScreenFeed>) => $feed.set({ ...$feed.get(), ...change });
+  const wants = (session: WorkshopSession) => options.fits(session) && (!options.wanted || session.id === options.wanted);
+  // The console in this browser: the newer of its message and its saved session wins, unless the live room is streaming.
+  const fromConsole = (next: WorkshopSession) => {
+    const { session, link } = $feed.get();
+    if (link === 'live' || (session && session.id === next.id && session.updatedAt > next.updatedAt)) return;
+    set({ session: forScreen(next) });
+  };
+  const fromSaved = () => {
+    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession(options.fits);
+    if (saved && wants(saved)) fromConsole(saved);
+  };
+  fromSaved();
+  const unlisten = $sessions.listen(fromSaved);
+  let unfollow: (() => void) | undefined;
+  let following = '';
+
+  /** Follows a room named by the screen's address (an id) or by the console's message (checked first). */
+  const followRoom = (named: unknown) => {
+    // The room's code is loaded only once there is a room to follow.
+    import('../live/on-click-screen-live.ts').then(
+      (live) => {
+        const known = typeof named === 'string' ? (live.isKey(named) ? { room: named } : undefined) : live.decodePublicRoom(named);
+        if (!known || following === known.room) return;
+        const { room } = known;
+        unfollow?.();
+        following = room;
+        if (!$feed.get().live?.code) set({ live: known });
+        unfollow = live.followRoom(
+          room,
+          options.fits,
+          ({ session, join, open }) => set({ session, live: open ? { room, code: join?.code, join: join?.address } : undefined }),
+          (link) => set({ link }),
+        );
+      },
+      (error: unknown) => console.warn('The live room cannot be followed', error),
+    );
+  };
+
+  if (options.room) {
+    set({ live: { room: options.room } });
+    followRoom(options.room);
+  }
+
+  // The console in this browser, where BroadcastChannel exists (some locked-down browsers lack it).
+  const channel = canBroadcast() ? new BroadcastChannel(channelName(options.scenario)) : undefined;
+  if (channel) {
+    channel.onmessage = (event: MessageEvent) => {
+      // The console's live room ({ type: 'live', live }) is checked by the room's own code once loaded.
+      const data = event.data as { ns?: unknown; type?: unknown; live?: unknown } | null;
+      if (data?.ns === channelNamespace && data.type === 'live' && data.live) followRoom(data.live);
+      const message = decodeScreenMessage(event.data);
+      if (message?.type === 'state' && message.session && wants(message.session)) fromConsole(message.session);
+    };
+    channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
+  }
+  set({ linked: channel !== undefined || storageState() === 'ok' || options.room !== undefined });
+
+  return {
+    $feed,
+    stop() {
+      unfollow?.();
+      unlisten();
+      channel?.close();
+    },
+  };
+}

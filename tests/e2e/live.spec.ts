@@ -1,0 +1,237 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { findNode } from '../../src/engine/graph.ts';
+import { markedPath } from '../../src/engine/paths.ts';
+import { qrSvg } from '../../src/live/qr-code.ts';
+import { choiceLabel, scenarios, ui } from './course-data.ts';
+import { waitForIsland } from './play.ts';
+import { LiveServer, openPhone, phoneBrowser, startLive } from './live.ts';
+import { coursePort, phoneHost } from './origin.ts';
+
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const start = findNode(contractor, contractor.start)!;
+const choices = start.type === 'decision' ? start.choices : [];
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+const plural = (forms: Record<string, string> | string, count: number) =>
+  typeof forms === 'string' ? forms : fill(forms[new Intl.PluralRules('en').select(count)] ?? forms['other']!, { count });
+const votesIn = (n: number) => plural(ui.en['workshop.votesIn'], n);
+
+/** The dark modules of the QR code of `text`, as the SVG path the course's QR maker draws. */
+const modules = (text: string) => /\sd="([^"]+)"/.exec(qrSvg(text))![1]!;
+
+async function openConsole(page: Page, origin = '') {
+  await page.goto(`${origin}/en/facilitate/contractor/`);
+  await waitForIsland(page, 'console');
+  await expect(page).toHaveURL(/[?]session=/);
+}
+
+/** Taps a choice on a phone and waits until the server acknowledged it. */
+async function vote(phone: Page, label: string) {
+  await phone.getByRole('button', { name: label, exact: true }).click();
+  await expect(phone.locator('#join-vote')).toHaveText(ui.en['join.received']);
+  await expect(phone.getByRole('button', { name: label, exact: true })).toHaveAttribute('aria-pressed', 'true');
+}
+
+test('a room plays through the server: phones join, vote, change a vote, see the reveal and the consequence, and reconnect', async ({
+  page,
+  browser,
+}) => {
+  // Three phones, a console and a screen, and a phone that waits out a dropped connection.
+  test.setTimeout(120_000);
+  await openConsole(page);
+  const { join, room } = await startLive(page);
+  expect(new URL(join).hostname).toBe(phoneHost);
+  // The projector on another device: its own browser context, following the room through the server.
+  const screen = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await screen.goto(`/en/facilitate/contractor/screen/?room=${room}`);
+  await waitForIsland(screen, 'screen');
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  await expect(screen.locator('.screen-code')).toContainText(join.slice(-6));
+
+  const phones = await phoneBrowser();
+  try {
+    const [a, b, c] = await Promise.all([openPhone(phones, join), openPhone(phones, join), openPhone(phones, join)]);
+    // A phone on the laptop's network address runs over plain http: not a secure context.
+    expect(await a!.evaluate(() => isSecureContext)).toBe(false);
+    await expect(a!.locator('#join-moment')).toHaveText(start.title.en);
+    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3));
+
+    await vote(a!, choices[0]!.label.en);
+    await vote(b!, choices[1]!.label.en);
+    await vote(c!, choices[1]!.label.en);
+    // A changed vote replaces the phone's first one.
+    await vote(c!, choices[0]!.label.en);
+    await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
+    await expect(page.locator('.from-phones li').nth(0)).toHaveText(plural(ui.en['live.fromPhones'], 2));
+    await expect(page.locator('.from-phones li').nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1));
+    // Hand counts add to the phones' votes.
+    await page.keyboard.press('Digit2');
+    await expect(page.locator('.tally-total')).toHaveText(votesIn(4));
+    await expect(screen.locator('.screen-votes')).toHaveText(votesIn(4));
+    await expect(screen.locator('.bar')).toHaveCount(0);
+
+    await page.getByRole('button', { name: ui.en['workshop.reveal'] }).click();
+    await expect(screen.locator('.bar')).toHaveCount(choices.length);
+    await expect(screen.locator('.bar').nth(0)).toContainText('2');
+    await expect(screen.locator('.bar').nth(1)).toContainText('2');
+    for (const phone of [a!, b!, c!]) await expect(phone.locator('#join-vote')).toHaveText(ui.en['join.revealed']);
+    await expect(b!.getByRole('button', { name: choices[0]!.label.en, exact: true })).toBeDisabled();
+
+    // A tie at the top: the facilitator follows the first choice; phones see the consequence, then the next moment.
+    const step = { node: start.id, choice: choices[0]!.id };
+    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: 1 }) }).click();
+    await expect(a!.locator('#join-consequence-title')).toHaveText(
+      fill(ui.en['join.consequence'], { choice: choiceLabel(contractor, step, 'en') }),
+    );
+    await expect(a!.locator('.join-choices button')).toHaveCount(0);
+    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+    const nextTitle = (await page.locator('#console-heading').textContent()) ?? '';
+    await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
+    await expect(a!.locator('#join-vote')).toHaveText(ui.en['join.tap']);
+
+    // A phone that drops says so, and comes back to the room as it is now. Going offline leaves an
+    // open stream open in Chromium; stopping the page's loads as well cuts it, as a Wi-Fi drop does.
+    await a!.context().setOffline(true);
+    await a!.evaluate(() => window.stop());
+    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+    await a!.context().setOffline(false);
+    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+    await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
+  } finally {
+    await phones.close();
+  }
+});
+
+test('an unknown or expired join code opens a page that says so and asks for the code', async () => {
+  const phones = await phoneBrowser();
+  try {
+    const phone = await (await phones.newContext()).newPage();
+    await phone.goto(`http://${phoneHost}:${coursePort}/j/ZZZZZZ`);
+    await expect(phone).toHaveURL(/\/en\/join\/\?code=ZZZZZZ$/);
+    await expect(phone.getByRole('alert')).toHaveText(ui.en['join.unknownCode']);
+    await expect(phone.getByLabel(ui.en['join.code'])).toBeVisible();
+    const { violations } = await new AxeBuilder({ page: phone })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  } finally {
+    await phones.close();
+  }
+});
+
+test('a participant cannot act as the facilitator: changing the room’s state with a phone’s token is refused', async ({ page }) => {
+  await openConsole(page);
+  const { join, room } = await startLive(page);
+  const phones = await phoneBrowser();
+  try {
+    const phone = await openPhone(phones, join);
+    const status = await phone.evaluate(async (id) => {
+      const token = JSON.parse(localStorage.getItem('checks-in-the-mail/live-phone') ?? '{}').token as string;
+      const attempt = (method: string, path: string) =>
+        fetch(`/live/rooms/${id}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: method === 'DELETE' ? null : '{}',
+        }).then((r) => r.status);
+      return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
+    }, room);
+    expect(status).toEqual([403, 403, 403]);
+    await expect(page.locator('.live-join')).toBeVisible();
+  } finally {
+    await phones.close();
+  }
+});
+
+test('the server killed in the middle of a vote and started again loses no vote; phones and the console resume', async ({ page }) => {
+  test.setTimeout(120_000);
+  const server = new LiveServer(4461);
+  await server.start();
+  const phones = await phoneBrowser();
+  try {
+    await openConsole(page, server.origin);
+    const { join } = await startLive(page);
+    const [a, b, c] = await Promise.all([openPhone(phones, join), openPhone(phones, join), openPhone(phones, join)]);
+    await vote(a!, choices[2]!.label.en);
+    await vote(b!, choices[2]!.label.en);
+    await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
+    await server.kill();
+    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+    await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
+    await server.start();
+    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3), { timeout: 30_000 });
+    // The votes stored before the crash are all there, and each phone still shows its own.
+    await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
+    await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await vote(c!, choices[0]!.label.en);
+    await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
+  } finally {
+    await phones.close();
+    await server.kill();
+  }
+});
+
+test('without a live server the console says why live voting is off, and hand counts work as before', async ({ page }) => {
+  // An unsupported browser says so too: EventSource removed before the page runs.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('no-eventsource')) Reflect.deleteProperty(window, 'EventSource');
+  });
+  // A static host answers /live/ with its 404 page.
+  await page.route('**/live/', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }),
+  );
+  await openConsole(page);
+  await page.getByRole('button', { name: ui.en['live.start'] }).click();
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.static']);
+  await expect(page.locator('.live-join')).toHaveCount(0);
+  await page.keyboard.press('Digit1');
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+  // The room's Wi-Fi is down: nothing answers at all.
+  await page.unroute('**/live/');
+  await page.route('**/live/', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: ui.en['live.start'] }).click();
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.unreachable']);
+  // Nothing was lost: the hand count is still there.
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+  await page.evaluate(() => sessionStorage.setItem('no-eventsource', '1'));
+  await page.reload();
+  await waitForIsland(page, 'console');
+  await page.getByRole('button', { name: ui.en['live.start'] }).click();
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.unsupported']);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+});
+
+test('the projector’s QR code encodes the address the screen was opened at, and warns when no phone can reach it', async ({ page }) => {
+  const local = `http://localhost:${coursePort}/en/`;
+  await page.goto('/en/facilitate/contractor/screen/');
+  await waitForIsland(page, 'screen');
+  await expect(page.locator('.qr path')).toHaveAttribute('d', modules(local));
+  await expect(page.locator('.screen-warning')).toBeVisible();
+  // Opened at another address of the same server: the code is made in the browser for that one.
+  const other = `http://127.0.0.1:${coursePort}/en/`;
+  await page.goto(`${other}facilitate/contractor/screen/`);
+  await waitForIsland(page, 'screen');
+  await expect(page.locator('.qr path')).toHaveAttribute('d', modules(other));
+  await expect(page.locator('.screen-join strong')).toHaveText(`127.0.0.1:${coursePort}/en`);
+});
+
+test('the recommended path played with live voting on keeps the phones’ votes in the session', async ({ page }) => {
+  await openConsole(page);
+  const { join } = await startLive(page);
+  const phones = await phoneBrowser();
+  try {
+    const phone = await openPhone(phones, join);
+    const path = markedPath(contractor, 'recommended');
+    for (const step of path.slice(0, 2)) {
+      await vote(phone, choiceLabel(contractor, step, 'en'));
+      await page.getByRole('button', { name: ui.en['workshop.goMajority'] }).click();
+      await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+    }
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/workshops') ?? '{}'));
+    const session = Object.values(saved.sessions as Record<string, { phones: Record<string, number>[]; steps: unknown[] }>)[0]!;
+    expect(session.steps).toEqual(path.slice(0, 2));
+    expect(session.phones.slice(0, 2)).toEqual(path.slice(0, 2).map((s) => ({ [s.choice]: 1 })));
+  } finally {
+    await phones.close();
+  }
+});

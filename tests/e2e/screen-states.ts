@@ -1,0 +1,65 @@
+// Every state the projector screen can show, as saved workshop sessions computed from the course's
+// own scenarios: each decision with its votes revealed, the feedback after each decision's longest
+// consequence, each ending with the room's path, and each "meanwhile, on the other side".
+import type { ScenarioContent } from '../../src/engine/schema.ts';
+import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
+import type { Choice, Step } from '../../src/engine/types.ts';
+import { newSession, type WorkshopSession } from '../../src/workshop/session.ts';
+
+/** The shortest list of decisions that reaches each node. */
+function pathsToNodes(s: ScenarioContent): Map<string, Step[]> {
+  const found = new Map<string, Step[]>();
+  const queue = [{ node: s.start, meters: startMeters(s), steps: [] as Step[] }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { node: id, meters, steps } = queue.shift()!;
+    const key = `${id}|${JSON.stringify(meters)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!found.has(id)) found.set(id, steps);
+    const node = findNode(s, id);
+    if (!node || !isDecision(node)) continue;
+    for (const c of node.choices as Choice[]) {
+      const after = applyEffects(s, meters, c.effects);
+      const next = nextNodeId(c, after);
+      if (next) queue.push({ node: next, meters: after, steps: [...steps, { node: id, choice: c.id }] });
+    }
+  }
+  return found;
+}
+
+export interface ScreenState {
+  name: string;
+  session: WorkshopSession;
+}
+
+/** Votes that give every choice a bar: 41, 23, 12, 7, 3… */
+const votes = (choices: { id: string }[]) => Object.fromEntries(choices.map((c, i) => [c.id, [41, 23, 12, 7, 3, 2][i] ?? 1]));
+
+export function screenStates(s: ScenarioContent): ScreenState[] {
+  const states: ScreenState[] = [];
+  const session = (name: string, steps: Step[], change: Partial<WorkshopSession>): ScreenState => {
+    const base = newSession(s.id, 'Screen check', new Date('2026-03-02T10:00:00Z'), `screen-${states.length}`);
+    const tallies = steps.map((step) => {
+      const node = findNode(s, step.node);
+      return node && isDecision(node) ? votes(node.choices) : {};
+    });
+    return { name, session: { ...base, steps, tallies: [...tallies, {}], ...change } };
+  };
+  for (const [id, steps] of pathsToNodes(s)) {
+    const node = findNode(s, id)!;
+    if (!isDecision(node)) {
+      states.push(session(`${s.id} ending ${id}`, steps, {}));
+      continue;
+    }
+    const decided = session(`${s.id} decision ${id} revealed`, steps, { revealed: true });
+    decided.session.tallies[decided.session.tallies.length - 1] = votes(node.choices);
+    states.push(decided);
+    if (node.counterpart) states.push(session(`${s.id} other side of ${id}`, steps, { counterpart: true }));
+    const longest = [...node.choices].sort(
+      (a, b) => b.feedback.en.length + b.feedback.ru.length - a.feedback.en.length - a.feedback.ru.length,
+    )[0]!;
+    states.push(session(`${s.id} feedback after ${id}`, [...steps, { node: id, choice: longest.id }], { feedback: true }));
+  }
+  return states;
+}

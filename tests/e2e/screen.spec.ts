@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { scenarios } from './course-data.ts';
+import { waitForIsland } from './play.ts';
+import { screenStates } from './screen-states.ts';
+
+const sizes = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+for (const locale of ['en', 'ru'] as const) {
+  test(`every state of the projector screen fits 1024×768 and up unscrolled, with slide-sized text at 1920×1080 (${locale})`, async ({
+    page,
+  }) => {
+    // Every decision with five or fewer choices and their votes, every consequence, ending and other side, at three sizes.
+    test.setTimeout(240_000);
+    const states = scenarios.flatMap((s) => screenStates(s).map((state) => ({ scenario: s.id, ...state })));
+    await page.goto(`/${locale}/`);
+    await page.evaluate(
+      (sessions) => localStorage.setItem('checks-in-the-mail/workshops', JSON.stringify({ v: 1, sessions })),
+      Object.fromEntries(states.map((s) => [s.session.id, s.session])),
+    );
+    const problems: string[] = [];
+    for (const state of states) {
+      await page.setViewportSize(sizes[0]!);
+      await page.goto(`/${locale}/facilitate/${state.scenario}/screen/?session=${state.session.id}`);
+      await waitForIsland(page, 'screen');
+      await expect(page.locator('.screen-main')).not.toBeEmpty();
+      for (const size of sizes) {
+        await page.setViewportSize(size);
+        const seen = await page.evaluate(async () => {
+          // The screen refits on resize; two frames later the layout has settled.
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          const screen = document.querySelector('.screen')!;
+          const clipped = [screen, ...screen.children].some(
+            (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+          );
+          const qr = document.querySelector('.qr svg')!.getBoundingClientRect();
+          const text = document.querySelector('.screen-main p:not(.screen-kicker)') ?? document.querySelector('.screen-main')!;
+          return {
+            scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+            clipped,
+            qrVisible: qr.top >= 0 && qr.left >= 0 && qr.bottom <= innerHeight && qr.right <= innerWidth && qr.width >= 90,
+            text: Number.parseFloat(getComputedStyle(text).fontSize),
+          };
+        });
+        const where = `${state.name} at ${size.width}×${size.height}`;
+        if (seen.scrolls || seen.clipped) problems.push(`${where}: does not fit`);
+        if (!seen.qrVisible) problems.push(`${where}: the QR code is cut off`);
+        if (size.width === 1920 && seen.text < 32) problems.push(`${where}: body text ${seen.text.toFixed(1)} px`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}
