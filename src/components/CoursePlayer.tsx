@@ -1,10 +1,10 @@
-// The self-paced course's player: runs are saved in this browser and resume on return.
+// The self-paced course's player: runs are saved in this browser, resume on return and follow
+// other tabs (stores/course-player.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
 import { paragraphs } from './PlayerParts.tsx';
 import { nodeTitle } from '../stores/play-view.ts';
-import { createPlayer } from '../stores/player.ts';
-import { $progress, recordResult, rescoreSaved, saveRun, startProgress } from '../stores/progress.ts';
+import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
@@ -20,15 +20,9 @@ interface Props extends ScenarioIslandProps {
 
 export default function CoursePlayer({ scenario, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const player = useMemo(
-    () =>
-      createPlayer(scenario, {
-        onRun: (run) => saveRun(scenario.id, player.serialise(run)),
-        onComplete: (result) => recordResult(scenario.id, result),
-      }),
-    [scenario],
-  );
   const [notice, setNotice] = useState<string>();
+  const course = useMemo(() => createCoursePlayer(scenario, () => setNotice(t('player.moved'))), [scenario]);
+  const { player } = course;
 
   useEffect(() => {
     const show = followOnMap();
@@ -39,15 +33,13 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
 
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
-    startProgress();
-    // Results saved under the earlier rules, with the run that reached them, count again from here on.
-    rescoreSaved(scenario);
-    const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
+    const [restored, stop] = course.open();
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
     makeEarlyChoice(player, takeEarlyChoice());
-  }, [player]);
+    return stop;
+  }, [course]);
 
   return (
     <>

@@ -2,10 +2,10 @@
 // the learner's data (export, import, reset).
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, rescoreSaved, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
+import { $progress, rescoreSaved, startProgress } from '../stores/progress.ts';
 import { awaitsReplay, countedResult } from '../stores/results.ts';
 import type { PlayableScenario } from '../stores/play-view.ts';
-import { exportProgress, importProgress } from '../stores/progress-file.ts';
+import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
 import { finishedAt, principlesOverall } from '../stores/course-results.ts';
 import { countedPoints } from '../engine/scoring.ts';
