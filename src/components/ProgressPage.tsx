@@ -2,8 +2,8 @@
 // the learner's data (export, import, reset).
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, rescoreSaved, startProgress } from '../stores/progress.ts';
-import { awaitsReplay, countedResult } from '../stores/results.ts';
+import { $progress, startProgress } from '../stores/progress.ts';
+import { awaitsReplay, countedResult, rescoreSaved } from '../stores/results.ts';
 import type { PlayableScenario } from '../stores/play-view.ts';
 import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';

@@ -4,7 +4,8 @@
 // tab replaces newer progress.
 import { serialiseRun, type RestoreResult } from '../engine/index.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
-import { $progress, recordResult, rescoreSaved, sameRun, saveRun, startProgress } from './progress.ts';
+import { $progress, recordResult, sameRun, saveRun, startProgress } from './progress.ts';
+import { rescoreSaved } from './results.ts';
 
 /**
  * A player for one scenario of the course. `onFollowed` hears each time the player took over a

@@ -6,8 +6,6 @@ import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
 import { decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
-import type { Scenario } from '../engine/types.ts';
-import { awaitsReplay, rescoreProgress } from './results.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
@@ -93,13 +91,4 @@ export function recordResult(id: string, result: ScenarioResult): void {
     const best = !s.best || s.best.earlierRules || result.overall > s.best.overall ? result : s.best;
     return { ...p, scenarios: { ...p.scenarios, [id]: { ...s, last: result, best } } };
   });
-}
-
-/**
- * Re-scores a scenario's results saved under the earlier rules by replaying their steps (see
- * stores/results.ts); writes only when something changed, so tabs doing the same settle at once.
- */
-export function rescoreSaved(scenario: Scenario): void {
-  if (!awaitsReplay($progress.get().scenarios[scenario.id])) return;
-  update((p) => rescoreProgress(p, scenario));
 }

@@ -1,9 +1,11 @@
 // Results as progress saves them: made from an outcome with the steps that reached it, and the
 // migration's second half, re-scoring results saved under the earlier rules by replaying their
-// steps (the first half, which needs no scenario, is in progress-format.ts).
+// steps (the first half, which needs no scenario, is in progress-format.ts). Apart from
+// progress.ts, so the reading pages, which load the progress store, do not load the engine.
 import { outcome, type Score } from '../engine/scoring.ts';
 import type { Scenario, Step } from '../engine/types.ts';
 import type { Progress, ScenarioProgress, ScenarioResult } from './progress-format.ts';
+import { $progress, update } from './progress.ts';
 
 /** The result to save for an outcome (its ending and score), with the steps that reached it, reached at `at`. */
 export function resultOf(reached: Score & { ending: { id: string } }, steps: readonly Step[], at: Date | string): ScenarioResult {
@@ -59,4 +61,13 @@ export function rescoreProgress(progress: Progress, scenario: Scenario): Progres
   const saved = progress.scenarios[scenario.id];
   const rescored = saved && rescoreScenario(saved, scenario);
   return rescored === saved ? progress : { ...progress, scenarios: { ...progress.scenarios, [scenario.id]: rescored! } };
+}
+
+/**
+ * Re-scores a scenario's saved results under the earlier rules by replaying their steps, in the
+ * saved progress; writes only when something awaits it, so tabs doing the same settle at once.
+ */
+export function rescoreSaved(scenario: Scenario): void {
+  if (!awaitsReplay($progress.get().scenarios[scenario.id])) return;
+  update((p) => rescoreProgress(p, scenario));
 }
