@@ -195,7 +195,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
-        <GradeLine debrief={view.debrief} t={t} />
+        <GradeLine debrief={view.debrief} t={t} brief />
         <h1>{node.title}</h1>
         {paragraphs(view.debrief.text)}
         <Scores debrief={view.debrief} t={t} />

@@ -15,13 +15,16 @@ export function GradeBands({ t }: { t: Translate }) {
   return <p class="muted">{t('player.bands', { bands: bands.join(', ') })}</p>;
 }
 
+/** A choice's label quoted inside a sentence: without its closing full stop, which the sentence's own punctuation replaces. */
+const inSentence = (label: string) => label.replace(/\.$/, '');
+
 /**
  * The debrief about the learner's own path: where it left the recommended path, per principle
  * the moments where a stronger choice was on the table (with its why), and the near misses.
  */
 export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; scenario: PlayableScenario; t: Translate }) {
   const moment = (id: string) => nodeTitle(scenario, id);
-  const label = (step: Step | undefined) => (step ? choiceLabel(scenario, step) : '');
+  const label = (step: Step | undefined) => (step ? inSentence(choiceLabel(scenario, step)) : '');
   const meter = (id: string) => scenario.meters.find((m) => m.id === id)?.label ?? id;
   const { partedAt, partedNode, steps } = debrief.recommended;
   const list = (title: string, items: string[]) =>
@@ -59,7 +62,7 @@ export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; s
               mine: signed(points.mine),
               stronger: signed(points.stronger),
               choice: label(m),
-              better: better.label,
+              better: inSentence(better.label),
               why: better.why,
             });
           }),

@@ -64,12 +64,14 @@ export function FeedbackBody({
 }
 
 /** The learner's grade, and the note when the ending's tone differs from it. */
-export function GradeLine({ debrief, t }: { debrief: Debrief; t: Translate }) {
+export function GradeLine({ debrief, t, brief = false }: { debrief: Debrief; t: Translate; brief?: boolean }) {
   const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
+  // The projector says it in one line (`brief`), so the ending's own text keeps slide-sized type.
+  const note = brief ? `player.storyBrief.${story}` : `player.story.${story}`;
   return (
     <>
       <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${debrief.grade}`) })}</p>
-      {story !== 'same' && <p class="story-note">{t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
+      {story !== 'same' && <p class="story-note">{t(note, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
     </>
   );
 }
