@@ -10,6 +10,7 @@ import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { modulePreload } from './src/integrations/module-preload.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
 
 /**
@@ -57,6 +58,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     buildTimer(),
+    siteAddress(),
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
     modulePreload(),

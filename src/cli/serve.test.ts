@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
+import { builtForMessage, builtOrigin, chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
+import { siteAddressMessage } from '../integrations/site-address.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
 
@@ -42,11 +43,18 @@ describe('the local server', () => {
   writeFileSync(join(root, 'index.html'), page);
   writeFileSync(join(root, '404.html'), '<title>missing</title>');
 
+  writeFileSync(join(root, '_headers'), '/*\n  X-Rule: applied\n');
+  writeFileSync(
+    join(root, 'sitemap-index.xml'),
+    '<sitemapindex><sitemap><loc>http://localhost:4321/sitemap-0.xml</loc></sitemap></sitemapindex>',
+  );
+
   function get(
     path: string,
     acceptEncoding: string,
+    headers = true,
   ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-    const server = startServer({ root, port: 0, host: '127.0.0.1' });
+    const server = startServer({ root, port: 0, host: '127.0.0.1', headers });
     return new Promise((done, fail) => {
       server.on('listening', () => {
         const { port } = server.address() as AddressInfo;
@@ -80,6 +88,19 @@ describe('the local server', () => {
     expect(plain.body.toString()).toBe(page);
   });
 
+  it('applies the _headers rules, or leaves them out as a plain static host would', async () => {
+    expect((await get('/', 'identity')).headers['x-rule']).toBe('applied');
+    expect((await get('/', 'identity', false)).headers['x-rule']).toBeUndefined();
+  });
+
+  it('says which address the build was made for, and when that is not where it serves', () => {
+    expect(builtOrigin(root)).toBe('http://localhost:4321');
+    expect(builtForMessage('http://localhost:4321', 'http://localhost:4321')).toMatch(/made for http:\/\/localhost:4321: .* point here/);
+    const elsewhere = builtForMessage('http://localhost:4321', 'http://localhost:8080');
+    expect(elsewhere).toContain('made for http://localhost:4321, not http://localhost:8080');
+    expect(elsewhere).toContain('SITE_URL=https://your.host npm run build');
+  });
+
   it('answers a missing path with the 404 page, compressed too', async () => {
     const missing = await get('/nowhere/', 'gzip');
     expect(missing.status).toBe(404);
@@ -95,5 +116,17 @@ describe('paths the server will serve', () => {
     expect(pathInside('/srv/dist', '/%E0%A4%A')).toBeUndefined();
     expect(pathInside('/srv/dist', '/..%2fdist-old/secret')).toBeUndefined();
     expect(pathInside('/srv/dist', '/../etc/passwd')).toBeUndefined();
+  });
+});
+
+describe('the build’s word on its address', () => {
+  it('warns when it bakes in the local default, naming the command for a real host', () => {
+    const local = siteAddressMessage('http://localhost:4321');
+    expect(local.level).toBe('warn');
+    expect(local.text).toContain('SITE_URL=https://your.host npm run build');
+    expect(siteAddressMessage('https://course.example.org')).toEqual({
+      level: 'info',
+      text: expect.stringMatching(/^Built for https:\/\/course\.example\.org: .*embed snippets, oEmbed, the catalogue/),
+    });
   });
 });

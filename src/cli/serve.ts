@@ -32,6 +32,12 @@ const types: Record<string, string> = {
 /** Types worth compressing; images and zips are compressed already. */
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
 
+/** What `npm start` says about the build's address next to the one it serves at. */
+export function builtForMessage(built: string | undefined, served: string): string {
+  if (!built || built === served) return `The build was made for ${served}: its embed snippets, oEmbed, catalogue and sitemap point here.`;
+  return `The build was made for ${built}, not ${served}: its embed snippets, oEmbed, catalogue and sitemap point there. The embedders’ page gives out this address while you use it here; for a real host, build with SITE_URL=https://your.host npm run build (or SITE_URL=https://your.host npm start).`;
+}
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /**
@@ -144,10 +150,10 @@ export interface ServedResponse {
  * Answers a request for the built site: the file, its directory index, or the 404 page; `mounts`
  * serve further folders under a URL prefix, `encodings` are the compressions offered.
  */
-export function staticSite(rootDir: string, mountDirs: Record<string, string> = {}, encodings?: readonly Encoding[]) {
+export function staticSite(rootDir: string, mountDirs: Record<string, string> = {}, encodings?: readonly Encoding[], withHeaders = true) {
   const root = resolve(rootDir);
   const mounts = Object.entries(mountDirs).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
-  const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
+  const rules = withHeaders && existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const encode = encoder();
   return (url: URL, method: string, acceptEncoding: string | undefined): Response => {
     const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
@@ -214,12 +220,17 @@ export interface ServerOptions {
   onResponse?: (response: ServedResponse) => void;
   /** Serve the live rooms' API too, with rooms kept as these settings say. */
   live?: LiveSettings;
+  /**
+   * False leaves out the _headers rules, as a plain static host would (the tests use it to show
+   * that a snippet works where the course has none of them).
+   */
+  headers?: boolean;
 }
 
 export function startServer(options: ServerOptions = {}) {
   const port = options.port ?? 4321;
   const host = options.host ?? 'localhost';
-  const site = staticSite(options.root ?? 'dist', options.mounts, options.encodings);
+  const site = staticSite(options.root ?? 'dist', options.mounts, options.encodings, options.headers !== false);
   // Not strict: /live/ and /live both reach the API's root.
   const app = new Hono({ strict: false });
   let live: ReturnType<typeof createLiveApi> | undefined;
@@ -303,9 +314,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const address of network) console.log(`Phones on this network join at ${address}`);
     if (network.length === 0 && host !== '127.0.0.1' && host !== 'localhost')
       console.log('No network address found: phones can join only once this machine is on a network.');
-    console.log(
-      `The build was made for ${builtOrigin('dist') ?? 'an unknown address'} (SITE_URL when it was built): its canonical links, embed snippets and oEmbed use it.`,
-    );
+    console.log(builtForMessage(builtOrigin('dist'), new URL(local).origin));
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,8 +1,8 @@
-// The self-paced course's player: runs are saved in this browser and resume on return.
+// The self-paced course's player: runs are saved in this browser, resume on return and follow
+// other tabs (stores/course-player.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
-import { createPlayer } from '../stores/player.ts';
-import { $progress, recordResult, saveRun, startProgress } from '../stores/progress.ts';
+import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
@@ -18,15 +18,9 @@ interface Props extends ScenarioIslandProps {
 
 export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const player = useMemo(
-    () =>
-      createPlayer(scenario, maxima, {
-        onRun: (run) => saveRun(scenario.id, player.serialise(run)),
-        onComplete: (result) => recordResult(scenario.id, result),
-      }),
-    [scenario],
-  );
   const [notice, setNotice] = useState<string>();
+  const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.moved'))), [scenario]);
+  const { player } = course;
 
   useEffect(() => {
     const show = followOnMap();
@@ -37,13 +31,13 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
 
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
-    startProgress();
-    const restored = player.resume($progress.get().scenarios[scenario.id]?.run);
+    const [restored, stop] = course.open();
     if (restored?.status === 'resumed' && restored.run.steps.length > 0)
       setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
     if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
     makeEarlyChoice(player, takeEarlyChoice());
-  }, [player]);
+    return stop;
+  }, [course]);
 
   return (
     <>

@@ -4,7 +4,7 @@
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
-import { $sessions, latestSession, saveSession, startSessions } from '../stores/workshops.ts';
+import { $sessions, latestSession, savedSession, saveSession, startSessions } from '../stores/workshops.ts';
 import { storageState } from '../stores/storage.ts';
 import { audioContextClass, canBroadcast, randomId } from '../browser/support.ts';
 import {
@@ -67,10 +67,19 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
     const channel = canBroadcast() ? new BroadcastChannel(channelName(props.scenario.id)) : undefined;
     const send = (s: typeof session) =>
       channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
-    const w = createWorkshop(props.scenario, props.maxima, session, (s) => {
-      saveSession(s);
-      send(s);
-    });
+    // Each action applies to the session as saved now, and the console follows what another
+    // console of the same session (another tab) saves: their votes and steps add up.
+    const w = createWorkshop(
+      props.scenario,
+      props.maxima,
+      session,
+      (s) => {
+        saveSession(s);
+        send(s);
+      },
+      () => savedSession(session.id),
+    );
+    const unfollow = $sessions.listen((all) => w.follow(all[session.id]));
     if (channel)
       channel.onmessage = (event: MessageEvent) => {
         if (decodeScreenMessage(event.data)?.type === 'hello') send(w.$session.get());
@@ -83,7 +92,10 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
     // The live-voting section, outside this island, works on the console's workshop.
     $consoleWorkshop.set(w);
     setNotices(said);
-    return () => channel?.close();
+    return () => {
+      unfollow();
+      channel?.close();
+    };
   }, []);
   return [workshop, notices];
 }

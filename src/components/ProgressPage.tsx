@@ -2,8 +2,8 @@
 // the learner's data (export, import, reset).
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, resetProgress, setCertificateName, startProgress } from '../stores/progress.ts';
-import { exportProgress, importProgress } from '../stores/progress-file.ts';
+import { $progress, startProgress } from '../stores/progress.ts';
+import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, finishedAt, itemState, principlesOverall, type CourseItem } from '../stores/course-state.ts';
 import { overallScore } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';

@@ -1,7 +1,5 @@
-// Records how long the last build took, for `npm run measure` to report, and warns when the
-// build's absolute addresses will point at the local default rather than a real host.
+// Records how long the last build took, for `npm run measure` to report.
 import type { AstroIntegration } from 'astro';
-import { defaultSiteUrl } from '../site.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -13,14 +11,9 @@ export function buildTimer(): AstroIntegration {
   return {
     name: 'course-build-timer',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': ({ config, command }) => {
         if (command === 'build') started = performance.now();
         root = fileURLToPath(config.root);
-        if (command === 'build' && config.site === defaultSiteUrl) {
-          logger.warn(
-            `SITE_URL is not set, so canonical links, the sitemap, embed snippets, oEmbed and the projector's QR code point at ${defaultSiteUrl}. Fine for trying the course here; for a real host build with SITE_URL=https://your.host.`,
-          );
-        }
       },
       'astro:build:done': async () => {
         await mkdir(`${root}/.astro`, { recursive: true });

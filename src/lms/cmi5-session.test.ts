@@ -1,18 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { decodeTabSession, onceVerbs, tabSession } from './cmi5-session.ts';
-import type { StorageArea } from '../stores/storage.ts';
+import { decodeTabSession, onceVerbs, sessionTabStore, tabSession, type TabStore } from './cmi5-session.ts';
 
 /** A storage area in memory, as the page's sessionStorage would hold it. */
-function memoryArea(): StorageArea & { items: Map<string, string> } {
+function memoryArea(): TabStore {
   const items = new Map<string, string>();
-  return {
-    items,
-    readItem: (k) => items.get(k) ?? null,
-    writeItem: (k, v) => void items.set(k, v),
-    storageState: () => 'ok',
-    useMemoryOnly: () => {},
-  };
+  return { readItem: (k) => items.get(k) ?? null, writeItem: (k, v) => void items.set(k, v) };
 }
 
 describe('a cmi5 session kept in its tab', () => {
@@ -70,6 +63,23 @@ describe('a cmi5 session kept in its tab', () => {
     );
     expect(decodeTabSession(JSON.stringify({ fetch: 'f', token: 't', startedAt: 5, sent: ['initialized', 'launched'] }))).toBeUndefined();
     expect(decodeTabSession(null)).toBeUndefined();
+    vi.restoreAllMocks();
+  });
+});
+
+describe("the tab's own storage", () => {
+  it('keeps the session in memory where sessionStorage throws', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    Object.defineProperty(globalThis, 'sessionStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    const store = sessionTabStore();
+    store.writeItem('cmi5', 'token');
+    expect(store.readItem('cmi5')).toBe('token');
+    Reflect.deleteProperty(globalThis, 'sessionStorage');
     vi.restoreAllMocks();
   });
 });

@@ -3,7 +3,38 @@
 // and initialized, completed, passed, failed and terminated may each be sent once per session.
 // This is the cmi5 best practice "persist AU session state" (best practice #17), kept per tab
 // (sessionStorage) and per registration, in memory where storage is blocked.
-import { tabStorage, type StorageArea } from '../stores/storage.ts';
+/** Where a tab session is kept: this tab's sessionStorage, or memory where that is blocked. */
+export interface TabStore {
+  readItem(key: string): string | null;
+  writeItem(key: string, value: string): void;
+}
+
+/**
+ * This tab's sessionStorage, falling back to memory for the page's life where it is blocked or
+ * full (private modes, sandboxed frames): the session then lasts until a reload, as without this
+ * module. The course's own pages keep their localStorage wrapper (stores/storage.ts) apart.
+ */
+export function sessionTabStore(): TabStore {
+  const memory = new Map<string, string>();
+  return {
+    readItem(key) {
+      try {
+        return memory.get(key) ?? sessionStorage.getItem(key);
+      } catch (error) {
+        console.warn('This tab cannot keep the cmi5 session; keeping it in memory.', error);
+        return null;
+      }
+    },
+    writeItem(key, value) {
+      try {
+        sessionStorage.setItem(key, value);
+      } catch (error) {
+        console.warn('This tab cannot keep the cmi5 session; keeping it in memory.', error);
+        memory.set(key, value);
+      }
+    },
+  };
+}
 
 /** The statements cmi5 allows once per session. */
 export const onceVerbs = ['initialized', 'completed', 'passed', 'failed', 'terminated'] as const;
@@ -43,7 +74,7 @@ export function decodeTabSession(raw: string | null): Cmi5TabSession | undefined
 }
 
 /** The session kept in this tab for a registration and fetch URL, and a way to save changes to it. */
-export function tabSession(registration: string, fetchUrl: string, area: StorageArea = tabStorage) {
+export function tabSession(registration: string, fetchUrl: string, area: TabStore = sessionTabStore()) {
   const key = keyFor(registration);
   const saved = decodeTabSession(area.readItem(key));
   let session = saved?.fetch === fetchUrl ? saved : undefined;

@@ -3,11 +3,10 @@
 // initialized, (answered…), completed, passed or failed against the mastery score, terminated.
 // A reload is not the end of a session: terminated goes with the result; a learner who closes
 // the window before the ending leaves the session to the LMS, which records it as abandoned
-// (cmi5 §9.3.9).
+// (cmi5’s Abandoned verb).
 import type { ScenarioResult } from '../stores/progress-format.ts';
-import { tabStorage, type StorageArea } from '../stores/storage.ts';
 import { randomId } from '../browser/support.ts';
-import { onceVerbs, tabSession, type OnceVerb, type TabSession } from './cmi5-session.ts';
+import { onceVerbs, sessionTabStore, tabSession, type OnceVerb, type TabSession, type TabStore } from './cmi5-session.ts';
 
 export interface Cmi5Launch {
   endpoint: string;
@@ -86,7 +85,7 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
  * when the LMS refuses the fetch URL or the token (nothing is sent then), and with another error
  * when the LMS cannot be reached.
  */
-export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, area: StorageArea = tabStorage) {
+export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, area: TabStore = sessionTabStore()) {
   const tab = tabSession(launch.registration, launch.fetch, area);
   const { token, startedAt } = await sessionToken(launch, tab);
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };

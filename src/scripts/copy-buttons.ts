@@ -1,7 +1,9 @@
 // Copy buttons: they say whether the copy worked. Where the browser has no clipboard for pages
 // (or refuses it), the text is selected instead and the learner is told to copy it by hand. The
 // words appear beside the button pressed; screen readers hear them from one live region that
-// stays in place (a moved live region is often not announced).
+// stays in place (a moved live region is often not announced). Text to copy that names the
+// course's address names the one this page is opened at (embed/rehost.ts).
+import { rehostSnippets } from '../embed/rehost.ts';
 /** Selects an element's text, ready for Ctrl+C. */
 function select(element: Element): void {
   const range = document.createRange();
@@ -12,6 +14,7 @@ function select(element: Element): void {
 }
 
 export function enableCopyButtons(root: Document): void {
+  rehostSnippets(root);
   const status = root.getElementById('copy-status');
   if (!status) return;
   let clearing: ReturnType<typeof setTimeout> | undefined;

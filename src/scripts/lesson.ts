@@ -1,6 +1,8 @@
 // A lesson page: counts as read at its end, gives instant feedback in the knowledge check, and
-// keeps reflections, all in saved progress.
-import { $progress, answerQuestion, markLessonRead, saveReflection, startProgress } from '../stores/progress.ts';
+// keeps reflections, all in saved progress, following what other tabs save.
+import { $progress, startProgress } from '../stores/progress.ts';
+import { answerQuestion, markLessonRead } from '../stores/lessons.ts';
+import { saveReflection } from '../stores/reflections.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
 startProgress();
@@ -31,11 +33,15 @@ if (article && slug) {
       if (announce && feedback) announce.textContent = feedback.textContent;
     };
     const inputs = [...fieldset.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-    const chosen = inputs[saved?.answers?.[question] ?? -1];
-    if (chosen) {
+    // The saved answer, now and whenever another tab answers.
+    const follow = (answer: number | undefined) => {
+      const chosen = inputs[answer ?? -1];
+      if (!chosen || chosen.checked) return;
       chosen.checked = true;
       show(chosen);
-    }
+    };
+    follow(saved?.answers?.[question]);
+    $progress.listen((p) => follow(p.lessons[slug]?.answers?.[question]));
     for (const input of inputs) {
       input.addEventListener('change', () => {
         show(input);
@@ -46,12 +52,30 @@ if (article && slug) {
 
   for (const box of article.querySelectorAll<HTMLTextAreaElement>('[data-reflection]')) {
     const prompt = Number(box.dataset['reflection']!.split('/')[1]);
-    box.value = saved?.reflections?.[prompt] ?? '';
+    const note = box.parentElement?.querySelector<HTMLElement>('.reflection-note');
+    // The text this tab last knew as saved: what it types over, and what tells its own edits apart.
+    let base = saved?.reflections?.[prompt] ?? '';
+    box.value = base;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      clearTimeout(timer);
+      if (box.value === base) return;
+      const kept = saveReflection(slug, prompt, box.value, base);
+      base = kept.text;
+      if (!kept.merged) return;
+      box.value = kept.text;
+      if (note) note.textContent = note.dataset['merged'] ?? '';
+    };
+    // Another tab's save shows here at once, unless this tab has unsaved typing: that is merged on saving.
+    $progress.listen((p) => {
+      const theirs = p.lessons[slug]?.reflections?.[prompt] ?? '';
+      if (theirs === base || box.value !== base) return;
+      box.value = base = theirs;
+    });
     box.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => saveReflection(slug, prompt, box.value), 400);
+      timer = setTimeout(save, 400);
     });
-    box.addEventListener('blur', () => saveReflection(slug, prompt, box.value));
+    box.addEventListener('blur', save);
   }
 }

@@ -36,8 +36,12 @@ export interface PlayerView {
 export interface PlayerOptions {
   /** Called with each decision and the points it earned or cost, to report it. */
   onChoice?: (step: Step, points: Points) => void;
-  /** Called with every change of the run, to save or report it. */
-  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart') => void;
+  /**
+   * Called with every change of the run, once it is shown, and the run it was made from, to save
+   * or report it. Returning false refuses the change (the saved run moved on since, in another
+   * tab): the caller has shown the newer run instead, and nothing more of the change is reported.
+   */
+  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart', from: Run) => unknown;
   /** Called once each time a run reaches an ending. */
   onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
   /**
@@ -71,15 +75,16 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
   };
-  const set = (run: Run, change: 'choice' | 'undo' | 'restart') => {
+  const set = (run: Run, change: 'choice' | 'undo' | 'restart'): boolean => {
+    const from = $run.get();
     show(run, change === 'choice');
-    options.onRun?.(run, change);
+    return options.onRun?.(run, change, from) !== false;
   };
 
   return {
     $run,
     $view,
-    /** Picks up a saved run; says whether it resumed or why it started afresh. */
+    /** Picks up a saved run (on opening, or another tab's newer one, without saving or reporting it); says whether it resumed or why it started afresh. */
     resume(saved: unknown): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
@@ -91,7 +96,7 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
     choose(choiceId: string) {
       const result = choose(scenario, $run.get(), choiceId);
       if (!result.ok) return result.error;
-      set(result.run, 'choice');
+      if (!set(result.run, 'choice')) return undefined;
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
       const debrief = debriefFor(scenario, top, result.run);

@@ -1,7 +1,8 @@
-// Progress as a file the learner can keep: export, and an import that accepts only a
-// well-formed file and otherwise changes nothing.
-import { decodeProgress, progressVersion, type Progress } from './progress-format.ts';
-import { $progress, replaceProgress } from './progress.ts';
+// The learner's progress as a whole, for the progress page: the certificate's name, a reset, and
+// progress as a file the learner can keep: export, and an import that accepts only a well-formed
+// file and otherwise changes nothing. Apart from progress.ts, which the scenario pages load too.
+import { decodeProgress, emptyProgress, progressVersion, type Progress } from './progress-format.ts';
+import { $progress, update } from './progress.ts';
 
 export const progressFileKind = 'checks-in-the-mail/progress';
 
@@ -38,4 +39,16 @@ export function importProgress(text: string): ImportResult {
   const result = decodeProgressFile(text);
   if (result.ok) replaceProgress(result.progress);
   return result;
+}
+
+export function setCertificateName(name: string): void {
+  update((p) => ({ ...p, name: name.slice(0, 200) }));
+}
+
+export function resetProgress(): void {
+  update(() => emptyProgress());
+}
+
+export function replaceProgress(progress: Progress): void {
+  update(() => progress);
 }

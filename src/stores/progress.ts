@@ -1,16 +1,10 @@
 // The learner's progress: one store, saved in this browser, shared by every island and page
-// script, kept in step across tabs.
+// script, kept in step across tabs. Every change is applied to what is saved at that moment, not
+// to this tab's copy, so a tab that has not heard of another's save yet merges into it; a run,
+// which cannot be merged, is saved only over the run it was made from.
 import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
-import {
-  decodeProgress,
-  emptyProgress,
-  encodeProgress,
-  type LessonProgress,
-  type Progress,
-  type ScenarioProgress,
-  type ScenarioResult,
-} from './progress-format.ts';
+import { decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
@@ -55,7 +49,8 @@ export function startProgress(): void {
   });
 }
 
-function update(change: (p: Progress) => Progress): void {
+/** Applies a change to the saved progress, as saved now. */
+export function update(change: (p: Progress) => Progress): void {
   // Start from what is saved now: another tab may have written since this one last heard.
   const saved = readItem(storageKey);
   const next = change(saved === null ? $progress.get() : load(saved).progress);
@@ -65,44 +60,34 @@ function update(change: (p: Progress) => Progress): void {
   if (storageState() === 'unavailable') $storageNotice.set('unavailable');
 }
 
-function updateScenario(id: string, change: (s: ScenarioProgress) => ScenarioProgress): void {
-  update((p) => ({ ...p, scenarios: { ...p.scenarios, [id]: change(p.scenarios[id] ?? {}) } }));
+/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
+export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
+  // Steps are pairs of ids: their JSON is equal exactly when the decisions are.
+  return JSON.stringify(a?.steps ?? []) === JSON.stringify(b?.steps ?? []);
 }
 
-function updateLesson(slug: string, change: (l: LessonProgress) => LessonProgress): void {
-  update((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } }));
-}
-
-export function saveRun(id: string, run: StoredRun): void {
-  updateScenario(id, (s) => ({ ...s, run }));
+/**
+ * Saves a scenario's run, made from the run `from` that this tab knew as saved. Where the saved
+ * run is another by now (another tab moved it on), nothing is written and false is returned: a
+ * run cannot be merged, and a stale tab must not replace newer progress.
+ */
+export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined): boolean {
+  let saved = false;
+  update((p) => {
+    const scenario = p.scenarios[id] ?? {};
+    saved = sameRun(scenario.run, from);
+    return saved ? { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } } : p;
+  });
+  return saved;
 }
 
 /** Keeps the latest result, and the best one by overall score. */
 export function recordResult(id: string, result: ScenarioResult): void {
-  updateScenario(id, (s) => ({ ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best }));
-}
-
-export function markLessonRead(slug: string): void {
-  if ($progress.get().lessons[slug]?.read) return;
-  updateLesson(slug, (l) => ({ ...l, read: true }));
-}
-
-export function answerQuestion(slug: string, question: number, option: number): void {
-  updateLesson(slug, (l) => ({ ...l, answers: { ...l.answers, [question]: option } }));
-}
-
-export function saveReflection(slug: string, prompt: number, text: string): void {
-  updateLesson(slug, (l) => ({ ...l, reflections: { ...l.reflections, [prompt]: text } }));
-}
-
-export function setCertificateName(name: string): void {
-  update((p) => ({ ...p, name: name.slice(0, 200) }));
-}
-
-export function resetProgress(): void {
-  update(() => emptyProgress());
-}
-
-export function replaceProgress(progress: Progress): void {
-  update(() => progress);
+  update((p) => {
+    const s = p.scenarios[id] ?? {};
+    return {
+      ...p,
+      scenarios: { ...p.scenarios, [id]: { ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best } },
+    };
+  });
 }

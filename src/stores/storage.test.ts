@@ -84,25 +84,3 @@ describe('browser storage that fills up part-way through a visit', () => {
     expect(storageState()).toBe('unavailable');
   });
 });
-
-describe("the tab's own storage (sessionStorage)", () => {
-  it('keeps values in memory where sessionStorage throws, apart from the shared localStorage', async () => {
-    vi.resetModules();
-    stubWindowEvents();
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.stubGlobal('localStorage', fullAfter(1000));
-    Object.defineProperty(globalThis, 'sessionStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-    const { readItem, storageState, tabStorage } = await import('./storage.ts');
-    tabStorage.writeItem('cmi5', 'token');
-    expect(tabStorage.readItem('cmi5')).toBe('token');
-    expect(tabStorage.storageState()).toBe('unavailable');
-    expect(readItem('cmi5')).toBeNull();
-    expect(storageState()).toBe('ok');
-    Reflect.deleteProperty(globalThis, 'sessionStorage');
-  });
-});

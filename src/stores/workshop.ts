@@ -2,6 +2,7 @@
 // the projector screen. The engine plays the room's decisions; this store keeps the votes.
 import { atom } from 'nanostores';
 import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
+import type { ChooseError } from '../engine/run.ts';
 import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
@@ -51,20 +52,39 @@ export function viewOf(scenario: PlayableScenario, top: Points, session: Worksho
   };
 }
 
+/** The later of two versions of a session, by when each was last changed. */
+const newer = (a: WorkshopSession, b: WorkshopSession | undefined) => (b && b.id === a.id && b.updatedAt > a.updatedAt ? b : a);
+
+/**
+ * The console's workshop over one session. `onChange` saves and sends each change. `saved`, when
+ * given, reads the session as saved now: each action is applied to that when it is newer (another
+ * console of the same session, in another tab, changed it), so the two consoles' votes and steps
+ * add up instead of one replacing the other.
+ */
 export function createWorkshop(
   scenario: PlayableScenario,
   top: Points,
   initial: WorkshopSession,
   onChange: (session: WorkshopSession) => void,
+  saved: () => WorkshopSession | undefined = () => undefined,
 ) {
   const $session = atom(initial);
   // The view is derived from the session and kept beside it, updated with every change.
   const $view = atom(viewOf(scenario, top, initial));
+  const show = (session: WorkshopSession) => {
+    $session.set(session);
+    $view.set(viewOf(scenario, top, session));
+  };
 
-  const update = (change: (s: WorkshopSession) => WorkshopSession) => {
-    const next = { ...change($session.get()), updatedAt: new Date().toISOString() };
-    $session.set(next);
-    $view.set(viewOf(scenario, top, next));
+  /** Applies an action to the newest version of the session; an action that no longer applies (undefined) changes nothing. */
+  const update = (change: (s: WorkshopSession) => WorkshopSession | undefined) => {
+    const current = newer($session.get(), saved());
+    const changed = change(current);
+    if (!changed) return show(current);
+    // Strictly later than the version it was made from, even within one millisecond.
+    const at = new Date(Math.max(Date.now(), Date.parse(current.updatedAt) + 1)).toISOString();
+    const next = { ...changed, updatedAt: at };
+    show(next);
     onChange(next);
   };
   const setTally = (change: (tally: Record<string, number>) => Record<string, number>) =>
@@ -73,6 +93,11 @@ export function createWorkshop(
   return {
     $session,
     $view,
+    /** Shows a newer version of the session saved elsewhere (another console's), without saving it again. */
+    follow(session: WorkshopSession | undefined) {
+      const next = session && newer($session.get(), session);
+      if (next && next !== $session.get()) show(next);
+    },
     /** Adds (or with a negative delta removes) votes for a choice; never below zero. */
     vote(choiceId: string, delta: number) {
       setTally((t) => ({ ...t, [choiceId]: Math.max(0, (t[choiceId] ?? 0) + delta) }));
@@ -92,19 +117,25 @@ export function createWorkshop(
     },
     /** Moves the story on with a choice: the majority's or any other. */
     go(choiceId: string) {
-      const s = $session.get();
-      const result = choose(scenario, { scenario: scenario.id, steps: s.steps }, choiceId);
-      if (!result.ok) return result.error;
-      update((x) => ({
-        ...x,
-        steps: [...result.run.steps],
-        tallies: [...x.tallies, {}],
-        ...(x.phones && { phones: [...x.phones, {}] }),
-        revealed: false,
-        feedback: true,
-        counterpart: false,
-      }));
-      return undefined;
+      let error: ChooseError | undefined;
+      update((s) => {
+        // Chosen from the newest version: a choice the room has moved past (on another console) does nothing.
+        const result = choose(scenario, { scenario: scenario.id, steps: s.steps }, choiceId);
+        if (!result.ok) {
+          error = result.error;
+          return undefined;
+        }
+        return {
+          ...s,
+          steps: [...result.run.steps],
+          tallies: [...s.tallies, {}],
+          ...(s.phones && { phones: [...s.phones, {}] }),
+          revealed: false,
+          feedback: true,
+          counterpart: false,
+        };
+      });
+      return error;
     },
     continueOn() {
       update((s) => ({ ...s, feedback: false }));

@@ -1,5 +1,6 @@
 // Saved workshop sessions, kept in this browser so a facilitator can resume, export or delete
-// them; a damaged session is dropped, the others kept.
+// them; a damaged session is dropped, the others kept. Each save changes one session in what is
+// saved at that moment, so tabs that run or delete different sessions never undo each other.
 import { atom } from 'nanostores';
 import { readItem, writeItem } from './storage.ts';
 import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
@@ -39,18 +40,26 @@ export function startSessions(): void {
   });
 }
 
-function save(sessions: Record<string, WorkshopSession>): void {
+function update(change: (sessions: Record<string, WorkshopSession>) => Record<string, WorkshopSession>): void {
+  // Start from what is saved now: another tab may have saved since this one last heard.
+  const saved = readItem(workshopsKey);
+  const sessions = change(saved === null ? $sessions.get() : load(saved));
   $sessions.set(sessions);
   writeItem(workshopsKey, JSON.stringify({ v: 1, sessions }));
 }
 
+/** A session as saved at this moment (another tab may have changed it since this one heard). */
+export function savedSession(id: string): WorkshopSession | undefined {
+  const saved = readItem(workshopsKey);
+  return (saved === null ? $sessions.get() : load(saved))[id];
+}
+
 export function saveSession(session: WorkshopSession): void {
-  save({ ...$sessions.get(), [session.id]: session });
+  update((all) => ({ ...all, [session.id]: session }));
 }
 
 export function deleteSession(id: string): void {
-  const { [id]: _gone, ...rest } = $sessions.get();
-  save(rest);
+  update(({ [id]: _gone, ...rest }) => rest);
 }
 
 /** The most recently changed session that passes a test (its scenario, and that it still fits it). */

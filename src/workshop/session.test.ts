@@ -192,3 +192,46 @@ describe('decoders of outside data', () => {
     );
   });
 });
+
+describe('one session in two consoles (two tabs)', () => {
+  const content = loadValid('mini-contractor');
+  const scenario = localize(content, 'en');
+  /** Two consoles of one session over one saved copy, neither hearing of the other's changes. */
+  const twoConsoles = () => {
+    let saved = session();
+    const save = (s: ReturnType<typeof session>) => {
+      saved = s;
+    };
+    const a = createWorkshop(scenario, maxima(content), saved, save, () => saved);
+    const b = createWorkshop(scenario, maxima(content), saved, save, () => saved);
+    return { a, b, saved: () => saved };
+  };
+
+  it('adds up the votes of both instead of keeping one console’s', () => {
+    const { a, b, saved } = twoConsoles();
+    a.vote('remind', 1);
+    a.vote('remind', 1);
+    b.vote('wait', 1);
+    expect(saved().tallies.at(-1)).toEqual({ remind: 2, wait: 1 });
+    expect(b.$view.get().tally).toEqual({ remind: 2, wait: 1 });
+  });
+
+  it('ignores a choice the room has already moved past on the other console, and shows where it is', () => {
+    const { a, b, saved } = twoConsoles();
+    a.go('remind');
+    a.continueOn();
+    // Console b still shows the first decision; its "go" comes too late.
+    expect(b.go('wait')).toEqual({ code: 'unknown-choice', node: 'ask', choice: 'wait' });
+    expect(saved().steps).toEqual([{ node: 'unpaid', choice: 'remind' }]);
+    expect(b.$view.get().node.id).toBe('ask');
+  });
+
+  it('follows a newer version saved elsewhere, and not an older one', () => {
+    const { a, b } = twoConsoles();
+    a.vote('remind', 3);
+    b.follow(a.$session.get());
+    expect(b.$view.get().tally).toEqual({ remind: 3 });
+    b.follow(session());
+    expect(b.$view.get().tally).toEqual({ remind: 3 });
+  });
+});

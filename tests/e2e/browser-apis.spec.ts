@@ -4,6 +4,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
+import { outcome } from '../../src/engine/scoring.ts';
+import { maxima } from '../../src/engine/maxima.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
 import { openConsoleAndScreen, openScenario, waitForIsland } from './play.ts';
@@ -63,6 +65,30 @@ async function without(context: BrowserContext, api: Api): Promise<string[]> {
   context.pages().forEach(watch);
   context.on('page', watch);
   return errors;
+}
+
+/** Saves progress of a finished course (every lesson read, both scenarios done), as the certificate needs. */
+async function finishCourse(page: Page) {
+  const home = await (await page.request.get('/en/')).text();
+  const lessons = [...home.matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!);
+  const result = (id: string) => {
+    const s = scenarios.find((x) => x.id === id)!;
+    const steps = markedPath(s, 'recommended');
+    const o = outcome(s, steps, maxima(s))!;
+    return {
+      ending: o.ending.id,
+      grade: o.ending.grade,
+      overall: o.overall,
+      principles: Object.fromEntries(o.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
+      at: '2026-11-20T10:00:00.000Z',
+    };
+  };
+  const progress = {
+    v: 1,
+    lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
+    scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { best: result(s.id), last: result(s.id) }])),
+  };
+  await page.evaluate((value) => localStorage.setItem('checks-in-the-mail/progress', value), JSON.stringify(progress));
 }
 
 /** A choice moves the story: its feedback appears. */
@@ -196,6 +222,13 @@ for (const locale of ['en', 'ru'] as const) {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: fill(t['workshop.download'], { format: 'JSON' }), exact: true }).click();
       expect((await download).suggestedFilename()).toMatch(/\.json$/);
+      // The certificate of a finished course says the same instead of its print button.
+      await finishCourse(page);
+      await page.goto(`/${locale}/progress/`);
+      await waitForIsland(page, 'progress');
+      await expect(page.locator('.certificate')).toBeVisible();
+      await expect(page.getByText(t['print.unavailable'])).toBeVisible();
+      await expect(page.getByRole('button', { name: t['progress.print'] })).toHaveCount(0);
       expect(errors).toEqual([]);
     });
   });

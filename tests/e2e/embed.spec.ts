@@ -6,6 +6,7 @@ import { maxima } from '../../src/engine/maxima.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, scenarios, ui } from './course-data.ts';
 import { courseOrigin } from './origin.ts';
+import { startServer } from '../../src/cli/serve.ts';
 
 // The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
 let host = '';
@@ -23,8 +24,17 @@ const pages: Record<string, string> = {
   '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario>`,
 };
 
+/** What an embedder pasted into their page, served at /pasted exactly as pasted. */
+let pasted = '';
+
 test.beforeAll(async () => {
   server = createServer((request, response) => {
+    if (request.url === '/pasted') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end(
+        `<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>My blog</h1>\n${pasted}\n</body></html>`,
+      );
+    }
     const body = pages[request.url ?? ''];
     if (!body) return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -192,4 +202,41 @@ test('the catalogue and oEmbed describe every scenario with working addresses', 
   }
   const page = await (await request.get(`${course}/en/scenarios/client/`)).text();
   expect(page).toContain(`type="application/json+oembed" href="${course}/oembed/en/client.json"`);
+});
+
+test('the copied snippet, pasted into a page on another site, shows the scenario from a course served without our headers', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The course on a plain static host: none of the _headers rules, at an address the build was not made for.
+  const plain = startServer({ root: 'dist', port: 0, host: '127.0.0.1', headers: false });
+  await new Promise<void>((resolve) => plain.on('listening', resolve));
+  const plainOrigin = `http://127.0.0.1:${(plain.address() as { port: number }).port}`;
+  try {
+    await page.goto(`${plainOrigin}/en/embed/`);
+    // The embedders' page gives out the address it is opened at, and the classic script first.
+    await expect(page.locator('#snippet-loader')).toContainText(`<script src="${plainOrigin}/embed/v1.js" defer></script>`);
+    await page.getByRole('button', { name: ui.en['embed.copyLoader'] }).click();
+    await expect(page.locator('#copy-status')).toHaveText(ui.en['embed.copied']);
+    pasted = await page.evaluate(() => navigator.clipboard.readText());
+    expect(pasted).not.toContain(course);
+    const id = /scenario="([^"]+)"/.exec(pasted)![1]!;
+    const scenario = scenarios.find((s) => s.id === id)!;
+    const start = findNode(scenario, scenario.start)!;
+
+    await page.goto(`${host}/pasted`);
+    const frame = page.frameLocator('checks-scenario iframe');
+    await expect(frame.getByRole('heading', { name: start.title.en })).toBeVisible();
+
+    // Where the script is blocked or fails, the reader still gets a link to the scenario, by its title.
+    await page.route('**/embed/v1.js', (route) => route.abort());
+    await page.goto(`${host}/pasted`);
+    const link = page.locator('checks-scenario').getByRole('link', { name: scenario.title.en });
+    await expect(link).toHaveAttribute('href', `${plainOrigin}/en/scenarios/${id}/`);
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(scenario.title.en);
+  } finally {
+    await new Promise<void>((resolve) => plain.close(() => resolve()));
+  }
 });

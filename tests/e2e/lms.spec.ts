@@ -288,7 +288,12 @@ async function startLms(locale: Locale = 'en') {
       return `${base}/launch.html?${new URLSearchParams({ au: au.toString() })}`;
     },
     verbs: () => statements.map((st) => (st['verb'] as { id: string }).id.split('/').pop()),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The browser's keep-alive connections would hold the close until they time out.
+        server.closeAllConnections();
+      }),
   };
 }
 

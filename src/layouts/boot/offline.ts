@@ -13,6 +13,6 @@ addEventListener('load', () => {
       .then((registration) => (self.requestIdleCallback ?? setTimeout)(() => registration.active?.postMessage('precache-rest')))
       .catch((error: unknown) => console.warn('Offline use is unavailable', error));
   } catch (error) {
-    console.warn('Offline use is unavailable in this browser', error);
+    console.warn('Offline use is unavailable', error);
   }
 });

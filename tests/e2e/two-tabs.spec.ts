@@ -1,0 +1,163 @@
+// Two tabs of the course in one browser, each kind of saved progress changed in both, the
+// actions interleaved: every tab follows the other's saves, and a change made from an older
+// state merges or is refused with a word, never silently replacing newer progress.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { outcome } from '../../src/engine/scoring.ts';
+import { maxima } from '../../src/engine/maxima.ts';
+import { findNode } from '../../src/engine/graph.ts';
+import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { openScenario, play, waitForIsland } from './play.ts';
+
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const recommended = markedPath(contractor, 'recommended');
+const real = markedPath(contractor, 'real');
+
+/**
+ * A tab that can be made deaf to the other tab's saves (its storage events stopped before the
+ * page hears them), as a tab is between another tab's save and the event that reports it.
+ */
+async function openTab(context: BrowserContext): Promise<Page & { deaf(on: boolean): Promise<void> }> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener(
+      'storage',
+      (event) => {
+        if ((window as unknown as { deaf?: boolean }).deaf) event.stopImmediatePropagation();
+      },
+      true,
+    );
+  });
+  return Object.assign(page, {
+    deaf: (on: boolean) =>
+      page.evaluate((value) => {
+        (window as unknown as { deaf?: boolean }).deaf = value;
+      }, on),
+  });
+}
+
+const savedProgress = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/progress') ?? '{}')) as Promise<{
+    lessons: Record<string, { read?: boolean; answers?: Record<string, number>; reflections?: Record<string, string> }>;
+    scenarios: Record<
+      string,
+      { run?: { steps: [string, string][] }; best?: { overall: number; ending: string }; last?: { ending: string } }
+    >;
+  }>;
+const pairs = (steps: typeof recommended) => steps.map((s) => [s.node, s.choice]);
+
+test('a run: each tab follows the other, and a choice from a stale tab does not replace the newer run', async ({ context }) => {
+  const a = await openTab(context);
+  const b = await openTab(context);
+  await openScenario(a, 'en', 'contractor');
+  await openScenario(b, 'en', 'contractor');
+  await play(a, contractor, recommended.slice(0, 2), 'en');
+  // Tab b shows where tab a got to, says so, and goes on from there.
+  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
+  await b.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await play(b, contractor, recommended.slice(2, 3), 'en');
+  expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 3)));
+  await expect(a.getByText(ui.en['player.moved'])).toBeVisible();
+
+  // Tab b has not heard of tab a's next choice when it makes one of its own.
+  await b.deaf(true);
+  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await play(a, contractor, recommended.slice(3, 4), 'en');
+  const node = findNode(contractor, recommended[3]!.node)!;
+  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
+  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
+  // The newer run stays saved; tab b shows it instead of its own choice, and says why.
+  expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 4)));
+  await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
+  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
+});
+
+test('results: both tabs finish, the best result is kept and the latest is recorded', async ({ context }) => {
+  const a = await openTab(context);
+  const b = await openTab(context);
+  await openScenario(a, 'en', 'contractor');
+  await openScenario(b, 'en', 'contractor');
+  const top = maxima(contractor);
+  const [best, worse] = [recommended, real].sort((x, y) => outcome(contractor, y, top)!.overall - outcome(contractor, x, top)!.overall);
+  await play(a, contractor, best!, 'en');
+  await expect(a.locator('.outcome')).toBeVisible();
+  await a.goto('/en/progress/');
+  await waitForIsland(a, 'progress');
+  const bestScore = fill(ui.en['player.overallValue'], { score: outcome(contractor, best!, top)!.overall });
+  await expect(a.locator('tr.overall')).toContainText(bestScore);
+  // Tab b followed to the ending; it plays again, another way, to a lesser result.
+  await b.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await b.getByRole('button', { name: ui.en['player.playAgain'] }).click();
+  await play(b, contractor, worse!, 'en');
+  await expect(b.locator('.outcome')).toBeVisible();
+  const saved = (await savedProgress(a)).scenarios['contractor']!;
+  expect(saved.best!.overall).toBe(outcome(contractor, best!, top)!.overall);
+  expect(saved.last!.ending).toBe(outcome(contractor, worse!, top)!.ending.id);
+  await expect(a.locator('tr.overall')).toContainText(bestScore);
+});
+
+test('a lesson: answers, reflections and reading add up across tabs; a reflection typed in both keeps both', async ({ context }) => {
+  const a = await openTab(context);
+  const b = await openTab(context);
+  for (const tab of [a, b]) await tab.goto('/ru/lessons/agree-on-terms/');
+  await a.locator('[data-question="0"]').getByRole('radio').nth(1).check();
+  await expect(b.locator('[data-question="0"]').getByRole('radio').nth(1)).toBeChecked();
+  await b.locator('[data-question="1"]').getByRole('radio').nth(0).check();
+  await expect(a.locator('[data-question="1"]').getByRole('radio').nth(0)).toBeChecked();
+  await a.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await savedProgress(a)).lessons['agree-on-terms']?.read).toBe(true);
+
+  const boxA = a.getByRole('textbox').first();
+  const boxB = b.getByRole('textbox').first();
+  await boxA.fill('Сначала договориться о сроках');
+  await boxA.blur();
+  await expect(boxB).toHaveValue('Сначала договориться о сроках');
+  // Both tabs change it before hearing of each other.
+  await b.deaf(true);
+  await boxA.fill('Сроки — письменно');
+  await boxA.blur();
+  await boxB.fill('Аванс до начала работы');
+  await boxB.blur();
+  const both = 'Сроки — письменно\n\nАванс до начала работы';
+  await expect(boxB).toHaveValue(both);
+  await expect(b.getByText(ui.ru['lesson.reflectionMerged'])).toBeVisible();
+  await expect(boxA).toHaveValue(both);
+  const lesson = (await savedProgress(a)).lessons['agree-on-terms']!;
+  expect(lesson).toMatchObject({ read: true, answers: { 0: 1, 1: 0 }, reflections: { 0: both } });
+});
+
+test('a workshop session open in two consoles: their votes add up, and a late choice does not undo the room’s', async ({ context }) => {
+  const a = await openTab(context);
+  await a.goto('/en/facilitate/contractor/');
+  await waitForIsland(a, 'console');
+  await expect(a).toHaveURL(/[?]session=/);
+  const b = await openTab(context);
+  await b.goto(a.url());
+  await waitForIsland(b, 'console');
+  const votesIn = (n: number) => plural(ui.en['workshop.votesIn'], n, 'en');
+  await a.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 1 }) }).click();
+  await expect(b.locator('.tally-total')).toHaveText(votesIn(1));
+  // Console b votes before it hears of console a's next vote: both count.
+  await b.deaf(true);
+  await a.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 1 }) }).click();
+  await b.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 2 }) }).click();
+  await expect(b.locator('.tally-total')).toHaveText(votesIn(3));
+  await b.deaf(false);
+  await expect(a.locator('.tally-total')).toHaveText(votesIn(3));
+  // Console a moves the room on; console b, not having heard, goes with another choice: too late.
+  await b.deaf(true);
+  await a.getByRole('button', { name: ui.en['workshop.goMajority'] }).click();
+  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await b.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: 2 }) }).click();
+  await b.deaf(false);
+  const start = findNode(contractor, contractor.start)!;
+  const [one, two] = start.type === 'decision' ? start.choices : [];
+  const session = await a.evaluate(
+    (id) => JSON.parse(localStorage.getItem('checks-in-the-mail/workshops')!).sessions[id],
+    new URL(a.url()).searchParams.get('session')!,
+  );
+  expect(session.steps).toEqual([{ node: contractor.start, choice: one!.id }]);
+  expect(session.tallies[0]).toEqual({ [one!.id]: 2, [two!.id]: 1 });
+  // Console b shows where the room is, not its own late choice.
+  await expect(b.locator('#console-heading')).toHaveText((await a.locator('#console-heading').textContent())!);
+});
