@@ -109,7 +109,7 @@ export default defineConfig({
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },
               {
                 name: 'parts',
-                test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare)|stores[\\/]play-view|components[\\/]PlayerParts|i18n[\\/](messages|typography)|islands[\\/](use-store|hydrate))\./,
+                test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/](messages|typography)|islands[\\/]hydrate)\./,
                 priority: 30,
               },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },

@@ -23,7 +23,7 @@ import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
 import type { Choice, Step } from '../engine/types.ts';
-import { locales, type Locale } from '../i18n/locales.ts';
+import { locales, type Locale } from '../engine/locales.ts';
 import en from '../i18n/en.json' with { type: 'json' };
 import ru from '../i18n/ru.json' with { type: 'json' };
 import { checkInkPaths, compileInk, inkSource } from '../peers/ink.ts';

@@ -1,7 +1,7 @@
 // `npm run package`: writes the LMS packages (SCORM 1.2 and cmi5, per scenario and language)
 // into dist/lms/, where the built site links them. The build writes them too.
 import { resolve } from 'node:path';
-import { buildPackages } from '../lms/build-packages.ts';
+import { buildPackages } from '../integrations/build-packages.ts';
 import { siteUrl } from '../site.ts';
 
 const written = await buildPackages({ outDir: resolve('dist/lms'), site: siteUrl(process.env) });

@@ -1,15 +1,16 @@
 // The self-paced course's player: runs are saved in this browser, resume on return and follow
 // other tabs (stores/course-player.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
+import ScenarioPlayer from './ScenarioPlayer.tsx';
+import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
-import { nodeTitle } from '../stores/play-view.ts';
+import { nodeTitle } from '../engine/play-view.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
-import type { ScenarioIslandProps } from '../stores/play-view.ts';
-import { makeEarlyChoice, takeEarlyChoice } from '../islands/early-choice.ts';
+import type { ScenarioIslandProps } from '../course/props.ts';
+import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;

@@ -7,7 +7,7 @@ import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/stor
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../stores/play-view.ts';
+import type { ScenarioIslandProps } from '../course/props.ts';
 
 type Props = ScenarioIslandProps;
 

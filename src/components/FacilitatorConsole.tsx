@@ -1,9 +1,10 @@
 // The facilitator's console: the situation, private notes and questions, the room's votes, a
 // timer, and the controls that move the story on. The projector screen follows over a
 // BroadcastChannel, or through the saved session where the browser has none.
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createWorkshop, fitsScenario, type Workshop } from '../stores/workshop.ts';
+import { createWorkshop, type Workshop } from '../stores/workshop.ts';
+import { fitsScenario } from '../workshop/view.ts';
 import { $sessions, latestSession, savedSession, saveSession, startSessions } from '../stores/workshops.ts';
 import { storageState } from '../stores/storage.ts';
 import { audioContextClass, canBroadcast, randomId } from '../browser/support.ts';
@@ -20,10 +21,11 @@ import {
   type WorkshopSession,
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
-import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
+import { nodeTitle } from '../engine/play-view.ts';
+import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
-import { $consoleWorkshop } from '../live/console-workshop.ts';
+import { $consoleWorkshop } from '../stores/console-workshop.ts';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {

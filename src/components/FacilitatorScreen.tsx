@@ -3,15 +3,15 @@
 // device); it catches up at once from the saved session when opened late or reloaded. Every state
 // is fitted to the window without scrolling.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useStore } from '../islands/use-store.ts';
-import { fitsScenario, viewOf } from '../stores/workshop.ts';
+import { useStore } from './use-store.ts';
+import { fitsScenario, viewOf } from '../workshop/view.ts';
 import { startSessions } from '../stores/workshops.ts';
 import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../stores/play-view.ts';
-import type { Counterpart } from './ScenarioPlayer.tsx';
+import type { ScenarioIslandProps } from '../course/props.ts';
+import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';

@@ -3,7 +3,7 @@
 // joined, the link's state, Stop, and the address that opens the projector screen on another device.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { probeLiveServer, type Availability } from '../live/availability.ts';
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import { createLiveRoom } from '../stores/live-room.ts';
 import type { Workshop } from '../stores/workshop.ts';
 import type { Translate } from '../i18n/messages.ts';

@@ -1,6 +1,6 @@
 // The parts of the outcome only the player shows: how grades follow from the score, and the
 // debrief about the learner's own path.
-import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
+import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../engine/play-view.ts';
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';

@@ -1,7 +1,7 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
 // share: the feedback of a decision, and the grade, scores and debrief of an outcome.
 import type { Ref } from 'preact';
-import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
+import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';

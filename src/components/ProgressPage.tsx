@@ -1,16 +1,16 @@
 // The progress page: best results side by side, the principles overall, the certificate, and
 // the learner's data (export, import, reset).
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, startProgress } from '../stores/progress.ts';
 import { awaitsReplay, countedResult, rescoreSaved } from '../stores/results.ts';
-import type { PlayableScenario } from '../stores/play-view.ts';
+import type { PlayableScenario } from '../engine/play-view.ts';
 import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
 import { finishedAt, principlesOverall } from '../stores/course-results.ts';
 import { countedPoints } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
-import { intlLocale, type Locale } from '../i18n/locales.ts';
+import { intlLocale, type Locale } from '../engine/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { download } from '../scripts/download.ts';

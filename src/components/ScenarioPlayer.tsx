@@ -1,23 +1,15 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
-import { nodeTitle } from '../stores/play-view.ts';
+import { nodeTitle } from '../engine/play-view.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
 import './ScenarioPlayer.css';
-
-/** The other perspective's view of a moment, shown read-only. */
-export interface Counterpart {
-  scenarioTitle: string;
-  title: string;
-  speaker?: string;
-  situation: string;
-}
 
 export interface PlayerProps {
   scenario: PlayableScenario;

@@ -2,18 +2,18 @@
 // spreadsheet, Markdown and CSV files need the scenario's text, fetched when first asked for (the
 // console's own props file), and the spreadsheet its writer, loaded on the click: neither this
 // page nor the console carries them for nothing.
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
-import { fitsScenario } from '../stores/workshop.ts';
+import { fitsScenario } from '../workshop/view.ts';
 import { storageState } from '../stores/storage.ts';
 import { fileStem, outcomeTable, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
-import { intlLocale, type Locale } from '../i18n/locales.ts';
-import type { ScenarioIslandProps } from '../stores/play-view.ts';
+import { intlLocale, type Locale } from '../engine/locales.ts';
+import type { ScenarioIslandProps } from '../course/props.ts';
 
 interface Props {
   locale: Locale;

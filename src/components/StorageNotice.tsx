@@ -1,4 +1,4 @@
-import { useStore } from '../islands/use-store.ts';
+import { useStore } from './use-store.ts';
 import { $storageNotice } from '../stores/progress.ts';
 import type { Translate } from '../i18n/messages.ts';
 

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { locales } from '../i18n/locales.ts';
+import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
 import { glossaryTerm, lessonFrontmatter, outline, template } from './schemas.ts';
 

@@ -2,7 +2,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { markedPath } from '../engine/paths.ts';
 import { readingMinutes } from './reading-time.ts';
-import { locales, type Locale } from '../i18n/locales.ts';
+import { locales, type Locale } from '../engine/locales.ts';
 import { useMessages } from '../i18n/messages.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 

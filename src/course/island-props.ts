@@ -3,7 +3,7 @@
 // fetches its props from, so the page's HTML stays small.
 import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
-import { intlLocale, type Locale } from '../i18n/locales.ts';
+import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';

@@ -1,10 +1,10 @@
 // What the scenario pages hand to the player and the projector screen, prepared at build time.
-import type { Counterpart } from '../components/ScenarioPlayer.tsx';
+import type { Counterpart } from './props.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from './locales.ts';
 import type { LocalizedText, Localized } from './types.ts';
 
 function isLocalizedText(value: object): value is LocalizedText {

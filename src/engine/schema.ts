@@ -1,7 +1,7 @@
 // The content format of a scenario. Build time only: nothing shipped to the browser imports
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
-import { locales } from '../i18n/locales.ts';
+import { locales } from './locales.ts';
 import { pathMarks, perspectives, tones } from './vocabulary.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');

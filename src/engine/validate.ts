@@ -1,7 +1,7 @@
 // Checks a scenario as an author wrote it. Never throws: every problem becomes a diagnostic
 // that names the file, the node or choice, and what to change.
 import { z } from 'astro/zod';
-import { locales } from '../i18n/locales.ts';
+import { locales } from './locales.ts';
 import { bestRuns } from './best-runs.ts';
 import { applyEffects, findNode, isDecision, nextNodeId, routesOf, startMeters, successors } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';

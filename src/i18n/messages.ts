@@ -1,7 +1,7 @@
 // UI strings. Components get a translator, never a hard-coded string.
 import en from './en.json' with { type: 'json' };
 import ru from './ru.json' with { type: 'json' };
-import type { Locale } from './locales.ts';
+import type { Locale } from '../engine/locales.ts';
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;

@@ -1,7 +1,7 @@
 // After the build, writes the LMS packages into dist/lms/, where the embedders' page links them.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { buildPackages } from '../lms/build-packages.ts';
+import { buildPackages } from './build-packages.ts';
 
 export function lmsPackages(): AstroIntegration {
   let site = '';

@@ -1,5 +1,5 @@
 import { h, hydrate, type ComponentType } from 'preact';
-import { retireEarlyView } from './early-choice.ts';
+import { retireEarlyView } from '../scripts/early-choice.ts';
 
 /** Hydrates the server-rendered island `name` (see Island.astro) with its component. */
 export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<void> {

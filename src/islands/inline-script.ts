@@ -5,7 +5,7 @@ import { bundleIsland } from './bundle.ts';
 const built = new Map<string, Promise<string>>();
 
 /**
- * The script of `entry` (a path from the project's root, e.g. "src/embed/frame.ts") as one
+ * The script of `entry` (a path from the project's root, e.g. "src/islands/embed-frame.ts") as one
  * inlinable ES module. A player page inlines it rather than load shared chunks: one compressed
  * script weighs less than the same code in several files (each with its own overhead), and a
  * frame on another site fetches nothing from us (no CORS for a sandboxed frame, no stale chunk

@@ -1,7 +1,7 @@
 // What the console publishes to its live room, derived from its view: the phones' moment and the
 // screen's copy of the session. Nothing private (notes, questions, hand counts before the reveal)
 // leaves the console.
-import type { ConsoleView } from '../stores/workshop.ts';
+import type { ConsoleView } from '../workshop/view.ts';
 import { forScreen, hiddenTally, type WorkshopSession } from '../workshop/session.ts';
 import type { Moment, RoomState } from './protocol.ts';
 

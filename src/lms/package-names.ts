@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../engine/locales.ts';
 
 export type PackageKind = 'scorm12' | 'cmi5';
 

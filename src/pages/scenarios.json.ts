@@ -1,7 +1,7 @@
 // The catalogue of scenarios, for embedders and tools: ids, titles, perspectives and addresses.
 import type { APIContext } from 'astro';
 import { getScenarios } from '../course/content.ts';
-import { locales } from '../i18n/locales.ts';
+import { locales } from '../engine/locales.ts';
 
 export async function GET({ site }: APIContext) {
   const origin = site!.origin;

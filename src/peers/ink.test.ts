@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Story } from 'inkjs';
 import { checkInkPaths, compileInk, inkSource } from './ink.ts';
 import { localize } from '../engine/localize.ts';
-import { locales } from '../i18n/locales.ts';
+import { locales } from '../engine/locales.ts';
 import { scenarios, ui } from '../../tests/e2e/course-data.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 

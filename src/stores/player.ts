@@ -20,9 +20,9 @@ import {
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
 import { resultOf } from './results.ts';
-import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
+import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
 
-export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
+export type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 
 /** The outcome as the player shows it, with the debrief about the learner's own path. */
 export type PlayerDebrief = Debrief & PathDebrief;
@@ -56,7 +56,7 @@ export interface PlayerOptions {
   /**
    * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
    * rendering a moment ahead of time (the page's consequence of a first choice, see
-   * islands/early-choice.ts).
+   * scripts/early-choice.ts).
    */
   steps?: readonly Step[];
 }

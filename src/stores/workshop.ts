@@ -1,58 +1,12 @@
 // The facilitator console's state: one workshop session, saved on every change and sent to
 // the projector screen. The engine plays the room's decisions; this store keeps the votes.
 import { atom } from 'nanostores';
-import { choose, isDecision, replay, runState, textFor, undo, type Run } from '../engine/index.ts';
+import { choose, undo } from '../engine/index.ts';
 import type { ChooseError } from '../engine/run.ts';
-import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
-import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
+import type { PlayableScenario } from '../engine/play-view.ts';
+import type { WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
-
-export interface ConsoleView {
-  session: WorkshopSession;
-  node: PlayableScenario['nodes'][number];
-  /** The decision's situation as it reads on the room's path; empty at an ending. */
-  situation: string;
-  meters: Record<string, number>;
-  /** The votes of the decision on screen: hand counts and phones together. */
-  tally: Record<string, number>;
-  /** The votes counted by hand at the decision on screen. */
-  hand: Record<string, number>;
-  /** The phones' votes at the decision on screen. */
-  phones: Record<string, number>;
-  votes: number;
-  feedback?: Feedback;
-  debrief?: Debrief;
-}
-
-/**
- * Whether a session (saved, or received from the console) can be played in this scenario: its
- * decisions must still lead through it. One saved before the scenario was edited may not.
- */
-export function fitsScenario(scenario: PlayableScenario, session: WorkshopSession): boolean {
-  return session.scenario === scenario.id && replay(scenario, session.steps) !== undefined;
-}
-
-/** Derives what both views show from a session: the node, meters, feedback or debrief. */
-export function viewOf(scenario: PlayableScenario, session: WorkshopSession): ConsoleView {
-  const run: Run = { scenario: scenario.id, steps: session.steps };
-  const state = runState(scenario, run);
-  const last = session.tallies.length - 1;
-  const tally = votesAt(session, last);
-  const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
-  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, run);
-  return {
-    session,
-    node: state.node,
-    situation: isDecision(state.node) ? textFor(state.node.situation, state.meters) : '',
-    meters: state.meters,
-    tally,
-    hand: session.tallies[last] ?? {},
-    phones: session.phones?.[last] ?? {},
-    votes: total(tally),
-    ...(feedback && { feedback }),
-    ...(debrief && { debrief }),
-  };
-}
+import { viewOf } from '../workshop/view.ts';
 
 /** The later of two versions of a session, by when each was last changed. */
 const newer = (a: WorkshopSession, b: WorkshopSession | undefined) => (b && b.id === a.id && b.updatedAt > a.updatedAt ? b : a);

@@ -2,8 +2,8 @@
 // of votes, as a spreadsheet (xlsx.ts, made on demand) and as CSV for tools (UTF-8 with a
 // byte-order mark and RFC 4180 quoting).
 import { principleScore, type Translate } from '../i18n/messages.ts';
-import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
-import { viewOf } from '../stores/workshop.ts';
+import { nodeTitle, type PlayableScenario } from '../engine/play-view.ts';
+import { viewOf } from './view.ts';
 import { roomPath, type WorkshopSession } from './session.ts';
 
 export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {

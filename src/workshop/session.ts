@@ -3,7 +3,7 @@
 // store applies them, the screen renders them.
 import type { Step } from '../engine/types.ts';
 import type { Timer } from './timer.ts';
-import type { PlayableScenario } from '../stores/play-view.ts';
+import type { PlayableScenario } from '../engine/play-view.ts';
 
 export const sessionVersion = 1;
 

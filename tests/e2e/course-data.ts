@@ -10,7 +10,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import ru from '../../src/i18n/ru.json' with { type: 'json' };
-import type { Locale } from '../../src/i18n/locales.ts';
+import type { Locale } from '../../src/engine/locales.ts';
 
 export const ui = { en, ru } as const;
 

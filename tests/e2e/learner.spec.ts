@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, defaultRoutePath, scenarios, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 

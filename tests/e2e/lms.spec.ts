@@ -8,7 +8,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { packageFile } from '../../src/lms/package-names.ts';
 import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
-import type { Locale } from '../../src/i18n/locales.ts';
+import type { Locale } from '../../src/engine/locales.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const contractor = scenarios.find((s) => s.id === 'contractor')!;

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { ScenarioContent } from '../../src/engine/schema.ts';
 import type { Step } from '../../src/engine/types.ts';
-import type { Locale } from '../../src/i18n/locales.ts';
+import type { Locale } from '../../src/engine/locales.ts';
 import { choiceLabel, ui } from './course-data.ts';
 
 /** Makes the decisions by clicking their buttons, reading each feedback and moving on. */

@@ -5,8 +5,8 @@ import { debriefPath } from '../../src/engine/debrief.ts';
 import { findChoice, findNode } from '../../src/engine/graph.ts';
 import type { ScenarioContent } from '../../src/engine/schema.ts';
 import type { Step } from '../../src/engine/types.ts';
-import type { Locale } from '../../src/i18n/locales.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import type { Locale } from '../../src/engine/locales.ts';
+import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
 

@@ -10,7 +10,7 @@ import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { replay } from '../../src/engine/run.ts';
 import { textFor } from '../../src/engine/texts.ts';
 import { findNode, startMeters } from '../../src/engine/graph.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { locales } from '../../src/engine/locales.ts';
 import type { LocalizedText, Step, VariableText } from '../../src/engine/types.ts';
 import { scenarios } from '../e2e/course-data.ts';
 import { allPaths } from './scenario-fixtures.ts';

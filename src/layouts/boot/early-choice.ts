@@ -1,7 +1,7 @@
 // Runs inline in the head of pages with a scenario player (minified by Base.astro). The choices
 // are on screen, rendered on the server, before the player's code has started. A choice clicked
 // then is kept on <html data-early-choice="node choice"> for the player to make as soon as it
-// starts (islands/early-choice.ts), and its consequence, rendered with the page
+// starts (scripts/early-choice.ts), and its consequence, rendered with the page
 // (<template data-early-view="choice" data-moment="node">), is shown at once in the player's place; a Continue
 // pressed there is kept too (data-early-continue). No click is lost to loading, and the first one
 // answers before any script has arrived.

@@ -2,7 +2,7 @@
 // so it still works where a CMS sandboxes provider embeds.
 import type { APIContext } from 'astro';
 import { type getScenarios, scenarioPaths } from '../../../course/content.ts';
-import type { Locale } from '../../../i18n/locales.ts';
+import type { Locale } from '../../../engine/locales.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { iframeSnippet } from '../../../embed/snippet.ts';
 

@@ -2,7 +2,7 @@
 import type { APIContext } from 'astro';
 import { getScenarios, scenarioPaths } from '../../../../course/content.ts';
 import { consoleProps, propsResponse } from '../../../../course/island-props.ts';
-import type { Locale } from '../../../../i18n/locales.ts';
+import type { Locale } from '../../../../engine/locales.ts';
 
 export function getStaticPaths() {
   return scenarioPaths();

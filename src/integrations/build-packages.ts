@@ -6,11 +6,11 @@ import { parse } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
-import { locales, type Locale } from '../i18n/locales.ts';
+import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
-import { packageFile, type PackageKind } from './package-names.ts';
-import type { LmsProps } from './lms-player.tsx';
+import { packageFile, type PackageKind } from '../lms/package-names.ts';
+import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -90,7 +90,7 @@ function cmi5Structure(base: string, locale: Locale, title: string, description:
 /** Writes every package into `outDir` and returns their file names. */
 export async function buildPackages(options: { outDir: string; site: string; root?: string }): Promise<string[]> {
   const root = resolve(options.root ?? '.');
-  const bundle = await bundleIsland('src/lms/lms-player.tsx', { root, css: true });
+  const bundle = await bundleIsland('src/islands/lms-player.tsx', { root, css: true });
   const schemas = Object.fromEntries(
     await Promise.all(scorm12Schemas.map(async (f) => [f, await readFile(join(root, 'src/lms/scorm12-schemas', f))] as const)),
   );

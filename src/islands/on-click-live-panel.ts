@@ -3,7 +3,7 @@
 import { h, render } from 'preact';
 import LivePanel from '../components/LivePanel.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
-import type { Locale } from '../i18n/locales.ts';
+import type { Locale } from '../engine/locales.ts';
 import type { Workshop } from '../stores/workshop.ts';
 
 /** Renders the panel into the page's live-voting section, with the strings and addresses the page put there. */

@@ -5,9 +5,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
 import { translator } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../stores/play-view.ts';
-import { connectScorm, findScormApi } from './scorm12.ts';
-import { Cmi5Refused, cmi5Launch, connectCmi5 } from './cmi5.ts';
+import type { ScenarioIslandProps } from '../course/props.ts';
+import { connectScorm, findScormApi } from '../lms/scorm12.ts';
+import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
 import type { Run } from '../engine/index.ts';
 import '../styles/global.css';
 

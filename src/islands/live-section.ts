@@ -2,7 +2,7 @@
 // the live-voting panel (which asks for the live server and says why live voting is off, if it
 // is), and that panel at once for a session that already had a room. Nothing of live voting is
 // loaded before that.
-import { $consoleWorkshop } from '../live/console-workshop.ts';
+import { $consoleWorkshop } from '../stores/console-workshop.ts';
 
 export function startLiveSection(): void {
   const section = document.getElementById('live');
@@ -12,7 +12,7 @@ export function startLiveSection(): void {
     const workshop = $consoleWorkshop.get();
     if (!workshop) return;
     start.hidden = true;
-    import('../live/on-click-live-panel.ts').then(
+    import('./on-click-live-panel.ts').then(
       (panel) => panel.mountLivePanel(section, workshop, begin),
       (error: unknown) => {
         console.warn('Live voting could not load', error);

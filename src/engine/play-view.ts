@@ -1,30 +1,10 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
-import {
-  comparePath,
-  findChoice,
-  findNode,
-  outcome,
-  replay,
-  textFor,
-  type Outcome,
-  type PathComparison,
-  type Run,
-} from '../engine/index.ts';
-import type { Choice, Localized, Step } from '../engine/types.ts';
-import type { ScenarioContent } from '../engine/schema.ts';
-import type { Locale } from '../i18n/locales.ts';
-import type { Message } from '../i18n/messages.ts';
+import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
+import type { Choice, Localized, Step } from './types.ts';
+import type { ScenarioContent } from './schema.ts';
 
 export type PlayableScenario = Localized<ScenarioContent>;
-
-/** What every island that plays a scenario is given by its page. */
-export interface ScenarioIslandProps {
-  scenario: PlayableScenario;
-  locale: Locale;
-  /** The UI strings the island needs, in its language. */
-  messages: Record<string, Message>;
-}
 
 export interface Change {
   id: string;

@@ -1,0 +1,21 @@
+// What a page gives the islands that play a scenario: built at build time (island-props.ts,
+// screen-data.ts) and read by the components, so it sits below both.
+import type { Locale } from '../engine/locales.ts';
+import type { PlayableScenario } from '../engine/play-view.ts';
+import type { Message } from '../i18n/messages.ts';
+
+/** What every island that plays a scenario is given by its page. */
+export interface ScenarioIslandProps {
+  scenario: PlayableScenario;
+  locale: Locale;
+  /** The UI strings the island needs, in its language. */
+  messages: Record<string, Message>;
+}
+
+/** The other perspective's view of a moment, shown read-only. */
+export interface Counterpart {
+  scenarioTitle: string;
+  title: string;
+  speaker?: string;
+  situation: string;
+}
