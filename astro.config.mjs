@@ -92,8 +92,9 @@ export default defineConfig({
           // the facilitator's console went from eight chunks to six, 0.4 KB lighter, and back
           // within its budget). Each group is a set of modules the same pages need: core (the run
           // engine and storage: every page with progress), stored-run (not the facilitator's
-          // pages), progress (the learner's progress store) and parts (what the console, the
-          // screen, the saved sessions and the progress page share). A group takes its modules'
+          // pages), progress (the learner's progress store), typography (which the phone's join page
+          // shares too) and parts (what the console, the screen, the saved sessions and the
+          // progress page share). A group takes its modules'
           // imports with it unless a group of higher priority took them first, so a module shared
           // more widely sits in a higher group. The two players themselves are bundled apart and
           // inlined in their pages (islands/inline-script.ts).
@@ -106,10 +107,12 @@ export default defineConfig({
                 priority: 40,
               },
               { name: 'stored-run', test: /src[\\/]engine[\\/]stored-run\./, priority: 35 },
+              // The phone's join page shares only this with the others: alone, it keeps that page small.
+              { name: 'typography', test: /src[\\/]i18n[\\/]typography\./, priority: 45 },
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },
               {
                 name: 'parts',
-                test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/](messages|typography)|islands[\\/]hydrate)\./,
+                test: /src[\/](engine[\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\/](PlayerParts|use-store)|i18n[\/]messages|islands[\/]hydrate)\./,
                 priority: 30,
               },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
