@@ -112,7 +112,7 @@ export default defineConfig({
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },
               {
                 name: 'parts',
-                test: /src[\/](engine[\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\/](PlayerParts|use-store)|i18n[\/]messages|islands[\/]hydrate)\./,
+                test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/]messages|islands[\\/]hydrate)\./,
                 priority: 30,
               },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
