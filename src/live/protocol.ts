@@ -91,8 +91,11 @@ export interface ConsoleCount extends LiveCount {
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-export const isStep = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 500;
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 1_000_000;
+/** A whole number from 0 to `max`; not -0, which JSON.parse makes of "-0" and JSON.stringify writes as 0. */
+const isWhole = (v: unknown, max: number): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && !Object.is(v, -0) && (v as number) <= max;
+export const isStep = (v: unknown): v is number => isWhole(v, 500);
+const isCount = (v: unknown): v is number => isWhole(v, 1_000_000);
 
 /** Parses JSON text from outside; undefined for anything that is not JSON. */
 export function parseJson(text: string): unknown {
