@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
-import { readItem, storageState, useMemoryOnly, writeItem } from '../stores/storage.ts';
+import { storageState, useMemoryOnly } from '../stores/storage.ts';
+import { embedRun } from '../stores/embed-run.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
@@ -19,15 +20,25 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
   // Callbacks read the options through a ref: they are known only once the page runs.
   const current = useRef(defaults);
   const host = useRef<HostLink>({ send() {} });
-  const key = `checks-in-the-mail/embed/${scenario.id}`;
+  const [notice, setNotice] = useState<string>();
+  const runs = useMemo(
+    () =>
+      embedRun(
+        scenario.id,
+        () => current.current.remember,
+        () => setNotice(t('player.moved')),
+      ),
+    [scenario],
+  );
   const player = useMemo(
     () =>
       createPlayer(scenario, {
         onChoice: (step, points) => host.current.send('choice', { ...step, points }),
-        onRun: (run, change) => {
-          if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
+        onRun: (run, change, from) => {
+          if (runs.onRun(run, change, from) === false) return false;
           if (change === 'undo') host.current.send('undo', { step: run.steps.length });
           else if (change === 'restart') host.current.send('restart', {});
+          return true;
         },
         onComplete: (_, debrief) =>
           host.current.send('complete', {
@@ -51,17 +62,17 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
     // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
     host.current.send('settings', { undo: chosen.undo, remember: chosen.remember && storageState() === 'ok', hideScore: chosen.hideScore });
     reportHeight(host.current);
-    if (chosen.remember) {
-      const saved = readItem(key);
-      if (saved) {
-        try {
-          player.resume(JSON.parse(saved));
-        } catch (error) {
-          console.warn('The saved run of this embedded scenario was unreadable; starting afresh.', error);
-        }
-      }
-    }
+    return runs.open(player);
   }, [player]);
 
-  return <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={options.undo} hideScore={options.hideScore} />;
+  return (
+    <ScenarioPlayer
+      scenario={scenario}
+      player={player}
+      t={t}
+      allowUndo={options.undo}
+      hideScore={options.hideScore}
+      {...(notice && { notice })}
+    />
+  );
 }

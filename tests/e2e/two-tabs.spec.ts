@@ -159,3 +159,34 @@ test('a workshop session open in two consoles: their votes add up, and a late ch
   // Console b shows where the room is, not its own late choice.
   await expect(b.locator('#console-heading')).toHaveText((await a.locator('#console-heading').textContent())!);
 });
+
+test('an embedded scenario in two tabs: each frame follows the other, and a stale frame’s choice does not replace the newer run', async ({
+  context,
+}) => {
+  const key = 'checks-in-the-mail/embed/contractor';
+  const savedSteps = (page: Page) =>
+    page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{"steps":[]}') as { steps: [string, string][] }).steps, key);
+  const a = await openTab(context);
+  const b = await openTab(context);
+  for (const tab of [a, b]) {
+    await tab.goto('/en/embed/contractor/');
+    await waitForIsland(tab, 'embed');
+  }
+  await play(a, contractor, recommended.slice(0, 2), 'en');
+  // Frame b shows where frame a got to, says so, and goes on from there.
+  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
+  await b.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await play(b, contractor, recommended.slice(2, 3), 'en');
+  expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 3)));
+
+  // Frame b has not heard of frame a's next choice when it makes one of its own.
+  await b.deaf(true);
+  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await play(a, contractor, recommended.slice(3, 4), 'en');
+  const node = findNode(contractor, recommended[3]!.node)!;
+  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
+  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
+  // The newer run stays saved; frame b shows it instead of its own choice.
+  expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
+  await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
+});
