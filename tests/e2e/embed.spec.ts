@@ -260,6 +260,9 @@ test('the copied snippet, pasted into a page on another site, shows the scenario
     await link.click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(scenario.title.en);
   } finally {
-    await new Promise<void>((resolve) => plain.close(() => resolve()));
+    // The browser keeps its connections open; closing waits for none of them.
+    const closed = new Promise<void>((resolve) => plain.close(() => resolve()));
+    if ('closeAllConnections' in plain) plain.closeAllConnections();
+    await closed;
   }
 });
