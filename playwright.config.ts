@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium, noBrowserMessage } from './tests/e2e/browser.ts';
+import { findChromium, noBrowserMessage } from './src/cli/chromium.ts';
 import { courseOrigin, coursePort, phoneHost } from './tests/e2e/origin.ts';
 
 const executablePath = findChromium();

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { startServer } from './serve.ts';
-import { findChromium } from '../../tests/e2e/browser.ts';
+import { findChromium } from './chromium.ts';
 
 const allPages = [
   '',

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { findChromium } from '../../tests/e2e/browser.ts';
+import { findChromium } from './chromium.ts';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';

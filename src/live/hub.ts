@@ -3,7 +3,7 @@
 // between processes (Redis publish/subscribe) lets several servers serve one room, each telling
 // its own listeners after reading the room from the shared store.
 import type { RoomStore } from './store.ts';
-import { consoleCount, publicCount, snapshotOf } from './room.ts';
+import { consoleCount, phoneSnapshotOf, publicCount, snapshotOf } from './room.ts';
 
 /** What happened in a room: its state changed (or it closed), or its votes did. */
 export type RoomChange = 'state' | 'votes';
@@ -25,17 +25,22 @@ export class LocalBus implements RoomBus {
   }
 }
 
-/** One open event stream: `send` writes one server-sent event. */
+/**
+ * Who listens on a stream: the console (every count at once, per choice), the projector screen
+ * (the whole room, and "N votes in" while a vote runs) or a phone (its moment only: a phone shows
+ * no running count, so it is sent nothing while the room votes, however large the room).
+ */
+export type ListenerKind = 'console' | 'screen' | 'phone';
+
+/** One open event stream: `send` writes one server-sent event, its data already JSON (serialised once for every listener). */
 export interface Listener {
-  send(event: string, data: unknown, id: string): void;
-  /** The console's stream also gets the tally per choice before it is revealed. */
-  console: boolean;
+  kind: ListenerKind;
+  send(event: string, data: string, id: string): void;
 }
 
 /**
- * How often phones and the screen hear "N votes in" while a vote runs, at most (ms). The console
- * hears every change at once; 500 phones each told of every other phone's vote would be 250,000
- * messages for one round of voting.
+ * How often the screen hears "N votes in" while a vote runs, at most (ms). The console hears
+ * every change as soon as the event loop is free, which under load counts many votes at once.
  */
 export const publicCountInterval = 400;
 
@@ -89,29 +94,37 @@ export class RoomHub {
     return n;
   }
 
-  /** Sends one listener the room as it is now (on connecting, unless it is already up to date). */
-  async greet(room: string, listener: Listener): Promise<void> {
+  /** The messages a change of state sends, each serialised once, made only for the kinds that listen. */
+  private async messages(room: string, kinds: Set<ListenerKind>) {
     const found = await this.store.get(room);
-    if (!found) return;
+    if (!found) return undefined;
     const { moment } = found.state;
     const tally = await this.store.tally(room, moment.step, moment.node);
+    return {
+      screen: kinds.has('screen') || kinds.has('console') ? JSON.stringify(snapshotOf(found, tally)) : '',
+      phone: kinds.has('phone') ? JSON.stringify(phoneSnapshotOf(found, tally)) : '',
+      count: kinds.has('console') ? JSON.stringify(consoleCount(moment, tally, await this.store.participants(room))) : '',
+    };
+  }
+
+  /** Sends one listener the room as it is now (on connecting, unless it is already up to date). */
+  async greet(room: string, listener: Listener): Promise<void> {
+    const messages = await this.messages(room, new Set([listener.kind]));
+    if (!messages) return;
     const id = this.lastId();
-    listener.send('snapshot', snapshotOf(found, tally), id);
-    if (listener.console) listener.send('count', consoleCount(moment, tally, await this.store.participants(room)), id);
+    listener.send('snapshot', listener.kind === 'phone' ? messages.phone : messages.screen, id);
+    if (listener.kind === 'console') listener.send('count', messages.count, id);
   }
 
   private async sendState(room: string): Promise<void> {
-    const found = await this.store.get(room);
     const listeners = this.rooms.get(room);
-    if (!found || !listeners) return;
-    const { moment } = found.state;
-    const tally = await this.store.tally(room, moment.step, moment.node);
-    const phones = await this.store.participants(room);
+    if (!listeners) return;
+    const messages = await this.messages(room, new Set([...listeners].map((l) => l.kind)));
+    if (!messages) return;
     const id = this.nextId();
-    const snapshot = snapshotOf(found, tally);
     for (const listener of listeners) {
-      listener.send('snapshot', snapshot, id);
-      if (listener.console) listener.send('count', consoleCount(moment, tally, phones), id);
+      listener.send('snapshot', listener.kind === 'phone' ? messages.phone : messages.screen, id);
+      if (listener.kind === 'console') listener.send('count', messages.count, id);
     }
   }
 
@@ -121,7 +134,7 @@ export class RoomHub {
       this.pendingConsole.add(room);
       setImmediate(() => {
         this.pendingConsole.delete(room);
-        void this.sendCounts(room, true);
+        void this.sendCounts(room, 'console');
       });
     }
     if (!this.publicTimers.has(room)) {
@@ -129,22 +142,24 @@ export class RoomHub {
         room,
         setTimeout(() => {
           this.publicTimers.delete(room);
-          void this.sendCounts(room, false);
+          void this.sendCounts(room, 'screen');
         }, publicCountInterval),
       );
     }
   }
 
-  private async sendCounts(room: string, toConsole: boolean): Promise<void> {
-    const listeners = this.rooms.get(room);
-    if (!listeners) return;
+  private async sendCounts(room: string, kind: 'console' | 'screen'): Promise<void> {
+    const listeners = [...(this.rooms.get(room) ?? [])].filter((l) => l.kind === kind);
+    if (listeners.length === 0) return;
     const found = await this.store.get(room);
     if (!found) return;
     const { moment } = found.state;
     const tally = await this.store.tally(room, moment.step, moment.node);
     const id = this.nextId();
-    const message = toConsole ? consoleCount(moment, tally, await this.store.participants(room)) : publicCount(moment, tally);
-    for (const listener of listeners) if (listener.console === toConsole) listener.send('count', message, id);
+    const message = JSON.stringify(
+      kind === 'console' ? consoleCount(moment, tally, await this.store.participants(room)) : publicCount(moment, tally),
+    );
+    for (const listener of listeners) listener.send('count', message, id);
   }
 
   close(): void {

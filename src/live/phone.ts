@@ -1,16 +1,7 @@
 // A phone in a live room: joining with the code, following the room, voting. State and actions
 // without the DOM (the join page's script renders them), so the rules are tested without a browser.
 import { follow, type LinkStatus } from './follow.ts';
-import {
-  decodeCount,
-  decodeJoined,
-  decodePhoneSnapshot,
-  normaliseCode,
-  parseJson,
-  votingOpen,
-  type Joined,
-  type PhoneSnapshot,
-} from './protocol.ts';
+import { decodeJoined, decodePhoneSnapshot, normaliseCode, parseJson, votingOpen, type Joined, type PhoneSnapshot } from './protocol.ts';
 
 /** Why the phone is not (or no longer) in a room. */
 export type PhoneProblem = 'unknown-code' | 'rate-limited' | 'unreachable' | 'unsupported' | 'closed';
@@ -97,7 +88,7 @@ export function createPhone(tokens: TokenStore, base = '') {
     stop?.();
     let moment = '';
     stop = follow(
-      async () => `${base}/live/rooms/${joined.room}/events`,
+      async () => `${base}/live/rooms/${joined.room}/events?for=phone`,
       {
         snapshot(data) {
           const room = decodePhoneSnapshot(data);
@@ -107,11 +98,6 @@ export function createPhone(tokens: TokenStore, base = '') {
           moment = key;
           set({ room, problem: room.open ? undefined : 'closed', ...(moved && { mine: undefined, tapped: undefined }) });
           if (moved) void readMine(joined).catch((error: unknown) => console.warn('Could not read this phone’s vote', error));
-        },
-        count(data) {
-          const count = decodeCount(data);
-          const room = $phone.get().room;
-          if (count && room && count.step === room.moment.step) set({ room: { ...room, count } });
         },
       },
       (link) => {

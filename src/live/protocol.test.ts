@@ -14,7 +14,7 @@ import {
 } from './protocol.ts';
 import { decodeNewRoom, decodeSnapshot, decodeStateChange } from './room-state.ts';
 import { newRoomBody, stateAt } from './fixtures.ts';
-import { codeWorks, codeLifetime, consoleCount, newCode, publicCount, refuseVote, snapshotOf } from './room.ts';
+import { codeWorks, codeLifetime, consoleCount, newCode, phoneSnapshotOf, publicCount, refuseVote, snapshotOf } from './room.ts';
 import type { Room } from './store.ts';
 
 const decoders = [
@@ -128,7 +128,15 @@ describe('votes', () => {
     expect(consoleCount(stateAt(1).moment, tally, 9)).toEqual({ step: 1, node: 'n1', votes: 7, tally, phones: 9 });
     const snapshot = snapshotOf(room(), tally);
     expect(decodeSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
-    expect(decodePhoneSnapshot(snapshot)).toEqual({ open: true, locale: 'en', moment: snapshot.state.moment, count: snapshot.count });
+    const phone = phoneSnapshotOf(room(), tally);
+    expect(decodePhoneSnapshot(JSON.parse(JSON.stringify(phone)))).toEqual({
+      open: true,
+      locale: 'en',
+      moment: snapshot.state.moment,
+      count: snapshot.count,
+    });
+    // A phone is sent its moment, not the session the screen shows.
+    expect(phone).not.toHaveProperty('state');
     expect(JSON.stringify(snapshot)).not.toContain('"h"');
   });
 });

@@ -151,7 +151,7 @@ export function decodeConsoleCount(value: unknown): ConsoleCount | undefined {
   return { ...count, tally: count.tally, phones: value['phones'] };
 }
 
-/** What a phone reads of a room's snapshot: no session, only the moment and the count. */
+/** What a phone is sent of a room: the moment and the count, none of the session the screen shows. */
 export interface PhoneSnapshot {
   open: boolean;
   locale: string;
@@ -161,7 +161,7 @@ export interface PhoneSnapshot {
 
 export function decodePhoneSnapshot(value: unknown): PhoneSnapshot | undefined {
   if (!isRecord(value) || value['v'] !== liveVersion || typeof value['open'] !== 'boolean' || !isId(value['locale'])) return undefined;
-  const moment = isRecord(value['state']) ? decodeMoment(value['state']['moment']) : undefined;
+  const moment = decodeMoment(value['moment']);
   const count = decodeCount(value['count']);
   return moment && count ? { open: value['open'], locale: value['locale'], moment, count } : undefined;
 }

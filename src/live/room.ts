@@ -9,6 +9,7 @@ import {
   type ConsoleCount,
   type LiveCount,
   type Moment,
+  type PhoneSnapshot,
   type RoomSnapshot,
 } from './protocol.ts';
 import type { Room } from './store.ts';
@@ -68,4 +69,9 @@ export function snapshotOf(room: Room, tally: Record<string, number>): RoomSnaps
     state: room.state,
     count: publicCount(room.state.moment, tally),
   };
+}
+
+/** What a phone receives: its moment and the count, none of the session the screen shows. */
+export function phoneSnapshotOf(room: Room, tally: Record<string, number>): PhoneSnapshot & { v: typeof liveVersion } {
+  return { v: liveVersion, open: room.open, locale: room.locale, moment: room.state.moment, count: publicCount(room.state.moment, tally) };
 }

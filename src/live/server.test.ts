@@ -225,6 +225,19 @@ describe('cross-origin requests', () => {
     expect((await preflight('http://course.test')).headers.get('access-control-allow-origin')).toBe('http://course.test');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('from the course’s origin are answered with its CORS headers; a page this server served needs none', async () => {
+    const { call, createRoom } = setup();
+    const room = await createRoom();
+    // app.request addresses the API as http://localhost: a phone's join page served from there.
+    const sameOrigin = await call('POST', '/join', { code: room.code }, undefined, { origin: 'http://localhost' });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    const course = await call('POST', '/join', { code: room.code }, undefined, { origin: 'http://course.test' });
+    expect(course.status).toBe(200);
+    expect(course.headers.get('access-control-allow-origin')).toBe('http://course.test');
+    expect(course.headers.get('vary')).toBe('Origin');
+  });
 });
 
 describe('a restart', () => {

@@ -3,7 +3,7 @@
 // creates the room, changes its state with the facilitator secret and hears every vote; phones and
 // the screen follow the room over one event stream. See README "Live voting" for the security model.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
@@ -12,7 +12,7 @@ import { decodeBallot, isKey, liveVersion, normaliseCode, parseJson } from './pr
 import { decodeNewRoom, decodeStateChange } from './room-state.ts';
 import { codeWorks, codeLifetime, newCode, refuseVote } from './room.ts';
 import { CodeTaken, type Room, type RoomStore } from './store.ts';
-import { RoomHub, type Listener, type RoomBus } from './hub.ts';
+import { RoomHub, type Listener, type ListenerKind, type RoomBus } from './hub.ts';
 
 /** A random key of `bytes` bytes, base64url: 16 bytes are the 128 bits the ids and tokens need. */
 export const randomKey = (bytes = 16) => randomBytes(bytes).toString('base64url');
@@ -44,6 +44,24 @@ export const limits = {
 /** Largest request bodies, bytes: a vote or a join is tiny; a room's state carries a session. */
 const smallBody = 2 * 1024;
 const stateBody = 256 * 1024;
+
+/**
+ * Refuses a body over `maxSize` bytes with 413. A body that declares its length is judged by the
+ * declaration (Node's parser never reads past it); only a chunked body is counted as it streams,
+ * by Hono's bodyLimit. Hono's middleware alone would read every body as a stream, which makes
+ * @hono/node-server build a whole Fetch Request: the costliest part of a vote, on the server's
+ * busiest path.
+ */
+function limitBody(maxSize: number): MiddlewareHandler {
+  const tooLarge = (c: Context) => c.json({ error: 'too-large' }, 413);
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (!/^\d+$/.test(length) || Number(length) > maxSize) return tooLarge(c);
+    await next();
+  };
+}
 
 /** How long a console's stream ticket stays valid: it is used once, at once. */
 const ticketLifetime = 30_000;
@@ -99,22 +117,27 @@ export function createLiveApi(options: LiveOptions) {
   const streams = new Set<() => void>();
 
   const app = new Hono();
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (options.origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
-      maxAge: 600,
-    }),
-  );
+  const crossOrigin = cors({
+    origin: (origin) => (options.origins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+    maxAge: 600,
+  });
+  // A request from a page this server served (the phones' join page, the console opened from the
+  // laptop) needs no CORS headers, and Hono's cors middleware rebuilds every response it passes as
+  // a Fetch Response read back through a stream: the costliest part of a vote. So it runs only
+  // where a page of another origin calls.
+  app.use('*', (c, next) => {
+    const origin = c.req.header('origin');
+    return origin !== undefined && origin !== new URL(c.req.url).origin ? crossOrigin(c, next) : next();
+  });
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const refused = await within(c, limiter.address, options.clientAddress(c));
     return refused ?? next();
   });
-  const small = bodyLimit({ maxSize: smallBody, onError: (c) => c.json({ error: 'too-large' }, 413) });
-  const large = bodyLimit({ maxSize: stateBody, onError: (c) => c.json({ error: 'too-large' }, 413) });
+  const small = limitBody(smallBody);
+  const large = limitBody(stateBody);
 
   /** The room a facilitator request names, if its secret matches. */
   async function asFacilitator(c: Context): Promise<Room | Response> {
@@ -133,9 +156,9 @@ export function createLiveApi(options: LiveOptions) {
     const room = isKey(id) ? await store.get(id) : undefined;
     if (!room) return c.json({ error: 'unknown-room' }, 404);
     if (!token) return c.json({ error: 'not-participant' }, 403);
-    const refused = await within(c, limiter.participant, hash(token));
-    if (refused) return refused;
     const voter = hash(token);
+    const refused = await within(c, limiter.participant, voter);
+    if (refused) return refused;
     if (!(await store.hasParticipant(room.id, voter))) return c.json({ error: 'not-participant' }, 403);
     return { room, voter };
   }
@@ -232,13 +255,13 @@ export function createLiveApi(options: LiveOptions) {
   });
 
   /** One event stream: a snapshot unless the client is up to date, then every change, and a heartbeat. */
-  const stream = (c: Context, room: string, isConsole: boolean) => {
+  const stream = (c: Context, room: string, kind: ListenerKind) => {
     c.header('X-Accel-Buffering', 'no');
     const lastId = c.req.header('last-event-id') ?? c.req.query('last');
     return streamSSE(c, async (sse) => {
       const listener: Listener = {
-        console: isConsole,
-        send: (event, data, id) => void sse.writeSSE({ event, data: JSON.stringify(data), id }),
+        kind,
+        send: (event, data, id) => void sse.writeSSE({ event, data, id }),
       };
       const remove = hub.add(room, listener);
       await sse.writeSSE({ event: 'hello', data: '{}', retry: 2000 });
@@ -257,10 +280,11 @@ export function createLiveApi(options: LiveOptions) {
     });
   };
 
+  /** The room's public stream: the screen's, or with `?for=phone` a phone's (its moment, no running count). */
   app.get('/rooms/:room/events', async (c) => {
     const id = c.req.param('room');
     if (!isKey(id) || !(await store.get(id))) return c.json({ error: 'unknown-room' }, 404);
-    return stream(c, id, false);
+    return stream(c, id, c.req.query('for') === 'phone' ? 'phone' : 'screen');
   });
 
   app.get('/rooms/:room/console', async (c) => {
@@ -268,7 +292,7 @@ export function createLiveApi(options: LiveOptions) {
     const ticket = tickets.get(c.req.query('ticket') ?? '');
     tickets.delete(c.req.query('ticket') ?? '');
     if (!ticket || ticket.room !== id || ticket.until < now()) return c.json({ error: 'not-facilitator' }, 403);
-    return stream(c, id, true);
+    return stream(c, id, 'console');
   });
 
   app.notFound((c) => c.json({ error: 'not-found' }, 404));

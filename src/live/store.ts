@@ -67,15 +67,55 @@ interface RoomRow {
   touched_at: number;
 }
 
+/** A room as this server holds it in memory: the room, its phones, and every vote by moment. */
+interface HeldRoom {
+  room: Room;
+  /** The hashes of the tokens this room issued. */
+  participants: Set<string>;
+  /** Per moment (`step node`): each phone's choice, by its token's hash. */
+  votes: Map<string, { step: number; choices: Map<string, string> }>;
+}
+
+/** A write waiting for the next commit, and what to do once it is committed (or has failed). */
+interface PendingWrite {
+  write(): void;
+  /** The room the write counts as activity in, and when. */
+  room: string;
+  at: number;
+  /** Applies the write to the rooms in memory, once it is durable. */
+  committed(): void;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+const momentKey = (step: number, node: string) => `${step} ${node}`;
+
 /**
- * Rooms in one SQLite file, in WAL mode. A write returns once SQLite has committed it to the
- * write-ahead log, so a vote acknowledged to a phone survives the process being killed;
- * `synchronous=NORMAL` (SQLite's advice for WAL) leaves only a power cut able to lose the last
- * moments' writes. See https://www.sqlite.org/wal.html and https://www.sqlite.org/pragma.html#pragma_synchronous.
+ * How many rooms are held in memory at once, most recently used first; a room beyond them is read
+ * from the file again when it is next used. A workshop laptop runs one room; a room of 1,000
+ * phones over ten decisions holds about a megabyte.
+ */
+const heldRooms = 64;
+
+/**
+ * Rooms in one SQLite file, in WAL mode, with the rooms in use held in memory. The file is the
+ * source of truth: memory changes only after SQLite has committed a write, so what the server
+ * counts and sends is always what a restart would read back. Votes and joins that arrive within
+ * one turn of the event loop are committed together, in one transaction; each is acknowledged
+ * only once that transaction has committed to the write-ahead log, so a vote acknowledged to a
+ * phone survives the process being killed. `synchronous=NORMAL` (SQLite's advice for WAL) leaves
+ * only a power cut able to lose the last moments' writes. See https://www.sqlite.org/wal.html
+ * and https://www.sqlite.org/pragma.html#pragma_synchronous.
+ *
+ * One server process owns a file: a second process writing the same file would not be seen by
+ * this one's memory (several servers share rooms through a shared store instead).
  */
 export class SqliteRoomStore implements RoomStore {
   readonly db: DatabaseSync;
   private readonly statements;
+  private readonly held = new Map<string, HeldRoom>();
+  private pending: PendingWrite[] = [];
+  private flushScheduled = false;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -116,19 +156,17 @@ export class SqliteRoomStore implements RoomStore {
         'INSERT INTO rooms (id, code, secret_hash, scenario, locale, join_url, state, open, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       get: db.prepare('SELECT * FROM rooms WHERE id = ?'),
-      byCode: db.prepare('SELECT * FROM rooms WHERE code = ? AND open = 1'),
+      byCode: db.prepare('SELECT id FROM rooms WHERE code = ? AND open = 1'),
       setState: db.prepare('UPDATE rooms SET state = ?, touched_at = ? WHERE id = ?'),
       discard: db.prepare('DELETE FROM votes WHERE room = ? AND step >= ?'),
       close: db.prepare('UPDATE rooms SET open = 0, code = NULL WHERE id = ?'),
       touch: db.prepare('UPDATE rooms SET touched_at = ? WHERE id = ?'),
       addParticipant: db.prepare('INSERT OR IGNORE INTO participants (room, token_hash) VALUES (?, ?)'),
-      hasParticipant: db.prepare('SELECT 1 AS found FROM participants WHERE room = ? AND token_hash = ?'),
-      participants: db.prepare('SELECT count(*) AS n FROM participants WHERE room = ?'),
+      participants: db.prepare('SELECT token_hash FROM participants WHERE room = ?'),
       vote: db.prepare(
         'INSERT INTO votes (room, step, node, token_hash, choice) VALUES (?, ?, ?, ?, ?) ON CONFLICT (room, step, node, token_hash) DO UPDATE SET choice = excluded.choice',
       ),
-      ballot: db.prepare('SELECT choice FROM votes WHERE room = ? AND step = ? AND node = ? AND token_hash = ?'),
-      tally: db.prepare('SELECT choice, count(*) AS n FROM votes WHERE room = ? AND step = ? AND node = ? GROUP BY choice'),
+      votes: db.prepare('SELECT step, node, token_hash, choice FROM votes WHERE room = ?'),
       purge: db.prepare('DELETE FROM rooms WHERE touched_at < ?'),
     };
   }
@@ -144,7 +182,57 @@ export class SqliteRoomStore implements RoomStore {
     }
   }
 
-  private row(row: Record<string, SQLInputValue> | undefined): Room | undefined {
+  /** Queues a write for the next commit, as activity in `room` at `at`; resolves once it is committed. */
+  private enqueue(room: string, at: number, write: () => void, committed: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ room, at, write, committed, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  /**
+   * Commits every queued write in one transaction, then applies them to memory and acknowledges
+   * them. A write whose statement fails (its room was deleted meanwhile) is refused alone; a
+   * commit that fails refuses them all and changes nothing.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    const failed = new Map<PendingWrite, unknown>();
+    // Each room's activity is written once per commit, at its latest time.
+    const touched = new Map<string, number>();
+    try {
+      this.transaction(() => {
+        for (const pending of batch) {
+          // A failed statement undoes only itself (SQLite's default ABORT); the others stay in the transaction.
+          try {
+            pending.write();
+            touched.set(pending.room, Math.max(pending.at, touched.get(pending.room) ?? 0));
+          } catch (error) {
+            failed.set(pending, error);
+          }
+        }
+        for (const [room, at] of touched) this.statements.touch.run(at, room);
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    for (const pending of batch) {
+      if (failed.has(pending)) {
+        pending.reject(failed.get(pending));
+        continue;
+      }
+      pending.committed();
+      pending.resolve();
+    }
+  }
+
+  private decodeRow(row: Record<string, SQLInputValue> | undefined): Room | undefined {
     if (!row) return undefined;
     const r = row as unknown as RoomRow;
     const state = decodeRoomState(parseJson(r.state));
@@ -161,6 +249,33 @@ export class SqliteRoomStore implements RoomStore {
       open: r.open === 1,
       touchedAt: r.touched_at,
     };
+  }
+
+  private hold(entry: HeldRoom): HeldRoom {
+    this.held.delete(entry.room.id);
+    this.held.set(entry.room.id, entry);
+    if (this.held.size > heldRooms) this.held.delete(this.held.keys().next().value ?? '');
+    return entry;
+  }
+
+  /** The room in memory, read from the file if it is not held yet; undefined if there is none. */
+  private room(id: string): HeldRoom | undefined {
+    const found = this.held.get(id);
+    if (found) return this.hold(found);
+    // Whatever is still queued is committed first, so the file has everything memory would.
+    this.flush();
+    const room = this.decodeRow(this.statements.get.get(id));
+    if (!room) return undefined;
+    const participants = new Set(this.statements.participants.all(id).map((row) => String(row['token_hash'])));
+    const votes: HeldRoom['votes'] = new Map();
+    for (const row of this.statements.votes.all(id)) {
+      const step = Number(row['step']);
+      const key = momentKey(step, String(row['node']));
+      const moment = votes.get(key) ?? { step, choices: new Map<string, string>() };
+      moment.choices.set(String(row['token_hash']), String(row['choice']));
+      votes.set(key, moment);
+    }
+    return this.hold({ room, participants, votes });
   }
 
   async create(room: Room): Promise<void> {
@@ -180,65 +295,97 @@ export class SqliteRoomStore implements RoomStore {
       if (error instanceof Error && /UNIQUE constraint failed: rooms\.code/.test(error.message)) throw new CodeTaken(room.code ?? '');
       throw error;
     }
+    this.hold({ room, participants: new Set(), votes: new Map() });
   }
 
   async get(id: string): Promise<Room | undefined> {
-    return this.row(this.statements.get.get(id));
+    return this.room(id)?.room;
   }
 
   async byCode(code: string): Promise<Room | undefined> {
-    return this.row(this.statements.byCode.get(code));
+    const found = this.statements.byCode.get(code);
+    return found ? this.room(String(found['id']))?.room : undefined;
   }
 
   async setState(id: string, state: RoomState, discardFrom: number | undefined, at: number): Promise<void> {
+    // Votes taken before this change are committed before it, in the order they came.
+    this.flush();
     this.transaction(() => {
       if (discardFrom !== undefined) this.statements.discard.run(id, discardFrom);
       this.statements.setState.run(JSON.stringify(state), at, id);
     });
+    const held = this.held.get(id);
+    if (!held) return;
+    held.room = { ...held.room, state, touchedAt: at };
+    if (discardFrom !== undefined) for (const [key, moment] of held.votes) if (moment.step >= discardFrom) held.votes.delete(key);
   }
 
   async close(id: string): Promise<void> {
+    this.flush();
     this.statements.close.run(id);
+    const held = this.held.get(id);
+    if (held) held.room = { ...held.room, open: false, code: null };
   }
 
   async addParticipant(room: string, tokenHash: string, at: number): Promise<void> {
-    this.transaction(() => {
-      this.statements.addParticipant.run(room, tokenHash);
-      this.statements.touch.run(at, room);
-    });
+    await this.enqueue(
+      room,
+      at,
+      () => this.statements.addParticipant.run(room, tokenHash),
+      () => {
+        const held = this.held.get(room);
+        if (!held) return;
+        held.participants.add(tokenHash);
+        held.room = { ...held.room, touchedAt: at };
+      },
+    );
   }
 
   async hasParticipant(room: string, tokenHash: string): Promise<boolean> {
-    return this.statements.hasParticipant.get(room, tokenHash) !== undefined;
+    return this.room(room)?.participants.has(tokenHash) ?? false;
   }
 
   async participants(room: string): Promise<number> {
-    return Number(this.statements.participants.get(room)?.['n'] ?? 0);
+    return this.room(room)?.participants.size ?? 0;
   }
 
   async vote(room: string, tokenHash: string, ballot: Ballot, at: number): Promise<void> {
-    this.transaction(() => {
-      this.statements.vote.run(room, ballot.step, ballot.node, tokenHash, ballot.choice);
-      this.statements.touch.run(at, room);
-    });
+    await this.enqueue(
+      room,
+      at,
+      () => this.statements.vote.run(room, ballot.step, ballot.node, tokenHash, ballot.choice),
+      () => {
+        const held = this.held.get(room);
+        if (!held) return;
+        const key = momentKey(ballot.step, ballot.node);
+        const moment = held.votes.get(key) ?? { step: ballot.step, choices: new Map<string, string>() };
+        moment.choices.set(tokenHash, ballot.choice);
+        held.votes.set(key, moment);
+        held.room = { ...held.room, touchedAt: at };
+      },
+    );
   }
 
   async ballot(room: string, tokenHash: string, step: number, node: string): Promise<string | undefined> {
-    const found = this.statements.ballot.get(room, step, node, tokenHash);
-    return typeof found?.['choice'] === 'string' ? found['choice'] : undefined;
+    return this.room(room)?.votes.get(momentKey(step, node))?.choices.get(tokenHash);
   }
 
   async tally(room: string, step: number, node: string): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const row of this.statements.tally.all(room, step, node)) out[String(row['choice'])] = Number(row['n']);
+    for (const choice of this.room(room)?.votes.get(momentKey(step, node))?.choices.values() ?? []) out[choice] = (out[choice] ?? 0) + 1;
     return out;
   }
 
   async purge(before: number): Promise<number> {
-    return Number(this.statements.purge.run(before).changes);
+    this.flush();
+    const removed = Number(this.statements.purge.run(before).changes);
+    for (const [id, held] of this.held) if (held.room.touchedAt < before) this.held.delete(id);
+    return removed;
   }
 
   shutdown(): void {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    this.flush();
+    this.db.close();
   }
 }

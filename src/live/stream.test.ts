@@ -16,17 +16,18 @@ const origin = new Promise<string>((done) =>
 );
 afterAll(() => new Promise((done) => server.close(done)));
 
-/** Reads a stream's text until `until` appears in it (or 5 s pass), then closes it. */
-async function readStream(response: Response, until: string): Promise<string> {
+/** Reads a stream's text until `until` appears in it (or `wait` ms pass), then closes it. */
+async function readStream(response: Response, until: string, wait = 5000): Promise<string> {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  const deadline = Date.now() + 5000;
-  while (!text.includes(until) && Date.now() < deadline) {
+  const deadline = setTimeout(() => void reader.cancel(), wait);
+  while (!text.includes(until)) {
     const { value, done } = await reader.read();
     if (done) break;
     text += decoder.decode(value);
   }
+  clearTimeout(deadline);
   await reader.cancel();
   return text;
 }
@@ -44,6 +45,7 @@ describe('the live server’s event stream', () => {
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
     expect(stream.headers.get('x-accel-buffering')).toBe('no');
     expect(stream.headers.get('content-encoding')).toBeNull();
+    const phoneStream = await fetch(`${base}/live/rooms/${created.room}/events?for=phone`);
     const vote = fetch(`${base}/live/rooms/${created.room}/votes`, {
       method: 'POST',
       headers: { authorization: `Bearer ${phone.token}` },
@@ -53,8 +55,13 @@ describe('the live server’s event stream', () => {
     expect((await vote).status).toBe(200);
     expect(text).toMatch(/^event: hello\n/);
     expect(text).toContain('event: snapshot');
-    // Phones see how many voted, not for what, before the reveal.
+    // The screen sees how many voted, not for what, before the reveal.
     expect(text).toMatch(/event: count\ndata: \{"step":0,"node":"n0","votes":1\}\nid: [\w-]+/);
+    // A phone is sent its moment without the session, and nothing while the room votes.
+    const phoneText = await readStream(phoneStream, '"votes":1', 1000);
+    expect(phoneText).toContain('event: snapshot\ndata: {"v":1,"open":true,"locale":"en","moment":');
+    expect(phoneText).not.toContain('"session"');
+    expect(phoneText).not.toContain('event: count');
   });
 
   it('a client that names the latest event it saw is not sent the snapshot again; one that missed some is', async () => {

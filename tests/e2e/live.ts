@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
-import { findChromium } from './browser.ts';
+import { findChromium } from '../../src/cli/chromium.ts';
 import { phoneHost } from './origin.ts';
 import { ui } from './course-data.ts';
 

@@ -1,6 +1,6 @@
-// Finds a Chromium for the end-to-end tests: an environment variable first, then Playwright's
-// own download, then the system's. `node tests/e2e/browser.ts --check` stops with one clear
-// line when there is none.
+// Finds a Chromium for the end-to-end tests, the audit and the peer benchmark: an environment
+// variable first, then Playwright's own download, then the system's. `node src/cli/chromium.ts
+// --check` stops with one clear line when there is none.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
