@@ -151,7 +151,8 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
             {t('workshop.joinCode')} {feed.live.code}
           </strong>
           <br />
-          <strong>{shown(new URL(feed.live.join).origin)}</strong>
+          {/* The whole join address, code included: a phone that cannot scan the code types it. */}
+          <strong>{shown(feed.live.join)}</strong>
         </p>
       ) : (
         <p>

@@ -9,7 +9,7 @@ import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { maxima } from '../engine/maxima.ts';
 import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { pickMessages, useMessages } from '../i18n/messages.ts';
+import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { packageFile, type PackageKind } from './package-names.ts';
 import type { LmsProps } from './lms-player.tsx';
@@ -119,7 +119,8 @@ export async function buildPackages(options: { outDir: string; site: string; roo
   const written: string[] = [];
   for (const scenario of scenarios) {
     for (const locale of locales) {
-      const title = `${scenario.title[locale]} · ${useMessages(locale)('site.name')}`;
+      // The scenario's title alone: it already names the case, and an LMS catalogue lists it beside others.
+      const title = scenario.title[locale];
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),

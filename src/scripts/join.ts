@@ -2,8 +2,20 @@
 // DOM code, no framework: the page must stay small for old phones on bad Wi-Fi.
 import { createPhone, tokenStore, type PhoneState } from '../live/phone.ts';
 import { votingOpen } from '../live/protocol.ts';
+import { splitParagraphs } from '../i18n/typography.ts';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Puts a content text into an element as its paragraphs (blank lines separate them; single line breaks are the author's wrapping). */
+function showParagraphs(element: HTMLElement, text: string): void {
+  element.replaceChildren(
+    ...splitParagraphs(text).map((line) => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = line;
+      return paragraph;
+    }),
+  );
+}
 
 export function startJoinPage(): void {
   const locale = document.documentElement.lang;
@@ -46,6 +58,8 @@ export function startJoinPage(): void {
     form.hidden = inRoom;
     room.hidden = !inRoom;
     byId('join-problem').textContent = problemText(s);
+    // A drop and the end of live voting are news; being connected is not.
+    byId('join-link').classList.toggle('notice', s.problem === 'closed' || s.link === 'reconnecting');
     byId('join-link').textContent =
       s.problem === 'closed'
         ? t('join.closed')
@@ -62,11 +76,11 @@ export function startJoinPage(): void {
     const consequence = byId('join-consequence');
     consequence.hidden = !m.consequence;
     byId('join-consequence-title').textContent = m.consequence ? t('join.consequence', { choice: m.consequence.label }) : '';
-    byId('join-consequence-text').textContent = m.consequence?.text ?? '';
+    showParagraphs(byId('join-consequence-text'), m.consequence?.text ?? '');
     byId('join-step').textContent = m.kind === 'decision' ? t('join.step', { n: m.step + 1 }) : t('join.ending');
     byId('join-moment').textContent = m.title;
-    byId('join-text').textContent = m.text;
-    byId('join-next').textContent = m.kind === 'decision' && m.consequence ? t('join.next', { title: m.title }) : '';
+    showParagraphs(byId('join-text'), m.text);
+    byId('join-next').textContent = m.kind === 'decision' && m.consequence ? t('join.next') : '';
     const open = votingOpen(m);
     choices.replaceChildren(
       ...(m.kind === 'decision' && !m.consequence ? m.choices : []).map((c) => {

@@ -69,11 +69,17 @@ export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario,
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
+/**
+ * The name of a session's downloaded files, without the extension: its name in lower case with
+ * dashes, then the day it was created (YYYY-MM-DD), unless the name already gives that year
+ * (the default name "Workshop, 30 Nov 2026" does), so the date is not said twice.
+ */
 export function fileStem(session: WorkshopSession): string {
   const slug =
     session.name
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '') || 'workshop';
-  return `${slug}-${session.createdAt.slice(0, 10)}`;
+  const day = session.createdAt.slice(0, 10);
+  return slug.includes(day.slice(0, 4)) ? slug : `${slug}-${day}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
 import { formatTime, timeLeft } from './timer.ts';
-import { csvField, sessionCsv, sessionMarkdown } from './export.ts';
+import { csvField, fileStem, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop, fitsScenario } from '../stores/workshop.ts';
 import { localize } from '../engine/localize.ts';
 import { maxima } from '../engine/maxima.ts';
@@ -134,6 +134,13 @@ describe('exports', () => {
     expect(md).toContain('   - Промолчать — 0 голосов');
     expect(md).toContain('Ясная договорённость');
     expect(md).toContain('100 из 100');
+  });
+
+  it('names the files after the session, with its day unless the name already gives the year', () => {
+    const at = new Date('2026-11-30T10:00:00Z');
+    expect(fileStem(newSession('s', 'Wednesday, group A', at, 'a1'))).toBe('wednesday-group-a-2026-11-30');
+    expect(fileStem(newSession('s', 'Тренинг, 30 нояб. 2026 г.', at, 'a1'))).toBe('тренинг-30-нояб-2026-г');
+    expect(fileStem(newSession('s', '«»', at, 'a1'))).toBe('workshop-2026-11-30');
   });
 });
 

@@ -47,6 +47,8 @@ test('a room plays through the server: phones join, vote, change a vote, see the
   await waitForIsland(screen, 'screen');
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
   await expect(screen.locator('.screen-code')).toContainText(join.slice(-6));
+  // A phone that cannot scan the QR code types the address under it.
+  await expect(screen.locator('.screen-join')).toContainText(join.replace(/^https?:\/\//, ''));
 
   const phones = await phoneBrowser();
   try {

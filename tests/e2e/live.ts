@@ -9,6 +9,7 @@ import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { findChromium } from '../../src/cli/chromium.ts';
 import { phoneHost } from './origin.ts';
 import { ui } from './course-data.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
 
 /** A browser for phones: `phoneHost` resolves to this machine's loopback. */
 export function phoneBrowser(): Promise<Browser> {
@@ -27,9 +28,9 @@ export async function openPhone(browser: Browser, joinUrl: string): Promise<Page
   return phone;
 }
 
-/** Starts live voting on an open console; returns the join code, the join address and the room id. */
-export async function startLive(console: Page): Promise<{ code: string; join: string; room: string }> {
-  await console.getByRole('button', { name: ui.en['live.start'] }).click();
+/** Starts live voting on an open console in `locale`; returns the join code, the join address and the room id. */
+export async function startLive(console: Page, locale: Locale = 'en'): Promise<{ code: string; join: string; room: string }> {
+  await console.getByRole('button', { name: ui[locale]['live.start'] }).click();
   const joinLine = console.locator('.live-join');
   await expect(joinLine).toContainText('/j/');
   const text = (await joinLine.textContent()) ?? '';

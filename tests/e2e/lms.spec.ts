@@ -73,6 +73,8 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
     expect(manifest).toContain(`<file href="${file}"/>`);
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).not.toMatch(/href="\//);
+  // An LMS catalogue lists the package by its scenario's title, once.
+  expect([...manifest.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([contractor.title.en, contractor.title.en]);
 
   await page.goto(`${scormHost}/harness.html`);
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
@@ -303,7 +305,12 @@ const learner = { objectType: 'Agent', account: { homePage: 'https://lms.test', 
 test('the cmi5 package sends its statements to the LRS in the order cmi5 requires', async ({ page }) => {
   const lms = await startLms();
   try {
-    expect(strFromU8(lms.zip['cmi5.xml']!)).toContain('<url>index.html</url>');
+    const structure = strFromU8(lms.zip['cmi5.xml']!);
+    expect(structure).toContain('<url>index.html</url>');
+    expect([...structure.matchAll(/<title><langstring lang="en">([^<]*)<\/langstring><\/title>/g)].map((m) => m[1])).toEqual([
+      contractor.title.en,
+      contractor.title.en,
+    ]);
     await page.goto(lms.launchUrl('s1'));
     const steps = markedPath(contractor, 'recommended');
     await playIn(page, steps);

@@ -1,0 +1,107 @@
+// The phone's join page in every state a participant meets, and the console's live panel on a
+// phone-sized screen: in both languages, light and dark, axe finds nothing at WCAG 2.2 AA.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { findNode } from '../../src/engine/graph.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
+import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { waitForIsland } from './play.ts';
+import { phoneBrowser, startLive } from './live.ts';
+import { coursePort, phoneHost } from './origin.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const start = findNode(contractor, contractor.start)!;
+const first = start.type === 'decision' ? start.choices[0]! : undefined;
+
+/** Runs axe on the page as it is now, in the light and the dark scheme; names the state in any failure. */
+async function expectAccessible(page: Page, state: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+    expect(violations.map((v) => `${state}, ${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+}
+
+async function openConsole(page: Page, locale: Locale) {
+  await page.goto(`/${locale}/facilitate/contractor/`);
+  await waitForIsland(page, 'console');
+  await expect(page).toHaveURL(/[?]session=/);
+}
+
+for (const locale of ['en', 'ru'] as const) {
+  const t = ui[locale];
+
+  test(`the join page in each state a phone meets, ${locale}: axe finds nothing, light and dark`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await openConsole(page, locale);
+    const { code } = await startLive(page, locale);
+    const phones = await phoneBrowser();
+    try {
+      const context = await phones.newContext({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+      const phone = await context.newPage();
+      await phone.goto(`http://${phoneHost}:${coursePort}/${locale}/join/`);
+      await expect(phone.getByLabel(t['join.code'])).toBeVisible();
+      await expectAccessible(phone, 'code entry');
+
+      await phone.getByLabel(t['join.code']).fill('ZZZZZZ');
+      await phone.getByRole('button', { name: t['join.submit'] }).click();
+      await expect(phone.getByRole('alert')).toHaveText(t['join.unknownCode']);
+      await expectAccessible(phone, 'unknown code');
+
+      await phone.getByLabel(t['join.code']).fill(code.toLowerCase());
+      await phone.getByRole('button', { name: t['join.submit'] }).click();
+      await expect(phone.locator('#join-moment')).toHaveText(start.title[locale]);
+      await expect(phone.locator('#join-vote')).toHaveText(t['join.tap']);
+      await expectAccessible(phone, 'voting');
+
+      await phone.getByRole('button', { name: first!.label[locale], exact: true }).click();
+      await expect(phone.locator('#join-vote')).toHaveText(t['join.received']);
+      await expectAccessible(phone, 'vote received');
+
+      await page.getByRole('button', { name: t['workshop.reveal'] }).click();
+      await expect(phone.locator('#join-vote')).toHaveText(t['join.revealed']);
+      await expectAccessible(phone, 'revealed');
+
+      // The room follows its majority; a phone that joins now waits for the next moment's vote.
+      await page.getByRole('button', { name: t['workshop.goMajority'] }).click();
+      const consequence = fill(t['join.consequence'], { choice: choiceLabel(contractor, { node: start.id, choice: first!.id }, locale) });
+      await expect(phone.locator('#join-consequence-title')).toHaveText(consequence);
+      const late = await (await phones.newContext({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' })).newPage();
+      await late.goto(`http://${phoneHost}:${coursePort}/j/${code}`);
+      await expect(late.locator('#join-consequence-title')).toHaveText(consequence);
+      await expect(late.locator('#join-next')).not.toBeEmpty();
+      await expect(late.locator('.join-choices button')).toHaveCount(0);
+      await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 2, locale));
+      await expectAccessible(late, 'joined, waiting for the next moment');
+
+      // A dropped connection: going offline leaves an open stream open in Chromium; stopping the
+      // page's loads as well cuts it, as a Wi-Fi drop does.
+      await context.setOffline(true);
+      await phone.evaluate(() => window.stop());
+      await expect(phone.locator('#join-link')).toHaveText(t['join.reconnecting']);
+      await expectAccessible(phone, 'reconnecting');
+      await context.setOffline(false);
+      await expect(phone.locator('#join-link')).toHaveText(t['join.live'], { timeout: 30_000 });
+
+      await page.getByRole('button', { name: t['live.stop'] }).click();
+      await page.getByRole('dialog').getByRole('button', { name: t['live.stop'] }).click();
+      await expect(phone.locator('#join-link')).toHaveText(t['join.closed']);
+      await expectAccessible(phone, 'live voting ended');
+    } finally {
+      await phones.close();
+    }
+  });
+
+  test(`the console's live panel on a phone-sized screen, ${locale}: axe finds nothing, light and dark`, async ({ page }) => {
+    // Two axe runs over the whole console.
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openConsole(page, locale);
+    await startLive(page, locale);
+    await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 0, locale));
+    // Nothing of the panel runs off the side of a narrow screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'live panel');
+  });
+}
