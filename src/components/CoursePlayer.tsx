@@ -2,6 +2,8 @@
 // other tabs (stores/course-player.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer, { type Counterpart } from './ScenarioPlayer.tsx';
+import { paragraphs } from './PlayerParts.tsx';
+import { nodeTitle } from '../stores/play-view.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
@@ -16,10 +18,10 @@ interface Props extends ScenarioIslandProps {
   next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, maxima, locale, messages, counterparts, other, next }: Props) {
+export default function CoursePlayer({ scenario, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
-  const course = useMemo(() => createCoursePlayer(scenario, maxima, () => setNotice(t('player.moved'))), [scenario]);
+  const course = useMemo(() => createCoursePlayer(scenario, () => setNotice(t('player.moved'))), [scenario]);
   const { player } = course;
 
   useEffect(() => {
@@ -46,9 +48,39 @@ export default function CoursePlayer({ scenario, maxima, locale, messages, count
         scenario={scenario}
         player={player}
         t={t}
-        counterparts={counterparts}
-        next={next}
-        {...(other && { other })}
+        // The other side's view of each linked moment visited, read-only.
+        outcomeExtras={(view) =>
+          view.visited.some((id) => counterparts[id]) && (
+            <>
+              <h4>{t('player.meanwhile')}</h4>
+              {view.visited
+                .filter((id) => counterparts[id])
+                .map((id) => {
+                  const c = counterparts[id]!;
+                  return (
+                    <details class="counterpart" key={id}>
+                      <summary>{t('player.meanwhileAt', { moment: nodeTitle(scenario, id) })}</summary>
+                      <p class="muted">{c.scenarioTitle}</p>
+                      {c.speaker && <p class="speaker">{c.speaker}</p>}
+                      {paragraphs(c.situation)}
+                    </details>
+                  );
+                })}
+            </>
+          )
+        }
+        links={
+          <>
+            <a class="button" href={next.href}>
+              {t('player.next', { title: next.title })}
+            </a>
+            {other && (
+              <a class="button secondary" href={other.href}>
+                {t('player.playOther', { title: other.title })}
+              </a>
+            )}
+          </>
+        }
         {...(notice && { notice })}
       />
     </>

@@ -13,7 +13,7 @@ type Props = ScenarioIslandProps;
 
 const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
 
-export default function EmbedPlayer({ scenario, maxima, locale, messages }: Props) {
+export default function EmbedPlayer({ scenario, locale, messages }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [options, setOptions] = useState(defaults);
   // Callbacks read the options through a ref: they are known only once the page runs.
@@ -22,19 +22,20 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
   const key = `checks-in-the-mail/embed/${scenario.id}`;
   const player = useMemo(
     () =>
-      createPlayer(scenario, maxima, {
+      createPlayer(scenario, {
         onChoice: (step, points) => host.current.send('choice', { ...step, points }),
         onRun: (run, change) => {
           if (current.current.remember) writeItem(key, JSON.stringify(player.serialise(run)));
           if (change === 'undo') host.current.send('undo', { step: run.steps.length });
           else if (change === 'restart') host.current.send('restart', {});
         },
-        onComplete: (result) =>
+        onComplete: (_, debrief) =>
           host.current.send('complete', {
-            ending: result.ending,
-            grade: result.grade,
-            overall: result.overall,
-            principles: Object.entries(result.principles).map(([principle, s]) => ({ principle, ...s })),
+            ending: debrief.ending.id,
+            tone: debrief.ending.tone,
+            grade: debrief.grade,
+            overall: debrief.overall,
+            principles: debrief.principles.map(({ principle, earned, counted, max }) => ({ principle, earned, counted, max })),
           }),
       }),
     [scenario],
@@ -62,7 +63,5 @@ export default function EmbedPlayer({ scenario, maxima, locale, messages }: Prop
     }
   }, [player]);
 
-  return (
-    <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={options.undo} hideScore={options.hideScore} />
-  );
+  return <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={options.undo} hideScore={options.hideScore} />;
 }

@@ -21,7 +21,7 @@ import {
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type ScenarioIslandProps } from '../stores/play-view.ts';
-import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { $consoleWorkshop } from '../live/console-workshop.ts';
 import './Facilitator.css';
@@ -41,7 +41,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
   const [workshop, setWorkshop] = useState(() =>
-    createWorkshop(props.scenario, props.maxima, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
+    createWorkshop(props.scenario, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
@@ -71,7 +71,6 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
     // console of the same session (another tab) saves: their votes and steps add up.
     const w = createWorkshop(
       props.scenario,
-      props.maxima,
       session,
       (s) => {
         saveSession(s);
@@ -177,20 +176,18 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
-              <p class="feedback-choice">{view.feedback.choice.label}</p>
-              {paragraphs(view.feedback.choice.feedback)}
-              <Changes feedback={view.feedback} scenario={scenario} t={t} />
+              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
               </button>
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+              <GradeLine debrief={view.debrief} t={t} />
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              {paragraphs(node.text)}
+              {paragraphs(view.debrief.text)}
               <h3>{t('workshop.scores')}</h3>
               <Scores debrief={view.debrief} t={t} />
               <h3>{t('workshop.path')}</h3>
@@ -217,7 +214,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}
               </p>
               <h3>{t('player.debrief')}</h3>
-              {paragraphs(node.debrief)}
+              {paragraphs(view.debrief.debrief)}
             </div>
           ) : node.type === 'decision' ? (
             <div class="decision">
@@ -226,7 +223,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
                 {node.title}
               </h2>
               {node.speaker && <p class="speaker">{node.speaker}</p>}
-              <div class="situation">{paragraphs(node.situation)}</div>
+              <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>
                 <p class="muted">{t('workshop.keys')}</p>

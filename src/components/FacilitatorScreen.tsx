@@ -12,7 +12,7 @@ import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../stores/play-view.ts';
 import type { Counterpart } from './ScenarioPlayer.tsx';
-import { Changes, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -105,7 +105,7 @@ function useFit(deps: unknown[]) {
   return root;
 }
 
-export default function FacilitatorScreen({ scenario, maxima, locale, messages, counterparts, courseUrl, qr }: Props) {
+export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
@@ -134,7 +134,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
   };
   const feed = useStore($feed);
   const { session } = feed;
-  const view = session && viewOf(scenario, maxima, session);
+  const view = session && viewOf(scenario, session);
   const node = view?.node;
   const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
   const qrCode = useQr(feed, courseUrl, qr, locale);
@@ -189,21 +189,16 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
       <>
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
-        {paragraphs(view.feedback.choice.feedback)}
+        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} label={false} />
       </>
     );
-    side = (
-      <>
-        <Meters scenario={scenario} values={view.meters} t={t} />
-        <Changes feedback={view.feedback} scenario={scenario} t={t} />
-      </>
-    );
+    side = <Meters scenario={scenario} values={view.meters} t={t} />;
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
-        <p class={`grade grade-${node.grade}`}>{t(`grade.${node.grade}`)}</p>
+        <GradeLine debrief={view.debrief} t={t} brief />
         <h1>{node.title}</h1>
-        {paragraphs(node.text)}
+        {paragraphs(view.debrief.text)}
         <Scores debrief={view.debrief} t={t} />
       </>
     );
@@ -215,7 +210,7 @@ export default function FacilitatorScreen({ scenario, maxima, locale, messages, 
         <Meters scenario={scenario} values={view.meters} t={t} />
         <h1>{node.title}</h1>
         {node.speaker && <p class="speaker">{node.speaker}</p>}
-        {paragraphs(node.situation)}
+        {paragraphs(view.situation)}
       </>
     );
     side = (

@@ -1,37 +1,82 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
-// share: the feedback of a decision and the scores of an outcome.
+// share: the feedback of a decision, and the grade, scores and debrief of an outcome.
 import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../stores/play-view.ts';
+import { storyAgainstGrade } from '../engine/scoring.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
 import { principleScore, type Translate } from '../i18n/messages.ts';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function paragraphs(text: string) {
   return splitParagraphs(text).map((p, i) => <p key={i}>{p}</p>);
 }
 
-/** The points a decision earned or cost, and how the meters moved. */
-export function Changes({ feedback, scenario, t }: { feedback: Feedback; scenario: PlayableScenario; t: Translate }) {
-  if (feedback.points.length + feedback.meters.length === 0) return null;
+/**
+ * What a decision did, consequence first: what happened, how the meters moved (the money, the
+ * trust, the pace), then the why: the choice's one-line reason and, unless scores are hidden,
+ * the points per principle. Nothing needs a click to be seen.
+ */
+export function FeedbackBody({
+  feedback,
+  scenario,
+  t,
+  hideScore = false,
+  label = true,
+}: {
+  feedback: Feedback;
+  scenario: PlayableScenario;
+  t: Translate;
+  hideScore?: boolean;
+  /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
+  label?: boolean;
+}) {
   return (
-    <ul class="changes">
-      {feedback.points.map((p) => (
-        <li key={p.principle} class={p.change > 0 ? 'up' : 'down'}>
-          {t('player.pointsChange', { principle: t(`principle.${p.principle}`), change: signed(p.change) })}
-        </li>
-      ))}
-      {feedback.meters.map((m) => (
-        <li key={m.id} class="meter-change">
-          {t('player.meterChange', { meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id, from: m.from, to: m.to })}
-        </li>
-      ))}
-    </ul>
+    <>
+      {label && <p class="feedback-choice">{feedback.choice.label}</p>}
+      {paragraphs(feedback.text)}
+      {feedback.meters.length > 0 && (
+        <ul class="changes">
+          {feedback.meters.map((m) => (
+            <li key={m.id} class={m.to > m.from ? 'up' : 'down'}>
+              {t('player.meterChange', { meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id, from: m.from, to: m.to })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="why">
+        <p>
+          <strong>{t('player.why')}</strong> {feedback.choice.why}
+        </p>
+        {!hideScore && feedback.points.length > 0 && (
+          <ul class="changes">
+            {feedback.points.map((p) => (
+              <li key={p.principle} class={p.change > 0 ? 'up' : 'down'}>
+                {t('player.pointsChange', { principle: t(`principle.${p.principle}`), change: signed(p.change) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
   );
 }
 
-/** The score per principle against its maximum, and the overall score. */
+/** The learner's grade, and the note when the ending's tone differs from it. */
+export function GradeLine({ debrief, t, brief = false }: { debrief: Debrief; t: Translate; brief?: boolean }) {
+  const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
+  // The projector says it in one line (`brief`), so the ending's own text keeps slide-sized type.
+  const note = brief ? `player.storyBrief.${story}` : `player.story.${story}`;
+  return (
+    <>
+      <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${debrief.grade}`) })}</p>
+      {story !== 'same' && <p class="story-note">{t(note, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
+    </>
+  );
+}
+
+/** The score per principle (counted against its reference) and the overall score. */
 export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   return (
     <dl class="scores">
@@ -39,8 +84,8 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
         <div key={p.principle}>
           <dt>{t(`principle.${p.principle}`)}</dt>
           <dd>
-            <meter min={0} max={Math.max(1, p.max)} value={Math.max(0, p.earned)} aria-hidden="true" />
-            <span>{principleScore(t, p.earned, p.max)}</span>
+            <meter min={0} max={Math.max(1, p.max)} value={p.counted} aria-hidden="true" />
+            <span>{principleScore(t, p)}</span>
           </dd>
         </div>
       ))}
@@ -66,17 +111,19 @@ export function Meters({
 }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
-      {scenario.meters.map((m) => (
-        <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
-          <span class="meter-label" id={`meter-${m.id}`}>
-            {m.label}
-          </span>
-          <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
-          <span class="meter-value">
-            {values[m.id]}/{m.max}
-          </span>
-        </div>
-      ))}
+      {scenario.meters
+        .filter((m) => !m.hidden)
+        .map((m) => (
+          <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
+            <span class="meter-label" id={`meter-${m.id}`}>
+              {m.label}
+            </span>
+            <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
+            <span class="meter-value">
+              {values[m.id]}/{m.max}
+            </span>
+          </div>
+        ))}
     </div>
   );
 }

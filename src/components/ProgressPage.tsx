@@ -3,9 +3,12 @@
 import { useStore } from '../islands/use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, startProgress } from '../stores/progress.ts';
+import { awaitsReplay, countedResult, rescoreSaved } from '../stores/results.ts';
+import type { PlayableScenario } from '../stores/play-view.ts';
 import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
-import { courseComplete, finishedAt, itemState, principlesOverall, type CourseItem } from '../stores/course-state.ts';
-import { overallScore } from '../engine/scoring.ts';
+import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
+import { finishedAt, principlesOverall } from '../stores/course-results.ts';
+import { countedPoints } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
@@ -32,13 +35,31 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     startProgress();
     setPrintable(typeof print === 'function');
   }, []);
+  // Results saved under the earlier rules with their run are re-scored by replaying it: the
+  // scenario is fetched for that (once, after an upgrade or an import), from the player's props.
+  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id])).map((s) => s.href);
+  useEffect(() => {
+    for (const href of awaiting)
+      fetch(`${href}player.json`)
+        .then((response) => {
+          if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
+          return response.json() as Promise<{ scenario: PlayableScenario }>;
+        })
+        .then(({ scenario }) => rescoreSaved(scenario))
+        .catch((error: unknown) =>
+          console.warn('A result saved under the earlier rules could not be re-scored yet; it stays labelled.', error),
+        );
+  }, [awaiting.join(' ')]);
 
   const items: CourseItem[] = [
     ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
     ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id })),
   ];
   const done = items.filter((i) => itemState(progress, i) === 'done').length;
-  const complete = courseComplete(progress, items);
+  // The certificate counts only results scored under the current rules.
+  const counted = Object.fromEntries(scenarios.map((s) => [s.id, countedResult(progress.scenarios[s.id])]));
+  const replay = scenarios.filter((s) => !counted[s.id]);
+  const complete = courseComplete(progress, items) && replay.length === 0;
   const ids = scenarios.map((s) => s.id);
   const overall = principlesOverall(progress, ids, principles);
   const finished = finishedAt(progress, ids);
@@ -77,10 +98,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <tr>
               <th scope="row">{t('progress.bestEnding')}</th>
               {scenarios.map((s) => {
+                const shown = counted[s.id];
                 const best = progress.scenarios[s.id]?.best;
                 return (
                   <td key={s.id}>
-                    {best ? `${s.endings[best.ending] ?? best.ending} (${t(`grade.${best.grade}`)})` : t('progress.notPlayed')}
+                    {shown ? `${s.endings[shown.ending] ?? shown.ending} (${t(`grade.${shown.grade}`)})` : !best && t('progress.notPlayed')}
+                    {best?.earlierRules && (
+                      <span class="earlier">
+                        {t('progress.earlier', { ending: s.endings[best.ending] ?? best.ending, score: best.overall })}
+                      </span>
+                    )}
                   </td>
                 );
               })}
@@ -89,16 +116,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               <tr key={p}>
                 <th scope="row">{t(`principle.${p}`)}</th>
                 {scenarios.map((s) => {
-                  const r = progress.scenarios[s.id]?.best?.principles[p];
-                  return <td key={s.id}>{r ? principleScore(t, r.earned, r.max) : '—'}</td>;
+                  const r = counted[s.id]?.principles[p];
+                  return <td key={s.id}>{r ? principleScore(t, { ...r, counted: countedPoints(r.earned, r.max) }) : '—'}</td>;
                 })}
               </tr>
             ))}
             <tr class="overall">
               <th scope="row">{t('player.overall')}</th>
               {scenarios.map((s) => {
-                const best = progress.scenarios[s.id]?.best;
-                return <td key={s.id}>{best ? t('player.overallValue', { score: best.overall }) : '—'}</td>;
+                const shown = counted[s.id];
+                return <td key={s.id}>{shown ? t('player.overallValue', { score: shown.overall }) : '—'}</td>;
               })}
             </tr>
           </tbody>
@@ -107,10 +134,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
 
       <h2>{t('progress.principles')}</h2>
       <dl class="scores">
-        {overall.map((p) => (
+        {overall.principles.map((p) => (
           <div key={p.principle}>
             <dt>{t(`principle.${p.principle}`)}</dt>
-            <dd>{p.max > 0 ? principleScore(t, p.earned, p.max) : '—'}</dd>
+            <dd>{p.max > 0 ? principleScore(t, p) : '—'}</dd>
           </div>
         ))}
       </dl>
@@ -149,18 +176,18 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               {scenarios.map((s) => (
                 <div key={s.id}>
                   <dt>{s.title}</dt>
-                  <dd>{t('player.overallValue', { score: progress.scenarios[s.id]!.best!.overall })}</dd>
+                  <dd>{t('player.overallValue', { score: counted[s.id]!.overall })}</dd>
                 </div>
               ))}
-              {overall.map((p) => (
+              {overall.principles.map((p) => (
                 <div key={p.principle}>
                   <dt>{t(`principle.${p.principle}`)}</dt>
-                  <dd>{principleScore(t, p.earned, p.max)}</dd>
+                  <dd>{principleScore(t, p)}</dd>
                 </div>
               ))}
               <div class="overall">
                 <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: overallScore(overall) })}</dd>
+                <dd>{t('player.overallValue', { score: overall.overall })}</dd>
               </div>
             </dl>
             {finished && <p class="certificate-date">{date(finished)}</p>}
@@ -173,6 +200,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <p class="muted">{t('print.unavailable')}</p>
           )}
         </>
+      ) : courseComplete(progress, items) ? (
+        <p>{t('progress.certificateReplay', { scenarios: replay.map((s) => s.title).join(', ') })}</p>
       ) : (
         <p>{t('progress.certificateLocked', { done, total: items.length })}</p>
       )}

@@ -1,13 +1,14 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
 import { useStore } from '../islands/use-store.ts';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Player, PlayableScenario } from '../stores/player.ts';
-import { choiceLabel, nodeTitle } from '../stores/play-view.ts';
+import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
+import { nodeTitle } from '../stores/play-view.ts';
 import type { Choice } from '../engine/types.ts';
-import type { PathComparison } from '../engine/paths.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { Changes, ConfirmDialog, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { GradeBands, PathReview } from './OutcomeParts.tsx';
 import './ScenarioPlayer.css';
 
 /** The other perspective's view of a moment, shown read-only. */
@@ -22,11 +23,10 @@ export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
   t: Translate;
-  counterparts: Record<string, Counterpart>;
-  /** The other perspective's scenario, to offer at the end. */
-  other?: { href: string; title: string };
-  /** What follows in the course, offered at the end beside playing again. */
-  next?: { href: string; title: string };
+  /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
+  outcomeExtras?: (view: PlayerView) => ComponentChildren;
+  /** Links offered at the end before "play again", e.g. what follows in the course. */
+  links?: ComponentChildren;
   /** A sentence about a resumed or restarted run. */
   notice?: string;
   allowUndo?: boolean;
@@ -38,9 +38,8 @@ export default function ScenarioPlayer({
   scenario,
   player,
   t,
-  counterparts,
-  other,
-  next,
+  outcomeExtras,
+  links,
   notice,
   allowUndo = true,
   hideScore = false,
@@ -63,21 +62,6 @@ export default function ScenarioPlayer({
   const nodeName = (id: string) => nodeTitle(scenario, id);
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
-  const comparison = (c: PathComparison, same: string, parted: string, label: string) => {
-    if (c.partedAt === null) return <p>{t(same)}</p>;
-    const mine = view.debrief!.played[c.partedAt];
-    const theirs = c.steps[c.partedAt];
-    return (
-      <>
-        <p>{t(parted, { n: c.partedAt + 1, moment: nodeName(c.partedNode!) })}</p>
-        <ul class="parted">
-          {mine && <li>{t('player.yourChoice', { choice: choiceLabel(scenario, mine) })}</li>}
-          {theirs && <li>{t(label, { choice: choiceLabel(scenario, theirs) })}</li>}
-        </ul>
-      </>
-    );
-  };
-
   return (
     <section class="player" aria-labelledby="player-heading">
       <h2 id="player-heading" class="visually-hidden">
@@ -92,7 +76,7 @@ export default function ScenarioPlayer({
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
       <p class="visually-hidden" aria-live="polite">
-        {view.feedback ? view.feedback.choice.label : view.debrief && view.node.type === 'ending' ? t(`grade.${view.node.grade}`) : ''}
+        {view.feedback ? view.feedback.choice.label : view.debrief ? t('player.gradeIs', { grade: t(`grade.${view.debrief.grade}`) }) : ''}
       </p>
       <div class="player-stage">
         {view.feedback ? (
@@ -100,62 +84,36 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
-            <p class="feedback-choice">{view.feedback.choice.label}</p>
-            {paragraphs(view.feedback.choice.feedback)}
-            {!hideScore && <Changes feedback={view.feedback} scenario={scenario} t={t} />}
+            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} hideScore={hideScore} />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
           </div>
         ) : view.debrief && view.node.type === 'ending' ? (
           <div class="outcome">
-            <p class={`grade grade-${view.node.grade}`}>{t(`grade.${view.node.grade}`)}</p>
+            <GradeLine debrief={view.debrief} t={t} />
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            {paragraphs(view.node.text)}
+            {paragraphs(view.debrief.text)}
             <h4>{t('player.scores')}</h4>
             <Scores debrief={view.debrief} t={t} />
             <p class="muted">{t('player.maxNote')}</p>
+            <GradeBands t={t} />
             <h4>{t('player.debrief')}</h4>
-            {paragraphs(view.node.debrief)}
+            {paragraphs(view.debrief.debrief)}
             <h4>{t('player.comparePaths')}</h4>
-            {comparison(view.debrief.recommended, 'player.sameAsRecommended', 'player.partedFromRecommended', 'player.recommendedChoice')}
-            <p class="muted">{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
-            {comparison(view.debrief.real, 'player.sameAsReal', 'player.partedFromReal', 'player.realChoice')}
-            <p class="muted">
+            <PathReview debrief={view.debrief} scenario={scenario} t={t} />
+            <p>
+              {view.debrief.real.partedAt === null
+                ? t('player.sameAsReal')
+                : t('player.partedFromReal', { n: view.debrief.real.partedAt + 1, moment: nodeName(view.debrief.real.partedNode!) })}{' '}
               {t('player.realOutcome', { ending: nodeName(view.debrief.real.ending), score: view.debrief.real.score.overall })}
             </p>
-            {view.visited.some((id) => counterparts[id]) && (
-              <>
-                <h4>{t('player.meanwhile')}</h4>
-                {view.visited
-                  .filter((id) => counterparts[id])
-                  .map((id) => {
-                    const c = counterparts[id]!;
-                    return (
-                      <details class="counterpart" key={id}>
-                        <summary>{t('player.meanwhileAt', { moment: nodeName(id) })}</summary>
-                        <p class="muted">{c.scenarioTitle}</p>
-                        {c.speaker && <p class="speaker">{c.speaker}</p>}
-                        {paragraphs(c.situation)}
-                      </details>
-                    );
-                  })}
-              </>
-            )}
+            {outcomeExtras?.(view)}
             <div class="outcome-actions">
-              {next && (
-                <a class="button" href={next.href}>
-                  {t('player.next', { title: next.title })}
-                </a>
-              )}
-              {other && (
-                <a class="button secondary" href={other.href}>
-                  {t('player.playOther', { title: other.title })}
-                </a>
-              )}
-              <button type="button" class={next ? 'secondary' : undefined} onClick={() => player.restart()}>
+              {links}
+              <button type="button" class={links ? 'secondary' : undefined} onClick={() => player.restart()}>
                 {t('player.playAgain')}
               </button>
             </div>
@@ -167,7 +125,7 @@ export default function ScenarioPlayer({
               {view.node.title}
             </h3>
             {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
-            <div class="situation">{paragraphs(view.node.situation)}</div>
+            <div class="situation">{paragraphs(view.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (

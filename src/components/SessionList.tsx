@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
 import { fitsScenario } from '../stores/workshop.ts';
 import { storageState } from '../stores/storage.ts';
-import { fileStem, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
+import { fileStem, outcomeTable, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
@@ -69,16 +69,21 @@ export default function SessionList({ locale, messages, titles }: Props) {
       console.warn('The scenario for this export could not be loaded.', error);
     }
     // A session saved before the scenario changed fits it no more: its JSON carries the session alone.
-    const played = props && fitsScenario(props.scenario, s) ? { scenario: props.scenario, top: props.maxima } : undefined;
+    const played = props && fitsScenario(props.scenario, s) ? props.scenario : undefined;
     if (format === 'json') return download(`${stem}.json`, sessionJson(s, played), 'application/json');
     if (!played) return setStatus(t(props ? 'workshop.exportStale' : 'workshop.exportFailed'));
     const tr = translator(locale, props!.messages);
-    if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played.scenario, played.top, tr), 'text/markdown;charset=utf-8');
-    else if (format === 'csv') download(`${stem}.csv`, sessionCsv(s, played.scenario, tr), 'text/csv;charset=utf-8');
+    if (format === 'md') download(`${stem}.md`, sessionMarkdown(s, played, tr), 'text/markdown;charset=utf-8');
+    else if (format === 'csv') download(`${stem}.csv`, sessionCsv(s, played, tr), 'text/csv;charset=utf-8');
     else {
       try {
         const { votesWorkbook } = await import('../workshop/xlsx.ts');
-        const file = await votesWorkbook(voteTable(s, played.scenario, tr), tr('workshop.path'));
+        const outcome = outcomeTable(s, played, tr);
+        const file = await votesWorkbook(
+          voteTable(s, played, tr),
+          tr('workshop.path'),
+          outcome && { ...outcome, sheet: tr('workshop.outcome') },
+        );
         download(`${stem}.xlsx`, file, file.type);
       } catch (error) {
         console.warn('The spreadsheet could not be made.', error);

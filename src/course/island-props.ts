@@ -3,19 +3,18 @@
 // fetches its props from, so the page's HTML stays small.
 import type { ScenarioContent } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
 import { intlLocale, type Locale } from '../i18n/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 import { qrSvg } from '../live/qr-code.ts';
 
-/** What every scenario island is given: the scenario's maxima, the locale and its messages. */
-function islandBase(scenario: ScenarioContent, locale: Locale, prefixes: readonly string[]) {
-  return { maxima: maxima(scenario), locale, messages: pickMessages(locale, prefixes) };
+/** What every scenario island is given besides the scenario: the locale and its messages. */
+function islandBase(locale: Locale, prefixes: readonly string[]) {
+  return { locale, messages: pickMessages(locale, prefixes) };
 }
 
-const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.'];
+const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.', 'tone.'];
 
 export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);
@@ -24,7 +23,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
-    ...islandBase(scenario, locale, ['player.', 'principle.', 'grade.', 'storage.']),
+    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.
@@ -36,7 +35,7 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
   const playable = localize(scenario, locale);
   return {
     scenario: playable,
-    ...islandBase(scenario, locale, workshopMessages),
+    ...islandBase(locale, workshopMessages),
     screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
     sessionsHref: `/${locale}/facilitate/`,
     // For the default session name's date; the island need not carry the locale table.
@@ -50,7 +49,7 @@ export async function screenProps(scenario: ScenarioContent, scenarios: Scenario
   const courseUrl = new URL(`/${locale}/`, site).href;
   return {
     scenario: withoutNotes(localize(scenario, locale)),
-    ...islandBase(scenario, locale, workshopMessages),
+    ...islandBase(locale, workshopMessages),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     // The address the build was made for; a screen opened elsewhere makes its own QR code.
     courseUrl,

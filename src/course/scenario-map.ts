@@ -5,12 +5,13 @@ import { routesOf } from '../engine/graph.ts';
 import { markedPath } from '../engine/paths.ts';
 import { replay } from '../engine/run.ts';
 import type { PlayableScenario } from '../stores/player.ts';
-import type { Grade, PathMark } from '../engine/types.ts';
+import type { PathMark, Tone } from '../engine/types.ts';
 
 export interface MapNode {
   id: string;
   kind: 'decision' | 'ending';
-  grade?: Grade;
+  /** An ending's tone, which colours it. */
+  tone?: Tone;
   label: string;
   /** The label broken into lines that fit the box. */
   lines: string[];
@@ -96,7 +97,7 @@ export function layoutScenario(scenario: PlayableScenario): MapLayout {
       return {
         id: node.id,
         kind: node.type,
-        ...(node.type === 'ending' && { grade: node.grade }),
+        ...(node.type === 'ending' && { tone: node.tone }),
         label,
         lines: wrap(label),
         x: Math.round(n.x - n.width / 2),

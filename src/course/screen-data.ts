@@ -2,6 +2,7 @@
 import type { Counterpart } from '../components/ScenarioPlayer.tsx';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
+import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
@@ -17,7 +18,8 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     out[node.id] = {
       scenarioTitle: other.title[locale],
       title: moment.title,
-      situation: moment.type === 'decision' ? moment.situation : moment.text,
+      // The other side's moment is shown apart from any run there, so in its default wording.
+      situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
       ...(moment.type === 'decision' && moment.speaker && { speaker: moment.speaker }),
     };
   }

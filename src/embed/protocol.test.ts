@@ -4,7 +4,7 @@ import { decodeFrameMessage, decodeInitMessage, embedOptions } from './protocol.
 
 const message = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({
   ns: 'checks-in-the-mail',
-  v: 1,
+  v: 2,
   type,
   data,
   ...extra,
@@ -25,7 +25,7 @@ describe('embed messages', () => {
       decodeFrameMessage(
         message(
           'complete',
-          { ending: 'e', grade: 'best', overall: 90, principles: [{ principle: 'p', earned: 3, max: 4 }] },
+          { ending: 'e', tone: 'steady', grade: 'best', overall: 90, principles: [{ principle: 'p', earned: 5, counted: 4, max: 4 }] },
           { instance: 'a' },
         ),
       ),
@@ -34,11 +34,27 @@ describe('embed messages', () => {
 
   it('ignores other namespaces, versions, types and malformed data', () => {
     expect(decodeFrameMessage({ ...message('ready', {}), ns: 'other' })).toBeUndefined();
-    expect(decodeFrameMessage({ ...message('ready', {}), v: 2 })).toBeUndefined();
+    expect(decodeFrameMessage({ ...message('ready', {}), v: 1 })).toBeUndefined();
     expect(decodeFrameMessage(message('toString', {}))).toBeUndefined();
     expect(decodeFrameMessage(message('resize', { height: -1 }))).toBeUndefined();
-    expect(decodeFrameMessage(message('complete', { ending: 'e', grade: 'best', overall: 101, principles: [] }))).toBeUndefined();
-    expect(decodeInitMessage({ ns: 'checks-in-the-mail', v: 1, type: 'init' })).toBeUndefined();
+    expect(
+      decodeFrameMessage(message('complete', { ending: 'e', tone: 'steady', grade: 'best', overall: 101, principles: [] })),
+    ).toBeUndefined();
+    expect(decodeInitMessage({ ns: 'checks-in-the-mail', v: 2, type: 'init' })).toBeUndefined();
+  });
+
+  it('take from version 2 on a complete event the ending’s tone, the learner’s grade, and each principle’s counted points within its reference', () => {
+    const complete = (data: Record<string, unknown>) =>
+      decodeFrameMessage(
+        message('complete', { ending: 'e', tone: 'steady', grade: 'mixed', overall: 50, principles: [], ...data }, { instance: 'a' }),
+      );
+    expect(complete({})).toBeDefined();
+    // A version 1 complete event, without the tone, or with the ending's grade word in its place.
+    expect(complete({ tone: undefined })).toBeUndefined();
+    expect(complete({ grade: 'steady' })).toBeUndefined();
+    expect(complete({ principles: [{ principle: 'p', earned: 3, max: 4 }] })).toBeUndefined();
+    expect(complete({ principles: [{ principle: 'p', earned: 5, counted: 5, max: 4 }] })).toBeUndefined();
+    expect(complete({ principles: [{ principle: 'p', earned: -2, counted: 0, max: 4 }] })).toBeDefined();
   });
 
   it('the decoders never throw, and accept only well-formed messages', () => {
@@ -47,7 +63,7 @@ describe('embed messages', () => {
       fc.anything(),
       fc.record({
         ns: fc.constantFrom('checks-in-the-mail', 'x'),
-        v: fc.constantFrom(1, 2),
+        v: fc.constantFrom(1, 2, 3),
         type: types,
         instance: fc.option(fc.string(), { nil: undefined }),
         data: fc.anything(),

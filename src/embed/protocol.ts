@@ -1,13 +1,25 @@
 // The messages between an embedded scenario frame and its host page. Both sides import this
 // module: the frame's island and the loader (/embed/v1.js). Every message carries a namespace
 // and a version and is validated before use; anything else is ignored.
+import type { Grade, Tone } from '../engine/types.ts';
+import { grades, tones } from '../engine/vocabulary.ts';
 
 export const embedNamespace = 'checks-in-the-mail';
-export const embedVersion = 1;
+/**
+ * The protocol's version. Version 2 changed what `complete` means: `grade` is the learner's, from
+ * the overall score by the grade bands (in version 1 it was the ending's); each principle's `max`
+ * is the reference (what the recommended path earns), with `counted`, the points that count
+ * towards `overall`; and `tone` is the ending's, for what happened in the story.
+ */
+export const embedVersion = 2;
 
 export interface PrincipleResult {
   principle: string;
+  /** The raw points of the path, which may be negative. */
   earned: number;
+  /** `earned` clamped to [0, max]: what counts towards `overall`. */
+  counted: number;
+  /** The reference: what the recommended path earns on this principle. */
   max: number;
 }
 
@@ -22,7 +34,8 @@ export interface FrameEvents {
   choice: { node: string; choice: string; points: Record<string, number> };
   undo: { step: number };
   restart: Record<string, never>;
-  complete: { ending: string; grade: string; principles: PrincipleResult[]; overall: number };
+  /** The ending reached and its tone; the learner's grade and overall (0-100) and each principle's score. */
+  complete: { ending: string; tone: Tone; grade: Grade; principles: PrincipleResult[]; overall: number };
 }
 
 export type FrameEventType = keyof FrameEvents;
@@ -58,12 +71,22 @@ const dataCheckers: { [T in FrameEventType]: (d: Record<string, unknown>) => boo
   restart: (d) => Object.keys(d).length === 0,
   complete: (d) =>
     isText(d['ending']) &&
-    isText(d['grade']) &&
+    (tones as readonly unknown[]).includes(d['tone']) &&
+    (grades as readonly unknown[]).includes(d['grade']) &&
     isInt(d['overall']) &&
     (d['overall'] as number) >= 0 &&
     (d['overall'] as number) <= 100 &&
     Array.isArray(d['principles']) &&
-    d['principles'].every((p) => isRecord(p) && isText(p['principle']) && isInt(p['earned']) && isInt(p['max'])),
+    d['principles'].every(
+      (p) =>
+        isRecord(p) &&
+        isText(p['principle']) &&
+        isInt(p['earned']) &&
+        isInt(p['max']) &&
+        isInt(p['counted']) &&
+        (p['counted'] as number) >= 0 &&
+        (p['counted'] as number) <= Math.max(0, p['max'] as number),
+    ),
 };
 
 /** Reads a message from a frame; undefined unless it is one of ours and well-formed. */

@@ -1,7 +1,7 @@
-// The real case's path and the recommended path, and how a learner's path compares with them.
+// The real case's path and the recommended path, and what the recommended path earns: the
+// reference every score is measured against.
 import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
 import { replay } from './run.ts';
-import { scoreSteps, type Score } from './scoring.ts';
 import type { Choice, PathMark, Points, Scenario, Step } from './types.ts';
 
 /** The decisions of a marked path, from the start to its ending. */
@@ -19,33 +19,12 @@ export function markedPath(scenario: Scenario, mark: PathMark): Step[] {
   return steps;
 }
 
-export interface PathComparison {
-  mark: PathMark;
-  steps: Step[];
-  /** Index of the first decision where the paths differ; null when they are the same path. */
-  partedAt: number | null;
-  /** The node where they parted. */
-  partedNode: string | null;
-  /** The marked path's score, to set beside the learner's. */
-  score: Score;
-  /** The marked path's ending. */
-  ending: string;
-}
-
-export function comparePath(scenario: Scenario, steps: readonly Step[], mark: PathMark, top: Points): PathComparison {
-  const marked = markedPath(scenario, mark);
-  const length = Math.max(marked.length, steps.length);
-  let partedAt: number | null = null;
-  for (let i = 0; i < length; i++) {
-    const a = marked[i];
-    const b = steps[i];
-    if (!a || !b || a.node !== b.node || a.choice !== b.choice) {
-      partedAt = i;
-      break;
-    }
-  }
-  const parted = partedAt === null ? undefined : (marked[partedAt] ?? steps[partedAt]);
-  const score = scoreSteps(scenario, marked, top)!;
-  const ending = replay(scenario, marked)?.node.id ?? scenario.start;
-  return { mark, steps: marked, partedAt, partedNode: parted?.node ?? null, score, ending };
+/**
+ * The reference per principle the scenario scores: the raw points the recommended path earns.
+ * It defines 100. On valid content it is above 0 on every principle and no path earns more
+ * (validation proves both).
+ */
+export function referencePoints(scenario: Scenario): Points {
+  const points = replay(scenario, markedPath(scenario, 'recommended'))?.points ?? {};
+  return Object.fromEntries(scenario.principles.map((p) => [p, points[p] ?? 0]));
 }

@@ -1,9 +1,11 @@
 // Random valid scenarios from a seed, for property tests and the benchmark. Not shipped.
 import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
 import type { ScenarioContent } from './schema.ts';
-import type { PathMark, Route } from './types.ts';
+import type { Condition, Meters, PathMark, Route } from './types.ts';
+import { tones } from './vocabulary.ts';
 
 type ContentChoice = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>['choices'][number];
+type ContentText = ScenarioContent['title'];
 
 /** A small, fast, seeded generator (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -24,14 +26,20 @@ export interface RandomScenarioOptions {
   meters?: number;
   /** Largest meter value; meters run from 0. */
   meterMax?: number;
-  /** Share of choices whose next node depends on a meter. */
+  /** Share of choices whose next node depends on the meters (and of texts with variants). */
   conditional?: number;
   /** Share of nodes that are endings (the last node always is). */
   endings?: number;
 }
 
-const text = (s: string) => ({ en: s, ru: s });
+const text = (s: string): ContentText => ({ en: s, ru: s });
 
+/**
+ * A random scenario that passes validation, built without retrying: every node reachable, an
+ * ending reachable from everywhere, no loops, both marked paths, routes and text variants on
+ * every kind of condition (`below`, `atLeast`, `all`, `any`), some hidden meters, and the
+ * recommended path strengthened until it earns the most on every principle (and more than 0).
+ */
 export function randomScenario(seed: number, options: RandomScenarioOptions): ScenarioContent {
   const random = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -44,15 +52,28 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
   const meterIds = Array.from({ length: meters }, (_, i) => `m${i}`);
   const principles = ['warn-first', 'agree-terms', 'reward-good'];
 
+  const meterCondition = (): Condition => {
+    const meter = meterIds[int(0, meters - 1)]!;
+    return random() < 0.5 ? { meter, below: int(1, meterMax) } : { meter, atLeast: int(1, meterMax) };
+  };
+  const randomCondition = (): Condition => {
+    const kind = int(0, 3);
+    if (kind === 2) return { all: [meterCondition(), meterCondition()] };
+    if (kind === 3) return { any: [meterCondition(), meterCondition()] };
+    return meterCondition();
+  };
+  const variableText = (s: string) =>
+    meters > 0 && random() < conditional ? [{ when: randomCondition(), text: text(`${s}, varied`) }, { text: text(s) }] : text(s);
+
   const nodes = Array.from({ length: n }, (_, i): ScenarioContent['nodes'][number] => {
     if (isEnding[i]) {
       return {
         id: id(i),
         type: 'ending',
-        grade: (['best', 'good', 'mixed', 'poor'] as const)[int(0, 3)]!,
+        tone: tones[int(0, tones.length - 1)]!,
         title: text('End'),
-        text: text('End'),
-        debrief: text('End'),
+        text: variableText('End'),
+        debrief: variableText('Debrief'),
       };
     }
     // The first choice keeps every later node reachable: it steps to the next node, and past an
@@ -65,17 +86,23 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
       const points = Object.fromEntries(principles.filter(() => random() < 0.6).map((p) => [p, int(-2, 3)]));
       const effects = Object.fromEntries(meterIds.filter(() => random() < 0.4).map((m) => [m, int(-1, 1)]));
       let next: string | Route[] = id(target);
-      if (meters > 0 && random() < conditional) {
-        const meter = meterIds[int(0, meters - 1)]!;
-        next = [{ when: { meter, below: int(1, meterMax) }, goto: id(int(i + 1, n - 1)) }, { goto: id(target) }];
-      }
-      return { id: `c${c}`, label: text('Choice'), feedback: text('Feedback'), points, effects, next, marks: [] };
+      if (meters > 0 && random() < conditional) next = [{ when: randomCondition(), goto: id(int(i + 1, n - 1)) }, { goto: id(target) }];
+      return {
+        id: `c${c}`,
+        label: text('Choice'),
+        feedback: variableText('Feedback'),
+        why: text('Why'),
+        points,
+        effects,
+        next,
+        marks: [],
+      };
     });
     return {
       id: id(i),
       type: 'decision',
       title: text(`Moment ${i}`),
-      situation: text('Situation'),
+      situation: variableText('Situation'),
       notes: text('Notes'),
       questions: [text('Q1'), text('Q2')],
       choices,
@@ -88,12 +115,13 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
     title: text('Random'),
     summary: text('Random'),
     principles,
-    meters: meterIds.map((m) => ({ id: m, label: text(m), min: 0, max: meterMax, start: int(0, meterMax) })),
+    meters: meterIds.map((m) => ({ id: m, label: text(m), min: 0, max: meterMax, start: int(0, meterMax), hidden: random() < 0.25 })),
     start: id(0),
     nodes,
   };
   markPath(scenario, 'real', () => 0);
   markPath(scenario, 'recommended', (k) => int(0, k - 1));
+  strengthenRecommended(scenario);
   return scenario;
 }
 
@@ -106,4 +134,79 @@ function markPath(scenario: ScenarioContent, mark: PathMark, pick: (choices: num
     meters = applyEffects(scenario, meters, choice.effects);
     node = findNode(scenario, nextNodeId(choice, meters) ?? '');
   }
+}
+
+/**
+ * Raises the points of the recommended choices, from the last decision back to the first, until
+ * from each of them the recommended choice earns at least as much as any other on every
+ * principle, counting the best that can still be earned after it; then tops up the first one
+ * so that every principle earns more than 0. Only later nodes' points decide what a choice can
+ * still earn, and those are final by the time a node is reached, so one pass is exact.
+ */
+function strengthenRecommended(scenario: ScenarioContent) {
+  const principles = scenario.principles;
+  const byId = new Map(scenario.nodes.map((node, i) => [node.id, { node, i }]));
+  const radix = scenario.meters.map((m) => m.max - m.min + 1);
+  const stateKey = (node: string, meters: Meters) =>
+    scenario.meters.reduce((code, m, i) => code * radix[i]! + (meters[m.id]! - m.min), byId.get(node)!.i);
+  const memo = new Map<number, number[]>();
+  type Decision = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>;
+  const moves = (node: Decision, meters: Meters) =>
+    node.choices.map((choice) => {
+      const after = applyEffects(scenario, meters, choice.effects);
+      return { choice, node: nextNodeId(choice, after)!, meters: after };
+    });
+  // The best each principle can still earn from a state, without recursion: a 5,000-node
+  // scenario has paths too long for the call stack.
+  const bestFrom = (node: string, meters: Meters): number[] => {
+    const stack = [{ node, meters, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const key = stateKey(top.node, top.meters);
+      const here = byId.get(top.node)!.node;
+      if (memo.has(key)) stack.pop();
+      else if (!isDecision(here)) {
+        memo.set(
+          key,
+          principles.map(() => 0),
+        );
+        stack.pop();
+      } else if (!top.expanded) {
+        top.expanded = true;
+        for (const m of moves(here, top.meters)) if (!memo.has(stateKey(m.node, m.meters))) stack.push({ ...m, expanded: false });
+      } else {
+        const values = moves(here, top.meters).map((m) => ({ points: m.choice.points, after: memo.get(stateKey(m.node, m.meters))! }));
+        memo.set(
+          key,
+          principles.map((p, i) => Math.max(...values.map((v) => (v.points[p] ?? 0) + v.after[i]!))),
+        );
+        stack.pop();
+      }
+    }
+    return memo.get(stateKey(node, meters))!;
+  };
+
+  const path: { node: Decision; meters: Meters; choice: ContentChoice }[] = [];
+  let meters = startMeters(scenario);
+  let node = findNode(scenario, scenario.start);
+  while (isDecision(node)) {
+    const choice = node.choices.find((c) => c.marks.includes('recommended'))!;
+    path.push({ node, meters, choice });
+    meters = applyEffects(scenario, meters, choice.effects);
+    node = findNode(scenario, nextNodeId(choice, meters) ?? '');
+  }
+  for (let k = path.length - 1; k >= 0; k--) {
+    const { node, meters, choice } = path[k]!;
+    const options = moves(node, meters).map((m) => ({ choice: m.choice, after: bestFrom(m.node, m.meters) }));
+    const mine = options.find((o) => o.choice === choice)!;
+    principles.forEach((p, i) => {
+      const needed = Math.max(...options.map((o) => (o.choice.points[p] ?? 0) + o.after[i]!)) - mine.after[i]!;
+      if ((choice.points[p] ?? 0) < needed) choice.points[p] = needed;
+    });
+  }
+  const first = path[0]!;
+  const reference = bestFrom(first.node.id, first.meters);
+  principles.forEach((p, i) => {
+    if (reference[i]! <= 0) first.choice.points[p] = (first.choice.points[p] ?? 0) + 1 - reference[i]!;
+  });
 }

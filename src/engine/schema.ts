@@ -2,11 +2,7 @@
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
 import { locales } from '../i18n/locales.ts';
-
-export const principleIds = ['warn-first', 'agree-terms', 'reward-good'] as const;
-export const perspectives = ['contractor', 'client'] as const;
-export const grades = ['best', 'good', 'mixed', 'poor'] as const;
-export const pathMarks = ['real', 'recommended'] as const;
+import { pathMarks, perspectives, tones } from './vocabulary.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');
 
@@ -62,17 +58,45 @@ export const route = z.strictObject({
 });
 
 /**
+ * The most combinations of meter values a scenario may have (as many as four meters of range 10):
+ * the exact search for the best runs visits every (node, meter values) state a run can reach.
+ */
+export const meterCombinations = 11 ** 4;
+
+const combinations = (meters: readonly { min: number; max: number }[]) => meters.reduce((n, m) => n * Math.max(1, m.max - m.min + 1), 1);
+
+/**
  * Builds the scenario schema around a text schema: the strict one for authors and editors, a
  * lenient one so the graph can still be checked while some translations are missing.
  */
 export function scenarioSchema<T extends z.ZodType>(text: T) {
+  /**
+   * A text that may follow the path: one text, or variants tried in order, each taken when its
+   * `when` holds, the last one (the default) without `when`.
+   */
+  const variableText = z.union([
+    z
+      .array(
+        z.strictObject({
+          /** The condition on meters under which this variant is shown; the last variant has none. */
+          when: condition.optional(),
+          /** The text of this variant. */
+          text,
+        }),
+      )
+      .min(1),
+    text,
+  ]);
+
   const choice = z.strictObject({
     /** Stable id, unique within its node, e.g. "remind-gently". */
     id,
     /** What the player clicks. */
     label: text,
-    /** What the player reads after choosing: why this choice helps or hurts, tied to a principle. */
-    feedback: text,
+    /** What the player reads after choosing: what happens, then why it helps or hurts; may follow the meters after the choice. */
+    feedback: variableText,
+    /** One short line on why this choice earns or costs what it does, for the debrief, e.g. "A date gives them time to fix it". */
+    why: text,
     /** Points per principle id, integers, negative where the choice undermines one. */
     points: z.record(id, z.int()).default({}),
     /** Changes to meters, clamped at each meter's bounds. */
@@ -91,8 +115,8 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     title: text,
     /** Who is talking in this moment, if anyone. */
     speaker: text.optional(),
-    /** What the player sees and has to decide about. */
-    situation: text,
+    /** What the player sees and has to decide about; may follow the meters on arrival. */
+    situation: variableText,
     /** For the facilitator only: what a room usually says, what to draw out. */
     notes: text,
     /** For the facilitator only: questions to open the discussion. */
@@ -107,14 +131,14 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     /** Stable id, unique within the scenario. */
     id,
     type: z.literal('ending'),
-    /** How good this outcome is. */
-    grade: z.enum(grades),
+    /** How the story ended, whatever the play that led here: thriving, steady, strained or broken. */
+    tone: z.enum(tones),
     /** The ending's title. */
     title: text,
-    /** What happened. */
-    text: text,
-    /** The principles at play, and what would have changed the outcome. */
-    debrief: text,
+    /** What happened; may follow the meters, so it says only what is true on the path taken. */
+    text: variableText,
+    /** The principles at play, and what would have changed the outcome; may follow the meters. */
+    debrief: variableText,
   });
 
   const meter = z
@@ -129,6 +153,8 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
       max: z.int(),
       /** The value at the start of a run. */
       start: z.int(),
+      /** Never shown to the player: a fact the story remembers for conditions, e.g. "warned". */
+      hidden: z.boolean().default(false),
     })
     .refine((m) => m.min < m.max && m.start >= m.min && m.start <= m.max && m.max - m.min <= 10, {
       message: 'a meter needs min < max, a range of at most 10, and a start value within it',
@@ -146,10 +172,16 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     /** The principles this scenario scores: warn-first, agree-terms, reward-good. */
     principles: z.array(id).min(1),
     /**
-     * Small integer ranges that carry consequences, e.g. trust. At most four: the exact maxima
-     * are computed over every combination of meter values, which grows with each meter.
+     * Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned.
+     * The exact search runs over every combination of their values, so the combinations are
+     * capped at `meterCombinations` (four meters of range 10).
      */
-    meters: z.array(meter).max(4, 'a scenario has at most 4 meters').default([]),
+    meters: z
+      .array(meter)
+      .default([])
+      .refine((meters) => combinations(meters) <= meterCombinations, {
+        message: `the meters allow more than ${meterCombinations.toLocaleString('en')} combinations of values (four meters of range 10): use fewer meters, or narrower ones`,
+      }),
     /** The id of the first node. */
     start: id,
     /** Decision and ending nodes. */
@@ -163,9 +195,5 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
 export const scenario = scenarioSchema(localizedText);
 
 export type LocalizedText = z.infer<typeof localizedText>;
-export type PrincipleId = (typeof principleIds)[number];
-export type Perspective = (typeof perspectives)[number];
-export type Grade = (typeof grades)[number];
-export type PathMark = (typeof pathMarks)[number];
 export type Route = z.infer<typeof route>;
 export type ScenarioContent = z.infer<typeof scenario>;

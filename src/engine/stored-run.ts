@@ -57,14 +57,20 @@ const isId = (value: unknown): value is string => typeof value === 'string' && v
 export function decodeStoredRun(value: unknown): StoredRun | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { v, scenario, fingerprint, steps } = value as Record<string, unknown>;
-  if (v !== storedRunVersion || !isId(scenario) || typeof fingerprint !== 'string' || !Array.isArray(steps)) return undefined;
-  if (steps.length > 1000) return undefined;
+  if (v !== storedRunVersion || !isId(scenario) || typeof fingerprint !== 'string') return undefined;
+  const decoded = decodeSteps(steps);
+  return decoded && { v, scenario, fingerprint, steps: decoded };
+}
+
+/** Reads stored decisions, [node id, choice id] pairs (at most 1,000), from untrusted data; undefined unless well-formed. */
+export function decodeSteps(steps: unknown): [string, string][] | undefined {
+  if (!Array.isArray(steps) || steps.length > 1000) return undefined;
   const decoded: [string, string][] = [];
   for (const step of steps) {
     if (!Array.isArray(step) || step.length !== 2 || !isId(step[0]) || !isId(step[1])) return undefined;
     decoded.push([step[0], step[1]]);
   }
-  return { v, scenario, fingerprint, steps: decoded };
+  return decoded;
 }
 
 /**

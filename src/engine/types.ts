@@ -1,7 +1,8 @@
 // Shapes the engine works on. Types only: importing them costs the browser nothing.
-import type { LocalizedText, ScenarioContent } from './schema.ts';
+import type { Condition, LocalizedText, ScenarioContent } from './schema.ts';
 
-export type { Condition, Grade, LocalizedText, PathMark, Perspective, PrincipleId, Route } from './schema.ts';
+export type { Condition, LocalizedText, Route } from './schema.ts';
+export type { Grade, PathMark, Perspective, PrincipleId, Tone } from './vocabulary.ts';
 
 /** A content shape with every localized text replaced by the text of one locale. */
 export type Localized<T> = T extends LocalizedText
@@ -30,3 +31,12 @@ export interface Step {
   readonly node: string;
   readonly choice: string;
 }
+
+/** One variant of a text: shown when `when` holds; the last variant, the default, has no `when`. */
+export interface TextVariant<T = string> {
+  readonly when?: Condition | undefined;
+  readonly text: T;
+}
+
+/** A text that may follow the path: one text, or variants tried in order. */
+export type VariableText<T = string> = T | readonly TextVariant<T>[];

@@ -66,18 +66,48 @@ describe('validating scenarios', () => {
     }
   });
 
-  it('refuses a principle listed twice, and more meters than the maxima can be computed for', () => {
+  it('refuses a principle listed twice, and more combinations of meter values than the exact search allows', () => {
     const twice = readFixture('valid/mini-contractor.yaml') as { principles: string[] };
     twice.principles.push(twice.principles[0]!);
     const duplicate = validateScenario({ file: 'p.yaml', data: twice }).diagnostics;
     expect(duplicate.map((d) => d.code)).toEqual(['duplicate-id']);
     expect(duplicate[0]!.message).toContain('principles list one principle twice');
 
-    const crowded = readFixture('valid/mini-contractor.yaml') as { meters: { id: string }[] };
+    const crowded = readFixture('valid/mini-contractor.yaml') as { meters: { id: string; max: number }[] };
     const meter = crowded.meters[0]!;
-    crowded.meters = [1, 2, 3, 4, 5].map((n) => ({ ...meter, id: `${meter.id}-${n}` }));
+    // Five meters of range 0-10: 161,051 combinations, over the 14,641 of four.
+    crowded.meters = [1, 2, 3, 4, 5].map((n) => ({ ...meter, id: `${meter.id}-${n}`, max: 10 }));
     const tooMany = validateScenario({ file: 'm.yaml', data: crowded }).diagnostics;
     expect(tooMany.map((d) => d.code)).toContain('invalid-shape');
-    expect(tooMany.find((d) => d.code === 'invalid-shape')!.message).toContain('at most 4 meters');
+    expect(tooMany.find((d) => d.code === 'invalid-shape')!.message).toContain('more than 14,641 combinations');
+    // Hidden facts are small: two more yes/no meters fit beside the scenario's own.
+    crowded.meters = [meter, ...[1, 2].map((n) => ({ ...meter, id: `fact-${n}`, min: 0, max: 1, start: 0, hidden: true }))];
+    expect(validateScenario({ file: 'm.yaml', data: crowded }).diagnostics.filter((d) => d.code === 'invalid-shape')).toEqual([]);
+  });
+
+  it('names the principle, the better path and both totals when a path beats the recommended one', () => {
+    const { diagnostics } = validateScenario({ file: 'b.yaml', data: readFixture('broken/path-beats-recommended.yaml') });
+    expect(diagnostics[0]).toMatchObject({ code: 'path-beats-recommended', node: 'ask', choice: 'long-way' });
+    expect(diagnostics[0]!.message).toContain(
+      'on "warn-first" the path unpaid › remind, ask › long-way, extra › push, terms › agree earns 6 points',
+    );
+    expect(diagnostics[0]!.message).toContain("more than the recommended path's 4 (unpaid › remind, ask › warn, terms › agree)");
+  });
+
+  it('names the principle on which the recommended path earns nothing', () => {
+    const { diagnostics } = validateScenario({ file: 'n.yaml', data: readFixture('broken/recommended-earns-nothing.yaml') });
+    expect(diagnostics[0]!.message).toMatch(/earns 0 points on "reward-good".*take "reward-good" out of principles/);
+  });
+
+  it('checks the conditions and the default of text variants like those of routes', () => {
+    const data = readFixture('valid/mini-client.yaml') as { nodes: { id: string; situation?: unknown }[] };
+    const thanks = data.nodes.find((n) => n.id === 'thanks')!;
+    const [conditional, fallback] = thanks.situation as { when?: unknown; text: unknown }[];
+    thanks.situation = [{ ...conditional, when: { meter: 'patience', atLeast: 1 } }, fallback];
+    expect(validateScenario({ file: 'v.yaml', data }).diagnostics).toMatchObject([{ code: 'unknown-meter', node: 'thanks' }]);
+    thanks.situation = [fallback, conditional, fallback];
+    const misplaced = validateScenario({ file: 'v.yaml', data }).diagnostics;
+    expect(misplaced).toMatchObject([{ code: 'missing-default-text', node: 'thanks' }]);
+    expect(misplaced[0]!.message).toContain('stands before the last one');
   });
 });

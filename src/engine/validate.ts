@@ -2,9 +2,12 @@
 // that names the file, the node or choice, and what to change.
 import { z } from 'astro/zod';
 import { locales } from '../i18n/locales.ts';
+import { bestRuns } from './best-runs.ts';
 import { applyEffects, findNode, isDecision, nextNodeId, routesOf, startMeters, successors } from './graph.ts';
-import { pathMarks, principleIds, scenario as strictSchema, scenarioSchema } from './schema.ts';
-import type { Choice, Condition, PathMark, Scenario } from './types.ts';
+import { markedPath, referencePoints } from './paths.ts';
+import { condition, scenario as strictSchema, scenarioSchema } from './schema.ts';
+import { pathMarks, principleIds } from './vocabulary.ts';
+import type { Choice, Condition, PathMark, Scenario, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
 
 export const diagnosticCodes = [
@@ -15,12 +18,15 @@ export const diagnosticCodes = [
   'unknown-meter',
   'unknown-target',
   'missing-default-route',
+  'missing-default-text',
   'no-choices',
   'cycle',
   'unreachable-node',
   'dead-end',
   'broken-counterpart',
   'invalid-path-mark',
+  'recommended-earns-nothing',
+  'path-beats-recommended',
 ] as const;
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
@@ -49,6 +55,8 @@ export interface ValidationResult {
 }
 
 const lenientSchema = scenarioSchema(z.unknown());
+/** The conditions of a list of text variants, whatever their texts (a malformed list is a shape problem, reported apart). */
+const variantConditions = z.array(z.object({ when: condition.optional() }));
 
 /** Validates one scenario on its own (counterparts are checked by `validateScenarios`). */
 export function validateScenario(source: ScenarioSource): ValidationResult {
@@ -175,6 +183,43 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     }
   }
 
+  // Texts with variants: conditions name declared meters, and the list ends with its default.
+  const checkText = (field: string, value: unknown, node: string, choice?: string) => {
+    const parsed = variantConditions.safeParse(value);
+    if (!parsed.success) return;
+    const variants = parsed.data;
+    for (const m of new Set(variants.flatMap((v) => (v.when ? metersIn(v.when) : [])))) {
+      if (!meterIds.has(m)) {
+        report(
+          'unknown-meter',
+          `a variant of "${field}" reads meter "${m}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+          node,
+          choice,
+        );
+      }
+    }
+    const defaults = variants.map((v, i) => (v.when === undefined ? i : -1)).filter((i) => i >= 0);
+    if (defaults.length !== 1 || defaults[0] !== variants.length - 1) {
+      report(
+        'missing-default-text',
+        defaults.length === 0 || defaults[defaults.length - 1] !== variants.length - 1
+          ? `the variants of "${field}" end with one that has a condition, so some meter values show no text. End the list with a variant that has only "text".`
+          : `a variant of "${field}" without a condition stands before the last one, so the variants after it never show. Give it a "when", or move it to the end.`,
+        node,
+        choice,
+      );
+    }
+  };
+  for (const node of scenario.nodes) {
+    if (isDecision(node)) {
+      checkText('situation', node.situation, node.id);
+      for (const c of node.choices as Choice[]) checkText('feedback', c.feedback, node.id, c.id);
+    } else {
+      checkText('text', node.text, node.id);
+      checkText('debrief', node.debrief, node.id);
+    }
+  }
+
   if (!nodeIds.has(scenario.start)) {
     report('unknown-target', `start names "${scenario.start}", which is not a node. Set start to the id of the first node.`);
   }
@@ -276,6 +321,44 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
 
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
+  }
+  if (out.length === 0) out.push(...checkReference(file, scenario));
+  return out;
+}
+
+/** `node › choice, node › choice, …`: a path as an author finds it in the file. */
+const pathText = (steps: readonly Step[]) => steps.map((s) => `${s.node} › ${s.choice}`).join(', ');
+
+/**
+ * The recommended path defines 100: on every principle it must earn more than 0, and no path
+ * (found by the exact search over reachable states) may earn more than it.
+ */
+function checkReference(file: string, scenario: Scenario): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reference = referencePoints(scenario);
+  const recommended = markedPath(scenario, 'recommended');
+  const best = bestRuns(scenario);
+  for (const p of scenario.principles) {
+    const earned = reference[p] ?? 0;
+    if (earned <= 0) {
+      out.push({
+        code: 'recommended-earns-nothing',
+        file,
+        message: `the recommended path (${pathText(recommended)}) earns ${earned} points on "${p}", so there is nothing to measure that principle against. Give its choices points on "${p}", or take "${p}" out of principles.`,
+      });
+      continue;
+    }
+    const better = best[p]!;
+    if (better.points <= earned) continue;
+    const parted = better.steps.findIndex((s, i) => s.node !== recommended[i]?.node || s.choice !== recommended[i]?.choice);
+    const where = better.steps[parted];
+    out.push({
+      code: 'path-beats-recommended',
+      file,
+      node: where?.node,
+      choice: where?.choice,
+      message: `on "${p}" the path ${pathText(better.steps)} earns ${better.points} points, more than the recommended path's ${earned} (${pathText(recommended)}). The recommended path must earn the most on every principle: give its choices more points on "${p}" (never fewer to the real case's choices), or fewer to this path's.`,
+    });
   }
   return out;
 }

@@ -30,11 +30,13 @@ export function translator<K extends string>(locale: Locale, table: Partial<Reco
 }
 
 /**
- * A principle's score as the learner reads it: "5 of 8". A principle whose choices cost more
- * than they earned counts as 0 (as in the overall score), with the shortfall beside it.
+ * A principle's score (the engine's `PrincipleScore`) as the learner reads it: its counted
+ * points against the reference, "5 of 8". A principle whose choices cost more than they earned counts as 0, with the shortfall beside it.
  */
-export function principleScore(t: Translate, earned: number, max: number): string {
-  return earned < 0 ? t('player.scoreBelowZero', { max, cost: -earned }) : t('player.scoreOf', { earned, max });
+export function principleScore(t: Translate, score: { earned: number; counted: number; max: number }): string {
+  return score.earned < 0
+    ? t('player.scoreBelowZero', { max: score.max, cost: -score.earned })
+    : t('player.scoreOf', { earned: score.counted, max: score.max });
 }
 
 export function useMessages(locale: Locale) {

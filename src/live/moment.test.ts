@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createWorkshop } from '../stores/workshop.ts';
 import { newSession, roomPath, total } from '../workshop/session.ts';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { discardedFrom, momentOf, roomStateOf, withLiveCount, withPhoneCount } from './moment.ts';
 import { decodeStateChange } from './room-state.ts';
@@ -12,8 +11,7 @@ const content = loadValid('mini-contractor');
 const scenario = localize(content, 'en');
 const phones = (w: ReturnType<typeof workshop>, step: number, tally: Record<string, number>) =>
   w.edit((s) => withPhoneCount(s, step, tally));
-const workshop = () =>
-  createWorkshop(scenario, maxima(content), newSession('mini-contractor', 'Room', new Date('2026-03-02T10:00:00Z'), 's1'), () => {});
+const workshop = () => createWorkshop(scenario, newSession('mini-contractor', 'Room', new Date('2026-03-02T10:00:00Z'), 's1'), () => {});
 
 describe('what the console publishes to its live room', () => {
   it('the phones see the moment’s title and choices, and nothing of the facilitator’s notes', () => {

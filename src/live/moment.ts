@@ -7,8 +7,8 @@ import type { Moment, RoomState } from './protocol.ts';
 
 /** The phones' view of the console's current moment. */
 export function momentOf(view: ConsoleView): Moment {
-  const { node, session, feedback } = view;
-  const consequence = feedback && { label: feedback.choice.label, text: feedback.choice.feedback };
+  const { node, session, feedback, debrief } = view;
+  const consequence = feedback && { label: feedback.choice.label, text: feedback.text };
   const moment: Moment =
     node.type === 'decision'
       ? {
@@ -20,7 +20,15 @@ export function momentOf(view: ConsoleView): Moment {
           text: '',
           revealed: session.revealed,
         }
-      : { step: session.steps.length, node: node.id, kind: 'ending', title: node.title, choices: [], text: node.text, revealed: false };
+      : {
+          step: session.steps.length,
+          node: node.id,
+          kind: 'ending',
+          title: node.title,
+          choices: [],
+          text: debrief?.text ?? '',
+          revealed: false,
+        };
   return consequence ? { ...moment, consequence } : moment;
 }
 

@@ -1,18 +1,17 @@
 // Builds the LMS packages: per scenario and language, a SCORM 1.2 zip and a cmi5 zip holding a
 // self-contained player with relative paths (an LMS cannot serve the site's /_astro/ files).
-import { build } from 'esbuild';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
-import { maxima } from '../engine/maxima.ts';
 import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { packageFile, type PackageKind } from './package-names.ts';
 import type { LmsProps } from './lms-player.tsx';
+import { bundleIsland } from '../islands/bundle.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -91,20 +90,7 @@ function cmi5Structure(base: string, locale: Locale, title: string, description:
 /** Writes every package into `outDir` and returns their file names. */
 export async function buildPackages(options: { outDir: string; site: string; root?: string }): Promise<string[]> {
   const root = resolve(options.root ?? '.');
-  const bundle = await build({
-    entryPoints: [join(root, 'src/lms/lms-player.tsx')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    outdir: 'out',
-    entryNames: 'player',
-    write: false,
-    legalComments: 'none',
-  });
-  const asset = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))!.contents;
+  const bundle = await bundleIsland('src/lms/lms-player.tsx', { root, css: true });
   const schemas = Object.fromEntries(
     await Promise.all(scorm12Schemas.map(async (f) => [f, await readFile(join(root, 'src/lms/scorm12-schemas', f))] as const)),
   );
@@ -124,16 +110,15 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
-          maxima: maxima(scenario),
           locale,
-          messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'lms.']),
+          messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
           mode,
           site: options.site,
         };
         const files: Record<string, Uint8Array> = {
           'index.html': strToU8(indexHtml(props, title)),
-          'player.js': asset('.js'),
-          'player.css': asset('.css'),
+          'player.js': strToU8(bundle.js),
+          'player.css': strToU8(bundle.css),
         };
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {

@@ -17,7 +17,7 @@ export interface LmsProps extends ScenarioIslandProps {
   site: string;
 }
 
-function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps) {
+function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const player = useMemo(() => {
@@ -32,7 +32,7 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
     // A refusal stays on screen: the practice notice must not hide it.
     let refused = false;
     let keepRun: ((run: Run) => void) | undefined;
-    const p = createPlayer(scenario, maxima, {
+    const p = createPlayer(scenario, {
       onRun: (run) => keepRun?.(run),
       onChoice: (step, points) => {
         if (!recorded) reporter?.choice(step.node, step.choice, points);
@@ -111,7 +111,7 @@ function LmsPlayer({ scenario, maxima, locale, messages, mode, site }: LmsProps)
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} t={t} counterparts={{}} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={false} {...(notice && { notice })} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 // The SCORM 1.2 run-time side: find the LMS's API, report status, scores, interactions and
 // time, and keep the run in cmi.suspend_data so a learner resumes where they left off.
 import type { ScenarioResult } from '../stores/progress-format.ts';
+import { countedPoints } from '../engine/scoring.ts';
 
 export interface Scorm12Api {
   LMSInitialize(arg: ''): string;
@@ -116,7 +117,7 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
         set(`cmi.objectives.${i}.id`, principle);
         set(`cmi.objectives.${i}.score.min`, '0');
         set(`cmi.objectives.${i}.score.max`, String(s.max));
-        set(`cmi.objectives.${i}.score.raw`, String(Math.min(s.max, Math.max(0, s.earned))));
+        set(`cmi.objectives.${i}.score.raw`, String(countedPoints(s.earned, s.max)));
         set(`cmi.objectives.${i}.status`, 'completed');
       });
       set('cmi.core.score.raw', String(result.overall));

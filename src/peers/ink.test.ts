@@ -18,6 +18,21 @@ describe('the ink version of a scenario', () => {
         expect(check.paths).toBeGreaterThan(scenario.nodes.length);
       });
 
+  it('tells the variant of a text the engine would, by the same meters, hidden ones included', () => {
+    const playable = localize(loadValid('mini-client'), 'en');
+    for (const [choice, expected] of [
+      [0, 'She has sped up since you sent the money again.'],
+      [1, 'She has sped up.'],
+    ] as const) {
+      const story = new Story(compileInk(inkSource(playable, 'Continue')));
+      story.ContinueMaximally();
+      story.ChooseChoiceIndex(choice);
+      story.ContinueMaximally();
+      story.ChooseChoiceIndex(0);
+      expect(story.ContinueMaximally()).toContain(expected);
+    }
+  });
+
   it('tells text with ink’s own symbols literally', () => {
     const base = loadValid('mini-contractor');
     const odd = 'Pay {now} | later [maybe] # 50% off // -> done <> ~ * + = \\ ^';

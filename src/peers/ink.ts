@@ -9,6 +9,8 @@
 //   effects, tells the feedback and offers "Continue", after which the routes are tried in order
 //   (`{ condition: -> knot }`) and the last one is taken otherwise, as the engine's nextNodeId;
 // - an ending is a knot that tells its text and debrief and ends the story;
+// - a text with variants is a multiline conditional (`{ - condition: … - else: … }`) over the
+//   same meter variables, hidden meters included, read where the engine reads them;
 // - every node knot starts with a tag naming the node (`# node: id`, `# ending: id`), so a check
 //   can follow where ink went.
 import { Compiler } from 'inkjs/full';
@@ -16,7 +18,7 @@ import { Story } from 'inkjs';
 import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
-import type { Choice, Condition, Localized, Step } from '../engine/types.ts';
+import type { Choice, Condition, Localized, Step, VariableText } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 
 type Playable = Localized<ScenarioContent>;
@@ -44,6 +46,12 @@ export function inkCondition(condition: Condition): string {
 
 const lines = (text: string) => splitParagraphs(text).map(inkText);
 
+/** A text's lines; a text with variants as an ink conditional, tried in order, its default as `else`. */
+function textLines(text: VariableText<string>): string[] {
+  if (typeof text === 'string') return lines(text);
+  return ['{', ...text.flatMap((v) => [v.when ? `- ${inkCondition(v.when)}:` : '- else:', ...lines(v.text)]), '}'];
+}
+
 /**
  * The ink source of one scenario in one locale. `continueLabel` is the player's "Continue" in
  * that locale. Throws nothing: the scenario is assumed valid (the build validated it).
@@ -56,12 +64,12 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
   for (const node of scenario.nodes) {
     out.push(`=== ${nodeKnot(node.id)} ===`);
     if (node.type === 'ending') {
-      out.push(`# ending: ${node.id}`, inkText(node.title), ...lines(node.text), ...lines(node.debrief), '-> END', '');
+      out.push(`# ending: ${node.id}`, inkText(node.title), ...textLines(node.text), ...textLines(node.debrief), '-> END', '');
       continue;
     }
     out.push(`# node: ${node.id}`, inkText(node.title));
     if (node.speaker) out.push(inkText(node.speaker));
-    out.push(...lines(node.situation));
+    out.push(...textLines(node.situation));
     for (const c of node.choices as Localized<Choice>[]) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
     out.push('');
     for (const c of node.choices as Localized<Choice>[]) {
@@ -71,7 +79,7 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
         if (delta) out.push(`~ ${meterVar(m.id)} = MIN(MAX(${meterVar(m.id)} + ${delta}, ${m.min}), ${m.max})`);
       }
       for (const [p, value] of Object.entries(c.points)) if (value) out.push(`~ ${pointsVar(p)} = ${pointsVar(p)} + ${value}`);
-      out.push(...lines(c.feedback), `+ [${inkText(continueLabel)}]`);
+      out.push(...textLines(c.feedback), `+ [${inkText(continueLabel)}]`);
       const routes = routesOf(c);
       for (const r of routes.slice(0, -1)) out.push(`  { ${inkCondition(r.when!)}: -> ${nodeKnot(r.goto)} }`);
       out.push(`  -> ${nodeKnot(routes[routes.length - 1]!.goto)}`, '');

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
 import { serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 
@@ -23,7 +22,7 @@ function browser() {
     /** Another tab saves this run; `heard` says whether this tab's storage event has arrived yet. */
     otherTab(steps: { node: string; choice: string }[], heard: boolean) {
       const value = JSON.stringify({
-        v: 1,
+        v: 2,
         lessons: {},
         scenarios: { [scenario.id]: { run: serialiseRun(scenario, { scenario: scenario.id, steps }) } },
       });
@@ -36,7 +35,7 @@ function browser() {
 async function openPlayer() {
   const { createCoursePlayer } = await import('./course-player.ts');
   const followed = vi.fn();
-  const course = createCoursePlayer(scenario, maxima(content), followed);
+  const course = createCoursePlayer(scenario, followed);
   course.open();
   return { player: course.player, followed };
 }

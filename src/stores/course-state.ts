@@ -1,6 +1,5 @@
 // Where a learner stands in the course, from saved progress: plain functions for pages.
 import type { Progress } from './progress-format.ts';
-import type { PrincipleScore } from '../engine/scoring.ts';
 
 export type ItemState = 'not-started' | 'in-progress' | 'done';
 
@@ -29,21 +28,4 @@ export function nextItem<T extends CourseItem>(progress: Progress, items: readon
 
 export function courseComplete(progress: Progress, items: readonly CourseItem[]): boolean {
   return items.every((i) => itemState(progress, i) === 'done');
-}
-
-/** Each principle over the best results of the given scenarios: earned (never below 0) and maximum. */
-export function principlesOverall(progress: Progress, scenarios: readonly string[], principles: readonly string[]): PrincipleScore[] {
-  return principles.map((principle) => {
-    const results = scenarios.map((id) => progress.scenarios[id]?.best?.principles[principle]).filter((r) => r !== undefined);
-    return { principle, earned: results.reduce((a, r) => a + Math.max(0, r.earned), 0), max: results.reduce((a, r) => a + r.max, 0) };
-  });
-}
-
-/** When the last of the given scenarios' best results was reached. */
-export function finishedAt(progress: Progress, scenarios: readonly string[]): string | undefined {
-  return scenarios
-    .map((id) => progress.scenarios[id]?.best?.at)
-    .filter((at) => at !== undefined)
-    .sort()
-    .pop();
 }

@@ -1,9 +1,18 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
-import { comparePath, findChoice, findNode, outcome, replay, type Outcome, type PathComparison, type Run } from '../engine/index.ts';
-import type { Choice, Localized, Points, Step } from '../engine/types.ts';
+import {
+  comparePath,
+  findChoice,
+  findNode,
+  outcome,
+  replay,
+  textFor,
+  type Outcome,
+  type PathComparison,
+  type Run,
+} from '../engine/index.ts';
+import type { Choice, Localized, Step } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
-import type { ScenarioResult } from './progress-format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Message } from '../i18n/messages.ts';
 
@@ -12,8 +21,6 @@ export type PlayableScenario = Localized<ScenarioContent>;
 /** What every island that plays a scenario is given by its page. */
 export interface ScenarioIslandProps {
   scenario: PlayableScenario;
-  /** The scenario's maxima per principle, computed at build time. */
-  maxima: Points;
   locale: Locale;
   /** The UI strings the island needs, in its language. */
   messages: Record<string, Message>;
@@ -29,13 +36,21 @@ export interface Feedback {
   /** The moment the choice was made at. */
   node: PlayableScenario['nodes'][number];
   choice: Localized<Choice>;
+  /** What happened, as the feedback reads after this choice's effects. */
+  text: string;
   /** Points the decision earned or cost, per principle it touched. */
   points: { principle: string; change: number }[];
   meters: Change[];
 }
 
+/** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
 export interface Debrief extends Outcome<PlayableScenario> {
+  /** The ending's text and debrief as they read on this path. */
+  text: string;
+  debrief: string;
+  /** Where the path left the recommended one, and that path's score. */
   recommended: PathComparison;
+  /** Where the path left the real case's, and how the real case ended. */
   real: PathComparison;
 }
 
@@ -48,29 +63,26 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
   return {
     node: before.node,
     choice,
+    text: textFor(choice.feedback, last.metersAfter),
     points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
-    meters: scenario.meters.map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! })).filter((c) => c.from !== c.to),
+    // Hidden meters are facts the story remembers, never shown.
+    meters: scenario.meters
+      .filter((m) => !m.hidden)
+      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
+      .filter((c) => c.from !== c.to),
   };
 }
 
-export function debriefFor(scenario: PlayableScenario, top: Points, run: Run): Debrief | undefined {
-  const result = outcome(scenario, run.steps, top);
-  return (
-    result && {
-      ...result,
-      recommended: comparePath(scenario, run.steps, 'recommended', top),
-      real: comparePath(scenario, run.steps, 'real', top),
-    }
-  );
-}
-
-export function resultOf(debrief: Debrief, at: Date): ScenarioResult {
+export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | undefined {
+  const result = outcome(scenario, run.steps);
+  if (!result) return undefined;
+  const meters = result.meterHistory[result.meterHistory.length - 1]!;
   return {
-    ending: debrief.ending.id,
-    grade: debrief.ending.grade,
-    overall: debrief.overall,
-    principles: Object.fromEntries(debrief.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
-    at: at.toISOString(),
+    ...result,
+    recommended: comparePath(scenario, run.steps, 'recommended'),
+    real: comparePath(scenario, run.steps, 'real'),
+    text: textFor(result.ending.text, meters),
+    debrief: textFor(result.ending.debrief, meters),
   };
 }
 
@@ -79,7 +91,12 @@ export function nodeTitle(scenario: PlayableScenario, id: string): string {
   return findNode(scenario, id)?.title ?? id;
 }
 
+/** A decision's choice, as the page has it; undefined when there is no such choice. */
+export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Localized<Choice> | undefined {
+  return findChoice(findNode(scenario, node), choice) as Localized<Choice> | undefined;
+}
+
 /** The label of a decision's choice; the choice id when there is no such choice. */
 export function choiceLabel(scenario: PlayableScenario, step: Step): string {
-  return (findChoice(findNode(scenario, step.node), step.choice)?.label as string | undefined) ?? step.choice;
+  return choiceOf(scenario, step.node, step.choice)?.label ?? step.choice;
 }

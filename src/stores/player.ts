@@ -3,6 +3,7 @@
 import { atom } from 'nanostores';
 import {
   choose,
+  debriefPath,
   findChoice,
   findNode,
   isDecision,
@@ -10,19 +11,27 @@ import {
   runState,
   serialiseRun,
   startRun,
+  textFor,
   undo,
+  type PathDebrief,
   type RestoreResult,
   type Run,
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
-import { debriefFor, feedbackFor, resultOf, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
+import { resultOf } from './results.ts';
+import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from './play-view.ts';
+
+/** The outcome as the player shows it, with the debrief about the learner's own path. */
+export type PlayerDebrief = Debrief & PathDebrief;
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
   node: Localized<DecisionNode> | Localized<EndingNode>;
+  /** The decision's situation as it reads on this path; empty at an ending. */
+  situation: string;
   meters: Meters;
   /** How many decisions have been taken. */
   step: number;
@@ -30,7 +39,7 @@ export interface PlayerView {
   visited: string[];
   /** The feedback of the last decision, while it is on screen. */
   feedback?: Feedback;
-  debrief?: Debrief;
+  debrief?: PlayerDebrief;
 }
 
 export interface PlayerOptions {
@@ -43,7 +52,7 @@ export interface PlayerOptions {
    */
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart', from: Run) => unknown;
   /** Called once each time a run reaches an ending. */
-  onComplete?: (result: ScenarioResult, debrief: Debrief) => void;
+  onComplete?: (result: ScenarioResult, debrief: PlayerDebrief) => void;
   /**
    * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
    * rendering a moment ahead of time (the page's consequence of a first choice, see
@@ -52,15 +61,20 @@ export interface PlayerOptions {
   steps?: readonly Step[];
 }
 
-/** A player for one scenario; `top` is its maxima, computed when the page was built. */
-export function createPlayer(scenario: PlayableScenario, top: Points, options: PlayerOptions = {}) {
+/** A player for one scenario. */
+export function createPlayer(scenario: PlayableScenario, options: PlayerOptions = {}) {
+  const debriefOf = (run: Run): PlayerDebrief | undefined => {
+    const debrief = debriefFor(scenario, run);
+    return debrief && { ...debrief, ...debriefPath(scenario, run.steps) };
+  };
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
     const node = state.node as PlayerView['node'];
     const feedback = showingFeedback ? feedbackFor(scenario, run) : undefined;
-    const debrief = isDecision(node) ? undefined : debriefFor(scenario, top, run);
+    const debrief = isDecision(node) ? undefined : debriefOf(run);
     return {
       node,
+      situation: isDecision(node) ? textFor(node.situation, state.meters) : '',
       meters: state.meters,
       step: run.steps.length,
       visited: [...run.steps.map((s) => s.node), node.id],
@@ -99,8 +113,8 @@ export function createPlayer(scenario: PlayableScenario, top: Points, options: P
       if (!set(result.run, 'choice')) return undefined;
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
-      const debrief = debriefFor(scenario, top, result.run);
-      if (debrief) options.onComplete?.(resultOf(debrief, new Date()), debrief);
+      const debrief = debriefOf(result.run);
+      if (debrief) options.onComplete?.(resultOf(debrief, result.run.steps, new Date()), debrief);
       return undefined;
     },
     continueOn() {

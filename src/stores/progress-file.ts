@@ -1,7 +1,8 @@
 // The learner's progress as a whole, for the progress page: the certificate's name, a reset, and
 // progress as a file the learner can keep: export, and an import that accepts only a well-formed
-// file and otherwise changes nothing. Apart from progress.ts, which the scenario pages load too.
-import { decodeProgress, emptyProgress, progressVersion, type Progress } from './progress-format.ts';
+// file (of this format or the earlier one, migrated) and otherwise changes nothing. Apart from
+// progress.ts, which the scenario pages load too.
+import { decodeProgress, emptyProgress, progressVersion, readableVersions, type Progress } from './progress-format.ts';
 import { $progress, update } from './progress.ts';
 
 export const progressFileKind = 'checks-in-the-mail/progress';
@@ -21,7 +22,8 @@ export function decodeProgressFile(text: string): ImportResult {
   if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)['kind'] !== progressFileKind)
     return { ok: false, reason: 'not-progress', detail: 'kind' };
   const version = (value as Record<string, unknown>)['v'];
-  if (version !== progressVersion) return { ok: false, reason: 'version', detail: String(version) };
+  // A file of the earlier version is migrated like stored progress (see decodeProgress).
+  if (typeof version !== 'number' || !readableVersions.includes(version)) return { ok: false, reason: 'version', detail: String(version) };
   const { progress, dropped } = decodeProgress(value);
   return dropped.length > 0 ? { ok: false, reason: 'malformed', detail: dropped.join(', ') } : { ok: true, progress };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeProgress, encodeProgress } from './progress-format.ts';
+import { decodeProgress, encodeProgress, type ScenarioResult } from './progress-format.ts';
 import { decodeProgressFile, progressFile } from './progress-file.ts';
 
 const result = {
@@ -9,12 +9,13 @@ const result = {
   overall: 90,
   principles: { 'warn-first': { earned: 4, max: 4 } },
   at: '2026-11-27T10:00:00.000Z',
-} as const;
+  steps: [['unpaid', 'remind']],
+} as ScenarioResult;
 
 describe('saved progress', () => {
   it('keeps every well-formed part and lists what it dropped', () => {
     const { progress, dropped } = decodeProgress({
-      v: 1,
+      v: 2,
       lessons: {
         'warn-first': { read: true, answers: { 0: 2 } },
         broken: 'x',
@@ -31,8 +32,24 @@ describe('saved progress', () => {
     expect(dropped).toEqual(['lessons.broken', 'lessons.agree-on-terms.read', 'scenarios.contractor.last']);
   });
 
-  it('resets an older or newer format whole, saying why', () => {
+  it('resets a format it does not know whole, saying why', () => {
     expect(decodeProgress({ v: 0, lessons: {} }).dropped[0]).toMatch(/version 0/);
+    expect(decodeProgress({ v: 3, lessons: {} }).dropped[0]).toMatch(/version 3/);
+  });
+
+  it('from version 2 on, keeps a result only with its steps, or labelled as scored under the earlier rules', () => {
+    const { steps: _, ...withoutSteps } = result;
+    const { progress, dropped } = decodeProgress({
+      v: 2,
+      lessons: {},
+      scenarios: {
+        a: { best: withoutSteps },
+        b: { best: { ...withoutSteps, earlierRules: true } },
+        c: { best: { ...result, steps: [['x']] } },
+      },
+    });
+    expect(progress.scenarios).toEqual({ a: {}, b: { best: { ...withoutSteps, earlierRules: true } }, c: {} });
+    expect(dropped).toEqual(['scenarios.a.best', 'scenarios.c.best']);
   });
 
   it('the decoder never throws, and what it accepts encodes back to itself', () => {
@@ -41,7 +58,7 @@ describe('saved progress', () => {
         fc.oneof(
           fc.anything(),
           fc.record({
-            v: fc.constant(1),
+            v: fc.constantFrom(1, 2),
             lessons: fc.dictionary(fc.string(), fc.anything()),
             scenarios: fc.dictionary(fc.string(), fc.anything()),
           }),
@@ -65,8 +82,8 @@ describe('progress files', () => {
   it('refuses, with a reason, anything but a well-formed file', () => {
     expect(decodeProgressFile('{')).toMatchObject({ ok: false, reason: 'not-json' });
     expect(decodeProgressFile('{"v":1}')).toMatchObject({ ok: false, reason: 'not-progress' });
-    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":2}')).toMatchObject({ ok: false, reason: 'version', detail: '2' });
-    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":1,"lessons":{"a":{"read":1}}}')).toMatchObject({
+    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":3}')).toMatchObject({ ok: false, reason: 'version', detail: '3' });
+    expect(decodeProgressFile('{"kind":"checks-in-the-mail/progress","v":2,"lessons":{"a":{"read":1}}}')).toMatchObject({
       ok: false,
       reason: 'malformed',
       detail: 'lessons.a.read',
@@ -83,10 +100,14 @@ describe('progress files', () => {
 
 describe('the principles over both scenarios', () => {
   it('add up the best results, never counting a negative score below zero', async () => {
-    const { principlesOverall, finishedAt } = await import('./course-state.ts');
+    const { principlesOverall, finishedAt } = await import('./course-results.ts');
     const best = (earned: number, at: string) => ({ best: { ...result, principles: { 'warn-first': { earned, max: 4 } }, at } });
     const progress = { lessons: {}, scenarios: { a: best(-2, '2026-11-01T00:00:00.000Z'), b: best(3, '2026-11-05T00:00:00.000Z') } };
-    expect(principlesOverall(progress, ['a', 'b', 'c'], ['warn-first'])).toEqual([{ principle: 'warn-first', earned: 3, max: 8 }]);
+    expect(principlesOverall(progress, ['a', 'b', 'c'], ['warn-first'])).toEqual({
+      principles: [{ principle: 'warn-first', earned: 3, counted: 3, max: 8 }],
+      overall: 38,
+      grade: 'poor',
+    });
     expect(finishedAt(progress, ['a', 'b'])).toBe('2026-11-05T00:00:00.000Z');
   });
 });

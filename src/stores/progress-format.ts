@@ -1,9 +1,18 @@
 // The shape of saved progress and its decoder. The decoder reads anything (storage, an imported
-// file) and never throws; it keeps every well-formed part and lists what it had to drop.
-import { decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
+// file) and never throws; it keeps every well-formed part and lists what it had to drop. It reads
+// the earlier format too, and migrates it (see `fromVersion1`); nothing is wiped for being old.
+import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
 
-export const progressVersion = 1;
+/**
+ * The format saved progress is written in. Version 2 (the scores measured against the recommended
+ * path): every result keeps its steps, so it can be re-scored by replaying them; a result saved by
+ * version 1 is marked `earlierRules` until it is.
+ */
+export const progressVersion = 2;
+
+/** The formats the decoder reads: the current one, and version 1, which it migrates. */
+export const readableVersions: readonly number[] = [1, progressVersion];
 
 export interface ScenarioResult {
   ending: string;
@@ -12,6 +21,14 @@ export interface ScenarioResult {
   principles: Record<string, { earned: number; max: number }>;
   /** When the ending was reached, as an ISO date-time. */
   at: string;
+  /** The decisions that reached the ending, as [node id, choice id] pairs: what re-scores the result. */
+  steps?: [string, string][];
+  /**
+   * Scored under the earlier rules (saved by format version 1) and not re-scored yet: shown with
+   * that label and left out of the certificate. Such a result may carry the steps of the run
+   * version 1 kept, to be replayed where the scenario is at hand; every other result has steps.
+   */
+  earlierRules?: true;
 }
 
 export interface ScenarioProgress {
@@ -49,7 +66,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isKey = (k: string) => k.length > 0 && k.length <= 100 && k !== '__proto__';
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 
-function decodeResult(v: unknown): ScenarioResult | undefined {
+function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
   if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
@@ -60,10 +77,33 @@ function decodeResult(v: unknown): ScenarioResult | undefined {
     if (!isKey(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
     scores[p] = { earned: s['earned'], max: s['max'] };
   }
-  return { ending, grade: grade as Grade, overall, principles: scores, at };
+  const result: ScenarioResult = { ending, grade: grade as Grade, overall, principles: scores, at };
+  // Version 1 kept no steps: its results were scored under the earlier rules.
+  if (version === 1) return { ...result, earlierRules: true };
+  const steps = v['steps'] === undefined ? undefined : decodeSteps(v['steps']);
+  if (v['steps'] !== undefined && !steps) return undefined;
+  const earlier = v['earlierRules'];
+  if (earlier !== undefined && earlier !== true) return undefined;
+  // From version 2 on a result keeps its steps, unless it is still one of version 1's.
+  if (!steps && !earlier) return undefined;
+  return { ...result, ...(steps && { steps }), ...(earlier && { earlierRules: true }) };
 }
 
-function decodeScenario(v: unknown, where: string, dropped: string[]): ScenarioProgress | undefined {
+/**
+ * Migrates a scenario's progress saved by version 1, whose results keep no steps. Version 1 kept
+ * the run until the next one started, so a stored run may be the path of the last result: its
+ * steps go with that result (and with the best, when it is the same result, reached at the same
+ * moment), still marked `earlierRules`, for `rescoreScenario` to replay; if the run turns out not
+ * to reach that ending, the result stays labelled.
+ */
+function fromVersion1(saved: ScenarioProgress): ScenarioProgress {
+  const steps = saved.run?.steps;
+  if (!steps || steps.length === 0 || !saved.last) return saved;
+  const last = { ...saved.last, steps };
+  return { ...saved, last, ...(saved.best && { best: saved.best.at === saved.last.at ? last : saved.best }) };
+}
+
+function decodeScenario(v: unknown, where: string, dropped: string[], version: number): ScenarioProgress | undefined {
   if (!isRecord(v)) {
     dropped.push(where);
     return undefined;
@@ -71,11 +111,11 @@ function decodeScenario(v: unknown, where: string, dropped: string[]): ScenarioP
   const out: ScenarioProgress = {};
   for (const key of ['run', 'last', 'best'] as const) {
     if (v[key] === undefined) continue;
-    const decoded = key === 'run' ? decodeStoredRun(v[key]) : decodeResult(v[key]);
+    const decoded = key === 'run' ? decodeStoredRun(v[key]) : decodeResult(v[key], version);
     if (decoded) (out as Record<string, unknown>)[key] = decoded;
     else dropped.push(`${where}.${key}`);
   }
-  return out;
+  return version === 1 ? fromVersion1(out) : out;
 }
 
 function decodeLesson(v: unknown, where: string, dropped: string[]): LessonProgress | undefined {
@@ -124,18 +164,22 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
   return out;
 }
 
-/** Reads progress in the saved format `{ v: 1, lessons, scenarios, name }`. */
+/**
+ * Reads progress in the saved format `{ v: 2, lessons, scenarios, name }`, or in version 1's,
+ * migrated (see `fromVersion1`). Another version is not read, and says so.
+ */
 export function decodeProgress(value: unknown): Decoded {
   const dropped: string[] = [];
   if (!isRecord(value)) return { progress: emptyProgress(), dropped: ['everything: not an object'] };
-  if (value['v'] !== progressVersion)
+  const version = value['v'];
+  if (typeof version !== 'number' || !readableVersions.includes(version))
     return {
       progress: emptyProgress(),
-      dropped: [`everything: format version ${JSON.stringify(value['v'])}, expected ${progressVersion}`],
+      dropped: [`everything: format version ${JSON.stringify(version)}, expected ${readableVersions.join(' or ')}`],
     };
   const progress: Progress = {
     lessons: decodeMap(value['lessons'], 'lessons', dropped, decodeLesson),
-    scenarios: decodeMap(value['scenarios'], 'scenarios', dropped, decodeScenario),
+    scenarios: decodeMap(value['scenarios'], 'scenarios', dropped, (v, where, d) => decodeScenario(v, where, d, version)),
   };
   if (value['name'] !== undefined) {
     if (typeof value['name'] === 'string' && value['name'].length <= 200) progress.name = value['name'];

@@ -51,13 +51,14 @@ export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined)
   return saved;
 }
 
-/** Keeps the latest result, and the best one by overall score. */
+/**
+ * Keeps the latest result, and the best one by overall score. A best scored under the earlier
+ * rules cannot be compared with a new result: the new one takes its place.
+ */
 export function recordResult(id: string, result: ScenarioResult): void {
   update((p) => {
     const s = p.scenarios[id] ?? {};
-    return {
-      ...p,
-      scenarios: { ...p.scenarios, [id]: { ...s, last: result, best: !s.best || result.overall > s.best.overall ? result : s.best } },
-    };
+    const best = !s.best || s.best.earlierRules || result.overall > s.best.overall ? result : s.best;
+    return { ...p, scenarios: { ...p.scenarios, [id]: { ...s, last: result, best } } };
   });
 }

@@ -1,9 +1,8 @@
 // The facilitator console's state: one workshop session, saved on every change and sent to
 // the projector screen. The engine plays the room's decisions; this store keeps the votes.
 import { atom } from 'nanostores';
-import { choose, isDecision, replay, runState, undo, type Run } from '../engine/index.ts';
+import { choose, isDecision, replay, runState, textFor, undo, type Run } from '../engine/index.ts';
 import type { ChooseError } from '../engine/run.ts';
-import type { Points } from '../engine/types.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from './play-view.ts';
 import { total, votesAt, type WorkshopSession } from '../workshop/session.ts';
 import { timeLeft } from '../workshop/timer.ts';
@@ -11,6 +10,8 @@ import { timeLeft } from '../workshop/timer.ts';
 export interface ConsoleView {
   session: WorkshopSession;
   node: PlayableScenario['nodes'][number];
+  /** The decision's situation as it reads on the room's path; empty at an ending. */
+  situation: string;
   meters: Record<string, number>;
   /** The votes of the decision on screen: hand counts and phones together. */
   tally: Record<string, number>;
@@ -32,16 +33,17 @@ export function fitsScenario(scenario: PlayableScenario, session: WorkshopSessio
 }
 
 /** Derives what both views show from a session: the node, meters, feedback or debrief. */
-export function viewOf(scenario: PlayableScenario, top: Points, session: WorkshopSession): ConsoleView {
+export function viewOf(scenario: PlayableScenario, session: WorkshopSession): ConsoleView {
   const run: Run = { scenario: scenario.id, steps: session.steps };
   const state = runState(scenario, run);
   const last = session.tallies.length - 1;
   const tally = votesAt(session, last);
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
-  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, top, run);
+  const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, run);
   return {
     session,
     node: state.node,
+    situation: isDecision(state.node) ? textFor(state.node.situation, state.meters) : '',
     meters: state.meters,
     tally,
     hand: session.tallies[last] ?? {},
@@ -63,17 +65,16 @@ const newer = (a: WorkshopSession, b: WorkshopSession | undefined) => (b && b.id
  */
 export function createWorkshop(
   scenario: PlayableScenario,
-  top: Points,
   initial: WorkshopSession,
   onChange: (session: WorkshopSession) => void,
   saved: () => WorkshopSession | undefined = () => undefined,
 ) {
   const $session = atom(initial);
   // The view is derived from the session and kept beside it, updated with every change.
-  const $view = atom(viewOf(scenario, top, initial));
+  const $view = atom(viewOf(scenario, initial));
   const show = (session: WorkshopSession) => {
     $session.set(session);
-    $view.set(viewOf(scenario, top, session));
+    $view.set(viewOf(scenario, session));
   };
 
   /** Applies an action to the newest version of the session; an action that no longer applies (undefined) changes nothing. */

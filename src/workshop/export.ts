@@ -4,11 +4,10 @@
 import { principleScore, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
 import { viewOf } from '../stores/workshop.ts';
-import type { Points } from '../engine/types.ts';
 import { roomPath, type WorkshopSession } from './session.ts';
 
-export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, top: Points, t: Translate): string {
-  const view = viewOf(scenario, top, session);
+export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
+  const view = viewOf(scenario, session);
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
@@ -19,11 +18,11 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   }
   if (view.debrief) {
     const d = view.debrief;
-    lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.ending.grade}`)})`, '');
-    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${principleScore(t, p.earned, p.max)}`);
+    lines.push('', `## ${t('workshop.outcome')}: ${d.ending.title} (${t(`grade.${d.grade}`)})`, '');
+    for (const p of d.principles) lines.push(`- ${t(`principle.${p.principle}`)}: ${principleScore(t, p)}`);
     lines.push(`- ${t('player.overall')}: ${t('player.overallValue', { score: d.overall })}`, '');
     lines.push(t('player.recommendedScore', { score: d.recommended.score.overall }));
-    lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.ending.debrief);
+    lines.push(t('player.realOutcome', { ending: nodeTitle(scenario, d.real.ending), score: d.real.score.overall }), '', d.debrief);
   } else {
     lines.push('', t('workshop.unfinished'));
   }
@@ -34,12 +33,13 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
  * Everything about the session; with the scenario at hand and the room at an ending, its
  * outcome too (ending, grade, scores), so the file can be read without the course.
  */
-export function sessionJson(session: WorkshopSession, played?: { scenario: PlayableScenario; top: Points }): string {
-  const debrief = played && viewOf(played.scenario, played.top, session).debrief;
+export function sessionJson(session: WorkshopSession, scenario?: PlayableScenario): string {
+  const debrief = scenario && viewOf(scenario, session).debrief;
   const outcome = debrief && {
     ending: debrief.ending.id,
     title: debrief.ending.title,
-    grade: debrief.ending.grade,
+    tone: debrief.ending.tone,
+    grade: debrief.grade,
     overall: debrief.overall,
     principles: debrief.principles,
   };
@@ -64,9 +64,39 @@ export function voteTable(session: WorkshopSession, scenario: PlayableScenario, 
   return { header, rows };
 }
 
+/** One row of the outcome table: what it is, its value, and for scores the raw points and the reference (max). */
+export type OutcomeRow = [item: string, value: string | number, earned: number | '', max: number | ''];
+
+/**
+ * The room's outcome as a table, shared by the spreadsheet and the CSV: the ending, its tone
+ * (how the story ended), the room's grade and overall (0-100) from the engine's one scoring
+ * function, then per principle the counted points, the raw points and the reference (what the
+ * recommended path earns). Undefined while the room has not reached an ending.
+ */
+export function outcomeTable(
+  session: WorkshopSession,
+  scenario: PlayableScenario,
+  t: Translate,
+): { header: string[]; rows: OutcomeRow[] } | undefined {
+  const debrief = viewOf(scenario, session).debrief;
+  if (!debrief) return undefined;
+  const header = ['item', 'value', 'earned', 'max'].map((c) => t(`workshop.csv.${c}`));
+  const rows: OutcomeRow[] = [
+    [t('workshop.csv.ending'), debrief.ending.title, '', ''],
+    [t('workshop.csv.tone'), t(`tone.${debrief.ending.tone}`), '', ''],
+    [t('workshop.csv.grade'), t(`grade.${debrief.grade}`), '', ''],
+    [t('player.overall'), debrief.overall, '', 100],
+    ...debrief.principles.map((p): OutcomeRow => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
+  ];
+  return { header, rows };
+}
+
+/** The votes table, then (once the room reached an ending) a blank line and the outcome table. */
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
-  const { header, rows } = voteTable(session, scenario, t);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  const votes = voteTable(session, scenario, t);
+  const outcome = outcomeTable(session, scenario, t);
+  const lines = [votes.header, ...votes.rows, ...(outcome ? [[], outcome.header, ...outcome.rows] : [])];
+  return `\uFEFF${lines.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

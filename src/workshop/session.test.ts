@@ -5,7 +5,7 @@ import { formatTime, timeLeft } from './timer.ts';
 import { csvField, fileStem, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop, fitsScenario } from '../stores/workshop.ts';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
+import { outcome } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -68,11 +68,10 @@ describe('votes and the timer', () => {
 
 describe('the console store', () => {
   const scenario = localize(loadValid('mini-contractor'), 'ru');
-  const top = maxima(loadValid('mini-contractor'));
 
   it('records the votes at each decision and moves the story with any choice', () => {
     const saved: ReturnType<typeof session>[] = [];
-    const w = createWorkshop(scenario, top, session(), (s) => saved.push(s));
+    const w = createWorkshop(scenario, session(), (s) => saved.push(s));
     w.vote('remind', 1);
     w.vote('remind', 1);
     w.setVotes('wait', 40);
@@ -98,8 +97,7 @@ describe('the console store', () => {
 });
 
 describe('exports', () => {
-  const content = loadValid('mini-contractor');
-  const scenario = localize(content, 'ru');
+  const scenario = localize(loadValid('mini-contractor'), 'ru');
   const t = translator<string>('ru', ru as Record<string, Message>);
 
   it('quotes CSV fields as RFC 4180 asks', () => {
@@ -110,7 +108,7 @@ describe('exports', () => {
   });
 
   it('writes the votes as CSV with a byte-order mark that parses back with its Cyrillic intact', () => {
-    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    const w = createWorkshop(scenario, session(), () => {});
     w.setVotes('wait', 12);
     w.setVotes('remind', 3);
     w.go('wait');
@@ -122,13 +120,34 @@ describe('exports', () => {
     expect(rows).toContainEqual(['1', 'Unpaid', 'Отправить дружеское напоминание', '3', '']);
   });
 
+  it('adds to the CSV of a finished session the ending, its tone, the room’s grade and each principle against its reference, as the engine scores the path', () => {
+    const w = createWorkshop(scenario, session(), () => {});
+    for (const c of ['remind', 'blunt', 'skip']) w.go(c);
+    const played = w.$session.get();
+    const expected = outcome(scenario, played.steps)!;
+    const rows = parseCsv(sessionCsv(played, scenario, t).slice(1));
+    // A blank line parts the votes from the outcome.
+    const start = rows.findIndex((r) => r.length === 1 && r[0] === '') + 1;
+    expect(start).toBeGreaterThan(1);
+    expect(rows.slice(start)).toEqual([
+      ['Итог', 'Значение', 'Набрано баллов', 'Из (рекомендуемый путь)'],
+      ['Концовка', expected.ending.title, '', ''],
+      ['Чем кончилась история', t(`tone.${expected.ending.tone}`), '', ''],
+      ['Оценка группы', t(`grade.${expected.grade}`), '', ''],
+      [t('player.overall'), String(expected.overall), '', '100'],
+      ...expected.principles.map((p) => [t(`principle.${p.principle}`), String(p.counted), String(p.earned), String(p.max)]),
+    ]);
+    // A path off the recommended one: the reference is not what the room earned.
+    expect(expected.principles.some((p) => p.counted < p.max)).toBe(true);
+  });
+
   it('summarises a finished session in Markdown with the path, the votes and the scores', () => {
-    const w = createWorkshop(scenario, maxima(content), session(), () => {});
+    const w = createWorkshop(scenario, session(), () => {});
     for (const c of ['remind', 'warn', 'agree']) {
       w.setVotes(c, 9);
       w.go(c);
     }
-    const md = sessionMarkdown(w.$session.get(), scenario, maxima(content), t);
+    const md = sessionMarkdown(w.$session.get(), scenario, t);
     expect(md).toContain('# Среда, группа «А»');
     expect(md).toContain('**Unpaid**: Отправить дружеское напоминание (голосов: 9 из 9)');
     expect(md).toContain('   - Промолчать — 0 голосов');
@@ -209,8 +228,8 @@ describe('one session in two consoles (two tabs)', () => {
     const save = (s: ReturnType<typeof session>) => {
       saved = s;
     };
-    const a = createWorkshop(scenario, maxima(content), saved, save, () => saved);
-    const b = createWorkshop(scenario, maxima(content), saved, save, () => saved);
+    const a = createWorkshop(scenario, saved, save, () => saved);
+    const b = createWorkshop(scenario, saved, save, () => saved);
     return { a, b, saved: () => saved };
   };
 

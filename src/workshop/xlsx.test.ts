@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { votesWorkbook } from './xlsx.ts';
-import { voteTable } from './export.ts';
+import { outcomeTable, voteTable } from './export.ts';
+import { outcome } from '../engine/scoring.ts';
 import { createWorkshop } from '../stores/workshop.ts';
 import { newSession } from './session.ts';
 import { localize } from '../engine/localize.ts';
-import { maxima } from '../engine/maxima.ts';
 import { translator, type Message } from '../i18n/messages.ts';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -22,8 +22,7 @@ async function readBack(file: Blob) {
 }
 
 describe('the workshop spreadsheet', () => {
-  const content = loadValid('mini-contractor');
-  const plain = localize(content, 'ru');
+  const plain = localize(loadValid('mini-contractor'), 'ru');
   // Labels with everything that trips up a CSV in Excel: commas, quotes, a line break, Cyrillic.
   const tricky = 'Ответить: «да», но "с условием";\nи назвать срок';
   const scenario = {
@@ -35,7 +34,7 @@ describe('the workshop spreadsheet', () => {
   const t = translator<string>('ru', ru as Record<string, Message>);
 
   it('parses back, with another library, to the same table: Cyrillic, commas, quotes and line breaks intact, numbers as numbers', async () => {
-    const w = createWorkshop(scenario, maxima(content), newSession('mini-contractor', 'Группа «А», среда', new Date(), 'abc'), () => {});
+    const w = createWorkshop(scenario, newSession('mini-contractor', 'Группа «А», среда', new Date(), 'abc'), () => {});
     w.setVotes('wait', 12);
     w.setVotes('remind', 3);
     w.go('wait');
@@ -51,6 +50,28 @@ describe('the workshop spreadsheet', () => {
     expect(sheet!.rows).toContainEqual([1, 'Unpaid', tricky, 12, 'да']);
     // The header stays in view while the facilitator scrolls.
     expect(sheet!.frozen).toBe(1);
+  });
+
+  it('holds a finished room’s outcome on a second sheet: tone, grade, overall, and each principle against its reference', async () => {
+    const w = createWorkshop(scenario, newSession('mini-contractor', 'Группа «Б»', new Date(), 'abd'), () => {});
+    for (const c of ['remind', 'blunt', 'skip']) w.go(c);
+    const played = w.$session.get();
+    const table = outcomeTable(played, scenario, t)!;
+    const [votes, scores] = await readBack(
+      await votesWorkbook(voteTable(played, scenario, t), t('workshop.path'), { ...table, sheet: t('workshop.outcome') }),
+    );
+    expect(votes!.name).toBe('Путь группы');
+    expect(scores!.name).toBe(t('workshop.outcome'));
+    const expected = outcome(scenario, played.steps)!;
+    // Empty cells are absent from the file; numbers stay numbers.
+    expect(scores!.rows).toEqual([
+      table.header,
+      ['Концовка', expected.ending.title],
+      ['Чем кончилась история', t(`tone.${expected.ending.tone}`)],
+      ['Оценка группы', t(`grade.${expected.grade}`)],
+      [t('player.overall'), expected.overall, undefined, 100],
+      ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
+    ]);
   });
 
   it('names its sheet within Excel’s rules', async () => {

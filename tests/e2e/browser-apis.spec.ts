@@ -5,7 +5,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { outcome } from '../../src/engine/scoring.ts';
-import { maxima } from '../../src/engine/maxima.ts';
+import { resultOf } from '../../src/stores/results.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
 import { openConsoleAndScreen, openScenario, waitForIsland } from './play.ts';
@@ -74,17 +74,10 @@ async function finishCourse(page: Page) {
   const result = (id: string) => {
     const s = scenarios.find((x) => x.id === id)!;
     const steps = markedPath(s, 'recommended');
-    const o = outcome(s, steps, maxima(s))!;
-    return {
-      ending: o.ending.id,
-      grade: o.ending.grade,
-      overall: o.overall,
-      principles: Object.fromEntries(o.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
-      at: '2026-11-20T10:00:00.000Z',
-    };
+    return resultOf(outcome(s, steps)!, steps, '2026-11-20T10:00:00.000Z');
   };
   const progress = {
-    v: 1,
+    v: 2,
     lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
     scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { best: result(s.id), last: result(s.id) }])),
   };

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
 import { applyEffects, defaultNextId, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
 import type { Choice, Step } from '../../src/engine/types.ts';
+import { markedPath } from '../../src/engine/paths.ts';
+import { outcome } from '../../src/engine/scoring.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import ru from '../../src/i18n/ru.json' with { type: 'json' };
 import type { Locale } from '../../src/i18n/locales.ts';
@@ -25,6 +27,18 @@ export const scenarios: ScenarioContent[] = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => schema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+
+/**
+ * The one path every report is checked on (the outcome view, the embed's complete event, the
+ * SCORM record, the cmi5 statements and the workshop export): the contractor's real case. It
+ * leaves the recommended path and loses points on a principle, so the grade, each reference and
+ * the clamp at zero all show; each report must carry what the engine computes for it.
+ */
+export const reported = (() => {
+  const scenario = scenarios.find((s) => s.id === 'contractor')!;
+  const steps = markedPath(scenario, 'real');
+  return { scenario, steps, outcome: outcome(scenario, steps)! };
+})();
 
 /** The shortest list of decisions that reaches each ending, found over (node, meters) states. */
 export function shortestPathsToEndings(s: ScenarioContent): Map<string, Step[]> {

@@ -4,9 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { outcome } from '../../src/engine/scoring.ts';
-import { maxima } from '../../src/engine/maxima.ts';
-import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { choiceLabel, fill, plural, reported, scenarios, ui } from './course-data.ts';
+import { csvField } from '../../src/workshop/export.ts';
 import { openConsoleAndScreen, waitForIsland } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -75,7 +74,9 @@ test('the exports hold the path and the votes; the spreadsheet comes first and, 
 }) => {
   await openConsoleAndScreen(page, 'ru');
   await page.getByLabel(ui.ru['workshop.sessionName']).fill('Группа «Б»');
-  for (const step of markedPath(contractor, 'recommended')) {
+  // The path every report is checked on (see course-data.ts).
+  const path = reported.steps;
+  for (const step of path) {
     const node = findNode(contractor, step.node)!;
     const index = node.type === 'decision' ? node.choices.findIndex((c) => c.id === step.choice) + 1 : 0;
     await page.getByLabel(fill(ui.ru['workshop.votesFor'], { n: index })).fill('7');
@@ -83,10 +84,10 @@ test('the exports hold the path and the votes; the spreadsheet comes first and, 
     await page.getByRole('button', { name: ui.ru['workshop.goMajority'] }).click();
     await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
   }
-  await expect(page.locator('.room-path > li')).toHaveCount(markedPath(contractor, 'recommended').length);
-  // The room went the recommended way: every choice it made is tagged so.
-  const tagged = page.locator('.room-path .chosen .path-tag').filter({ hasText: ui.ru['workshop.tagRecommended'] });
-  await expect(tagged).toHaveCount(markedPath(contractor, 'recommended').length);
+  await expect(page.locator('.room-path > li')).toHaveCount(path.length);
+  // The room went the real case's way: every choice it made is tagged so.
+  const tagged = page.locator('.room-path .chosen .path-tag').filter({ hasText: ui.ru['workshop.tagReal'] });
+  await expect(tagged).toHaveCount(path.length);
   // The console links to the session's row on the facilitator page, where the files are made.
   await page.getByRole('link', { name: ui.ru['workshop.exportLink'] }).click();
   await waitForIsland(page, 'sessions');
@@ -106,7 +107,6 @@ test('the exports hold the path and the votes; the spreadsheet comes first and, 
   const sheet = book.worksheets[0]!;
   const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
   expect(cells(1)).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
-  const path = markedPath(contractor, 'recommended');
   const chosenRows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) && r[5] === 'да' ? [r.slice(1)] : []));
   expect(chosenRows).toEqual(
     path.map((step, i) => [i + 1, findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), 7, 'да']),
@@ -114,18 +114,41 @@ test('the exports hold the path and the votes; the spreadsheet comes first and, 
   const md = await read('Markdown');
   expect(md).toContain('# Группа «Б»');
   expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
+  // The room's outcome, on the spreadsheet's second sheet: the engine's numbers for the path.
+  const expected = reported.outcome;
+  const t = (key: string) => (ui.ru as Record<string, unknown>)[key] as string;
+  const outcomeRows = [
+    [t('workshop.csv.item'), t('workshop.csv.value'), t('workshop.csv.earned'), t('workshop.csv.max')],
+    [t('workshop.csv.ending'), expected.ending.title.ru, '', ''],
+    [t('workshop.csv.tone'), t(`tone.${expected.ending.tone}`), '', ''],
+    [t('workshop.csv.grade'), t(`grade.${expected.grade}`), '', ''],
+    [t('player.overall'), expected.overall, '', 100],
+    ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
+  ];
+  const scores = book.worksheets[1]!;
+  expect(scores.name).toBe(t('workshop.outcome'));
+  const scoreRows = scores.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []));
+  expect(scoreRows).toEqual(outcomeRows.map((r) => r.map((v) => (v === '' ? undefined : v))));
   const json = JSON.parse(await read('JSON'));
-  expect(json.steps).toEqual(markedPath(contractor, 'recommended'));
-  const expected = outcome(contractor, markedPath(contractor, 'recommended'), maxima(contractor))!;
-  expect(json.outcome).toMatchObject({ ending: expected.ending.id, grade: expected.ending.grade, overall: expected.overall });
+  expect(json.steps).toEqual(path);
+  expect(json.outcome).toMatchObject({
+    ending: expected.ending.id,
+    tone: expected.ending.tone,
+    grade: expected.grade,
+    overall: expected.overall,
+    principles: expected.principles,
+  });
   const csv = await read('CSV');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n');
   expect(lines[0]).toBe('Решение,Момент,Вариант,Голоса,Выбран');
-  const firstChoice = choiceLabel(contractor, markedPath(contractor, 'recommended')[0]!, 'ru');
+  const firstChoice = choiceLabel(contractor, path[0]!, 'ru');
   expect(
     lines.some((l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да')),
   ).toBe(true);
+  // After the votes and a blank line, the same outcome as the spreadsheet's.
+  const blank = lines.indexOf('');
+  expect(lines.slice(blank + 1, blank + 1 + outcomeRows.length)).toEqual(outcomeRows.map((r) => r.map(csvField).join(',')));
 });
 
 for (const locale of ['en', 'ru'] as const) {

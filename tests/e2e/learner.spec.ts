@@ -198,10 +198,11 @@ test('a missing page under /ru/ answers 404 in Russian first, with a way back in
 });
 
 test('a choice clicked before the player has started answers at once, and the live player carries on from it', async ({ page }) => {
-  // Hold the player's code back until the learner has clicked, as a slow phone connection does.
+  // Hold the player back until the learner has clicked, as a slow phone connection does: its
+  // code comes inline with the page, and it starts once its data (player.json) has arrived.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/**', async (route) => {
+  await page.route(`**/en/scenarios/${client.id}/player.json`, async (route) => {
     await held;
     await route.continue();
   });

@@ -1,8 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { outcome } from '../../src/engine/scoring.ts';
-import { maxima } from '../../src/engine/maxima.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { replay } from '../../src/engine/run.ts';
+import { debriefPath } from '../../src/engine/debrief.ts';
+import { findChoice, findNode } from '../../src/engine/graph.ts';
+import type { ScenarioContent } from '../../src/engine/schema.ts';
+import type { Step } from '../../src/engine/types.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
@@ -11,28 +15,143 @@ for (const locale of locales) {
   for (const scenario of scenarios) {
     for (const [ending, steps] of shortestPathsToEndings(scenario)) {
       test(`${locale}: ${scenario.id} reaches “${ending}” by its shortest path, with the engine's scores`, async ({ page }) => {
-        const expected = outcome(scenario, steps, maxima(scenario))!;
+        const expected = outcome(scenario, steps)!;
         await openScenario(page, locale, scenario.id);
         await play(page, scenario, steps, locale);
         const stage = page.locator('.outcome');
         await expect(stage.getByRole('heading', { level: 3 })).toHaveText(expected.ending.title[locale]);
-        await expect(stage.locator('.grade')).toHaveText(ui[locale][`grade.${expected.ending.grade}`]);
+        const grade = fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${expected.grade}`] });
+        await expect(stage.locator('.grade')).toHaveText(grade);
         // The outcome's heading takes focus; the live line announces the grade.
-        await expect(page.locator('.player [aria-live="polite"]')).toHaveText(ui[locale][`grade.${expected.ending.grade}`]);
-        await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
-        for (const p of expected.principles) {
-          const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
-          // A principle below zero counts as 0, with the shortfall shown.
-          const shown =
-            p.earned < 0
-              ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
-              : fill(ui[locale]['player.scoreOf'], { earned: p.earned, max: p.max });
-          await expect(row.locator('dd')).toHaveText(shown);
-        }
+        await expect(page.locator('.player [aria-live="polite"]')).toHaveText(grade);
+        await expectScores(page, scenario, steps, locale);
+        await expectDebrief(page, scenario, steps, locale);
       });
     }
   }
 }
+
+/** The outcome's overall and each principle against its reference, as the engine scores these decisions. */
+async function expectScores(page: Page, scenario: ScenarioContent, steps: Step[], locale: Locale) {
+  const expected = outcome(scenario, steps)!;
+  const stage = page.locator('.outcome');
+  await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
+  for (const p of expected.principles) {
+    const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
+    // A principle below zero counts as 0, with the shortfall shown.
+    const shown =
+      p.earned < 0
+        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
+        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max });
+    await expect(row.locator('dd')).toHaveText(shown);
+  }
+}
+
+type ContentChoice = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>['choices'][number];
+/** A choice as authored, every language in it. */
+const choiceIn = (scenario: ScenarioContent, node: string, choice: string) => findChoice(findNode(scenario, node), choice) as ContentChoice;
+
+/**
+ * The outcome's grade against the ending's tone and the debrief about the learner's own path, as
+ * the engine computes them for these decisions: what the page must say.
+ */
+async function expectDebrief(page: Page, scenario: ScenarioContent, steps: Step[], locale: Locale) {
+  const t = ui[locale];
+  const result = outcome(scenario, steps)!;
+  const debrief = debriefPath(scenario, steps);
+  const stage = page.locator('.outcome');
+  const title = (id: string) => findNode(scenario, id)!.title[locale];
+  // A label quoted inside a sentence loses its closing full stop: the sentence has its own.
+  const label = (step: Step) => choiceIn(scenario, step.node, step.choice).label[locale].replace(/\.$/, '');
+  const story = storyAgainstGrade(result.ending.tone, result.grade);
+  if (story === 'same') await expect(stage.locator('.story-note')).toHaveCount(0);
+  else await expect(stage.locator('.story-note')).toHaveText(fill(t[`player.story.${story}`], { tone: t[`tone.${result.ending.tone}`] }));
+  // The bands are stated, from the engine's constant.
+  await expect(stage).toContainText(fill(t['player.band'], { grade: t['grade.best'], from: 90, to: 100 }));
+  const left = debrief.recommended.partedAt;
+  await expect(stage).toContainText(
+    left === null
+      ? t['player.sameAsRecommended']
+      : fill(t['player.leftRecommended'], {
+          n: left + 1,
+          moment: title(debrief.recommended.partedNode!),
+          mine: label(steps[left]!),
+          theirs: label(debrief.recommended.steps[left]!),
+        }),
+  );
+  // Each principle lists the moments where a stronger choice was on the table, with its why.
+  for (const group of debrief.byPrinciple) {
+    const heading = stage.getByRole('heading', {
+      level: 5,
+      name: fill(t['player.strongerOn'], { principle: t[`principle.${group.principle}` as 'principle.warn-first'] }),
+    });
+    if (group.moments.length === 0) {
+      await expect(heading).toHaveCount(0);
+      continue;
+    }
+    const items = heading.locator('xpath=following-sibling::ul[1]/li');
+    await expect(items).toHaveCount(group.moments.length);
+    for (const [i, m] of group.moments.entries()) {
+      const stronger = choiceIn(scenario, m.node, m.stronger);
+      await expect(items.nth(i)).toContainText(stronger.why[locale]);
+      await expect(items.nth(i)).toContainText(stronger.label[locale].replace(/\.$/, ''));
+      if (stronger.label[locale].endsWith('.'))
+        await expect(items.nth(i)).not.toContainText(`${stronger.label[locale]}${locale === 'ru' ? '»' : '”'}`);
+    }
+  }
+  const near = stage.getByRole('heading', { level: 5, name: t['player.nearMisses'] });
+  if (debrief.nearMisses.length === 0) await expect(near).toHaveCount(0);
+  else await expect(near.locator('xpath=following-sibling::ul[1]/li')).toHaveCount(debrief.nearMisses.length);
+}
+
+for (const locale of locales) {
+  for (const scenario of scenarios) {
+    test(`${locale}: ${scenario.id}'s real case reads as effective but risky: a mixed grade, a good ending, and the page says so`, async ({
+      page,
+    }) => {
+      const steps = markedPath(scenario, 'real');
+      const result = outcome(scenario, steps)!;
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps, locale);
+      await expect(page.locator('.outcome .grade')).toHaveText(
+        fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${result.grade}`] }),
+      );
+      await expect(page.locator('.outcome .story-note')).toHaveText(
+        fill(ui[locale]['player.story.better'], { tone: ui[locale][`tone.${result.ending.tone}`] }),
+      );
+      // The contractor's real case is the path every report is checked on (see course-data.ts).
+      await expectScores(page, scenario, steps, locale);
+      await expectDebrief(page, scenario, steps, locale);
+    });
+  }
+}
+
+test('after a choice the player shows what happened first, then the why and the points, without a click', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'contractor')!;
+  const [first] = markedPath(scenario, 'recommended');
+  const choice = choiceIn(scenario, first!.node, first!.choice);
+  await openScenario(page, 'en', scenario.id);
+  await page.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true }).click();
+  const feedback = page.locator('.feedback');
+  const why = feedback.locator('.why');
+  await expect(why).toBeVisible();
+  await expect(why).toContainText(choice.why.en);
+  for (const [principle, change] of Object.entries(choice.points))
+    await expect(why).toContainText(
+      fill(ui.en['player.pointsChange'], {
+        principle: ui.en[`principle.${principle}` as 'principle.warn-first'],
+        change: change > 0 ? `+${change}` : `−${-change}`,
+      }),
+    );
+  // What happened (the reaction, the meters) comes before the why in the reading order.
+  const order = await feedback.evaluate((el) =>
+    [...el.querySelectorAll('.feedback-choice, .changes, .why')].map((e) =>
+      e.classList.contains('why') ? 'why' : e.closest('.why') ? 'points' : e.className,
+    ),
+  );
+  expect(order.indexOf('why')).toBeGreaterThan(order.indexOf('changes'));
+  expect(order[0]).toBe('feedback-choice');
+});
 
 test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;

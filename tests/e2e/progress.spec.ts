@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { markedPath } from '../../src/engine/paths.ts';
-import { scenarios, ui } from './course-data.ts';
+import { outcome } from '../../src/engine/scoring.ts';
+import { findNode } from '../../src/engine/graph.ts';
+import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
 const key = 'checks-in-the-mail/progress';
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const client = scenarios.find((s) => s.id === 'client')!;
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -36,7 +40,7 @@ test('progress exports to a file, and importing it back restores it after a rese
   await page.getByRole('button', { name: ui.en['progress.export'] }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ kind: 'checks-in-the-mail/progress', v: 1 });
+  expect(JSON.parse(text)).toMatchObject({ kind: 'checks-in-the-mail/progress', v: 2 });
 
   await page.getByRole('button', { name: ui.en['progress.reset'] }).click();
   await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.reset'] }).click();
@@ -64,7 +68,7 @@ test('an invalid import is refused with the reason and changes nothing', async (
   await expect(page.getByRole('alert')).toHaveText(ui.ru['progress.importError.not-json']);
   const damaged = JSON.stringify({
     kind: 'checks-in-the-mail/progress',
-    v: 1,
+    v: 2,
     lessons: {},
     scenarios: { contractor: { best: { ending: 'x', grade: 'superb' } } },
   });
@@ -101,7 +105,7 @@ test('a damaged part of saved progress is dropped and the rest is kept', async (
     sessionStorage.setItem('seeded', '1');
     localStorage.setItem(
       k,
-      JSON.stringify({ v: 1, lessons: { 'warn-first': { read: true }, 'agree-on-terms': { read: 'yes' } }, scenarios: { client: 42 } }),
+      JSON.stringify({ v: 2, lessons: { 'warn-first': { read: true }, 'agree-on-terms': { read: 'yes' } }, scenarios: { client: 42 } }),
     );
   }, key);
   await page.goto('/en/');
@@ -138,9 +142,10 @@ test('the certificate appears when everything is done, and prints on one A4 and 
     overall: 70,
     principles: { 'warn-first': { earned: 3, max: 8 }, 'agree-terms': { earned: 6, max: 6 }, 'reward-good': { earned: 4, max: 5 } },
     at: '2026-11-20T10:00:00.000Z',
+    steps: [],
   };
   const progress = {
-    v: 1,
+    v: 2,
     name: '',
     lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
     scenarios: { contractor: { best: result, last: result }, client: { best: result, last: result } },
@@ -158,4 +163,65 @@ test('the certificate appears when everything is done, and prints on one A4 and 
     const pdf = (await page.pdf({ format })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g), format).toHaveLength(1);
   }
+});
+
+/** Progress as format version 1 saved it (see tests/fixtures/progress/v1/README.md). */
+const version1 = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'progress', 'v1', 'local-storage.json'), 'utf8'));
+
+test('after the upgrade, an old result whose run is stored is re-scored; one without its path is labelled and counts again once replayed', async ({
+  page,
+}) => {
+  await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, JSON.stringify(version1)]);
+  const endingTitle = (s: typeof contractor, id: string) => findNode(s, id)!.title.en;
+  const steps = (version1.scenarios.contractor.run.steps as [string, string][]).map(([node, choice]) => ({ node, choice }));
+  const rescored = outcome(contractor, steps)!;
+  const oldBest = version1.scenarios.contractor.best;
+  const oldClient = version1.scenarios.client.best;
+
+  await page.goto('/en/progress/');
+  await waitForIsland(page, 'progress');
+  // The first row's cells, in the order of the scenario columns' headings.
+  const titles = await page.locator('thead th').allTextContents();
+  const bestCell = (s: typeof contractor) => page.locator('tbody tr').first().locator('td').nth(titles.indexOf(s.title.en));
+  const contractorBest = bestCell(contractor);
+  const clientBest = bestCell(client);
+  // The contractor's stored run is re-scored under the current rules…
+  await expect(contractorBest).toContainText(`${endingTitle(contractor, rescored.ending.id)} (${ui.en[`grade.${rescored.grade}`]})`);
+  // …and the best result, whose path was not kept, stays, labelled.
+  await expect(contractorBest).toContainText(
+    fill(ui.en['progress.earlier'], { ending: endingTitle(contractor, oldBest.ending), score: oldBest.overall }),
+  );
+  await expect(clientBest).toHaveText(
+    fill(ui.en['progress.earlier'], { ending: endingTitle(client, oldClient.ending), score: oldClient.overall }),
+  );
+  const saved = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!);
+  expect(saved.v).toBe(2);
+  expect(saved.scenarios.contractor.last).toMatchObject({
+    overall: rescored.overall,
+    grade: rescored.grade,
+    at: version1.scenarios.contractor.last.at,
+  });
+  expect(saved.scenarios.contractor.last.earlierRules).toBeUndefined();
+  expect(saved.scenarios.contractor.best).toMatchObject({ ...oldBest, earlierRules: true });
+  expect(saved.lessons).toEqual(version1.lessons);
+
+  await page.goto('/ru/progress/');
+  await waitForIsland(page, 'progress');
+  await expect(page.locator('tbody')).toContainText(
+    fill(ui.ru['progress.earlier'], { ending: findNode(client, oldClient.ending)!.title.ru, score: oldClient.overall }),
+  );
+
+  // Played again, the client's scenario counts under the current rules, and its label goes.
+  const path = markedPath(client, 'real');
+  await openScenario(page, 'en', 'client');
+  await page.getByRole('button', { name: ui.en['player.restart'] }).click();
+  await page.getByRole('dialog').getByRole('button', { name: ui.en['player.restart'] }).click();
+  await play(page, client, path, 'en');
+  const replayed = outcome(client, path)!;
+  await page.goto('/en/progress/');
+  await waitForIsland(page, 'progress');
+  await expect(page.locator('tbody')).not.toContainText(
+    fill(ui.en['progress.earlier'], { ending: endingTitle(client, oldClient.ending), score: oldClient.overall }),
+  );
+  await expect(page.locator('tbody')).toContainText(`${endingTitle(client, replayed.ending.id)} (${ui.en[`grade.${replayed.grade}`]})`);
 });

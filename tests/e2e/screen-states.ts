@@ -56,9 +56,10 @@ export function screenStates(s: ScenarioContent): ScreenState[] {
     decided.session.tallies[decided.session.tallies.length - 1] = votes(node.choices);
     states.push(decided);
     if (node.counterpart) states.push(session(`${s.id} other side of ${id}`, steps, { counterpart: true }));
-    const longest = [...node.choices].sort(
-      (a, b) => b.feedback.en.length + b.feedback.ru.length - a.feedback.en.length - a.feedback.ru.length,
-    )[0]!;
+    // A feedback with variants counts as its longest one.
+    const length = (c: (typeof node.choices)[number]) =>
+      Math.max(...(Array.isArray(c.feedback) ? c.feedback.map((v) => v.text) : [c.feedback]).map((t) => t.en.length + t.ru.length));
+    const longest = [...node.choices].sort((a, b) => length(b) - length(a))[0]!;
     states.push(session(`${s.id} feedback after ${id}`, [...steps, { node: id, choice: longest.id }], { feedback: true }));
   }
   return states;

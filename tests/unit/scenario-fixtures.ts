@@ -2,6 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
+import { isDecision } from '../../src/engine/graph.ts';
+import { replay } from '../../src/engine/run.ts';
+import type { Choice, Route, Scenario, Step } from '../../src/engine/types.ts';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 
@@ -15,4 +18,86 @@ export function loadValid(name: 'mini-contractor' | 'mini-client'): ScenarioCont
 
 export function brokenFixtures(): string[] {
   return readdirSync(join(fixturesDir, 'broken')).filter((f) => f.endsWith('.yaml'));
+}
+
+const text = (s: string) => ({ en: s, ru: s });
+
+export interface ChoiceSpec {
+  id: string;
+  points?: Record<string, number>;
+  effects?: Record<string, number>;
+  next: string | Route[];
+  marks?: ('real' | 'recommended')[];
+}
+
+/**
+ * A scenario from a compact description: decisions by id with their choices (the first id is
+ * the start), endings by id; one meter, trust, when `meter` is given. Not validated: tests use
+ * it for graphs validation would refuse, too.
+ */
+export function tinyScenario(
+  decisions: Record<string, ChoiceSpec[]>,
+  endings: string[],
+  meter?: { start: number; max: number; hidden?: boolean },
+): ScenarioContent {
+  return {
+    id: 'tiny',
+    perspective: 'client',
+    title: text('t'),
+    summary: text('t'),
+    principles: ['warn-first', 'agree-terms', 'reward-good'],
+    meters: meter ? [{ id: 'trust', label: text('Trust'), min: 0, max: meter.max, start: meter.start, hidden: meter.hidden ?? false }] : [],
+    start: Object.keys(decisions)[0]!,
+    nodes: [
+      ...Object.entries(decisions).map(([id, choices]) => ({
+        id,
+        type: 'decision' as const,
+        title: text(id),
+        situation: text(id),
+        notes: text(id),
+        questions: [text('q'), text('q')],
+        choices: choices.map((c) => ({
+          label: text(c.id),
+          feedback: text(c.id),
+          why: text(c.id),
+          points: {},
+          effects: {},
+          marks: [],
+          ...c,
+        })),
+      })),
+      ...endings.map((id) => ({
+        id,
+        type: 'ending' as const,
+        tone: 'steady' as const,
+        title: text(id),
+        text: text(id),
+        debrief: text(id),
+      })),
+    ],
+  };
+}
+
+/** Every complete path from the start to an ending, by brute force over the choices. */
+export function allPaths(s: Scenario): Step[][] {
+  const out: Step[][] = [];
+  const walk = (steps: Step[]) => {
+    const state = replay(s, steps)!;
+    if (!isDecision(state.node)) return void out.push(steps);
+    for (const c of state.node.choices as Choice[]) walk([...steps, { node: state.node.id, choice: c.id }]);
+  };
+  walk([]);
+  return out;
+}
+
+/** The path a list of picks takes: at each decision the choice at index pick % count, until an ending. */
+export function walkByPicks(s: Scenario, picks: readonly number[]): Step[] {
+  const steps: Step[] = [];
+  for (const pick of picks) {
+    const { node } = replay(s, steps)!;
+    if (!isDecision(node)) break;
+    const choices = node.choices as Choice[];
+    steps.push({ node: node.id, choice: choices[pick % choices.length]!.id });
+  }
+  return steps;
 }

@@ -1,23 +1,32 @@
-// The exact most a run can earn on each principle. Computed at build time (pages ship the
-// numbers) and in tests; the browser never needs this module.
+// The exact search for the best run on each principle, over every (node, meter values) pair a
+// run can reach. Validation uses it to prove that no path beats the recommended one; the browser
+// never needs this module.
 import { isDecision, routesOf } from './graph.ts';
-import type { Choice, Condition, Points, Scenario } from './types.ts';
+import type { Choice, Condition, Scenario, Step } from './types.ts';
 
-const maximaCache = new WeakMap<Scenario, Points>();
+/** The most raw points a run can earn on one principle, and one run (its decisions) that earns it. */
+export interface BestRun {
+  points: number;
+  steps: Step[];
+}
+
+const cache = new WeakMap<Scenario, Record<string, BestRun>>();
 
 /**
- * The exact most a run can earn on each principle, over the (node, meter values) pairs a run can
- * actually reach. Each principle's maximum may come from a different run.
+ * Per principle the scenario scores, the most raw points (the sum of the choices' points, which
+ * may be negative) any complete run can earn, and the first such run in the authored order of
+ * choices. Exact: it follows the meters, so a branch the meters can never open does not count.
+ * Each principle's best run may be a different one. Undefined points are 0.
  */
-export function maxima(scenario: Scenario): Points {
-  const cached = maximaCache.get(scenario);
+export function bestRuns(scenario: Scenario): Record<string, BestRun> {
+  const cached = cache.get(scenario);
   if (cached) return cached;
-  const result = computeMaxima(scenario);
-  maximaCache.set(scenario, result);
+  const result = search(scenario);
+  cache.set(scenario, result);
   return result;
 }
 
-function computeMaxima(scenario: Scenario): Points {
+function search(scenario: Scenario): Record<string, BestRun> {
   const principles = scenario.principles;
   const meters = scenario.meters;
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
@@ -63,12 +72,13 @@ function computeMaxima(scenario: Scenario): Points {
   };
 
   const start = index.get(scenario.start);
-  if (start === undefined) return Object.fromEntries(principles.map((p) => [p, 0]));
+  if (start === undefined) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
   const order = topologicalOrder(scenario, index);
+  const startCode = meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0);
 
   // Forward: which (node, meters) states a run can reach.
   const reached = new Uint8Array(scenario.nodes.length * space);
-  reached[start * space + meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0)] = 1;
+  reached[start * space + startCode] = 1;
   for (const n of order) {
     for (let code = 0; code < space; code++) {
       if (!reached[n * space + code]) continue;
@@ -80,8 +90,10 @@ function computeMaxima(scenario: Scenario): Points {
     }
   }
 
-  // Backward: the best each principle can still earn from every reached state.
+  // Backward: the best each principle can still earn from every reached state, and the choice
+  // (its index in the node) that earns it.
   const best = new Float64Array(scenario.nodes.length * space * P);
+  const bestChoice = new Int16Array(scenario.nodes.length * space * P);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
     if (choicesOf[n]!.length === 0) continue;
@@ -89,17 +101,38 @@ function computeMaxima(scenario: Scenario): Points {
       if (!reached[n * space + code]) continue;
       const at = (n * space + code) * P;
       best.fill(Number.NEGATIVE_INFINITY, at, at + P);
-      for (const c of choicesOf[n]!) {
+      choicesOf[n]!.forEach((c, ci) => {
         const after = apply(code, c.deltas);
         const t = targetOf(c.routes, after);
-        if (t < 0) continue;
+        if (t < 0) return;
         const from = (t * space + after) * P;
-        for (let p = 0; p < P; p++) best[at + p] = Math.max(best[at + p]!, c.points[p]! + best[from + p]!);
-      }
+        for (let p = 0; p < P; p++) {
+          const value = c.points[p]! + best[from + p]!;
+          if (value > best[at + p]!) {
+            best[at + p] = value;
+            bestChoice[at + p] = ci;
+          }
+        }
+      });
     }
   }
-  const at = (start * space + meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0)) * P;
-  return Object.fromEntries(principles.map((p, i) => [p, Math.max(0, best[at + i]!)]));
+
+  const runFor = (p: number): BestRun => {
+    const steps: Step[] = [];
+    let n = start;
+    let code = startCode;
+    while (choicesOf[n]!.length > 0) {
+      const ci = bestChoice[(n * space + code) * P + p]!;
+      const node = scenario.nodes[n]! as Extract<Scenario['nodes'][number], { type: 'decision' }>;
+      steps.push({ node: node.id, choice: (node.choices as Choice[])[ci]!.id });
+      const c = choicesOf[n]![ci]!;
+      code = apply(code, c.deltas);
+      n = targetOf(c.routes, code);
+      if (n < 0) break;
+    }
+    return { points: best[(start * space + startCode) * P + p]!, steps };
+  };
+  return Object.fromEntries(principles.map((p, i) => [p, runFor(i)]));
 }
 
 /** Node indices so that every choice leads to a later one (the graph is acyclic). */

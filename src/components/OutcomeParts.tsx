@@ -1,0 +1,83 @@
+// The parts of the outcome only the player shows: how grades follow from the score, and the
+// debrief about the learner's own path.
+import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../stores/play-view.ts';
+import type { PlayerDebrief } from '../stores/player.ts';
+import { gradeBands } from '../engine/vocabulary.ts';
+import type { Translate } from '../i18n/messages.ts';
+import type { Step } from '../engine/types.ts';
+import { signed } from './PlayerParts.tsx';
+
+/** How grades follow from the overall score: the bands, best first. */
+export function GradeBands({ t }: { t: Translate }) {
+  const bands = gradeBands.map((b, i) =>
+    t('player.band', { grade: t(`grade.${b.grade}`), from: b.from, to: i === 0 ? 100 : gradeBands[i - 1]!.from - 1 }),
+  );
+  return <p class="muted">{t('player.bands', { bands: bands.join(', ') })}</p>;
+}
+
+/** A choice's label quoted inside a sentence: without its closing full stop, which the sentence's own punctuation replaces. */
+const inSentence = (label: string) => label.replace(/\.$/, '');
+
+/**
+ * The debrief about the learner's own path: where it left the recommended path, per principle
+ * the moments where a stronger choice was on the table (with its why), and the near misses.
+ */
+export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; scenario: PlayableScenario; t: Translate }) {
+  const moment = (id: string) => nodeTitle(scenario, id);
+  const label = (step: Step | undefined) => (step ? inSentence(choiceLabel(scenario, step)) : '');
+  const meter = (id: string) => scenario.meters.find((m) => m.id === id)?.label ?? id;
+  const { partedAt, partedNode, steps } = debrief.recommended;
+  const list = (title: string, items: string[]) =>
+    items.length > 0 && (
+      <>
+        <h5>{title}</h5>
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <>
+      <p>
+        {partedAt === null
+          ? t('player.sameAsRecommended')
+          : t('player.leftRecommended', {
+              n: partedAt + 1,
+              moment: moment(partedNode!),
+              mine: label(debrief.played[partedAt]),
+              theirs: label(steps[partedAt]),
+            })}
+      </p>
+      {debrief.weaker.length === 0 && <p>{t('player.allStrongest')}</p>}
+      {debrief.byPrinciple.map((g) =>
+        list(
+          t('player.strongerOn', { principle: t(`principle.${g.principle}`) }),
+          g.moments.map((m) => {
+            const points = m.principles.find((p) => p.principle === g.principle)!;
+            const better = choiceOf(scenario, m.node, m.stronger)!;
+            return t('player.weaker', {
+              moment: moment(m.node),
+              mine: signed(points.mine),
+              stronger: signed(points.stronger),
+              choice: label(m),
+              better: inSentence(better.label),
+              why: better.why,
+            });
+          }),
+        ),
+      )}
+      {list(
+        t('player.nearMisses'),
+        debrief.nearMisses.map((n) =>
+          t(n.delta < 0 ? 'player.nearMissDown' : 'player.nearMissUp', {
+            moment: moment(n.node),
+            meter: meter(n.meter),
+            would: moment(n.would),
+          }),
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bestRuns } from './best-runs.ts';
+import { randomScenario } from './random-scenario.ts';
+import { replay } from './run.ts';
+import { allPaths, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
+
+describe('the exact search for the best runs', () => {
+  it('finds each principle’s best run, which may differ between principles, with its decisions', () => {
+    const s = tinyScenario(
+      {
+        a: [
+          { id: 'x', points: { 'warn-first': 2 }, next: 'b' },
+          { id: 'y', points: { 'warn-first': 1, 'agree-terms': 3 }, next: 'end' },
+        ],
+        b: [
+          { id: 'z', points: { 'reward-good': 1 }, next: 'end' },
+          { id: 'w', points: { 'warn-first': -1 }, next: 'end' },
+        ],
+      },
+      ['end'],
+    );
+    expect(bestRuns(s)).toEqual({
+      'warn-first': {
+        points: 2,
+        steps: [
+          { node: 'a', choice: 'x' },
+          { node: 'b', choice: 'z' },
+        ],
+      },
+      'agree-terms': { points: 3, steps: [{ node: 'a', choice: 'y' }] },
+      'reward-good': {
+        points: 1,
+        steps: [
+          { node: 'a', choice: 'x' },
+          { node: 'b', choice: 'z' },
+        ],
+      },
+    });
+  });
+
+  it('leaves out a branch that the meters can never open', () => {
+    const gated = (start: number) =>
+      tinyScenario(
+        {
+          a: [
+            { id: 'up', effects: { trust: 1 }, next: 'b' },
+            { id: 'down', effects: { trust: -1 }, next: 'b' },
+          ],
+          b: [{ id: 'go', next: [{ when: { meter: 'trust', atLeast: 3 }, goto: 'jackpot' }, { goto: 'plain' }] }],
+          jackpot: [{ id: 'take', points: { 'warn-first': 10 }, next: 'end' }],
+          plain: [{ id: 'take', points: { 'warn-first': 1 }, next: 'end' }],
+        },
+        ['end'],
+        { start, max: 3 },
+      );
+    // From 1, trust reaches 2 at most, so the jackpot is out of reach...
+    expect(bestRuns(gated(1))['warn-first']!.points).toBe(1);
+    // ...from 2 one step up opens it, and the run that does is named.
+    expect(bestRuns(gated(2))['warn-first']).toEqual({
+      points: 10,
+      steps: [
+        { node: 'a', choice: 'up' },
+        { node: 'b', choice: 'go' },
+        { node: 'jackpot', choice: 'take' },
+      ],
+    });
+  });
+
+  it('respects clamping: effects past a bound do not open a branch', () => {
+    const s = tinyScenario(
+      {
+        a: [{ id: 'up', effects: { trust: 5 }, next: 'b' }],
+        b: [{ id: 'go', next: [{ when: { meter: 'trust', atLeast: 4 }, goto: 'gone' }, { goto: 'end' }] }],
+        gone: [{ id: 'take', points: { 'agree-terms': 7 }, next: 'end' }],
+      },
+      ['end'],
+      { start: 0, max: 3 },
+    );
+    expect(bestRuns(s)['agree-terms']!.points).toBe(0);
+  });
+
+  it('reports the least loss when a principle can only lose points', () => {
+    const s = tinyScenario(
+      {
+        a: [
+          { id: 'x', points: { 'reward-good': -2 }, next: 'end' },
+          { id: 'y', points: { 'reward-good': -1 }, next: 'end' },
+        ],
+      },
+      ['end'],
+    );
+    expect(bestRuns(s)['reward-good']).toEqual({ points: -1, steps: [{ node: 'a', choice: 'y' }] });
+  });
+
+  it('on random scenarios, matches the best of every complete path, and its run earns what it says', () => {
+    const sizes = fc.record({ seed: fc.integer(), nodes: fc.integer({ min: 2, max: 12 }), conditional: fc.constantFrom(0, 0.3, 0.6) });
+    fc.assert(
+      fc.property(sizes, ({ seed, nodes, conditional }) => {
+        const s = randomScenario(seed, { nodes, conditional, meterMax: 3, choices: [2, 3] });
+        const points = allPaths(s).map((steps) => replay(s, steps)!.points);
+        for (const [p, best] of Object.entries(bestRuns(s))) {
+          expect(best.points).toBe(Math.max(...points.map((x) => x[p] ?? 0)));
+          const state = replay(s, best.steps)!;
+          expect(state.ended).toBe(true);
+          expect(state.points[p] ?? 0).toBe(best.points);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

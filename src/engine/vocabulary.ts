@@ -1,0 +1,47 @@
+// The course's fixed words: principles, perspectives, path marks, the learner's grades and the
+// endings' tones. Plain constants without zod, so the schema, the browser code and the pages
+// all import the one list.
+
+/** The principles the course scores, in the order every view lists them. */
+export const principleIds = ['warn-first', 'agree-terms', 'reward-good'] as const;
+
+/** Whose side a scenario puts the player on. */
+export const perspectives = ['contractor', 'client'] as const;
+
+/** The two marked paths through a scenario: the real case's and the recommended one. */
+export const pathMarks = ['real', 'recommended'] as const;
+
+/** The learner's grade, from their overall score (see `gradeBands`); the best first. */
+export const grades = ['best', 'good', 'mixed', 'poor'] as const;
+
+/**
+ * An ending's tone: how the story ended, whatever the play that led there; the best first. Each
+ * tone sits beside the grade at the same position, so the two can be compared.
+ */
+export const tones = ['thriving', 'steady', 'strained', 'broken'] as const;
+
+export type PrincipleId = (typeof principleIds)[number];
+export type Perspective = (typeof perspectives)[number];
+export type PathMark = (typeof pathMarks)[number];
+export type Grade = (typeof grades)[number];
+export type Tone = (typeof tones)[number];
+
+export interface GradeBand {
+  grade: Grade;
+  /** The lowest overall score (0-100) in this band; it reaches up to the next band's lowest. */
+  from: number;
+  /** Each principle must have counted at least this share of its reference (0-1). */
+  everyPrinciple?: number;
+}
+
+/**
+ * The bands that turn an overall score into the learner's grade, the best first: best from 90
+ * with every principle at least half its reference, good 70-89, mixed 40-69, poor below 40.
+ * Fixed before the scenarios were balanced against them; the outcome view and the README state them.
+ */
+export const gradeBands: readonly GradeBand[] = [
+  { grade: 'best', from: 90, everyPrinciple: 0.5 },
+  { grade: 'good', from: 70 },
+  { grade: 'mixed', from: 40 },
+  { grade: 'poor', from: 0 },
+];

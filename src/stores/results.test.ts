@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeProgress, encodeProgress, type Progress } from './progress-format.ts';
+import { decodeProgressFile } from './progress-file.ts';
+import { awaitsReplay, countedResult, rescoreProgress, resultOf } from './results.ts';
+import { principlesOverall } from './course-results.ts';
+import { outcome } from '../engine/scoring.ts';
+import { markedPath } from '../engine/paths.ts';
+import { principleIds } from '../engine/vocabulary.ts';
+import { scenarios } from '../../tests/e2e/course-data.ts';
+
+/** A file of tests/fixtures/progress/v1: progress as the earlier version saved it. */
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'progress', 'v1', name), 'utf8'));
+const scenario = (id: string) => scenarios.find((s) => s.id === id)!;
+const rescoreAll = (progress: Progress) => scenarios.reduce(rescoreProgress, progress);
+
+/** What the stored run of a version 1 fixture re-scores to, by the engine. */
+function replayed(saved: Record<string, unknown>, id: string, at: string) {
+  const run = (saved['scenarios'] as Record<string, { run: { steps: [string, string][] } }>)[id]!.run;
+  const steps = run.steps.map(([node, choice]) => ({ node, choice }));
+  return resultOf(outcome(scenario(id), steps)!, steps, at);
+}
+
+describe('progress saved by format version 1', () => {
+  const saved = fixture('local-storage.json') as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+  const old = saved['scenarios']!;
+
+  it('is read, not wiped: every result kept, labelled as scored under the earlier rules, the lessons and the runs as they were', () => {
+    const { progress, dropped } = decodeProgress(saved);
+    expect(dropped).toEqual([]);
+    expect(progress.lessons).toEqual(saved['lessons']);
+    for (const id of ['contractor', 'client']) {
+      expect(progress.scenarios[id]!.run).toEqual(old[id]!['run']);
+      for (const key of ['last', 'best'] as const)
+        expect(progress.scenarios[id]![key]).toMatchObject({ ...old[id]![key], earlierRules: true });
+    }
+  });
+
+  it('re-scores a result whose run is stored by replaying it, and keeps one stored without its path labelled, out of the certificate', () => {
+    const progress = rescoreAll(decodeProgress(saved).progress);
+    const contractor = progress.scenarios['contractor']!;
+    // The stored run is the last result's path: re-scored under the current rules, steps kept.
+    const last = replayed(saved, 'contractor', old['contractor']!['last']!['at'] as string);
+    expect(contractor.last).toEqual(last);
+    expect(last.ending).toBe(old['contractor']!['last']!['ending']);
+    // The best was another run, whose path version 1 did not keep.
+    expect(contractor.best).toEqual({ ...old['contractor']!['best'], earlierRules: true });
+    expect(countedResult(contractor)).toEqual(last);
+    // The client's stored run is a new one, two decisions in: its results stay labelled.
+    const client = progress.scenarios['client']!;
+    expect(client.last).toEqual({ ...old['client']!['last'], earlierRules: true });
+    expect(countedResult(client)).toBeUndefined();
+    expect(awaitsReplay(client)).toBe(false);
+    // The certificate adds up the contractor's re-scored result alone.
+    expect(principlesOverall(progress, ['contractor', 'client'], principleIds)).toEqual(
+      principlesOverall({ lessons: {}, scenarios: { contractor: { best: last } } }, ['contractor'], principleIds),
+    );
+  });
+
+  it('re-scores a finished run that matches both the best and the last result', () => {
+    const finished = fixture('local-storage-finished-run.json') as Record<string, unknown>;
+    const progress = rescoreAll(decodeProgress(finished).progress);
+    const client = progress.scenarios['client']!;
+    const expected = replayed(finished, 'client', client.last!.at);
+    expect(client.last).toEqual(expected);
+    expect(client.best).toEqual(expected);
+    // It was the recommended path, which now defines 100 (version 1 had given it less).
+    expect(expected.steps).toEqual(markedPath(scenario('client'), 'recommended').map((s) => [s.node, s.choice]));
+    expect(expected.overall).toBe(100);
+    expect(decodeProgress(finished).progress.scenarios['client']!.last!.overall).toBeLessThan(100);
+  });
+
+  it('migrates an exported file of that version the same way as stored progress', () => {
+    const file = decodeProgressFile(
+      readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'progress', 'v1', 'exported-file.json'), 'utf8'),
+    );
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    expect(rescoreAll(file.progress)).toEqual(rescoreAll(decodeProgress(saved).progress));
+  });
+
+  it('is re-scored once: saved again in the current format, it reads back unchanged and awaits nothing', () => {
+    const progress = rescoreAll(decodeProgress(saved).progress);
+    const again = decodeProgress(JSON.parse(encodeProgress(progress)));
+    expect(again).toEqual({ progress, dropped: [] });
+    expect(rescoreAll(again.progress)).toBe(again.progress);
+  });
+});

@@ -1,0 +1,73 @@
+// Results as progress saves them: made from an outcome with the steps that reached it, and the
+// migration's second half, re-scoring results saved under the earlier rules by replaying their
+// steps (the first half, which needs no scenario, is in progress-format.ts). Apart from
+// progress.ts, so the reading pages, which load the progress store, do not load the engine.
+import { outcome, type Score } from '../engine/scoring.ts';
+import type { Scenario, Step } from '../engine/types.ts';
+import type { Progress, ScenarioProgress, ScenarioResult } from './progress-format.ts';
+import { $progress, update } from './progress.ts';
+
+/** The result to save for an outcome (its ending and score), with the steps that reached it, reached at `at`. */
+export function resultOf(reached: Score & { ending: { id: string } }, steps: readonly Step[], at: Date | string): ScenarioResult {
+  return {
+    ending: reached.ending.id,
+    grade: reached.grade,
+    overall: reached.overall,
+    principles: Object.fromEntries(reached.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
+    at: typeof at === 'string' ? at : at.toISOString(),
+    steps: steps.map((s) => [s.node, s.choice]),
+  };
+}
+
+/** Whether a result counts under the current rules (the certificate takes only those). */
+export const isCurrent = (result: ScenarioResult | undefined): result is ScenarioResult => result !== undefined && !result.earlierRules;
+
+/** The result a scenario counts with: its best under the current rules (the last, when the best is still labelled). */
+export const countedResult = (saved: ScenarioProgress | undefined): ScenarioResult | undefined =>
+  [saved?.best, saved?.last].filter(isCurrent).sort((a, b) => b.overall - a.overall)[0];
+
+/**
+ * A result saved under the earlier rules, re-scored by replaying its steps; kept as it was, its
+ * label with it and the steps dropped, when they do not reach its ending (the run version 1 kept
+ * was another one); unchanged when it has no steps or is current.
+ */
+function rescoreResult(result: ScenarioResult, scenario: Scenario): ScenarioResult {
+  if (!result.earlierRules || !result.steps) return result;
+  const steps = result.steps.map(([node, choice]) => ({ node, choice }));
+  const replayed = outcome(scenario, steps);
+  if (replayed?.ending.id === result.ending) return resultOf(replayed, steps, result.at);
+  const { ending, grade, overall, principles, at } = result;
+  return { ending, grade, overall, principles, at, earlierRules: true };
+}
+
+/** Whether some result of a scenario's progress waits to be replayed (see `rescoreScenario`). */
+export const awaitsReplay = (saved: ScenarioProgress | undefined): boolean =>
+  [saved?.last, saved?.best].some((r) => r?.earlierRules === true && r.steps !== undefined);
+
+/**
+ * A scenario's saved progress with its results re-scored under the current rules where their
+ * steps replay (see `rescoreResult`). The same object when nothing changed, so callers write only
+ * what did.
+ */
+export function rescoreScenario(saved: ScenarioProgress, scenario: Scenario): ScenarioProgress {
+  if (!awaitsReplay(saved)) return saved;
+  const last = saved.last && rescoreResult(saved.last, scenario);
+  const best = saved.best && rescoreResult(saved.best, scenario);
+  return { ...saved, ...(last && { last }), ...(best && { best }) };
+}
+
+/** Progress with one scenario's results re-scored (see `rescoreScenario`); the same object when nothing changed. */
+export function rescoreProgress(progress: Progress, scenario: Scenario): Progress {
+  const saved = progress.scenarios[scenario.id];
+  const rescored = saved && rescoreScenario(saved, scenario);
+  return rescored === saved ? progress : { ...progress, scenarios: { ...progress.scenarios, [scenario.id]: rescored! } };
+}
+
+/**
+ * Re-scores a scenario's saved results under the earlier rules by replaying their steps, in the
+ * saved progress; writes only when something awaits it, so tabs doing the same settle at once.
+ */
+export function rescoreSaved(scenario: Scenario): void {
+  if (!awaitsReplay($progress.get().scenarios[scenario.id])) return;
+  update((p) => rescoreProgress(p, scenario));
+}
