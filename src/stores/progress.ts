@@ -1,33 +1,15 @@
 // The learner's progress: one store, saved in this browser, shared by every island and page
 // script, kept in step across tabs. Every change is applied to what is saved at that moment, not
 // to this tab's copy, so a tab that has not heard of another's save yet merges into it; a run,
-// which cannot be merged, is saved only over the run it was made from.
+// which cannot be merged, is saved only over the run it was made from. Reading and saving are
+// saved-progress.ts's, which the reading pages use without this store.
 import { atom } from 'nanostores';
-import { readItem, storageState, writeItem } from './storage.ts';
-import { decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import { emptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import { onProgressSaved, readProgress, updateProgress, type StorageNotice } from './saved-progress.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
-
-export const storageKey = 'checks-in-the-mail/progress';
-
-/** Why the learner should hear about storage: something had to be reset, or nothing can be saved. */
-export type StorageNotice = 'reset' | 'unavailable' | undefined;
 
 export const $progress = atom<Progress>(emptyProgress());
 export const $storageNotice = atom<StorageNotice>(undefined);
-
-function load(raw: string | null): { progress: Progress; reset: boolean } {
-  if (raw === null) return { progress: emptyProgress(), reset: false };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    console.warn('Saved progress was unreadable and has been reset.', error);
-    return { progress: emptyProgress(), reset: true };
-  }
-  const { progress, dropped } = decodeProgress(value);
-  if (dropped.length > 0) console.warn(`Saved progress had parts that could not be read and were dropped: ${dropped.join(', ')}`);
-  return { progress, reset: dropped.length > 0 };
-}
 
 let started = false;
 
@@ -35,29 +17,17 @@ let started = false;
 export function startProgress(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
-  const { progress, reset } = load(readItem(storageKey));
+  const { progress, notice } = readProgress();
   $progress.set(progress);
-  if (reset) {
-    // Write back what survived, so the notice is given once and not on every visit.
-    writeItem(storageKey, encodeProgress(progress));
-    $storageNotice.set('reset');
-  } else if (storageState() === 'unavailable') {
-    $storageNotice.set('unavailable');
-  }
-  window.addEventListener('storage', (event) => {
-    if (event.key === storageKey) $progress.set(load(event.newValue).progress);
-  });
+  $storageNotice.set(notice);
+  onProgressSaved((saved) => $progress.set(saved));
 }
 
-/** Applies a change to the saved progress, as saved now. */
+/** Applies a change to the saved progress, as saved now (see updateProgress). */
 export function update(change: (p: Progress) => Progress): void {
-  // Start from what is saved now: another tab may have written since this one last heard.
-  const saved = readItem(storageKey);
-  const next = change(saved === null ? $progress.get() : load(saved).progress);
-  $progress.set(next);
-  writeItem(storageKey, encodeProgress(next));
-  // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
-  if (storageState() === 'unavailable') $storageNotice.set('unavailable');
+  const { progress, notice } = updateProgress(change);
+  $progress.set(progress);
+  if (notice) $storageNotice.set(notice);
 }
 
 /** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
