@@ -38,3 +38,13 @@ export async function openConsoleAndScreen(page: Page, locale: Locale = 'en', sc
   await page.bringToFront();
   return screen;
 }
+
+/**
+ * Scrolls the scenario map into view. The map's element is replaced by the fetched map when it
+ * comes near the screen, which can happen during the scroll: scroll again until it holds.
+ */
+export async function scrollToMap(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.locator('#scenario-map').scrollIntoViewIfNeeded({ timeout: 1_000 });
+  }).toPass();
+}

@@ -9,7 +9,7 @@ import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
-import { openScenario, play } from './play.ts';
+import { openScenario, play, scrollToMap } from './play.ts';
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
@@ -164,7 +164,7 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
-  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await scrollToMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
 });
 
@@ -177,7 +177,7 @@ test('the map is downloaded only when it comes near the screen, and then shows w
   await openScenario(page, 'en', scenario.id);
   await page.waitForLoadState('networkidle');
   expect(maps).toEqual([]);
-  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await scrollToMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
   expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
@@ -227,7 +227,7 @@ test('a choice repaints on the map only what it changes, and the drawing keeps i
   const next = replay(scenario, [step!])!.node.id;
   await page.setViewportSize({ width: 1280, height: 2400 });
   await openScenario(page, 'en', scenario.id);
-  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await scrollToMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
   await page.evaluate(() => {
     const changed: string[] = [];
