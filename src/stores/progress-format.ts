@@ -53,6 +53,13 @@ export interface Progress {
   name?: string;
 }
 
+/** Whether a result counts under the current rules (the certificate takes only those). */
+export const isCurrent = (result: ScenarioResult | undefined): result is ScenarioResult => result !== undefined && !result.earlierRules;
+
+/** The result a scenario counts with: its best under the current rules (the last, when the best is still labelled). */
+export const countedResult = (saved: ScenarioProgress | undefined): ScenarioResult | undefined =>
+  [saved?.best, saved?.last].filter(isCurrent).sort((a, b) => b.overall - a.overall)[0];
+
 export const emptyProgress = (): Progress => ({ lessons: {}, scenarios: {} });
 
 export interface Decoded {

@@ -4,7 +4,7 @@
 // which cannot be merged, is saved only over the run it was made from.
 import { atom } from 'nanostores';
 import { readItem, storageState, writeItem } from './storage.ts';
-import { decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import { countedResult, decodeProgress, emptyProgress, encodeProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
@@ -82,13 +82,17 @@ export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined)
 }
 
 /**
- * Keeps the latest result, and the best one by overall score. A best scored under the earlier
- * rules cannot be compared with a new result: the new one takes its place.
+ * Keeps the latest result, and as the best the higher of it and the result the scenario counted
+ * so far (see `countedResult`). The counted result may be the last one (re-scored after the
+ * migration while the best is still labelled): it moves to the best, so a lower new result never
+ * takes it out of both slots and of the certificate. A labelled result cannot be compared with a
+ * new one, so a new result takes the place of a best that is labelled and not counted.
  */
 export function recordResult(id: string, result: ScenarioResult): void {
   update((p) => {
     const s = p.scenarios[id] ?? {};
-    const best = !s.best || s.best.earlierRules || result.overall > s.best.overall ? result : s.best;
+    const counted = countedResult(s);
+    const best = counted && counted.overall >= result.overall ? counted : result;
     return { ...p, scenarios: { ...p.scenarios, [id]: { ...s, last: result, best } } };
   });
 }
