@@ -9,24 +9,39 @@ import type { StoredRun } from '../engine/stored-run.ts';
 
 export const storageKey = 'checks-in-the-mail/progress';
 
-/** Why the learner should hear about storage: something had to be reset, or nothing can be saved. */
-export type StorageNotice = 'reset' | 'unavailable' | undefined;
+/**
+ * Why the learner should hear about storage: something had to be reset, nothing can be saved, or
+ * what is saved was written by a newer version of the course (kept, and not saved over).
+ */
+export type StorageNotice = 'reset' | 'unavailable' | 'newer' | undefined;
 
 export const $progress = atom<Progress>(emptyProgress());
 export const $storageNotice = atom<StorageNotice>(undefined);
 
-function load(raw: string | null): { progress: Progress; reset: boolean } {
-  if (raw === null) return { progress: emptyProgress(), reset: false };
+interface Loaded {
+  progress: Progress;
+  /** Parts could not be read and were left out. */
+  reset: boolean;
+  /** Saved by a newer version of the course: none of it is read, and it must not be written over. */
+  newer: boolean;
+}
+
+function load(raw: string | null): Loaded {
+  if (raw === null) return { progress: emptyProgress(), reset: false, newer: false };
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (error) {
     console.warn('Saved progress was unreadable and has been reset.', error);
-    return { progress: emptyProgress(), reset: true };
+    return { progress: emptyProgress(), reset: true, newer: false };
   }
-  const { progress, dropped } = decodeProgress(value);
+  const { progress, dropped, newer } = decodeProgress(value);
+  if (newer !== undefined) {
+    console.warn(`Saved progress is in format version ${newer}, newer than this page reads: it is kept as it is and not saved over.`);
+    return { progress, reset: false, newer: true };
+  }
   if (dropped.length > 0) console.warn(`Saved progress had parts that could not be read and were dropped: ${dropped.join(', ')}`);
-  return { progress, reset: dropped.length > 0 };
+  return { progress, reset: dropped.length > 0, newer: false };
 }
 
 let started = false;
@@ -35,9 +50,11 @@ let started = false;
 export function startProgress(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
-  const { progress, reset } = load(readItem(storageKey));
+  const { progress, reset, newer } = load(readItem(storageKey));
   $progress.set(progress);
-  if (reset) {
+  if (newer) {
+    $storageNotice.set('newer');
+  } else if (reset) {
     // Write back what survived, so the notice is given once and not on every visit.
     writeItem(storageKey, encodeProgress(progress));
     $storageNotice.set('reset');
@@ -45,15 +62,27 @@ export function startProgress(): void {
     $storageNotice.set('unavailable');
   }
   window.addEventListener('storage', (event) => {
-    if (event.key === storageKey) $progress.set(load(event.newValue).progress);
+    if (event.key !== storageKey) return;
+    const loaded = load(event.newValue);
+    $progress.set(loaded.progress);
+    if (loaded.newer) $storageNotice.set('newer');
   });
 }
 
-/** Applies a change to the saved progress, as saved now. */
+/**
+ * Applies a change to the saved progress, as saved now. Progress saved by a newer version of the
+ * course is never written over: the change then lives in this page alone, and the learner is told.
+ */
 export function update(change: (p: Progress) => Progress): void {
   // Start from what is saved now: another tab may have written since this one last heard.
   const saved = readItem(storageKey);
-  const next = change(saved === null ? $progress.get() : load(saved).progress);
+  const loaded = saved === null ? undefined : load(saved);
+  if (loaded?.newer) {
+    $progress.set(change($progress.get()));
+    $storageNotice.set('newer');
+    return;
+  }
+  const next = change(loaded ? loaded.progress : $progress.get());
   $progress.set(next);
   writeItem(storageKey, encodeProgress(next));
   // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.

@@ -36,6 +36,12 @@ async function progressStore(saved: string | undefined) {
   return store;
 }
 
+/** A result the engine gives for the contractor's recommended path. */
+function result() {
+  const steps = markedPath(scenario('contractor'), 'recommended');
+  return resultOf(outcome(scenario('contractor'), steps)!, steps, '2026-11-30T12:00:00.000Z');
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -119,5 +125,24 @@ describe('progress saved by format version 1', () => {
     const again = decodeProgress(JSON.parse(encodeProgress(progress)));
     expect(again).toEqual({ progress, dropped: [] });
     expect(rescoreAll(again.progress)).toBe(again.progress);
+  });
+});
+
+describe('progress saved by a newer version of the course', () => {
+  const newer = JSON.stringify({ v: 3, lessons: { 'warn-first': { read: true } }, scenarios: {}, settings: { new: 'field' } });
+
+  it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
+    const events = new EventTarget();
+    vi.stubGlobal('window', { addEventListener: events.addEventListener.bind(events) });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = await progressStore(newer);
+    store.startProgress();
+    expect(store.$storageNotice.get()).toBe('newer');
+    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    store.update((p) => ({ ...p, name: 'Ada' }));
+    store.recordResult('contractor', { ...result(), at: '2026-12-01T09:00:00.000Z' });
+    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    // What the learner does meanwhile lives in the page.
+    expect(store.$progress.get().name).toBe('Ada');
   });
 });
