@@ -1,10 +1,9 @@
-// The course home: each item's state, and where to continue.
-import { $progress, startProgress } from '../stores/progress.ts';
+// The course home: each item's state, and where to continue, also as another tab saves.
+import { onProgressSaved, readProgress } from '../stores/saved-progress.ts';
+import type { Progress } from '../stores/progress-format.ts';
 import { itemState, nextItem, type CourseItem } from '../stores/course-state.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
-startProgress();
-showStorageNotice();
 const items = [...document.querySelectorAll<HTMLElement>('[data-item]')].map((el) => ({
   el,
   kind: el.dataset['kind'] as CourseItem['kind'],
@@ -12,7 +11,7 @@ const items = [...document.querySelectorAll<HTMLElement>('[data-item]')].map((el
 }));
 const resume = document.getElementById('continue') as HTMLAnchorElement | null;
 
-$progress.subscribe((progress) => {
+function show(progress: Progress): void {
   for (const item of items) {
     const state = itemState(progress, item);
     const badge = item.el.querySelector<HTMLElement>('.state')!;
@@ -32,4 +31,9 @@ $progress.subscribe((progress) => {
     resume.href = resume.dataset['doneHref']!;
     resume.textContent = resume.dataset['done']!;
   }
-});
+}
+
+const { progress, notice } = readProgress();
+showStorageNotice(notice);
+show(progress);
+onProgressSaved(show);

@@ -1,22 +1,25 @@
 // A lesson page: counts as read at its end, gives instant feedback in the knowledge check, and
 // keeps reflections, all in saved progress, following what other tabs save.
-import { $progress, startProgress } from '../stores/progress.ts';
+// Plain functions over saved progress, no store: a lesson is a reading page, within 3 KB.
+import { onProgressSaved, readProgress, type StorageNotice } from '../stores/saved-progress.ts';
 import { answerQuestion, markLessonRead } from '../stores/lessons.ts';
 import { saveReflection } from '../stores/reflections.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
-startProgress();
-showStorageNotice();
+const { progress, notice } = readProgress();
+showStorageNotice(notice);
+// Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
+const tell = (saved: StorageNotice) => saved && showStorageNotice(saved);
 const article = document.querySelector<HTMLElement>('[data-lesson]');
 const slug = article?.dataset['lesson'];
 
 if (article && slug) {
-  const saved = $progress.get().lessons[slug];
+  const saved = progress.lessons[slug];
   const end = article.querySelector('[data-lesson-end]');
-  if (end) {
+  if (end && !saved?.read) {
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
-        markLessonRead(slug);
+        tell(markLessonRead(slug));
         observer.disconnect();
       }
     });
@@ -41,11 +44,11 @@ if (article && slug) {
       show(chosen);
     };
     follow(saved?.answers?.[question]);
-    $progress.listen((p) => follow(p.lessons[slug]?.answers?.[question]));
+    onProgressSaved((p) => follow(p.lessons[slug]?.answers?.[question]));
     for (const input of inputs) {
       input.addEventListener('change', () => {
         show(input);
-        answerQuestion(slug, question, Number(input.value));
+        tell(answerQuestion(slug, question, Number(input.value)));
       });
     }
   }
@@ -62,12 +65,13 @@ if (article && slug) {
       if (box.value === base) return;
       const kept = saveReflection(slug, prompt, box.value, base);
       base = kept.text;
+      tell(kept.notice);
       if (!kept.merged) return;
       box.value = kept.text;
       if (note) note.textContent = note.dataset['merged'] ?? '';
     };
     // Another tab's save shows here at once, unless this tab has unsaved typing: that is merged on saving.
-    $progress.listen((p) => {
+    onProgressSaved((p) => {
       const theirs = p.lessons[slug]?.reflections?.[prompt] ?? '';
       if (theirs === base || box.value !== base) return;
       box.value = base = theirs;

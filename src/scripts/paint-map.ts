@@ -1,10 +1,11 @@
 // Marks the learner's path on the scenario map drawn at build time, and hides what the learner
 // has not reached yet while a run is in progress. The map is below the player: the page carries
 // only its heading, and the map itself (map/, an HTML fragment) is fetched when it comes near
-// the screen; it is painted only when its moment changes and only while it is on screen (a
-// change made out of sight is painted when the map scrolls into view), when the browser is idle
-// after showing the choice's consequence, and painting never makes the browser lay the page out
-// before its next frame.
+// the screen and put in the page already painted. It is painted only when
+// its moment changes and only while it is on screen (a change made out of sight is painted when
+// the map scrolls into view), when the browser is idle after showing the choice's consequence;
+// a paint changes the classes of the few elements whose mark changed, and never makes the
+// browser lay the page out before its next frame.
 import type { Step } from '../engine/types.ts';
 
 /** Where a run stands, as the map shows it. */
@@ -15,48 +16,63 @@ export interface MapMoment {
   ended: boolean;
 }
 
-function paint(map: HTMLElement, { steps, current, ended }: MapMoment, viewport: { width: number; height: number }): void {
-  map.dataset['state'] = ended ? 'done' : 'playing';
+/** What a moment marks on the map, by attribute: the nodes visited, the edges walked, the choices taken. */
+type Marks = Record<'node' | 'edge' | 'step', Set<string>>;
+
+function marksOf({ steps, current }: MapMoment): Marks {
   const nodes = [...steps.map((s) => s.node), current];
-  const visited = new Set(nodes);
-  const edges = new Set(nodes.slice(1).map((to, i) => `${nodes[i]}>${to}`));
-  const taken = new Set(steps.map((s) => `${s.node}/${s.choice}`));
-  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-node]'))
-    el.classList.toggle('visited', visited.has(el.dataset['node']!));
-  for (const el of map.querySelectorAll<HTMLElement | SVGElement>('[data-edge]'))
-    el.classList.toggle('mine', edges.has(el.dataset['edge']!));
-  for (const el of map.querySelectorAll<HTMLElement>('[data-step]')) el.classList.toggle('mine', taken.has(el.dataset['step']!));
-  // While playing, the drawing shrinks to the part already visited. Boxes are read from their
-  // attributes, never from layout.
-  const svg = map.querySelector('svg');
-  if (!svg) return;
-  const full = svg.dataset['full'] ?? svg.getAttribute('viewBox')!;
-  svg.dataset['full'] = full;
-  const boxOf = (id: string) => {
-    const r = map.querySelector(`[data-node="${CSS.escape(id)}"] rect`);
-    return r ? ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))) : undefined;
+  return {
+    node: new Set(nodes),
+    edge: new Set(nodes.slice(1).map((to, i) => `${nodes[i]}>${to}`)),
+    step: new Set(steps.map((s) => `${s.node}/${s.choice}`)),
   };
-  let box = full.split(' ').map(Number);
-  if (!ended) {
-    const rects = nodes.map(boxOf).filter((r) => r !== undefined);
-    const x = Math.min(...rects.map((r) => r[0]!)) - 8;
-    const y = Math.min(...rects.map((r) => r[1]!)) - 8;
-    box = [x, y, Math.max(...rects.map((r) => r[0]! + r[2]!)) + 8 - x, Math.max(...rects.map((r) => r[1]! + r[3]!)) + 8 - y];
-  }
-  svg.setAttribute('viewBox', box.join(' '));
-  svg.setAttribute('width', String(box[2]));
-  svg.setAttribute('height', String(box[3]));
-  // Keep the learner's current moment in view: scrolled after the frame that lays the new
-  // drawing out, with the scroller's size as last observed, so nothing is measured now.
-  const here = boxOf(current);
+}
+
+/** The class each mark gives its elements (a node's box and its line in the text version share one). */
+const classes = { node: 'visited', edge: 'mine', step: 'mine' } as const;
+
+/** Room around the visited part, and the scroller's padding and borders, px. */
+const margin = 8;
+const frame = 18;
+
+/**
+ * Paints a moment over the one painted before: only the elements whose mark changed get a class
+ * added or removed (one node and one edge for a choice), so a choice restyles a handful of the
+ * map's elements and never lays the drawing out again: its size and viewBox stay as built, and
+ * what is not visited yet is hidden without leaving the layout. While playing, the scroller is
+ * as tall as the visited part (set only when that changes; the drawing inside keeps its size)
+ * and scrolls to show it, as much as fits with the current moment in view.
+ */
+function paint(map: HTMLElement, before: Marks, moment: MapMoment, viewport: { width: number; height: number }): Marks {
+  const state = moment.ended ? 'done' : 'playing';
+  if (map.dataset['state'] !== state) map.dataset['state'] = state;
+  const now = marksOf(moment);
+  // Ids are slugs (the scenario schema), so marks need no escaping in a quoted attribute selector.
+  for (const kind of ['node', 'edge', 'step'] as const)
+    for (const key of new Set([...before[kind], ...now[kind]]))
+      if (before[kind].has(key) !== now[kind].has(key))
+        for (const el of map.querySelectorAll(`[data-${kind}="${key}"]`)) el.classList.toggle(classes[kind], now[kind].has(key));
+  // Boxes are read from their attributes, never from layout: nothing is measured.
+  const boxes = [...now.node].flatMap((node) => {
+    const rect = map.querySelector(`g[data-node="${node}"] rect`);
+    return rect ? [['x', 'y', 'width', 'height'].map((a) => Number(rect.getAttribute(a)))] : [];
+  });
+  // The current moment is the last one visited (a scenario has no cycles).
+  const here = boxes.at(-1);
   const scroller = map.querySelector<HTMLElement>('.map-scroll');
-  if (!here || !scroller) return;
+  if (!here || !scroller) return now;
+  const [x = 0, y = 0, width = 0, height = 0] = here;
+  const top = Math.min(...boxes.map((b) => b[1]!)) - margin;
+  const size = moment.ended ? '' : `${Math.max(...boxes.map((b) => b[1]! + b[3]!)) + margin - top + frame}px`;
+  if (scroller.style.height !== size) scroller.style.height = size;
+  // Scrolled after the frame that shows the change, with the scroller's size as last observed.
   requestAnimationFrame(() =>
     setTimeout(() => {
-      scroller.scrollLeft = here[0]! - box[0]! + here[2]! / 2 - viewport.width / 2;
-      scroller.scrollTop = here[1]! - box[1]! - viewport.height / 3;
+      scroller.scrollLeft = x + width / 2 - viewport.width / 2;
+      scroller.scrollTop = Math.max(top, y + height + margin - viewport.height);
     }),
   );
+  return now;
 }
 
 /**
@@ -73,18 +89,20 @@ export function followOnMap(): (moment: MapMoment) => void {
   let ready = !map.dataset['src'];
   let loading = false;
   let painted = '';
+  let marked: Marks = { node: new Set(), edge: new Set(), step: new Set() };
   let latest: MapMoment | undefined;
   let scheduled = false;
+  const draw = (target: HTMLElement) => {
+    painted = JSON.stringify(latest);
+    marked = paint(target, marked, latest!, viewport);
+  };
   // The map waits for an idle moment: the consequence of a choice is on screen first.
   const update = () => {
     if (!onScreen || !ready || !latest || scheduled) return;
     scheduled = true;
     (self.requestIdleCallback ?? setTimeout)(() => {
       scheduled = false;
-      const key = JSON.stringify(latest);
-      if (!onScreen || key === painted) return;
-      painted = key;
-      paint(map!, latest!, viewport);
+      if (onScreen && JSON.stringify(latest) !== painted) draw(map!);
     });
   };
   const sizes = new ResizeObserver(([entry]) => {
@@ -113,11 +131,14 @@ export function followOnMap(): (moment: MapMoment) => void {
       .then((html) => {
         const fragment = document.createElement('template');
         fragment.innerHTML = html;
+        const section = fragment.content.getElementById('scenario-map')!;
+        // Painted before it is in the page, where a change costs nothing: it shows up as it should.
+        if (latest) draw(section);
         sight.unobserve(shell);
         shell.replaceWith(fragment.content);
-        map = document.getElementById('scenario-map');
+        map = section;
         ready = true;
-        if (map) watch(map);
+        watch(section);
       })
       .catch((error: unknown) => {
         console.warn('No map', error);

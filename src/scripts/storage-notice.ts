@@ -1,11 +1,10 @@
-// Shows the storage notice (progress reset, or nothing can be saved) on pages without islands.
-import { $storageNotice } from '../stores/progress.ts';
+// Shows the storage notice (progress reset, nothing can be saved, or saved by a newer version) on pages without islands.
+import type { StorageNotice } from '../stores/saved-progress.ts';
 
-export function showStorageNotice(): void {
+/** Shows `notice` in the page's #storage-notice, in the page's language; nothing hides it. */
+export function showStorageNotice(notice: StorageNotice): void {
   const el = document.getElementById('storage-notice');
   if (!el) return;
-  $storageNotice.subscribe((notice) => {
-    el.textContent = notice ? (el.dataset[notice] ?? '') : '';
-    el.hidden = !notice;
-  });
+  el.textContent = notice ? (el.dataset[notice] ?? '') : '';
+  el.hidden = !notice;
 }

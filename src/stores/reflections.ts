@@ -1,6 +1,7 @@
 // A lesson's reflections, saved as two tabs may both edit them: what to keep when both changed one.
 // Kept apart from progress.ts, which every player page loads: only lesson pages need it.
 import { updateLesson } from './lessons.ts';
+import type { StorageNotice } from './saved-progress.ts';
 
 /** What a save of free text keeps: the text, and whether another tab's version had to be merged in. */
 export interface MergedText {
@@ -23,13 +24,14 @@ export function mergeText(base: string, mine: string, theirs: string): MergedTex
 /**
  * Saves a reflection typed over `base`, the text this tab last knew as saved. Where another tab
  * saved a different text meanwhile, both are kept (see mergeText) and `merged` says so; the
- * returned text is what is saved now, for the page to show.
+ * returned text is what is saved now, for the page to show, with what the learner should hear
+ * about storage, if anything.
  */
-export function saveReflection(slug: string, prompt: number, text: string, base: string): MergedText {
+export function saveReflection(slug: string, prompt: number, text: string, base: string): MergedText & { notice: StorageNotice } {
   let result: MergedText = { text, merged: false };
-  updateLesson(slug, (l) => {
+  const notice = updateLesson(slug, (l) => {
     result = mergeText(base, text, l.reflections?.[prompt] ?? '');
     return { ...l, reflections: { ...l.reflections, [prompt]: result.text } };
   });
-  return result;
+  return { ...result, notice };
 }

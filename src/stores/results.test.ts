@@ -31,9 +31,9 @@ async function progressStore(saved: string | undefined) {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
   });
-  const store = await import('./progress.ts');
-  if (saved !== undefined) items.set(store.storageKey, saved);
-  return store;
+  const { storageKey } = await import('./saved-progress.ts');
+  if (saved !== undefined) items.set(storageKey, saved);
+  return { ...(await import('./progress.ts')), storageKey };
 }
 
 /** A result the engine gives for the contractor's recommended path. */
@@ -133,7 +133,8 @@ describe('progress saved by a newer version of the course', () => {
 
   it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
     const events = new EventTarget();
-    vi.stubGlobal('window', { addEventListener: events.addEventListener.bind(events) });
+    vi.stubGlobal('window', globalThis);
+    vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = await progressStore(newer);
     store.startProgress();

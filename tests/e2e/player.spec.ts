@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { markedPath } from '../../src/engine/paths.ts';
+import { replay } from '../../src/engine/run.ts';
 import { debriefPath } from '../../src/engine/debrief.ts';
 import { findChoice, findNode } from '../../src/engine/graph.ts';
 import type { ScenarioContent } from '../../src/engine/schema.ts';
@@ -219,4 +220,38 @@ test('the island failure notice stays hidden when the props load', async ({ page
   await openScenario(page, 'en', 'client');
   await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.locator('[data-island-failed]')).toBeHidden();
+});
+
+test('a choice repaints on the map only what it changes, and the drawing keeps its size', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'contractor')!;
+  const [step] = markedPath(scenario, 'recommended');
+  const next = replay(scenario, [step!])!.node.id;
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await openScenario(page, 'en', scenario.id);
+  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
+  await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
+  await page.evaluate(() => {
+    const changed: string[] = [];
+    (window as unknown as { mapChanges: string[] }).mapChanges = changed;
+    const name = (el: Element) =>
+      ['node', 'edge', 'step'].map((k) => el.getAttribute(`data-${k}`) && `${k} ${el.getAttribute(`data-${k}`)}`).find(Boolean) ??
+      `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''}`;
+    new MutationObserver((records) => {
+      for (const r of records) changed.push(`${name(r.target as Element)} ${r.attributeName}`);
+    }).observe(document.getElementById('scenario-map')!, { subtree: true, attributes: true, childList: true });
+  });
+  await play(page, scenario, [step!], 'en');
+  await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(2);
+  const changes = await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges);
+  // The new moment's box and its line in the text version, the edge to it, the choice taken;
+  // and the scroller's height, which follows the visited part. Nothing else, least of all the drawing's size.
+  expect(changes.sort()).toEqual(
+    [
+      `node ${next} class`,
+      `node ${next} class`,
+      `edge ${step!.node}>${next} class`,
+      `step ${step!.node}/${step!.choice} class`,
+      'div.map-scroll style',
+    ].sort(),
+  );
 });
