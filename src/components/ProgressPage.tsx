@@ -3,7 +3,8 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, startProgress } from '../stores/progress.ts';
-import { awaitsReplay, countedResult, rescoreSaved } from '../stores/results.ts';
+import { awaitsReplay, rescoreSaved } from '../stores/results.ts';
+import { countedResult } from '../stores/progress-format.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';

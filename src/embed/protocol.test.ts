@@ -32,9 +32,36 @@ describe('embed messages', () => {
     ).toBeDefined();
   });
 
+  it('reads version 1’s messages whose meaning version 2 kept, as version 2’s, and not its complete event', () => {
+    const v1 = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({ ...message(type, data, extra), v: 1 });
+    expect(decodeFrameMessage(v1('ready', {}))).toEqual(message('ready', {}));
+    expect(decodeFrameMessage(v1('resize', { height: 640 }, { instance: 'a' }))).toEqual(
+      message('resize', { height: 640 }, { instance: 'a' }),
+    );
+    expect(decodeFrameMessage(v1('choice', { node: 'n', choice: 'c', points: {} }, { instance: 'a' }))).toMatchObject({
+      v: 2,
+      type: 'choice',
+    });
+    expect(decodeInitMessage({ ns: 'checks-in-the-mail', v: 1, type: 'init', instance: 'a' })).toEqual({
+      ns: 'checks-in-the-mail',
+      v: 2,
+      type: 'init',
+      instance: 'a',
+    });
+    const complete = {
+      ending: 'e',
+      tone: 'steady',
+      grade: 'best',
+      overall: 90,
+      principles: [{ principle: 'p', earned: 4, counted: 4, max: 4 }],
+    };
+    expect(decodeFrameMessage(message('complete', complete, { instance: 'a' }))).toBeDefined();
+    expect(decodeFrameMessage(v1('complete', complete, { instance: 'a' }))).toBeUndefined();
+  });
+
   it('ignores other namespaces, versions, types and malformed data', () => {
     expect(decodeFrameMessage({ ...message('ready', {}), ns: 'other' })).toBeUndefined();
-    expect(decodeFrameMessage({ ...message('ready', {}), v: 1 })).toBeUndefined();
+    expect(decodeFrameMessage({ ...message('ready', {}), v: 3 })).toBeUndefined();
     expect(decodeFrameMessage(message('toString', {}))).toBeUndefined();
     expect(decodeFrameMessage(message('resize', { height: -1 }))).toBeUndefined();
     expect(

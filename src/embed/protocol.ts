@@ -89,11 +89,19 @@ const dataCheckers: { [T in FrameEventType]: (d: Record<string, unknown>) => boo
     ),
 };
 
+/**
+ * Whether a message of this type and version is understood. Version 2 changed only `complete`, so
+ * every other message of version 1 means the same and is read as version 2's: a frame or a loader
+ * cached from before version 2 keeps its handshake and its height (a version 1 `complete`, whose
+ * grade and maxima meant something else, is not read).
+ */
+const understood = (type: string, v: unknown) => v === embedVersion || (v === 1 && type !== 'complete');
+
 /** Reads a message from a frame; undefined unless it is one of ours and well-formed. */
 export function decodeFrameMessage(value: unknown): FrameMessage | undefined {
-  if (!isRecord(value) || value['ns'] !== embedNamespace || value['v'] !== embedVersion) return undefined;
+  if (!isRecord(value) || value['ns'] !== embedNamespace) return undefined;
   const type = value['type'];
-  if (typeof type !== 'string' || !Object.hasOwn(dataCheckers, type)) return undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(dataCheckers, type) || !understood(type, value['v'])) return undefined;
   const data = value['data'];
   if (!isRecord(data) || !dataCheckers[type as FrameEventType](data)) return undefined;
   const instance = value['instance'];
@@ -107,9 +115,9 @@ export function decodeFrameMessage(value: unknown): FrameMessage | undefined {
   };
 }
 
-/** Reads the host's `init`; undefined unless well-formed. */
+/** Reads the host's `init` (of version 1 too, see `understood`); undefined unless well-formed. */
 export function decodeInitMessage(value: unknown): InitMessage | undefined {
-  if (!isRecord(value) || value['ns'] !== embedNamespace || value['v'] !== embedVersion || value['type'] !== 'init') return undefined;
+  if (!isRecord(value) || value['ns'] !== embedNamespace || value['type'] !== 'init' || !understood('init', value['v'])) return undefined;
   return isText(value['instance'], 100) ? { ns: embedNamespace, v: embedVersion, type: 'init', instance: value['instance'] } : undefined;
 }
 

@@ -5,7 +5,7 @@ import { findNode, isDecision, nextNodeId } from './graph.ts';
 import { markedPath } from './paths.ts';
 import { randomScenario } from './random-scenario.ts';
 import { replay } from './run.ts';
-import type { Choice, DecisionNode, Scenario } from './types.ts';
+import type { Choice, DecisionNode, Route, Scenario } from './types.ts';
 import { loadValid, tinyScenario, walkByPicks } from '../../tests/unit/scenario-fixtures.ts';
 
 const total = (s: Scenario, c: Choice) => s.principles.reduce((sum, p) => sum + (c.points[p] ?? 0), 0);
@@ -96,6 +96,46 @@ describe('near misses', () => {
     const hidden = tinyScenario(decisions, ['low', 'high'], { start: 2, max: 3, hidden: true });
     expect(nearMisses(shown, [{ node: 'a', choice: 'go' }])).toHaveLength(1);
     expect(nearMisses(hidden, [{ node: 'a', choice: 'go' }])).toEqual([]);
+  });
+
+  it('are found for each kind of condition, one step on either side of where the route turns', () => {
+    const one = (start: number, next: Route[]) =>
+      nearMisses(tinyScenario({ a: [{ id: 'go', next }] }, ['low', 'high'], { start, max: 4 }), [{ node: 'a', choice: 'go' }]);
+    const miss = (delta: -1 | 1, went: string, would: string) => ({ step: 0, node: 'a', choice: 'go', meter: 'trust', delta, went, would });
+    // below: trust 2 is not below 2; one point less, 1, would have been.
+    expect(one(2, [{ when: { meter: 'trust', below: 2 }, goto: 'low' }, { goto: 'high' }])).toEqual([miss(-1, 'high', 'low')]);
+    // atLeast: trust 2 falls short of 3 by one point.
+    expect(one(2, [{ when: { meter: 'trust', atLeast: 3 }, goto: 'high' }, { goto: 'low' }])).toEqual([miss(1, 'low', 'high')]);
+    // all: trust 2 is inside [2, 3); one point either way leaves it.
+    expect(
+      one(2, [
+        {
+          when: {
+            all: [
+              { meter: 'trust', atLeast: 2 },
+              { meter: 'trust', below: 3 },
+            ],
+          },
+          goto: 'high',
+        },
+        { goto: 'low' },
+      ]),
+    ).toEqual([miss(-1, 'high', 'low'), miss(1, 'high', 'low')]);
+    // any: trust 3 is neither below 1 nor at least 4; one point more is, one point less is not.
+    expect(
+      one(3, [
+        {
+          when: {
+            any: [
+              { meter: 'trust', below: 1 },
+              { meter: 'trust', atLeast: 4 },
+            ],
+          },
+          goto: 'low',
+        },
+        { goto: 'high' },
+      ]),
+    ).toEqual([miss(1, 'high', 'low')]);
   });
 
   it('are reported exactly where moving a visible meter by one picks another route, for every kind of condition', () => {

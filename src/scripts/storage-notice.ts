@@ -1,4 +1,4 @@
-// Shows the storage notice (progress reset, or nothing can be saved) on pages without islands.
+// Shows the storage notice (progress reset, nothing can be saved, or saved by a newer version) on pages without islands.
 import type { StorageNotice } from '../stores/saved-progress.ts';
 
 /** Shows `notice` in the page's #storage-notice, in the page's language; nothing hides it. */

@@ -1,9 +1,8 @@
 // What the progress page and the certificate add up from saved progress: the principles over
 // both scenarios' best results, and when the last of them was reached. Apart from course-state,
 // so the pages that only show where a learner stands do not load the scoring.
-import type { Progress } from './progress-format.ts';
 import { countedPoints, scoreOf, type Score } from '../engine/scoring.ts';
-import { countedResult } from './results.ts';
+import { countedResult, type Progress } from './progress-format.ts';
 
 /**
  * The score over the counted results of the given scenarios (see `countedResult`: results scored

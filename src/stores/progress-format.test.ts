@@ -32,24 +32,34 @@ describe('saved progress', () => {
     expect(dropped).toEqual(['lessons.broken', 'lessons.agree-on-terms.read', 'scenarios.contractor.last']);
   });
 
-  it('resets a format it does not know whole, saying why', () => {
+  it('reads no format it does not know, saying why, and marks a newer one so that it is kept', () => {
     expect(decodeProgress({ v: 0, lessons: {} }).dropped[0]).toMatch(/version 0/);
-    expect(decodeProgress({ v: 3, lessons: {} }).dropped[0]).toMatch(/version 3/);
+    expect(decodeProgress({ v: 0, lessons: {} }).newer).toBeUndefined();
+    expect(decodeProgress({ v: 3, lessons: {} })).toMatchObject({ dropped: [expect.stringMatching(/version 3/)], newer: 3 });
   });
 
-  it('from version 2 on, keeps a result only with its steps, or labelled as scored under the earlier rules', () => {
+  it('from version 2 on, counts a result only with its steps; one without a path to replay is kept, labelled as scored under the earlier rules', () => {
     const { steps: _, ...withoutSteps } = result;
+    const labelled = { ...withoutSteps, earlierRules: true };
     const { progress, dropped } = decodeProgress({
       v: 2,
       lessons: {},
       scenarios: {
         a: { best: withoutSteps },
-        b: { best: { ...withoutSteps, earlierRules: true } },
+        b: { best: labelled },
         c: { best: { ...result, steps: [['x']] } },
+        d: { best: { ...result, steps: [] }, last: { ...result, steps: 'unpaid' } },
+        e: { best: result },
       },
     });
-    expect(progress.scenarios).toEqual({ a: {}, b: { best: { ...withoutSteps, earlierRules: true } }, c: {} });
-    expect(dropped).toEqual(['scenarios.a.best', 'scenarios.c.best']);
+    expect(progress.scenarios).toEqual({
+      a: { best: labelled },
+      b: { best: labelled },
+      c: { best: labelled },
+      d: { best: labelled, last: labelled },
+      e: { best: result },
+    });
+    expect(dropped).toEqual([]);
   });
 
   it('the decoder never throws, and what it accepts encodes back to itself', () => {

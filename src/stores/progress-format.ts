@@ -53,12 +53,24 @@ export interface Progress {
   name?: string;
 }
 
+/** Whether a result counts under the current rules (the certificate takes only those). */
+export const isCurrent = (result: ScenarioResult | undefined): result is ScenarioResult => result !== undefined && !result.earlierRules;
+
+/** The result a scenario counts with: its best under the current rules (the last, when the best is still labelled). */
+export const countedResult = (saved: ScenarioProgress | undefined): ScenarioResult | undefined =>
+  [saved?.best, saved?.last].filter(isCurrent).sort((a, b) => b.overall - a.overall)[0];
+
 export const emptyProgress = (): Progress => ({ lessons: {}, scenarios: {} });
 
 export interface Decoded {
   progress: Progress;
   /** What could not be read and was left out, in words for a log or an error message. */
   dropped: string[];
+  /**
+   * The format version, when the progress was saved by a newer version of the course than this
+   * one (which reads none of it): what is saved must then be kept as it is, never written over.
+   */
+  newer?: number;
 }
 
 const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
@@ -80,13 +92,14 @@ function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
   const result: ScenarioResult = { ending, grade: grade as Grade, overall, principles: scores, at };
   // Version 1 kept no steps: its results were scored under the earlier rules.
   if (version === 1) return { ...result, earlierRules: true };
-  const steps = v['steps'] === undefined ? undefined : decodeSteps(v['steps']);
-  if (v['steps'] !== undefined && !steps) return undefined;
   const earlier = v['earlierRules'];
   if (earlier !== undefined && earlier !== true) return undefined;
-  // From version 2 on a result keeps its steps, unless it is still one of version 1's.
-  if (!steps && !earlier) return undefined;
-  return { ...result, ...(steps && { steps }), ...(earlier && { earlierRules: true }) };
+  // A result reached an ending, so its path has at least one decision.
+  const steps = decodeSteps(v['steps']);
+  if (steps && steps.length > 0) return { ...result, steps, ...(earlier && { earlierRules: true }) };
+  // Without a path that can be replayed (missing, malformed or empty), the result cannot be
+  // re-scored: it is kept as version 1's are, labelled and out of the certificate, not lost.
+  return { ...result, earlierRules: true };
 }
 
 /**
@@ -166,7 +179,8 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
 
 /**
  * Reads progress in the saved format `{ v: 2, lessons, scenarios, name }`, or in version 1's,
- * migrated (see `fromVersion1`). Another version is not read, and says so.
+ * migrated (see `fromVersion1`). Another version is not read, and says so; a newer one is
+ * marked `newer`, for the caller to keep it.
  */
 export function decodeProgress(value: unknown): Decoded {
   const dropped: string[] = [];
@@ -176,6 +190,7 @@ export function decodeProgress(value: unknown): Decoded {
     return {
       progress: emptyProgress(),
       dropped: [`everything: format version ${JSON.stringify(version)}, expected ${readableVersions.join(' or ')}`],
+      ...(Number.isSafeInteger(version) && (version as number) > progressVersion && { newer: version as number }),
     };
   const progress: Progress = {
     lessons: decodeMap(value['lessons'], 'lessons', dropped, decodeLesson),

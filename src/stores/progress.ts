@@ -4,7 +4,7 @@
 // which cannot be merged, is saved only over the run it was made from. Reading and saving are
 // saved-progress.ts's, which the reading pages use without this store.
 import { atom } from 'nanostores';
-import { emptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import { countedResult, emptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import { onProgressSaved, readProgress, updateProgress, type StorageNotice } from './saved-progress.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 
@@ -23,9 +23,12 @@ export function startProgress(): void {
   onProgressSaved((saved) => $progress.set(saved));
 }
 
-/** Applies a change to the saved progress, as saved now (see updateProgress). */
+/**
+ * Applies a change to the saved progress, as saved now (see updateProgress); where what is saved
+ * is of a newer version, which is never written over, to this page's copy.
+ */
 export function update(change: (p: Progress) => Progress): void {
-  const { progress, notice } = updateProgress(change);
+  const { progress, notice } = updateProgress(change, $progress.get());
   $progress.set(progress);
   if (notice) $storageNotice.set(notice);
 }
@@ -52,13 +55,17 @@ export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined)
 }
 
 /**
- * Keeps the latest result, and the best one by overall score. A best scored under the earlier
- * rules cannot be compared with a new result: the new one takes its place.
+ * Keeps the latest result, and as the best the higher of it and the result the scenario counted
+ * so far (see `countedResult`). The counted result may be the last one (re-scored after the
+ * migration while the best is still labelled): it moves to the best, so a lower new result never
+ * takes it out of both slots and of the certificate. A labelled result cannot be compared with a
+ * new one, so a new result takes the place of a best that is labelled and not counted.
  */
 export function recordResult(id: string, result: ScenarioResult): void {
   update((p) => {
     const s = p.scenarios[id] ?? {};
-    const best = !s.best || s.best.earlierRules || result.overall > s.best.overall ? result : s.best;
+    const counted = countedResult(s);
+    const best = counted && counted.overall >= result.overall ? counted : result;
     return { ...p, scenarios: { ...p.scenarios, [id]: { ...s, last: result, best } } };
   });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { decodeProgress, encodeProgress, type Progress } from './progress-format.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { countedResult, decodeProgress, encodeProgress, type Progress } from './progress-format.ts';
 import { decodeProgressFile } from './progress-file.ts';
-import { awaitsReplay, countedResult, rescoreProgress, resultOf } from './results.ts';
+import { awaitsReplay, rescoreProgress, resultOf } from './results.ts';
 import { principlesOverall } from './course-results.ts';
 import { outcome } from '../engine/scoring.ts';
 import { markedPath } from '../engine/paths.ts';
@@ -22,6 +22,30 @@ function replayed(saved: Record<string, unknown>, id: string, at: string) {
   const steps = run.steps.map(([node, choice]) => ({ node, choice }));
   return resultOf(outcome(scenario(id), steps)!, steps, at);
 }
+
+/** The progress store, fresh, over a browser storage that holds `saved` as the saved progress. */
+async function progressStore(saved: string | undefined) {
+  vi.resetModules();
+  const items = new Map<string, string>();
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  });
+  const { storageKey } = await import('./saved-progress.ts');
+  if (saved !== undefined) items.set(storageKey, saved);
+  return { ...(await import('./progress.ts')), storageKey };
+}
+
+/** A result the engine gives for the contractor's recommended path. */
+function result() {
+  const steps = markedPath(scenario('contractor'), 'recommended');
+  return resultOf(outcome(scenario('contractor'), steps)!, steps, '2026-11-30T12:00:00.000Z');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('progress saved by format version 1', () => {
   const saved = fixture('local-storage.json') as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
@@ -81,10 +105,45 @@ describe('progress saved by format version 1', () => {
     expect(rescoreAll(file.progress)).toEqual(rescoreAll(decodeProgress(saved).progress));
   });
 
+  it('keeps the re-scored result counted when the scenario is played again with a lower score', async () => {
+    const migrated = rescoreAll(decodeProgress(saved).progress);
+    const counted = countedResult(migrated.scenarios['contractor'])!;
+    // The state after the migration: the last re-scored and counted, the best still labelled.
+    expect(counted).toEqual(migrated.scenarios['contractor']!.last);
+    expect(migrated.scenarios['contractor']!.best!.earlierRules).toBe(true);
+    const { recordResult, storageKey } = await progressStore(encodeProgress(migrated));
+    const lower = { ...counted, overall: counted.overall - 10, at: '2026-12-01T09:00:00.000Z' };
+    recordResult('contractor', lower);
+    const after = decodeProgress(JSON.parse(localStorage.getItem(storageKey)!)).progress.scenarios['contractor']!;
+    expect(after.last).toEqual(lower);
+    expect(after.best).toEqual(counted);
+    expect(countedResult(after)).toEqual(counted);
+  });
+
   it('is re-scored once: saved again in the current format, it reads back unchanged and awaits nothing', () => {
     const progress = rescoreAll(decodeProgress(saved).progress);
     const again = decodeProgress(JSON.parse(encodeProgress(progress)));
     expect(again).toEqual({ progress, dropped: [] });
     expect(rescoreAll(again.progress)).toBe(again.progress);
+  });
+});
+
+describe('progress saved by a newer version of the course', () => {
+  const newer = JSON.stringify({ v: 3, lessons: { 'warn-first': { read: true } }, scenarios: {}, settings: { new: 'field' } });
+
+  it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
+    const events = new EventTarget();
+    vi.stubGlobal('window', globalThis);
+    vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = await progressStore(newer);
+    store.startProgress();
+    expect(store.$storageNotice.get()).toBe('newer');
+    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    store.update((p) => ({ ...p, name: 'Ada' }));
+    store.recordResult('contractor', { ...result(), at: '2026-12-01T09:00:00.000Z' });
+    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    // What the learner does meanwhile lives in the page.
+    expect(store.$progress.get().name).toBe('Ada');
   });
 });

@@ -19,13 +19,6 @@ export function resultOf(reached: Score & { ending: { id: string } }, steps: rea
   };
 }
 
-/** Whether a result counts under the current rules (the certificate takes only those). */
-export const isCurrent = (result: ScenarioResult | undefined): result is ScenarioResult => result !== undefined && !result.earlierRules;
-
-/** The result a scenario counts with: its best under the current rules (the last, when the best is still labelled). */
-export const countedResult = (saved: ScenarioProgress | undefined): ScenarioResult | undefined =>
-  [saved?.best, saved?.last].filter(isCurrent).sort((a, b) => b.overall - a.overall)[0];
-
 /**
  * A result saved under the earlier rules, re-scored by replaying its steps; kept as it was, its
  * label with it and the steps dropped, when they do not reach its ending (the run version 1 kept

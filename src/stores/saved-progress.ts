@@ -6,25 +6,33 @@ import { decodeProgress, emptyProgress, encodeProgress, type Progress } from './
 
 export const storageKey = 'checks-in-the-mail/progress';
 
-/** Why the learner should hear about storage: something had to be reset, or nothing can be saved. */
-export type StorageNotice = 'reset' | 'unavailable' | undefined;
+/**
+ * Why the learner should hear about storage: something had to be reset, nothing can be saved, or
+ * what is saved was written by a newer version of the course (kept, and not saved over).
+ */
+export type StorageNotice = 'reset' | 'unavailable' | 'newer' | undefined;
 
 /**
  * Decodes saved progress (`null`: nothing saved). Never throws: unreadable JSON gives empty
  * progress, a damaged part is dropped with a console warning, and `reset` says either happened.
+ * Progress of a newer format version is read as empty and marked `newer`: it must not be written over.
  */
-export function loadProgress(raw: string | null): { progress: Progress; reset: boolean } {
-  if (raw === null) return { progress: emptyProgress(), reset: false };
+export function loadProgress(raw: string | null): { progress: Progress; reset: boolean; newer: boolean } {
+  if (raw === null) return { progress: emptyProgress(), reset: false, newer: false };
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (error) {
     console.warn('Saved progress was unreadable and has been reset.', error);
-    return { progress: emptyProgress(), reset: true };
+    return { progress: emptyProgress(), reset: true, newer: false };
   }
-  const { progress, dropped } = decodeProgress(value);
+  const { progress, dropped, newer } = decodeProgress(value);
+  if (newer !== undefined) {
+    console.warn(`Saved progress is in format version ${newer}, newer than this page reads: it is kept as it is and not saved over.`);
+    return { progress, reset: false, newer: true };
+  }
   if (dropped.length > 0) console.warn(`Saved progress had parts that could not be read and were dropped: ${dropped.join(', ')}`);
-  return { progress, reset: dropped.length > 0 };
+  return { progress, reset: dropped.length > 0, newer: false };
 }
 
 const unavailable = (): StorageNotice => (storageState() === 'unavailable' ? 'unavailable' : undefined);
@@ -35,7 +43,8 @@ const unavailable = (): StorageNotice => (storageState() === 'unavailable' ? 'un
  * be saved, the notice is 'unavailable'.
  */
 export function readProgress(): { progress: Progress; notice: StorageNotice } {
-  const { progress, reset } = loadProgress(readItem(storageKey));
+  const { progress, reset, newer } = loadProgress(readItem(storageKey));
+  if (newer) return { progress, notice: 'newer' };
   if (!reset) return { progress, notice: unavailable() };
   writeItem(storageKey, encodeProgress(progress));
   return { progress, notice: 'reset' };
@@ -44,10 +53,14 @@ export function readProgress(): { progress: Progress; notice: StorageNotice } {
 /**
  * Applies `change` to progress as saved now (another tab may have written since this one last
  * heard) and saves the result. The notice is 'unavailable' when saving stopped working, which can
- * happen part-way through a visit (a full disk).
+ * happen part-way through a visit (a full disk). Progress saved by a newer version of the course
+ * is never written over: the change is then applied to `current` (this page's copy, if it keeps
+ * one) and not saved, and the notice is 'newer'.
  */
-export function updateProgress(change: (p: Progress) => Progress): { progress: Progress; notice: StorageNotice } {
-  const progress = change(loadProgress(readItem(storageKey)).progress);
+export function updateProgress(change: (p: Progress) => Progress, current?: Progress): { progress: Progress; notice: StorageNotice } {
+  const saved = loadProgress(readItem(storageKey));
+  if (saved.newer) return { progress: change(current ?? saved.progress), notice: 'newer' };
+  const progress = change(saved.progress);
   writeItem(storageKey, encodeProgress(progress));
   return { progress, notice: unavailable() };
 }

@@ -1,6 +1,6 @@
 // A session as a file: Markdown to send after the workshop, JSON with everything, and the table
-// of votes, as a spreadsheet (xlsx.ts, made on demand) and as CSV for tools (UTF-8 with a
-// byte-order mark and RFC 4180 quoting).
+// of votes, as a spreadsheet (xlsx.ts, made on demand, with the outcome on a second sheet) and as
+// CSV for tools (UTF-8 with a byte-order mark and RFC 4180 quoting).
 import { principleScore, type Translate } from '../i18n/messages.ts';
 import { nodeTitle, type PlayableScenario } from '../engine/play-view.ts';
 import { viewOf } from './view.ts';
@@ -68,8 +68,8 @@ export function voteTable(session: WorkshopSession, scenario: PlayableScenario, 
 export type OutcomeRow = [item: string, value: string | number, earned: number | '', max: number | ''];
 
 /**
- * The room's outcome as a table, shared by the spreadsheet and the CSV: the ending, its tone
- * (how the story ended), the room's grade and overall (0-100) from the engine's one scoring
+ * The room's outcome as a table, for the spreadsheet's second sheet: the ending, its tone
+ * (how the story ended), the room's grade and overall (0–100) from the engine's one scoring
  * function, then per principle the counted points, the raw points and the reference (what the
  * recommended path earns). Undefined while the room has not reached an ending.
  */
@@ -91,12 +91,13 @@ export function outcomeTable(
   return { header, rows };
 }
 
-/** The votes table, then (once the room reached an ending) a blank line and the outcome table. */
+/**
+ * The votes table alone. A CSV file is one table to the tools that read it, so the outcome, which
+ * has other columns, is left to the spreadsheet's second sheet and to the JSON.
+ */
 export function sessionCsv(session: WorkshopSession, scenario: PlayableScenario, t: Translate): string {
   const votes = voteTable(session, scenario, t);
-  const outcome = outcomeTable(session, scenario, t);
-  const lines = [votes.header, ...votes.rows, ...(outcome ? [[], outcome.header, ...outcome.rows] : [])];
-  return `\uFEFF${lines.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[votes.header, ...votes.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
 import { formatTime, timeLeft } from './timer.ts';
-import { csvField, fileStem, sessionCsv, sessionMarkdown } from './export.ts';
+import { csvField, fileStem, outcomeTable, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop } from '../stores/workshop.ts';
 import { fitsScenario } from './view.ts';
 import { localize } from '../engine/localize.ts';
@@ -121,22 +121,29 @@ describe('exports', () => {
     expect(rows).toContainEqual(['1', 'Unpaid', 'Отправить дружеское напоминание', '3', '']);
   });
 
-  it('adds to the CSV of a finished session the ending, its tone, the room’s grade and each principle against its reference, as the engine scores the path', () => {
+  it('keeps the CSV of a finished session one table, the votes, every row as wide as its header', () => {
+    const w = createWorkshop(scenario, session(), () => {});
+    for (const c of ['remind', 'blunt', 'skip']) w.go(c);
+    const played = w.$session.get();
+    const rows = parseCsv(sessionCsv(played, scenario, t).slice(1));
+    expect(rows[0]).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
+    expect(rows.length).toBeGreaterThan(played.steps.length);
+    for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
+  });
+
+  it('gives the spreadsheet’s outcome of a finished session the ending, its tone, the room’s grade and each principle against its reference, as the engine scores the path', () => {
     const w = createWorkshop(scenario, session(), () => {});
     for (const c of ['remind', 'blunt', 'skip']) w.go(c);
     const played = w.$session.get();
     const expected = outcome(scenario, played.steps)!;
-    const rows = parseCsv(sessionCsv(played, scenario, t).slice(1));
-    // A blank line parts the votes from the outcome.
-    const start = rows.findIndex((r) => r.length === 1 && r[0] === '') + 1;
-    expect(start).toBeGreaterThan(1);
-    expect(rows.slice(start)).toEqual([
-      ['Итог', 'Значение', 'Набрано баллов', 'Из (рекомендуемый путь)'],
+    const table = outcomeTable(played, scenario, t)!;
+    expect([table.header, ...table.rows]).toEqual([
+      ['Итог', 'Значение', 'Набрано баллов', 'Максимум (по рекомендуемому пути)'],
       ['Концовка', expected.ending.title, '', ''],
       ['Чем кончилась история', t(`tone.${expected.ending.tone}`), '', ''],
       ['Оценка группы', t(`grade.${expected.grade}`), '', ''],
-      [t('player.overall'), String(expected.overall), '', '100'],
-      ...expected.principles.map((p) => [t(`principle.${p.principle}`), String(p.counted), String(p.earned), String(p.max)]),
+      [t('player.overall'), expected.overall, '', 100],
+      ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
     ]);
     // A path off the recommended one: the reference is not what the room earned.
     expect(expected.principles.some((p) => p.counted < p.max)).toBe(true);

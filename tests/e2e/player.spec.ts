@@ -149,6 +149,7 @@ test('after a choice the player shows what happened first, then the why and the 
       e.classList.contains('why') ? 'why' : e.closest('.why') ? 'points' : e.className,
     ),
   );
+  expect(order.indexOf('changes')).toBeGreaterThanOrEqual(0);
   expect(order.indexOf('why')).toBeGreaterThan(order.indexOf('changes'));
   expect(order[0]).toBe('feedback-choice');
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
+import { resultOf } from '../../src/stores/results.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
@@ -77,7 +78,7 @@ test('an invalid import is refused with the reason and changes nothing', async (
   await expect(page.locator('table')).toHaveText(before);
 });
 
-for (const garbage of ['{not json', '[1,2,3]', '{"v":99}', 'null']) {
+for (const garbage of ['{not json', '[1,2,3]', '{"v":"2"}', 'null']) {
   test(`garbage in storage (${garbage}) is not fatal: the notice is shown once and the pages work`, async ({ page }) => {
     const errors = watchErrors(page);
     await page.addInitScript(
@@ -116,6 +117,22 @@ test('a damaged part of saved progress is dropped and the rest is kept', async (
   expect(saved.scenarios.client).toBeUndefined();
 });
 
+for (const locale of ['en', 'ru'] as const) {
+  test(`${locale}: progress saved by a newer version of the course is kept as it is, never saved over, and the learner is told`, async ({
+    page,
+  }) => {
+    const newer = JSON.stringify({ v: 3, lessons: { 'warn-first': { read: true } }, scenarios: {} });
+    await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, newer]);
+    await page.goto(`/${locale}/`);
+    await expect(page.locator('#storage-notice')).toHaveText(ui[locale]['storage.newer']);
+    await openScenario(page, locale, 'contractor');
+    await expect(page.getByRole('status').filter({ hasText: ui[locale]['storage.newer'] })).toBeVisible();
+    await play(page, contractor, markedPath(contractor, 'recommended'), locale);
+    await expect(page.locator('.outcome')).toBeVisible();
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(newer);
+  });
+}
+
 test('storage that throws is not fatal: the player works and says progress is kept for this visit', async ({ page }) => {
   const errors = watchErrors(page);
   await page.addInitScript(() => {
@@ -136,19 +153,16 @@ test('the certificate appears when everything is done, and prints on one A4 and 
   const lessons = await page.request
     .get('/en/')
     .then(async (r) => [...(await r.text()).matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!));
-  const result = {
-    ending: 'x',
-    grade: 'good',
-    overall: 70,
-    principles: { 'warn-first': { earned: 3, max: 8 }, 'agree-terms': { earned: 6, max: 6 }, 'reward-good': { earned: 4, max: 5 } },
-    at: '2026-11-20T10:00:00.000Z',
-    steps: [],
+  // Each scenario finished on the path that reached its ending, as the player saves it.
+  const result = (s: typeof contractor) => {
+    const steps = markedPath(s, 'recommended');
+    return resultOf(outcome(s, steps)!, steps, '2026-11-20T10:00:00.000Z');
   };
   const progress = {
     v: 2,
     name: '',
     lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
-    scenarios: { contractor: { best: result, last: result }, client: { best: result, last: result } },
+    scenarios: Object.fromEntries([contractor, client].map((s) => [s.id, { best: result(s), last: result(s) }])),
   };
   await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, JSON.stringify(progress)]);
   await page.goto('/en/progress/');

@@ -66,6 +66,11 @@ describe('the hosting configurations', () => {
     expect(nginx.headers).toEqual(headersFor(rules, path));
   });
 
+  it('has caches ask again before reusing the embed loader, whose address stays the same across protocol versions', () => {
+    expect(headersFor(rules, '/embed/v1.js')['cache-control']).toBe('no-cache');
+    expect(nginxHeaders(conf, '/embed/v1.js').headers['cache-control']).toBe('no-cache');
+  });
+
   it('sends the live server’s addresses to the live server', () => {
     expect(nginxHeaders(conf, '/live/rooms').proxied).toBe(true);
     expect(nginxHeaders(conf, '/j/ABC234').proxied).toBe(true);
