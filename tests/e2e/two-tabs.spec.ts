@@ -45,6 +45,19 @@ const savedProgress = (page: Page) =>
   }>;
 const pairs = (steps: typeof recommended) => steps.map((s) => [s.node, s.choice]);
 
+/**
+ * Tab a makes the fourth recommended choice while tab b, deaf to it, makes another choice at the
+ * same moment from its stale copy.
+ */
+async function staleChoice(a: Page, b: Page & { deaf(on: boolean): Promise<void> }): Promise<void> {
+  await b.deaf(true);
+  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await play(a, contractor, recommended.slice(3, 4), 'en');
+  const node = findNode(contractor, recommended[3]!.node)!;
+  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
+  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
+}
+
 test('a run: each tab follows the other, and a choice from a stale tab does not replace the newer run', async ({ context }) => {
   const a = await openTab(context);
   const b = await openTab(context);
@@ -59,12 +72,7 @@ test('a run: each tab follows the other, and a choice from a stale tab does not 
   await expect(a.getByText(ui.en['player.moved'])).toBeVisible();
 
   // Tab b has not heard of tab a's next choice when it makes one of its own.
-  await b.deaf(true);
-  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await play(a, contractor, recommended.slice(3, 4), 'en');
-  const node = findNode(contractor, recommended[3]!.node)!;
-  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
-  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
+  await staleChoice(a, b);
   // The newer run stays saved; tab b shows it instead of its own choice, and says why.
   expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
@@ -180,12 +188,7 @@ test('an embedded scenario in two tabs: each frame follows the other, and a stal
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 3)));
 
   // Frame b has not heard of frame a's next choice when it makes one of its own.
-  await b.deaf(true);
-  await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await play(a, contractor, recommended.slice(3, 4), 'en');
-  const node = findNode(contractor, recommended[3]!.node)!;
-  const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
-  await b.getByRole('button', { name: other!.label.en, exact: true }).click();
+  await staleChoice(a, b);
   // The newer run stays saved; frame b shows it instead of its own choice.
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
