@@ -66,10 +66,6 @@ export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string 
     budget: { js: 16.5 * KB },
     why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs; the console is not yet split so the timer and the outcome load later',
   },
-  reading: {
-    budget: { js: 8 * KB },
-    why: 'the course home and the lessons load the whole progress store (about 5 KB) for their state badges and knowledge checks',
-  },
 };
 
 /**
