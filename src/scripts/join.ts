@@ -36,16 +36,19 @@ export function startJoinPage(): void {
     void phone.join(input.value);
   });
 
-  const problemText = (s: PhoneState) =>
-    s.problem === 'unknown-code'
-      ? t('join.unknownCode')
-      : s.problem === 'rate-limited'
-        ? t('join.rateLimited')
-        : s.problem === 'unreachable'
-          ? t('join.unreachable')
-          : s.problem === 'unsupported'
-            ? t('join.unsupported')
-            : '';
+  // What the page says of a problem and of the link to the room (nothing for the other states).
+  const problems: Partial<Record<NonNullable<PhoneState['problem']>, string>> = {
+    'unknown-code': 'join.unknownCode',
+    'rate-limited': 'join.rateLimited',
+    unreachable: 'join.unreachable',
+    unsupported: 'join.unsupported',
+  };
+  const links: Partial<Record<NonNullable<PhoneState['link']>, string>> = {
+    reconnecting: 'join.reconnecting',
+    connecting: 'join.connecting',
+    live: 'join.live',
+  };
+  const said = (key: string | undefined) => (key ? t(key) : '');
 
   phone.$phone.subscribe((s) => {
     const r = s.room;
@@ -57,19 +60,10 @@ export function startJoinPage(): void {
     const inRoom = !!r && s.problem !== 'closed';
     form.hidden = inRoom;
     room.hidden = !inRoom;
-    byId('join-problem').textContent = problemText(s);
+    byId('join-problem').textContent = said(s.problem && problems[s.problem]);
     // A drop and the end of live voting are news; being connected is not.
     byId('join-link').classList.toggle('notice', s.problem === 'closed' || s.link === 'reconnecting');
-    byId('join-link').textContent =
-      s.problem === 'closed'
-        ? t('join.closed')
-        : s.link === 'reconnecting'
-          ? t('join.reconnecting')
-          : s.link === 'connecting'
-            ? t('join.connecting')
-            : s.link === 'live'
-              ? t('join.live')
-              : '';
+    byId('join-link').textContent = said(s.problem === 'closed' ? 'join.closed' : s.link && links[s.link]);
     if (!r || !inRoom) return;
     const m = r.moment;
     const key = `${m.step}/${m.node}/${m.consequence ? 1 : 0}`;
