@@ -5,10 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
-import { glossaryTerm, lessonFrontmatter, outline, template } from './schemas.ts';
+import { findTells, type TellWarning, type TellWords } from '../engine/tells.ts';
+import { scenario as scenarioSchema } from '../engine/schema.ts';
+import { glossaryTerm, lessonFrontmatter, type OutlineItem, outline, template, tellWords } from './schemas.ts';
 
 export type ContentDiagnostic = Omit<Diagnostic, 'code'> & {
-  code: DiagnosticCode | 'unreadable-file' | 'missing-locale' | 'unknown-reference';
+  code: DiagnosticCode | 'unreadable-file' | 'missing-locale' | 'unknown-reference' | 'spoiler-order';
 };
 
 /** Parses a YAML file; a syntax error becomes a diagnostic, not an exception. */
@@ -65,8 +67,9 @@ async function checkMdxFolder(
   root: string,
   folder: string,
   termIds: Set<string> | undefined,
-): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string> }> {
+): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string>; afterScenarios: Set<string> }> {
   const diagnostics: ContentDiagnostic[] = [];
+  const afterScenarios = new Set<string>();
   const slugsByLocale = new Map<string, Set<string>>();
   for (const locale of locales) {
     const files = await listFiles(join(root, folder, locale), '.mdx');
@@ -92,6 +95,7 @@ async function checkMdxFolder(
       }
       const parsed = lessonFrontmatter.safeParse(data);
       if (!parsed.success) diagnostics.push(...shapeDiagnostics(name, parsed.error));
+      else if (parsed.data.afterScenarios) afterScenarios.add(basename(file, '.mdx'));
       if (!termIds) continue;
       for (const match of parts.body.matchAll(/<Term\s+id=["']([^"']+)["']/g)) {
         if (!termIds.has(match[1]!)) {
@@ -116,7 +120,50 @@ async function checkMdxFolder(
       }
     }
   }
-  return { diagnostics, slugs: all };
+  return { diagnostics, slugs: all, afterScenarios };
+}
+
+/**
+ * A lesson that tells how the case ended (`afterScenarios: true`) listed above a scenario would
+ * spoil it: the learner would play knowing the twist. One diagnostic per such lesson, naming the
+ * last scenario it must follow.
+ */
+export function spoilerOrder(items: readonly OutlineItem[], afterScenarios: ReadonlySet<string>): ContentDiagnostic[] {
+  const lastScenario = items.findLastIndex((item) => 'scenario' in item);
+  if (lastScenario < 0) return [];
+  const scenario = (items[lastScenario] as { scenario: string }).scenario;
+  return items.slice(0, lastScenario).flatMap((item) =>
+    'lesson' in item && afterScenarios.has(item.lesson)
+      ? [
+          {
+            code: 'spoiler-order' as const,
+            file: 'course.yaml',
+            message: `lists lesson "${item.lesson}" before scenario "${scenario}", but the lesson tells how the case ended (afterScenarios: true). Move it below the last scenario, or take the twist out of the lesson.`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The list of tell-words per locale, in the content folder. */
+export const tellWordsFile = 'tell-words.yaml';
+
+/**
+ * The tells in the content's scenarios (see engine/tells.ts): warnings an author should fix so a
+ * learner cannot win by picking the longest label or the usual position. A scenario with errors,
+ * or a missing or malformed tell-word list, yields none here: `checkContent` reports those.
+ */
+export async function findContentTells(root: string, files?: string[]): Promise<TellWarning[]> {
+  const list = await readYaml(join(root, tellWordsFile), root);
+  const words: TellWords | undefined = tellWords.safeParse(list.data).data;
+  if (!words) return [];
+  const warnings: TellWarning[] = [];
+  for (const file of files ?? (await listFiles(join(root, 'scenarios'), '.yaml'))) {
+    const { data } = await readYaml(file, root);
+    const parsed = scenarioSchema.safeParse(data);
+    if (parsed.success) warnings.push(...findTells(parsed.data, relative(root, file) || file, words));
+  }
+  return warnings;
 }
 
 /** Checks the whole content folder. */
@@ -156,6 +203,12 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
     if (read.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics(relative(root, file), parsed.error));
   }
 
+  const words = await readYaml(join(root, tellWordsFile), root);
+  if (words.data !== undefined) {
+    const parsed = tellWords.safeParse(words.data);
+    if (!parsed.success) diagnostics.push(...shapeDiagnostics(tellWordsFile, parsed.error));
+  }
+
   const lessons = await checkMdxFolder(root, 'lessons', termIds);
   const pages = await checkMdxFolder(root, 'pages', termIds);
   diagnostics.push(...lessons.diagnostics, ...pages.diagnostics);
@@ -177,6 +230,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
       });
     }
   }
+  diagnostics.push(...spoilerOrder(parsed.data ?? [], lessons.afterScenarios));
   for (const slug of lessons.slugs) {
     if (!listed.has(`lesson:${slug}`))
       diagnostics.push({
