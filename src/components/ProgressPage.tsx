@@ -3,9 +3,8 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, startProgress } from '../stores/progress.ts';
-import { awaitsReplay, rescoreSaved } from '../stores/results.ts';
+import { awaitsReplay, rescoreFetched } from '../stores/results.ts';
 import { countedResult } from '../stores/progress-format.ts';
-import type { PlayableScenario } from '../engine/play-view.ts';
 import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
 import { finishedAt, principlesOverall } from '../stores/course-results.ts';
@@ -36,21 +35,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     startProgress();
     setPrintable(typeof print === 'function');
   }, []);
-  // Results saved under the earlier rules with their run are re-scored by replaying it: the
-  // scenario is fetched for that (once, after an upgrade or an import), from the player's props.
-  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id])).map((s) => s.href);
-  useEffect(() => {
-    for (const href of awaiting)
-      fetch(`${href}player.json`)
-        .then((response) => {
-          if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
-          return response.json() as Promise<{ scenario: PlayableScenario }>;
-        })
-        .then(({ scenario }) => rescoreSaved(scenario))
-        .catch((error: unknown) =>
-          console.warn('A result saved under the earlier rules could not be re-scored yet; it stays labelled.', error),
-        );
-  }, [awaiting.join(' ')]);
+  // Results saved under the earlier rules with their run are re-scored by replaying it (once,
+  // after an upgrade or an import).
+  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id]));
+  useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
 
   const items: CourseItem[] = [
     ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
