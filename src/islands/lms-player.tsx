@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
-import { createLmsPlayer } from '../lms/lms-player.ts';
+import { createLmsPlayer } from '../stores/lms-player.ts';
 import '../styles/global.css';
 
 export interface LmsProps extends ScenarioIslandProps {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { debriefFor } from '../engine/play-view.ts';
 import { allPaths, loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import type { Scorm12Api } from './scorm12.ts';
+import type { Scorm12Api } from '../lms/scorm12.ts';
 import type { LmsNotice } from './lms-player.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
@@ -102,8 +102,8 @@ describe('the player in a SCORM 1.2 package', () => {
 });
 
 const cmi5 = vi.hoisted(() => ({ connect: undefined as undefined | (() => Promise<unknown>) }));
-vi.mock('./cmi5.ts', async (original) => {
-  const real = await original<typeof import('./cmi5.ts')>();
+vi.mock('../lms/cmi5.ts', async (original) => {
+  const real = await original<typeof import('../lms/cmi5.ts')>();
   return { ...real, connectCmi5: () => cmi5.connect!() };
 });
 const launched = `?${new URLSearchParams({
@@ -134,7 +134,7 @@ describe('the player in a cmi5 package', () => {
 
   it('says a refused launch needs a new one from the LMS, and an unreachable LRS that it was not reached', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { Cmi5Refused } = await import('./cmi5.ts');
+    const { Cmi5Refused } = await import('../lms/cmi5.ts');
     cmi5.connect = () => Promise.reject(new Cmi5Refused('the cmi5 fetch URL answered 401'));
     const refused = await open('cmi5', new EventTarget() as unknown as Window, launched);
     await vi.waitFor(() => expect(refused.heard).toEqual(['lms.relaunch']));

@@ -3,10 +3,10 @@
 // is practice, reported to no one, and the learner is told.
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Run } from '../engine/index.ts';
-import type { ScenarioResult } from '../stores/progress-format.ts';
-import { createPlayer, type Player } from '../stores/player.ts';
-import { connectScorm, findScormApi } from './scorm12.ts';
-import { Cmi5Refused, cmi5Launch, connectCmi5 } from './cmi5.ts';
+import type { ScenarioResult } from './progress-format.ts';
+import { createPlayer, type Player } from './player.ts';
+import { connectScorm, findScormApi } from '../lms/scorm12.ts';
+import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
 
 /** What the learner is told, as message keys of the locale files. */
 export type LmsNotice =
