@@ -64,7 +64,7 @@ export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string 
   },
   interactive: {
     budget: { js: 16.5 * KB },
-    why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs; the console is not yet split so the timer and the outcome load later',
+    why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs; the end-of-time beep loads once a timer runs, the outcome view is not yet split to load later',
   },
 };
 
