@@ -97,20 +97,25 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   );
 }
 
-/** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
+/**
+ * The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which
+ * way. `panel` receives the element, e.g. to measure it where it sticks to the top of the screen.
+ */
 export function Meters({
   scenario,
   values,
   changed,
   t,
+  panel,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
   t: Translate;
+  panel?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div class="player-meters" role="group" aria-label={t('player.meters')}>
+    <div class="player-meters" role="group" aria-label={t('player.meters')} ref={panel}>
       {scenario.meters
         .filter((m) => !m.hidden)
         .map((m) => (
