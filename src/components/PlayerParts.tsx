@@ -133,7 +133,10 @@ export function Meters({
   );
 }
 
-/** A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`. */
+/**
+ * A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`.
+ * `onCancel` hears every way of saying no: the cancelling button and the Escape key.
+ */
 export function ConfirmDialog(props: {
   dialog: Ref<HTMLDialogElement>;
   id: string;
@@ -141,9 +144,19 @@ export function ConfirmDialog(props: {
   confirm: string;
   cancel: string;
   onConfirm: () => void;
+  onCancel?: () => void;
 }) {
   return (
-    <dialog ref={props.dialog} aria-labelledby={props.id} class="confirm">
+    <dialog
+      ref={props.dialog}
+      aria-labelledby={props.id}
+      class="confirm"
+      onClose={(e) => {
+        // Escape leaves the last answer in returnValue: it is cleared for the next opening.
+        if (e.currentTarget.returnValue !== 'confirm') props.onCancel?.();
+        e.currentTarget.returnValue = '';
+      }}
+    >
       <form method="dialog">
         <p id={props.id}>{props.question}</p>
         {/* Cancel comes first and looks primary: the dialog opens on it, and a quick tap keeps the run. */}

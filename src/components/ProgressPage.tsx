@@ -6,7 +6,8 @@ import { $progress, startProgress } from '../stores/progress.ts';
 import { awaitsReplay, rescoreSaved } from '../stores/results.ts';
 import { countedResult } from '../stores/progress-format.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
-import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
+import { decodeProgressFile, exportProgress, replaceProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
+import type { Progress } from '../stores/progress-format.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
 import { finishedAt, principlesOverall } from '../stores/course-results.ts';
 import { countedPoints } from '../engine/scoring.ts';
@@ -30,6 +31,9 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const progress = useStore($progress);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const dialog = useRef<HTMLDialogElement>(null);
+  const importDialog = useRef<HTMLDialogElement>(null);
+  // A well-formed file waits here while the learner is asked whether it may replace their progress.
+  const [incoming, setIncoming] = useState<Progress>();
   // Known once the page runs: some embedded and locked-down browsers cannot print.
   const [printable, setPrintable] = useState(true);
   useEffect(() => {
@@ -68,14 +72,19 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
 
   const save = () =>
     download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
-  const load = async (file: File | undefined) => {
+  const load = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
     if (!file) return;
-    const result = importProgress(await file.text());
-    setMessage(
-      result.ok
-        ? { text: t('progress.imported'), error: false }
-        : { text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true },
-    );
+    const result = decodeProgressFile(await file.text());
+    // Cleared, so choosing the same file again (after a cancel) is heard.
+    input.value = '';
+    if (!result.ok) {
+      setMessage({ text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true });
+      return;
+    }
+    setMessage(undefined);
+    setIncoming(result.progress);
+    importDialog.current?.showModal();
   };
 
   return (
@@ -215,7 +224,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         </button>
         <label class="button secondary file">
           {t('progress.import')}
-          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget.files?.[0])} />
+          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget)} />
         </label>
         <button type="button" class="secondary danger" onClick={() => dialog.current?.showModal()}>
           {t('progress.reset')}
@@ -235,6 +244,22 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         onConfirm={() => {
           resetProgress();
           setMessage({ text: t('progress.wasReset'), error: false });
+        }}
+      />
+      <ConfirmDialog
+        dialog={importDialog}
+        id="import-title"
+        question={t('progress.importConfirm')}
+        confirm={t('progress.importReplace')}
+        cancel={t('player.cancel')}
+        onConfirm={() => {
+          if (incoming) replaceProgress(incoming);
+          setIncoming(undefined);
+          setMessage({ text: t('progress.imported'), error: false });
+        }}
+        onCancel={() => {
+          setIncoming(undefined);
+          setMessage({ text: t('progress.importCancelled'), error: false });
         }}
       />
     </div>

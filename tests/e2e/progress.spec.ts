@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
+import { locales } from '../../src/engine/locales.ts';
 import { resultOf } from '../../src/stores/results.ts';
+import { progressFile } from '../../src/stores/progress-file.ts';
+import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
@@ -48,9 +51,46 @@ test('progress exports to a file, and importing it back restores it after a rese
   await expect(page.locator('table')).not.toHaveText(before);
 
   await page.locator('input[type=file]').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.importReplace'] }).click();
   await expect(page.getByRole('status').filter({ hasText: ui.en['progress.imported'] })).toBeVisible();
   await expect(page.locator('table')).toHaveText(before);
 });
+
+for (const locale of locales) {
+  test(`${locale}: importing a progress file asks first; saying no (the button or Escape) keeps the current progress`, async ({ page }) => {
+    const t = ui[locale];
+    await openScenario(page, locale, 'contractor');
+    await play(page, contractor, markedPath(contractor, 'recommended'), locale);
+    await page.goto(`/${locale}/progress/`);
+    await waitForIsland(page, 'progress');
+    const played = (await page.locator('table').textContent())!;
+    // A well-formed file with nothing in it: taking it would wipe the result above.
+    const file = { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(progressFile(emptyProgress(), new Date())) };
+    const dialog = page.getByRole('dialog', { name: t['progress.importConfirm'] });
+
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(dialog).toBeVisible();
+    // It opens on the safe answer, as reset does: a quick Enter keeps the progress.
+    await expect(dialog.getByRole('button', { name: t['player.cancel'] })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.importCancelled'] })).toBeVisible();
+    await expect(page.locator('table')).toHaveText(played);
+
+    // The same file again is heard, and its Cancel keeps the progress too, after a reload as well.
+    await page.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: t['player.cancel'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.importCancelled'] })).toBeVisible();
+    await page.reload();
+    await waitForIsland(page, 'progress');
+    await expect(page.locator('table')).toHaveText(played);
+
+    await page.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: t['progress.importReplace'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.imported'] })).toBeVisible();
+    await expect(page.locator('tbody tr').first().locator('td').first()).toHaveText(t['progress.notPlayed']);
+  });
+}
 
 test('an invalid import is refused with the reason and changes nothing', async ({ page }) => {
   await openScenario(page, 'ru', 'contractor');
