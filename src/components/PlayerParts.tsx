@@ -115,7 +115,7 @@ export function Meters({
   panel?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div class="player-meters" role="group" aria-label={t('player.meters')} ref={panel}>
+    <div class="player-meters" role="group" aria-label={t('player.meters')} ref={panel ?? null}>
       {scenario.meters
         .filter((m) => !m.hidden)
         .map((m) => (
