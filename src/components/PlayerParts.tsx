@@ -97,25 +97,20 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   );
 }
 
-/**
- * The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which
- * way. `panel` receives the element, e.g. to measure it where it sticks to the top of the screen.
- */
+/** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
 export function Meters({
   scenario,
   values,
   changed,
   t,
-  panel,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
   t: Translate;
-  panel?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div class="player-meters" role="group" aria-label={t('player.meters')} ref={panel ?? null}>
+    <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {scenario.meters
         .filter((m) => !m.hidden)
         .map((m) => (
@@ -133,10 +128,7 @@ export function Meters({
   );
 }
 
-/**
- * A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`.
- * `onCancel` hears every way of saying no: the cancelling button and the Escape key.
- */
+/** A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`. */
 export function ConfirmDialog(props: {
   dialog: Ref<HTMLDialogElement>;
   id: string;
@@ -144,19 +136,9 @@ export function ConfirmDialog(props: {
   confirm: string;
   cancel: string;
   onConfirm: () => void;
-  onCancel?: () => void;
 }) {
   return (
-    <dialog
-      ref={props.dialog}
-      aria-labelledby={props.id}
-      class="confirm"
-      onClose={(e) => {
-        // Escape leaves the last answer in returnValue: it is cleared for the next opening.
-        if (e.currentTarget.returnValue !== 'confirm') props.onCancel?.();
-        e.currentTarget.returnValue = '';
-      }}
-    >
+    <dialog ref={props.dialog} aria-labelledby={props.id} class="confirm">
       <form method="dialog">
         <p id={props.id}>{props.question}</p>
         {/* Cancel comes first and looks primary: the dialog opens on it, and a quick tap keeps the run. */}

@@ -9,7 +9,7 @@ import type { PlayableScenario } from '../engine/play-view.ts';
 import { decodeProgressFile, exportProgress, replaceProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import type { Progress } from '../stores/progress-format.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
-import { finishedAt, principlesOverall } from '../stores/course-results.ts';
+import { belowGood, finishedAt, goodFrom, principlesOverall } from '../stores/course-results.ts';
 import { countedPoints } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
@@ -65,10 +65,28 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const counted = Object.fromEntries(scenarios.map((s) => [s.id, countedResult(progress.scenarios[s.id])]));
   const replay = scenarios.filter((s) => !counted[s.id]);
   const complete = courseComplete(progress, items) && replay.length === 0;
+  // Scenarios whose counted grade is below the good band: worth a replay before printing.
+  const weak = scenarios.filter((s) => counted[s.id] && belowGood(counted[s.id]!.grade));
   const ids = scenarios.map((s) => s.id);
   const overall = principlesOverall(progress, ids, principles);
   const finished = finishedAt(progress, ids);
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
+
+  // Every way of saying no to an import (Cancel, Escape) closes its dialog without "confirm".
+  useEffect(() => {
+    const asked = importDialog.current;
+    if (!asked) return;
+    const closed = () => {
+      if (asked.returnValue !== 'confirm') {
+        setIncoming(undefined);
+        setMessage({ text: t('progress.importCancelled'), error: false });
+      }
+      // Escape would leave the last answer in place for the next time.
+      asked.returnValue = '';
+    };
+    asked.addEventListener('close', closed);
+    return () => asked.removeEventListener('close', closed);
+  }, [t]);
 
   const save = () =>
     download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
@@ -176,32 +194,61 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             />
           </label>
           <article class="certificate" aria-label={t('progress.certificate')}>
-            <p class="certificate-kicker">{t('progress.certifies')}</p>
-            {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
-            <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
-              {progress.name?.trim() || t('progress.namePlaceholder')}
-            </p>
-            <p>{t('progress.completed', { course: t('site.name') })}</p>
-            <dl class="scores">
-              {scenarios.map((s) => (
-                <div key={s.id}>
-                  <dt>{s.title}</dt>
-                  <dd>{t('player.overallValue', { score: counted[s.id]!.overall })}</dd>
+            {/* Two drawn borders, not a background: they print with background graphics off. */}
+            <div class="certificate-frame">
+              <p class="certificate-kicker">{t('progress.certifies')}</p>
+              <p class="certificate-to">{t('progress.presentedTo')}</p>
+              {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
+              <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
+                {progress.name?.trim() || t('progress.namePlaceholder')}
+              </p>
+              <p class="certificate-what">{t('progress.completed', { course: t('site.name') })}</p>
+              <table class="certificate-results">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('progress.scenario')}</th>
+                    <th scope="col">{t('progress.grade')}</th>
+                    <th scope="col">{t('progress.score')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {scenarios.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.title}</th>
+                      <td>{t(`grade.${counted[s.id]!.grade}`)}</td>
+                      <td>{t('player.overallValue', { score: counted[s.id]!.overall })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <dl class="scores">
+                {overall.principles.map((p) => (
+                  <div key={p.principle}>
+                    <dt>{t(`principle.${p.principle}`)}</dt>
+                    <dd>{principleScore(t, p)}</dd>
+                  </div>
+                ))}
+                <div class="overall">
+                  <dt>{t('player.overall')}</dt>
+                  <dd>{t('player.overallValue', { score: overall.overall })}</dd>
                 </div>
-              ))}
-              {overall.principles.map((p) => (
-                <div key={p.principle}>
-                  <dt>{t(`principle.${p.principle}`)}</dt>
-                  <dd>{principleScore(t, p)}</dd>
-                </div>
-              ))}
-              <div class="overall">
-                <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: overall.overall })}</dd>
-              </div>
-            </dl>
-            {finished && <p class="certificate-date">{date(finished)}</p>}
+              </dl>
+              {finished && <p class="certificate-date">{date(finished)}</p>}
+            </div>
           </article>
+          {weak.length > 0 && (
+            <div class="replay-advice">
+              <p>{t('progress.replayAdvice', { from: goodFrom })}</p>
+              <ul>
+                {weak.map((s) => (
+                  <li key={s.id}>
+                    <a href={s.href}>{s.title}</a> — {t(`grade.${counted[s.id]!.grade}`)},{' '}
+                    {t('player.overallValue', { score: counted[s.id]!.overall })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {printable ? (
             <button type="button" onClick={() => window.print()}>
               {t('progress.print')}
@@ -256,10 +303,6 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           if (incoming) replaceProgress(incoming);
           setIncoming(undefined);
           setMessage({ text: t('progress.imported'), error: false });
-        }}
-        onCancel={() => {
-          setIncoming(undefined);
-          setMessage({ text: t('progress.importCancelled'), error: false });
         }}
       />
     </div>

@@ -43,14 +43,14 @@ export default function ScenarioPlayer({
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
-  const meters = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
 
   // The meters stick to the top of the screen, where they would cover a heading that focus
   // scrolls into view (on a phone they wrap to three lines): the page keeps their height free at
   // its top whenever it scrolls something into view (WCAG 2.4.11). Measured, as it changes with
   // the width and the language.
   useEffect(() => {
-    const panel = meters.current;
+    const panel = section.current?.querySelector<HTMLElement>('.player-meters');
     if (!panel || typeof ResizeObserver !== 'function') return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() => {
@@ -77,7 +77,7 @@ export default function ScenarioPlayer({
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
-    <section class="player" aria-labelledby="player-heading">
+    <section class="player" aria-labelledby="player-heading" ref={section}>
       <h2 id="player-heading" class="visually-hidden">
         {t('player.heading')}
       </h2>
@@ -85,7 +85,7 @@ export default function ScenarioPlayer({
       <p class="player-notice" role="status">
         {notice}
       </p>
-      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} panel={meters} />
+      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
 
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
