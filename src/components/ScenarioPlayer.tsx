@@ -11,6 +11,9 @@ import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } fr
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
 import './ScenarioPlayer.css';
 
+/** Room between the sticky meters and what is scrolled into view below them, px. */
+const stickyClearance = 12;
+
 export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
@@ -40,6 +43,25 @@ export default function ScenarioPlayer({
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
+  const section = useRef<HTMLElement>(null);
+
+  // The meters stick to the top of the screen, where they would cover a heading that focus
+  // scrolls into view (on a phone they wrap to three lines): the page keeps their height free at
+  // its top whenever it scrolls something into view (WCAG 2.4.11). Measured, as it changes with
+  // the width and the language.
+  useEffect(() => {
+    const panel = section.current?.querySelector<HTMLElement>('.player-meters');
+    if (!panel || typeof ResizeObserver !== 'function') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingTop = `${panel.offsetHeight + stickyClearance}px`;
+    });
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = '';
+    };
+  }, []);
 
   // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
   // after the frame is painted, when the page is laid out already: focusing forces no layout.
@@ -55,7 +77,7 @@ export default function ScenarioPlayer({
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
-    <section class="player" aria-labelledby="player-heading">
+    <section class="player" aria-labelledby="player-heading" ref={section}>
       <h2 id="player-heading" class="visually-hidden">
         {t('player.heading')}
       </h2>

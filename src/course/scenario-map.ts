@@ -65,7 +65,8 @@ export function layoutScenario(scenario: PlayableScenario): MapLayout {
   scenario.nodes.forEach((node) => {
     const label = node.title;
     labels.set(node.id, label);
-    const lines = wrap(label).length;
+    // An ending's box has a line more, for the sign of its tone above its title.
+    const lines = wrap(label).length + (node.type === 'ending' ? 1 : 0);
     g.setNode(node.id, { width: boxWidth, height: 16 + lines * lineHeight });
   });
   const marks = new Map<string, Set<PathMark>>();
