@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
+import { authorIssues, authorParse } from '../engine/error-map.ts';
 import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
 import { glossaryTerm, lessonFrontmatter, outline, template } from './schemas.ts';
@@ -57,7 +58,7 @@ function splitFrontmatter(source: string): { frontmatter: string; body: string }
 }
 
 function shapeDiagnostics(file: string, error: z.ZodError): ContentDiagnostic[] {
-  return error.issues.map((issue) => issueDiagnostic(file, issue));
+  return authorIssues(error.issues).map((issue) => issueDiagnostic(file, issue));
 }
 
 /** Lessons or pages: same slugs in every locale, valid frontmatter, glossary links that exist. */
@@ -90,7 +91,7 @@ async function checkMdxFolder(
         diagnostics.push({ code: 'unreadable-file', file: name, message: `its frontmatter is not valid YAML: ${reason}.` });
         continue;
       }
-      const parsed = lessonFrontmatter.safeParse(data);
+      const parsed = lessonFrontmatter.safeParse(data, authorParse);
       if (!parsed.success) diagnostics.push(...shapeDiagnostics(name, parsed.error));
       if (!termIds) continue;
       for (const match of parts.body.matchAll(/<Term\s+id=["']([^"']+)["']/g)) {
@@ -136,7 +137,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
   const glossary = await readYaml(glossaryFile, root);
   diagnostics.push(...glossary.diagnostics);
   if (glossary.data !== undefined) {
-    const parsed = z.array(glossaryTerm).safeParse(glossary.data);
+    const parsed = z.array(glossaryTerm).safeParse(glossary.data, authorParse);
     if (!parsed.success) diagnostics.push(...shapeDiagnostics('glossary.yaml', parsed.error));
     for (const term of parsed.data ?? []) {
       if (termIds.has(term.id))
@@ -152,7 +153,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
   for (const file of await listFiles(join(root, 'templates'), '.yaml')) {
     const read = await readYaml(file, root);
     diagnostics.push(...read.diagnostics);
-    const parsed = template.safeParse(read.data);
+    const parsed = template.safeParse(read.data, authorParse);
     if (read.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics(relative(root, file), parsed.error));
   }
 
@@ -162,7 +163,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
 
   const course = await readYaml(join(root, 'course.yaml'), root);
   diagnostics.push(...course.diagnostics);
-  const parsed = outline.safeParse(course.data);
+  const parsed = outline.safeParse(course.data, authorParse);
   if (course.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics('course.yaml', parsed.error));
   const listed = new Set<string>();
   for (const item of parsed.data ?? []) {
