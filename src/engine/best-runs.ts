@@ -2,7 +2,7 @@
 // run can reach. Validation uses it to prove that no path beats the recommended one; the browser
 // never needs this module.
 import { isDecision, routesOf } from './graph.ts';
-import type { Choice, Condition, Scenario, Step } from './types.ts';
+import type { Condition, Scenario, Step } from './types.ts';
 
 /** The most raw points a run can earn on one principle, and one run (its decisions) that earns it. */
 export interface BestRun {
@@ -54,7 +54,7 @@ function search(scenario: Scenario): Record<string, BestRun> {
   };
   const choicesOf = scenario.nodes.map((node) =>
     isDecision(node)
-      ? (node.choices as Choice[]).map((choice) => ({
+      ? node.choices.map((choice) => ({
           points: principles.map((p) => choice.points[p] ?? 0),
           deltas: meters.map((m) => choice.effects[m.id] ?? 0),
           routes: routesOf(choice).map((r) => ({ holds: r.when ? compileCondition(r.when) : undefined, target: index.get(r.goto) ?? -1 })),
@@ -124,7 +124,7 @@ function search(scenario: Scenario): Record<string, BestRun> {
     while (choicesOf[n]!.length > 0) {
       const ci = bestChoice[(n * space + code) * P + p]!;
       const node = scenario.nodes[n]! as Extract<Scenario['nodes'][number], { type: 'decision' }>;
-      steps.push({ node: node.id, choice: (node.choices as Choice[])[ci]!.id });
+      steps.push({ node: node.id, choice: node.choices[ci]!.id });
       const c = choicesOf[n]![ci]!;
       code = apply(code, c.deltas);
       n = targetOf(c.routes, code);
@@ -144,7 +144,7 @@ function topologicalOrder(scenario: Scenario, index: Map<string, number>): numbe
     state[i] = 1;
     const node = scenario.nodes[i]!;
     if (isDecision(node)) {
-      for (const choice of node.choices as Choice[])
+      for (const choice of node.choices)
         for (const r of routesOf(choice)) {
           const t = index.get(r.goto);
           if (t !== undefined) visit(t);

@@ -4,11 +4,11 @@ import { z } from 'astro/zod';
 import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
 import { isLocale, localeNames } from './locales.ts';
 import { bestRuns } from './best-runs.ts';
-import { applyEffects, findNode, isDecision, nextNodeId, routesOf, startMeters, successors } from './graph.ts';
+import { isDecision, routesOf, successors, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { condition, scenario as strictSchema, scenarioSchema } from './schema.ts';
 import { pathMarks, principleIds } from './vocabulary.ts';
-import type { Choice, Condition, PathMark, Scenario, Step } from './types.ts';
+import type { Condition, PathMark, Scenario, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
 
 export const diagnosticCodes = [
@@ -236,7 +236,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   for (const node of scenario.nodes) {
     if (isDecision(node)) {
       checkText('situation', node.situation, node.id);
-      for (const c of node.choices as Choice[]) checkText('feedback', c.feedback, node.id, c.id);
+      for (const c of node.choices) checkText('feedback', c.feedback, node.id, c.id);
     } else {
       checkText('text', node.text, node.id);
       checkText('debrief', node.debrief, node.id);
@@ -254,7 +254,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     if (node.choices.length === 0) {
       report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
     }
-    for (const c of node.choices as Choice[]) {
+    for (const c of node.choices) {
       for (const p of Object.keys(c.points)) {
         if (!principles.has(p)) {
           report(
@@ -434,33 +434,25 @@ function canReachEnding(scenario: Scenario, next: (id: string) => string[]): Set
 function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diagnostic[] {
   const out: Diagnostic[] = [];
   const label = mark === 'real' ? 'real-case' : 'recommended';
-  const onPath = new Set<string>();
-  let meters = startMeters(scenario);
-  let node = findNode(scenario, scenario.start);
-  const seen = new Set<string>();
-  while (isDecision(node) && !seen.has(node.id)) {
-    seen.add(node.id);
-    const marked = (node.choices as Choice[]).filter((c) => c.marks.includes(mark));
-    if (marked.length !== 1) {
-      out.push({
-        code: 'invalid-path-mark',
-        file,
-        node: node.id,
-        message:
-          marked.length === 0
-            ? `the ${label} path reaches this node but none of its choices is marked "${mark}". Mark the one the ${label} path takes.`
-            : `${marked.length} choices here are marked "${mark}" (${marked.map((c) => c.id).join(', ')}). The ${label} path takes exactly one.`,
-      });
-      return out;
-    }
-    const chosen = marked[0]!;
-    onPath.add(`${node.id}/${chosen.id}`);
-    meters = applyEffects(scenario, meters, chosen.effects);
-    node = findNode(scenario, nextNodeId(chosen, meters) ?? '');
-  }
+  const { visits } = walk(scenario, (node) => {
+    const marked = node.choices.filter((c) => c.marks.includes(mark));
+    if (marked.length === 1) return marked[0];
+    out.push({
+      code: 'invalid-path-mark',
+      file,
+      node: node.id,
+      message:
+        marked.length === 0
+          ? `the ${label} path reaches this node but none of its choices is marked "${mark}". Mark the one the ${label} path takes.`
+          : `${marked.length} choices here are marked "${mark}" (${marked.map((c) => c.id).join(', ')}). The ${label} path takes exactly one.`,
+    });
+    return undefined;
+  });
+  if (out.length > 0) return out;
+  const onPath = new Set(visits.map((v) => `${v.node.id}/${v.choice.id}`));
   for (const n of scenario.nodes) {
     if (!isDecision(n)) continue;
-    for (const c of n.choices as Choice[]) {
+    for (const c of n.choices) {
       if (c.marks.includes(mark) && !onPath.has(`${n.id}/${c.id}`)) {
         out.push({
           code: 'invalid-path-mark',
