@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { checkContent, type ContentDiagnostic } from '../course/check-content.ts';
+import { checkContent, findContentTells, type ContentDiagnostic } from '../course/check-content.ts';
 import { formatDiagnostic } from '../engine/validate.ts';
 
 /**
@@ -27,10 +27,14 @@ export function contentCheck(options: { contentDir: string }): AstroIntegration 
   return {
     name: 'course-content-check',
     hooks: {
-      'astro:config:setup': async ({ config }) => {
+      'astro:config:setup': async ({ config, logger }) => {
         const dir = resolve(fileURLToPath(config.root), options.contentDir);
         const diagnostics = await checkContent(dir);
         if (diagnostics.length > 0) throw contentError(diagnostics, options.contentDir);
+        // Tells do not stop a build; one line points the author to the list.
+        const tells = (await findContentTells(dir)).length;
+        if (tells > 0)
+          logger.warn(`${tells} tell warning${tells === 1 ? '' : 's'} in ${options.contentDir}: \`npm run check:content\` lists them.`);
       },
     },
   };
