@@ -206,7 +206,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
 
   const words = await readYaml(join(root, tellWordsFile), root);
   if (words.data !== undefined) {
-    const parsed = tellWords.safeParse(words.data);
+    const parsed = tellWords.safeParse(words.data, authorParse);
     if (!parsed.success) diagnostics.push(...shapeDiagnostics(tellWordsFile, parsed.error));
   }
 
