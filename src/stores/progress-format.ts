@@ -3,7 +3,6 @@
 // the earlier format too, and migrates it (see `fromVersion1`); nothing is wiped for being old.
 import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
-import { grades } from '../engine/vocabulary.ts';
 
 /**
  * The format saved progress is written in. Version 2 (the scores measured against the recommended
@@ -74,6 +73,7 @@ export interface Decoded {
   newer?: number;
 }
 
+const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isKey = (k: string) => k.length > 0 && k.length <= 100 && k !== '__proto__';
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -81,8 +81,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
-  if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !(grades as readonly string[]).includes(grade))
-    return undefined;
+  if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
   if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles))
     return undefined;
   const scores: ScenarioResult['principles'] = {};
