@@ -76,20 +76,15 @@ export interface Visit {
 }
 
 /**
- * Walks from the start, taking at each decision the choice `pick` names, until an ending, a
- * decision where `pick` names none, or a node reached twice (a loop, which validation reports
- * apart). Returns the decisions taken and where the walk stopped (undefined: a route to nowhere).
+ * Walks from the start, taking at each decision the choice `pick` names, until an ending or a
+ * decision where `pick` names none; a loop (which validation reports apart) ends the walk once it
+ * has taken as many decisions as there are nodes.
  */
-export function walk(
-  scenario: Scenario,
-  pick: (node: DecisionNode, meters: Meters) => Choice | undefined,
-): { visits: Visit[]; stop: ScenarioNode | undefined; meters: Meters } {
+export function walk(scenario: Scenario, pick: (node: DecisionNode, meters: Meters) => Choice | undefined): Visit[] {
   const visits: Visit[] = [];
-  const seen = new Set<string>();
   let meters = startMeters(scenario);
   let node = findNode(scenario, scenario.start);
-  while (isDecision(node) && !seen.has(node.id)) {
-    seen.add(node.id);
+  while (isDecision(node) && visits.length < scenario.nodes.length) {
     const choice = pick(node, meters);
     if (!choice) break;
     visits.push({ node, meters, choice });
@@ -97,7 +92,7 @@ export function walk(
     meters = next.meters;
     node = findNode(scenario, next.next ?? '');
   }
-  return { visits, stop: node, meters };
+  return visits;
 }
 
 /** Every node a choice may lead to, whatever the meters. */

@@ -6,7 +6,7 @@ import type { PathMark, Points, Scenario, Step } from './types.ts';
 
 /** The decisions of a marked path, from the start to its ending. */
 export function markedPath(scenario: Scenario, mark: PathMark): Step[] {
-  return walk(scenario, (node) => node.choices.find((c) => c.marks.includes(mark))).visits.map((v) => ({
+  return walk(scenario, (node) => node.choices.find((c) => c.marks.includes(mark))).map((v) => ({
     node: v.node.id,
     choice: v.choice.id,
   }));

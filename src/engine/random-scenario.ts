@@ -145,7 +145,7 @@ function markPath(scenario: ScenarioContent, mark: PathMark, pick: (choices: num
 function strengthenRecommended(scenario: ScenarioContent) {
   const principles = scenario.principles;
   const path = new Map(
-    walk(scenario, (node) => node.choices.find((c) => c.marks.includes('recommended'))).visits.map((v) => [v.node.id, v.choice]),
+    walk(scenario, (node) => node.choices.find((c) => c.marks.includes('recommended'))).map((v) => [v.node.id, v.choice]),
   );
   const bound = new Map<string, number[]>();
   // Node ids are n0, n1, … in an order where every choice leads to a later node.

@@ -434,7 +434,7 @@ function canReachEnding(scenario: Scenario, next: (id: string) => string[]): Set
 function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diagnostic[] {
   const out: Diagnostic[] = [];
   const label = mark === 'real' ? 'real-case' : 'recommended';
-  const { visits } = walk(scenario, (node) => {
+  const visits = walk(scenario, (node) => {
     const marked = node.choices.filter((c) => c.marks.includes(mark));
     if (marked.length === 1) return marked[0];
     out.push({
