@@ -68,10 +68,9 @@ export function step(scenario: Scenario, meters: Meters, choice: Choice): Conseq
   return { meters: after, next: nextNodeId(choice, after) };
 }
 
-/** One decision on a walk: where it was taken, with the meters on arrival, and the choice. */
+/** One decision on a walk: where it was taken, and the choice. */
 export interface Visit {
   readonly node: DecisionNode;
-  readonly meters: Meters;
   readonly choice: Choice;
 }
 
@@ -80,14 +79,14 @@ export interface Visit {
  * decision where `pick` names none; a loop (which validation reports apart) ends the walk once it
  * has taken as many decisions as there are nodes.
  */
-export function walk(scenario: Scenario, pick: (node: DecisionNode, meters: Meters) => Choice | undefined): Visit[] {
+export function walk(scenario: Scenario, pick: (node: DecisionNode) => Choice | undefined): Visit[] {
   const visits: Visit[] = [];
   let meters = startMeters(scenario);
   let node = findNode(scenario, scenario.start);
   while (isDecision(node) && visits.length < scenario.nodes.length) {
-    const choice = pick(node, meters);
+    const choice = pick(node);
     if (!choice) break;
-    visits.push({ node, meters, choice });
+    visits.push({ node, choice });
     const next = step(scenario, meters, choice);
     meters = next.meters;
     node = findNode(scenario, next.next ?? '');
