@@ -5,7 +5,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
@@ -142,9 +141,9 @@ export default function ScenarioPlayer({
             <div class="situation">{paragraphs(view.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
-              {(view.node.choices as Choice[]).map((c) => (
+              {view.node.choices.map((c) => (
                 <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
-                  {c.label as string}
+                  {c.label}
                 </button>
               ))}
             </fieldset>

@@ -6,6 +6,7 @@ import { markedPath } from '../engine/paths.ts';
 import { replay } from '../engine/run.ts';
 import type { PlayableScenario } from '../stores/player.ts';
 import type { PathMark, Tone } from '../engine/types.ts';
+import { pathMarks } from '../engine/vocabulary.ts';
 
 export interface MapNode {
   id: string;
@@ -82,7 +83,7 @@ export function layoutScenario(scenario: PlayableScenario): MapLayout {
       }
     }
   }
-  for (const mark of ['real', 'recommended'] as const) {
+  for (const mark of pathMarks) {
     const steps = markedPath(scenario, mark);
     const nodes = [...steps.map((s) => s.node), replay(scenario, steps)!.node.id];
     for (let i = 0; i + 1 < nodes.length; i++) marks.get(`${nodes[i]}>${nodes[i + 1]}`)?.add(mark);

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
 import { isDecision } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
-import type { Choice, Route, Scenario, Step } from '../../src/engine/types.ts';
+import type { Route, Scenario, Step } from '../../src/engine/types.ts';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 
@@ -84,7 +84,7 @@ export function allPaths(s: Scenario): Step[][] {
   const walk = (steps: Step[]) => {
     const state = replay(s, steps)!;
     if (!isDecision(state.node)) return void out.push(steps);
-    for (const c of state.node.choices as Choice[]) walk([...steps, { node: state.node.id, choice: c.id }]);
+    for (const c of state.node.choices) walk([...steps, { node: state.node.id, choice: c.id }]);
   };
   walk([]);
   return out;
@@ -96,7 +96,7 @@ export function walkByPicks(s: Scenario, picks: readonly number[]): Step[] {
   for (const pick of picks) {
     const { node } = replay(s, steps)!;
     if (!isDecision(node)) break;
-    const choices = node.choices as Choice[];
+    const choices = node.choices;
     steps.push({ node: node.id, choice: choices[pick % choices.length]!.id });
   }
   return steps;
