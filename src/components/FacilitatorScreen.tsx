@@ -13,6 +13,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { speakerOf } from '../engine/moment.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -209,7 +210,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <Meters scenario={scenario} values={view.meters} t={t} />
         <h1>{node.title}</h1>
-        {node.speaker && <p class="speaker">{node.speaker}</p>}
+        <p class="speaker">{speakerOf(scenario, node.medium)}</p>
         {paragraphs(view.situation)}
       </>
     );

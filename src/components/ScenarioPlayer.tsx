@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
+import { speakerOf } from '../engine/moment.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
@@ -116,7 +117,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
+            <p class="speaker">{speakerOf(scenario, view.node.medium)}</p>
             <div class="situation">{paragraphs(view.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>

@@ -3,6 +3,7 @@ import type { Counterpart } from './props.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
+import { speakerOf } from '../engine/moment.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
@@ -20,7 +21,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
-      ...(moment.type === 'decision' && moment.speaker && { speaker: moment.speaker }),
+      ...(moment.type === 'decision' && { speaker: speakerOf(localize(other, locale), moment.medium) }),
     };
   }
   return out;

@@ -2,7 +2,7 @@
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
 import { locales } from './locales.ts';
-import { pathMarks, perspectives, tones } from './vocabulary.ts';
+import { currencies, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');
 
@@ -88,6 +88,53 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     text,
   ]);
 
+  /** One line of a call, a chat or a meeting: who says it, and what. */
+  const line = z.strictObject({
+    by: id.describe('The id of the person who says it, declared under `people`.'),
+    text: text.describe('What they say.'),
+  });
+  const lines = z.array(line).min(1);
+
+  // The moment's own text (the situation, or a reaction's feedback) is the body unless the
+  // medium brings its own `body` or `lines`; then that text is the narration around them.
+  const medium = z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('email').describe('An email, shown as a mail client shows it.'),
+        from: id.describe('Who sent it, e.g. "mark".'),
+        to: z.array(id).min(1).describe('Who it is addressed to, e.g. ["anna"].'),
+        subject: text.describe('The subject line.'),
+        body: text.optional().describe("The message, when the moment's text is the narration around it; its date is the node's day."),
+      }),
+      z.strictObject({
+        kind: z.literal('call').describe('A phone call, with its transcript.'),
+        from: id.describe('Who phones, e.g. "mark".'),
+        to: z.array(id).min(1).describe('Who picks up, e.g. ["anna"].'),
+        lines: lines.optional().describe("The transcript, line by line, when the moment's text is the narration around it."),
+      }),
+      z.strictObject({
+        kind: z.literal('chat').describe('A chat message, shown as bubbles.'),
+        from: id.describe('Who writes, e.g. "dana".'),
+        to: z.array(id).min(1).describe('Who the chat is with, e.g. ["mark"].'),
+        lines: lines.optional().describe("The messages, bubble by bubble, when the moment's text is the narration around them."),
+      }),
+      z.strictObject({
+        kind: z.literal('meeting').describe('A meeting, in person or on video, shown as dialogue.'),
+        from: id.describe('Who leads the meeting or speaks first, e.g. "dana".'),
+        to: z.array(id).min(1).describe('Who else sits at the table, e.g. ["mark"].'),
+        lines: lines.optional().describe("The dialogue, line by line, when the moment's text is the narration around it."),
+      }),
+      z.strictObject({
+        kind: z.literal('note').describe('A note to self: the player’s own thoughts.'),
+        from: id.describe('Whose own thoughts these are, e.g. "anna".'),
+      }),
+    ])
+    .describe(
+      'How a moment reaches the player, named by the ids declared under `people`: an email, a phone call, a chat, a meeting or a note to self. The moment’s text is the body unless the medium brings its own `body` or `lines`; then that text frames them.',
+    );
+  // Keeps the kinds in the schema and the vocabulary the browser uses as one list.
+  medium.options.map((o) => o.shape.kind.value) satisfies (typeof mediumKinds)[number][];
+
   const choice = z.strictObject({
     /** Stable id, unique within its node, e.g. "remind-gently". */
     id,
@@ -105,6 +152,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     next: z.union([id, z.array(route).min(1)]),
     /** Whether this choice lies on the real case's path and/or the recommended path. */
     marks: z.array(z.enum(pathMarks)).default([]),
+    reaction: medium.optional().describe('How the other side answers, in its medium, shown before the feedback, e.g. Mark phones at once.'),
   });
 
   const decisionNode = z.strictObject({
@@ -113,8 +161,11 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     type: z.literal('decision'),
     /** A short name for this moment, for the map and the debrief, e.g. "The client's request". */
     title: text,
-    /** Who is talking in this moment, if anyone. */
-    speaker: text.optional(),
+    day: z
+      .int()
+      .min(1)
+      .describe('The day of the story this moment happens on, counted from 1; never smaller than the day of a moment before it.'),
+    medium,
     /** What the player sees and has to decide about; may follow the meters on arrival. */
     situation: variableText,
     /** For the facilitator only: what a room usually says, what to draw out. */
@@ -131,6 +182,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     /** Stable id, unique within the scenario. */
     id,
     type: z.literal('ending'),
+    day: z.int().min(1).describe('The day of the story the ending is told on; never smaller than the day of a moment before it.'),
     /** How the story ended, whatever the play that led here: thriving, steady, strained or broken. */
     tone: z.enum(tones),
     /** The ending's title. */
@@ -140,6 +192,14 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     /** The principles at play, and what would have changed the outcome; may follow the meters. */
     debrief: variableText,
   });
+
+  const person = z
+    .strictObject({
+      id: id.describe('Stable id that media name, e.g. "mark".'),
+      name: text.describe('The name as shown, e.g. "Mark Ellis".'),
+      role: text.describe('Who they are in the story, e.g. "the client".'),
+    })
+    .describe('A person of the story, declared once and named by id wherever they appear.');
 
   const meter = z
     .strictObject({
@@ -182,6 +242,21 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
       .refine((meters) => combinations(meters) <= meterCombinations, {
         message: `the meters allow more than ${meterCombinations.toLocaleString('en')} combinations of values (four meters of range 10): use fewer meters, or narrower ones`,
       }),
+    people: z
+      .array(person)
+      .min(1)
+      .describe(
+        'The people of the story, e.g. { id: mark, name: { en: Mark Ellis, ru: Марк Эллис }, role: { en: the client, ru: клиент } }.',
+      ),
+    money: z
+      .strictObject({
+        meter: id.describe('The id of the meter that counts the payments, e.g. "cash".'),
+        amount: z.int().positive().describe('What one step of the meter is worth, in whole units of the currency, e.g. 1500.'),
+        owed: z.int().min(0).describe('How many steps of the meter are owed when the story starts, e.g. 2 for two unpaid invoices.'),
+        currency: z.enum(currencies).describe('The ISO 4217 code of the currency, e.g. "USD".'),
+      })
+      .describe('The money in view: received is the meter’s value times `amount`; outstanding is what is left of `owed` steps.'),
+    calendarStart: z.iso.date().describe('The date of day 1 of the story (YYYY-MM-DD), from which emails are dated.'),
     /** The id of the first node. */
     start: id,
     /** Decision and ending nodes. */
@@ -196,4 +271,5 @@ export const scenario = scenarioSchema(localizedText);
 
 export type LocalizedText = z.infer<typeof localizedText>;
 export type Route = z.infer<typeof route>;
+export type MediumContent = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>['medium'];
 export type ScenarioContent = z.infer<typeof scenario>;

@@ -17,6 +17,7 @@ import { Compiler } from 'inkjs/full';
 import { Story } from 'inkjs';
 import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
+import { speakerOf } from '../engine/moment.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import type { Choice, Condition, Localized, Step, VariableText } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
@@ -68,7 +69,7 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
       continue;
     }
     out.push(`# node: ${node.id}`, inkText(node.title));
-    if (node.speaker) out.push(inkText(node.speaker));
+    out.push(inkText(speakerOf(scenario, node.medium)));
     out.push(...textLines(node.situation));
     for (const c of node.choices as Localized<Choice>[]) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
     out.push('');
