@@ -22,7 +22,6 @@ import {
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import { speakerOf } from '../engine/moment.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
@@ -225,7 +224,6 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              <p class="speaker">{speakerOf(scenario, node.medium)}</p>
               <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>

@@ -13,10 +13,10 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
-import { speakerOf } from '../engine/moment.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
+import { speakerOf } from '../engine/play-view.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;

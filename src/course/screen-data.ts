@@ -3,10 +3,10 @@ import type { Counterpart } from './props.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
-import { speakerOf } from '../engine/moment.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
+import { speakerOf } from '../engine/play-view.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */
 export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[], locale: Locale): Record<string, Counterpart> {
