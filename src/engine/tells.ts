@@ -2,7 +2,7 @@
 // without reading the situation (the longest label, the same position, a word that sounds good).
 // They are warnings, not errors: a scenario with a tell still plays, it just teaches less.
 import { locales, type Locale } from './locales.ts';
-import type { ScenarioContent } from './schema.ts';
+import type { LocalizedText } from './schema.ts';
 
 export const tellCodes = ['tell-longest-label', 'tell-best-position', 'tell-longest-is-best', 'tell-word'] as const;
 
@@ -45,6 +45,25 @@ export function withinAThird(a: number, b: number): boolean {
   return long - short <= long / 3;
 }
 
+/**
+ * What the tells read of a scenario: its decisions, their choices' labels and points. A whole
+ * `ScenarioContent` is one; so is any older or newer scenario shape with these fields.
+ */
+export interface TellInput {
+  readonly nodes: readonly (
+    | { readonly type: 'ending' }
+    | {
+        readonly type: 'decision';
+        readonly id: string;
+        readonly choices: readonly {
+          readonly id: string;
+          readonly label: LocalizedText;
+          readonly points?: Readonly<Record<string, number>> | undefined;
+        }[];
+      }
+  )[];
+}
+
 interface NodeShape {
   node: string;
   /** Index of the choice with the highest total points, when exactly one has it. */
@@ -52,6 +71,7 @@ interface NodeShape {
   /** Per locale, the index of the one longest label, when exactly one is longest. */
   longest: Partial<Record<Locale, number>>;
   counts: Record<Locale, number[]>;
+  labels: Record<Locale, string[]>;
   ids: string[];
 }
 
@@ -66,7 +86,7 @@ function uniqueMax(values: readonly number[]): number | undefined {
   return at.length === 1 ? at[0] : undefined;
 }
 
-function shapes(scenario: ScenarioContent): NodeShape[] {
+function shapes(scenario: TellInput): NodeShape[] {
   return scenario.nodes.flatMap((node) => {
     if (node.type !== 'decision' || node.choices.length < 2) return [];
     const counts = Object.fromEntries(locales.map((l) => [l, node.choices.map((c) => wordCount(c.label[l]))])) as Record<Locale, number[]>;
@@ -76,6 +96,7 @@ function shapes(scenario: ScenarioContent): NodeShape[] {
         best: uniqueMax(node.choices.map((c) => total(c.points))),
         longest: Object.fromEntries(locales.map((l) => [l, uniqueMax(counts[l])])),
         counts,
+        labels: Object.fromEntries(locales.map((l) => [l, node.choices.map((c) => c.label[l])])) as Record<Locale, string[]>,
         ids: node.choices.map((c) => c.id),
       },
     ];
@@ -95,7 +116,7 @@ function escapeRegExp(text: string): string {
  * often than `tellLimits` allow for its number of decision nodes). The best choice is the one
  * with the highest total points; a node where several tie has none, and counts for no pattern.
  */
-export function findTells(scenario: ScenarioContent, file: string, words: TellWords): TellWarning[] {
+export function findTells(scenario: TellInput, file: string, words: TellWords): TellWarning[] {
   const out: TellWarning[] = [];
   const nodes = shapes(scenario);
   const matchers = Object.fromEntries(
@@ -123,17 +144,15 @@ export function findTells(scenario: ScenarioContent, file: string, words: TellWo
         }
       }
     }
-    const node = scenario.nodes.find((n) => n.id === shape.node);
-    if (node?.type !== 'decision') continue;
-    for (const choice of node.choices) {
+    for (const [i, choice] of shape.ids.entries()) {
       for (const locale of locales) {
-        const found = matchers[locale].find((m) => m.re.test(choice.label[locale]));
+        const found = matchers[locale].find((m) => m.re.test(shape.labels[locale][i]!));
         if (found) {
           out.push({
             code: 'tell-word',
             file,
             node: shape.node,
-            choice: choice.id,
+            choice,
             message: `the ${locale} label says "${found.word}", a word that makes an option sound right whatever it does. Say what the option does and leave how it sounds to the feedback.`,
           });
         }
