@@ -225,7 +225,6 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              {node.speaker && <p class="speaker">{node.speaker}</p>}
               <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>

@@ -16,6 +16,7 @@ import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerPar
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
+import { speakerOf } from '../engine/play-view.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
@@ -209,7 +210,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <Meters scenario={scenario} values={view.meters} t={t} />
         <h1>{node.title}</h1>
-        {node.speaker && <p class="speaker">{node.speaker}</p>}
+        <p class="speaker">{speakerOf(scenario, node.medium)}</p>
         {paragraphs(view.situation)}
       </>
     );

@@ -4,7 +4,7 @@ import { useStore } from './use-store.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
-import { nodeTitle } from '../engine/play-view.ts';
+import { nodeTitle, speakerOf } from '../engine/play-view.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
@@ -137,7 +137,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            {view.node.speaker && <p class="speaker">{view.node.speaker}</p>}
+            <p class="speaker">{speakerOf(scenario, view.node.medium)}</p>
             <div class="situation">{paragraphs(view.situation)}</div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>

@@ -103,7 +103,7 @@ describe('what an author reads for a shape mistake', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "mini.yaml › node "unpaid" › choice "remind": [unknown-meter] meter "trsut" is not declared (did you mean "trust"?). Add it under meters, or use one of: trust.",
+        "mini.yaml › node "unpaid" › choice "remind": [unknown-meter] meter "trsut" is not declared (did you mean "trust"?). Add it under meters, or use one of: cash, trust.",
       ]
     `);
   });
@@ -145,7 +145,7 @@ describe('what an author reads for a shape mistake', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "mini.yaml › node "unpaid" › choice "remind": [invalid-shape] this choice has an unknown field \`nxt\` (did you mean "next"?); the fields it takes are \`id\`, \`label\`, \`feedback\`, \`why\`, \`points\`, \`effects\`, \`next\`, \`marks\`. See content/README.md for the format.",
+        "mini.yaml › node "unpaid" › choice "remind": [invalid-shape] this choice has an unknown field \`nxt\` (did you mean "next"?); the fields it takes are \`id\`, \`label\`, \`feedback\`, \`why\`, \`points\`, \`effects\`, \`next\`, \`marks\`, \`reaction\`. See content/README.md for the format.",
         "mini.yaml › node "unpaid" › choice "Say Nothing": [invalid-shape] \`id\` must be an id of lowercase letters, digits and single hyphens, e.g. "month-unpaid"; found "Say Nothing" (did you mean "say-nothing"?). See content/README.md for the format.",
         "mini.yaml › node "ask": [invalid-shape] \`questions\` must list at least 2 items; found a list of 1. See content/README.md for the format.",
       ]
@@ -160,7 +160,7 @@ describe('what an author reads for a shape mistake', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "mini.yaml: [invalid-shape] \`meters[0]\`: a meter needs min < max, a range of at most 10, and a start value within it; found min 0, max 20, start 4. See content/README.md for the format.",
+        "mini.yaml: [invalid-shape] \`meters[0]\`: a meter needs min < max, a range of at most 10, and a start value within it; found min 0, max 20, start 0. See content/README.md for the format.",
         "mini.yaml: [invalid-shape] \`start\` is missing: give the id of a node. See content/README.md for the format.",
       ]
     `);

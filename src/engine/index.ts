@@ -7,6 +7,7 @@ export * from './paths.ts';
 export * from './compare.ts';
 export * from './debrief.ts';
 export * from './texts.ts';
+export * from './moment.ts';
 export * from './localize.ts';
 export * from './vocabulary.ts';
 export type * from './types.ts';

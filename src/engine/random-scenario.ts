@@ -1,6 +1,6 @@
 // Random valid scenarios from a seed, for property tests and the benchmark. Not shipped.
 import { isDecision, targetsOf, walk } from './graph.ts';
-import type { ScenarioContent } from './schema.ts';
+import type { MediumContent, ScenarioContent } from './schema.ts';
 import type { Condition, PathMark, Route } from './types.ts';
 import { principleIds, tones } from './vocabulary.ts';
 
@@ -34,6 +34,19 @@ export interface RandomScenarioOptions {
 
 const text = (s: string): ContentText => ({ en: s, ru: s });
 
+/** Each kind of medium in turn, between the two people every random scenario declares. */
+function randomMedium(i: number): MediumContent {
+  const line = { by: 'mark', text: text('Line') };
+  const media: MediumContent[] = [
+    { kind: 'email', from: 'mark', to: ['anna'], subject: text('Subject') },
+    { kind: 'call', from: 'mark', to: ['anna'], lines: [line] },
+    { kind: 'chat', from: 'mark', to: ['anna'] },
+    { kind: 'meeting', from: 'mark', to: ['anna'], lines: [line] },
+    { kind: 'note', from: 'anna' },
+  ];
+  return media[i % media.length]!;
+}
+
 /**
  * A random scenario that passes validation, built without retrying: every node reachable, an
  * ending reachable from everywhere, no loops, both marked paths, routes and text variants on
@@ -43,7 +56,9 @@ const text = (s: string): ContentText => ({ en: s, ru: s });
 export function randomScenario(seed: number, options: RandomScenarioOptions): ScenarioContent {
   const random = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const { nodes: count, choices: [fewest, most] = [2, 4], meters = 3, meterMax = 5, conditional = 0.1, endings = 0.15 } = options;
+  const { nodes: count, choices: [fewest, most] = [2, 4], meterMax = 5, conditional = 0.1, endings = 0.15 } = options;
+  // The money in view is counted on a meter, so there is always one.
+  const meters = Math.max(1, options.meters ?? 3);
   const n = Math.max(2, count);
   // No two endings in a row before the last node, so a decision always has a later node to reach.
   const isEnding: boolean[] = [];
@@ -70,6 +85,7 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
       return {
         id: id(i),
         type: 'ending',
+        day: i + 1,
         tone: tones[int(0, tones.length - 1)]!,
         title: text('End'),
         text: variableText('End'),
@@ -102,6 +118,9 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
       id: id(i),
       type: 'decision',
       title: text(`Moment ${i}`),
+      // Every choice leads to a later node, so numbering days by position never goes back.
+      day: i + 1,
+      medium: randomMedium(i),
       situation: variableText('Situation'),
       notes: text('Notes'),
       questions: [text('Q1'), text('Q2')],
@@ -116,6 +135,12 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
     summary: text('Random'),
     principles,
     meters: meterIds.map((m) => ({ id: m, label: text(m), min: 0, max: meterMax, start: int(0, meterMax), hidden: random() < 0.25 })),
+    people: [
+      { id: 'anna', name: text('Anna'), role: text('Developer') },
+      { id: 'mark', name: text('Mark'), role: text('Client') },
+    ],
+    money: { meter: meterIds[0]!, amount: 1000, owed: meterMax, currency: 'USD' },
+    calendarStart: '2025-03-03',
     start: id(0),
     nodes,
   };

@@ -18,14 +18,14 @@ describe('running a scenario', () => {
   it('starts at the start node with the meters at their start values', () => {
     const state = runState(scenario, startRun(scenario));
     expect(state.node.id).toBe('unpaid');
-    expect(state.meters).toEqual({ trust: 4 });
+    expect(state.meters).toEqual({ cash: 0, trust: 4 });
     expect(state.ended).toBe(false);
   });
 
   it('moves on, applies effects and adds points with each choice', () => {
     const state = runState(scenario, play('remind', 'warn'));
     expect(state.node.id).toBe('terms');
-    expect(state.meters).toEqual({ trust: 5 });
+    expect(state.meters).toEqual({ cash: 0, trust: 5 });
     expect(state.points).toEqual({ 'warn-first': 4, 'agree-terms': 1, 'reward-good': 0 });
   });
 
@@ -62,7 +62,7 @@ describe('running a scenario', () => {
   it('undo takes back exactly the last decision, and nothing at the start', () => {
     const run = play('wait', 'blunt');
     expect(runState(scenario, undo(run)).node.id).toBe('ask');
-    expect(runState(scenario, undo(run)).meters).toEqual({ trust: 3 });
+    expect(runState(scenario, undo(run)).meters).toEqual({ cash: 0, trust: 3 });
     const start = startRun(scenario);
     expect(undo(start)).toBe(start);
   });

@@ -2,7 +2,7 @@
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
 import { localeNames, locales } from './locales.ts';
-import { idPattern, pathMarks, perspectives, tones } from './vocabulary.ts';
+import { currencies, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
 
 // The author error map (error-map.ts) words what an id must look like.
 const id = z.string().regex(idPattern);
@@ -88,6 +88,53 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     text,
   ]);
 
+  /** One line of a call, a chat or a meeting: who says it, and what. */
+  const line = z.strictObject({
+    by: id.describe('The id of the person who says it, declared under `people`.'),
+    text: text.describe('What they say.'),
+  });
+  const lines = z.array(line).min(1);
+
+  // The moment's own text (the situation, or a reaction's feedback) is the body unless the
+  // medium brings its own `body` or `lines`; then that text is the narration around them.
+  const medium = z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('email').describe('An email, shown as a mail client shows it.'),
+        from: id.describe('Who sent it, e.g. "mark".'),
+        to: z.array(id).min(1).describe('Who it is addressed to, e.g. ["anna"].'),
+        subject: text.describe('The subject line.'),
+        body: text.optional().describe("The message, when the moment's text is the narration around it; its date is the node's day."),
+      }),
+      z.strictObject({
+        kind: z.literal('call').describe('A phone call, with its transcript.'),
+        from: id.describe('Who phones, e.g. "mark".'),
+        to: z.array(id).min(1).describe('Who picks up, e.g. ["anna"].'),
+        lines: lines.optional().describe("The transcript, line by line, when the moment's text is the narration around it."),
+      }),
+      z.strictObject({
+        kind: z.literal('chat').describe('A chat message, shown as bubbles.'),
+        from: id.describe('Who writes, e.g. "dana".'),
+        to: z.array(id).min(1).describe('Who the chat is with, e.g. ["mark"].'),
+        lines: lines.optional().describe("The messages, bubble by bubble, when the moment's text is the narration around them."),
+      }),
+      z.strictObject({
+        kind: z.literal('meeting').describe('A meeting, in person or on video, shown as dialogue.'),
+        from: id.describe('Who leads the meeting or speaks first, e.g. "dana".'),
+        to: z.array(id).min(1).describe('Who else sits at the table, e.g. ["mark"].'),
+        lines: lines.optional().describe("The dialogue, line by line, when the moment's text is the narration around it."),
+      }),
+      z.strictObject({
+        kind: z.literal('note').describe('A note to self: the player’s own thoughts.'),
+        from: id.describe('Whose own thoughts these are, e.g. "anna".'),
+      }),
+    ])
+    .describe(
+      'How a moment reaches the player, named by the ids declared under `people`: an email, a phone call, a chat, a meeting or a note to self. The moment’s text is the body unless the medium brings its own `body` or `lines`; then that text frames them.',
+    );
+  // Keeps the kinds in the schema and the vocabulary the browser uses as one list.
+  medium.options.map((o) => o.shape.kind.value) satisfies (typeof mediumKinds)[number][];
+
   const choice = z.strictObject({
     id: id.describe('Stable id, unique within its node, e.g. "remind-gently".'),
     label: text.describe('What the player clicks.'),
@@ -103,13 +150,20 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
       .union([id, z.array(route).min(1)])
       .describe('The next node: an id, or routes tried in order ending with one that has no `when`.'),
     marks: z.array(z.enum(pathMarks)).default([]).describe("Whether this choice lies on the real case's path and/or the recommended path."),
+    reaction: medium.optional().describe('How the other side answers, in its medium, shown before the feedback, e.g. Mark phones at once.'),
   });
 
   const decisionNode = z.strictObject({
     id: id.describe('Stable id, unique within the scenario, e.g. "month-unpaid"; saved progress refers to it.'),
     type: z.literal('decision').describe('A moment where the player chooses.'),
     title: text.describe('A short name for this moment, for the map and the debrief, e.g. "The client\'s request".'),
-    speaker: text.optional().describe('Who is talking in this moment, if anyone.'),
+    day: z
+      .int()
+      .min(1)
+      .describe('The day of the story this moment happens on, counted from 1; never smaller than the day of a moment before it.'),
+    medium: medium.describe(
+      'How this moment reaches the player: an email, a call, a chat, a meeting or a note to self, with who it is from and to.',
+    ),
     situation: variableText.describe('What the player sees and has to decide about; may follow the meters on arrival.'),
     notes: text.describe('For the facilitator only: what a room usually says, what to draw out.'),
     questions: z.array(text).min(2).describe('For the facilitator only: questions to open the discussion.'),
@@ -123,11 +177,20 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
   const endingNode = z.strictObject({
     id: id.describe('Stable id, unique within the scenario, e.g. "paid-in-full".'),
     type: z.literal('ending').describe('Where the story stops and the outcome is shown.'),
+    day: z.int().min(1).describe('The day of the story the ending is told on; never smaller than the day of a moment before it.'),
     tone: z.enum(tones).describe('How the story ended, whatever the play that led here: thriving, steady, strained or broken.'),
     title: text.describe("The ending's title."),
     text: variableText.describe('What happened; may follow the meters, so it says only what is true on the path taken.'),
     debrief: variableText.describe('The principles at play, and what would have changed the outcome; may follow the meters.'),
   });
+
+  const person = z
+    .strictObject({
+      id: id.describe('Stable id that media name, e.g. "mark".'),
+      name: text.describe('The name as shown, e.g. "Mark Ellis".'),
+      role: text.describe('Who they are in the story, e.g. "the client".'),
+    })
+    .describe('A person of the story, declared once and named by id wherever they appear.');
 
   const meter = z
     .strictObject({
@@ -161,6 +224,21 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
       .describe(
         'Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned; at most four meters of range 10 between them.',
       ),
+    people: z
+      .array(person)
+      .min(1)
+      .describe(
+        'The people of the story, e.g. { id: mark, name: { en: Mark Ellis, ru: Марк Эллис }, role: { en: the client, ru: клиент } }.',
+      ),
+    money: z
+      .strictObject({
+        meter: id.describe('The id of the meter that counts the payments, e.g. "cash".'),
+        amount: z.int().positive().describe('What one step of the meter is worth, in whole units of the currency, e.g. 1500.'),
+        owed: z.int().min(0).describe('How many steps of the meter are owed when the story starts, e.g. 2 for two unpaid invoices.'),
+        currency: z.enum(currencies).describe('The ISO 4217 code of the currency, e.g. "USD".'),
+      })
+      .describe('The money in view: received is the meter’s value times `amount`; outstanding is what is left of `owed` steps.'),
+    calendarStart: z.iso.date().describe('The date of day 1 of the story (YYYY-MM-DD), from which emails are dated.'),
     start: id.describe('The id of the first node.'),
     nodes: z
       .array(z.discriminatedUnion('type', [decisionNode, endingNode]))
@@ -176,4 +254,5 @@ export const scenario = scenarioSchema(localizedText);
 
 export type LocalizedText = z.infer<typeof localizedText>;
 export type Route = z.infer<typeof route>;
+export type MediumContent = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>['medium'];
 export type ScenarioContent = z.infer<typeof scenario>;

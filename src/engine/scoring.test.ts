@@ -100,7 +100,12 @@ describe('scoring a path', () => {
     const real = outcome(s, markedPath(s, 'real'))!;
     expect(recommended).toMatchObject({ overall: 100, grade: 'best' });
     expect(real.overall).toBeLessThan(recommended.overall);
-    expect(real.meterHistory).toEqual([{ trust: 4 }, { trust: 3 }, { trust: 2 }, { trust: 3 }]);
+    expect(real.meterHistory).toEqual([
+      { cash: 0, trust: 4 },
+      { cash: 0, trust: 3 },
+      { cash: 0, trust: 2 },
+      { cash: 0, trust: 3 },
+    ]);
   });
 
   it('scores only the principles the scenario scores', () => {

@@ -110,4 +110,31 @@ describe('validating scenarios', () => {
     expect(misplaced).toMatchObject([{ code: 'missing-default-text', node: 'thanks' }]);
     expect(misplaced[0]!.message).toContain('stands before the last one');
   });
+
+  it('names the person a medium or a reaction names without declaring them', () => {
+    const { diagnostics } = validateScenario({ file: 'p.yaml', data: readFixture('broken/unknown-person.yaml') });
+    expect(diagnostics[0]).toMatchObject({ code: 'unknown-person', node: 'ask' });
+    expect(diagnostics[0]!.message).toMatch(/"dana".*use one of: anna, mark/);
+    const data = readFixture('valid/mini-contractor.yaml') as { nodes: { choices?: { reaction?: unknown }[] }[] };
+    data.nodes[0]!.choices![0]!.reaction = {
+      kind: 'call',
+      from: 'mark',
+      to: ['anna'],
+      lines: [{ by: 'zoe', text: { en: 'Hi', ru: 'Привет' } }],
+    };
+    expect(validateScenario({ file: 'r.yaml', data }).diagnostics).toMatchObject([
+      { code: 'unknown-person', node: 'unpaid', choice: 'remind' },
+    ]);
+  });
+
+  it('says which day a choice would go back to, and refuses money counted on an undeclared meter', () => {
+    const { diagnostics } = validateScenario({ file: 'd.yaml', data: readFixture('broken/day-goes-back.yaml') });
+    expect(diagnostics[0]).toMatchObject({ code: 'day-goes-back', node: 'ask', choice: 'warn' });
+    expect(diagnostics[0]!.message).toContain('leads from day 2 to "terms" on day 1');
+    const data = readFixture('valid/mini-client.yaml') as { money: { meter: string } };
+    data.money.meter = 'cash-paid';
+    const money = validateScenario({ file: 'm.yaml', data }).diagnostics;
+    expect(money).toMatchObject([{ code: 'unknown-meter' }]);
+    expect(money[0]!.message).toContain('money counts meter "cash-paid"');
+  });
 });

@@ -6,6 +6,7 @@ import { isLocale, localeNames } from './locales.ts';
 import { bestRuns } from './best-runs.ts';
 import { isDecision, routesOf, successors, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
+import { peopleIn, type Medium } from './moment.ts';
 import { condition, scenario as strictSchema, scenarioSchema } from './schema.ts';
 import { pathMarks, principleIds } from './vocabulary.ts';
 import type { Condition, PathMark, Scenario, Step } from './types.ts';
@@ -17,6 +18,7 @@ export const diagnosticCodes = [
   'duplicate-id',
   'unknown-principle',
   'unknown-meter',
+  'unknown-person',
   'unknown-target',
   'missing-default-route',
   'missing-default-text',
@@ -24,6 +26,7 @@ export const diagnosticCodes = [
   'cycle',
   'unreachable-node',
   'dead-end',
+  'day-goes-back',
   'broken-counterpart',
   'invalid-path-mark',
   'recommended-earns-nothing',
@@ -193,6 +196,35 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     if (meterIds.has(m.id)) report('duplicate-id', `meter id "${m.id}" is used twice. Rename one of them.`);
     meterIds.add(m.id);
   }
+  const personIds = new Set<string>();
+  for (const p of scenario.people) {
+    if (personIds.has(p.id)) report('duplicate-id', `person id "${p.id}" is used twice under people. Rename one of them.`);
+    personIds.add(p.id);
+  }
+  if (!meterIds.has(scenario.money.meter)) {
+    report(
+      'unknown-meter',
+      `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+    );
+  }
+  // Every person a medium names is declared once under people.
+  const checkPeople = (medium: Medium, where: string, node: string, choice?: string) => {
+    for (const person of peopleIn(medium)) {
+      if (!personIds.has(person)) {
+        report(
+          'unknown-person',
+          `${where} names person "${person}", who is not declared. Add them under people, or use one of: ${[...personIds].join(', ') || '(none declared)'}.`,
+          node,
+          choice,
+        );
+      }
+    }
+  };
+  for (const node of scenario.nodes) {
+    if (!isDecision(node)) continue;
+    checkPeople(node.medium, 'the medium', node.id);
+    for (const c of node.choices) if (c.reaction) checkPeople(c.reaction, 'the reaction', node.id, c.id);
+  }
   const principles = new Set(scenario.principles);
   if (principles.size < scenario.principles.length) {
     report('duplicate-id', `principles list one principle twice (${scenario.principles.join(', ')}). List each once.`);
@@ -339,9 +371,31 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     if (isDeadEnd(node.id)) {
       report(
         'dead-end',
+        'day-goes-back',
         'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.',
         node.id,
       );
+    }
+  }
+
+  // The story's clock only moves forward: every choice leads to a day no earlier than its own.
+  // One diagnostic per pair of nodes, named at the first choice that joins them.
+  for (const node of scenario.nodes) {
+    if (!isDecision(node)) continue;
+    const reported = new Set<string>();
+    for (const c of node.choices) {
+      for (const target of routesOf(c).map((r) => r.goto)) {
+        const later = byId.get(target);
+        if (later && later.day < node.day && !reported.has(target)) {
+          reported.add(target);
+          report(
+            'day-goes-back',
+            `leads from day ${node.day} to "${target}" on day ${later.day}, so the story's clock would run backwards. Give "${target}" day ${node.day} or later, or this node an earlier day.`,
+            node.id,
+            c.id,
+          );
+        }
+      }
     }
   }
 

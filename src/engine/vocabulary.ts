@@ -23,6 +23,13 @@ export const grades = ['best', 'good', 'mixed', 'poor'] as const;
  */
 export const tones = ['thriving', 'steady', 'strained', 'broken'] as const;
 
+/** How a moment reaches the player; each kind has its own look in every view. */
+export const mediumKinds = ['email', 'call', 'chat', 'meeting', 'note'] as const;
+
+/** The currencies a scenario's money may be counted in (ISO 4217); the case is American. */
+export const currencies = ['USD', 'EUR', 'GBP', 'RUB'] as const;
+
+export type MediumKind = (typeof mediumKinds)[number];
 export type PrincipleId = (typeof principleIds)[number];
 export type Perspective = (typeof perspectives)[number];
 export type PathMark = (typeof pathMarks)[number];

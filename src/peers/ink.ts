@@ -19,6 +19,7 @@ import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import type { Condition, Scenario, Step, VariableText } from '../engine/types.ts';
+import { speakerOf } from '../engine/play-view.ts';
 
 type Playable = Scenario<string>;
 
@@ -67,7 +68,7 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
       continue;
     }
     out.push(`# node: ${node.id}`, inkText(node.title));
-    if (node.speaker) out.push(inkText(node.speaker));
+    out.push(inkText(speakerOf(scenario, node.medium)));
     out.push(...textLines(node.situation));
     for (const c of node.choices) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
     out.push('');

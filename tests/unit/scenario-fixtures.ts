@@ -46,13 +46,21 @@ export function tinyScenario(
     title: text('t'),
     summary: text('t'),
     principles: ['warn-first', 'agree-terms', 'reward-good'],
-    meters: meter ? [{ id: 'trust', label: text('Trust'), min: 0, max: meter.max, start: meter.start, hidden: meter.hidden ?? false }] : [],
+    meters: [
+      ...(meter ? [{ id: 'trust', label: text('Trust'), min: 0, max: meter.max, start: meter.start, hidden: meter.hidden ?? false }] : []),
+      { id: 'cash', label: text('Cash'), min: 0, max: 2, start: 0, hidden: false },
+    ],
+    people: [{ id: 'anna', name: text('Anna'), role: text('Developer') }],
+    money: { meter: 'cash', amount: 1000, owed: 2, currency: 'USD' },
+    calendarStart: '2025-03-03',
     start: Object.keys(decisions)[0]!,
     nodes: [
       ...Object.entries(decisions).map(([id, choices]) => ({
         id,
         type: 'decision' as const,
         title: text(id),
+        day: 1,
+        medium: { kind: 'note' as const, from: 'anna' },
         situation: text(id),
         notes: text(id),
         questions: [text('q'), text('q')],
@@ -69,6 +77,7 @@ export function tinyScenario(
       ...endings.map((id) => ({
         id,
         type: 'ending' as const,
+        day: 1,
         tone: 'steady' as const,
         title: text(id),
         text: text(id),

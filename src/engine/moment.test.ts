@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfDay, moneyAt, peopleIn, personOf } from './moment.ts';
+import { speakerOf } from './play-view.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { localize } from './localize.ts';
+
+describe('what a moment shows beside its text', () => {
+  const scenario = localize(loadValid('mini-contractor'), 'en');
+
+  it('counts the money received and still owed from the money meter, never below nothing owed', () => {
+    // Fixture: steps of 1,500 USD, two steps owed at the start.
+    expect(moneyAt(scenario, { cash: 0 })).toEqual({ received: 0, outstanding: 3000, currency: 'USD' });
+    expect(moneyAt(scenario, { cash: 1 })).toEqual({ received: 1500, outstanding: 1500, currency: 'USD' });
+    expect(moneyAt(scenario, { cash: 3 })).toEqual({ received: 4500, outstanding: 0, currency: 'USD' });
+    expect(moneyAt(scenario, {})).toEqual({ received: 0, outstanding: 3000, currency: 'USD' });
+  });
+
+  it('dates a day of the story from the calendar start, day 1 being the start, across a month end', () => {
+    expect(dateOfDay('2025-02-21', 1)).toBe('2025-02-21');
+    expect(dateOfDay('2025-02-21', 11)).toBe('2025-03-03');
+  });
+
+  it('lists the people of a medium once each, the sender first, and names the speaker', () => {
+    expect(peopleIn({ kind: 'meeting', from: 'dana', to: ['mark', 'anna'], lines: [{ by: 'anna', text: 'Hi' }] })).toEqual([
+      'dana',
+      'mark',
+      'anna',
+    ]);
+    expect(peopleIn({ kind: 'note', from: 'anna' })).toEqual(['anna']);
+    expect(personOf(scenario, 'mark')?.name).toBe('Mark Ellis');
+    expect(speakerOf(scenario, { from: 'mark' })).toBe('Mark Ellis');
+    expect(speakerOf(scenario, { from: 'nobody' })).toBe('nobody');
+  });
+});
