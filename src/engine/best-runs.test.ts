@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { bestRuns, compileSteps } from './best-runs.ts';
 import { isDecision, routesOf, step } from './graph.ts';
 import { randomScenario } from './random-scenario.ts';
-import type { Condition } from './types.ts';
 import { replay } from './run.ts';
-import { allPaths, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
+import { allPaths, conditionKinds as kinds, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
 
 describe('the exact search for the best runs', () => {
   it('finds each principle’s best run, which may differ between principles, with its decisions', () => {
@@ -112,14 +111,6 @@ describe('the exact search for the best runs', () => {
     );
   });
 });
-
-/** The kinds of condition in a condition, nested ones included. */
-const kinds = (c: Condition): string[] =>
-  'all' in c
-    ? ['all', ...c.all.flatMap(kinds)]
-    : 'any' in c
-      ? ['any', ...c.any.flatMap(kinds)]
-      : [c.below !== undefined ? 'below' : 'atLeast'];
 
 describe('the steps the exact search compiles', () => {
   it('agree with the engine’s step on every choice, for any meter values: effects, clamping and every kind of condition', () => {

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
 import { isDecision } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
-import type { Route, Scenario, Step } from '../../src/engine/types.ts';
+import type { Condition, Route, Scenario, Step } from '../../src/engine/types.ts';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 
@@ -110,3 +110,11 @@ export function walkByPicks(s: Scenario, picks: readonly number[]): Step[] {
   }
   return steps;
 }
+
+/** The kinds of condition in a condition, nested ones included, e.g. ["all", "below", "atLeast"]. */
+export const conditionKinds = (c: Condition): string[] =>
+  'all' in c
+    ? ['all', ...c.all.flatMap(conditionKinds)]
+    : 'any' in c
+      ? ['any', ...c.any.flatMap(conditionKinds)]
+      : [c.below !== undefined ? 'below' : 'atLeast'];
