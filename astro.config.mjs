@@ -9,6 +9,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { modulePreload } from './src/integrations/module-preload.ts';
+import { playerScripts } from './src/integrations/player-scripts.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
@@ -62,6 +63,8 @@ export default defineConfig({
     contentCheck({ contentDir: './content' }),
     lmsPackages(),
     modulePreload(),
+    // Before the service worker, which precaches the files it writes.
+    playerScripts(),
     serviceWorker(),
     preact(),
     mdx(),

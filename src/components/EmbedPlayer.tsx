@@ -1,6 +1,6 @@
 // The player inside an embed frame: options from the query string, runs kept in this browser
 // or in memory, and every step reported to the host page.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { createPlayer } from '../stores/player.ts';
 import { storageState, useMemoryOnly } from '../stores/storage.ts';
@@ -9,6 +9,7 @@ import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridg
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
+import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
 type Props = ScenarioIslandProps;
 
@@ -52,7 +53,8 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
     [scenario],
   );
 
-  useEffect(() => {
+  // Before the first paint of the live player: a choice clicked while it loaded is made at once.
+  useLayoutEffect(() => {
     const chosen = embedOptions(location.search);
     if (chosen.theme !== 'auto') document.documentElement.dataset['theme'] = chosen.theme;
     if (!chosen.remember) useMemoryOnly();
@@ -62,7 +64,9 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
     // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
     host.current.send('settings', { undo: chosen.undo, remember: chosen.remember && storageState() === 'ok', hideScore: chosen.hideScore });
     reportHeight(host.current);
-    return runs.open(player);
+    const stop = runs.open(player);
+    makeEarlyChoice(player, takeEarlyChoice());
+    return stop;
   }, [player]);
 
   return (

@@ -1,5 +1,5 @@
-// The scenario page's script: the course player island, hydrated. Bundled on its own and inlined
-// in the page (see islands/inline-script.ts).
+// The scenario page's script: the course player island, hydrated. Bundled on its own into one
+// file the page loads from its head (see islands/player-script.ts).
 import { hydrateIsland } from './hydrate.ts';
 import CoursePlayer from '../components/CoursePlayer.tsx';
 

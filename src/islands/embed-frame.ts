@@ -1,5 +1,5 @@
-// The embed frame's script: the player island, hydrated. Bundled on its own and inlined in the
-// frame's page (see islands/inline-script.ts).
+// The embed frame's script: the player island, hydrated. Bundled on its own into one file the
+// frame loads from its head (see islands/player-script.ts).
 import { hydrateIsland } from './hydrate.ts';
 import EmbedPlayer from '../components/EmbedPlayer.tsx';
 

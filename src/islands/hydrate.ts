@@ -1,8 +1,13 @@
 import { h, hydrate, type ComponentType } from 'preact';
 import { retireEarlyView } from '../scripts/early-choice.ts';
 
-/** Hydrates the server-rendered island `name` (see Island.astro) with its component. */
+/**
+ * Hydrates the server-rendered island `name` (see Island.astro) with its component, once the
+ * document is parsed: a player's script is loaded from the page's head and may arrive first.
+ */
 export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<void> {
+  if (document.readyState === 'loading')
+    await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
   if (!root) throw new Error(`island "${name}" is missing from the page`);
   const src = root.dataset['propsSrc'];

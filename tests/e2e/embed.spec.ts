@@ -193,6 +193,33 @@ test('a frame sandboxed without allow-same-origin plays to an ending and its eve
   expect(errors).toEqual([]);
 });
 
+test('a choice clicked in a frame before its player has started answers at once; the live player makes it and tells the host', async ({
+  page,
+}) => {
+  // The frame's code is a file of its own, fetched beside the frame's page: hold it back, as a slow connection does.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/embed-frame.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const scenario = reported.scenario;
+  const [first] = markedPath(scenario, 'recommended');
+  await page.goto(`${host}/report`);
+  const frame = page.frameLocator('#a iframe');
+  await frame.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true }).click();
+  await expect(frame.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, first!, 'en'));
+  await expect(frame.locator('[data-island="embed"]')).not.toHaveAttribute('data-hydrated', 'true');
+  release();
+  await expect(frame.locator('[data-island="embed"]')).toHaveAttribute('data-hydrated', 'true');
+  await expect(frame.locator('[data-early-view]')).toHaveCount(0);
+  await expect(frame.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, first!, 'en'));
+  await expect
+    .poll(async () => (await log(page)).filter((e) => e.type === 'choice').map((e) => e.detail['choice']))
+    .toEqual([first!.choice]);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('the loader also works as a classic deferred script', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -220,13 +220,14 @@ test('a missing page under /ru/ answers 404 in Russian first, with a way back in
 
 test('a choice clicked before the player has started answers at once, and the live player carries on from it', async ({ page }) => {
   // Hold the player back until the learner has clicked, as a slow phone connection does: its
-  // code comes inline with the page, and it starts once its data (player.json) has arrived.
+  // code (a file the page's head asks for) and its data (player.json) arrive after the choices.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/en/scenarios/${client.id}/player.json`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  for (const url of [`**/en/scenarios/${client.id}/player.json`, '**/_astro/course-player.*.js'])
+    await page.route(url, async (route) => {
+      await held;
+      await route.continue();
+    });
   const [first, second] = markedPath(client, 'recommended');
   await page.goto(`/en/scenarios/${client.id}/`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
@@ -242,4 +243,13 @@ test('a choice clicked before the player has started answers at once, and the li
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/progress') ?? '{}'));
   expect(JSON.stringify(saved)).toContain(first!.choice);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('when the player’s code cannot load, the first choice still answers and the page says why nothing more does', async ({ page }) => {
+  await page.route('**/_astro/course-player.*.js', (route) => route.abort('internetdisconnected'));
+  const [first] = markedPath(client, 'recommended');
+  await page.goto(`/en/scenarios/${client.id}/`);
+  await expect(page.getByRole('alert').filter({ hasText: ui.en['island.failed'] })).toBeVisible();
+  await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
+  await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(client, first!, 'en'));
 });
