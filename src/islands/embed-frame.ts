@@ -1,6 +1,7 @@
 // The embed frame's script: the player island, hydrated. Bundled on its own into one file the
 // frame loads from its head (see islands/player-script.ts).
 import { hydrateIsland } from './hydrate.ts';
+import { retireEarlyView } from '../scripts/early-choice.ts';
 import EmbedPlayer from '../components/EmbedPlayer.tsx';
 
-hydrateIsland('embed', EmbedPlayer);
+hydrateIsland('embed', EmbedPlayer).then(retireEarlyView);

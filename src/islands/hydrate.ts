@@ -1,11 +1,11 @@
 import { h, hydrate, type ComponentType } from 'preact';
-import { retireEarlyView } from '../scripts/early-choice.ts';
 
 /**
  * Hydrates the server-rendered island `name` (see Island.astro) with its component, once the
  * document is parsed: a player's script is loaded from the page's head and may arrive first.
+ * Resolves to the island's root element, live.
  */
-export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<void> {
+export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<HTMLElement> {
   if (document.readyState === 'loading')
     await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
@@ -25,5 +25,5 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   hydrate(h(component, props), root);
   // Tests and styles can tell a live island from its server-rendered HTML.
   root.dataset['hydrated'] = 'true';
-  retireEarlyView(root);
+  return root;
 }
