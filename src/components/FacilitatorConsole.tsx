@@ -15,14 +15,15 @@ import {
   forScreen,
   majority,
   newSession,
+  roomPath,
   sessionVersion,
   total,
   type WorkshopSession,
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
+import { nodeTitle } from '../engine/play-view.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
-import { ConfirmDialog, FeedbackBody, Meters, paragraphs } from './PlayerParts.tsx';
-import type { ConsoleOutcomeProps } from './ConsoleOutcome.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
 import { $consoleWorkshop } from '../stores/console-workshop.ts';
@@ -155,6 +156,8 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
   }, [order.join(), view.feedback]);
 
   const top = majority(view.tally, order);
+  const marked = (path: 'recommended' | 'real', node: string, choice: string) =>
+    view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
 
   return (
     <div class="console">
@@ -182,7 +185,40 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               </button>
             </div>
           ) : view.debrief && node.type === 'ending' ? (
-            <Outcome scenario={scenario} session={session} title={node.title} debrief={view.debrief} t={t} heading={heading} />
+            <div class="outcome">
+              <GradeLine debrief={view.debrief} t={t} />
+              <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                {node.title}
+              </h2>
+              {paragraphs(view.debrief.text)}
+              <h3>{t('workshop.scores')}</h3>
+              <Scores debrief={view.debrief} t={t} />
+              <h3>{t('workshop.path')}</h3>
+              <ol class="room-path">
+                {roomPath(session, scenario).map((moment) => (
+                  <li key={moment.step}>
+                    <strong>{moment.title}</strong>
+                    <ul>
+                      {moment.choices.map((c) => (
+                        <li key={c.id} class={c.chosen ? 'chosen' : ''}>
+                          {c.label} — {t('workshop.votes', { count: c.votes })}
+                          {c.chosen && ` (${t('workshop.roomChose')})`}
+                          {/* Where the recommended path and the real case went, for the discussion. */}
+                          {marked('recommended', moment.node, c.id) && <span class="path-tag">{t('workshop.tagRecommended')}</span>}
+                          {marked('real', moment.node, c.id) && <span class="path-tag">{t('workshop.tagReal')}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ol>
+              <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
+              <p>
+                {t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}
+              </p>
+              <h3>{t('player.debrief')}</h3>
+              {paragraphs(view.debrief.debrief)}
+            </div>
           ) : node.type === 'decision' ? (
             <div class="decision">
               <p class="muted">{t('player.step', { n: session.steps.length + 1 })}</p>
@@ -336,43 +372,6 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
         cancel={t('player.cancel')}
         onConfirm={() => workshop.restart()}
       />
-    </div>
-  );
-}
-
-/** The ending view's code, asked for once a room reaches an ending (see on-click-console-outcome.ts). */
-let outcomeCode: Promise<typeof import('./on-click-console-outcome.ts')> | undefined;
-
-/**
- * The console's ending view, loaded on demand. Until it arrives the ending's title stands in its
- * place (and takes the focus, as any moment's heading does); if the code cannot load, the
- * console says so and the session, saved at every step, is untouched.
- */
-function Outcome(props: ConsoleOutcomeProps) {
-  const { title, t, heading } = props;
-  const [loaded, setLoaded] = useState<{ View: typeof import('./ConsoleOutcome.tsx').ConsoleOutcome; focus: boolean }>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    outcomeCode ??= import('./on-click-console-outcome.ts');
-    outcomeCode.then(
-      ({ ConsoleOutcome }) => setLoaded({ View: ConsoleOutcome, focus: document.activeElement === heading.current }),
-      (error: unknown) => {
-        outcomeCode = undefined;
-        setFailed(true);
-        console.error('The ending view did not load', error);
-      },
-    );
-  }, []);
-  useEffect(() => {
-    if (loaded?.focus) heading.current?.focus();
-  }, [loaded]);
-  if (loaded) return <loaded.View {...props} />;
-  return (
-    <div class="outcome">
-      <h2 id="console-heading" tabIndex={-1} ref={heading}>
-        {title}
-      </h2>
-      {failed && <p role="alert">{t('island.failed')}</p>}
     </div>
   );
 }

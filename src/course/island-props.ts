@@ -14,7 +14,7 @@ function islandBase(locale: Locale, prefixes: readonly string[]) {
   return { locale, messages: pickMessages(locale, prefixes) };
 }
 
-const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.', 'tone.', 'island.failed'];
+const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.', 'tone.'];
 
 export async function coursePlayerProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const other = scenarios.find((s) => s.perspective !== scenario.perspective);
