@@ -62,7 +62,7 @@ export const budgets: Record<Kind, Budget> = {
 export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string }>> = {
   interactive: {
     budget: { js: 16.5 * KB },
-    why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs, in seven chunks shared with the projector screen and the progress page; the end-of-time beep and the ending view load on demand',
+    why: 'the facilitator console carries live voting (its Start button, and the phones’ votes beside the hand counts: about 0.3 KB) on top of the feature tests of browser APIs, in seven chunks shared with the projector screen and the progress page; the end-of-time beep loads once a timer runs',
   },
 };
 
@@ -133,6 +133,19 @@ export function onClickWeight(chunk: string, loaded: Set<string>): number {
   return [...eager, ...lazy].filter((f) => !loaded.has(f)).reduce((sum, f) => sum + gz(readFileSync(f)), 0);
 }
 
+/**
+ * Whether a page's first choices work before its player's code arrives: it carries the
+ * early-choice script (layouts/boot/early-choice.ts, which keeps the choice in
+ * `data-early-choice`) and, for every choice button on it, that choice's consequence rendered
+ * ahead (`<template data-early-view="{choice}">`).
+ */
+export function answersFirstChoicesAhead(html: string): boolean {
+  const ahead = new Set(html.matchAll(/<template\b[^>]*\bdata-early-view="([^"]+)"/gi).map((m) => m[1]));
+  const outside = html.replace(/<template\b[\s\S]*?<\/template>/gi, '');
+  const choices = [...outside.matchAll(/<button\b[^>]*\bdata-choice="([^"]+)"/gi).map((m) => m[1])];
+  return /\bearlyChoice\b/.test(outside) && choices.length > 0 && choices.every((c) => ahead.has(c));
+}
+
 export function measurePage(file: string, framesSeen = new Set<string>()): Weight {
   const html = readFileSync(file, 'utf8');
   const urlDir = urlPathOf(file).replace(/[^/]*$/, '');
@@ -167,7 +180,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
   // A script an inline script loads with import(): on a page that renders the consequence of each
   // first choice ahead (a player's early views, layouts/boot/early-choice.ts), the first choice
   // works without it, so it counts with the lazy chunks; on any other page it is needed first.
-  const worksFirstWithout = /<template\b[^>]*\bdata-early-view=/i.test(html);
+  const worksFirstWithout = answersFirstChoicesAhead(html);
   for (const f of loaded) {
     const closure = moduleClosure(f, isOnClick);
     for (const g of [...closure.eager, ...closure.lazy]) (worksFirstWithout ? lazy : eager).add(g);

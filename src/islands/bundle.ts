@@ -1,5 +1,5 @@
-// A player island bundled on its own, with esbuild, into one script: for documents that live
-// away from the site's shared chunks, the LMS packages and the embed frames. One file is what a
+// A player island bundled on its own, with esbuild, into one script: for code that lives away
+// from the site's shared chunks, the LMS packages and the players' own files. One file is what a
 // host page or an LMS loads most cheaply; their styles come with the page (or the package's CSS).
 import { build } from 'esbuild';
 import { resolve } from 'node:path';

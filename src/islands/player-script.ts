@@ -1,7 +1,7 @@
 // A player island's script, bundled on its own (islands/bundle.ts) into one file under /_astro/,
 // named by its content, that the page loads with `import()` from a one-line inline script
 // (`loaderScript`). The page works its first choice without it (layouts/boot/early-choice.ts), so
-// the player's code downloads beside the page instead of in front of its choices, and the one file
+// the player's code downloads after the page instead of in front of its choices, and the one file
 // is cached for both languages and both scenarios. One compressed file weighs less than the same
 // code in several chunks, each with its own overhead. In development the file is made again on
 // every request, so edits show (integrations/player-scripts.ts serves and writes it).
@@ -26,7 +26,10 @@ export interface PlayerScript {
 
 const built = new Map<PlayerName, Promise<PlayerScript>>();
 
-/** The script of the player `name`, bundled once per build (in development, on every call). */
+/**
+ * The script of the player `name`, bundled once per process; in Astro's development server, on
+ * every call, so a page names the file of the code it was rendered with.
+ */
 export function playerScript(name: PlayerName): Promise<PlayerScript> {
   const make = () =>
     bundleIsland(playerEntries[name]).then(({ js }) => ({
@@ -39,12 +42,13 @@ export function playerScript(name: PlayerName): Promise<PlayerScript> {
 }
 
 /**
- * The inline script that loads a player: a classic script in the page's `<head>`, so the download
- * starts while the page is still arriving. If the file cannot load (offline on a first visit, a
- * host that blocks it), the page's island-failed message says why nothing past the first choice
- * responds; the error still reaches the console.
+ * The inline script that loads a player, for the page's `<head>`: it asks for the file once the
+ * page has arrived, so the download never competes with the page's own choices (which work
+ * without it). If the file cannot load (offline on a first visit, a host that blocks it), the
+ * page's island-failed message says why nothing past the first choice responds; the error still
+ * reaches the console.
  */
 export function loaderScript(src: string): string {
-  const show = 'const s=()=>{for(const p of document.querySelectorAll("[data-island-failed]"))p.hidden=false};';
-  return `import(${JSON.stringify(src)}).catch(e=>{${show}document.readyState=="loading"?addEventListener("DOMContentLoaded",s):s();throw e})`;
+  const failed = 'for(const p of document.querySelectorAll("[data-island-failed]"))p.hidden=false;throw e';
+  return `addEventListener("DOMContentLoaded",()=>import(${JSON.stringify(src)}).catch(e=>{${failed}}))`;
 }

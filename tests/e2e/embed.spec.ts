@@ -210,10 +210,16 @@ test('a choice clicked in a frame before its player has started answers at once;
   await frame.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true }).click();
   await expect(frame.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, first!, 'en'));
   await expect(frame.locator('[data-island="embed"]')).not.toHaveAttribute('data-hydrated', 'true');
+  // Before the frame has read its host's options, the consequence shows no points (the host may
+  // hide them) and no Undo (nothing could act on it yet).
+  await expect(frame.locator('[data-early-view] .why .changes')).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: ui.en['player.back'] })).toHaveCount(0);
   release();
   await expect(frame.locator('[data-island="embed"]')).toHaveAttribute('data-hydrated', 'true');
   await expect(frame.locator('[data-early-view]')).toHaveCount(0);
   await expect(frame.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, first!, 'en'));
+  // The live player shows the points, which this host does not hide.
+  await expect(frame.locator('.why .changes')).toBeVisible();
   await expect
     .poll(async () => (await log(page)).filter((e) => e.type === 'choice').map((e) => e.detail['choice']))
     .toEqual([first!.choice]);

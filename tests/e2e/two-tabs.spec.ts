@@ -80,6 +80,9 @@ test('a run: each tab follows the other, and a choice from a stale tab does not 
 });
 
 test('results: both tabs finish, the best result is kept and the latest is recorded', async ({ context }) => {
+  // Two whole runs in two tabs and two visits to the progress page: the longest test here, which a
+  // busy machine can take past the default time for one test.
+  test.slow();
   const a = await openTab(context);
   const b = await openTab(context);
   await openScenario(a, 'en', 'contractor');

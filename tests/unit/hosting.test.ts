@@ -71,6 +71,13 @@ describe('the hosting configurations', () => {
     expect(nginxHeaders(conf, '/embed/v1.js').headers['cache-control']).toBe('no-cache');
   });
 
+  it('has caches ask again before reusing an embed frame, which names its player’s file by content', () => {
+    for (const path of ['/en/embed/client/', '/ru/embed/contractor/']) {
+      expect(headersFor(rules, path)['cache-control']).toBe('no-cache');
+      expect(nginxHeaders(conf, path).headers['cache-control']).toBe('no-cache');
+    }
+  });
+
   it('sends the live server’s addresses to the live server', () => {
     expect(nginxHeaders(conf, '/live/rooms').proxied).toBe(true);
     expect(nginxHeaders(conf, '/j/ABC234').proxied).toBe(true);
