@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { answersFirstChoicesAhead } from './measure.ts';
 
 const boot = '<script>addEventListener("click",e=>{document.documentElement.dataset.earlyChoice="a b"})</script>';
-const choices = '<div data-island="player"><button type="button" class="choice" data-choice="a">A</button><button data-choice="b">B</button></div>';
-const ahead = (...ids: string[]) => ids.map((id) => `<template data-early-view="${id}" data-moment="m"><button data-continue>Go on</button></template>`).join('');
+const choices =
+  '<div data-island="player"><button type="button" class="choice" data-choice="a">A</button><button data-choice="b">B</button></div>';
+const ahead = (...ids: string[]) =>
+  ids.map((id) => `<template data-early-view="${id}" data-moment="m"><button data-continue>Go on</button></template>`).join('');
 
 describe('whether a page’s first choices work before its player’s code', () => {
   it('holds when the early-choice script is there and every choice on the page has its consequence ahead', () => {

@@ -39,7 +39,16 @@ export function serviceWorker(): AstroIntegration {
             globPatterns: ['**/*.{html,js,css,svg,json}'],
             // The phones' join page talks to a live server and is never served from a cache.
             // Nor the embed frames' player: frames never use the worker, so a visitor would download it for nothing.
-            globIgnores: ['**/embed/**', '_astro/embed-frame.*.js', '**/join/**', 'lms/**', 'oembed/**', 'scenarios.json', 'hosting/**', 'sw.js'],
+            globIgnores: [
+              '**/embed/**',
+              '_astro/embed-frame.*.js',
+              '**/join/**',
+              'lms/**',
+              'oembed/**',
+              'scenarios.json',
+              'hosting/**',
+              'sw.js',
+            ],
           });
           for (const warning of warnings) logger.warn(warning);
           logger.info(`service worker precaches ${count} files (${Math.round(size / 1024)} KB)`);
