@@ -105,6 +105,23 @@ const claims: Record<string, Claim[]> = {
       phrase: 'your message named no date',
       holds: not(warned),
     },
+    {
+      at: { text: 'situation', node: 'old-address-found' },
+      phrase: 'Mark’s answer comes back within minutes',
+      holds: took('ask-which-address'),
+    },
+    {
+      at: { text: 'situation', node: 'old-address-found' },
+      phrase: 'Dana answers your email within the hour',
+      holds: took('send-new-address'),
+    },
+    { at: { text: 'debrief', node: 'solved-on-day-two' }, phrase: 'then one precise question', holds: took('ask-which-address') },
+    {
+      at: { text: 'debrief', node: 'solved-on-day-two' },
+      phrase: 'you never said the money was missing',
+      holds: not(took('friendly-reminder')),
+    },
+    { at: { text: 'debrief', node: 'solved-on-day-two' }, phrase: 'you answered at once with faster work', holds: spedUp },
   ],
   client: [
     { at: { text: 'situation', node: 'her-reply' }, phrase: 'two checks are in the mail', holds: not(foundUncashed) },
