@@ -22,11 +22,11 @@ import {
 } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import { speakerOf } from '../engine/moment.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { $consoleWorkshop } from '../stores/console-workshop.ts';
+import { Moment, momentOf } from './Moment.tsx';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -119,7 +119,15 @@ export default function FacilitatorConsole(props: Props) {
   );
 }
 
-function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
+function Console({
+  scenario,
+  workshop,
+  t,
+  screenHref,
+  sessionsHref,
+  counterparts,
+  dateLocale,
+}: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -173,13 +181,13 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <Meters scenario={scenario} values={view.meters} t={t} />
+          <Meters scenario={scenario} values={view.meters} day={discussed.day} lang={dateLocale} t={t} />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
-              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} />
+              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={dateLocale} />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
               </button>
@@ -225,8 +233,9 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              <p class="speaker">{speakerOf(scenario, node.medium)}</p>
-              <div class="situation">{paragraphs(view.situation)}</div>
+              <div class="situation">
+                <Moment medium={node.medium} {...momentOf(scenario, node.day)} text={view.situation} lang={dateLocale} t={t} />
+              </div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>
                 <p class="muted">{t('workshop.keys')}</p>

@@ -13,7 +13,8 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
-import { speakerOf } from '../engine/moment.ts';
+import { Moment, momentOf } from './Moment.tsx';
+import { intlLocale } from '../engine/locales.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -181,8 +182,11 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <p class="screen-kicker">{t('player.meanwhile')}</p>
         <h1>{counterpart.title}</h1>
         <p class="muted">{counterpart.scenarioTitle}</p>
-        {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
-        {paragraphs(counterpart.situation)}
+        {counterpart.moment ? (
+          <Moment {...counterpart.moment} text={counterpart.situation} lang={intlLocale[locale]} t={t} />
+        ) : (
+          paragraphs(counterpart.situation)
+        )}
       </>
     );
   else if (view.feedback) {
@@ -190,10 +194,10 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
-        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} label={false} />
+        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={intlLocale[locale]} label={false} />
       </>
     );
-    side = <Meters scenario={scenario} values={view.meters} t={t} />;
+    side = <Meters scenario={scenario} values={view.meters} day={view.feedback.node.day} lang={intlLocale[locale]} t={t} />;
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
@@ -208,10 +212,9 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
     const all = total(view.tally);
     main = (
       <>
-        <Meters scenario={scenario} values={view.meters} t={t} />
+        <Meters scenario={scenario} values={view.meters} day={node.day} lang={intlLocale[locale]} t={t} />
         <h1>{node.title}</h1>
-        <p class="speaker">{speakerOf(scenario, node.medium)}</p>
-        {paragraphs(view.situation)}
+        <Moment medium={node.medium} {...momentOf(scenario, node.day)} text={view.situation} lang={intlLocale[locale]} t={t} />
       </>
     );
     side = (

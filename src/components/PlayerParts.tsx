@@ -5,6 +5,7 @@ import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts
 import { storyAgainstGrade } from '../engine/scoring.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
+import { Moment, StoryStrip, momentOf } from './Moment.tsx';
 import { principleScore, type Translate } from '../i18n/messages.ts';
 
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
@@ -24,10 +25,13 @@ export function FeedbackBody({
   t,
   hideScore = false,
   label = true,
+  lang,
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
   t: Translate;
+  /** The BCP 47 locale dates and money are written in, e.g. "en-GB". */
+  lang: string;
   hideScore?: boolean;
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
@@ -35,7 +39,12 @@ export function FeedbackBody({
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
-      {paragraphs(feedback.text)}
+      {/* The other side's answer arrives in its medium, before the why. */}
+      {feedback.choice.reaction ? (
+        <Moment medium={feedback.choice.reaction} {...momentOf(scenario, feedback.node.day)} text={feedback.text} lang={lang} t={t} />
+      ) : (
+        paragraphs(feedback.text)
+      )}
       {feedback.meters.length > 0 && (
         <ul class="changes">
           {feedback.meters.map((m) => (
@@ -97,22 +106,31 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   );
 }
 
-/** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
+/**
+ * The story's day and money, then the scenario's meters as labelled gauges; `changed` marks those
+ * the last choice moved, and which way. The money meter shows as money in the strip, not as a gauge.
+ */
 export function Meters({
   scenario,
   values,
   changed,
+  day,
+  lang,
   t,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
+  /** The day of the story on screen. */
+  day: number;
+  lang: string;
   t: Translate;
 }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
+      <StoryStrip scenario={scenario} day={day} meters={values} lang={lang} t={t} />
       {scenario.meters
-        .filter((m) => !m.hidden)
+        .filter((m) => !m.hidden && m.id !== scenario.money.meter)
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>

@@ -5,17 +5,19 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import { speakerOf } from '../engine/moment.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
+import { Moment, momentOf } from './Moment.tsx';
 import './ScenarioPlayer.css';
 
 export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
   t: Translate;
+  /** The BCP 47 locale dates and money are written in, e.g. "en-GB". */
+  lang: string;
   /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
   outcomeExtras?: (view: PlayerView) => ComponentChildren;
   /** Links offered at the end before "play again", e.g. what follows in the course. */
@@ -31,6 +33,7 @@ export default function ScenarioPlayer({
   scenario,
   player,
   t,
+  lang,
   outcomeExtras,
   links,
   notice,
@@ -64,7 +67,14 @@ export default function ScenarioPlayer({
       <p class="player-notice" role="status">
         {notice}
       </p>
-      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
+      <Meters
+        scenario={scenario}
+        values={view.meters}
+        changed={changedMeters}
+        day={(view.feedback?.node ?? view.node).day}
+        lang={lang}
+        t={t}
+      />
 
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
@@ -77,7 +87,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
-            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} hideScore={hideScore} />
+            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={lang} hideScore={hideScore} />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
@@ -117,8 +127,9 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <p class="speaker">{speakerOf(scenario, view.node.medium)}</p>
-            <div class="situation">{paragraphs(view.situation)}</div>
+            <div class="situation">
+              <Moment medium={view.node.medium} {...momentOf(scenario, view.node.day)} text={view.situation} lang={lang} t={t} />
+            </div>
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (

@@ -3,7 +3,7 @@ import type { Counterpart } from './props.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
-import { speakerOf } from '../engine/moment.ts';
+import { dateOfDay } from '../engine/moment.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
@@ -15,13 +15,16 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     if (!isDecision(node) || !node.counterpart) continue;
     const link = node.counterpart;
     const other = all.find((s) => s.id === link.scenario)!;
-    const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
+    const otherHere = localize(other, locale);
+    const moment = otherHere.nodes.find((n) => n.id === link.node)!;
     out[node.id] = {
       scenarioTitle: other.title[locale],
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
-      ...(moment.type === 'decision' && { speaker: speakerOf(localize(other, locale), moment.medium) }),
+      ...(moment.type === 'decision' && {
+        moment: { medium: moment.medium, people: otherHere.people, date: dateOfDay(otherHere.calendarStart, moment.day) },
+      }),
     };
   }
   return out;
