@@ -5,10 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
-import { glossaryTerm, lessonFrontmatter, outline, template } from './schemas.ts';
+import { glossaryTerm, lessonFrontmatter, type OutlineItem, outline, template } from './schemas.ts';
 
 export type ContentDiagnostic = Omit<Diagnostic, 'code'> & {
-  code: DiagnosticCode | 'unreadable-file' | 'missing-locale' | 'unknown-reference';
+  code: DiagnosticCode | 'unreadable-file' | 'missing-locale' | 'unknown-reference' | 'spoiler-order';
 };
 
 /** Parses a YAML file; a syntax error becomes a diagnostic, not an exception. */
@@ -65,8 +65,9 @@ async function checkMdxFolder(
   root: string,
   folder: string,
   termIds: Set<string> | undefined,
-): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string> }> {
+): Promise<{ diagnostics: ContentDiagnostic[]; slugs: Set<string>; afterScenarios: Set<string> }> {
   const diagnostics: ContentDiagnostic[] = [];
+  const afterScenarios = new Set<string>();
   const slugsByLocale = new Map<string, Set<string>>();
   for (const locale of locales) {
     const files = await listFiles(join(root, folder, locale), '.mdx');
@@ -92,6 +93,7 @@ async function checkMdxFolder(
       }
       const parsed = lessonFrontmatter.safeParse(data);
       if (!parsed.success) diagnostics.push(...shapeDiagnostics(name, parsed.error));
+      else if (parsed.data.afterScenarios) afterScenarios.add(basename(file, '.mdx'));
       if (!termIds) continue;
       for (const match of parts.body.matchAll(/<Term\s+id=["']([^"']+)["']/g)) {
         if (!termIds.has(match[1]!)) {
@@ -116,7 +118,29 @@ async function checkMdxFolder(
       }
     }
   }
-  return { diagnostics, slugs: all };
+  return { diagnostics, slugs: all, afterScenarios };
+}
+
+/**
+ * A lesson that tells how the case ended (`afterScenarios: true`) listed above a scenario would
+ * spoil it: the learner would play knowing the twist. One diagnostic per such lesson, naming the
+ * last scenario it must follow.
+ */
+export function spoilerOrder(items: readonly OutlineItem[], afterScenarios: ReadonlySet<string>): ContentDiagnostic[] {
+  const lastScenario = items.findLastIndex((item) => 'scenario' in item);
+  if (lastScenario < 0) return [];
+  const scenario = (items[lastScenario] as { scenario: string }).scenario;
+  return items.slice(0, lastScenario).flatMap((item) =>
+    'lesson' in item && afterScenarios.has(item.lesson)
+      ? [
+          {
+            code: 'spoiler-order' as const,
+            file: 'course.yaml',
+            message: `lists lesson "${item.lesson}" before scenario "${scenario}", but the lesson tells how the case ended (afterScenarios: true). Move it below the last scenario, or take the twist out of the lesson.`,
+          },
+        ]
+      : [],
+  );
 }
 
 /** Checks the whole content folder. */
@@ -177,6 +201,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
       });
     }
   }
+  diagnostics.push(...spoilerOrder(parsed.data ?? [], lessons.afterScenarios));
   for (const slug of lessons.slugs) {
     if (!listed.has(`lesson:${slug}`))
       diagnostics.push({

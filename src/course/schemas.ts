@@ -29,8 +29,10 @@ export const checkQuestion = z
 export const lessonFrontmatter = z.strictObject({
   /** The lesson's title. */
   title: z.string().min(1),
-  /** One sentence for the outline and the page description. */
+  /** One sentence for the outline and the page description; it must not give away how the case ended. */
   description: z.string().min(1),
+  /** This lesson tells how the case ended: the outline must list it after every scenario. */
+  afterScenarios: z.boolean().default(false),
   /** An optional knowledge check, 3-5 questions. */
   check: z.array(checkQuestion).min(3).max(5).optional(),
   /** Optional prompts the learner answers in a text box. */

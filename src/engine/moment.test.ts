@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, moneyAt, peopleIn, personOf, speakerOf } from './moment.ts';
+import { dateOfDay, moneyAt, peopleIn, personOf } from './moment.ts';
+import { speakerOf } from './play-view.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from './localize.ts';
 
@@ -27,7 +28,7 @@ describe('what a moment shows beside its text', () => {
     ]);
     expect(peopleIn({ kind: 'note', from: 'anna' })).toEqual(['anna']);
     expect(personOf(scenario, 'mark')?.name).toBe('Mark Ellis');
-    expect(speakerOf(scenario, { kind: 'call', from: 'mark', to: ['anna'] })).toBe('Mark Ellis');
-    expect(speakerOf(scenario, { kind: 'note', from: 'nobody' })).toBe('nobody');
+    expect(speakerOf(scenario, { from: 'mark' })).toBe('Mark Ellis');
+    expect(speakerOf(scenario, { from: 'nobody' })).toBe('nobody');
   });
 });

@@ -44,8 +44,3 @@ export function dateOfDay(calendarStart: string, day: number): string {
   date.setUTCDate(date.getUTCDate() + day - 1);
   return date.toISOString().slice(0, 10);
 }
-
-/** The name of the person a medium comes from (the sender, the caller, the writer); the id when undeclared. */
-export function speakerOf<S extends AnyScenario>(scenario: S, medium: Medium): S['people'][number]['name'] | string {
-  return personOf(scenario, medium.from)?.name ?? medium.from;
-}

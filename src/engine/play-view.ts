@@ -3,6 +3,7 @@
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
 import type { Choice, Localized, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
+import type { Medium } from './moment.ts';
 
 export type PlayableScenario = Localized<ScenarioContent>;
 
@@ -64,6 +65,11 @@ export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | unde
     text: textFor(result.ending.text, meters),
     debrief: textFor(result.ending.debrief, meters),
   };
+}
+
+/** The name of the person a medium comes from (the sender, the caller, the writer); the id when undeclared. */
+export function speakerOf(scenario: Pick<PlayableScenario, 'people'>, medium: Pick<Medium, 'from'>): string {
+  return scenario.people.find((p) => p.id === medium.from)?.name ?? medium.from;
 }
 
 /** A moment's title, for the debrief and exports; the id when there is no such node. */

@@ -17,10 +17,10 @@ import { Compiler } from 'inkjs/full';
 import { Story } from 'inkjs';
 import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
-import { speakerOf } from '../engine/moment.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 import type { Choice, Condition, Localized, Step, VariableText } from '../engine/types.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
+import { speakerOf } from '../engine/play-view.ts';
 
 type Playable = Localized<ScenarioContent>;
 
