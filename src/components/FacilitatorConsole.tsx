@@ -26,7 +26,6 @@ import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { $consoleWorkshop } from '../stores/console-workshop.ts';
-import { Moment, momentOf } from './Moment.tsx';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -119,15 +118,7 @@ export default function FacilitatorConsole(props: Props) {
   );
 }
 
-function Console({
-  scenario,
-  workshop,
-  t,
-  screenHref,
-  sessionsHref,
-  counterparts,
-  dateLocale,
-}: Props & { workshop: Workshop; t: Translate }) {
+function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -181,13 +172,13 @@ function Console({
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <Meters scenario={scenario} values={view.meters} day={discussed.day} lang={dateLocale} t={t} />
+          <Meters scenario={scenario} values={view.meters} t={t} />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
-              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={dateLocale} />
+              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
               </button>
@@ -233,9 +224,7 @@ function Console({
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              <div class="situation">
-                <Moment medium={node.medium} {...momentOf(scenario, node.day)} text={view.situation} lang={dateLocale} t={t} />
-              </div>
+              <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>
                 <p class="muted">{t('workshop.keys')}</p>

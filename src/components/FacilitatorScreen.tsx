@@ -13,7 +13,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
-import { Moment, momentOf } from './Moment.tsx';
+import { Moment, StoryStrip } from './Moment.tsx';
 import { intlLocale } from '../engine/locales.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
@@ -109,6 +109,7 @@ function useFit(deps: unknown[]) {
 
 export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const lang = intlLocale[locale];
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
@@ -183,7 +184,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <h1>{counterpart.title}</h1>
         <p class="muted">{counterpart.scenarioTitle}</p>
         {counterpart.moment ? (
-          <Moment {...counterpart.moment} text={counterpart.situation} lang={intlLocale[locale]} t={t} />
+          <Moment {...counterpart.moment} text={counterpart.situation} lang={lang} t={t} />
         ) : (
           paragraphs(counterpart.situation)
         )}
@@ -194,10 +195,34 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
-        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={intlLocale[locale]} label={false} />
+        <FeedbackBody
+          feedback={view.feedback}
+          scenario={scenario}
+          t={t}
+          label={false}
+          reaction={
+            view.feedback.choice.reaction && (
+              <Moment
+                medium={view.feedback.choice.reaction}
+                scenario={scenario}
+                day={view.feedback.node.day}
+                text={view.feedback.text}
+                lang={lang}
+                t={t}
+              />
+            )
+          }
+        />
       </>
     );
-    side = <Meters scenario={scenario} values={view.meters} day={view.feedback.node.day} lang={intlLocale[locale]} t={t} />;
+    side = (
+      <Meters
+        scenario={scenario}
+        values={view.meters}
+        strip={<StoryStrip scenario={scenario} day={view.feedback.node.day} meters={view.meters} lang={lang} t={t} />}
+        t={t}
+      />
+    );
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
@@ -212,9 +237,14 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
     const all = total(view.tally);
     main = (
       <>
-        <Meters scenario={scenario} values={view.meters} day={node.day} lang={intlLocale[locale]} t={t} />
+        <Meters
+          scenario={scenario}
+          values={view.meters}
+          strip={<StoryStrip scenario={scenario} day={node.day} meters={view.meters} lang={lang} t={t} />}
+          t={t}
+        />
         <h1>{node.title}</h1>
-        <Moment medium={node.medium} {...momentOf(scenario, node.day)} text={view.situation} lang={intlLocale[locale]} t={t} />
+        <Moment medium={node.medium} scenario={scenario} day={node.day} text={view.situation} lang={lang} t={t} />
       </>
     );
     side = (

@@ -6,21 +6,19 @@ import { dateOfDay, moneyAt } from '../engine/moment.ts';
 import type { DecisionNode, Localized, Meters } from '../engine/types.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { splitParagraphs } from '../i18n/typography.ts';
+import { paragraphs } from './PlayerParts.tsx';
 import './Moment.css';
 
 type Medium = Localized<DecisionNode>['medium'];
 
-const paragraphs = (text: string) => splitParagraphs(text).map((p, i) => <p key={i}>{p}</p>);
-
 export interface MomentProps {
   medium: Medium;
-  /** The people of the scenario the medium belongs to, in the page's language. */
-  people: readonly { id: string; name: string }[];
+  /** The scenario the medium belongs to, in the page's language: its people and its calendar. */
+  scenario: Pick<PlayableScenario, 'people' | 'calendarStart'>;
+  /** The day of the story the moment happens on; an email is dated with it. */
+  day: number;
   /** The moment's own text: the situation, or a reaction's feedback. */
   text: string;
-  /** The date of the moment (YYYY-MM-DD), shown on an email. */
-  date: string;
   /** The BCP 47 locale dates are written in, e.g. "en-GB". */
   lang: string;
   t: Translate;
@@ -31,51 +29,38 @@ export interface MomentProps {
  * is the message itself, unless the medium brings its own body or lines; then the text is the
  * narration before it.
  */
-export function Moment({ medium, people, text, date, lang, t }: MomentProps) {
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? id;
+export function Moment({ medium, scenario, day, text, lang, t }: MomentProps) {
+  const name = (id: string) => scenario.people.find((p) => p.id === id)?.name ?? id;
   const from = name(medium.from);
-  const to = 'to' in medium ? medium.to.map(name) : [];
-  const lines = 'lines' in medium ? medium.lines : undefined;
-  const body = medium.kind === 'email' ? medium.body : undefined;
-  const own = lines !== undefined || body !== undefined;
+  // Only some kinds carry them; reading them off any kind is undefined where absent.
+  const {
+    to: toIds,
+    subject,
+    lines,
+    body,
+  } = medium as { to?: string[]; subject?: string; lines?: { by: string; text: string }[]; body?: string };
+  const to = toIds?.map(name).join(', ') ?? '';
+  // One line names the medium and its people, on screen and as the article's name.
+  const label = t(`player.medium.${medium.kind}`, { from, to });
   return (
     <>
-      {own && <div class="moment-narration">{paragraphs(text)}</div>}
-      <article
-        class={`moment moment-${medium.kind}`}
-        aria-label={t(`player.medium.${medium.kind}`, { from, people: [from, ...to].join(', ') })}
-      >
-        <header class="moment-head">
-          <span class="moment-kind">{t(`player.medium.kind.${medium.kind}`)}</span>
-          {medium.kind === 'email' ? (
-            <dl class="moment-fields">
-              <dt>{t('player.medium.from')}</dt>
-              <dd>{from}</dd>
-              <dt>{t('player.medium.to')}</dt>
-              <dd>{to.join(', ')}</dd>
-              <dt>{t('player.medium.subject')}</dt>
-              <dd>{medium.subject}</dd>
-              <dt>{t('player.medium.date')}</dt>
-              <dd>
-                <time dateTime={date}>
-                  {new Date(`${date}T12:00:00Z`).toLocaleDateString(lang, {
-                    weekday: 'short',
-                    day: 'numeric',
-                    month: 'long',
-                    year: 'numeric',
-                  })}
-                </time>
-              </dd>
-            </dl>
-          ) : (
-            medium.kind !== 'note' && <span class="moment-people">{[from, ...to].join(' · ')}</span>
-          )}
-        </header>
+      {(lines || body) && paragraphs(text)}
+      <article class={`moment ${medium.kind}`} aria-label={label}>
+        <p class="moment-head">{label}</p>
+        {subject && (
+          <p class="moment-fields">
+            {t('player.medium.fields', {
+              to,
+              subject,
+              date: dateOfDay(scenario.calendarStart, day).toLocaleDateString(lang, { dateStyle: 'full' }),
+            })}
+          </p>
+        )}
         <div class="moment-body">
           {lines
             ? lines.map((line, i) => (
-                <p key={i} class={line.by === medium.from ? 'line from' : 'line'}>
-                  <span class="line-by">{name(line.by)}</span> {line.text}
+                <p key={i} class={line.by === medium.from ? 'from' : undefined}>
+                  <b>{name(line.by)}</b> {line.text}
                 </p>
               ))
             : paragraphs(body ?? text)}
@@ -83,11 +68,6 @@ export function Moment({ medium, people, text, date, lang, t }: MomentProps) {
       </article>
     </>
   );
-}
-
-/** A scenario's moment as `Moment` takes it: its people, and the date of its day. */
-export function momentOf(scenario: Pick<PlayableScenario, 'people' | 'calendarStart'>, day: number) {
-  return { people: scenario.people, date: dateOfDay(scenario.calendarStart, day) };
 }
 
 /** The slim strip above a moment: the day of the story and the money received and outstanding. */
@@ -104,13 +84,7 @@ export function StoryStrip({
   lang: string;
   t: Translate;
 }) {
-  const money = moneyAt(scenario, meters);
-  const amount = (n: number) => n.toLocaleString(lang, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 });
-  return (
-    <p class="story-strip">
-      <span>{t('player.strip.day', { day })}</span>
-      <span>{t('player.strip.received', { amount: amount(money.received) })}</span>
-      <span class={money.outstanding > 0 ? 'owed' : undefined}>{t('player.strip.outstanding', { amount: amount(money.outstanding) })}</span>
-    </p>
-  );
+  const { received, outstanding, currency } = moneyAt(scenario, meters);
+  const money = new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 });
+  return <p class="story-strip">{t('player.strip', { day, received: money.format(received), outstanding: money.format(outstanding) })}</p>;
 }

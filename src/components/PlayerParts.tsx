@@ -3,9 +3,9 @@
 import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
-import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
-import { Moment, StoryStrip, momentOf } from './Moment.tsx';
+import { splitParagraphs } from '../i18n/typography.ts';
+import type { ComponentChildren } from 'preact';
 import { principleScore, type Translate } from '../i18n/messages.ts';
 
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
@@ -25,13 +25,16 @@ export function FeedbackBody({
   t,
   hideScore = false,
   label = true,
-  lang,
+  reaction,
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
   t: Translate;
-  /** The BCP 47 locale dates and money are written in, e.g. "en-GB". */
-  lang: string;
+  /**
+   * The other side's answer in its medium (a `Moment` of the choice's reaction), shown in place
+   * of the plain feedback text. Views that pass none (the console) carry none of its code.
+   */
+  reaction?: ComponentChildren;
   hideScore?: boolean;
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
@@ -40,11 +43,7 @@ export function FeedbackBody({
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
       {/* The other side's answer arrives in its medium, before the why. */}
-      {feedback.choice.reaction ? (
-        <Moment medium={feedback.choice.reaction} {...momentOf(scenario, feedback.node.day)} text={feedback.text} lang={lang} t={t} />
-      ) : (
-        paragraphs(feedback.text)
-      )}
+      {reaction || paragraphs(feedback.text)}
       {feedback.meters.length > 0 && (
         <ul class="changes">
           {feedback.meters.map((m) => (
@@ -107,30 +106,28 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
 }
 
 /**
- * The story's day and money, then the scenario's meters as labelled gauges; `changed` marks those
- * the last choice moved, and which way. The money meter shows as money in the strip, not as a gauge.
+ * The scenario's meters as labelled gauges, after the story's strip when there is one; `changed`
+ * marks those the last choice moved, and which way.
  */
 export function Meters({
   scenario,
   values,
   changed,
-  day,
-  lang,
+  strip,
   t,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
-  /** The day of the story on screen. */
-  day: number;
-  lang: string;
+  /** The story's day and money (a `StoryStrip`); with it, the money meter is not shown as a gauge. */
+  strip?: ComponentChildren;
   t: Translate;
 }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
-      <StoryStrip scenario={scenario} day={day} meters={values} lang={lang} t={t} />
+      {strip}
       {scenario.meters
-        .filter((m) => !m.hidden && m.id !== scenario.money.meter)
+        .filter((m) => !m.hidden && !(strip && m.id === scenario.money.meter))
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>

@@ -9,7 +9,7 @@ import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
-import { Moment, momentOf } from './Moment.tsx';
+import { Moment, StoryStrip } from './Moment.tsx';
 import './ScenarioPlayer.css';
 
 export interface PlayerProps {
@@ -71,8 +71,7 @@ export default function ScenarioPlayer({
         scenario={scenario}
         values={view.meters}
         changed={changedMeters}
-        day={(view.feedback?.node ?? view.node).day}
-        lang={lang}
+        strip={<StoryStrip scenario={scenario} day={(view.feedback?.node ?? view.node).day} meters={view.meters} lang={lang} t={t} />}
         t={t}
       />
 
@@ -87,7 +86,24 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
-            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} lang={lang} hideScore={hideScore} />
+            <FeedbackBody
+              feedback={view.feedback}
+              scenario={scenario}
+              t={t}
+              hideScore={hideScore}
+              reaction={
+                view.feedback.choice.reaction && (
+                  <Moment
+                    medium={view.feedback.choice.reaction}
+                    scenario={scenario}
+                    day={view.feedback.node.day}
+                    text={view.feedback.text}
+                    lang={lang}
+                    t={t}
+                  />
+                )
+              }
+            />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
@@ -127,9 +143,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <div class="situation">
-              <Moment medium={view.node.medium} {...momentOf(scenario, view.node.day)} text={view.situation} lang={lang} t={t} />
-            </div>
+            <Moment medium={view.node.medium} scenario={scenario} day={view.node.day} text={view.situation} lang={lang} t={t} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (

@@ -19,5 +19,5 @@ export interface Counterpart {
   title: string;
   situation: string;
   /** The moment in its medium, with the other scenario's people and the date of its day; absent at an ending. */
-  moment?: { medium: Localized<DecisionNode>['medium']; people: { id: string; name: string }[]; date: string };
+  moment?: { medium: Localized<DecisionNode>['medium']; scenario: Pick<PlayableScenario, 'people' | 'calendarStart'>; day: number };
 }

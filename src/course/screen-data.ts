@@ -3,7 +3,6 @@ import type { Counterpart } from './props.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
-import { dateOfDay } from '../engine/moment.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
@@ -23,7 +22,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
       ...(moment.type === 'decision' && {
-        moment: { medium: moment.medium, people: otherHere.people, date: dateOfDay(otherHere.calendarStart, moment.day) },
+        moment: { medium: moment.medium, scenario: { people: otherHere.people, calendarStart: other.calendarStart }, day: moment.day },
       }),
     };
   }
