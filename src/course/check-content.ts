@@ -5,7 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
-import { glossaryTerm, lessonFrontmatter, type OutlineItem, outline, template } from './schemas.ts';
+import { findTells, type TellWarning, type TellWords } from '../engine/tells.ts';
+import { scenario as scenarioSchema } from '../engine/schema.ts';
+import { glossaryTerm, lessonFrontmatter, type OutlineItem, outline, template, tellWords } from './schemas.ts';
 
 export type ContentDiagnostic = Omit<Diagnostic, 'code'> & {
   code: DiagnosticCode | 'unreadable-file' | 'missing-locale' | 'unknown-reference' | 'spoiler-order';
@@ -143,6 +145,27 @@ export function spoilerOrder(items: readonly OutlineItem[], afterScenarios: Read
   );
 }
 
+/** The list of tell-words per locale, in the content folder. */
+export const tellWordsFile = 'tell-words.yaml';
+
+/**
+ * The tells in the content's scenarios (see engine/tells.ts): warnings an author should fix so a
+ * learner cannot win by picking the longest label or the usual position. A scenario with errors,
+ * or a missing or malformed tell-word list, yields none here: `checkContent` reports those.
+ */
+export async function findContentTells(root: string, files?: string[]): Promise<TellWarning[]> {
+  const list = await readYaml(join(root, tellWordsFile), root);
+  const words: TellWords | undefined = tellWords.safeParse(list.data).data;
+  if (!words) return [];
+  const warnings: TellWarning[] = [];
+  for (const file of files ?? (await listFiles(join(root, 'scenarios'), '.yaml'))) {
+    const { data } = await readYaml(file, root);
+    const parsed = scenarioSchema.safeParse(data);
+    if (parsed.success) warnings.push(...findTells(parsed.data, relative(root, file) || file, words));
+  }
+  return warnings;
+}
+
 /** Checks the whole content folder. */
 export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
   const diagnostics: ContentDiagnostic[] = [];
@@ -178,6 +201,12 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
     diagnostics.push(...read.diagnostics);
     const parsed = template.safeParse(read.data);
     if (read.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics(relative(root, file), parsed.error));
+  }
+
+  const words = await readYaml(join(root, tellWordsFile), root);
+  if (words.data !== undefined) {
+    const parsed = tellWords.safeParse(words.data);
+    if (!parsed.success) diagnostics.push(...shapeDiagnostics(tellWordsFile, parsed.error));
   }
 
   const lessons = await checkMdxFolder(root, 'lessons', termIds);

@@ -1,6 +1,7 @@
 // Schemas of the course's other content (the scenario schema lives with the engine).
 import { z } from 'astro/zod';
 import { localizedText } from '../engine/schema.ts';
+import { locales, type Locale } from '../engine/locales.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 
@@ -49,7 +50,14 @@ export const template = z.strictObject({
   when: localizedText,
   /** The text to copy; placeholders in square brackets. */
   body: localizedText,
+  /** Drafting notes for the reader, shown beside the text and never copied with it. */
+  notes: z.array(localizedText).optional(),
 });
+
+/** Words per locale that make a choice label sound right whatever it says (`content/tell-words.yaml`). */
+export const tellWords = z.strictObject(
+  Object.fromEntries(locales.map((locale) => [locale, z.array(z.string().trim().min(1))])) as Record<Locale, z.ZodArray<z.ZodString>>,
+);
 
 /** A glossary term. */
 export const glossaryTerm = z.strictObject({

@@ -3,7 +3,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { checkContent } from '../course/check-content.ts';
+import { checkContent, findContentTells } from '../course/check-content.ts';
 import { formatDiagnostic } from '../engine/validate.ts';
 
 export class ContentError extends Error {
@@ -17,7 +17,13 @@ export function contentCheck(options: { contentDir: string }): AstroIntegration 
       'astro:config:setup': async ({ config, logger }) => {
         const dir = resolve(fileURLToPath(config.root), options.contentDir);
         const diagnostics = await checkContent(dir);
-        if (diagnostics.length === 0) return;
+        if (diagnostics.length === 0) {
+          // Tells do not stop a build; one line points the author to the list.
+          const tells = (await findContentTells(dir)).length;
+          if (tells > 0)
+            logger.warn(`${tells} tell warning${tells === 1 ? '' : 's'} in ${options.contentDir}: \`npm run check:content\` lists them.`);
+          return;
+        }
         for (const d of diagnostics) logger.error(formatDiagnostic(d));
         const error = new ContentError(
           `${diagnostics.length} content problem${diagnostics.length === 1 ? '' : 's'} in ${options.contentDir} (listed above). Fix them and build again; \`npm run check:content\` checks without building.`,

@@ -11,6 +11,7 @@ import { outcome } from '../../src/engine/scoring.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import ru from '../../src/i18n/ru.json' with { type: 'json' };
 import type { Locale } from '../../src/engine/locales.ts';
+import { template, type Template } from '../../src/course/schemas.ts';
 
 export const ui = { en, ru } as const;
 
@@ -27,6 +28,14 @@ export const scenarios: ScenarioContent[] = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => schema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+
+const templatesDir = join(import.meta.dirname, '..', '..', 'content', 'templates');
+
+/** The copyable templates as the content folder holds them, in page order. */
+export const templates: Template[] = readdirSync(templatesDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => template.parse(parse(readFileSync(join(templatesDir, f), 'utf8'))))
+  .sort((a, b) => a.order - b.order);
 
 /**
  * The one path every report is checked on (the outcome view, the embed's complete event, the

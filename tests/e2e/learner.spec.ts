@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { choiceLabel, defaultRoutePath, scenarios, ui } from './course-data.ts';
+import { choiceLabel, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 
 const client = scenarios.find((s) => s.id === 'client')!;
@@ -159,6 +159,27 @@ test('a template copies to the clipboard and says so', async ({ page, context })
   const template = await page.locator(`#${await button.getAttribute('data-copy')}`).textContent();
   expect(copied).toBe(template);
   expect(copied).toContain('[');
+});
+
+test('a template’s drafting notes are shown beside it and never copied with it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const withNotes = templates.filter((t) => t.notes && t.notes.length > 0);
+  expect(withNotes.length).toBeGreaterThan(0);
+  for (const locale of locales) {
+    await page.goto(`/${locale}/templates/`);
+    for (const template of withNotes) {
+      const section = page
+        .locator('section.template')
+        .filter({ has: page.getByRole('heading', { name: template.title[locale], exact: true }) });
+      const notes = section.getByRole('complementary', { name: ui[locale]['templates.notes'] });
+      for (const note of template.notes!) await expect(notes).toContainText(note[locale]);
+      await section.getByRole('button', { name: ui[locale]['templates.copy'] }).click();
+      await expect(section.locator('.copy-note')).toHaveText(ui[locale]['templates.copied']);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(template.body[locale].trimEnd());
+      for (const note of template.notes!) expect(copied).not.toContain(note[locale]);
+    }
+  }
 });
 
 test('the language switch keeps the reader on the same page', async ({ page }) => {
