@@ -119,7 +119,7 @@ export function Meters({
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
-  /** The story's day and money (a `StoryStrip`); with it, the money meter is not shown as a gauge. */
+  /** The story's day and money (a `StoryStrip`), shown before the gauges. */
   strip?: ComponentChildren;
   t: Translate;
 }) {
@@ -127,7 +127,7 @@ export function Meters({
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {strip}
       {scenario.meters
-        .filter((m) => !m.hidden && !(strip && m.id === scenario.money.meter))
+        .filter((m) => !m.hidden)
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>
