@@ -33,7 +33,7 @@ for (const locale of locales) {
       const article = page.getByRole('article', { name: label, exact: true });
       await expect(article).toBeVisible();
       await expect(article).toMatchAriaSnapshot(`
-        - article ${JSON.stringify(label)}:
+        - '${`article ${JSON.stringify(label)}`.replaceAll("'", "''")}':
           - paragraph: ${JSON.stringify(label)}
       `);
       const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
