@@ -4,6 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
+import { Moment } from './Moment.tsx';
+import { intlLocale } from '../engine/locales.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
@@ -49,6 +51,7 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
         scenario={scenario}
         player={player}
         t={t}
+        lang={intlLocale[locale]}
         // The other side's view of each linked moment visited, read-only.
         outcomeExtras={(view) =>
           view.visited.some((id) => counterparts[id]) && (
@@ -62,8 +65,7 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
                     <details class="counterpart" key={id}>
                       <summary>{t('player.meanwhileAt', { moment: nodeTitle(scenario, id) })}</summary>
                       <p class="muted">{c.scenarioTitle}</p>
-                      {c.speaker && <p class="speaker">{c.speaker}</p>}
-                      {paragraphs(c.situation)}
+                      {c.moment ? <Moment {...c.moment} text={c.situation} lang={intlLocale[locale]} t={t} /> : paragraphs(c.situation)}
                     </details>
                   );
                 })}

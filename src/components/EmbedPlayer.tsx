@@ -2,6 +2,7 @@
 // or in memory, and every step reported to the host page.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
+import { intlLocale } from '../engine/locales.ts';
 import { createPlayer } from '../stores/player.ts';
 import { storageState, useMemoryOnly } from '../stores/storage.ts';
 import { embedRun } from '../stores/embed-run.ts';
@@ -70,6 +71,7 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
       scenario={scenario}
       player={player}
       t={t}
+      lang={intlLocale[locale]}
       allowUndo={options.undo}
       hideScore={options.hideScore}
       {...(notice && { notice })}

@@ -13,10 +13,11 @@ import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { Moment, StoryStrip } from './Moment.tsx';
+import { intlLocale } from '../engine/locales.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
-import { speakerOf } from '../engine/play-view.ts';
 
 interface Props extends ScenarioIslandProps {
   counterparts: Record<string, Counterpart>;
@@ -108,6 +109,7 @@ function useFit(deps: unknown[]) {
 
 export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  const lang = intlLocale[locale];
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
@@ -181,8 +183,11 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <p class="screen-kicker">{t('player.meanwhile')}</p>
         <h1>{counterpart.title}</h1>
         <p class="muted">{counterpart.scenarioTitle}</p>
-        {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
-        {paragraphs(counterpart.situation)}
+        {counterpart.moment ? (
+          <Moment {...counterpart.moment} text={counterpart.situation} lang={lang} t={t} />
+        ) : (
+          paragraphs(counterpart.situation)
+        )}
       </>
     );
   else if (view.feedback) {
@@ -190,10 +195,34 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
-        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} label={false} />
+        <FeedbackBody
+          feedback={view.feedback}
+          scenario={scenario}
+          t={t}
+          label={false}
+          reaction={
+            view.feedback.choice.reaction && (
+              <Moment
+                medium={view.feedback.choice.reaction}
+                scenario={scenario}
+                day={view.feedback.node.day}
+                text={view.feedback.text}
+                lang={lang}
+                t={t}
+              />
+            )
+          }
+        />
       </>
     );
-    side = <Meters scenario={scenario} values={view.meters} t={t} />;
+    side = (
+      <Meters
+        scenario={scenario}
+        values={view.meters}
+        strip={<StoryStrip scenario={scenario} day={view.feedback.node.day} meters={view.meters} lang={lang} t={t} />}
+        t={t}
+      />
+    );
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
@@ -208,10 +237,14 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
     const all = total(view.tally);
     main = (
       <>
-        <Meters scenario={scenario} values={view.meters} t={t} />
+        <Meters
+          scenario={scenario}
+          values={view.meters}
+          strip={<StoryStrip scenario={scenario} day={node.day} meters={view.meters} lang={lang} t={t} />}
+          t={t}
+        />
         <h1>{node.title}</h1>
-        <p class="speaker">{speakerOf(scenario, node.medium)}</p>
-        {paragraphs(view.situation)}
+        <Moment medium={node.medium} scenario={scenario} day={node.day} text={view.situation} lang={lang} t={t} />
       </>
     );
     side = (

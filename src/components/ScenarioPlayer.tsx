@@ -4,17 +4,20 @@ import { useStore } from './use-store.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
-import { nodeTitle, speakerOf } from '../engine/play-view.ts';
+import { nodeTitle } from '../engine/play-view.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
+import { Moment, StoryStrip } from './Moment.tsx';
 import './ScenarioPlayer.css';
 
 export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
   t: Translate;
+  /** The BCP 47 locale dates and money are written in, e.g. "en-GB". */
+  lang: string;
   /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
   outcomeExtras?: (view: PlayerView) => ComponentChildren;
   /** Links offered at the end before "play again", e.g. what follows in the course. */
@@ -30,6 +33,7 @@ export default function ScenarioPlayer({
   scenario,
   player,
   t,
+  lang,
   outcomeExtras,
   links,
   notice,
@@ -63,7 +67,13 @@ export default function ScenarioPlayer({
       <p class="player-notice" role="status">
         {notice}
       </p>
-      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
+      <Meters
+        scenario={scenario}
+        values={view.meters}
+        changed={changedMeters}
+        strip={<StoryStrip scenario={scenario} day={(view.feedback?.node ?? view.node).day} meters={view.meters} lang={lang} t={t} />}
+        t={t}
+      />
 
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
@@ -76,7 +86,24 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
-            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} hideScore={hideScore} />
+            <FeedbackBody
+              feedback={view.feedback}
+              scenario={scenario}
+              t={t}
+              hideScore={hideScore}
+              reaction={
+                view.feedback.choice.reaction && (
+                  <Moment
+                    medium={view.feedback.choice.reaction}
+                    scenario={scenario}
+                    day={view.feedback.node.day}
+                    text={view.feedback.text}
+                    lang={lang}
+                    t={t}
+                  />
+                )
+              }
+            />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
@@ -116,8 +143,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <p class="speaker">{speakerOf(scenario, view.node.medium)}</p>
-            <div class="situation">{paragraphs(view.situation)}</div>
+            <Moment medium={view.node.medium} scenario={scenario} day={view.node.day} text={view.situation} lang={lang} t={t} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {(view.node.choices as Choice[]).map((c) => (

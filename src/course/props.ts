@@ -3,6 +3,7 @@
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Message } from '../i18n/messages.ts';
+import type { DecisionNode, Localized } from '../engine/types.ts';
 
 /** What every island that plays a scenario is given by its page. */
 export interface ScenarioIslandProps {
@@ -16,6 +17,7 @@ export interface ScenarioIslandProps {
 export interface Counterpart {
   scenarioTitle: string;
   title: string;
-  speaker?: string;
   situation: string;
+  /** The moment in its medium, with the other scenario's people and the date of its day; absent at an ending. */
+  moment?: { medium: Localized<DecisionNode>['medium']; scenario: Pick<PlayableScenario, 'people' | 'calendarStart'>; day: number };
 }

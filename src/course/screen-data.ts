@@ -6,7 +6,6 @@ import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
-import { speakerOf } from '../engine/play-view.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */
 export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[], locale: Locale): Record<string, Counterpart> {
@@ -15,13 +14,16 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     if (!isDecision(node) || !node.counterpart) continue;
     const link = node.counterpart;
     const other = all.find((s) => s.id === link.scenario)!;
-    const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
+    const otherHere = localize(other, locale);
+    const moment = otherHere.nodes.find((n) => n.id === link.node)!;
     out[node.id] = {
       scenarioTitle: other.title[locale],
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
-      ...(moment.type === 'decision' && { speaker: speakerOf(localize(other, locale), moment.medium) }),
+      ...(moment.type === 'decision' && {
+        moment: { medium: moment.medium, scenario: { people: otherHere.people, calendarStart: other.calendarStart }, day: moment.day },
+      }),
     };
   }
   return out;

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
+import { intlLocale } from '../engine/locales.ts';
 import { createPlayer } from '../stores/player.ts';
 import { translator } from '../i18n/messages.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
@@ -111,7 +112,7 @@ function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} lang={intlLocale[locale]} allowUndo={false} {...(notice && { notice })} />
     </main>
   );
 }

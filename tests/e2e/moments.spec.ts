@@ -1,0 +1,53 @@
+// Each moment in its medium: a screen reader hears the medium and who it comes from, the strip
+// shows the day and the money the engine computes, and axe finds nothing, in both languages.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
+import { replay } from '../../src/engine/run.ts';
+import { moneyAt } from '../../src/engine/moment.ts';
+import { intlLocale, locales } from '../../src/engine/locales.ts';
+import { localize } from '../../src/engine/localize.ts';
+import { fill, momentOfEachMedium, ui } from './course-data.ts';
+import { openScenario, play } from './play.ts';
+
+const moments = momentOfEachMedium();
+
+test('both scenarios together have a decision in every medium', () => {
+  expect(moments.map((m) => m.kind).sort()).toEqual(['call', 'chat', 'email', 'meeting', 'note']);
+});
+
+for (const locale of locales) {
+  for (const { kind, scenario, node: id, steps } of moments) {
+    test(`${locale}: a ${kind} is announced with its medium and its people, under the day and the money`, async ({ page }) => {
+      const here = localize(scenario, locale);
+      const node = findNode(here, id)!;
+      if (!isDecision(node)) throw new Error(`${id} is not a decision`);
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const medium = node.medium;
+      const label = fill(ui[locale][`player.medium.${kind}` as keyof (typeof ui)['en']] as string, {
+        from: name(medium.from),
+        to: 'to' in medium ? medium.to.map(name).join(', ') : '',
+      });
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps, locale);
+      const article = page.getByRole('article', { name: label, exact: true });
+      await expect(article).toBeVisible();
+      await expect(article).toMatchAriaSnapshot(`
+        - '${`article ${JSON.stringify(label)}`.replaceAll("'", "''")}':
+          - paragraph: ${JSON.stringify(label)}
+      `);
+      const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      const money = moneyAt(scenario, meters);
+      const amount = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: money.currency, maximumFractionDigits: 0 });
+      await expect(page.locator('.story-strip')).toHaveText(
+        fill(ui[locale]['player.strip'], {
+          day: node.day,
+          received: amount.format(money.received),
+          outstanding: amount.format(money.outstanding),
+        }),
+      );
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+}
