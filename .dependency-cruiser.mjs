@@ -28,6 +28,14 @@ export default {
       to: { path: '^src/(components|islands|layouts|pages)/' },
     },
     {
+      name: 'plain-modules-below-stores',
+      comment:
+        'The floors below the stores (i18n, browser, workshop, live, embed, lms, offline) never import a store, a page script or the content reader: what they need from above comes in as arguments or as their own types.',
+      severity: 'error',
+      from: { path: '^src/(workshop|embed|lms|live|i18n|browser|offline)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/(stores|scripts|course)/' },
+    },
+    {
       name: 'nothing-ships-tests',
       comment: 'Only tests import from tests/ (shared fixtures); code that ships or runs as a tool never does.',
       severity: 'error',

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { startServer } from './serve.ts';
 import { findChromium } from './chromium.ts';
+import { locales } from '../engine/locales.ts';
 
 const allPages = [
   '',
@@ -74,7 +75,7 @@ const rows: string[] = [];
 const belowTarget: string[] = [];
 console.log(`Lighthouse, mobile preset, median of ${runs} run${runs === 1 ? '' : 's'} a page.\n${header}`);
 try {
-  for (const locale of ['en', 'ru']) {
+  for (const locale of locales) {
     for (const page of pages) {
       const path = `/${locale}/${page}`;
       const results: Result[] = [];

@@ -99,8 +99,7 @@ function longestPath(scenario: ReturnType<typeof loadScenarios>[number]): Step[]
       if (steps.length > best.length) best = steps;
       return;
     }
-    for (const c of (state.node.type === 'decision' ? state.node.choices : []) as Choice[])
-      walk([...steps, { node: state.node.id, choice: c.id }]);
+    for (const c of state.node.type === 'decision' ? state.node.choices : []) walk([...steps, { node: state.node.id, choice: c.id }]);
   };
   walk([]);
   return best;

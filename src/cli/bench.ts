@@ -1,52 +1,121 @@
-// `npm run bench`: engine figures on a large generated scenario (a fixed seed, so every run
-// measures the same graph). A benchmark to read, not a timed test.
+// `npm run bench`: engine figures on two generated scenarios, each from a fixed seed, so every
+// run measures the same graphs: a large graph with few meter values, and a smaller graph with
+// many. Validation is timed here; the exact search in a process of its own per case (plain
+// JavaScript bundled from bench-search.ts), so the peak resident memory printed is the search's.
+// A benchmark to read, not a timed test.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { randomScenario } from '../engine/random-scenario.ts';
+import { buildSync } from 'esbuild';
+import { randomScenario, type RandomScenarioOptions } from '../engine/random-scenario.ts';
 import { validateScenario } from '../engine/validate.ts';
-import { bestRuns } from '../engine/best-runs.ts';
 
-const seed = 20261127;
-const runs = 15;
-
-export interface BenchFigures {
-  nodes: number;
-  validation: { median: number; p95: number };
-  search: { median: number; p95: number };
+interface BenchCase {
+  name: string;
+  seed: number;
+  options: RandomScenarioOptions;
+  runs: number;
 }
 
-function time(label: string, fn: () => void, prepare: () => void = () => {}) {
-  const samples: number[] = [];
+const cases: BenchCase[] = [
+  // A large graph with few meter values: validation as a long scenario meets it.
+  { name: 'large graph', seed: 20261127, options: { nodes: 5000, choices: [2, 4], meters: 3, meterMax: 5, conditional: 0.1 }, runs: 15 },
+  // Four meters of range 0-10, the most the schema allows: the exact search over many reachable states.
+  {
+    name: 'many meter states',
+    seed: 20261130,
+    options: { nodes: 1000, choices: [2, 4], meters: 4, meterMax: 10, conditional: 0.2 },
+    runs: 3,
+  },
+];
+
+/**
+ * Medians over the runs, in ms: of the time on the clock, and of the processor time the process
+ * used, which a busy machine (several engineers on two cores) stretches far less.
+ */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+export interface CaseFigures {
+  nodes: number;
+  validation: Timing;
+  search: Timing & { peakMB: number };
+}
+
+const row = (label: string, t: Timing) =>
+  console.log(
+    `  ${label.padEnd(28)} median ${t.wall.toFixed(1).padStart(7)} ms on the clock, ${t.cpu.toFixed(1).padStart(7)} ms of processor time`,
+  );
+
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor((samples.length - 1) / 2)]!;
+
+function time(runs: number, fn: () => void, prepare: () => void): Timing {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     prepare();
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     fn();
-    samples.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
-  console.log(`${label.padEnd(28)} median ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms`);
-  return { median: at(0.5), p95: at(0.95) };
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
-/** Times validation and the exact search for each principle's best run on a generated 5,000-node scenario (a fixed seed). */
-export function runBench(): BenchFigures {
-  const scenario = randomScenario(seed, { nodes: 5000, choices: [2, 4], meters: 3, meterMax: 5, conditional: 0.1 });
-  const choices = scenario.nodes.reduce((sum, n) => sum + (n.type === 'decision' ? n.choices.length : 0), 0);
+function runCase(bench: BenchCase, searchScript: string): CaseFigures {
+  const { seed, options, runs } = bench;
+  const scenario = randomScenario(seed, options);
+  const decisions = scenario.nodes.flatMap((n) => (n.type === 'decision' ? [n] : []));
+  const choices = decisions.reduce((sum, n) => sum + n.choices.length, 0);
+  const routed = decisions.reduce((sum, n) => sum + n.choices.filter((c) => typeof c.next !== 'string').length, 0);
   console.log(
-    `Scenario: ${scenario.nodes.length} nodes, ${choices} choices, ${scenario.meters.length} meters of range 0-5, seed ${seed}, ${runs} runs each.`,
+    `Case "${bench.name}": seed ${seed}, ${scenario.nodes.length} nodes, ${choices} choices (${routed} with conditional routes on below, atLeast, all and any), ` +
+      `${scenario.meters.length} meters of range 0-${options.meterMax}, ${runs} runs each.`,
   );
-  const diagnostics = validateScenario({ file: 'bench', data: scenario }).diagnostics.length;
-  if (diagnostics > 0) throw new Error(`the generated scenario has ${diagnostics} diagnostics`);
-  const validation = time('validation', () => validateScenario({ file: 'bench', data: scenario }));
-  let copy = structuredClone(scenario);
-  const search = time(
-    'exact search of best runs',
-    () => bestRuns(copy),
+  const diagnostics = validateScenario({ file: 'bench', data: scenario }).diagnostics;
+  if (diagnostics.length > 0)
+    throw new Error(`the generated scenario has ${diagnostics.length} diagnostics, the first: ${diagnostics[0]!.message}`);
+  let copy = scenario;
+  const validation = time(
+    runs,
+    () => validateScenario({ file: 'bench', data: copy }),
     () => (copy = structuredClone(scenario)),
   );
-  const best = Object.entries(bestRuns(scenario)).map(([p, run]) => `${p} ${run.points} in ${run.steps.length} decisions`);
-  console.log(`Best runs: ${best.join(', ')}`);
+  row('validation', validation);
+  const child = spawnSync(process.execPath, [searchScript, JSON.stringify({ seed, options, runs })], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the search of "${bench.name}" failed: ${child.stderr}`);
+  const lines = child.stdout.trimEnd().split('\n');
+  const search = JSON.parse(lines[lines.length - 1]!) as Timing & { peakMB: number; best: string[] };
+  row('exact search of best runs', search);
+  console.log(`  peak resident memory of a process that generates the scenario and searches it: ${search.peakMB.toFixed(0)} MB`);
+  console.log(`  best runs: ${search.best.join(', ')}`);
   return { nodes: scenario.nodes.length, validation, search };
+}
+
+/** Both cases, in order; each case's search in a process of its own. */
+export function runBench(): CaseFigures[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const searchScript = join(dir, 'bench-search.mjs');
+    buildSync({
+      entryPoints: [fileURLToPath(new URL('./bench-search.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: searchScript,
+      logLevel: 'error',
+    });
+    return cases.map((c) => runCase(c, searchScript));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) runBench();

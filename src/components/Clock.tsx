@@ -1,30 +1,13 @@
 // The workshop timer for the console and the projector screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
-import { audioContextClass } from '../browser/support.ts';
 
-let audio: AudioContext | undefined;
-
-/** A short beep for the end of the timer, made on the spot (no audio file to load); silent without Web Audio. */
-function beep() {
-  const Context = audioContextClass();
-  if (!Context) return;
-  try {
-    // One context for the page: browsers limit how many may be open.
-    audio ??= new Context();
-  } catch (error) {
-    console.warn('The end-of-time sound cannot play in this browser.', error);
-    return;
-  }
-  const tone = audio.createOscillator();
-  const gain = audio.createGain();
-  tone.frequency.value = 880;
-  gain.gain.setValueAtTime(0.2, audio.currentTime);
-  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
-  tone.connect(gain).connect(audio.destination);
-  tone.start();
-  tone.stop(audio.currentTime + 0.6);
-}
+/** The beep's code, asked for once a timer runs with the sound on (see workshop/on-click-sound.ts). */
+let beepCode: Promise<typeof import('../workshop/on-click-sound.ts')> | undefined;
+const loadSound = () => {
+  beepCode ??= import('../workshop/on-click-sound.ts');
+  return beepCode;
+};
 
 /** The workshop timer, ticking on its own so nothing else re-renders each second. */
 export function Clock({
@@ -46,11 +29,19 @@ export function Clock({
     const tick = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(tick);
   }, []);
+  // The beep's code comes while the timer runs, so it is there when time is up.
+  useEffect(() => {
+    if (sound && timer.endsAt !== undefined) void loadSound();
+  }, [sound, timer.endsAt]);
   useEffect(() => {
     if (left !== 0) rang.current = false;
     else if (timer.endsAt !== undefined && !rang.current) {
       rang.current = true;
-      if (sound) beep();
+      if (sound)
+        loadSound().then(
+          ({ beep }) => beep(),
+          (error: unknown) => console.warn('The end-of-time sound could not be loaded.', error),
+        );
     }
   }, [left === 0, timer.endsAt]);
   if (left === undefined) return <p class={className}>–:––</p>;

@@ -25,6 +25,7 @@ import { nodeTitle } from '../engine/play-view.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
+import { timerState } from '../workshop/timer.ts';
 import { $consoleWorkshop } from '../stores/console-workshop.ts';
 import './Facilitator.css';
 
@@ -126,7 +127,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
   const [canSound, setCanSound] = useState(true);
   useEffect(() => setCanSound(audioContextClass() !== undefined), []);
   const restartDialog = useRef<HTMLDialogElement>(null);
-  const unset = session.timer.endsAt === undefined && session.timer.remaining === undefined;
+  const timer = timerState(session.timer);
   // Focus follows the story once it moves, not when the page opens.
   const moved = useRef(false);
   useEffect(() => {
@@ -330,22 +331,20 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               ))}
             </div>
             <div class="row">
-              <button type="button" class="secondary" disabled={unset} onClick={() => workshop.addMinute()}>
+              <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.addMinute()}>
                 {t('workshop.addMinute')}
               </button>
-              {session.timer.endsAt !== undefined ? (
+              {timer === 'running' && (
                 <button type="button" class="secondary" onClick={() => workshop.pauseTimer()}>
                   {t('workshop.pause')}
                 </button>
-              ) : (
-                // Resume only when there is a paused time to resume.
-                session.timer.remaining !== undefined && (
-                  <button type="button" class="secondary" onClick={() => workshop.resumeTimer()}>
-                    {t('workshop.resume')}
-                  </button>
-                )
               )}
-              <button type="button" class="secondary" disabled={unset} onClick={() => workshop.resetTimer()}>
+              {timer === 'paused' && (
+                <button type="button" class="secondary" onClick={() => workshop.resumeTimer()}>
+                  {t('workshop.resume')}
+                </button>
+              )}
+              <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.resetTimer()}>
                 {t('workshop.resetTimer')}
               </button>
             </div>

@@ -3,12 +3,12 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, startProgress } from '../stores/progress.ts';
-import { awaitsReplay, rescoreSaved } from '../stores/results.ts';
+import { awaitsReplay, rescoreFetched } from '../stores/results.ts';
 import { countedResult } from '../stores/progress-format.ts';
-import type { PlayableScenario } from '../engine/play-view.ts';
-import { exportProgress, importProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
+import { decodeProgressFile, exportProgress, replaceProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
+import type { Progress } from '../stores/progress-format.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
-import { finishedAt, principlesOverall } from '../stores/course-results.ts';
+import { belowGood, finishedAt, goodFrom, principlesOverall } from '../stores/course-results.ts';
 import { countedPoints } from '../engine/scoring.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
@@ -30,27 +30,19 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const progress = useStore($progress);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const dialog = useRef<HTMLDialogElement>(null);
+  const importDialog = useRef<HTMLDialogElement>(null);
+  // A well-formed file waits here while the learner is asked whether it may replace their progress.
+  const [incoming, setIncoming] = useState<Progress>();
   // Known once the page runs: some embedded and locked-down browsers cannot print.
   const [printable, setPrintable] = useState(true);
   useEffect(() => {
     startProgress();
     setPrintable(typeof print === 'function');
   }, []);
-  // Results saved under the earlier rules with their run are re-scored by replaying it: the
-  // scenario is fetched for that (once, after an upgrade or an import), from the player's props.
-  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id])).map((s) => s.href);
-  useEffect(() => {
-    for (const href of awaiting)
-      fetch(`${href}player.json`)
-        .then((response) => {
-          if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
-          return response.json() as Promise<{ scenario: PlayableScenario }>;
-        })
-        .then(({ scenario }) => rescoreSaved(scenario))
-        .catch((error: unknown) =>
-          console.warn('A result saved under the earlier rules could not be re-scored yet; it stays labelled.', error),
-        );
-  }, [awaiting.join(' ')]);
+  // Results saved under the earlier rules with their run are re-scored by replaying it (once,
+  // after an upgrade or an import).
+  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id]));
+  useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
 
   const items: CourseItem[] = [
     ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
@@ -61,21 +53,44 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const counted = Object.fromEntries(scenarios.map((s) => [s.id, countedResult(progress.scenarios[s.id])]));
   const replay = scenarios.filter((s) => !counted[s.id]);
   const complete = courseComplete(progress, items) && replay.length === 0;
+  // Scenarios whose counted grade is below the good band: worth a replay before printing.
+  const weak = scenarios.filter((s) => counted[s.id] && belowGood(counted[s.id]!.grade));
   const ids = scenarios.map((s) => s.id);
   const overall = principlesOverall(progress, ids, principles);
   const finished = finishedAt(progress, ids);
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
+  // Every way of saying no to an import (Cancel, Escape) closes its dialog without "confirm".
+  useEffect(() => {
+    const asked = importDialog.current;
+    if (!asked) return;
+    const closed = () => {
+      if (asked.returnValue !== 'confirm') {
+        setIncoming(undefined);
+        setMessage({ text: t('progress.importCancelled'), error: false });
+      }
+      // Escape would leave the last answer in place for the next time.
+      asked.returnValue = '';
+    };
+    asked.addEventListener('close', closed);
+    return () => asked.removeEventListener('close', closed);
+  }, [t]);
+
   const save = () =>
     download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
-  const load = async (file: File | undefined) => {
+  const load = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
     if (!file) return;
-    const result = importProgress(await file.text());
-    setMessage(
-      result.ok
-        ? { text: t('progress.imported'), error: false }
-        : { text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true },
-    );
+    const result = decodeProgressFile(await file.text());
+    // Cleared, so choosing the same file again (after a cancel) is heard.
+    input.value = '';
+    if (!result.ok) {
+      setMessage({ text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true });
+      return;
+    }
+    setMessage(undefined);
+    setIncoming(result.progress);
+    importDialog.current?.showModal();
   };
 
   return (
@@ -167,32 +182,61 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             />
           </label>
           <article class="certificate" aria-label={t('progress.certificate')}>
-            <p class="certificate-kicker">{t('progress.certifies')}</p>
-            {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
-            <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
-              {progress.name?.trim() || t('progress.namePlaceholder')}
-            </p>
-            <p>{t('progress.completed', { course: t('site.name') })}</p>
-            <dl class="scores">
-              {scenarios.map((s) => (
-                <div key={s.id}>
-                  <dt>{s.title}</dt>
-                  <dd>{t('player.overallValue', { score: counted[s.id]!.overall })}</dd>
+            {/* Two drawn borders, not a background: they print with background graphics off. */}
+            <div class="certificate-frame">
+              <p class="certificate-kicker">{t('progress.certifies')}</p>
+              <p class="certificate-to">{t('progress.presentedTo')}</p>
+              {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
+              <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
+                {progress.name?.trim() || t('progress.namePlaceholder')}
+              </p>
+              <p class="certificate-what">{t('progress.completed', { course: t('site.name') })}</p>
+              <table class="certificate-results">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('progress.scenario')}</th>
+                    <th scope="col">{t('progress.grade')}</th>
+                    <th scope="col">{t('progress.score')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {scenarios.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.title}</th>
+                      <td>{t(`grade.${counted[s.id]!.grade}`)}</td>
+                      <td>{t('player.overallValue', { score: counted[s.id]!.overall })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <dl class="scores">
+                {overall.principles.map((p) => (
+                  <div key={p.principle}>
+                    <dt>{t(`principle.${p.principle}`)}</dt>
+                    <dd>{principleScore(t, p)}</dd>
+                  </div>
+                ))}
+                <div class="overall">
+                  <dt>{t('player.overall')}</dt>
+                  <dd>{t('player.overallValue', { score: overall.overall })}</dd>
                 </div>
-              ))}
-              {overall.principles.map((p) => (
-                <div key={p.principle}>
-                  <dt>{t(`principle.${p.principle}`)}</dt>
-                  <dd>{principleScore(t, p)}</dd>
-                </div>
-              ))}
-              <div class="overall">
-                <dt>{t('player.overall')}</dt>
-                <dd>{t('player.overallValue', { score: overall.overall })}</dd>
-              </div>
-            </dl>
-            {finished && <p class="certificate-date">{date(finished)}</p>}
+              </dl>
+              {finished && <p class="certificate-date">{date(finished)}</p>}
+            </div>
           </article>
+          {weak.length > 0 && (
+            <div class="replay-advice">
+              <p>{t('progress.replayAdvice', { from: goodFrom })}</p>
+              <ul>
+                {weak.map((s) => (
+                  <li key={s.id}>
+                    <a href={s.href}>{s.title}</a> — {t(`grade.${counted[s.id]!.grade}`)},{' '}
+                    {t('player.overallValue', { score: counted[s.id]!.overall })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {printable ? (
             <button type="button" onClick={() => window.print()}>
               {t('progress.print')}
@@ -215,7 +259,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         </button>
         <label class="button secondary file">
           {t('progress.import')}
-          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget.files?.[0])} />
+          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget)} />
         </label>
         <button type="button" class="secondary danger" onClick={() => dialog.current?.showModal()}>
           {t('progress.reset')}
@@ -235,6 +279,18 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         onConfirm={() => {
           resetProgress();
           setMessage({ text: t('progress.wasReset'), error: false });
+        }}
+      />
+      <ConfirmDialog
+        dialog={importDialog}
+        id="import-title"
+        question={t('progress.importConfirm')}
+        confirm={t('progress.importReplace')}
+        cancel={t('player.cancel')}
+        onConfirm={() => {
+          if (incoming) replaceProgress(incoming);
+          setIncoming(undefined);
+          setMessage({ text: t('progress.imported'), error: false });
         }}
       />
     </div>

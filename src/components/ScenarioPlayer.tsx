@@ -5,12 +5,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import type { Choice } from '../engine/types.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
 import { Moment, StoryStrip } from './Moment.tsx';
 import './ScenarioPlayer.css';
+
+/** Room between the sticky meters and what is scrolled into view below them, px. */
+const stickyClearance = 12;
 
 export interface PlayerProps {
   scenario: PlayableScenario;
@@ -44,6 +46,25 @@ export default function ScenarioPlayer({
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const firstRender = useRef(true);
+  const section = useRef<HTMLElement>(null);
+
+  // The meters stick to the top of the screen, where they would cover a heading that focus
+  // scrolls into view (on a phone they wrap to three lines): the page keeps their height free at
+  // its top whenever it scrolls something into view (WCAG 2.4.11). Measured, as it changes with
+  // the width and the language.
+  useEffect(() => {
+    const panel = section.current?.querySelector<HTMLElement>('.player-meters');
+    if (!panel || typeof ResizeObserver !== 'function') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingTop = `${panel.offsetHeight + stickyClearance}px`;
+    });
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = '';
+    };
+  }, []);
 
   // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
   // after the frame is painted, when the page is laid out already: focusing forces no layout.
@@ -59,7 +80,7 @@ export default function ScenarioPlayer({
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
-    <section class="player" aria-labelledby="player-heading">
+    <section class="player" aria-labelledby="player-heading" ref={section}>
       <h2 id="player-heading" class="visually-hidden">
         {t('player.heading')}
       </h2>
@@ -146,9 +167,9 @@ export default function ScenarioPlayer({
             <Moment medium={view.node.medium} scenario={scenario} day={view.node.day} text={view.situation} lang={lang} t={t} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
-              {(view.node.choices as Choice[]).map((c) => (
+              {view.node.choices.map((c) => (
                 <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
-                  {c.label as string}
+                  {c.label}
                 </button>
               ))}
             </fieldset>

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
+import { authorIssues, authorParse } from '../engine/error-map.ts';
 import { locales } from '../engine/locales.ts';
 import { issueDiagnostic, validateScenarios, type Diagnostic, type DiagnosticCode, type ScenarioSource } from '../engine/validate.ts';
 import { findTells, type TellWarning, type TellWords } from '../engine/tells.ts';
@@ -59,7 +60,7 @@ function splitFrontmatter(source: string): { frontmatter: string; body: string }
 }
 
 function shapeDiagnostics(file: string, error: z.ZodError): ContentDiagnostic[] {
-  return error.issues.map((issue) => issueDiagnostic(file, issue));
+  return authorIssues(error.issues).map((issue) => issueDiagnostic(file, issue));
 }
 
 /** Lessons or pages: same slugs in every locale, valid frontmatter, glossary links that exist. */
@@ -93,7 +94,7 @@ async function checkMdxFolder(
         diagnostics.push({ code: 'unreadable-file', file: name, message: `its frontmatter is not valid YAML: ${reason}.` });
         continue;
       }
-      const parsed = lessonFrontmatter.safeParse(data);
+      const parsed = lessonFrontmatter.safeParse(data, authorParse);
       if (!parsed.success) diagnostics.push(...shapeDiagnostics(name, parsed.error));
       else if (parsed.data.afterScenarios) afterScenarios.add(basename(file, '.mdx'));
       if (!termIds) continue;
@@ -183,7 +184,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
   const glossary = await readYaml(glossaryFile, root);
   diagnostics.push(...glossary.diagnostics);
   if (glossary.data !== undefined) {
-    const parsed = z.array(glossaryTerm).safeParse(glossary.data);
+    const parsed = z.array(glossaryTerm).safeParse(glossary.data, authorParse);
     if (!parsed.success) diagnostics.push(...shapeDiagnostics('glossary.yaml', parsed.error));
     for (const term of parsed.data ?? []) {
       if (termIds.has(term.id))
@@ -199,13 +200,13 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
   for (const file of await listFiles(join(root, 'templates'), '.yaml')) {
     const read = await readYaml(file, root);
     diagnostics.push(...read.diagnostics);
-    const parsed = template.safeParse(read.data);
+    const parsed = template.safeParse(read.data, authorParse);
     if (read.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics(relative(root, file), parsed.error));
   }
 
   const words = await readYaml(join(root, tellWordsFile), root);
   if (words.data !== undefined) {
-    const parsed = tellWords.safeParse(words.data);
+    const parsed = tellWords.safeParse(words.data, authorParse);
     if (!parsed.success) diagnostics.push(...shapeDiagnostics(tellWordsFile, parsed.error));
   }
 
@@ -215,7 +216,7 @@ export async function checkContent(root: string): Promise<ContentDiagnostic[]> {
 
   const course = await readYaml(join(root, 'course.yaml'), root);
   diagnostics.push(...course.diagnostics);
-  const parsed = outline.safeParse(course.data);
+  const parsed = outline.safeParse(course.data, authorParse);
   if (course.data !== undefined && !parsed.success) diagnostics.push(...shapeDiagnostics('course.yaml', parsed.error));
   const listed = new Set<string>();
   for (const item of parsed.data ?? []) {

@@ -6,6 +6,7 @@ import { markedPath } from '../engine/paths.ts';
 import { replay } from '../engine/run.ts';
 import type { PlayableScenario } from '../stores/player.ts';
 import type { PathMark, Tone } from '../engine/types.ts';
+import { pathMarks } from '../engine/vocabulary.ts';
 
 export interface MapNode {
   id: string;
@@ -65,7 +66,8 @@ export function layoutScenario(scenario: PlayableScenario): MapLayout {
   scenario.nodes.forEach((node) => {
     const label = node.title;
     labels.set(node.id, label);
-    const lines = wrap(label).length;
+    // An ending's box has a line more, for the sign of its tone above its title.
+    const lines = wrap(label).length + (node.type === 'ending' ? 1 : 0);
     g.setNode(node.id, { width: boxWidth, height: 16 + lines * lineHeight });
   });
   const marks = new Map<string, Set<PathMark>>();
@@ -81,7 +83,7 @@ export function layoutScenario(scenario: PlayableScenario): MapLayout {
       }
     }
   }
-  for (const mark of ['real', 'recommended'] as const) {
+  for (const mark of pathMarks) {
     const steps = markedPath(scenario, mark);
     const nodes = [...steps.map((s) => s.node), replay(scenario, steps)!.node.id];
     for (let i = 0; i + 1 < nodes.length; i++) marks.get(`${nodes[i]}>${nodes[i + 1]}`)?.add(mark);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestRuns } from './best-runs.ts';
+import { bestRuns, compileSteps } from './best-runs.ts';
+import { isDecision, routesOf, step } from './graph.ts';
 import { randomScenario } from './random-scenario.ts';
 import { replay } from './run.ts';
-import { allPaths, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
+import { allPaths, conditionKinds as kinds, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
 
 describe('the exact search for the best runs', () => {
   it('finds each principle’s best run, which may differ between principles, with its decisions', () => {
@@ -108,5 +109,39 @@ describe('the exact search for the best runs', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the steps the exact search compiles', () => {
+  it('agree with the engine’s step on every choice, for any meter values: effects, clamping and every kind of condition', () => {
+    const seen = new Set<string>();
+    const cases = fc.record({
+      seed: fc.integer(),
+      meters: fc.integer({ min: 1, max: 4 }),
+      meterMax: fc.integer({ min: 1, max: 10 }),
+      values: fc.array(fc.integer({ min: -2, max: 12 }), { minLength: 4, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(cases, ({ seed, meters, meterMax, values }) => {
+        const s = randomScenario(seed, { nodes: 8, meters, meterMax, conditional: 0.6 });
+        const compiled = compileSteps(s);
+        // Any meter values within the bounds, the ones the search can meet.
+        const before = Object.fromEntries(s.meters.map((m, i) => [m.id, Math.min(m.max, Math.max(m.min, values[i]!))]));
+        const code = compiled.encode(before);
+        s.nodes.forEach((node, n) => {
+          if (!isDecision(node)) return;
+          node.choices.forEach((choice, c) => {
+            for (const r of routesOf(choice)) if (r.when) for (const k of kinds(r.when)) seen.add(k);
+            const interpreted = step(s, before, choice);
+            const after = compiled.choices[n]![c]!.after(code);
+            expect(after).toBe(compiled.encode(interpreted.meters));
+            const target = compiled.choices[n]![c]!.target(after);
+            expect(s.nodes[target]?.id).toBe(interpreted.next);
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual(['all', 'any', 'atLeast', 'below']);
   });
 });

@@ -1,13 +1,109 @@
-// The exact search for the best run on each principle, over every (node, meter values) pair a
-// run can reach. Validation uses it to prove that no path beats the recommended one; the browser
-// never needs this module.
+// The exact search for the best run on each principle, over the (node, meter values) states a
+// run can reach, and only those. Validation uses it to prove that no path beats the recommended
+// one; the browser never needs this module.
 import { isDecision, routesOf } from './graph.ts';
-import type { Choice, Condition, Scenario, Step } from './types.ts';
+import type { Condition, Scenario, Step } from './types.ts';
 
 /** The most raw points a run can earn on one principle, and one run (its decisions) that earns it. */
 export interface BestRun {
   points: number;
   steps: Step[];
+}
+
+/**
+ * A scenario's steps compiled to integers, for the exact search: meter values travel as one
+ * code (mixed radix over the meters' ranges, each offset by its minimum), so a state is a
+ * (node index, code) pair. `after` applies a choice's effects with the clamping of `applyEffects`,
+ * `target` picks the first route that holds as `nextNodeId` does: the same rule as the engine's
+ * `step`, which a property test checks.
+ */
+export interface CompiledSteps {
+  /** How many codes there are: the product of the meters' ranges. */
+  space: number;
+  /** The code of the meters at the start. */
+  startCode: number;
+  /** The code of some meter values (each clamped to its meter's bounds). */
+  encode(meters: Readonly<Record<string, number>>): number;
+  /** Per node (by index), its choices compiled; none at an ending. */
+  choices: CompiledChoice[][];
+}
+
+export interface CompiledChoice {
+  /** Points per principle, in the order of the scenario's principles. */
+  points: Int32Array;
+  /** The code after this choice's effects, from the code before. */
+  after(code: number): number;
+  /** The index of the node the routes lead to from a code after the effects; -1 for none (or an unknown id). */
+  target(code: number): number;
+  /** Every node index the routes may lead to, whatever the meters. */
+  targets: number[];
+}
+
+/** Compiles a scenario's steps to integers (see `CompiledSteps`). */
+export function compileSteps(scenario: Scenario): CompiledSteps {
+  const meters = scenario.meters;
+  const radix = meters.map((m) => m.max - m.min + 1);
+  const mult = radix.map((_, i) => radix.slice(0, i).reduce((a, b) => a * b, 1));
+  const space = radix.reduce((a, b) => a * b, 1);
+  const count = meters.length;
+  // Each code's digits, looked up instead of divided out: the search reads them millions of times.
+  const digits = new Uint8Array(space * count);
+  for (let code = 0; code < space; code++)
+    for (let i = 0; i < count; i++) digits[code * count + i] = Math.floor(code / mult[i]!) % radix[i]!;
+  const meterIndex = new Map(meters.map((m, i) => [m.id, i]));
+  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+
+  const compileCondition = (c: Condition): ((code: number) => boolean) => {
+    if ('all' in c) {
+      const parts = c.all.map(compileCondition);
+      return (code) => parts.every((p) => p(code));
+    }
+    if ('any' in c) {
+      const parts = c.any.map(compileCondition);
+      return (code) => parts.some((p) => p(code));
+    }
+    const i = meterIndex.get(c.meter);
+    // An undeclared meter reads 0, as `holds` reads it (validation reports the name apart).
+    const read = i === undefined ? () => 0 : (code: number) => meters[i]!.min + digits[code * count + i]!;
+    if (c.below !== undefined) {
+      const below = c.below;
+      return (code) => read(code) < below;
+    }
+    const atLeast = c.atLeast;
+    return atLeast === undefined ? () => false : (code) => read(code) >= atLeast;
+  };
+
+  const encode = (values: Readonly<Record<string, number>>) =>
+    meters.reduce((code, m, i) => code + (Math.min(m.max, Math.max(m.min, values[m.id] ?? m.start)) - m.min) * mult[i]!, 0);
+
+  const choices = scenario.nodes.map((node) =>
+    isDecision(node)
+      ? node.choices.map((choice): CompiledChoice => {
+          const moved = meters.flatMap((m, i) => (choice.effects[m.id] ? [{ i, delta: choice.effects[m.id]! }] : []));
+          const routes = routesOf(choice).map((r) => ({
+            holds: r.when ? compileCondition(r.when) : undefined,
+            to: index.get(r.goto) ?? -1,
+          }));
+          return {
+            points: Int32Array.from(scenario.principles, (p) => choice.points[p] ?? 0),
+            after: (code) => {
+              let next = code;
+              for (const { i, delta } of moved) {
+                const digit = digits[code * count + i]!;
+                next += (Math.min(radix[i]! - 1, Math.max(0, digit + delta)) - digit) * mult[i]!;
+              }
+              return next;
+            },
+            target: (code) => {
+              for (const r of routes) if (!r.holds || r.holds(code)) return r.to;
+              return -1;
+            },
+            targets: routes.map((r) => r.to).filter((t) => t >= 0),
+          };
+        })
+      : [],
+  );
+  return { space, startCode: encode({}), encode, choices };
 }
 
 const cache = new WeakMap<Scenario, Record<string, BestRun>>();
@@ -16,7 +112,8 @@ const cache = new WeakMap<Scenario, Record<string, BestRun>>();
  * Per principle the scenario scores, the most raw points (the sum of the choices' points, which
  * may be negative) any complete run can earn, and the first such run in the authored order of
  * choices. Exact: it follows the meters, so a branch the meters can never open does not count.
- * Each principle's best run may be a different one. Undefined points are 0.
+ * Each principle's best run may be a different one. Undefined points are 0. Points are summed as
+ * 32-bit integers (16-bit when every run's sum fits), far above what any authored scenario earns.
  */
 export function bestRuns(scenario: Scenario): Record<string, BestRun> {
   const cached = cache.get(scenario);
@@ -28,130 +125,135 @@ export function bestRuns(scenario: Scenario): Record<string, BestRun> {
 
 function search(scenario: Scenario): Record<string, BestRun> {
   const principles = scenario.principles;
-  const meters = scenario.meters;
-  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
-  const radix = meters.map((m) => m.max - m.min + 1);
-  const mult = radix.map((_, i) => radix.slice(0, i).reduce((a, b) => a * b, 1));
-  const space = radix.reduce((a, b) => a * b, 1);
   const P = principles.length;
+  const start = scenario.nodes.findIndex((n) => n.id === scenario.start);
+  if (start < 0) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
+  const { space, startCode, choices } = compileSteps(scenario);
+  const order = topologicalOrder(choices, scenario.nodes.length);
 
-  // Meter values travel as one integer (mixed radix over the meters' ranges, offset by each
-  // minimum), so a state is a (node, code) pair and every table is a flat typed array.
-  const digit = (code: number, i: number) => Math.floor(code / mult[i]!) % radix[i]!;
-  const meterIndex = new Map(meters.map((m, i) => [m.id, i]));
-  const compileCondition = (c: Condition): ((code: number) => boolean) => {
-    if ('all' in c) {
-      const parts = c.all.map(compileCondition);
-      return (code) => parts.every((p) => p(code));
-    }
-    if ('any' in c) {
-      const parts = c.any.map(compileCondition);
-      return (code) => parts.some((p) => p(code));
-    }
-    const i = meterIndex.get(c.meter);
-    const read = (code: number) => (i === undefined ? 0 : meters[i]!.min + digit(code, i));
-    return c.below !== undefined ? (code) => read(code) < c.below! : (code) => c.atLeast !== undefined && read(code) >= c.atLeast;
+  // Forward: which states a run reaches, one bit each. The states reached are usually a small
+  // share of all (node, code) pairs, so only they get a value below.
+  const words = Math.ceil(space / 32);
+  const reached = new Uint32Array(scenario.nodes.length * words);
+  const mark = (n: number, code: number) => {
+    reached[n * words + (code >>> 5)]! |= 1 << (code & 31);
   };
-  const choicesOf = scenario.nodes.map((node) =>
-    isDecision(node)
-      ? (node.choices as Choice[]).map((choice) => ({
-          points: principles.map((p) => choice.points[p] ?? 0),
-          deltas: meters.map((m) => choice.effects[m.id] ?? 0),
-          routes: routesOf(choice).map((r) => ({ holds: r.when ? compileCondition(r.when) : undefined, target: index.get(r.goto) ?? -1 })),
-        }))
-      : [],
-  );
-  const apply = (code: number, deltas: number[]) => {
-    let next = 0;
-    for (let i = 0; i < deltas.length; i++) next += Math.min(radix[i]! - 1, Math.max(0, digit(code, i) + deltas[i]!)) * mult[i]!;
-    return next;
-  };
-  const targetOf = (routes: { holds: ((code: number) => boolean) | undefined; target: number }[], code: number) => {
-    for (const r of routes) if (!r.holds || r.holds(code)) return r.target;
-    return -1;
-  };
-
-  const start = index.get(scenario.start);
-  if (start === undefined) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
-  const order = topologicalOrder(scenario, index);
-  const startCode = meters.reduce((code, m, i) => code + (m.start - m.min) * mult[i]!, 0);
-
-  // Forward: which (node, meters) states a run can reach.
-  const reached = new Uint8Array(scenario.nodes.length * space);
-  reached[start * space + startCode] = 1;
-  for (const n of order) {
-    for (let code = 0; code < space; code++) {
-      if (!reached[n * space + code]) continue;
-      for (const c of choicesOf[n]!) {
-        const after = apply(code, c.deltas);
-        const t = targetOf(c.routes, after);
-        if (t >= 0) reached[t * space + after] = 1;
+  const eachReached = (n: number, visit: (code: number) => void) => {
+    for (let w = 0; w < words; w++) {
+      let bits = reached[n * words + w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        visit(w * 32 + 31 - Math.clz32(low));
+        bits ^= low;
       }
     }
+  };
+  mark(start, startCode);
+  for (const n of order) {
+    const here = choices[n]!;
+    if (here.length === 0) continue;
+    eachReached(n, (code) => {
+      for (const c of here) {
+        const after = c.after(code);
+        const t = c.target(after);
+        if (t >= 0) mark(t, after);
+      }
+    });
   }
 
-  // Backward: the best each principle can still earn from every reached state, and the choice
-  // (its index in the node) that earns it.
-  const best = new Float64Array(scenario.nodes.length * space * P);
-  const bestChoice = new Int16Array(scenario.nodes.length * space * P);
+  // Each reached state's place in the value table: the reached states before it, counted per word.
+  const rank = new Int32Array(reached.length);
+  let total = 0;
+  for (let w = 0; w < reached.length; w++) {
+    rank[w] = total;
+    total += popcount(reached[w]!);
+  }
+  const slot = (n: number, code: number) => {
+    const w = n * words + (code >>> 5);
+    return rank[w]! + popcount(reached[w]! & ((1 << (code & 31)) - 1));
+  };
+
+  // Backward: the best each principle can still earn from every reached state (0 at an ending).
+  // A run visits each node at most once, so no sum exceeds the nodes' largest points added up:
+  // when that fits in 16 bits, so does the table, at half the memory.
+  const bound = choices.reduce((sum, here) => sum + Math.max(0, ...here.flatMap((c) => Array.from(c.points, Math.abs))), 0);
+  const narrow = bound < 2 ** 15 - 1;
+  const unset = narrow ? -(2 ** 15) : -(2 ** 31);
+  const best = narrow ? new Int16Array(total * P) : new Int32Array(total * P);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
-    if (choicesOf[n]!.length === 0) continue;
-    for (let code = 0; code < space; code++) {
-      if (!reached[n * space + code]) continue;
-      const at = (n * space + code) * P;
-      best.fill(Number.NEGATIVE_INFINITY, at, at + P);
-      choicesOf[n]!.forEach((c, ci) => {
-        const after = apply(code, c.deltas);
-        const t = targetOf(c.routes, after);
-        if (t < 0) return;
-        const from = (t * space + after) * P;
+    const here = choices[n]!;
+    if (here.length === 0) continue;
+    eachReached(n, (code) => {
+      const at = slot(n, code) * P;
+      best.fill(unset, at, at + P);
+      for (const c of here) {
+        const after = c.after(code);
+        const t = c.target(after);
+        if (t < 0) continue;
+        const from = slot(t, after) * P;
         for (let p = 0; p < P; p++) {
-          const value = c.points[p]! + best[from + p]!;
-          if (value > best[at + p]!) {
-            best[at + p] = value;
-            bestChoice[at + p] = ci;
-          }
+          const later = best[from + p]!;
+          if (later !== unset) best[at + p] = Math.max(best[at + p]!, c.points[p]! + later);
         }
-      });
-    }
+      }
+    });
   }
 
+  // The run itself: from the start, the first choice in authored order that earns the best.
   const runFor = (p: number): BestRun => {
     const steps: Step[] = [];
     let n = start;
     let code = startCode;
-    while (choicesOf[n]!.length > 0) {
-      const ci = bestChoice[(n * space + code) * P + p]!;
-      const node = scenario.nodes[n]! as Extract<Scenario['nodes'][number], { type: 'decision' }>;
-      steps.push({ node: node.id, choice: (node.choices as Choice[])[ci]!.id });
-      const c = choicesOf[n]![ci]!;
-      code = apply(code, c.deltas);
-      n = targetOf(c.routes, code);
-      if (n < 0) break;
+    while (choices[n]!.length > 0) {
+      const wanted = best[slot(n, code) * P + p]!;
+      const node = scenario.nodes[n]!;
+      const ci = choices[n]!.findIndex((c) => {
+        const t = c.target(c.after(code));
+        return t >= 0 && c.points[p]! + best[slot(t, c.after(code)) * P + p]! === wanted;
+      });
+      if (ci < 0 || !isDecision(node)) break;
+      steps.push({ node: node.id, choice: node.choices[ci]!.id });
+      const c = choices[n]![ci]!;
+      code = c.after(code);
+      n = c.target(code);
     }
-    return { points: best[(start * space + startCode) * P + p]!, steps };
+    return { points: best[slot(start, startCode) * P + p]!, steps };
   };
   return Object.fromEntries(principles.map((p, i) => [p, runFor(i)]));
 }
 
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Node indices so that every choice leads to a later one (the graph is acyclic). */
-function topologicalOrder(scenario: Scenario, index: Map<string, number>): number[] {
+function topologicalOrder(choices: readonly CompiledChoice[][], count: number): number[] {
   const order: number[] = [];
-  const state = new Uint8Array(scenario.nodes.length);
-  const visit = (i: number) => {
-    if (state[i]) return;
-    state[i] = 1;
-    const node = scenario.nodes[i]!;
-    if (isDecision(node)) {
-      for (const choice of node.choices as Choice[])
-        for (const r of routesOf(choice)) {
-          const t = index.get(r.goto);
-          if (t !== undefined) visit(t);
-        }
+  const state = new Uint8Array(count);
+  // Without recursion: a 5,000-node scenario has paths too long for the call stack.
+  for (let root = 0; root < count; root++) {
+    if (state[root]) continue;
+    const stack: { n: number; next: number[] }[] = [{ n: root, next: targetsOf(choices[root]!) }];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const t = top.next.pop();
+      if (t === undefined) {
+        order.push(top.n);
+        stack.pop();
+      } else if (!state[t]) {
+        state[t] = 1;
+        stack.push({ n: t, next: targetsOf(choices[t]!) });
+      }
     }
-    order.push(i);
-  };
-  for (let i = 0; i < scenario.nodes.length; i++) visit(i);
+  }
   return order.reverse();
+}
+
+/** Every node index a node's choices may lead to, whatever the meters. */
+function targetsOf(choices: readonly CompiledChoice[]): number[] {
+  return choices.flatMap((c) => c.targets);
 }

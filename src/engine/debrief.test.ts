@@ -61,7 +61,7 @@ describe('the moments below the strongest choice', () => {
         const steps = walkByPicks(s, picks);
         const expected = steps.flatMap((step, i) => {
           const node = findNode(s, step.node) as DecisionNode;
-          const choices = node.choices as Choice[];
+          const choices = node.choices;
           const best = Math.max(...choices.map((c) => total(s, c)));
           return total(s, choices.find((c) => c.id === step.choice)!) < best ? [i] : [];
         });
@@ -69,8 +69,8 @@ describe('the moments below the strongest choice', () => {
         expect(moments.map((m) => m.step)).toEqual(expected);
         for (const m of moments) {
           const node = findNode(s, m.node) as DecisionNode;
-          const stronger = (node.choices as Choice[]).find((c) => c.id === m.stronger)!;
-          expect(total(s, stronger)).toBe(Math.max(...(node.choices as Choice[]).map((c) => total(s, c))));
+          const stronger = node.choices.find((c) => c.id === m.stronger)!;
+          expect(total(s, stronger)).toBe(Math.max(...node.choices.map((c) => total(s, c))));
           expect(m.principles.length).toBeGreaterThan(0);
         }
       }),

@@ -14,7 +14,7 @@ const totalPoints = (scenario: Scenario, choice: Choice) => scenario.principles.
  * principles. Among equals the recommended one, else the first authored.
  */
 export function strongestChoice(scenario: Scenario, node: DecisionNode): Choice {
-  const choices = node.choices as Choice[];
+  const choices = node.choices;
   const most = Math.max(...choices.map((c) => totalPoints(scenario, c)));
   const best = choices.filter((c) => totalPoints(scenario, c) === most);
   return best.find((c) => c.marks.includes('recommended')) ?? best[0]!;
@@ -38,7 +38,7 @@ export function weakerMoments(scenario: Scenario, steps: readonly Step[]): Weake
   return steps.flatMap((step, i): WeakerMoment[] => {
     const node = findNode(scenario, step.node);
     if (!isDecision(node)) return [];
-    const mine = (node.choices as Choice[]).find((c) => c.id === step.choice);
+    const mine = node.choices.find((c) => c.id === step.choice);
     const stronger = strongestChoice(scenario, node);
     if (!mine || totalPoints(scenario, mine) >= totalPoints(scenario, stronger)) return [];
     const principles = scenario.principles

@@ -4,8 +4,12 @@ export function findNode<S extends Scenario>(scenario: S, id: string): S['nodes'
   return scenario.nodes.find((node) => node.id === id);
 }
 
-export function findChoice(node: ScenarioNode | undefined, choiceId: string): Choice | undefined {
-  return node?.type === 'decision' ? (node.choices as Choice[]).find((c) => c.id === choiceId) : undefined;
+/** A decision's choice by id, with the node's kind of text; undefined at an ending or for an unknown id. */
+export function findChoice<C extends Choice>(
+  node: { readonly type: string; readonly choices?: readonly C[] } | undefined,
+  choiceId: string,
+): C | undefined {
+  return node?.choices?.find((c) => c.id === choiceId);
 }
 
 export function startMeters(scenario: Scenario): Meters {
@@ -45,15 +49,61 @@ export function defaultNextId(choice: Choice): string {
   return routes[routes.length - 1]!.goto;
 }
 
+/** What one decision does: the meters after the choice's effects, and the node they lead to. */
+export interface Consequence {
+  readonly meters: Meters;
+  /** The next node's id; undefined when no route holds (validation refuses such a choice). */
+  readonly next: string | undefined;
+}
+
+/**
+ * The one rule of moving through a scenario: a choice's effects change the meters (clamped at
+ * each meter's bounds), then the first of its routes whose condition holds on the new meters
+ * names the next node. Running, the marked paths, validation and the generator all step with it;
+ * the exact search compiles the same rule to integers (`compileSteps`) and a property test holds
+ * the two together.
+ */
+export function step(scenario: Scenario, meters: Meters, choice: Choice): Consequence {
+  const after = applyEffects(scenario, meters, choice.effects);
+  return { meters: after, next: nextNodeId(choice, after) };
+}
+
+/** One decision on a walk: where it was taken, and the choice. */
+export interface Visit {
+  readonly node: DecisionNode;
+  readonly choice: Choice;
+}
+
+/**
+ * Walks from the start, taking at each decision the choice `pick` names, until an ending or a
+ * decision where `pick` names none; a loop (which validation reports apart) ends the walk once it
+ * has taken as many decisions as there are nodes.
+ */
+export function walk(scenario: Scenario, pick: (node: DecisionNode) => Choice | undefined): Visit[] {
+  const visits: Visit[] = [];
+  let meters = startMeters(scenario);
+  let node = findNode(scenario, scenario.start);
+  while (isDecision(node) && visits.length < scenario.nodes.length) {
+    const choice = pick(node);
+    if (!choice) break;
+    visits.push({ node, choice });
+    const next = step(scenario, meters, choice);
+    meters = next.meters;
+    node = findNode(scenario, next.next ?? '');
+  }
+  return visits;
+}
+
 /** Every node a choice may lead to, whatever the meters. */
 export function targetsOf(choice: Choice): string[] {
   return routesOf(choice).map((r) => r.goto);
 }
 
 export function successors(node: ScenarioNode): string[] {
-  return node.type === 'decision' ? (node.choices as Choice[]).flatMap(targetsOf) : [];
+  return node.type === 'decision' ? node.choices.flatMap(targetsOf) : [];
 }
 
-export function isDecision(node: ScenarioNode | undefined): node is DecisionNode {
+/** Whether a node is a decision; keeps the node's kind of text. */
+export function isDecision<N extends ScenarioNode>(node: N | undefined): node is Extract<N, { type: 'decision' }> {
   return node?.type === 'decision';
 }

@@ -3,6 +3,9 @@ export const locales = ['en', 'ru'] as const;
 
 export type Locale = (typeof locales)[number];
 
+/** Each locale's name in English, the language of the content checks' messages. */
+export const localeNames: Record<Locale, string> = { en: 'English', ru: 'Russian' };
+
 export const defaultLocale: Locale = 'en';
 
 /** The locale used for dates and numbers: the course's English is British. */

@@ -1,22 +1,15 @@
 // The real case's path and the recommended path, and what the recommended path earns: the
 // reference every score is measured against.
-import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
+import { walk } from './graph.ts';
 import { replay } from './run.ts';
-import type { Choice, PathMark, Points, Scenario, Step } from './types.ts';
+import type { PathMark, Points, Scenario, Step } from './types.ts';
 
 /** The decisions of a marked path, from the start to its ending. */
 export function markedPath(scenario: Scenario, mark: PathMark): Step[] {
-  const steps: Step[] = [];
-  let meters = startMeters(scenario);
-  let node = findNode(scenario, scenario.start);
-  while (isDecision(node) && steps.length < scenario.nodes.length) {
-    const chosen = (node.choices as Choice[]).find((c) => c.marks.includes(mark));
-    if (!chosen) break;
-    steps.push({ node: node.id, choice: chosen.id });
-    meters = applyEffects(scenario, meters, chosen.effects);
-    node = findNode(scenario, nextNodeId(chosen, meters) ?? '');
-  }
-  return steps;
+  return walk(scenario, (node) => node.choices.find((c) => c.marks.includes(mark))).map((v) => ({
+    node: v.node.id,
+    choice: v.choice.id,
+  }));
 }
 
 /**

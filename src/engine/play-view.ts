@@ -1,11 +1,10 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
-import type { Choice, Localized, Step } from './types.ts';
-import type { ScenarioContent } from './schema.ts';
+import type { Choice, Scenario, Step } from './types.ts';
 import type { Medium } from './moment.ts';
 
-export type PlayableScenario = Localized<ScenarioContent>;
+export type PlayableScenario = Scenario<string>;
 
 export interface Change {
   id: string;
@@ -16,7 +15,7 @@ export interface Change {
 export interface Feedback {
   /** The moment the choice was made at. */
   node: PlayableScenario['nodes'][number];
-  choice: Localized<Choice>;
+  choice: Choice<string>;
   /** What happened, as the feedback reads after this choice's effects. */
   text: string;
   /** Points the decision earned or cost, per principle it touched. */
@@ -40,7 +39,8 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
   const after = replay(scenario, run.steps);
   const last = after?.played[after.played.length - 1];
   if (!before || !after || !last) return undefined;
-  const choice = last.taken as Localized<Choice>;
+  const choice = findChoice(before.node, last.choice);
+  if (!choice) return undefined;
   return {
     node: before.node,
     choice,
@@ -78,8 +78,8 @@ export function nodeTitle(scenario: PlayableScenario, id: string): string {
 }
 
 /** A decision's choice, as the page has it; undefined when there is no such choice. */
-export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Localized<Choice> | undefined {
-  return findChoice(findNode(scenario, node), choice) as Localized<Choice> | undefined;
+export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Choice<string> | undefined {
+  return findChoice(findNode(scenario, node), choice);
 }
 
 /** The label of a decision's choice; the choice id when there is no such choice. */

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { conditionKinds as kinds } from '../../tests/unit/scenario-fixtures.ts';
 import { randomScenario } from './random-scenario.ts';
 import { routesOf } from './graph.ts';
 import { validateScenario } from './validate.ts';
-import type { Condition } from './types.ts';
 
 const sizes = fc.record({ seed: fc.integer(), nodes: fc.integer({ min: 2, max: 12 }), conditional: fc.constantFrom(0, 0.3, 0.6) });
-
-/** The kinds of condition in a condition, nested ones included. */
-const kinds = (c: Condition): string[] =>
-  'all' in c
-    ? ['all', ...c.all.flatMap(kinds)]
-    : 'any' in c
-      ? ['any', ...c.any.flatMap(kinds)]
-      : [c.below !== undefined ? 'below' : 'atLeast'];
 
 describe('the random-scenario generator', () => {
   it('builds scenarios that pass validation, the recommended path’s checks included, without retrying', () => {

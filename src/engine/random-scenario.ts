@@ -1,8 +1,8 @@
 // Random valid scenarios from a seed, for property tests and the benchmark. Not shipped.
-import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
+import { isDecision, targetsOf, walk } from './graph.ts';
 import type { MediumContent, ScenarioContent } from './schema.ts';
-import type { Condition, Meters, PathMark, Route } from './types.ts';
-import { tones } from './vocabulary.ts';
+import type { Condition, PathMark, Route } from './types.ts';
+import { principleIds, tones } from './vocabulary.ts';
 
 type ContentChoice = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>['choices'][number];
 type ContentText = ScenarioContent['title'];
@@ -65,7 +65,7 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
   for (let i = 0; i < n; i++) isEnding.push(i === n - 1 || (i > 0 && !isEnding[i - 1] && random() < endings));
   const id = (i: number) => `n${i}`;
   const meterIds = Array.from({ length: meters }, (_, i) => `m${i}`);
-  const principles = ['warn-first', 'agree-terms', 'reward-good'];
+  const principles = [...principleIds];
 
   const meterCondition = (): Condition => {
     const meter = meterIds[int(0, meters - 1)]!;
@@ -151,87 +151,60 @@ export function randomScenario(seed: number, options: RandomScenarioOptions): Sc
 }
 
 function markPath(scenario: ScenarioContent, mark: PathMark, pick: (choices: number) => number) {
-  let meters = startMeters(scenario);
-  let node = findNode(scenario, scenario.start);
-  while (isDecision(node)) {
+  walk(scenario, (node) => {
     const choice = node.choices[pick(node.choices.length)]!;
     choice.marks.push(mark);
-    meters = applyEffects(scenario, meters, choice.effects);
-    node = findNode(scenario, nextNodeId(choice, meters) ?? '');
-  }
+    return choice;
+  });
 }
 
 /**
- * Raises the points of the recommended choices, from the last decision back to the first, until
- * from each of them the recommended choice earns at least as much as any other on every
- * principle, counting the best that can still be earned after it; then tops up the first one
- * so that every principle earns more than 0. Only later nodes' points decide what a choice can
- * still earn, and those are final by the time a node is reached, so one pass is exact.
+ * Raises the points of the recommended choices until the recommended path earns the most on
+ * every principle, and more than 0. One pass over the nodes, the last first: at each node it keeps
+ * an upper bound of what any run can still earn from there (the best choice towards the best of
+ * all its routes' targets, whatever the meters), and at a decision of the recommended path it
+ * raises the recommended choice until the path from there earns at least what any other choice
+ * there could. By induction the path then earns the most from each of its own states, so the
+ * exact search of validation finds no better run.
  */
 function strengthenRecommended(scenario: ScenarioContent) {
   const principles = scenario.principles;
-  const byId = new Map(scenario.nodes.map((node, i) => [node.id, { node, i }]));
-  const radix = scenario.meters.map((m) => m.max - m.min + 1);
-  const stateKey = (node: string, meters: Meters) =>
-    scenario.meters.reduce((code, m, i) => code * radix[i]! + (meters[m.id]! - m.min), byId.get(node)!.i);
-  const memo = new Map<number, number[]>();
-  type Decision = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>;
-  const moves = (node: Decision, meters: Meters) =>
-    node.choices.map((choice) => {
-      const after = applyEffects(scenario, meters, choice.effects);
-      return { choice, node: nextNodeId(choice, after)!, meters: after };
-    });
-  // The best each principle can still earn from a state, without recursion: a 5,000-node
-  // scenario has paths too long for the call stack.
-  const bestFrom = (node: string, meters: Meters): number[] => {
-    const stack = [{ node, meters, expanded: false }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const key = stateKey(top.node, top.meters);
-      const here = byId.get(top.node)!.node;
-      if (memo.has(key)) stack.pop();
-      else if (!isDecision(here)) {
-        memo.set(
-          key,
-          principles.map(() => 0),
-        );
-        stack.pop();
-      } else if (!top.expanded) {
-        top.expanded = true;
-        for (const m of moves(here, top.meters)) if (!memo.has(stateKey(m.node, m.meters))) stack.push({ ...m, expanded: false });
-      } else {
-        const values = moves(here, top.meters).map((m) => ({ points: m.choice.points, after: memo.get(stateKey(m.node, m.meters))! }));
-        memo.set(
-          key,
-          principles.map((p, i) => Math.max(...values.map((v) => (v.points[p] ?? 0) + v.after[i]!))),
-        );
-        stack.pop();
-      }
+  const path = new Map(
+    walk(scenario, (node) => node.choices.find((c) => c.marks.includes('recommended'))).map((v) => [v.node.id, v.choice]),
+  );
+  const bound = new Map<string, number[]>();
+  // Node ids are n0, n1, … in an order where every choice leads to a later node.
+  const byIndex = (id: string) => Number(id.slice(1));
+  const nodes = [...scenario.nodes].sort((a, b) => byIndex(b.id) - byIndex(a.id));
+  // What the recommended path earns from its node on, filled as the pass goes back along it.
+  let rest = principles.map(() => 0);
+  for (const node of nodes) {
+    if (!isDecision(node)) {
+      bound.set(
+        node.id,
+        principles.map(() => 0),
+      );
+      continue;
     }
-    return memo.get(stateKey(node, meters))!;
-  };
-
-  const path: { node: Decision; meters: Meters; choice: ContentChoice }[] = [];
-  let meters = startMeters(scenario);
-  let node = findNode(scenario, scenario.start);
-  while (isDecision(node)) {
-    const choice = node.choices.find((c) => c.marks.includes('recommended'))!;
-    path.push({ node, meters, choice });
-    meters = applyEffects(scenario, meters, choice.effects);
-    node = findNode(scenario, nextNodeId(choice, meters) ?? '');
+    const reach = (choice: ContentChoice) =>
+      principles.map((p, i) => (choice.points[p] ?? 0) + Math.max(...targetsOf(choice).map((t) => bound.get(t)![i]!)));
+    const recommended = path.get(node.id);
+    if (recommended) {
+      const others = node.choices.filter((c) => c !== recommended).map(reach);
+      principles.forEach((p, i) => {
+        const needed = Math.max(0, ...others.map((o) => o[i]!)) - rest[i]!;
+        if ((recommended.points[p] ?? 0) < needed) recommended.points[p] = needed;
+      });
+      rest = principles.map((p, i) => (recommended.points[p] ?? 0) + rest[i]!);
+    }
+    const reached = node.choices.map(reach);
+    bound.set(
+      node.id,
+      principles.map((_, i) => Math.max(...reached.map((r) => r[i]!))),
+    );
   }
-  for (let k = path.length - 1; k >= 0; k--) {
-    const { node, meters, choice } = path[k]!;
-    const options = moves(node, meters).map((m) => ({ choice: m.choice, after: bestFrom(m.node, m.meters) }));
-    const mine = options.find((o) => o.choice === choice)!;
-    principles.forEach((p, i) => {
-      const needed = Math.max(...options.map((o) => (o.choice.points[p] ?? 0) + o.after[i]!)) - mine.after[i]!;
-      if ((choice.points[p] ?? 0) < needed) choice.points[p] = needed;
-    });
-  }
-  const first = path[0]!;
-  const reference = bestFrom(first.node.id, first.meters);
+  const first = path.get(scenario.start)!;
   principles.forEach((p, i) => {
-    if (reference[i]! <= 0) first.choice.points[p] = (first.choice.points[p] ?? 0) + 1 - reference[i]!;
+    if (rest[i]! <= 0) first.points[p] = (first.points[p] ?? 0) + 1 - rest[i]!;
   });
 }

@@ -1,5 +1,5 @@
 // Playing a scenario: a run is the list of decisions taken; everything else is replayed from it.
-import { applyEffects, findChoice, findNode, isDecision, nextNodeId, startMeters } from './graph.ts';
+import { findChoice, findNode, isDecision, startMeters, step } from './graph.ts';
 import type { Choice, Meters, Points, Scenario, Step } from './types.ts';
 
 export interface Run {
@@ -40,14 +40,15 @@ export function replay<S extends Scenario>(scenario: S, steps: readonly Step[]):
   let meters = startMeters(scenario);
   const points: Record<string, number> = Object.fromEntries(scenario.principles.map((p) => [p, 0]));
   const played: PlayedStep[] = [];
-  for (const step of steps) {
-    if (!node || node.id !== step.node) return undefined;
-    const taken = findChoice(node, step.choice);
+  for (const decision of steps) {
+    if (!node || node.id !== decision.node) return undefined;
+    const taken = findChoice(node, decision.choice);
     if (!taken) return undefined;
-    meters = applyEffects(scenario, meters, taken.effects);
+    const next = step(scenario, meters, taken);
+    meters = next.meters;
     for (const [p, value] of Object.entries(taken.points)) points[p] = (points[p] ?? 0) + value;
-    played.push({ ...step, taken, metersAfter: meters });
-    node = findNode(scenario, nextNodeId(taken, meters) ?? '');
+    played.push({ ...decision, taken, metersAfter: meters });
+    node = findNode(scenario, next.next ?? '');
   }
   if (!node) return undefined;
   return { node, meters, points, played, ended: !isDecision(node) };

@@ -1,15 +1,20 @@
 // The content format of a scenario. Build time only: nothing shipped to the browser imports
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
-import { locales } from './locales.ts';
-import { currencies, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
+import { localeNames, locales } from './locales.ts';
+import { currencies, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "month-unpaid"');
+// The author error map (error-map.ts) words what an id must look like.
+const id = z.string().regex(idPattern);
 
 /** A text in every locale, e.g. `{ en: "Trust", ru: "Доверие" }`. */
-export const localizedText = z.strictObject(
-  Object.fromEntries(locales.map((locale) => [locale, z.string().trim().min(1)])) as Record<(typeof locales)[number], z.ZodString>,
-);
+export const localizedText = z
+  .strictObject(
+    Object.fromEntries(
+      locales.map((locale) => [locale, z.string().trim().min(1).describe(`The text in ${localeNames[locale]} (${locale}).`)]),
+    ) as Record<(typeof locales)[number], z.ZodString>,
+  )
+  .describe('A text in every language, e.g. { en: "Trust", ru: "Доверие" }.');
 
 export interface MeterCondition {
   /** The meter this condition reads. */
@@ -34,27 +39,23 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z
       .strictObject({
-        /** The meter this condition reads. */
-        meter: id,
-        /** True when the meter is strictly below this value. */
-        below: z.int().optional(),
-        /** True when the meter is at this value or above. */
-        atLeast: z.int().optional(),
+        meter: id.describe('The id of the meter this condition reads, e.g. "trust".'),
+        below: z.int().optional().describe('True when the meter is strictly below this value.'),
+        atLeast: z.int().optional().describe('True when the meter is at this value or above.'),
       })
       .refine((c) => (c.below === undefined) !== (c.atLeast === undefined), {
         message: 'a meter condition takes exactly one of "below" or "atLeast"',
-      }),
-    z.strictObject({ /** True when every condition holds. */ all: z.array(condition).min(1) }),
-    z.strictObject({ /** True when at least one condition holds. */ any: z.array(condition).min(1) }),
+      })
+      .describe('True when one meter is below a value, or at a value or above, e.g. { meter: trust, below: 2 }.'),
+    z.strictObject({ all: z.array(condition).min(1).describe('True when every condition in the list holds.') }),
+    z.strictObject({ any: z.array(condition).min(1).describe('True when at least one condition in the list holds.') }),
   ]),
 );
 
 /** One way out of a choice: taken when `when` holds (or always, when it has none). */
 export const route = z.strictObject({
-  /** The condition on meters under which this route is taken; the last route has none. */
-  when: condition.optional(),
-  /** The id of the node this route leads to. */
-  goto: id,
+  when: condition.optional().describe('The condition on meters under which this route is taken; the last route has none.'),
+  goto: id.describe('The id of the node this route leads to.'),
 });
 
 /**
@@ -78,13 +79,12 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     z
       .array(
         z.strictObject({
-          /** The condition on meters under which this variant is shown; the last variant has none. */
-          when: condition.optional(),
-          /** The text of this variant. */
-          text,
+          when: condition.optional().describe('The condition on meters under which this variant is shown; the last variant has none.'),
+          text: text.describe('The text of this variant.'),
         }),
       )
-      .min(1),
+      .min(1)
+      .describe('Variants tried in order, each shown when its `when` holds; the last one, the default, has no `when`.'),
     text,
   ]);
 
@@ -136,61 +136,52 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
   medium.options.map((o) => o.shape.kind.value) satisfies (typeof mediumKinds)[number][];
 
   const choice = z.strictObject({
-    /** Stable id, unique within its node, e.g. "remind-gently". */
-    id,
-    /** What the player clicks. */
-    label: text,
-    /** What the player reads after choosing: what happens, then why it helps or hurts; may follow the meters after the choice. */
-    feedback: variableText,
-    /** One short line on why this choice earns or costs what it does, for the debrief, e.g. "A date gives them time to fix it". */
-    why: text,
-    /** Points per principle id, integers, negative where the choice undermines one. */
-    points: z.record(id, z.int()).default({}),
-    /** Changes to meters, clamped at each meter's bounds. */
-    effects: z.record(id, z.int()).default({}),
-    /** The next node: an id, or routes tried in order ending with one that has no `when`. */
-    next: z.union([id, z.array(route).min(1)]),
-    /** Whether this choice lies on the real case's path and/or the recommended path. */
-    marks: z.array(z.enum(pathMarks)).default([]),
+    id: id.describe('Stable id, unique within its node, e.g. "remind-gently".'),
+    label: text.describe('What the player clicks.'),
+    feedback: variableText.describe(
+      'What the player reads after choosing: what happens, then why it helps or hurts; may follow the meters after the choice.',
+    ),
+    why: text.describe(
+      'One short line on why this choice earns or costs what it does, for the debrief, e.g. "A date gives them time to fix it".',
+    ),
+    points: z.record(id, z.int()).default({}).describe('Points per principle id, integers, negative where the choice undermines one.'),
+    effects: z.record(id, z.int()).default({}).describe("Changes to meters, clamped at each meter's bounds."),
+    next: z
+      .union([id, z.array(route).min(1)])
+      .describe('The next node: an id, or routes tried in order ending with one that has no `when`.'),
+    marks: z.array(z.enum(pathMarks)).default([]).describe("Whether this choice lies on the real case's path and/or the recommended path."),
     reaction: medium.optional().describe('How the other side answers, in its medium, shown before the feedback, e.g. Mark phones at once.'),
   });
 
   const decisionNode = z.strictObject({
-    /** Stable id, unique within the scenario, e.g. "month-unpaid". */
-    id,
-    type: z.literal('decision'),
-    /** A short name for this moment, for the map and the debrief, e.g. "The client's request". */
-    title: text,
+    id: id.describe('Stable id, unique within the scenario, e.g. "month-unpaid"; saved progress refers to it.'),
+    type: z.literal('decision').describe('A moment where the player chooses.'),
+    title: text.describe('A short name for this moment, for the map and the debrief, e.g. "The client\'s request".'),
     day: z
       .int()
       .min(1)
       .describe('The day of the story this moment happens on, counted from 1; never smaller than the day of a moment before it.'),
-    medium,
-    /** What the player sees and has to decide about; may follow the meters on arrival. */
-    situation: variableText,
-    /** For the facilitator only: what a room usually says, what to draw out. */
-    notes: text,
-    /** For the facilitator only: questions to open the discussion. */
-    questions: z.array(text).min(2, 'give at least two discussion questions'),
-    /** The same moment seen from the other perspective, shown read-only. */
-    counterpart: z.strictObject({ /** The other scenario's id. */ scenario: id, /** A node id in it. */ node: id }).optional(),
-    /** The options the player chooses from. */
-    choices: z.array(choice).default([]),
+    medium: medium.describe(
+      'How this moment reaches the player: an email, a call, a chat, a meeting or a note to self, with who it is from and to.',
+    ),
+    situation: variableText.describe('What the player sees and has to decide about; may follow the meters on arrival.'),
+    notes: text.describe('For the facilitator only: what a room usually says, what to draw out.'),
+    questions: z.array(text).min(2).describe('For the facilitator only: questions to open the discussion.'),
+    counterpart: z
+      .strictObject({ scenario: id.describe("The other scenario's id."), node: id.describe('A node id in it.') })
+      .optional()
+      .describe('The same moment seen from the other perspective, shown read-only.'),
+    choices: z.array(choice).default([]).describe('The options the player chooses from.'),
   });
 
   const endingNode = z.strictObject({
-    /** Stable id, unique within the scenario. */
-    id,
-    type: z.literal('ending'),
+    id: id.describe('Stable id, unique within the scenario, e.g. "paid-in-full".'),
+    type: z.literal('ending').describe('Where the story stops and the outcome is shown.'),
     day: z.int().min(1).describe('The day of the story the ending is told on; never smaller than the day of a moment before it.'),
-    /** How the story ended, whatever the play that led here: thriving, steady, strained or broken. */
-    tone: z.enum(tones),
-    /** The ending's title. */
-    title: text,
-    /** What happened; may follow the meters, so it says only what is true on the path taken. */
-    text: variableText,
-    /** The principles at play, and what would have changed the outcome; may follow the meters. */
-    debrief: variableText,
+    tone: z.enum(tones).describe('How the story ended, whatever the play that led here: thriving, steady, strained or broken.'),
+    title: text.describe("The ending's title."),
+    text: variableText.describe('What happened; may follow the meters, so it says only what is true on the path taken.'),
+    debrief: variableText.describe('The principles at play, and what would have changed the outcome; may follow the meters.'),
   });
 
   const person = z
@@ -203,45 +194,36 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
 
   const meter = z
     .strictObject({
-      /** Stable id, e.g. "trust". */
-      id,
-      /** The meter's name as shown to players. */
-      label: text,
-      /** The lowest value; effects clamp here. */
-      min: z.int(),
-      /** The highest value; effects clamp here. */
-      max: z.int(),
-      /** The value at the start of a run. */
-      start: z.int(),
-      /** Never shown to the player: a fact the story remembers for conditions, e.g. "warned". */
-      hidden: z.boolean().default(false),
+      id: id.describe('Stable id, e.g. "trust"; conditions and effects name it.'),
+      label: text.describe("The meter's name as shown to players."),
+      min: z.int().describe('The lowest value; effects clamp here.'),
+      max: z.int().describe('The highest value; effects clamp here.'),
+      start: z.int().describe('The value at the start of a run.'),
+      hidden: z.boolean().default(false).describe('Never shown to the player: a fact the story remembers for conditions, e.g. "warned".'),
     })
     .refine((m) => m.min < m.max && m.start >= m.min && m.start <= m.max && m.max - m.min <= 10, {
-      message: 'a meter needs min < max, a range of at most 10, and a start value within it',
+      error: (issue) => {
+        const m = issue.input as { min: number; max: number; start: number };
+        return `a meter needs min < max, a range of at most 10, and a start value within it; found min ${m.min}, max ${m.max}, start ${m.start}`;
+      },
     });
 
   const scenario = z.strictObject({
-    /** Stable id, used in addresses: /en/scenarios/{id}/. */
-    id,
-    /** Whose side the player takes. */
-    perspective: z.enum(perspectives),
-    /** The scenario's title. */
-    title: text,
-    /** Two sentences for the course outline and the catalogue. */
-    summary: text,
-    /** The principles this scenario scores: warn-first, agree-terms, reward-good. */
-    principles: z.array(id).min(1),
-    /**
-     * Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned.
-     * The exact search runs over every combination of their values, so the combinations are
-     * capped at `meterCombinations` (four meters of range 10).
-     */
+    id: id.describe('Stable id, used in addresses: /en/scenarios/{id}/.'),
+    perspective: z.enum(perspectives).describe('Whose side the player takes.'),
+    title: text.describe("The scenario's title."),
+    summary: text.describe('Two sentences for the course outline and the catalogue.'),
+    principles: z.array(id).min(1).describe('The principles this scenario scores: warn-first, agree-terms, reward-good.'),
+    // The exact search runs over the combinations of meter values a run reaches, so they are capped.
     meters: z
       .array(meter)
       .default([])
       .refine((meters) => combinations(meters) <= meterCombinations, {
         message: `the meters allow more than ${meterCombinations.toLocaleString('en')} combinations of values (four meters of range 10): use fewer meters, or narrower ones`,
-      }),
+      })
+      .describe(
+        'Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned; at most four meters of range 10 between them.',
+      ),
     people: z
       .array(person)
       .min(1)
@@ -257,10 +239,11 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
       })
       .describe('The money in view: received is the meter’s value times `amount`; outstanding is what is left of `owed` steps.'),
     calendarStart: z.iso.date().describe('The date of day 1 of the story (YYYY-MM-DD), from which emails are dated.'),
-    /** The id of the first node. */
-    start: id,
-    /** Decision and ending nodes. */
-    nodes: z.array(z.discriminatedUnion('type', [decisionNode, endingNode])).min(1),
+    start: id.describe('The id of the first node.'),
+    nodes: z
+      .array(z.discriminatedUnion('type', [decisionNode, endingNode]))
+      .min(1)
+      .describe('Decision and ending nodes.'),
   });
 
   return scenario;

@@ -1,7 +1,7 @@
 // Saving and resuming runs. The decoder reads anything (storage, an LMS, a file) and never throws.
 import { isDecision, routesOf } from './graph.ts';
 import { replay, startRun, type Run } from './run.ts';
-import type { Choice, Scenario, Step } from './types.ts';
+import type { Scenario, Step } from './types.ts';
 
 export const storedRunVersion = 1;
 
@@ -23,7 +23,7 @@ export function fingerprint(scenario: Scenario): string {
   const shape = scenario.nodes
     .map((n) =>
       isDecision(n)
-        ? `${n.id}(${(n.choices as Choice[])
+        ? `${n.id}(${n.choices
             .map(
               (c) =>
                 `${c.id}>${routesOf(c)

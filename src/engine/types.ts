@@ -4,21 +4,28 @@ import type { Condition, LocalizedText, ScenarioContent } from './schema.ts';
 export type { Condition, LocalizedText, Route } from './schema.ts';
 export type { Grade, PathMark, Perspective, PrincipleId, Tone } from './vocabulary.ts';
 
-/** A content shape with every localized text replaced by the text of one locale. */
-export type Localized<T> = T extends LocalizedText
-  ? string
+/** A content shape with every localized text replaced by `Text`. */
+export type WithText<T, Text> = T extends LocalizedText
+  ? Text
   : T extends readonly (infer U)[]
-    ? Localized<U>[]
+    ? WithText<U, Text>[]
     : T extends object
-      ? { [K in keyof T]: Localized<T[K]> }
+      ? { [K in keyof T]: WithText<T[K], Text> }
       : T;
 
-/** A scenario as authored (every locale) or as shipped to a page (one locale). */
-export type Scenario = ScenarioContent | Localized<ScenarioContent>;
-export type ScenarioNode = Scenario['nodes'][number];
-export type DecisionNode = Extract<ScenarioNode, { type: 'decision' }>;
-export type EndingNode = Extract<ScenarioNode, { type: 'ending' }>;
-export type Choice = DecisionNode['choices'][number];
+/** A content shape with every localized text replaced by the text of one locale. */
+export type Localized<T> = WithText<T, string>;
+
+/**
+ * A scenario whose texts are of type `Text`: `LocalizedText` as authored, `string` as shipped to
+ * a page in one locale, and `unknown` (the default) for code that reads no text, which then
+ * takes either.
+ */
+export type Scenario<Text = unknown> = WithText<ScenarioContent, Text>;
+export type ScenarioNode<Text = unknown> = Scenario<Text>['nodes'][number];
+export type DecisionNode<Text = unknown> = Extract<ScenarioNode<Text>, { type: 'decision' }>;
+export type EndingNode<Text = unknown> = Extract<ScenarioNode<Text>, { type: 'ending' }>;
+export type Choice<Text = unknown> = DecisionNode<Text>['choices'][number];
 
 /** Meter values by meter id. */
 export type Meters = Readonly<Record<string, number>>;

@@ -1,14 +1,15 @@
 // Checks a scenario as an author wrote it. Never throws: every problem becomes a diagnostic
 // that names the file, the node or choice, and what to change.
 import { z } from 'astro/zod';
-import { locales } from './locales.ts';
+import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
+import { isLocale, localeNames } from './locales.ts';
 import { bestRuns } from './best-runs.ts';
-import { applyEffects, findNode, isDecision, nextNodeId, routesOf, startMeters, successors } from './graph.ts';
+import { isDecision, routesOf, successors, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
 import { condition, scenario as strictSchema, scenarioSchema } from './schema.ts';
 import { pathMarks, principleIds } from './vocabulary.ts';
-import type { Choice, Condition, PathMark, Scenario, Step } from './types.ts';
+import type { Condition, PathMark, Scenario, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
 
 export const diagnosticCodes = [
@@ -64,8 +65,8 @@ const variantConditions = z.array(z.object({ when: condition.optional() }));
 /** Validates one scenario on its own (counterparts are checked by `validateScenarios`). */
 export function validateScenario(source: ScenarioSource): ValidationResult {
   const diagnostics: Diagnostic[] = [];
-  const strict = strictSchema.safeParse(source.data);
-  if (!strict.success) diagnostics.push(...strict.error.issues.map((issue) => shapeDiagnostic(source, issue)));
+  const strict = strictSchema.safeParse(source.data, authorParse);
+  if (!strict.success) diagnostics.push(...authorIssues(strict.error.issues).map((issue) => shapeDiagnostic(source, issue)));
   const lenient = strict.success ? strict : lenientSchema.safeParse(source.data);
   if (lenient.success) diagnostics.push(...checkGraph(source.file, lenient.data as Scenario));
   return diagnostics.length === 0 && strict.success ? { diagnostics, scenario: strict.data } : { diagnostics };
@@ -121,20 +122,39 @@ export function formatDiagnostic(d: Omit<Diagnostic, 'code'> & { code: string })
   return `${where}: [${d.code}] ${d.message}`;
 }
 
-/** A schema issue as a diagnostic: a missing translation, or any other shape problem. Content files other than scenarios share it. */
+/**
+ * A schema issue as a diagnostic: a missing translation, or any other shape problem, phrased by
+ * the author error map. `within` is the part of the path the diagnostic already names (a node and
+ * a choice), and `subject` how to call the value at its end. Content files other than scenarios share it.
+ */
 export function issueDiagnostic(
   file: string,
   issue: z.core.$ZodIssue,
+  within: { depth: number; subject: string } = { depth: 0, subject: 'the file' },
 ): Pick<Diagnostic, 'file' | 'message'> & { code: 'missing-translation' | 'invalid-shape' } {
-  const last = issue.path[issue.path.length - 1];
-  const where = issue.path.length > 0 ? `at ${issue.path.join('.')}` : 'at the top level';
-  return typeof last === 'string' && (locales as readonly string[]).includes(last)
-    ? { code: 'missing-translation', file, message: `the "${last}" text ${where} is missing or empty. Write it in that language.` }
-    : { code: 'invalid-shape', file, message: `${where}: ${issue.message}. See content/README.md for the format.` };
+  const path = issue.path.slice(within.depth);
+  const last = path[path.length - 1];
+  const where = (keys: readonly PropertyKey[]) => (keys.length > 0 ? `\`${fieldPath(keys)}\`` : within.subject);
+  const missing = issue.code === 'invalid_type' ? issue.input === undefined : issue.code === 'too_small' && issue.origin === 'string';
+  if (isLocale(last) && missing) {
+    return {
+      code: 'missing-translation',
+      file,
+      message: `${where(path.slice(0, -1))} has no ${localeNames[last]} text (\`${last}\`). Write it in that language.`,
+    };
+  }
+  const message = issue.code === 'custom' ? `${where(path)}: ${issue.message}` : `${where(path)} ${issue.message}`;
+  return { code: 'invalid-shape', file, message: `${message}. See content/README.md for the format.` };
 }
 
 function shapeDiagnostic(source: ScenarioSource, issue: z.core.$ZodIssue): Diagnostic {
-  return { ...issueDiagnostic(source.file, issue), ...locate(source.data, issue.path) };
+  const at = locate(source.data, issue.path);
+  const within = at.choice
+    ? { depth: 4, subject: 'this choice' }
+    : at.node
+      ? { depth: 2, subject: 'this node' }
+      : { depth: 0, subject: 'the scenario' };
+  return { ...issueDiagnostic(source.file, issue, within), ...at };
 }
 
 /** Finds the node and choice ids a path into the raw data points into. */
@@ -203,7 +223,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   for (const node of scenario.nodes) {
     if (!isDecision(node)) continue;
     checkPeople(node.medium, 'the medium', node.id);
-    for (const c of node.choices as Choice[]) if (c.reaction) checkPeople(c.reaction, 'the reaction', node.id, c.id);
+    for (const c of node.choices) if (c.reaction) checkPeople(c.reaction, 'the reaction', node.id, c.id);
   }
   const principles = new Set(scenario.principles);
   if (principles.size < scenario.principles.length) {
@@ -211,7 +231,10 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   }
   for (const p of scenario.principles) {
     if (!(principleIds as readonly string[]).includes(p)) {
-      report('unknown-principle', `principle "${p}" is not one the course scores. Use ${principleIds.join(', ')}.`);
+      report(
+        'unknown-principle',
+        `principle "${p}" is not one the course scores${suggestion(p, principleIds)}. Use ${principleIds.join(', ')}.`,
+      );
     }
   }
 
@@ -224,7 +247,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
       if (!meterIds.has(m)) {
         report(
           'unknown-meter',
-          `a variant of "${field}" reads meter "${m}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+          `a variant of "${field}" reads meter "${m}", which is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
           node,
           choice,
         );
@@ -245,7 +268,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   for (const node of scenario.nodes) {
     if (isDecision(node)) {
       checkText('situation', node.situation, node.id);
-      for (const c of node.choices as Choice[]) checkText('feedback', c.feedback, node.id, c.id);
+      for (const c of node.choices) checkText('feedback', c.feedback, node.id, c.id);
     } else {
       checkText('text', node.text, node.id);
       checkText('debrief', node.debrief, node.id);
@@ -253,19 +276,22 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   }
 
   if (!nodeIds.has(scenario.start)) {
-    report('unknown-target', `start names "${scenario.start}", which is not a node. Set start to the id of the first node.`);
+    report(
+      'unknown-target',
+      `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds)}. Set start to the id of the first node.`,
+    );
   }
   for (const node of scenario.nodes) {
     if (!isDecision(node)) continue;
     if (node.choices.length === 0) {
       report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
     }
-    for (const c of node.choices as Choice[]) {
+    for (const c of node.choices) {
       for (const p of Object.keys(c.points)) {
         if (!principles.has(p)) {
           report(
             'unknown-principle',
-            `points name principle "${p}", which this scenario does not score. Use one of: ${[...principles].join(', ')}.`,
+            `points name principle "${p}", which this scenario does not score${suggestion(p, principles)}. Use one of: ${[...principles].join(', ')}.`,
             node.id,
             c.id,
           );
@@ -276,7 +302,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
         if (!meterIds.has(m)) {
           report(
             'unknown-meter',
-            `meter "${m}" is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+            `meter "${m}" is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
             node.id,
             c.id,
           );
@@ -295,7 +321,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
         if (!nodeIds.has(r.goto)) {
           report(
             'unknown-target',
-            `leads to "${r.goto}", which is not a node in this scenario. Fix the id, or add a node with id "${r.goto}".`,
+            `leads to "${r.goto}", which is not a node in this scenario${suggestion(r.goto, nodeIds)}. Fix the id, or add a node with id "${r.goto}".`,
             node.id,
             c.id,
           );
@@ -357,7 +383,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   for (const node of scenario.nodes) {
     if (!isDecision(node)) continue;
     const reported = new Set<string>();
-    for (const c of node.choices as Choice[]) {
+    for (const c of node.choices) {
       for (const target of routesOf(c).map((r) => r.goto)) {
         const later = byId.get(target);
         if (later && later.day < node.day && !reported.has(target)) {
@@ -462,33 +488,25 @@ function canReachEnding(scenario: Scenario, next: (id: string) => string[]): Set
 function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diagnostic[] {
   const out: Diagnostic[] = [];
   const label = mark === 'real' ? 'real-case' : 'recommended';
-  const onPath = new Set<string>();
-  let meters = startMeters(scenario);
-  let node = findNode(scenario, scenario.start);
-  const seen = new Set<string>();
-  while (isDecision(node) && !seen.has(node.id)) {
-    seen.add(node.id);
-    const marked = (node.choices as Choice[]).filter((c) => c.marks.includes(mark));
-    if (marked.length !== 1) {
-      out.push({
-        code: 'invalid-path-mark',
-        file,
-        node: node.id,
-        message:
-          marked.length === 0
-            ? `the ${label} path reaches this node but none of its choices is marked "${mark}". Mark the one the ${label} path takes.`
-            : `${marked.length} choices here are marked "${mark}" (${marked.map((c) => c.id).join(', ')}). The ${label} path takes exactly one.`,
-      });
-      return out;
-    }
-    const chosen = marked[0]!;
-    onPath.add(`${node.id}/${chosen.id}`);
-    meters = applyEffects(scenario, meters, chosen.effects);
-    node = findNode(scenario, nextNodeId(chosen, meters) ?? '');
-  }
+  const visits = walk(scenario, (node) => {
+    const marked = node.choices.filter((c) => c.marks.includes(mark));
+    if (marked.length === 1) return marked[0];
+    out.push({
+      code: 'invalid-path-mark',
+      file,
+      node: node.id,
+      message:
+        marked.length === 0
+          ? `the ${label} path reaches this node but none of its choices is marked "${mark}". Mark the one the ${label} path takes.`
+          : `${marked.length} choices here are marked "${mark}" (${marked.map((c) => c.id).join(', ')}). The ${label} path takes exactly one.`,
+    });
+    return undefined;
+  });
+  if (out.length > 0) return out;
+  const onPath = new Set(visits.map((v) => `${v.node.id}/${v.choice.id}`));
   for (const n of scenario.nodes) {
     if (!isDecision(n)) continue;
-    for (const c of n.choices as Choice[]) {
+    for (const c of n.choices) {
       if (c.marks.includes(mark) && !onPath.has(`${n.id}/${c.id}`)) {
         out.push({
           code: 'invalid-path-mark',

@@ -2,6 +2,9 @@
 // endings' tones. Plain constants without zod, so the schema, the browser code and the pages
 // all import the one list.
 
+/** Ids are lowercase words joined by single hyphens, e.g. "month-unpaid", so they read well in addresses and saved progress. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The principles the course scores, in the order every view lists them. */
 export const principleIds = ['warn-first', 'agree-terms', 'reward-good'] as const;
 

@@ -4,7 +4,7 @@
 // A reload is not the end of a session: terminated goes with the result; a learner who closes
 // the window before the ending leaves the session to the LMS, which records it as abandoned
 // (cmi5’s Abandoned verb).
-import type { ScenarioResult } from '../stores/progress-format.ts';
+import type { LmsResult } from './result.ts';
 import { randomId } from '../browser/support.ts';
 import { onceVerbs, sessionTabStore, tabSession, type OnceVerb, type TabSession, type TabStore } from './cmi5-session.ts';
 
@@ -163,7 +163,7 @@ export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, are
       );
     },
     /** Sends the result (completed, then passed or failed against the mastery score) and ends the session. */
-    async complete(result: ScenarioResult) {
+    async complete(result: LmsResult) {
       if (tab.sent('completed') || tab.sent('terminated')) return queue;
       const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));

@@ -1,6 +1,6 @@
 // The SCORM 1.2 run-time side: find the LMS's API, report status, scores, interactions and
 // time, and keep the run in cmi.suspend_data so a learner resumes where they left off.
-import type { ScenarioResult } from '../stores/progress-format.ts';
+import type { LmsResult } from './result.ts';
 import { countedPoints } from '../engine/scoring.ts';
 
 export interface Scorm12Api {
@@ -112,7 +112,7 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
       set(`cmi.interactions.${n}.time`, clock(new Date()));
       commit();
     },
-    complete(result: ScenarioResult) {
+    complete(result: LmsResult) {
       Object.entries(result.principles).forEach(([principle, s], i) => {
         set(`cmi.objectives.${i}.id`, principle);
         set(`cmi.objectives.${i}.score.min`, '0');

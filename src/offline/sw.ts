@@ -13,6 +13,7 @@
 //   progress is never swapped out; the next visit gets the update.
 import { PrecacheController } from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching/_types.js';
+import { locales, type Locale } from '../engine/locales.ts';
 
 // The few worker types used here, declared locally: the project is type-checked with the DOM's
 // types, and TypeScript's webworker library cannot be loaded beside them.
@@ -35,17 +36,16 @@ declare const self: {
   addEventListener(type: 'message', listener: (event: WorkerMessageEvent) => void): void;
 };
 
-const languages = ['en', 'ru'] as const;
-type Group = 'shared' | (typeof languages)[number];
+type Group = 'shared' | Locale;
 
 /** Where a precached URL belongs: a language's pages, or what every page shares. */
 function groupOf(url: string): Group {
   const first = new URL(url, self.location.href).pathname.split('/')[1];
-  return languages.find((l) => l === first) ?? 'shared';
+  return locales.find((l) => l === first) ?? 'shared';
 }
 
 const controllers = new Map<Group, PrecacheController>(
-  (['shared', ...languages] as const).map((group) => [group, new PrecacheController({ cacheName: `course-${group}` })]),
+  (['shared', ...locales] as const).map((group) => [group, new PrecacheController({ cacheName: `course-${group}` })]),
 );
 for (const entry of self.__WB_MANIFEST) controllers.get(groupOf(entry.url))!.addToCacheList([entry]);
 
@@ -60,7 +60,7 @@ async function started(group: Group): Promise<boolean> {
 async function languagesInUse(): Promise<Group[]> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const open = windows.map((w) => groupOf(w.url));
-  const cached = await Promise.all(languages.map(async (l) => ((await started(l)) ? l : undefined)));
+  const cached = await Promise.all(locales.map(async (l) => ((await started(l)) ? l : undefined)));
   return [...new Set([...open, ...cached].filter((g): g is Group => g !== undefined && g !== 'shared'))];
 }
 

@@ -18,11 +18,10 @@ import { Story } from 'inkjs';
 import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
-import type { Choice, Condition, Localized, Step, VariableText } from '../engine/types.ts';
-import type { ScenarioContent } from '../engine/schema.ts';
+import type { Condition, Scenario, Step, VariableText } from '../engine/types.ts';
 import { speakerOf } from '../engine/play-view.ts';
 
-type Playable = Localized<ScenarioContent>;
+type Playable = Scenario<string>;
 
 // Ids are lowercase letters, digits and single hyphens, so these names never collide.
 const name = (id: string) => id.replace(/-/g, '_');
@@ -71,9 +70,9 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
     out.push(`# node: ${node.id}`, inkText(node.title));
     out.push(inkText(speakerOf(scenario, node.medium)));
     out.push(...textLines(node.situation));
-    for (const c of node.choices as Localized<Choice>[]) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
+    for (const c of node.choices) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
     out.push('');
-    for (const c of node.choices as Localized<Choice>[]) {
+    for (const c of node.choices) {
       out.push(`=== ${choiceKnot(node.id, c.id)} ===`);
       for (const m of scenario.meters) {
         const delta = c.effects[m.id];
@@ -144,7 +143,7 @@ export function checkInkPaths(scenario: Playable, json: string): InkPathCheck {
     const known = pathsFrom.get(key);
     if (known !== undefined) return known;
     let paths = 0;
-    const choices = state.node.type === 'decision' ? (state.node.choices as Choice[]) : [];
+    const choices = state.node.type === 'decision' ? state.node.choices : [];
     choices.forEach((choice, index) => {
       story.state.LoadJson(saved);
       const path = [...steps, { node: state.node.id, choice: choice.id }];

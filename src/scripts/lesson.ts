@@ -28,11 +28,10 @@ if (article && slug) {
 
   for (const fieldset of article.querySelectorAll<HTMLFieldSetElement>('[data-question]')) {
     const question = Number(fieldset.dataset['question']);
+    // The checked option's feedback shows by CSS; a screen reader hears it from here.
     const show = (input: HTMLInputElement) => {
-      for (const fb of fieldset.querySelectorAll<HTMLElement>('[data-feedback]')) fb.hidden = true;
-      const feedback = input.closest('li')?.querySelector<HTMLElement>('[data-feedback]');
-      if (feedback) feedback.hidden = false;
       const announce = fieldset.querySelector('[data-announce]');
+      const feedback = input.closest('li')?.querySelector('[data-feedback]');
       if (announce && feedback) announce.textContent = feedback.textContent;
     };
     const inputs = [...fieldset.querySelectorAll<HTMLInputElement>('input[type=radio]')];

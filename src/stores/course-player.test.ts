@@ -2,23 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 
 const content = loadValid('mini-contractor');
 const scenario = localize(content, 'en');
 const key = 'checks-in-the-mail/progress';
 
-/** A browser's localStorage and window events, which Node lacks; `otherTab` writes as another tab would. */
+/** A browser whose `otherTab` saves a run as another tab would. */
 function browser() {
-  const items = new Map<string, string>();
-  const events = new EventTarget();
-  vi.stubGlobal('window', globalThis);
-  vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-  });
+  const tab = fakeBrowser();
   return {
-    saved: () => JSON.parse(items.get(key) ?? '{}') as { scenarios?: Record<string, { run?: { steps: string[][] } }> },
+    saved: () => JSON.parse(tab.items.get(key) ?? '{}') as { scenarios?: Record<string, { run?: { steps: string[][] } }> },
     /** Another tab saves this run; `heard` says whether this tab's storage event has arrived yet. */
     otherTab(steps: { node: string; choice: string }[], heard: boolean) {
       const value = JSON.stringify({
@@ -26,8 +20,7 @@ function browser() {
         lessons: {},
         scenarios: { [scenario.id]: { run: serialiseRun(scenario, { scenario: scenario.id, steps }) } },
       });
-      items.set(key, value);
-      if (heard) events.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: value }));
+      tab.save(key, value, heard);
     },
   };
 }

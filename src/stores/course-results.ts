@@ -2,6 +2,7 @@
 // both scenarios' best results, and when the last of them was reached. Apart from course-state,
 // so the pages that only show where a learner stands do not load the scoring.
 import { countedPoints, scoreOf, type Score } from '../engine/scoring.ts';
+import { gradeBands, grades, type Grade } from '../engine/vocabulary.ts';
 import { countedResult, type Progress } from './progress-format.ts';
 
 /**
@@ -29,4 +30,12 @@ export function finishedAt(progress: Progress, scenarios: readonly string[]): st
     .filter((at) => at !== undefined)
     .sort()
     .pop();
+}
+
+/** The lowest overall score (0-100) of the good band (see `gradeBands`). */
+export const goodFrom = gradeBands.find((band) => band.grade === 'good')!.from;
+
+/** Whether a grade is below the good band: the certificate then suggests replaying before printing. */
+export function belowGood(grade: Grade): boolean {
+  return grades.indexOf(grade) > grades.indexOf('good');
 }

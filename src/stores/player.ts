@@ -17,7 +17,7 @@ import {
   type RestoreResult,
   type Run,
 } from '../engine/index.ts';
-import type { DecisionNode, EndingNode, Localized, Meters, Points, Step } from '../engine/types.ts';
+import type { DecisionNode, EndingNode, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
 import { resultOf } from './results.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
@@ -29,7 +29,7 @@ export type PlayerDebrief = Debrief & PathDebrief;
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
-  node: Localized<DecisionNode> | Localized<EndingNode>;
+  node: DecisionNode<string> | EndingNode<string>;
   /** The decision's situation as it reads on this path; empty at an ending. */
   situation: string;
   meters: Meters;
@@ -69,7 +69,7 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
   };
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
-    const node = state.node as PlayerView['node'];
+    const node = state.node;
     const feedback = showingFeedback ? feedbackFor(scenario, run) : undefined;
     const debrief = isDecision(node) ? undefined : debriefOf(run);
     return {

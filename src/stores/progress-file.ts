@@ -1,7 +1,7 @@
 // The learner's progress as a whole, for the progress page: the certificate's name, a reset, and
 // progress as a file the learner can keep: export, and an import that accepts only a well-formed
-// file (of this format or the earlier one, migrated) and otherwise changes nothing. Apart from
-// progress.ts, which the scenario pages load too.
+// file (of this format or the earlier one, migrated) and otherwise changes nothing; the page asks
+// before a good file replaces what is there. Apart from progress.ts, which the scenario pages load too.
 import { decodeProgress, emptyProgress, progressVersion, readableVersions, type Progress } from './progress-format.ts';
 import { $progress, update } from './progress.ts';
 
@@ -36,13 +36,6 @@ export function exportProgress(now = new Date()): string {
   return progressFile($progress.get(), now);
 }
 
-/** Replaces progress with an exported file's; an invalid file changes nothing. */
-export function importProgress(text: string): ImportResult {
-  const result = decodeProgressFile(text);
-  if (result.ok) replaceProgress(result.progress);
-  return result;
-}
-
 export function setCertificateName(name: string): void {
   update((p) => ({ ...p, name: name.slice(0, 200) }));
 }
@@ -51,6 +44,7 @@ export function resetProgress(): void {
   update(() => emptyProgress());
 }
 
+/** Replaces all progress, e.g. with an imported file's once the learner has agreed to it. */
 export function replaceProgress(progress: Progress): void {
   update(() => progress);
 }

@@ -116,48 +116,47 @@ function fromVersion1(saved: ScenarioProgress): ScenarioProgress {
   return { ...saved, last, ...(saved.best && { best: saved.best.at === saved.last.at ? last : saved.best }) };
 }
 
-function decodeScenario(v: unknown, where: string, dropped: string[], version: number): ScenarioProgress | undefined {
+/**
+ * Decodes a record field by field with `fields` (each gives the decoded value, or undefined when
+ * the value is unreadable); an unreadable field is dropped and named in `dropped` as
+ * `where.field`, and a value that is not a record at all as `where`.
+ */
+function decodeFields<T>(v: unknown, where: string, dropped: string[], fields: Record<string, (x: unknown) => unknown>): T | undefined {
   if (!isRecord(v)) {
     dropped.push(where);
     return undefined;
   }
-  const out: ScenarioProgress = {};
-  for (const key of ['run', 'last', 'best'] as const) {
+  const out: Record<string, unknown> = {};
+  for (const [key, decode] of Object.entries(fields)) {
     if (v[key] === undefined) continue;
-    const decoded = key === 'run' ? decodeStoredRun(v[key]) : decodeResult(v[key], version);
-    if (decoded) (out as Record<string, unknown>)[key] = decoded;
-    else dropped.push(`${where}.${key}`);
+    const decoded = decode(v[key]);
+    if (decoded === undefined) dropped.push(`${where}.${key}`);
+    else out[key] = decoded;
   }
-  return version === 1 ? fromVersion1(out) : out;
+  return out as T;
 }
 
-function decodeLesson(v: unknown, where: string, dropped: string[]): LessonProgress | undefined {
-  if (!isRecord(v)) {
-    dropped.push(where);
-    return undefined;
-  }
-  const out: LessonProgress = {};
-  if (v['read'] !== undefined) {
-    if (typeof v['read'] === 'boolean') out.read = v['read'];
-    else dropped.push(`${where}.read`);
-  }
-  const answers = v['answers'];
-  if (answers !== undefined) {
-    if (isRecord(answers) && Object.entries(answers).every(([k, a]) => /^\d{1,2}$/.test(k) && isInt(a) && a >= 0 && a < 20))
-      out.answers = answers as Record<string, number>;
-    else dropped.push(`${where}.answers`);
-  }
-  const reflections = v['reflections'];
-  if (reflections !== undefined) {
-    if (
-      isRecord(reflections) &&
-      Object.entries(reflections).every(([k, r]) => /^\d{1,2}$/.test(k) && typeof r === 'string' && r.length <= 20_000)
-    ) {
-      out.reflections = reflections as Record<string, string>;
-    } else dropped.push(`${where}.reflections`);
-  }
-  return out;
+function decodeScenario(v: unknown, where: string, dropped: string[], version: number): ScenarioProgress | undefined {
+  const result = (x: unknown) => decodeResult(x, version);
+  const out = decodeFields<ScenarioProgress>(v, where, dropped, { run: decodeStoredRun, last: result, best: result });
+  return out && version === 1 ? fromVersion1(out) : out;
 }
+
+/** `v` when `valid` says so: a lesson's field is kept as saved. */
+const kept = (valid: (v: unknown) => boolean) => (v: unknown) => (valid(v) ? v : undefined);
+
+/** A record keyed by small indices (a question's, a prompt's), every value passing `valid`. */
+const isIndexed = (v: unknown, valid: (x: unknown) => boolean) =>
+  isRecord(v) && Object.entries(v).every(([k, x]) => /^\d{1,2}$/.test(k) && valid(x));
+
+/** What each field of a lesson's progress must hold: an option index under 20, a reflection of at most 20,000 characters. */
+const lessonFields: Record<keyof LessonProgress, (v: unknown) => unknown> = {
+  read: kept((v) => typeof v === 'boolean'),
+  answers: kept((v) => isIndexed(v, (a) => isInt(a) && a >= 0 && a < 20)),
+  reflections: kept((v) => isIndexed(v, (r) => typeof r === 'string' && r.length <= 20_000)),
+};
+
+const decodeLesson = (v: unknown, where: string, dropped: string[]) => decodeFields<LessonProgress>(v, where, dropped, lessonFields);
 
 function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: unknown, w: string, d: string[]) => T | undefined) {
   const out: Record<string, T> = {};

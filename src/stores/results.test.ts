@@ -9,6 +9,7 @@ import { outcome } from '../engine/scoring.ts';
 import { markedPath } from '../engine/paths.ts';
 import { principleIds } from '../engine/vocabulary.ts';
 import { scenarios } from '../../tests/e2e/course-data.ts';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 
 /** A file of tests/fixtures/progress/v1: progress as the earlier version saved it. */
 const fixture = (name: string): unknown =>
@@ -26,11 +27,7 @@ function replayed(saved: Record<string, unknown>, id: string, at: string) {
 /** The progress store, fresh, over a browser storage that holds `saved` as the saved progress. */
 async function progressStore(saved: string | undefined) {
   vi.resetModules();
-  const items = new Map<string, string>();
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-  });
+  const { items } = fakeBrowser();
   const { storageKey } = await import('./saved-progress.ts');
   if (saved !== undefined) items.set(storageKey, saved);
   return { ...(await import('./progress.ts')), storageKey };
@@ -120,6 +117,35 @@ describe('progress saved by format version 1', () => {
     expect(countedResult(after)).toEqual(counted);
   });
 
+  it('is re-scored on the progress page from the scenario it fetches; a scenario it cannot fetch leaves the result labelled', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { storageKey, startProgress } = await progressStore(JSON.stringify(saved));
+    startProgress();
+    const { rescoreFetched } = await import('./results.ts');
+    const asked: string[] = [];
+    const offline = (async (url: string) => {
+      asked.push(url);
+      return new Response('', { status: 503 });
+    }) as typeof fetch;
+    const pages = [
+      { id: 'contractor', href: '/en/scenarios/contractor/' },
+      { id: 'client', href: '/en/scenarios/client/' },
+    ];
+    await rescoreFetched(pages, offline);
+    // Both have a stored run to try (the client's turns out to be another run).
+    expect(asked).toEqual(['/en/scenarios/contractor/player.json', '/en/scenarios/client/player.json']);
+    expect(warn).toHaveBeenCalledTimes(2);
+    const stored = () => decodeProgress(JSON.parse(localStorage.getItem(storageKey)!)).progress.scenarios['contractor']!;
+    expect(stored().last!.earlierRules).toBe(true);
+    const online = (async (url: string) => Response.json({ scenario: scenario(url.split('/')[3]!) })) as unknown as typeof fetch;
+    await rescoreFetched(pages, online);
+    expect(stored().last).toEqual(replayed(saved, 'contractor', old['contractor']!['last']!['at'] as string));
+    // Settled: nothing is fetched again.
+    asked.length = 0;
+    await rescoreFetched(pages, offline);
+    expect(asked).toEqual([]);
+  });
+
   it('is re-scored once: saved again in the current format, it reads back unchanged and awaits nothing', () => {
     const progress = rescoreAll(decodeProgress(saved).progress);
     const again = decodeProgress(JSON.parse(encodeProgress(progress)));
@@ -132,9 +158,6 @@ describe('progress saved by a newer version of the course', () => {
   const newer = JSON.stringify({ v: 3, lessons: { 'warn-first': { read: true } }, scenarios: {}, settings: { new: 'field' } });
 
   it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
-    const events = new EventTarget();
-    vi.stubGlobal('window', globalThis);
-    vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = await progressStore(newer);
     store.startProgress();

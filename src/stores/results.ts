@@ -64,3 +64,26 @@ export function rescoreSaved(scenario: Scenario): void {
   if (!awaitsReplay($progress.get().scenarios[scenario.id])) return;
   update((p) => rescoreProgress(p, scenario));
 }
+
+/**
+ * Re-scores the results under the earlier rules of each of `scenarios` that awaits it, fetching
+ * the scenario from `{href}player.json` (the player's props, as the scenario page ships them):
+ * once after an upgrade or an import. Resolves when every fetch has settled; never rejects: a
+ * scenario that cannot be fetched is logged and its results stay labelled until the next try.
+ */
+export async function rescoreFetched(scenarios: readonly { id: string; href: string }[], get: typeof fetch = fetch): Promise<void> {
+  const awaiting = scenarios.filter((s) => awaitsReplay($progress.get().scenarios[s.id]));
+  await Promise.all(
+    awaiting.map(({ href }) =>
+      get(`${href}player.json`)
+        .then((response) => {
+          if (!response.ok) throw new Error(`the scenario answered ${response.status}`);
+          return response.json() as Promise<{ scenario: Scenario }>;
+        })
+        .then(({ scenario }) => rescoreSaved(scenario))
+        .catch((error: unknown) =>
+          console.warn('A result saved under the earlier rules could not be re-scored yet; it stays labelled.', error),
+        ),
+    ),
+  );
+}

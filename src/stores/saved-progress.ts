@@ -28,10 +28,10 @@ export function loadProgress(raw: string | null): { progress: Progress; reset: b
   }
   const { progress, dropped, newer } = decodeProgress(value);
   if (newer !== undefined) {
-    console.warn(`Saved progress is in format version ${newer}, newer than this page reads: it is kept as it is and not saved over.`);
+    console.warn(`Saved progress is from a newer version (format ${newer}): kept, and not saved over.`);
     return { progress, reset: false, newer: true };
   }
-  if (dropped.length > 0) console.warn(`Saved progress had parts that could not be read and were dropped: ${dropped.join(', ')}`);
+  if (dropped.length > 0) console.warn(`Unreadable parts of saved progress were dropped: ${dropped.join(', ')}`);
   return { progress, reset: dropped.length > 0, newer: false };
 }
 
@@ -65,9 +65,14 @@ export function updateProgress(change: (p: Progress) => Progress, current?: Prog
   return { progress, notice: unavailable() };
 }
 
-/** Calls `listener` with the progress another tab has just saved. */
+/**
+ * Calls `listener` with the progress another tab has just saved. Progress a newer version of the
+ * course saved is not heard: this page cannot read it, and its own copy must not turn empty.
+ */
 export function onProgressSaved(listener: (progress: Progress) => void): void {
   addEventListener('storage', (event) => {
-    if (event.key === storageKey) listener(loadProgress(event.newValue).progress);
+    if (event.key !== storageKey) return;
+    const saved = loadProgress(event.newValue);
+    if (!saved.newer) listener(saved.progress);
   });
 }

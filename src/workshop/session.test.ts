@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
-import { formatTime, timeLeft } from './timer.ts';
 import { csvField, fileStem, outcomeTable, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop } from '../stores/workshop.ts';
 import { fitsScenario } from './view.ts';
@@ -42,21 +41,13 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('votes and the timer', () => {
+describe('votes', () => {
   it('the majority is the choice with most votes; none on a tie at the top, none without votes', () => {
     expect(majority({ a: 2, b: 5, c: 4 }, ['a', 'b', 'c'])).toBe('b');
     expect(majority({ a: 2, b: 5, c: 5 }, ['a', 'b', 'c'])).toBeUndefined();
     expect(majority({ a: 5, b: 5, c: 7 }, ['a', 'b', 'c'])).toBe('c');
     expect(majority({}, ['a', 'b'])).toBeUndefined();
     expect(majority({ a: 0 }, ['a'])).toBeUndefined();
-  });
-
-  it('the timer counts down from its end time and stops at zero; a paused timer keeps its remainder', () => {
-    expect(timeLeft({ endsAt: 10_000 }, 4_000)).toBe(6_000);
-    expect(timeLeft({ endsAt: 10_000 }, 12_000)).toBe(0);
-    expect(timeLeft({ remaining: 30_000 }, 99_999)).toBe(30_000);
-    expect(timeLeft({}, 0)).toBeUndefined();
-    expect([formatTime(125_000), formatTime(59_001), formatTime(0)]).toEqual(['2:05', '1:00', '0:00']);
   });
 
   it('the screen gets only the number of votes until they are revealed', () => {

@@ -7,6 +7,15 @@ export interface Timer {
   remaining?: number;
 }
 
+/**
+ * Which of its three states a timer is in, which says what its controls offer: an unset timer can
+ * only be started; a running one paused, extended or reset; a paused one resumed, extended or reset.
+ */
+export function timerState(timer: Timer): 'unset' | 'running' | 'paused' {
+  if (timer.endsAt !== undefined) return 'running';
+  return timer.remaining === undefined ? 'unset' : 'paused';
+}
+
 /** Milliseconds left on the timer at `now`, never below zero; undefined when no timer is set. */
 export function timeLeft(timer: Timer, now: number): number | undefined {
   if (timer.endsAt !== undefined) return Math.max(0, timer.endsAt - now);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
 import { applyEffects, defaultNextId, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
-import type { Choice, Step } from '../../src/engine/types.ts';
+import type { Step } from '../../src/engine/types.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
@@ -83,8 +83,8 @@ export function shortestPathsToNodes(s: ScenarioContent): Map<string, Step[]> {
     seen.add(key);
     if (!found.has(id)) found.set(id, steps);
     const node = findNode(s, id);
-    if (!isDecision(node)) continue;
-    for (const c of node.choices as Choice[]) {
+    if (!node || !isDecision(node)) continue;
+    for (const c of node.choices) {
       const after = applyEffects(s, meters, c.effects);
       const next = nextNodeId(c, after);
       if (next) queue.push({ node: next, meters: after, steps: [...steps, { node: id, choice: c.id }] });
@@ -103,7 +103,7 @@ export function defaultRoutePath(s: ScenarioContent): { ending: string; steps: S
     if (!node || seen.has(id)) continue;
     seen.add(id);
     if (!isDecision(node)) return { ending: id, steps };
-    for (const c of node.choices as Choice[]) queue.push({ node: defaultNextId(c), steps: [...steps, { node: id, choice: c.id }] });
+    for (const c of node.choices) queue.push({ node: defaultNextId(c), steps: [...steps, { node: id, choice: c.id }] });
   }
   throw new Error(`${s.id}: no ending by default routes`);
 }

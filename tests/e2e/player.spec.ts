@@ -9,7 +9,7 @@ import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
-import { openScenario, play, scrollToMap } from './play.ts';
+import { openScenario, play, scrollToMap, waitForIsland } from './play.ts';
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
@@ -169,6 +169,59 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
 });
 
+for (const locale of locales) {
+  for (const scenario of scenarios) {
+    test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every Continue lands on the next heading in view, not under the sticky meters`, async ({
+      page,
+    }) => {
+      // The longest of the shortest ways to an ending: the most steps to check.
+      const steps = [...shortestPathsToEndings(scenario).values()].reduce((a, b) => (b.length > a.length ? b : a));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps.slice(0, 1), locale);
+      await page.getByRole('button', { name: choiceLabel(scenario, steps[1]!, locale), exact: true }).click();
+      await page.reload();
+      await waitForIsland(page, 'player');
+      for (const step of steps.slice(2)) {
+        await continueFromBottom(page, locale);
+        await expectHeadingUncovered(page, page.locator('.decision h3'));
+        await page.getByRole('button', { name: choiceLabel(scenario, step, locale), exact: true }).click();
+      }
+      await continueFromBottom(page, locale);
+      await expectHeadingUncovered(page, page.locator('.outcome h3'));
+    });
+  }
+}
+
+/** Presses Continue the way a reader reaches it: scrolled down until it shows at the bottom of the screen. */
+async function continueFromBottom(page: Page, locale: Locale) {
+  const button = page.getByRole('button', { name: ui[locale]['player.continue'] });
+  await button.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await button.click();
+}
+
+/** The heading has focus, is on screen, and nothing (the sticky meters) is drawn over any part of it. */
+async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['locator']>) {
+  await expect(heading).toBeFocused();
+  // Focus scrolls it into view after the frame that shows it: wait until the page holds still.
+  await expect(async () => {
+    const before = await page.evaluate(() => scrollY);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.evaluate(() => scrollY)).toBe(before);
+  }).toPass();
+  const covered = await heading.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) return `off screen: ${box.top}–${box.bottom} of ${innerHeight}`;
+    const points = [box.left + 2, box.left + box.width / 2, box.right - 2].flatMap((x) => [
+      [x, box.top + 2],
+      [x, box.bottom - 2],
+    ]);
+    const hit = points.map(([x, y]) => document.elementFromPoint(x!, y!)).find((at) => !at || !el.contains(at));
+    return hit === undefined ? '' : `covered by ${hit?.className || hit?.tagName}`;
+  });
+  expect(covered).toBe('');
+}
+
 test('the map is downloaded only when it comes near the screen, and then shows where the learner is', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const maps: string[] = [];
@@ -179,7 +232,8 @@ test('the map is downloaded only when it comes near the screen, and then shows w
   await page.waitForLoadState('networkidle');
   expect(maps).toEqual([]);
   await scrollToMap(page);
-  await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
+  // On a phone the map is its list: the one moment reached so far.
+  await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(1);
   expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
 

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
+import { locales } from '../../src/engine/locales.ts';
+import { gradeBands } from '../../src/engine/vocabulary.ts';
+import type { Step } from '../../src/engine/types.ts';
 import { resultOf } from '../../src/stores/results.ts';
+import { progressFile } from '../../src/stores/progress-file.ts';
+import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
@@ -48,9 +53,46 @@ test('progress exports to a file, and importing it back restores it after a rese
   await expect(page.locator('table')).not.toHaveText(before);
 
   await page.locator('input[type=file]').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.importReplace'] }).click();
   await expect(page.getByRole('status').filter({ hasText: ui.en['progress.imported'] })).toBeVisible();
   await expect(page.locator('table')).toHaveText(before);
 });
+
+for (const locale of locales) {
+  test(`${locale}: importing a progress file asks first; saying no (the button or Escape) keeps the current progress`, async ({ page }) => {
+    const t = ui[locale];
+    await openScenario(page, locale, 'contractor');
+    await play(page, contractor, markedPath(contractor, 'recommended'), locale);
+    await page.goto(`/${locale}/progress/`);
+    await waitForIsland(page, 'progress');
+    const played = (await page.locator('table').textContent())!;
+    // A well-formed file with nothing in it: taking it would wipe the result above.
+    const file = { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(progressFile(emptyProgress(), new Date())) };
+    const dialog = page.getByRole('dialog', { name: t['progress.importConfirm'] });
+
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(dialog).toBeVisible();
+    // It opens on the safe answer, as reset does: a quick Enter keeps the progress.
+    await expect(dialog.getByRole('button', { name: t['player.cancel'] })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.importCancelled'] })).toBeVisible();
+    await expect(page.locator('table')).toHaveText(played);
+
+    // The same file again is heard, and its Cancel keeps the progress too, after a reload as well.
+    await page.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: t['player.cancel'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.importCancelled'] })).toBeVisible();
+    await page.reload();
+    await waitForIsland(page, 'progress');
+    await expect(page.locator('table')).toHaveText(played);
+
+    await page.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: t['progress.importReplace'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: t['progress.imported'] })).toBeVisible();
+    await expect(page.locator('tbody tr').first().locator('td').first()).toHaveText(t['progress.notPlayed']);
+  });
+}
 
 test('an invalid import is refused with the reason and changes nothing', async ({ page }) => {
   await openScenario(page, 'ru', 'contractor');
@@ -149,34 +191,95 @@ test('storage that throws is not fatal: the player works and says progress is ke
   expect(errors).toEqual([]);
 });
 
-test('the certificate appears when everything is done, and prints on one A4 and one Letter page', async ({ page }) => {
-  const lessons = await page.request
-    .get('/en/')
-    .then(async (r) => [...(await r.text()).matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!));
-  // Each scenario finished on the path that reached its ending, as the player saves it.
-  const result = (s: typeof contractor) => {
-    const steps = markedPath(s, 'recommended');
-    return resultOf(outcome(s, steps)!, steps, '2026-11-20T10:00:00.000Z');
-  };
+/** Lessons of the course, as the home page lists them. */
+async function lessonIds(page: Page): Promise<string[]> {
+  const html = await (await page.request.get('/en/')).text();
+  return [...html.matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!);
+}
+
+/** Everything done: every lesson read and each scenario finished on the given path, as the player saves it. */
+async function completeProgress(page: Page, paths: Record<string, Step[]>, name = '') {
+  const result = (s: typeof contractor) => resultOf(outcome(s, paths[s.id]!)!, paths[s.id]!, '2026-11-20T10:00:00.000Z');
   const progress = {
     v: 2,
-    name: '',
-    lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
+    name,
+    lessons: Object.fromEntries((await lessonIds(page)).map((l) => [l, { read: true }])),
     scenarios: Object.fromEntries([contractor, client].map((s) => [s.id, { best: result(s), last: result(s) }])),
   };
   await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, JSON.stringify(progress)]);
+}
+
+const recommended = { contractor: markedPath(contractor, 'recommended'), client: markedPath(client, 'recommended') };
+
+test('the certificate appears when everything is done, with both scenarios’ grades and scores, the principles and the date', async ({
+  page,
+}) => {
+  await completeProgress(page, recommended);
   await page.goto('/en/progress/');
   await page.getByLabel(ui.en['progress.name']).fill('Ada Lovelace');
   const certificate = page.locator('.certificate');
   await expect(certificate).toContainText('Ada Lovelace');
+  await expect(certificate).toContainText(ui.en['site.name']);
   await expect(certificate).toContainText('20 November 2026');
+  for (const s of [contractor, client]) {
+    const result = outcome(s, recommended[s.id as keyof typeof recommended])!;
+    await expect(certificate.getByRole('row', { name: s.title.en })).toHaveText(
+      [s.title.en, ui.en[`grade.${result.grade}`], fill(ui.en['player.overallValue'], { score: result.overall })].join(''),
+    );
+  }
   await page.goto('/ru/progress/');
   await expect(page.locator('.certificate')).toContainText('20 ноября 2026');
-  await page.goto('/en/progress/');
+});
+
+// Sixty letters, two hyphenated parts, as long as names on Russian certificates come.
+const longName = 'Анна-Мария Константинопольская-Ворожейкина Александровна Юна';
+
+test('the certificate with a 60-character hyphenated Cyrillic name prints on exactly one page, A4 and Letter, its border drawn', async ({
+  page,
+}) => {
+  expect(longName).toHaveLength(60);
+  await completeProgress(page, recommended, longName);
+  await page.goto('/ru/progress/');
+  await expect(page.locator('.certificate-name')).toHaveText(longName);
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = (await page.pdf({ format })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g), format).toHaveLength(1);
   }
+  // On paper: the name inside the page's width, and a border (not a background, which printing
+  // leaves out by default) around a certificate that fills the page.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.certificate').evaluate((el) => {
+    const name = el.querySelector('.certificate-name')!;
+    const style = getComputedStyle(el);
+    return {
+      nameFits: name.scrollWidth <= name.clientWidth,
+      border: style.borderTopStyle,
+      fills: el.getBoundingClientRect().height >= innerHeight * 0.95,
+    };
+  });
+  expect(printed).toEqual({ nameFits: true, border: 'double', fills: true });
+});
+
+for (const locale of locales) {
+  test(`${locale}: a result below the good band suggests replaying that scenario before printing`, async ({ page }) => {
+    const paths = { contractor: markedPath(contractor, 'real'), client: markedPath(client, 'recommended') };
+    const good = gradeBands.find((b) => b.grade === 'good')!.from;
+    const below = [contractor, client].filter((s) => outcome(s, paths[s.id as keyof typeof paths])!.overall < good);
+    // The contractor's real case is effective but risky: the engine grades it below good.
+    expect(below.map((s) => s.id)).toEqual(['contractor']);
+    await completeProgress(page, paths);
+    await page.goto(`/${locale}/progress/`);
+    const advice = page.locator('.replay-advice');
+    await expect(advice).toContainText(fill(ui[locale]['progress.replayAdvice'], { from: good }));
+    await expect(advice.getByRole('link')).toHaveText(below.map((s) => s.title[locale]));
+  });
+}
+
+test('a certificate of good results suggests no replay', async ({ page }) => {
+  await completeProgress(page, recommended);
+  await page.goto('/en/progress/');
+  await expect(page.locator('.certificate')).toBeVisible();
+  await expect(page.locator('.replay-advice')).toHaveCount(0);
 });
 
 /** Progress as format version 1 saved it (see tests/fixtures/progress/v1/README.md). */

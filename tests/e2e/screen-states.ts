@@ -3,7 +3,7 @@
 // consequence, each ending with the room's path, and each "meanwhile, on the other side".
 import type { ScenarioContent } from '../../src/engine/schema.ts';
 import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
-import type { Choice, Step } from '../../src/engine/types.ts';
+import type { Step } from '../../src/engine/types.ts';
 import { newSession, type WorkshopSession } from '../../src/workshop/session.ts';
 
 /** The shortest list of decisions that reaches each node. */
@@ -19,7 +19,7 @@ function pathsToNodes(s: ScenarioContent): Map<string, Step[]> {
     if (!found.has(id)) found.set(id, steps);
     const node = findNode(s, id);
     if (!node || !isDecision(node)) continue;
-    for (const c of node.choices as Choice[]) {
+    for (const c of node.choices) {
       const after = applyEffects(s, meters, c.effects);
       const next = nextNodeId(c, after);
       if (next) queue.push({ node: next, meters: after, steps: [...steps, { node: id, choice: c.id }] });

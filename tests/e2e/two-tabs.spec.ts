@@ -193,3 +193,30 @@ test('an embedded scenario in two tabs: each frame follows the other, and a stal
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
 });
+
+test('a newer version of the course saves in another tab: this tab keeps what it shows, and says why it no longer saves', async ({
+  context,
+}) => {
+  const a = await openTab(context);
+  const b = await openTab(context);
+  for (const tab of [a, b]) await tab.goto('/en/lessons/agree-on-terms/');
+  await a.locator('[data-question="0"]').getByRole('radio').nth(1).check();
+  const box = a.getByRole('textbox').first();
+  await box.fill('Terms in writing, before the work');
+  await box.blur();
+  await expect
+    .poll(async () => (await savedProgress(a)).lessons['agree-on-terms']?.reflections?.[0])
+    .toBe('Terms in writing, before the work');
+
+  const newer = JSON.stringify({ v: 99, lessons: {}, scenarios: {} });
+  // Tab a hears of it (after the page's own listeners, added first); what it cannot read does not empty what it shows.
+  const heard = a.evaluate(() => new Promise((resolve) => addEventListener('storage', resolve, { once: true })));
+  await b.evaluate((v) => localStorage.setItem('checks-in-the-mail/progress', v), newer);
+  await heard;
+  await expect(box).toHaveValue('Terms in writing, before the work');
+  await expect(a.locator('[data-question="0"]').getByRole('radio').nth(1)).toBeChecked();
+  await box.fill('Terms in writing, before the work starts');
+  await box.blur();
+  await expect(a.locator('#storage-notice')).toHaveText(ui.en['storage.newer']);
+  expect(await a.evaluate(() => localStorage.getItem('checks-in-the-mail/progress'))).toBe(newer);
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/course/check-content.ts';
+import { checkContent, findContentTells } from '../../src/course/check-content.ts';
 import { formatDiagnostic } from '../../src/engine/validate.ts';
 import en from '../../src/i18n/en.json';
 import ru from '../../src/i18n/ru.json';
@@ -19,6 +19,11 @@ describe('the course content', () => {
   it('passes every content check', async () => {
     const diagnostics = await checkContent(join(import.meta.dirname, '..', '..', 'content'));
     expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('gives no choice away: no tell warnings (length, position, wording) in any scenario', async () => {
+    const tells = await findContentTells(join(import.meta.dirname, '..', '..', 'content'));
+    expect(tells.map(formatDiagnostic)).toEqual([]);
   });
 });
 
@@ -69,7 +74,7 @@ interface Claim {
 }
 
 const warned = took('one-week-warning', 'late-warning');
-const spedUp = took('speed-up', 'clear-the-decks');
+const spedUp = took('speed-up', 'clear-the-decks', 'own-and-restart');
 const foundUncashed = took('check-bank');
 const namedDeadline = took('explain-stakes', 'lay-out-stakes', 'tell-her-first');
 const paidOnTheDay = took('thank-and-pay');

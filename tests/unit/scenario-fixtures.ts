@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { scenario as schema, type ScenarioContent } from '../../src/engine/schema.ts';
 import { isDecision } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
-import type { Choice, Route, Scenario, Step } from '../../src/engine/types.ts';
+import type { Condition, Route, Scenario, Step } from '../../src/engine/types.ts';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 
@@ -93,7 +93,7 @@ export function allPaths(s: Scenario): Step[][] {
   const walk = (steps: Step[]) => {
     const state = replay(s, steps)!;
     if (!isDecision(state.node)) return void out.push(steps);
-    for (const c of state.node.choices as Choice[]) walk([...steps, { node: state.node.id, choice: c.id }]);
+    for (const c of state.node.choices) walk([...steps, { node: state.node.id, choice: c.id }]);
   };
   walk([]);
   return out;
@@ -105,8 +105,16 @@ export function walkByPicks(s: Scenario, picks: readonly number[]): Step[] {
   for (const pick of picks) {
     const { node } = replay(s, steps)!;
     if (!isDecision(node)) break;
-    const choices = node.choices as Choice[];
+    const choices = node.choices;
     steps.push({ node: node.id, choice: choices[pick % choices.length]!.id });
   }
   return steps;
 }
+
+/** The kinds of condition in a condition, nested ones included, e.g. ["all", "below", "atLeast"]. */
+export const conditionKinds = (c: Condition): string[] =>
+  'all' in c
+    ? ['all', ...c.all.flatMap(conditionKinds)]
+    : 'any' in c
+      ? ['any', ...c.any.flatMap(conditionKinds)]
+      : [c.below !== undefined ? 'below' : 'atLeast'];

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localize } from '../engine/localize.ts';
+import { debriefFor } from '../engine/play-view.ts';
+import { allPaths, loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import type { Scorm12Api } from '../lms/scorm12.ts';
+import type { LmsNotice } from './lms-player.ts';
+
+const scenario = localize(loadValid('mini-contractor'), 'en');
+const path = allPaths(scenario)[0]!;
+
+/** An LMS's SCORM 1.2 API that keeps what it is told; `values` starts as the LMS has them. */
+function fakeLms(values: Record<string, string> = {}, refused: readonly string[] = []) {
+  const data = new Map(Object.entries({ 'cmi.core.lesson_status': 'not attempted', 'cmi.interactions._count': '0', ...values }));
+  const api: Scorm12Api = {
+    LMSInitialize: () => 'true',
+    LMSFinish: () => 'true',
+    LMSCommit: () => 'true',
+    LMSGetLastError: () => '0',
+    LMSGetValue: (name) => data.get(name) ?? '',
+    LMSSetValue: (name, value) => {
+      if (refused.includes(name)) return 'false';
+      data.set(name, value);
+      const n = /^cmi\.interactions\.(\d+)\.id$/.exec(name)?.[1];
+      if (n !== undefined) data.set('cmi.interactions._count', String(Number(n) + 1));
+      return 'true';
+    },
+  };
+  const page = new EventTarget();
+  const win = Object.assign(page, { API: api, opener: null }) as unknown as Window;
+  Object.assign(win, { parent: win });
+  return { data, win };
+}
+
+async function open(mode: 'scorm12' | 'cmi5', win: Window, search = '') {
+  const { createLmsPlayer } = await import('./lms-player.ts');
+  const heard: LmsNotice[] = [];
+  const player = createLmsPlayer(scenario, mode, { site: 'https://course.example.org/', search, window: win }, (n) => heard.push(n));
+  // Notices about the connection come after the first render.
+  await new Promise((resolve) => setTimeout(resolve));
+  return { player, heard };
+}
+
+const play = (player: Awaited<ReturnType<typeof open>>['player'], steps = path) => {
+  for (const step of steps) {
+    player.choose(step.choice);
+    player.continueOn();
+  }
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.resetModules();
+});
+
+describe('the player in a SCORM 1.2 package', () => {
+  it('reports each choice and the first ending, and keeps the run to resume', async () => {
+    const lms = fakeLms();
+    const { player, heard } = await open('scorm12', lms.win);
+    play(player);
+    const debrief = debriefFor(scenario, { scenario: scenario.id, steps: path })!;
+    expect(lms.data.get('cmi.core.lesson_status')).toBe('completed');
+    expect(lms.data.get('cmi.core.score.raw')).toBe(String(debrief.overall));
+    expect(lms.data.get('cmi.interactions._count')).toBe(String(path.length));
+    expect(JSON.parse(lms.data.get('cmi.suspend_data')!)).toEqual(player.serialise(player.$run.get()));
+    expect(heard).toEqual([]);
+    // Playing again is practice: nothing more is recorded, and the learner hears so.
+    player.restart();
+    player.choose(path[0]!.choice);
+    expect(lms.data.get('cmi.interactions._count')).toBe(String(path.length));
+    expect(heard).toEqual(['lms.practice']);
+    // The page going away ends the session, suspended only while the result is not in.
+    lms.win.dispatchEvent(new Event('pagehide'));
+    expect(lms.data.get('cmi.core.exit')).toBe('');
+  });
+
+  it('resumes the run the LMS kept, and says so', async () => {
+    const first = fakeLms();
+    const { player } = await open('scorm12', first.win);
+    player.choose(path[0]!.choice);
+    vi.resetModules();
+    const again = fakeLms({ 'cmi.suspend_data': first.data.get('cmi.suspend_data')!, 'cmi.core.lesson_status': 'incomplete' });
+    const resumed = await open('scorm12', again.win);
+    expect(resumed.player.$run.get().steps).toEqual([path[0]]);
+    expect(resumed.heard).toEqual(['player.resumed']);
+  });
+
+  it('says when there is no LMS to report to, and when the LMS refuses the result, which practice never hides', async () => {
+    const alone = Object.assign(new EventTarget(), { opener: null }) as unknown as Window;
+    Object.assign(alone, { parent: alone });
+    expect((await open('scorm12', alone)).heard).toEqual(['lms.noScorm']);
+    vi.resetModules();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const lms = fakeLms({}, ['cmi.core.score.raw']);
+    const { player, heard } = await open('scorm12', lms.win);
+    play(player);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(heard).toEqual(['lms.notSaved']);
+    player.restart();
+    player.choose(path[0]!.choice);
+    expect(heard).toEqual(['lms.notSaved']);
+  });
+});
+
+const cmi5 = vi.hoisted(() => ({ connect: undefined as undefined | (() => Promise<unknown>) }));
+vi.mock('../lms/cmi5.ts', async (original) => {
+  const real = await original<typeof import('../lms/cmi5.ts')>();
+  return { ...real, connectCmi5: () => cmi5.connect!() };
+});
+const launched = `?${new URLSearchParams({
+  endpoint: 'https://lrs.example.org/xapi/',
+  fetch: 'https://lms.example.org/token',
+  registration: 'r-1',
+  activityId: 'https://course.example.org/au/contractor',
+  actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: 'ada' } }),
+})}`;
+
+describe('the player in a cmi5 package', () => {
+  it('says when it was not launched by an LMS', async () => {
+    const { heard } = await open('cmi5', new EventTarget() as unknown as Window, '');
+    expect(heard).toEqual(['lms.noCmi5']);
+  });
+
+  it('sends the choices made while connecting once connected', async () => {
+    const answered = vi.fn();
+    let connect: (value: unknown) => void = () => {};
+    cmi5.connect = () => new Promise((resolve) => (connect = resolve));
+    const { player, heard } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    player.choose(path[0]!.choice);
+    expect(answered).not.toHaveBeenCalled();
+    connect({ practiceOnly: false, savedRun: undefined, keepRun: () => {}, answered, complete: vi.fn() });
+    await vi.waitFor(() => expect(answered).toHaveBeenCalledWith(path[0]!.node, path[0]!.choice, expect.any(Object)));
+    expect(heard).toEqual([]);
+  });
+
+  it('says a refused launch needs a new one from the LMS, and an unreachable LRS that it was not reached', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { Cmi5Refused } = await import('../lms/cmi5.ts');
+    cmi5.connect = () => Promise.reject(new Cmi5Refused('the cmi5 fetch URL answered 401'));
+    const refused = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    await vi.waitFor(() => expect(refused.heard).toEqual(['lms.relaunch']));
+    cmi5.connect = () => Promise.reject(new TypeError('Failed to fetch'));
+    const unreachable = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    await vi.waitFor(() => expect(unreachable.heard).toEqual(['lms.unreachable']));
+  });
+});

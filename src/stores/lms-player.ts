@@ -1,0 +1,124 @@
+// The player inside an LMS package, reporting to SCORM 1.2 or cmi5: the first ending reached is
+// the result the LMS keeps (SCORM and xAPI records cannot be taken back); playing again after it
+// is practice, reported to no one, and the learner is told.
+import type { PlayableScenario } from '../engine/play-view.ts';
+import type { Run } from '../engine/index.ts';
+import type { ScenarioResult } from './progress-format.ts';
+import { createPlayer, type Player } from './player.ts';
+import { connectScorm, findScormApi } from '../lms/scorm12.ts';
+import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
+
+/** What the learner is told, as message keys of the locale files. */
+export type LmsNotice =
+  | 'lms.practice'
+  | 'lms.noScorm'
+  | 'lms.notSaved'
+  | 'lms.noCmi5'
+  | 'lms.relaunch'
+  | 'lms.unreachable'
+  | 'player.resumed';
+
+interface Reporter {
+  choice(node: string, choice: string, points: Record<string, number>): void;
+  complete(result: ScenarioResult): void;
+}
+
+/**
+ * A player for `scenario` that reports to the LMS: SCORM 1.2 through the `API` object of a parent
+ * window (or the opener), cmi5 through the launch parameters in `search` (`site`: the base of the
+ * xAPI extension IRIs). A saved run resumes. `notify` hears what the learner should be told: a
+ * missing LMS, a refused write (which stays: the practice notice never hides it), a failed or
+ * refused cmi5 launch, practice, a resumed run. It is never called while this function runs.
+ */
+export function createLmsPlayer(
+  scenario: PlayableScenario,
+  mode: 'scorm12' | 'cmi5',
+  options: { site: string; search: string; window: Window },
+  notify: (notice: LmsNotice) => void,
+): Player {
+  let reporter: Reporter | undefined;
+  let recorded = false;
+  let refused = false;
+  let keepRun: ((run: Run) => void) | undefined;
+  // Said after the island's first render, which is still running when this function is.
+  const later = (notice: LmsNotice) => setTimeout(() => notify(notice));
+  const player = createPlayer(scenario, {
+    onRun: (run) => keepRun?.(run),
+    onChoice: (step, points) => {
+      if (!recorded) reporter?.choice(step.node, step.choice, points);
+      else if (reporter && !refused) notify('lms.practice');
+    },
+    onComplete: (result) => {
+      if (recorded) return;
+      recorded = true;
+      reporter?.complete(result);
+    },
+  });
+  const resumed = (saved: unknown) => {
+    const restored = player.resume(saved);
+    return restored?.status === 'resumed' && restored.run.steps.length > 0;
+  };
+
+  if (mode === 'scorm12') {
+    const api = findScormApi(options.window);
+    if (!api) {
+      later('lms.noScorm');
+      return player;
+    }
+    const scorm = connectScorm(api, () => {
+      refused = true;
+      later('lms.notSaved');
+    });
+    recorded = scorm.practiceOnly;
+    if (resumed(scorm.suspended())) later('player.resumed');
+    reporter = {
+      choice: (node, choice) => {
+        scorm.interaction(node, choice);
+        scorm.suspend(player.serialise(player.$run.get()));
+      },
+      complete: (result) => {
+        scorm.suspend(player.serialise(player.$run.get()));
+        scorm.complete(result);
+      },
+    };
+    options.window.addEventListener('pagehide', () => scorm.finish());
+    return player;
+  }
+
+  const launch = cmi5Launch(options.search);
+  if (!launch) {
+    later('lms.noCmi5');
+    return player;
+  }
+  // Choices made while connecting wait, and are sent once connected unless the session is practice.
+  const pending: (() => void)[] = [];
+  reporter = {
+    choice: (...args) => pending.push(() => reporter?.choice(...args)),
+    complete: (result) => pending.push(() => reporter?.complete(result)),
+  };
+  connectCmi5(launch, options.site).then(
+    (cmi5) => {
+      recorded = cmi5.practiceOnly;
+      // A reload continues the session: the learner is back where they were, nothing is sent twice.
+      if (cmi5.savedRun !== undefined && player.$run.get().steps.length === 0) {
+        pending.length = 0;
+        if (resumed(cmi5.savedRun)) notify('player.resumed');
+      }
+      keepRun = (run) => cmi5.keepRun(player.serialise(run));
+      keepRun(player.$run.get());
+      reporter = {
+        choice: (node, choice, points) => void cmi5.answered(node, choice, points),
+        complete: (result) => void cmi5.complete(result),
+      };
+      for (const send of pending.splice(0)) if (!recorded) send();
+    },
+    (error: unknown) => {
+      console.warn('cmi5 launch failed', error);
+      // Nothing is sent: a refused launch needs a new one from the LMS, which the learner is told.
+      reporter = undefined;
+      pending.length = 0;
+      notify(error instanceof Cmi5Refused ? 'lms.relaunch' : 'lms.unreachable');
+    },
+  );
+  return player;
+}

@@ -1,0 +1,100 @@
+// The scenario map on a phone: a list in reading size that the page never scrolls sideways, the
+// whole diagram only when asked for, and a legend that tells the paths and the endings' tones apart
+// without leaning on colour.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { markedPath } from '../../src/engine/paths.ts';
+import { locales, type Locale } from '../../src/engine/locales.ts';
+import { tones } from '../../src/engine/vocabulary.ts';
+import { scenarios, ui } from './course-data.ts';
+import { openScenario, play, scrollToMap } from './play.ts';
+
+const contractor = scenarios.find((s) => s.id === 'contractor')!;
+const phone = { width: 360, height: 740 };
+
+/** How far the page scrolls sideways, and the visible text in the map drawn under 12 CSS px (SVG text at its drawn scale). */
+async function measureMap(page: Page) {
+  return page.evaluate(() => {
+    const map = document.getElementById('scenario-map')!;
+    const small = [...map.querySelectorAll<HTMLElement | SVGGraphicsElement>('*')]
+      .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) && el.checkVisibility())
+      .map((el) => {
+        const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+        return { text: el.textContent!.trim().slice(0, 30), px: Number.parseFloat(getComputedStyle(el).fontSize) * scale };
+      })
+      .filter((t) => t.px < 12);
+    return { sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth, small };
+  });
+}
+
+/** The legend names every path shown and every tone, in the page's language. */
+async function expectLegend(page: Page, locale: Locale, paths: readonly ('mine' | 'recommended' | 'real')[]) {
+  const map = page.locator('#scenario-map');
+  const toggles = map.getByRole('group', { name: ui[locale]['map.show'] });
+  for (const path of paths) await expect(toggles.getByRole('checkbox', { name: ui[locale][`map.${path}`] })).toBeVisible();
+  for (const tone of tones) await expect(map.locator('.map-tones')).toContainText(ui[locale][`tone.${tone}`]);
+}
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .include('#scenario-map')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+for (const locale of locales) {
+  test.describe(`${locale}: the map at 360 px`, () => {
+    test.use({ viewport: phone });
+
+    test('after an ending it is a list in reading size with the learner’s choices marked; the page never scrolls sideways', async ({
+      page,
+    }) => {
+      const steps = markedPath(contractor, 'real');
+      await openScenario(page, locale, contractor.id);
+      await play(page, contractor, steps, locale);
+      await scrollToMap(page);
+      await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
+      // Not a scaled-down diagram: the diagram is not shown until asked for.
+      await expect(page.locator('#scenario-map .map-scroll')).toBeHidden();
+      const list = page.locator('#scenario-map .map-text ol');
+      await expect(list).toBeVisible();
+      await expect(list.locator('li.mine')).toHaveCount(steps.length);
+      for (const step of steps)
+        await expect(list.locator(`li[data-step="${step.node}/${step.choice}"]`)).toContainText(ui[locale]['map.yourChoice']);
+      expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
+      await expectLegend(page, locale, ['mine', 'recommended', 'real']);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await expectNoViolations(page);
+      }
+    });
+
+    test('the whole diagram opens on request at its drawn size, inside its own box', async ({ page }) => {
+      await page.goto(`/${locale}/scenarios/${contractor.id}/text/`);
+      const diagram = page.locator('#scenario-map .map-scroll');
+      await expect(diagram).toBeHidden();
+      await page.getByRole('checkbox', { name: ui[locale]['map.wholeDiagram'] }).check();
+      await expect(diagram).toBeVisible();
+      // At its own scale (12 px words), scrolled inside the box; the page itself still does not scroll sideways.
+      expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
+      expect(await diagram.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await expectNoViolations(page);
+    });
+  });
+
+  test(`${locale}: without JavaScript the text version’s map is the same list at 360 px, with its legend`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: phone });
+    const page = await context.newPage();
+    await page.goto(`/${locale}/scenarios/${contractor.id}/text/`);
+    await expect(page.locator('#scenario-map .map-text ol')).toBeVisible();
+    expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
+    await expectLegend(page, locale, ['recommended', 'real']);
+    // The marked paths are named in the list too, not only drawn.
+    for (const mark of ['recommended', 'real'] as const) {
+      const step = markedPath(contractor, mark)[0]!;
+      await expect(page.locator(`#scenario-map li[data-step="${step.node}/${step.choice}"]`)).toContainText(ui[locale][`map.${mark}`]);
+    }
+    await context.close();
+  });
+}

@@ -1,0 +1,31 @@
+// What a browser gives the stores and Node lacks: a window with its events and a localStorage
+// kept in a Map. `save` writes as another tab would, heard by this one (`heard`) or not yet.
+import { vi } from 'vitest';
+
+export interface FakeBrowser {
+  /** The stored items, by key. */
+  items: Map<string, string>;
+  /** Writes `value` under `key` as another tab would; with `heard`, this tab's storage event fires. */
+  save(key: string, value: string, heard?: boolean): void;
+}
+
+/** Stubs `window`, its event listeners and `localStorage` (undo with `vi.unstubAllGlobals()`). */
+export function fakeBrowser(): FakeBrowser {
+  const items = new Map<string, string>();
+  const events = new EventTarget();
+  vi.stubGlobal('window', globalThis);
+  vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
+  vi.stubGlobal('removeEventListener', events.removeEventListener.bind(events));
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  });
+  return {
+    items,
+    save(key, value, heard = true) {
+      items.set(key, value);
+      if (heard) events.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: value }));
+    },
+  };
+}
