@@ -10,16 +10,15 @@ import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
+import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryStrip } from './Moment.tsx';
-import { intlLocale } from '../engine/locales.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
 
-interface Props extends ScenarioIslandProps {
+interface Props extends StoryIslandProps {
   counterparts: Record<string, Counterpart>;
   /** The course's address the build was made for, e.g. https://course.example.org/en/. */
   courseUrl: string;
@@ -107,9 +106,8 @@ function useFit(deps: unknown[]) {
   return root;
 }
 
-export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
+export default function FacilitatorScreen({ scenario, story, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const lang = intlLocale[locale];
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
@@ -175,6 +173,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
+  const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   let side: preact.ComponentChildren = null;
   if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
   else if (counterpart)
@@ -183,11 +182,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <p class="screen-kicker">{t('player.meanwhile')}</p>
         <h1>{counterpart.title}</h1>
         <p class="muted">{counterpart.scenarioTitle}</p>
-        {counterpart.moment ? (
-          <Moment {...counterpart.moment} text={counterpart.situation} lang={lang} t={t} />
-        ) : (
-          paragraphs(counterpart.situation)
-        )}
+        {counterpart.moment ? <Moment view={counterpart.moment} text={counterpart.situation} /> : paragraphs(counterpart.situation)}
       </>
     );
   else if (view.feedback) {
@@ -200,18 +195,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
           scenario={scenario}
           t={t}
           label={false}
-          reaction={
-            view.feedback.choice.reaction && (
-              <Moment
-                medium={view.feedback.choice.reaction}
-                scenario={scenario}
-                day={view.feedback.node.day}
-                text={view.feedback.text}
-                lang={lang}
-                t={t}
-              />
-            )
-          }
+          reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
         />
       </>
     );
@@ -219,7 +203,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <Meters
         scenario={scenario}
         values={view.meters}
-        strip={<StoryStrip scenario={scenario} day={view.feedback.node.day} meters={view.meters} lang={lang} t={t} />}
+        strip={<StoryStrip story={story} scenario={scenario} day={view.feedback.node.day} meters={view.meters} t={t} />}
         t={t}
       />
     );
@@ -240,11 +224,11 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <Meters
           scenario={scenario}
           values={view.meters}
-          strip={<StoryStrip scenario={scenario} day={node.day} meters={view.meters} lang={lang} t={t} />}
+          strip={<StoryStrip story={story} scenario={scenario} day={node.day} meters={view.meters} t={t} />}
           t={t}
         />
         <h1>{node.title}</h1>
-        <Moment medium={node.medium} scenario={scenario} day={node.day} text={view.situation} lang={lang} t={t} />
+        <Moment view={story.moments[node.id]!} text={view.situation} />
       </>
     );
     side = (

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
 import { Moment, StoryStrip } from './Moment.tsx';
+import type { StoryViews } from '../course/moment-views.ts';
 import './ScenarioPlayer.css';
 
 /** Room between the sticky meters and what is scrolled into view below them, px. */
@@ -18,8 +19,8 @@ export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
   t: Translate;
-  /** The BCP 47 locale dates and money are written in, e.g. "en-GB". */
-  lang: string;
+  /** Each moment in its medium and the money in view, worked out at build time (course/moment-views.ts). */
+  story: StoryViews;
   /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
   outcomeExtras?: (view: PlayerView) => ComponentChildren;
   /** Links offered at the end before "play again", e.g. what follows in the course. */
@@ -35,7 +36,7 @@ export default function ScenarioPlayer({
   scenario,
   player,
   t,
-  lang,
+  story,
   outcomeExtras,
   links,
   notice,
@@ -77,6 +78,7 @@ export default function ScenarioPlayer({
   }, [view.step, view.feedback === undefined]);
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
+  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
@@ -92,7 +94,7 @@ export default function ScenarioPlayer({
         scenario={scenario}
         values={view.meters}
         changed={changedMeters}
-        strip={<StoryStrip scenario={scenario} day={(view.feedback?.node ?? view.node).day} meters={view.meters} lang={lang} t={t} />}
+        strip={<StoryStrip story={story} scenario={scenario} day={(view.feedback?.node ?? view.node).day} meters={view.meters} t={t} />}
         t={t}
       />
 
@@ -112,18 +114,7 @@ export default function ScenarioPlayer({
               scenario={scenario}
               t={t}
               hideScore={hideScore}
-              reaction={
-                view.feedback.choice.reaction && (
-                  <Moment
-                    medium={view.feedback.choice.reaction}
-                    scenario={scenario}
-                    day={view.feedback.node.day}
-                    text={view.feedback.text}
-                    lang={lang}
-                    t={t}
-                  />
-                )
-              }
+              reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
             />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
@@ -164,7 +155,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <Moment medium={view.node.medium} scenario={scenario} day={view.node.day} text={view.situation} lang={lang} t={t} />
+            <Moment view={story.moments[view.node.id]!} text={view.situation} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {view.node.choices.map((c) => (

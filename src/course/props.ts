@@ -3,7 +3,7 @@
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Message } from '../i18n/messages.ts';
-import type { DecisionNode, Localized } from '../engine/types.ts';
+import type { MomentView, StoryViews } from './moment-views.ts';
 
 /** What every island that plays a scenario is given by its page. */
 export interface ScenarioIslandProps {
@@ -13,11 +13,16 @@ export interface ScenarioIslandProps {
   messages: Record<string, Message>;
 }
 
+/** What the islands that show moments are given besides: each in its medium, and the money in view. */
+export interface StoryIslandProps extends ScenarioIslandProps {
+  story: StoryViews;
+}
+
 /** The other perspective's view of a moment, shown read-only. */
 export interface Counterpart {
   scenarioTitle: string;
   title: string;
   situation: string;
-  /** The moment in its medium, with the other scenario's people and the date of its day; absent at an ending. */
-  moment?: { medium: Localized<DecisionNode>['medium']; scenario: Pick<PlayableScenario, 'people' | 'calendarStart'>; day: number };
+  /** The moment in its medium, in the other scenario's words; absent at an ending. */
+  moment?: MomentView;
 }

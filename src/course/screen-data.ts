@@ -1,5 +1,6 @@
 // What the scenario pages hand to the player and the projector screen, prepared at build time.
 import type { Counterpart } from './props.ts';
+import { storyViews } from './moment-views.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
@@ -14,16 +15,13 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     if (!isDecision(node) || !node.counterpart) continue;
     const link = node.counterpart;
     const other = all.find((s) => s.id === link.scenario)!;
-    const otherHere = localize(other, locale);
-    const moment = otherHere.nodes.find((n) => n.id === link.node)!;
+    const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
     out[node.id] = {
       scenarioTitle: other.title[locale],
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
-      ...(moment.type === 'decision' && {
-        moment: { medium: moment.medium, scenario: { people: otherHere.people, calendarStart: other.calendarStart }, day: moment.day },
-      }),
+      ...(moment.type === 'decision' && { moment: storyViews(other, locale).moments[moment.id]! }),
     };
   }
   return out;

@@ -37,7 +37,7 @@ export function moneyAt(scenario: AnyScenario, meters: Meters): MoneyInView {
 
 /**
  * The date of a day of the story from the scenario's `calendarStart` (YYYY-MM-DD), which is
- * day 1. Emails are dated with it. At noon UTC, so it is the same date in every time zone.
+ * day 1. Emails are dated with it. At noon UTC: written out in UTC, it is that date.
  */
 export function dateOfDay(calendarStart: string, day: number): Date {
   return new Date(Date.parse(calendarStart) + (day - 0.5) * 86_400_000);

@@ -7,7 +7,7 @@ import { replay } from '../../src/engine/run.ts';
 import { moneyAt } from '../../src/engine/moment.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { fill, momentOfEachMedium, ui } from './course-data.ts';
+import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
 
 const moments = momentOfEachMedium();
@@ -24,7 +24,7 @@ for (const locale of locales) {
       if (!isDecision(node)) throw new Error(`${id} is not a decision`);
       const name = (person: string) => here.people.find((p) => p.id === person)!.name;
       const medium = node.medium;
-      const label = fill(ui[locale][`player.medium.${kind}` as keyof (typeof ui)['en']] as string, {
+      const label = fill(ui[locale][`moment.${kind}` as keyof (typeof ui)['en']] as string, {
         from: name(medium.from),
         to: 'to' in medium ? medium.to.map(name).join(', ') : '',
       });
@@ -38,16 +38,48 @@ for (const locale of locales) {
       `);
       const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
       const money = moneyAt(scenario, meters);
-      const amount = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: money.currency, maximumFractionDigits: 0 });
+      const amount = new Intl.NumberFormat(intlLocale[locale], {
+        style: 'currency',
+        currency: money.currency,
+        currencyDisplay: 'narrowSymbol',
+        maximumFractionDigits: 0,
+      });
       await expect(page.locator('.story-strip')).toHaveText(
         fill(ui[locale]['player.strip'], {
           day: node.day,
-          received: amount.format(money.received),
-          outstanding: amount.format(money.outstanding),
+          money: fill(ui[locale]['moment.money'], {
+            received: amount.format(money.received),
+            outstanding: amount.format(money.outstanding),
+          }),
         }),
       );
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
+}
+
+for (const locale of locales) {
+  test(`${locale}: the text version shows every decision in its medium, named for it, without JavaScript`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const scenario of scenarios) {
+      const here = localize(scenario, locale);
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const labels = here.nodes.flatMap((n) =>
+        isDecision(n)
+          ? [
+              fill(ui[locale][`moment.${n.medium.kind}` as keyof (typeof ui)['en']] as string, {
+                from: name(n.medium.from),
+                to: 'to' in n.medium ? n.medium.to.map(name).join(', ') : '',
+              }),
+            ]
+          : [],
+      );
+      await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
+      const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      expect(names).toEqual(labels);
+    }
+    await context.close();
+  });
 }
