@@ -12,8 +12,8 @@ import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
-import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
-import { Moment, StoryStrip } from './Moment.tsx';
+import { FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -199,14 +199,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         />
       </>
     );
-    side = (
-      <Meters
-        scenario={scenario}
-        values={view.meters}
-        strip={<StoryStrip story={story} scenario={scenario} day={view.feedback.node.day} meters={view.meters} t={t} />}
-        t={t}
-      />
-    );
+    side = <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} t={t} />;
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
@@ -221,12 +214,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
     const all = total(view.tally);
     main = (
       <>
-        <Meters
-          scenario={scenario}
-          values={view.meters}
-          strip={<StoryStrip story={story} scenario={scenario} day={node.day} meters={view.meters} t={t} />}
-          t={t}
-        />
+        <StoryMeters story={story} scenario={scenario} day={node.day} values={view.meters} t={t} />
         <h1>{node.title}</h1>
         <Moment view={story.moments[node.id]!} text={view.situation} />
       </>

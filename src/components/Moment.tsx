@@ -2,11 +2,8 @@
 // as bubbles, a meeting as dialogue, a note to self. Every view renders it with this one piece of
 // markup: the islands, and the text version, where Astro renders it to plain HTML without
 // JavaScript. Its names, dates and heading come worked out from the build (course/moment-views.ts).
-import type { Meters } from '../engine/types.ts';
-import type { PlayableScenario } from '../engine/play-view.ts';
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
-import type { Translate } from '../i18n/messages.ts';
-import { paragraphs } from './PlayerParts.tsx';
+import { Meters, paragraphs } from './PlayerParts.tsx';
 import './Moment.css';
 
 /**
@@ -39,19 +36,26 @@ export function Moment({ view, text }: { view: MomentView; text: string }) {
   );
 }
 
-/** The slim strip above a moment: the day of the story and the money received and outstanding at these meters. */
-export function StoryStrip({
+/**
+ * The meters under a slim strip with the day of the story and the money received and outstanding
+ * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
+ */
+export function StoryMeters({
   story,
   scenario,
   day,
-  meters,
+  values,
+  changed,
   t,
-}: {
-  story: StoryViews;
-  scenario: PlayableScenario;
-  day: number;
-  meters: Meters;
-  t: Translate;
-}) {
-  return <p class="story-strip">{t('player.strip', { day, money: story.money[meters[scenario.money.meter] ?? 0] ?? '' })}</p>;
+}: { story: StoryViews; day: number } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
+  const { meter } = scenario.money;
+  return (
+    <Meters
+      scenario={{ ...scenario, meters: scenario.meters.filter((m) => m.id !== meter) }}
+      values={values}
+      {...(changed && { changed })}
+      strip={<p class="story-strip">{t('player.strip', { day, money: story.money[values[meter] ?? 0] ?? '' })}</p>}
+      t={t}
+    />
+  );
 }

@@ -6,9 +6,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
-import { Moment, StoryStrip } from './Moment.tsx';
+import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import './ScenarioPlayer.css';
 
@@ -90,11 +90,12 @@ export default function ScenarioPlayer({
       <p class="player-notice" role="status">
         {notice}
       </p>
-      <Meters
+      <StoryMeters
+        story={story}
         scenario={scenario}
+        day={(view.feedback?.node ?? view.node).day}
         values={view.meters}
         changed={changedMeters}
-        strip={<StoryStrip story={story} scenario={scenario} day={(view.feedback?.node ?? view.node).day} meters={view.meters} t={t} />}
         t={t}
       />
 

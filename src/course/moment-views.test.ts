@@ -35,7 +35,7 @@ describe('the moments and the money as the views show them', () => {
     const ru = storyViews(loadValid('mini-contractor'), 'ru').moments;
     expect(ru.ask).toEqual({
       kind: 'email',
-      label: 'Письмо: от Марк Эллис, кому: Анна Рейес',
+      label: 'Письмо. От: Марк Эллис. Кому: Анна Рейес',
       fields: `Тема: Можно быстрее?\nДата: ${date('ru-RU')}`,
     });
   });
@@ -57,11 +57,13 @@ describe('the moments and the money as the views show them', () => {
   it('writes the money received and outstanding for every value of the money meter, in whole units', () => {
     // Fixture: the meter cash runs 0-2 in steps of 1,500 USD, two steps owed at the start.
     expect(storyViews(loadValid('mini-contractor'), 'en').money).toEqual({
-      0: 'received $0 · outstanding $3,000',
-      1: 'received $1,500 · outstanding $1,500',
-      2: 'received $3,000 · outstanding $0',
+      0: 'received\u00a0$0 · outstanding\u00a0$3,000',
+      1: 'received\u00a0$1,500 · outstanding\u00a0$1,500',
+      2: 'received\u00a0$3,000 · outstanding\u00a0$0',
     });
-    // Russian groups thousands and parts the sign with no-break spaces.
-    expect(storyViews(loadValid('mini-contractor'), 'ru').money[1]).toBe('получено 1\u00a0500\u00a0$ · не оплачено 1\u00a0500\u00a0$');
+    // A sum never parts from its word, and Russian groups thousands with no-break spaces.
+    expect(storyViews(loadValid('mini-contractor'), 'ru').money[1]).toBe(
+      'получено\u00a01\u00a0500\u00a0$ · не\u00a0оплачено\u00a01\u00a0500\u00a0$',
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Each moment in its medium: a screen reader hears the medium and who it comes from, the strip
-// shows the day and the money the engine computes, and axe finds nothing, in both languages.
+// shows the day and the money the engine computes, and axe finds nothing, light or dark, in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
@@ -18,7 +18,9 @@ test('both scenarios together have a decision in every medium', () => {
 
 for (const locale of locales) {
   for (const { kind, scenario, node: id, steps } of moments) {
-    test(`${locale}: a ${kind} is announced with its medium and its people, under the day and the money`, async ({ page }) => {
+    test(`${locale}: ${kind === 'email' ? 'an' : 'a'} ${kind} is announced with its medium and its people, under the day and the money`, async ({
+      page,
+    }) => {
       const here = localize(scenario, locale);
       const node = findNode(here, id)!;
       if (!isDecision(node)) throw new Error(`${id} is not a decision`);
@@ -32,9 +34,11 @@ for (const locale of locales) {
       await play(page, scenario, steps, locale);
       const article = page.getByRole('article', { name: label, exact: true });
       await expect(article).toBeVisible();
+      // An email also says its subject, as a mail client's header does.
+      const subject = medium.kind === 'email' ? `\n          - paragraph: /${medium.subject.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/` : '';
       await expect(article).toMatchAriaSnapshot(`
         - '${`article ${JSON.stringify(label)}`.replaceAll("'", "''")}':
-          - paragraph: ${JSON.stringify(label)}
+          - paragraph: ${JSON.stringify(label)}${subject}
       `);
       const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
       const money = moneyAt(scenario, meters);
@@ -53,8 +57,11 @@ for (const locale of locales) {
           }),
         }),
       );
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        expect(violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
     });
   }
 }
