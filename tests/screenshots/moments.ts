@@ -1,6 +1,7 @@
 // Screenshots of a decision in each medium, in both languages, light and dark, at 390 and 1280
 // px wide, to look at by eye. Not part of the suite. Serve a build first (`PORT=… npm run serve`),
-// then: SITE_URL=http://localhost:… node tests/screenshots/moments.ts [out-dir, default /tmp/moments]
+// then, with the project's Node (24, which runs TypeScript):
+// SITE_URL=http://localhost:… npx node tests/screenshots/moments.ts [out-dir, default /tmp/moments]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
