@@ -74,6 +74,12 @@ export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string 
  */
 export const onClickBudget = 24 * KB;
 
+/**
+ * A person's portrait file, every expression in it, gzipped bytes (issue #14: at most 3 KB a
+ * character). Portraits are counted in the transfer of each page that shows them.
+ */
+export const portraitBudget = 3 * KB;
+
 /** Chunks a page loads only when someone clicks: named so in astro.config.mjs, counted apart. */
 const isOnClick = (file: string) => /^on-click-/.test(file.split(/[\\/]/).pop()!);
 
@@ -121,6 +127,8 @@ interface Weight {
   js: number;
   css: number;
   html: number;
+  /** Images the page's HTML names (each file once, gzipped): loaded after the first paint, off the critical path. */
+  img: number;
   /** Chunks the page loads only on a click, not counted in `js`, with the gzipped bytes each adds. */
   onClick: Map<string, number>;
 }
@@ -163,6 +171,13 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     if (/stylesheet/i.test(rel)) css.add(f);
     if (/modulepreload/i.test(rel)) addModule(f);
   }
+  const images = new Set(
+    html
+      .matchAll(/<img\b[^>]*>/gi)
+      .map((m) => attr(m[0], 'src'))
+      .map((src) => (src ? fileFor(src, urlDir) : undefined))
+      .filter((f): f is string => f !== undefined),
+  );
   for (const f of eager) lazy.delete(f);
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss += m[1];
   const sum = (files: Set<string>) => [...files].reduce((total, f) => total + gz(readFileSync(f)), 0);
@@ -172,6 +187,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     js: first + sum(lazy),
     css: sum(css) + (inlineCss.trim() ? gz(inlineCss) : 0),
     html: gz(html),
+    img: sum(images),
     // What a click loads is weighed against what the page already has.
     onClick: new Map([...onClick].map((chunk) => [chunk, onClickWeight(chunk, new Set([...eager, ...lazy]))])),
   };
@@ -191,6 +207,7 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     weight.first += frame.first;
     weight.js += frame.js;
     weight.css += frame.css;
+    weight.img += frame.img;
     for (const [chunk, bytes] of frame.onClick) weight.onClick.set(chunk, bytes);
   }
   return weight;
@@ -208,7 +225,7 @@ function main() {
   const failures: string[] = [];
   const todo = new Map<Kind, string[]>();
   console.log(
-    `${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS first'.padStart(8)} ${'JS all'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)}`,
+    `${'page'.padEnd(48)} ${'kind'.padEnd(12)} ${'JS first'.padStart(8)} ${'JS all'.padStart(6)} ${'CSS KB'.padStart(6)} ${'HTML KB'.padStart(7)} ${'IMG KB'.padStart(6)}`,
   );
   for (const row of rows) {
     const budget = budgets[row.kind];
@@ -227,7 +244,7 @@ function main() {
     if (over.length > 0) failures.push(`${row.path}: ${over.join(', ')}`);
     else if (pending.length > 0) todo.set(row.kind, [...(todo.get(row.kind) ?? []), `${row.path}: ${pending.join(', ')}`]);
     console.log(
-      `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.first).padStart(8)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)}${over.length ? '  OVER' : pending.length ? '  over budget, within gate' : ''}`,
+      `${row.path.padEnd(48)} ${row.kind.padEnd(12)} ${kb(row.first).padStart(8)} ${kb(row.js)} ${kb(row.css)} ${kb(row.html).padStart(7)} ${kb(row.img)}${over.length ? '  OVER' : pending.length ? '  over budget, within gate' : ''}`,
     );
   }
   const heaviest = (kind: Kind, key: 'first' | 'js') => kb(Math.max(0, ...rows.filter((r) => r.kind === kind).map((r) => r[key]))).trim();
@@ -250,6 +267,16 @@ function main() {
       const over = bytes > onClickBudget;
       if (over) failures.push(`${name} (loaded on a click): JS ${kb(bytes).trim()} KB > ${onClickBudget / KB} KB`);
       console.log(`  ${name.padEnd(46)} ${kb(bytes)} KB  on ${pages.join(', ')}${over ? '  OVER' : ''}`);
+    }
+  }
+  const portraits = join(dist, 'portraits');
+  if (existsSync(portraits)) {
+    console.log(`\nPortraits (each person's file, every expression in it; budget ${portraitBudget / KB} KB each, gzipped):`);
+    for (const name of readdirSync(portraits).filter((f) => f.endsWith('.svg'))) {
+      const bytes = gz(readFileSync(join(portraits, name)));
+      const over = bytes > portraitBudget;
+      if (over) failures.push(`portraits/${name}: ${kb(bytes).trim()} KB > ${portraitBudget / KB} KB`);
+      console.log(`  ${name.padEnd(46)} ${kb(bytes)} KB${over ? '  OVER' : ''}`);
     }
   }
   const player = rows.find((r) => r.path === '/en/scenarios/client/');

@@ -1,0 +1,122 @@
+// The people's portraits, drawn at build time into one static SVG file per person with every
+// expression in it. DiceBear draws each face from its ToonHead style (a style with eyebrows,
+// eyes and a mouth for each of our expressions, under CC BY 4.0); the parts the expressions
+// share (head, hair, clothes) are kept once, each expression is a `<view>` of the file
+// (`anna.svg#worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas, below
+// a tenth of a pixel at the sizes we show. That keeps a person's four faces under 3 KB gzipped:
+// four separate files would be about 9 KB.
+import { Avatar, Style } from '@dicebear/core';
+import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
+import { optimize } from 'svgo';
+import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
+import { type Expression, expressions } from '../engine/expression.ts';
+
+const style = new Style(toonHead);
+
+/** The side of DiceBear's canvas for this style, in SVG user units. */
+const canvas = 768;
+
+/**
+ * How each person looks: DiceBear ToonHead options (the variant of each part and its colors,
+ * without the '#'). A person of the story without a look here gets no portrait.
+ */
+export const looks: Readonly<Record<string, Readonly<Record<string, string | number>>>> = {
+  anna: {
+    hairVariant: 'bun',
+    hairColor: '724133',
+    rearHairVariant: 'shoulderHigh',
+    rearHairProbability: 100,
+    skinColor: 'f1c3a5',
+    clothesVariant: 'turtleNeck',
+    clothesColor: '147f3c',
+    beardProbability: 0,
+  },
+  mark: {
+    hairVariant: 'sideComed',
+    hairColor: '2c1b18',
+    rearHairProbability: 0,
+    skinColor: 'c68e7a',
+    clothesVariant: 'shirt',
+    clothesColor: '0b3286',
+    beardVariant: 'fullBeard',
+    beardProbability: 100,
+  },
+  dana: {
+    hairVariant: 'undercut',
+    hairColor: '2c1b18',
+    rearHairVariant: 'longWavy',
+    rearHairProbability: 100,
+    skinColor: 'a36b4f',
+    clothesVariant: 'openJacket',
+    clothesColor: 'eab308',
+    beardProbability: 0,
+  },
+};
+
+/** Each expression as the ToonHead variants of the parts that change with it. */
+const faces: Readonly<Record<Expression, Readonly<Record<string, string>>>> = {
+  neutral: { eyesVariant: 'happy', eyebrowsVariant: 'neutral', mouthVariant: 'smile' },
+  pleased: { eyesVariant: 'happy', eyebrowsVariant: 'happy', mouthVariant: 'laugh' },
+  worried: { eyesVariant: 'wide', eyebrowsVariant: 'sad', mouthVariant: 'sad' },
+  annoyed: { eyesVariant: 'humble', eyebrowsVariant: 'angry', mouthVariant: 'angry' },
+};
+
+/** Where the artwork comes from and under which licence, from the style's own record. */
+export const artwork = {
+  title: toonHead.meta.source.name,
+  source: toonHead.meta.source.url,
+  creator: toonHead.meta.creator.name,
+  creatorUrl: toonHead.meta.creator.url,
+  license: toonHead.meta.license.name,
+  licenseUrl: toonHead.meta.license.url,
+};
+
+const elements = (node: { children: Node[] }) => node.children.filter((c): c is ElementNode => c.type === ELEMENT_NODE);
+
+/**
+ * One person's portrait file: an SVG whose `<view>` elements, one per expression and named for
+ * it, show that face (`#neutral` is also what the file shows without a fragment). Deterministic:
+ * the same look gives the same bytes. Throws when the person has no look.
+ */
+export function portraitSvg(person: string): string {
+  const look = looks[person];
+  if (!look) throw new Error(`No portrait is drawn for "${person}": add a look for them in src/course/portraits.ts.`);
+  const shared = new Map<string, ElementNode>();
+  const drawn = expressions.map((expression, i) => {
+    const svg = new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString();
+    // DiceBear draws each part once in <defs> and places it with <use>: the parts two faces share
+    // have the same id and the same drawing, so each is kept once.
+    const [, defs, placed] = elements(elements(parse(svg) as { children: Node[] })[0]!);
+    for (const part of elements(defs!)) shared.set(part.attributes.id!, part);
+    placed!.attributes.transform = `translate(${i * canvas})`;
+    return renderSync(placed!);
+  });
+  const views = expressions.map((expression, i) => `<view id="${expression}" viewBox="${i * canvas} 0 ${canvas} ${canvas}"/>`);
+  const defs = [...shared.values()].map(renderSync).join('');
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${defs}</defs>${drawn.join('')}</svg>`;
+  const { data } = optimize(sheet, {
+    multipass: true,
+    floatPrecision: 0,
+    // The parts are placed by id from each view's faces: ids and <defs> must stay as they are.
+    plugins: [{ name: 'preset-default', params: { overrides: { cleanupIds: false, removeUselessDefs: false, removeHiddenElems: false } } }],
+  });
+  const credit = `<!-- ${artwork.title} by ${artwork.creator} (${artwork.source}), ${artwork.license} (${artwork.licenseUrl}), drawn with DiceBear -->`;
+  return data.replace(/^(<svg[^>]*>)/, `$1${credit}`);
+}
+
+/** The credits file served beside the portraits: the artwork, its licence and what we changed. */
+export function portraitCredits(): string {
+  return [
+    `The portraits in this folder (${Object.keys(looks)
+      .map((p) => `${p}.svg`)
+      .join(', ')}) are drawn at build time with DiceBear`,
+    `(https://www.dicebear.com, MIT) from its ${artwork.title} style.`,
+    '',
+    `Artwork: "${artwork.title}" by ${artwork.creator} (${artwork.creatorUrl}), ${artwork.source}`,
+    `Licence: ${artwork.license}, ${artwork.licenseUrl}`,
+    '',
+    `Changes: each file combines one person's face in ${expressions.length} expressions (${expressions.join(', ')}),`,
+    'chosen from the style\u2019s eyebrows, eyes and mouths, with the drawing rounded to whole units.',
+    '',
+  ].join('\n');
+}

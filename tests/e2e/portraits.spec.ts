@@ -1,0 +1,47 @@
+// The people's portraits: static files drawn at build time, shown with alternative text in the
+// page's language, credited beside the files and on the about page.
+import { expect, test } from '@playwright/test';
+import { expressions } from '../../src/engine/expression.ts';
+import { fill, scenarios, ui } from './course-data.ts';
+
+const people = [...new Map(scenarios.flatMap((s) => s.people).map((p) => [p.id, p])).values()];
+
+for (const locale of ['en', 'ru'] as const) {
+  const t = ui[locale];
+
+  test(`the lesson that introduces the case shows each person's face, named in ${locale}`, async ({ page }) => {
+    await page.goto(`/${locale}/lessons/meet-the-case/`);
+    const cast = page.getByRole('list', { name: t['portrait.cast'] });
+    await cast.scrollIntoViewIfNeeded();
+    for (const person of people) {
+      const name = person.name[locale];
+      const face = cast.getByRole('img', { name: fill(t['portrait.alt'], { name, expression: t['portrait.neutral'] }), exact: true });
+      await expect(face).toBeVisible();
+      await expect(face).toHaveAttribute('src', `/portraits/${person.id}.svg#neutral`);
+      // A lazy image below the fold loads once scrolled to; a broken file would leave it empty.
+      await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      await expect(cast.getByRole('listitem').filter({ hasText: person.role[locale] })).toContainText(name);
+    }
+  });
+
+  test(`the about page credits the portraits' artwork and licence, in ${locale}`, async ({ page }) => {
+    await page.goto(`/${locale}/about/`);
+    await expect(page.getByRole('link', { name: 'ToonHead' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'CC BY 4.0' }).last()).toHaveAttribute(
+      'href',
+      /creativecommons\.org\/licenses\/by\/4\.0\//,
+    );
+    await expect(page.getByRole('link', { name: '/portraits/CREDITS.txt' })).toHaveAttribute('href', '/portraits/CREDITS.txt');
+  });
+}
+
+test('each portrait file is an SVG with a view for every expression, its credits beside it', async ({ request }) => {
+  for (const person of people) {
+    const response = await request.get(`/portraits/${person.id}.svg`);
+    expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    const svg = await response.text();
+    for (const expression of expressions) expect(svg).toContain(`<view id="${expression}"`);
+  }
+  const credits = await (await request.get('/portraits/CREDITS.txt')).text();
+  expect(credits).toContain('Licence: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/');
+});
