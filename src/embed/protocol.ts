@@ -1,6 +1,7 @@
 // The messages between an embedded scenario frame and its host page. Both sides import this
 // module: the frame's island and the loader (/embed/v1.js). Every message carries a namespace
 // and a version and is validated before use; anything else is ignored.
+import type { PrincipleScore } from '../engine/scoring.ts';
 import type { Grade, Tone } from '../engine/types.ts';
 import { grades, tones } from '../engine/vocabulary.ts';
 
@@ -13,15 +14,8 @@ export const embedNamespace = 'checks-in-the-mail';
  */
 export const embedVersion = 2;
 
-export interface PrincipleResult {
-  principle: string;
-  /** The raw points of the path, which may be negative. */
-  earned: number;
-  /** `earned` clamped to [0, max]: what counts towards `overall`. */
-  counted: number;
-  /** The reference: what the recommended path earns on this principle. */
-  max: number;
-}
+/** One principle of a finished run's result: the engine's score of it, sent as it is. */
+export type PrincipleResult = PrincipleScore;
 
 /** Events the frame sends to its host, after the host's `init`. */
 export interface FrameEvents {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestRuns, compileSteps } from './best-runs.ts';
+import { bestRuns, compileSteps, pointsBound } from './best-runs.ts';
 import { isDecision, routesOf, step } from './graph.ts';
 import { randomScenario } from './random-scenario.ts';
 import { replay } from './run.ts';
@@ -105,6 +105,37 @@ describe('the exact search for the best runs', () => {
           const state = replay(s, best.steps)!;
           expect(state.ended).toBe(true);
           expect(state.points[p] ?? 0).toBe(best.points);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('the bound on points whatever the meters', () => {
+  it('counts a branch the meters can never open, which the exact search leaves out', () => {
+    const s = tinyScenario(
+      {
+        a: [{ id: 'go', next: [{ when: { meter: 'trust', atLeast: 3 }, goto: 'jackpot' }, { goto: 'plain' }] }],
+        jackpot: [{ id: 'take', points: { 'warn-first': 10 }, next: 'end' }],
+        plain: [{ id: 'take', points: { 'warn-first': 1, 'reward-good': -2 }, next: 'end' }],
+      },
+      ['end'],
+      { start: 0, max: 3 },
+    );
+    expect(pointsBound(s)).toEqual({ 'warn-first': 10, 'agree-terms': 0, 'reward-good': 0 });
+    expect(bestRuns(s)['warn-first']!.points).toBe(1);
+  });
+
+  it('on random scenarios, is never below the exact best, and equals it when no route has a condition', () => {
+    const sizes = fc.record({ seed: fc.integer(), nodes: fc.integer({ min: 2, max: 40 }), conditional: fc.constantFrom(0, 0.3, 0.6) });
+    fc.assert(
+      fc.property(sizes, ({ seed, nodes, conditional }) => {
+        const s = randomScenario(seed, { nodes, conditional, meterMax: 3, choices: [2, 3] });
+        const bound = pointsBound(s);
+        for (const [p, best] of Object.entries(bestRuns(s))) {
+          if (conditional === 0) expect(bound[p]).toBe(best.points);
+          else expect(bound[p]).toBeGreaterThanOrEqual(best.points);
         }
       }),
       { numRuns: 150 },

@@ -106,6 +106,46 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
   return { space, startCode: encode({}), encode, choices };
 }
 
+/**
+ * Per principle the scenario scores, at most how many raw points a complete run can earn,
+ * whatever the meters: every route of every choice counts as open, so the figure is never below
+ * the exact best of `bestRuns`, and often equal to it. One pass over the choices in topological
+ * order, no meter states, so validation proves with it first and runs the exact search only when
+ * the recommended path earns less than this on some principle. `-Infinity` on every principle
+ * when no run reaches an ending. Needs an acyclic graph (validation reports loops before it asks).
+ */
+export function pointsBound(scenario: Scenario): Record<string, number> {
+  const principles = scenario.principles;
+  const P = principles.length;
+  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  // Per node, its choices as their points and every node index their routes may lead to.
+  const choices = scenario.nodes.map((node) =>
+    isDecision(node)
+      ? node.choices.map((c) => ({
+          points: principles.map((p) => c.points[p] ?? 0),
+          targets: routesOf(c).flatMap((r) => index.get(r.goto) ?? []),
+        }))
+      : [],
+  );
+  const bound = new Float64Array(scenario.nodes.length * P);
+  const order = topologicalOrder(choices.map((here) => here.flatMap((c) => c.targets)));
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k]!;
+    const here = choices[n]!;
+    if (!isDecision(scenario.nodes[n])) continue;
+    bound.fill(-Infinity, n * P, n * P + P);
+    for (const c of here) {
+      for (let p = 0; p < P; p++) {
+        let later = -Infinity;
+        for (const t of c.targets) later = Math.max(later, bound[t * P + p]!);
+        bound[n * P + p] = Math.max(bound[n * P + p]!, c.points[p]! + later);
+      }
+    }
+  }
+  const start = index.get(scenario.start);
+  return Object.fromEntries(principles.map((p, i) => [p, start === undefined ? -Infinity : bound[start * P + i]!]));
+}
+
 const cache = new WeakMap<Scenario, Record<string, BestRun>>();
 
 /**
@@ -129,7 +169,7 @@ function search(scenario: Scenario): Record<string, BestRun> {
   const start = scenario.nodes.findIndex((n) => n.id === scenario.start);
   if (start < 0) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
   const { space, startCode, choices } = compileSteps(scenario);
-  const order = topologicalOrder(choices, scenario.nodes.length);
+  const order = topologicalOrder(choices.map((here) => here.flatMap((c) => c.targets)));
 
   // Forward: which states a run reaches, one bit each. The states reached are usually a small
   // share of all (node, code) pairs, so only they get a value below.
@@ -229,14 +269,14 @@ function popcount(word: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Node indices so that every choice leads to a later one (the graph is acyclic). */
-function topologicalOrder(choices: readonly CompiledChoice[][], count: number): number[] {
+/** Node indices so that every choice leads to a later one (the graph is acyclic), from each node's targets by index. */
+function topologicalOrder(targets: readonly (readonly number[])[]): number[] {
   const order: number[] = [];
-  const state = new Uint8Array(count);
+  const state = new Uint8Array(targets.length);
   // Without recursion: a 5,000-node scenario has paths too long for the call stack.
-  for (let root = 0; root < count; root++) {
+  for (let root = 0; root < targets.length; root++) {
     if (state[root]) continue;
-    const stack: { n: number; next: number[] }[] = [{ n: root, next: targetsOf(choices[root]!) }];
+    const stack: { n: number; next: number[] }[] = [{ n: root, next: [...targets[root]!] }];
     state[root] = 1;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -246,14 +286,9 @@ function topologicalOrder(choices: readonly CompiledChoice[][], count: number): 
         stack.pop();
       } else if (!state[t]) {
         state[t] = 1;
-        stack.push({ n: t, next: targetsOf(choices[t]!) });
+        stack.push({ n: t, next: [...targets[t]!] });
       }
     }
   }
   return order.reverse();
-}
-
-/** Every node index a node's choices may lead to, whatever the meters. */
-function targetsOf(choices: readonly CompiledChoice[]): number[] {
-  return choices.flatMap((c) => c.targets);
 }

@@ -53,10 +53,12 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** One way out of a choice: taken when `when` holds (or always, when it has none). */
-export const route = z.strictObject({
-  when: condition.optional().describe('The condition on meters under which this route is taken; the last route has none.'),
-  goto: id.describe('The id of the node this route leads to.'),
-});
+const routeSchema = (when: z.ZodType<Condition>) =>
+  z.strictObject({
+    when: when.optional().describe('The condition on meters under which this route is taken; the last route has none.'),
+    goto: id.describe('The id of the node this route leads to.'),
+  });
+export const route = routeSchema(condition);
 
 /**
  * The most combinations of meter values a scenario may have (as many as four meters of range 10):
@@ -70,7 +72,7 @@ const combinations = (meters: readonly { min: number; max: number }[]) => meters
  * Builds the scenario schema around a text schema: the strict one for authors and editors, a
  * lenient one so the graph can still be checked while some translations are missing.
  */
-export function scenarioSchema<T extends z.ZodType>(text: T) {
+export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Condition> = condition) {
   /**
    * A text that may follow the path: one text, or variants tried in order, each taken when its
    * `when` holds, the last one (the default) without `when`.
@@ -79,7 +81,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     z
       .array(
         z.strictObject({
-          when: condition.optional().describe('The condition on meters under which this variant is shown; the last variant has none.'),
+          when: when.optional().describe('The condition on meters under which this variant is shown; the last variant has none.'),
           text: text.describe('The text of this variant.'),
         }),
       )
@@ -147,7 +149,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T) {
     points: z.record(id, z.int()).default({}).describe('Points per principle id, integers, negative where the choice undermines one.'),
     effects: z.record(id, z.int()).default({}).describe("Changes to meters, clamped at each meter's bounds."),
     next: z
-      .union([id, z.array(route).min(1)])
+      .union([id, z.array(routeSchema(when)).min(1)])
       .describe('The next node: an id, or routes tried in order ending with one that has no `when`.'),
     marks: z.array(z.enum(pathMarks)).default([]).describe("Whether this choice lies on the real case's path and/or the recommended path."),
     reaction: medium.optional().describe('How the other side answers, in its medium, shown before the feedback, e.g. Mark phones at once.'),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { choose, startRun, type Run } from './run.ts';
+import { isDecision } from './graph.ts';
+import { randomScenario } from './random-scenario.ts';
+import { choose, runState, startRun, type Run } from './run.ts';
 import { decodeStoredRun, fingerprint, restoreRun, serialiseRun } from './stored-run.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import type { ScenarioContent } from './schema.ts';
@@ -76,13 +78,21 @@ describe('saving and resuming a run', () => {
 
   it('the decoder accepts every run the engine saves', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z-]{0,20}$/), fc.stringMatching(/^[a-z][a-z-]{0,20}$/)), { maxLength: 30 }),
-        (steps) => {
-          const stored = { v: 1, scenario: 'x', fingerprint: 'abc', steps };
-          expect(decodeStoredRun(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
-        },
-      ),
+      fc.property(fc.integer(), fc.array(fc.nat(), { maxLength: 30 }), (seed, picks) => {
+        // A run played through the engine on a random scenario: at each decision, the pick's choice.
+        const s = randomScenario(seed, { nodes: 12, conditional: 0.5 });
+        const run = picks.reduce((r, pick) => {
+          const { node } = runState(s, r);
+          if (!isDecision(node)) return r;
+          const chosen = choose(s, r, node.choices[pick % node.choices.length]!.id);
+          if (!chosen.ok) throw new Error(chosen.error.code);
+          return chosen.run;
+        }, startRun(s));
+        const saved = serialiseRun(s, run);
+        const decoded = decodeStoredRun(JSON.parse(JSON.stringify(saved)));
+        expect(decoded).toEqual(saved);
+        expect(restoreRun(s, decoded!)).toEqual({ status: 'resumed', run, contentChanged: false });
+      }),
     );
   });
 });

@@ -3,22 +3,15 @@
 // They are warnings, not errors: a scenario with a tell still plays, it just teaches less.
 import { locales, type Locale } from './locales.ts';
 import type { LocalizedText } from './schema.ts';
+import type { Diagnostic } from './validate.ts';
 
 export const tellCodes = ['tell-longest-label', 'tell-best-position', 'tell-longest-is-best', 'tell-word'] as const;
 
 export type TellCode = (typeof tellCodes)[number];
 
-/** A tell found in a scenario, shaped like a validation diagnostic so it prints the same way. */
-export interface TellWarning {
+/** A tell found in a scenario: a validation diagnostic in all but its code, so it prints the same way. */
+export interface TellWarning extends Omit<Diagnostic, 'code'> {
   code: TellCode;
-  /** The scenario file, as given. */
-  file: string;
-  /** The node the tell is at; absent for a pattern across the scenario. */
-  node?: string | undefined;
-  /** The choice that gives it away, when there is one. */
-  choice?: string | undefined;
-  /** What gives the answer away and how to fix it. */
-  message: string;
 }
 
 /** Words per locale that make an option sound right whatever it says (`content/tell-words.yaml`). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes, formatDiagnostic, validateScenario, validateScenarios } from './validate.ts';
-import { brokenFixtures, readFixture } from '../../tests/unit/scenario-fixtures.ts';
+import fc from 'fast-check';
+import { randomScenario } from './random-scenario.ts';
+import { scenario as strictSchema } from './schema.ts';
+import { compiledScenario, diagnosticCodes, formatDiagnostic, validateScenario, validateScenarios } from './validate.ts';
+import { brokenFixtures, readFixture, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
 
 describe('validating scenarios', () => {
   it('accepts the valid fixtures, checked together, with no diagnostics', () => {
@@ -29,6 +32,32 @@ describe('validating scenarios', () => {
       expect(formatDiagnostic(diagnostics[0]!)).toContain(file);
     });
   }
+
+  it('gives the same answer through the compiled schema as through the schema itself, for well-formed and broken files', () => {
+    const same = (data: unknown) => {
+      const compiled = compiledScenario.safeParse(structuredClone(data));
+      const runtime = strictSchema.safeParse(structuredClone(data));
+      expect(compiled.success).toBe(runtime.success);
+      expect(compiled.data).toEqual(runtime.data);
+      return compiled.success;
+    };
+    const files = [...brokenFixtures().map((f) => `broken/${f}`), 'valid/mini-client.yaml', 'valid/mini-contractor.yaml'];
+    const accepted = files.map((f) => same(readFixture(f)));
+    // Both answers occur: shape problems refused, graph problems and valid files accepted.
+    expect(accepted).toContain(true);
+    expect(accepted).toContain(false);
+    fc.assert(
+      fc.property(fc.integer(), fc.constantFrom(0, 0.5), (seed, conditional) => {
+        const s = randomScenario(seed, { nodes: 8, conditional });
+        expect(same(s)).toBe(true);
+        // A condition broken deep inside, where only the condition schema within the compiled one sees it.
+        const choice = s.nodes.flatMap((n) => (n.type === 'decision' ? n.choices : []))[0]!;
+        choice.next = [{ when: { all: [{ meter: 'm0', below: 1, atLeast: 2 }] }, goto: s.start }, { goto: s.start }];
+        expect(same(s)).toBe(false);
+      }),
+      { numRuns: 30 },
+    );
+  });
 
   it('names the node and choice of a wrong target, and says how to fix it', () => {
     const { diagnostics } = validateScenario({ file: 'x.yaml', data: readFixture('broken/unknown-target.yaml') });
@@ -92,6 +121,42 @@ describe('validating scenarios', () => {
       'on "warn-first" the path unpaid › remind, ask › long-way, extra › push, terms › agree earns 6 points',
     );
     expect(diagnostics[0]!.message).toContain("more than the recommended path's 4 (unpaid › remind, ask › warn, terms › agree)");
+  });
+
+  it('weighs a richer branch against the recommended path only when the meters can open it', () => {
+    const all = { 'warn-first': 1, 'agree-terms': 1, 'reward-good': 1 };
+    const gated = (start: number) =>
+      tinyScenario(
+        {
+          a: [
+            { id: 'up', effects: { trust: 1 }, next: 'b' },
+            { id: 'down', effects: { trust: -1 }, points: all, next: 'b', marks: ['real', 'recommended'] },
+          ],
+          b: [
+            {
+              id: 'go',
+              next: [{ when: { meter: 'trust', atLeast: 3 }, goto: 'jackpot' }, { goto: 'plain' }],
+              marks: ['real', 'recommended'],
+            },
+          ],
+          jackpot: [{ id: 'take', points: { 'warn-first': 10 }, next: 'end' }],
+          plain: [{ id: 'take', points: all, next: 'end', marks: ['real', 'recommended'] }],
+        },
+        ['end'],
+        { start, max: 3 },
+      );
+    // From 1, trust reaches 2 at most: the jackpot's 10 points are out of every run's reach.
+    expect(validateScenario({ file: 'g.yaml', data: gated(1) }).diagnostics).toEqual([]);
+    // From 2, one step up opens it.
+    const { diagnostics } = validateScenario({ file: 'g.yaml', data: gated(2) });
+    expect(diagnostics).toMatchObject([{ code: 'path-beats-recommended', node: 'a', choice: 'up' }]);
+    expect(diagnostics[0]!.message).toContain('on "warn-first" the path a › up, b › go, jackpot › take earns 10 points');
+  });
+
+  it('says which node no ending can be reached from', () => {
+    const { diagnostics } = validateScenario({ file: 'd.yaml', data: readFixture('broken/dead-end.yaml') });
+    expect(diagnostics[0]!.choice).toBeUndefined();
+    expect(diagnostics[0]!.message).toMatch(/^no ending can be reached from here/);
   });
 
   it('names the principle on which the recommended path earns nothing', () => {

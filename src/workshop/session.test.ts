@@ -74,7 +74,10 @@ describe('the console store', () => {
     expect(w.$session.get().tallies).toEqual([{ remind: 2, wait: 39 }, {}]);
     w.back();
     expect(w.$session.get().steps).toEqual([]);
-    expect(saved.length).toBeGreaterThan(4);
+    // Each of the six actions saved the session as it then stood, the last one as it stands now.
+    expect(saved).toHaveLength(6);
+    expect(saved.at(-1)).toEqual(w.$session.get());
+    expect(saved[4]!.steps).toEqual([{ node: 'unpaid', choice: 'remind' }]);
   });
 
   it('resumes only a session whose decisions still lead through the scenario', () => {

@@ -11,16 +11,25 @@ import { outcome } from '../../src/engine/scoring.ts';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import ru from '../../src/i18n/ru.json' with { type: 'json' };
 import type { Locale } from '../../src/engine/locales.ts';
+import { translator, type Message, type Vars } from '../../src/i18n/messages.ts';
 import { template, type Template } from '../../src/course/schemas.ts';
 
 export const ui = { en, ru } as const;
 
-/** A UI string with its {placeholders} filled in. */
-export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+/** A UI string with its {placeholders} filled in, by the course's own translator. */
+export const fill = (text: Message, vars: Vars, locale: Locale = 'en') => translator(locale, { text })('text', vars);
 
-/** A plural UI string for a count, in the locale's plural form. */
-export const plural = (forms: Record<string, string>, count: number, locale: Locale) =>
-  fill(forms[new Intl.PluralRules(locale).select(count)] ?? forms['other']!, { count });
+/** A plural UI string for a count, in the locale's plural form, by the course's own translator. */
+export const plural = (forms: Message, count: number, locale: Locale) => fill(forms, { count }, locale);
+
+type Decision = Extract<ScenarioContent['nodes'][number], { type: 'decision' }>;
+
+/** A scenario's decision by id; throws when it is missing or an ending, so no expectation built on it can hold vacuously. */
+export function decisionAt(s: ScenarioContent, id: string): Decision {
+  const node = findNode(s, id);
+  if (!isDecision(node)) throw new Error(`${s.id} has no decision "${id}"`);
+  return node;
+}
 
 const dir = join(import.meta.dirname, '..', '..', 'content', 'scenarios');
 

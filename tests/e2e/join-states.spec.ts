@@ -1,32 +1,22 @@
 // The phone's join page in every state a participant meets, and the console's live panel on a
 // phone-sized screen: in both languages, light and dark, axe finds nothing at WCAG 2.2 AA.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { findNode } from '../../src/engine/graph.ts';
-import type { Locale } from '../../src/engine/locales.ts';
-import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
-import { waitForIsland } from './play.ts';
+import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
+import { expectNoViolations } from './axe.ts';
+import { openConsole } from './play.ts';
 import { phoneBrowser, startLive } from './live.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
-const start = findNode(contractor, contractor.start)!;
-const first = start.type === 'decision' ? start.choices[0]! : undefined;
+const start = decisionAt(contractor, contractor.start);
+const first = start.choices[0];
 
 /** Runs axe on the page as it is now, in the light and the dark scheme; names the state in any failure. */
 async function expectAccessible(page: Page, state: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-    expect(violations.map((v) => `${state}, ${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoViolations(page, { state: `${state}, ${colorScheme}` });
   }
-}
-
-async function openConsole(page: Page, locale: Locale) {
-  await page.goto(`/${locale}/facilitate/contractor/`);
-  await waitForIsland(page, 'console');
-  await expect(page).toHaveURL(/[?]session=/);
 }
 
 for (const locale of ['en', 'ru'] as const) {

@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { choiceLabel, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
+import { storageKey } from '../../src/stores/saved-progress.ts';
+import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 
 const client = scenarios.find((s) => s.id === 'client')!;
@@ -32,7 +33,7 @@ test('keyboard alone plays a scenario to an ending, with focus on what changed',
 test('the player announces feedback and exposes its structure to screen readers', async ({ page }) => {
   const [first] = markedPath(client, 'recommended');
   await openScenario(page, 'en', client.id);
-  const start = findNode(client, client.start)!;
+  const start = decisionAt(client, client.start);
   const q = JSON.stringify;
   await expect(page.locator('.player')).toMatchAriaSnapshot(`
     - region ${q(ui.en['player.heading'])}:
@@ -44,7 +45,7 @@ test('the player announces feedback and exposes its structure to screen readers'
         - button
   `);
   const choices = page.getByRole('group', { name: ui.en['player.choices'] }).getByRole('button');
-  await expect(choices).toHaveCount(start.type === 'decision' ? start.choices.length : 0);
+  await expect(choices).toHaveCount(start.choices.length);
   await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
   // Focus moves to the feedback's heading; a short live line says which choice was made.
   await expect(page.locator('.player [aria-live="polite"]')).toHaveText(choiceLabel(client, first!, 'en'));
@@ -239,7 +240,7 @@ test('a choice clicked before the player has started answers at once, and the li
   // The live player made the same choice and went on, as the learner asked; the run is saved.
   await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
   await expect(page.locator('[data-early-view]')).toHaveCount(0);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/progress') ?? '{}'));
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), storageKey);
   expect(JSON.stringify(saved)).toContain(first!.choice);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });

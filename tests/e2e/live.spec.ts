@@ -1,29 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { findNode } from '../../src/engine/graph.ts';
 import { markedPath } from '../../src/engine/paths.ts';
+import { phoneKey } from '../../src/live/phone.ts';
 import { qrSvg } from '../../src/live/qr-code.ts';
-import { choiceLabel, scenarios, ui } from './course-data.ts';
-import { waitForIsland } from './play.ts';
+import { workshopsKey } from '../../src/stores/workshops.ts';
+import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { expectNoViolations } from './axe.ts';
+import { openConsole, waitForIsland } from './play.ts';
 import { LiveServer, openPhone, phoneBrowser, startLive } from './live.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const start = findNode(contractor, contractor.start)!;
 const choices = start.type === 'decision' ? start.choices : [];
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
-const plural = (forms: Record<string, string> | string, count: number) =>
-  typeof forms === 'string' ? forms : fill(forms[new Intl.PluralRules('en').select(count)] ?? forms['other']!, { count });
-const votesIn = (n: number) => plural(ui.en['workshop.votesIn'], n);
+const votesIn = (n: number) => plural(ui.en['workshop.votesIn'], n, 'en');
 
 /** The dark modules of the QR code of `text`, as the SVG path the course's QR maker draws. */
 const modules = (text: string) => /\sd="([^"]+)"/.exec(qrSvg(text))![1]!;
-
-async function openConsole(page: Page, origin = '') {
-  await page.goto(`${origin}/en/facilitate/contractor/`);
-  await waitForIsland(page, 'console');
-  await expect(page).toHaveURL(/[?]session=/);
-}
 
 /** Taps a choice on a phone and waits until the server acknowledged it. */
 async function vote(phone: Page, label: string) {
@@ -56,7 +49,7 @@ test('a room plays through the server: phones join, vote, change a vote, see the
     // A phone on the laptop's network address runs over plain http: not a secure context.
     expect(await a!.evaluate(() => isSecureContext)).toBe(false);
     await expect(a!.locator('#join-moment')).toHaveText(start.title.en);
-    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3));
+    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'));
 
     await vote(a!, choices[0]!.label.en);
     await vote(b!, choices[1]!.label.en);
@@ -64,8 +57,8 @@ test('a room plays through the server: phones join, vote, change a vote, see the
     // A changed vote replaces the phone's first one.
     await vote(c!, choices[0]!.label.en);
     await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
-    await expect(page.locator('.from-phones li').nth(0)).toHaveText(plural(ui.en['live.fromPhones'], 2));
-    await expect(page.locator('.from-phones li').nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1));
+    await expect(page.locator('.from-phones li').nth(0)).toHaveText(plural(ui.en['live.fromPhones'], 2, 'en'));
+    await expect(page.locator('.from-phones li').nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1, 'en'));
     // Hand counts add to the phones' votes.
     await page.keyboard.press('Digit2');
     await expect(page.locator('.tally-total')).toHaveText(votesIn(4));
@@ -112,10 +105,7 @@ test('an unknown or expired join code opens a page that says so and asks for the
     await expect(phone).toHaveURL(/\/en\/join\/\?code=ZZZZZZ$/);
     await expect(phone.getByRole('alert')).toHaveText(ui.en['join.unknownCode']);
     await expect(phone.getByLabel(ui.en['join.code'])).toBeVisible();
-    const { violations } = await new AxeBuilder({ page: phone })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(violations.map((v) => v.id)).toEqual([]);
+    await expectNoViolations(phone);
   } finally {
     await phones.close();
   }
@@ -127,16 +117,19 @@ test('a participant cannot act as the facilitator: changing the room’s state w
   const phones = await phoneBrowser();
   try {
     const phone = await openPhone(phones, join);
-    const status = await phone.evaluate(async (id) => {
-      const token = JSON.parse(localStorage.getItem('checks-in-the-mail/live-phone') ?? '{}').token as string;
-      const attempt = (method: string, path: string) =>
-        fetch(`/live/rooms/${id}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: method === 'DELETE' ? null : '{}',
-        }).then((r) => r.status);
-      return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
-    }, room);
+    const status = await phone.evaluate(
+      async ([id, key]) => {
+        const token = JSON.parse(localStorage.getItem(key) ?? '{}').token as string;
+        const attempt = (method: string, path: string) =>
+          fetch(`/live/rooms/${id}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: method === 'DELETE' ? null : '{}',
+          }).then((r) => r.status);
+        return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
+      },
+      [room, phoneKey] as const,
+    );
     expect(status).toEqual([403, 403, 403]);
     await expect(page.locator('.live-join')).toBeVisible();
   } finally {
@@ -150,7 +143,7 @@ test('the server killed in the middle of a vote and started again loses no vote;
   await server.start();
   const phones = await phoneBrowser();
   try {
-    await openConsole(page, server.origin);
+    await openConsole(page, 'en', 'contractor', server.origin);
     const { join } = await startLive(page);
     const [a, b, c] = await Promise.all([openPhone(phones, join), openPhone(phones, join), openPhone(phones, join)]);
     await vote(a!, choices[2]!.label.en);
@@ -161,7 +154,7 @@ test('the server killed in the middle of a vote and started again loses no vote;
     await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
     await server.start();
     await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
-    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3), { timeout: 30_000 });
+    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'), { timeout: 30_000 });
     // The votes stored before the crash are all there, and each phone still shows its own.
     await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
     await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -229,7 +222,7 @@ test('the recommended path played with live voting on keeps the phones’ votes 
       await page.getByRole('button', { name: ui.en['workshop.goMajority'] }).click();
       await page.getByRole('button', { name: ui.en['player.continue'] }).click();
     }
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/workshops') ?? '{}'));
+    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), workshopsKey);
     const session = Object.values(saved.sessions as Record<string, { phones: Record<string, number>[]; steps: unknown[] }>)[0]!;
     expect(session.steps).toEqual(path.slice(0, 2));
     expect(session.phones.slice(0, 2)).toEqual(path.slice(0, 2).map((s) => ({ [s.choice]: 1 })));

@@ -1,12 +1,12 @@
 // The scenario map on a phone: a list in reading size that the page never scrolls sideways, the
 // whole diagram only when asked for, and a legend that tells the paths and the endings' tones apart
 // without leaning on colour.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { locales, type Locale } from '../../src/engine/locales.ts';
 import { tones } from '../../src/engine/vocabulary.ts';
 import { scenarios, ui } from './course-data.ts';
+import { expectNoViolations } from './axe.ts';
 import { openScenario, play, scrollToMap } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -35,14 +35,6 @@ async function expectLegend(page: Page, locale: Locale, paths: readonly ('mine' 
   for (const tone of tones) await expect(map.locator('.map-tones')).toContainText(ui[locale][`tone.${tone}`]);
 }
 
-async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .include('#scenario-map')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 for (const locale of locales) {
   test.describe(`${locale}: the map at 360 px`, () => {
     test.use({ viewport: phone });
@@ -66,7 +58,7 @@ for (const locale of locales) {
       await expectLegend(page, locale, ['mine', 'recommended', 'real']);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await expectNoViolations(page);
+        await expectNoViolations(page, { include: '#scenario-map' });
       }
     });
 
@@ -79,7 +71,7 @@ for (const locale of locales) {
       // At its own scale (12 px words), scrolled inside the box; the page itself still does not scroll sideways.
       expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
       expect(await diagram.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-      await expectNoViolations(page);
+      await expectNoViolations(page, { include: '#scenario-map' });
     });
   });
 

@@ -23,12 +23,17 @@ export async function openScenario(page: Page, locale: Locale, id: string): Prom
   await waitForIsland(page, 'player');
 }
 
-/** Opens a scenario's facilitator console and, from it, the projector screen; returns the screen. */
-export async function openConsoleAndScreen(page: Page, locale: Locale = 'en', scenario = 'contractor'): Promise<Page> {
-  await page.goto(`/${locale}/facilitate/${scenario}/`);
+/** Opens a scenario's facilitator console (at `origin`, when not the tests' own) and waits until its session is live. */
+export async function openConsole(page: Page, locale: Locale = 'en', scenario = 'contractor', origin = ''): Promise<void> {
+  await page.goto(`${origin}/${locale}/facilitate/${scenario}/`);
   await waitForIsland(page, 'console');
   // The session is live once its id is in the address (the console names it after hydrating).
   await expect(page).toHaveURL(/[?]session=/);
+}
+
+/** Opens a scenario's facilitator console and, from it, the projector screen; returns the screen. */
+export async function openConsoleAndScreen(page: Page, locale: Locale = 'en', scenario = 'contractor'): Promise<Page> {
+  await openConsole(page, locale, scenario);
   const popup = page.waitForEvent('popup');
   await page.getByRole('link', { name: ui[locale]['workshop.openScreen'] }).click();
   const screen = await popup;

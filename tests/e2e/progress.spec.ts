@@ -10,10 +10,11 @@ import type { Step } from '../../src/engine/types.ts';
 import { resultOf } from '../../src/stores/results.ts';
 import { progressFile } from '../../src/stores/progress-file.ts';
 import { emptyProgress } from '../../src/stores/progress-format.ts';
+import { progressFileKind } from '../../src/stores/progress-file.ts';
+import { storageKey as key } from '../../src/stores/saved-progress.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
-const key = 'checks-in-the-mail/progress';
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const client = scenarios.find((s) => s.id === 'client')!;
 
@@ -46,7 +47,7 @@ test('progress exports to a file, and importing it back restores it after a rese
   await page.getByRole('button', { name: ui.en['progress.export'] }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ kind: 'checks-in-the-mail/progress', v: 2 });
+  expect(JSON.parse(text)).toMatchObject({ kind: progressFileKind, v: 2 });
 
   await page.getByRole('button', { name: ui.en['progress.reset'] }).click();
   await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.reset'] }).click();
@@ -110,7 +111,7 @@ test('an invalid import is refused with the reason and changes nothing', async (
     .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
   await expect(page.getByRole('alert')).toHaveText(ui.ru['progress.importError.not-json']);
   const damaged = JSON.stringify({
-    kind: 'checks-in-the-mail/progress',
+    kind: progressFileKind,
     v: 2,
     lessons: {},
     scenarios: { contractor: { best: { ending: 'x', grade: 'superb' } } },

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { workshopsKey } from '../../src/stores/workshops.ts';
 import { scenarios } from './course-data.ts';
 import { waitForIsland } from './play.ts';
 import { screenStates } from './screen-states.ts';
@@ -17,10 +18,10 @@ for (const locale of ['en', 'ru'] as const) {
     test.setTimeout(240_000);
     const states = scenarios.flatMap((s) => screenStates(s).map((state) => ({ scenario: s.id, ...state })));
     await page.goto(`/${locale}/`);
-    await page.evaluate(
-      (sessions) => localStorage.setItem('checks-in-the-mail/workshops', JSON.stringify({ v: 1, sessions })),
+    await page.evaluate(([key, sessions]) => localStorage.setItem(key, JSON.stringify({ v: 1, sessions })), [
+      workshopsKey,
       Object.fromEntries(states.map((s) => [s.session.id, s.session])),
-    );
+    ] as const);
     const problems: string[] = [];
     for (const state of states) {
       await page.setViewportSize(sizes[0]!);

@@ -5,7 +5,10 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
+import { embedRunKey } from '../../src/stores/embed-run.ts';
+import { storageKey } from '../../src/stores/saved-progress.ts';
+import { workshopsKey } from '../../src/stores/workshops.ts';
+import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -36,7 +39,7 @@ async function openTab(context: BrowserContext): Promise<Page & { deaf(on: boole
 }
 
 const savedProgress = (page: Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('checks-in-the-mail/progress') ?? '{}')) as Promise<{
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), storageKey) as Promise<{
     lessons: Record<string, { read?: boolean; answers?: Record<string, number>; reflections?: Record<string, string> }>;
     scenarios: Record<
       string,
@@ -156,12 +159,11 @@ test('a workshop session open in two consoles: their votes add up, and a late ch
   await a.getByRole('button', { name: ui.en['player.continue'] }).click();
   await b.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: 2 }) }).click();
   await b.deaf(false);
-  const start = findNode(contractor, contractor.start)!;
-  const [one, two] = start.type === 'decision' ? start.choices : [];
-  const session = await a.evaluate(
-    (id) => JSON.parse(localStorage.getItem('checks-in-the-mail/workshops')!).sessions[id],
+  const [one, two] = decisionAt(contractor, contractor.start).choices;
+  const session = await a.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key)!).sessions[id], [
+    workshopsKey,
     new URL(a.url()).searchParams.get('session')!,
-  );
+  ] as const);
   expect(session.steps).toEqual([{ node: contractor.start, choice: one!.id }]);
   expect(session.tallies[0]).toEqual({ [one!.id]: 2, [two!.id]: 1 });
   // Console b shows where the room is, not its own late choice.
@@ -171,7 +173,7 @@ test('a workshop session open in two consoles: their votes add up, and a late ch
 test('an embedded scenario in two tabs: each frame follows the other, and a stale frame’s choice does not replace the newer run', async ({
   context,
 }) => {
-  const key = 'checks-in-the-mail/embed/contractor';
+  const key = embedRunKey('contractor');
   const savedSteps = (page: Page) =>
     page.evaluate((k) => (JSON.parse(localStorage.getItem(k) ?? '{"steps":[]}') as { steps: [string, string][] }).steps, key);
   const a = await openTab(context);
@@ -211,12 +213,12 @@ test('a newer version of the course saves in another tab: this tab keeps what it
   const newer = JSON.stringify({ v: 99, lessons: {}, scenarios: {} });
   // Tab a hears of it (after the page's own listeners, added first); what it cannot read does not empty what it shows.
   const heard = a.evaluate(() => new Promise((resolve) => addEventListener('storage', resolve, { once: true })));
-  await b.evaluate((v) => localStorage.setItem('checks-in-the-mail/progress', v), newer);
+  await b.evaluate(([key, v]) => localStorage.setItem(key, v), [storageKey, newer] as const);
   await heard;
   await expect(box).toHaveValue('Terms in writing, before the work');
   await expect(a.locator('[data-question="0"]').getByRole('radio').nth(1)).toBeChecked();
   await box.fill('Terms in writing, before the work starts');
   await box.blur();
   await expect(a.locator('#storage-notice')).toHaveText(ui.en['storage.newer']);
-  expect(await a.evaluate(() => localStorage.getItem('checks-in-the-mail/progress'))).toBe(newer);
+  expect(await a.evaluate((key) => localStorage.getItem(key), storageKey)).toBe(newer);
 });
