@@ -4,22 +4,23 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
+import { Moment } from './Moment.tsx';
 import { nodeTitle } from '../engine/play-view.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
+import type { StoryIslandProps } from '../course/props.ts';
 import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
-interface Props extends ScenarioIslandProps {
+interface Props extends StoryIslandProps {
   counterparts: Record<string, Counterpart>;
   other?: { href: string; title: string };
   /** What follows in the course. */
   next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, locale, messages, counterparts, other, next }: Props) {
+export default function CoursePlayer({ scenario, story, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const course = useMemo(() => createCoursePlayer(scenario, () => setNotice(t('player.moved'))), [scenario]);
@@ -49,6 +50,7 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
         scenario={scenario}
         player={player}
         t={t}
+        story={story}
         // The other side's view of each linked moment visited, read-only.
         outcomeExtras={(view) =>
           view.visited.some((id) => counterparts[id]) && (
@@ -62,8 +64,7 @@ export default function CoursePlayer({ scenario, locale, messages, counterparts,
                     <details class="counterpart" key={id}>
                       <summary>{t('player.meanwhileAt', { moment: nodeTitle(scenario, id) })}</summary>
                       <p class="muted">{c.scenarioTitle}</p>
-                      {c.speaker && <p class="speaker">{c.speaker}</p>}
-                      {paragraphs(c.situation)}
+                      {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
                     </details>
                   );
                 })}

@@ -8,14 +8,14 @@ import { embedRun } from '../stores/embed-run.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
+import type { StoryIslandProps } from '../course/props.ts';
 import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
-type Props = ScenarioIslandProps;
+type Props = StoryIslandProps;
 
 const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
 
-export default function EmbedPlayer({ scenario, locale, messages }: Props) {
+export default function EmbedPlayer({ scenario, story, locale, messages }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [options, setOptions] = useState(defaults);
   // Callbacks read the options through a ref: they are known only once the page runs.
@@ -74,6 +74,7 @@ export default function EmbedPlayer({ scenario, locale, messages }: Props) {
       scenario={scenario}
       player={player}
       t={t}
+      story={story}
       allowUndo={options.undo}
       hideScore={options.hideScore}
       {...(notice && { notice })}

@@ -37,6 +37,8 @@ interface Props extends ScenarioIslandProps {
   dateLocale: string;
   /** Titles of the other side's linked moments, by node id. */
   counterparts: Record<string, string>;
+  /** Each decision's medium and people, by node id, e.g. "Email from Mark Ellis to Anna Reyes". */
+  media: Record<string, string>;
 }
 
 /** The console's workshop, and notices: a session that could not be resumed, what this browser cannot do. */
@@ -119,7 +121,7 @@ export default function FacilitatorConsole(props: Props) {
   );
 }
 
-function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
+function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts, media }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -225,6 +227,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
+              <p class="muted">{media[node.id]}</p>
               <div class="situation">{paragraphs(view.situation)}</div>
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>

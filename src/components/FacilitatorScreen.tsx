@@ -10,15 +10,15 @@ import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
+import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
-import { FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
-import { speakerOf } from '../engine/play-view.ts';
 
-interface Props extends ScenarioIslandProps {
+interface Props extends StoryIslandProps {
   counterparts: Record<string, Counterpart>;
   /** The course's address the build was made for, e.g. https://course.example.org/en/. */
   courseUrl: string;
@@ -106,7 +106,7 @@ function useFit(deps: unknown[]) {
   return root;
 }
 
-export default function FacilitatorScreen({ scenario, locale, messages, counterparts, courseUrl, qr }: Props) {
+export default function FacilitatorScreen({ scenario, story, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
@@ -173,6 +173,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
+  const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   let side: preact.ComponentChildren = null;
   if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
   else if (counterpart)
@@ -181,8 +182,7 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
         <p class="screen-kicker">{t('player.meanwhile')}</p>
         <h1>{counterpart.title}</h1>
         <p class="muted">{counterpart.scenarioTitle}</p>
-        {counterpart.speaker && <p class="speaker">{counterpart.speaker}</p>}
-        {paragraphs(counterpart.situation)}
+        {counterpart.moment ? <Moment view={counterpart.moment} text={counterpart.situation} /> : paragraphs(counterpart.situation)}
       </>
     );
   else if (view.feedback) {
@@ -190,10 +190,16 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
       <>
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
-        <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} label={false} />
+        <FeedbackBody
+          feedback={view.feedback}
+          scenario={scenario}
+          t={t}
+          label={false}
+          reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
+        />
       </>
     );
-    side = <Meters scenario={scenario} values={view.meters} t={t} />;
+    side = <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} t={t} />;
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
@@ -208,10 +214,9 @@ export default function FacilitatorScreen({ scenario, locale, messages, counterp
     const all = total(view.tally);
     main = (
       <>
-        <Meters scenario={scenario} values={view.meters} t={t} />
+        <StoryMeters story={story} scenario={scenario} day={node.day} values={view.meters} t={t} />
         <h1>{node.title}</h1>
-        <p class="speaker">{speakerOf(scenario, node.medium)}</p>
-        {paragraphs(view.situation)}
+        <Moment view={story.moments[node.id]!} text={view.situation} />
       </>
     );
     side = (

@@ -3,8 +3,9 @@
 import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
-import { splitParagraphs } from '../i18n/typography.ts';
 import './ScenarioPlayer.css';
+import { splitParagraphs } from '../i18n/typography.ts';
+import type { ComponentChildren } from 'preact';
 import { principleScore, type Translate } from '../i18n/messages.ts';
 
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
@@ -24,10 +25,16 @@ export function FeedbackBody({
   t,
   hideScore = false,
   label = true,
+  reaction,
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
   t: Translate;
+  /**
+   * The other side's answer in its medium (a `Moment` of the choice's reaction), shown in place
+   * of the plain feedback text. Views that pass none (the console) carry none of its code.
+   */
+  reaction?: ComponentChildren;
   hideScore?: boolean;
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
@@ -35,7 +42,8 @@ export function FeedbackBody({
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
-      {paragraphs(feedback.text)}
+      {/* The other side's answer arrives in its medium, before the why. */}
+      {reaction || paragraphs(feedback.text)}
       {feedback.meters.length > 0 && (
         <ul class="changes">
           {feedback.meters.map((m) => (
@@ -97,20 +105,27 @@ export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
   );
 }
 
-/** The scenario's meters as labelled gauges; `changed` marks those the last choice moved, and which way. */
+/**
+ * The scenario's meters as labelled gauges, after the story's strip when there is one; `changed`
+ * marks those the last choice moved, and which way.
+ */
 export function Meters({
   scenario,
   values,
   changed,
+  strip,
   t,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'>;
+  /** The story's day and money (a `StoryStrip`), shown before the gauges. */
+  strip?: ComponentChildren;
   t: Translate;
 }) {
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
+      {strip}
       {scenario.meters
         .filter((m) => !m.hidden)
         .map((m) => (

@@ -4,10 +4,12 @@ import { useStore } from './use-store.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
-import { nodeTitle, speakerOf } from '../engine/play-view.ts';
+import { nodeTitle } from '../engine/play-view.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
+import { Moment, StoryMeters } from './Moment.tsx';
+import type { StoryViews } from '../course/moment-views.ts';
 import './ScenarioPlayer.css';
 
 /** Room between the sticky meters and what is scrolled into view below them, px. */
@@ -17,6 +19,8 @@ export interface PlayerProps {
   scenario: PlayableScenario;
   player: Player;
   t: Translate;
+  /** Each moment in its medium and the money in view, worked out at build time (course/moment-views.ts). */
+  story: StoryViews;
   /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
   outcomeExtras?: (view: PlayerView) => ComponentChildren;
   /** Links offered at the end before "play again", e.g. what follows in the course. */
@@ -32,6 +36,7 @@ export default function ScenarioPlayer({
   scenario,
   player,
   t,
+  story,
   outcomeExtras,
   links,
   notice,
@@ -73,6 +78,7 @@ export default function ScenarioPlayer({
   }, [view.step, view.feedback === undefined]);
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
+  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
@@ -84,7 +90,14 @@ export default function ScenarioPlayer({
       <p class="player-notice" role="status">
         {notice}
       </p>
-      <Meters scenario={scenario} values={view.meters} changed={changedMeters} t={t} />
+      <StoryMeters
+        story={story}
+        scenario={scenario}
+        day={(view.feedback?.node ?? view.node).day}
+        values={view.meters}
+        changed={changedMeters}
+        t={t}
+      />
 
       {/* Focus moves to the new heading, which a screen reader reads; this short line adds what the
           heading does not say (the choice made, the grade reached) without reading the page twice. */}
@@ -97,7 +110,13 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
-            <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} hideScore={hideScore} />
+            <FeedbackBody
+              feedback={view.feedback}
+              scenario={scenario}
+              t={t}
+              hideScore={hideScore}
+              reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
+            />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
             </button>
@@ -137,8 +156,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <p class="speaker">{speakerOf(scenario, view.node.medium)}</p>
-            <div class="situation">{paragraphs(view.situation)}</div>
+            <Moment view={story.moments[view.node.id]!} text={view.situation} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {view.node.choices.map((c) => (

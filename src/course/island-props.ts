@@ -8,6 +8,7 @@ import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 import { qrSvg } from '../live/qr-code.ts';
+import { storyViews } from './moment-views.ts';
 
 /** What every scenario island is given besides the scenario: the locale and its messages. */
 function islandBase(locale: Locale, prefixes: readonly string[]) {
@@ -23,6 +24,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
+    story: storyViews(scenario, locale),
     ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     next: { href, title },
@@ -33,6 +35,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
 
 export function consoleProps(scenario: ScenarioContent, locale: Locale) {
   const playable = localize(scenario, locale);
+  const { moments } = storyViews(scenario, locale);
   return {
     scenario: playable,
     ...islandBase(locale, workshopMessages),
@@ -42,6 +45,8 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
     dateLocale: intlLocale[locale],
     // The console names the linked moment; the screen shows it.
     counterparts: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' && n.counterpart ? [[n.id, n.title]] : []))),
+    // The medium's heading line alone: the console has no room for the moment's markup.
+    media: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' ? [[n.id, moments[n.id]!.label]] : []))),
   };
 }
 
@@ -49,6 +54,7 @@ export async function screenProps(scenario: ScenarioContent, scenarios: Scenario
   const courseUrl = new URL(`/${locale}/`, site).href;
   return {
     scenario: withoutNotes(localize(scenario, locale)),
+    story: storyViews(scenario, locale),
     ...islandBase(locale, workshopMessages),
     counterparts: counterpartsOf(scenario, scenarios, locale),
     // The address the build was made for; a screen opened elsewhere makes its own QR code.

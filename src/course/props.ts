@@ -3,6 +3,7 @@
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Message } from '../i18n/messages.ts';
+import type { MomentView, StoryViews } from './moment-views.ts';
 
 /** What every island that plays a scenario is given by its page. */
 export interface ScenarioIslandProps {
@@ -12,10 +13,16 @@ export interface ScenarioIslandProps {
   messages: Record<string, Message>;
 }
 
+/** What the islands that show moments are given besides: each in its medium, and the money in view. */
+export interface StoryIslandProps extends ScenarioIslandProps {
+  story: StoryViews;
+}
+
 /** The other perspective's view of a moment, shown read-only. */
 export interface Counterpart {
   scenarioTitle: string;
   title: string;
-  speaker?: string;
   situation: string;
+  /** The moment in its medium, in the other scenario's words; absent at an ending. */
+  moment?: MomentView;
 }

@@ -1,12 +1,12 @@
 // What the scenario pages hand to the player and the projector screen, prepared at build time.
 import type { Counterpart } from './props.ts';
+import { storyViews } from './moment-views.ts';
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../stores/player.ts';
-import { speakerOf } from '../engine/play-view.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */
 export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[], locale: Locale): Record<string, Counterpart> {
@@ -21,7 +21,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
-      ...(moment.type === 'decision' && { speaker: speakerOf(localize(other, locale), moment.medium) }),
+      ...(moment.type === 'decision' && { moment: storyViews(other, locale).moments[moment.id]! }),
     };
   }
   return out;

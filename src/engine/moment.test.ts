@@ -16,8 +16,8 @@ describe('what a moment shows beside its text', () => {
   });
 
   it('dates a day of the story from the calendar start, day 1 being the start, across a month end', () => {
-    expect(dateOfDay('2025-02-21', 1)).toBe('2025-02-21');
-    expect(dateOfDay('2025-02-21', 11)).toBe('2025-03-03');
+    expect(dateOfDay('2025-02-21', 1).toISOString()).toBe('2025-02-21T12:00:00.000Z');
+    expect(dateOfDay('2025-02-21', 11).toISOString()).toBe('2025-03-03T12:00:00.000Z');
   });
 
   it('lists the people of a medium once each, the sender first, and names the speaker', () => {

@@ -36,11 +36,9 @@ export function moneyAt(scenario: AnyScenario, meters: Meters): MoneyInView {
 }
 
 /**
- * The date of a day of the story (YYYY-MM-DD, in UTC), from the scenario's `calendarStart`,
- * which is day 1. Emails are dated with it.
+ * The date of a day of the story from the scenario's `calendarStart` (YYYY-MM-DD), which is
+ * day 1. Emails are dated with it. At noon UTC: written out in UTC, it is that date.
  */
-export function dateOfDay(calendarStart: string, day: number): string {
-  const date = new Date(`${calendarStart}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + day - 1);
-  return date.toISOString().slice(0, 10);
+export function dateOfDay(calendarStart: string, day: number): Date {
+  return new Date(Date.parse(calendarStart) + (day - 0.5) * 86_400_000);
 }

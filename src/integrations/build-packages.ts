@@ -9,6 +9,7 @@ import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
+import { storyViews } from '../course/moment-views.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -110,6 +111,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
+          story: storyViews(scenario, locale),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
           mode,

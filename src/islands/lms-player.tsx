@@ -4,17 +4,17 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
 import { translator } from '../i18n/messages.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
+import type { StoryIslandProps } from '../course/props.ts';
 import { createLmsPlayer } from '../stores/lms-player.ts';
 import '../styles/global.css';
 
-export interface LmsProps extends ScenarioIslandProps {
+export interface LmsProps extends StoryIslandProps {
   mode: 'scorm12' | 'cmi5';
   /** Where the course lives; the base of the xAPI extension IRIs. */
   site: string;
 }
 
-function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
+function LmsPlayer({ scenario, story, locale, messages, mode, site }: LmsProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const player = useMemo(
@@ -26,7 +26,7 @@ function LmsPlayer({ scenario, locale, messages, mode, site }: LmsProps) {
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} t={t} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} t={t} story={story} allowUndo={false} {...(notice && { notice })} />
     </main>
   );
 }

@@ -60,20 +60,39 @@ export const reported = (() => {
 
 /** The shortest list of decisions that reaches each ending, found over (node, meters) states. */
 export function shortestPathsToEndings(s: ScenarioContent): Map<string, Step[]> {
+  return new Map([...shortestPathsToNodes(s)].filter(([id]) => findNode(s, id)?.type === 'ending'));
+}
+
+/**
+ * For each kind of medium, the first decision of that kind (in scenario and file order) and the
+ * shortest list of decisions that reaches it: what the media tests and screenshots open.
+ */
+export function momentOfEachMedium(): { kind: string; scenario: ScenarioContent; node: string; steps: Step[] }[] {
+  const out = new Map<string, { kind: string; scenario: ScenarioContent; node: string; steps: Step[] }>();
+  for (const s of scenarios) {
+    const paths = shortestPathsToNodes(s);
+    for (const node of s.nodes) {
+      if (isDecision(node) && !out.has(node.medium.kind) && paths.has(node.id)) {
+        out.set(node.medium.kind, { kind: node.medium.kind, scenario: s, node: node.id, steps: paths.get(node.id)! });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** The shortest list of decisions that reaches each node, found over (node, meters) states. */
+export function shortestPathsToNodes(s: ScenarioContent): Map<string, Step[]> {
   const found = new Map<string, Step[]>();
-  const seen = new Set<string>();
   const queue = [{ node: s.start, meters: startMeters(s), steps: [] as Step[] }];
+  const seen = new Set<string>();
   while (queue.length > 0) {
     const { node: id, meters, steps } = queue.shift()!;
     const key = `${id}|${JSON.stringify(meters)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (!found.has(id)) found.set(id, steps);
     const node = findNode(s, id);
-    if (!node) continue;
-    if (!isDecision(node)) {
-      if (!found.has(id)) found.set(id, steps);
-      continue;
-    }
+    if (!node || !isDecision(node)) continue;
     for (const c of node.choices) {
       const after = applyEffects(s, meters, c.effects);
       const next = nextNodeId(c, after);

@@ -2,31 +2,10 @@
 // own scenarios: each decision with its votes revealed, the feedback after each decision's longest
 // consequence, each ending with the room's path, and each "meanwhile, on the other side".
 import type { ScenarioContent } from '../../src/engine/schema.ts';
-import { applyEffects, findNode, isDecision, nextNodeId, startMeters } from '../../src/engine/graph.ts';
+import { findNode, isDecision } from '../../src/engine/graph.ts';
 import type { Step } from '../../src/engine/types.ts';
 import { newSession, type WorkshopSession } from '../../src/workshop/session.ts';
-
-/** The shortest list of decisions that reaches each node. */
-function pathsToNodes(s: ScenarioContent): Map<string, Step[]> {
-  const found = new Map<string, Step[]>();
-  const queue = [{ node: s.start, meters: startMeters(s), steps: [] as Step[] }];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const { node: id, meters, steps } = queue.shift()!;
-    const key = `${id}|${JSON.stringify(meters)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!found.has(id)) found.set(id, steps);
-    const node = findNode(s, id);
-    if (!node || !isDecision(node)) continue;
-    for (const c of node.choices) {
-      const after = applyEffects(s, meters, c.effects);
-      const next = nextNodeId(c, after);
-      if (next) queue.push({ node: next, meters: after, steps: [...steps, { node: id, choice: c.id }] });
-    }
-  }
-  return found;
-}
+import { shortestPathsToNodes } from './course-data.ts';
 
 export interface ScreenState {
   name: string;
@@ -46,7 +25,7 @@ export function screenStates(s: ScenarioContent): ScreenState[] {
     });
     return { name, session: { ...base, steps, tallies: [...tallies, {}], ...change } };
   };
-  for (const [id, steps] of pathsToNodes(s)) {
+  for (const [id, steps] of shortestPathsToNodes(s)) {
     const node = findNode(s, id)!;
     if (!isDecision(node)) {
       states.push(session(`${s.id} ending ${id}`, steps, {}));

@@ -1,0 +1,61 @@
+// A moment in its medium: an email as a mail client shows it, a call as its transcript, a chat
+// as bubbles, a meeting as dialogue, a note to self. Every view renders it with this one piece of
+// markup: the islands, and the text version, where Astro renders it to plain HTML without
+// JavaScript. Its names, dates and heading come worked out from the build (course/moment-views.ts).
+import type { MomentView, StoryViews } from '../course/moment-views.ts';
+import { Meters, paragraphs } from './PlayerParts.tsx';
+import './Moment.css';
+
+/**
+ * The moment as an `article` named for its medium and people ("Email from Mark Ellis to Anna
+ * Reyes"), which a screen reader announces. `text` (the situation, or a reaction's feedback) is
+ * the message itself, unless the medium brings its own body or lines; then it is the narration
+ * before them.
+ */
+export function Moment({ view, text }: { view: MomentView; text: string }) {
+  return (
+    <>
+      {(view.lines || view.body) && paragraphs(text)}
+      <article class={`moment ${view.kind}`} aria-label={view.label}>
+        <p class="moment-head">
+          {view.portrait && <img class="portrait" src={view.portrait.src} alt={view.portrait.alt} />}
+          {view.label}
+        </p>
+        {view.fields && <p class="moment-fields">{view.fields}</p>}
+        <div class="moment-body">
+          {view.lines
+            ? view.lines.map((line, i) => (
+                <p key={i} class={line.own ? 'own' : undefined}>
+                  <b>{line.name}</b> {line.text}
+                </p>
+              ))
+            : paragraphs(view.body ?? text)}
+        </div>
+      </article>
+    </>
+  );
+}
+
+/**
+ * The meters under a slim strip with the day of the story and the money received and outstanding
+ * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
+ */
+export function StoryMeters({
+  story,
+  scenario,
+  day,
+  values,
+  changed,
+  t,
+}: { story: StoryViews; day: number } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
+  const { meter } = scenario.money;
+  return (
+    <Meters
+      scenario={{ ...scenario, meters: scenario.meters.filter((m) => m.id !== meter) }}
+      values={values}
+      {...(changed && { changed })}
+      strip={<p class="story-strip">{t('player.strip', { day, money: story.money[values[meter] ?? 0] ?? '' })}</p>}
+      t={t}
+    />
+  );
+}

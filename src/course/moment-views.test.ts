@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { storyViews } from './moment-views.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import type { ScenarioContent } from '../engine/schema.ts';
+
+/** The fixture with a call that carries its transcript and a choice answered by email. */
+function withCallAndReaction(): ScenarioContent {
+  const s = structuredClone(loadValid('mini-contractor'));
+  const [unpaid, ask] = s.nodes;
+  if (unpaid?.type !== 'decision' || ask?.type !== 'decision') throw new Error('the fixture changed its first two nodes');
+  unpaid.medium = {
+    kind: 'call',
+    from: 'mark',
+    to: ['anna'],
+    lines: [
+      { by: 'mark', text: { en: 'Any news?', ru: 'Есть новости?' } },
+      { by: 'anna', text: { en: 'Not yet.', ru: 'Пока нет.' } },
+    ],
+  };
+  unpaid.choices[0]!.reaction = { kind: 'email', from: 'mark', to: ['anna'], subject: { en: 'Re: invoice', ru: 'Re: счёт' } };
+  return s;
+}
+
+describe('the moments and the money as the views show them', () => {
+  it('names the medium and its people, and dates an email with its day in the page’s language', () => {
+    // Day 2 of a story whose day 1 is 3 March 2025, written as the language writes a full date.
+    const date = (locale: string) => new Date(Date.UTC(2025, 2, 4)).toLocaleDateString(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    const en = storyViews(loadValid('mini-contractor'), 'en').moments;
+    expect(en.unpaid).toEqual({ kind: 'note', label: 'Note to self, Anna Reyes' });
+    expect(en.ask).toEqual({
+      kind: 'email',
+      label: 'Email from Mark Ellis to Anna Reyes',
+      fields: `Subject: More speed?\nDate: ${date('en-GB')}`,
+    });
+    const ru = storyViews(loadValid('mini-contractor'), 'ru').moments;
+    expect(ru.ask).toEqual({
+      kind: 'email',
+      label: 'Письмо. От: Марк Эллис. Кому: Анна Рейес',
+      fields: `Тема: Можно быстрее?\nДата: ${date('ru-RU')}`,
+    });
+  });
+
+  it('gives a transcript its speakers, marks the caller’s lines, and keys a reaction by its node and choice', () => {
+    const { moments } = storyViews(withCallAndReaction(), 'en');
+    expect(moments.unpaid).toEqual({
+      kind: 'call',
+      label: 'Phone call from Mark Ellis to Anna Reyes',
+      lines: [
+        { name: 'Mark Ellis', text: 'Any news?', own: true },
+        { name: 'Anna Reyes', text: 'Not yet.', own: false },
+      ],
+    });
+    expect(moments['unpaid/remind']).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
+    expect(moments['unpaid/wait']).toBeUndefined();
+  });
+
+  it('writes the money received and outstanding for every value of the money meter, in whole units', () => {
+    // Fixture: the meter cash runs 0-2 in steps of 1,500 USD, two steps owed at the start.
+    expect(storyViews(loadValid('mini-contractor'), 'en').money).toEqual({
+      0: 'received\u00a0$0 · outstanding\u00a0$3,000',
+      1: 'received\u00a0$1,500 · outstanding\u00a0$1,500',
+      2: 'received\u00a0$3,000 · outstanding\u00a0$0',
+    });
+    // A sum never parts from its word, and Russian groups thousands with no-break spaces.
+    expect(storyViews(loadValid('mini-contractor'), 'ru').money[1]).toBe(
+      'получено\u00a01\u00a0500\u00a0$ · не\u00a0оплачено\u00a01\u00a0500\u00a0$',
+    );
+  });
+});

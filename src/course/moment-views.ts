@@ -1,0 +1,91 @@
+// Each moment of a scenario as its view will show it, worked out at build time: the medium's
+// heading line with its people's names, an email's subject and date, the lines of a call, a chat
+// or a meeting with their speakers; and the money in view at each value of the money meter. The
+// pages and islands render these as they are, so the browser carries no name lookup, no date or
+// currency formatting and none of these messages.
+import { isDecision } from '../engine/graph.ts';
+import { localize } from '../engine/localize.ts';
+import { intlLocale, type Locale } from '../engine/locales.ts';
+import { dateOfDay, moneyAt } from '../engine/moment.ts';
+import type { ScenarioContent } from '../engine/schema.ts';
+import type { MediumKind } from '../engine/vocabulary.ts';
+import { type PlayableScenario, speakerOf } from '../engine/play-view.ts';
+import { useMessages } from '../i18n/messages.ts';
+
+type PlayableMedium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
+
+/** A moment in its medium, ready to render; every text is in the page's language. */
+export interface MomentView {
+  kind: MediumKind;
+  /**
+   * The medium and its people, e.g. "Email from Mark Ellis to Anna Reyes": the visible first
+   * line and the accessible name of the moment, so a screen reader hears both.
+   */
+  label: string;
+  /**
+   * The speaker's portrait beside the heading line, when the scenario has one: a static image
+   * and its alternative text. No scenario declares portraits yet; the player already shows one
+   * where it is given.
+   */
+  portrait?: { src: string; alt: string };
+  /** An email's subject and date, one per line. */
+  fields?: string;
+  /** A call's transcript, a chat's bubbles or a meeting's dialogue; `own` marks the sender's lines. */
+  lines?: { name: string; text: string; own: boolean }[];
+  /** An email's own body, when the moment's text is the narration around it. */
+  body?: string;
+}
+
+/** What the views of a scenario show beside its texts, in one language (`storyViews`). */
+export interface StoryViews {
+  /** By node id for a decision's medium, by "node/choice" for a choice's reaction. */
+  moments: Record<string, MomentView>;
+  /**
+   * The money in view for each value of the scenario's money meter, e.g. "received $0 ·
+   * outstanding $3,000": the strip above a moment shows the one the meter is at.
+   */
+  money: Record<number, string>;
+}
+
+/**
+ * The views of a scenario's moments and of its money in one language. An email is dated with the
+ * node's day from the scenario's `calendarStart`; sums are written in the scenario's currency,
+ * in whole units. A person the scenario does not declare is shown by id (validation reports it
+ * before a build gets here).
+ */
+export function storyViews(scenario: ScenarioContent, locale: Locale): StoryViews {
+  const here = localize(scenario, locale);
+  const t = useMessages(locale);
+  const name = (id: string) => speakerOf(here, { from: id });
+  const view = (m: PlayableMedium, day: number): MomentView => {
+    const to = 'to' in m ? m.to.map(name).join(', ') : '';
+    const date = dateOfDay(scenario.calendarStart, day).toLocaleDateString(intlLocale[locale], { dateStyle: 'full', timeZone: 'UTC' });
+    return {
+      kind: m.kind,
+      label: t(`moment.${m.kind}`, { from: name(m.from), to }),
+      ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
+      ...('body' in m && m.body !== undefined && { body: m.body }),
+      ...('lines' in m && m.lines && { lines: m.lines.map((l) => ({ name: name(l.by), text: l.text, own: l.by === m.from })) }),
+    };
+  };
+  const moments: Record<string, MomentView> = {};
+  for (const node of here.nodes) {
+    if (!isDecision(node)) continue;
+    moments[node.id] = view(node.medium, node.day);
+    for (const c of node.choices) if (c.reaction) moments[`${node.id}/${c.id}`] = view(c.reaction, node.day);
+  }
+  const sum = new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: scenario.money.currency,
+    // "$", not "US$": the story's own currency needs no country beside it.
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
+  const meter = scenario.meters.find((m) => m.id === scenario.money.meter);
+  const money: Record<number, string> = {};
+  for (let value = meter?.min ?? 0; value <= (meter?.max ?? 0); value++) {
+    const { received, outstanding } = moneyAt(scenario, { [scenario.money.meter]: value });
+    money[value] = t('moment.money', { received: sum.format(received), outstanding: sum.format(outstanding) });
+  }
+  return { moments, money };
+}

@@ -1,0 +1,100 @@
+// Each moment in its medium: a screen reader hears the medium and who it comes from, the strip
+// shows the day and the money the engine computes, and axe finds nothing, light or dark, in both languages.
+import { expect, test } from '@playwright/test';
+import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
+import { replay } from '../../src/engine/run.ts';
+import { moneyAt } from '../../src/engine/moment.ts';
+import { intlLocale, locales } from '../../src/engine/locales.ts';
+import { localize } from '../../src/engine/localize.ts';
+import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
+import { openScenario, play } from './play.ts';
+import { expectNoViolations } from './axe.ts';
+
+const moments = momentOfEachMedium();
+
+test('both scenarios together have a decision in every medium', () => {
+  expect(moments.map((m) => m.kind).sort()).toEqual(['call', 'chat', 'email', 'meeting', 'note']);
+});
+
+for (const locale of locales) {
+  for (const { kind, scenario, node: id, steps } of moments) {
+    test(`${locale}: ${kind === 'email' ? 'an' : 'a'} ${kind} is announced with its medium and its people, under the day and the money`, async ({
+      page,
+    }) => {
+      const here = localize(scenario, locale);
+      const node = findNode(here, id)!;
+      if (!isDecision(node)) throw new Error(`${id} is not a decision`);
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const medium = node.medium;
+      const label = fill(
+        ui[locale][`moment.${kind}` as keyof (typeof ui)['en']],
+        { from: name(medium.from), to: 'to' in medium ? medium.to.map(name).join(', ') : '' },
+        locale,
+      );
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps, locale);
+      const article = page.getByRole('article', { name: label, exact: true });
+      await expect(article).toBeVisible();
+      // An email also says its subject, as a mail client's header does.
+      // (A regex with its spaces as \s, so that a colon in the subject is not read as YAML.)
+      const pattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replaceAll(' ', '\\s');
+      const subject = medium.kind === 'email' ? `\n          - paragraph: /${pattern(medium.subject)}/` : '';
+      await expect(article).toMatchAriaSnapshot(`
+        - '${`article ${JSON.stringify(label)}`.replaceAll("'", "''")}':
+          - paragraph: ${JSON.stringify(label)}${subject}
+      `);
+      const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      const money = moneyAt(scenario, meters);
+      const amount = new Intl.NumberFormat(intlLocale[locale], {
+        style: 'currency',
+        currency: money.currency,
+        currencyDisplay: 'narrowSymbol',
+        maximumFractionDigits: 0,
+      });
+      await expect(page.locator('.story-strip')).toHaveText(
+        fill(
+          ui[locale]['player.strip'],
+          {
+            day: node.day,
+            money: fill(
+              ui[locale]['moment.money'],
+              { received: amount.format(money.received), outstanding: amount.format(money.outstanding) },
+              locale,
+            ),
+          },
+          locale,
+        ),
+      );
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await expectNoViolations(page, { state: colorScheme });
+      }
+    });
+  }
+}
+
+for (const locale of locales) {
+  test(`${locale}: the text version shows every decision in its medium, named for it, without JavaScript`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const scenario of scenarios) {
+      const here = localize(scenario, locale);
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const labels = here.nodes.flatMap((n) =>
+        isDecision(n)
+          ? [
+              fill(
+                ui[locale][`moment.${n.medium.kind}` as keyof (typeof ui)['en']],
+                { from: name(n.medium.from), to: 'to' in n.medium ? n.medium.to.map(name).join(', ') : '' },
+                locale,
+              ),
+            ]
+          : [],
+      );
+      await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
+      const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      expect(names).toEqual(labels);
+    }
+    await context.close();
+  });
+}
