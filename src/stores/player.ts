@@ -103,10 +103,8 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
       // A reload often comes mid-feedback (a phone discards the tab): the learner comes back to
-      // what their last choice did, then goes on, rather than losing that explanation. A finished
-      // run comes back to its ending, which the learner had reached.
-      const ended = !isDecision(runState(scenario, restored.run).node);
-      show(restored.run, restored.run.steps.length > 0 && !ended);
+      // what their last choice did, then goes on, rather than losing that explanation.
+      show(restored.run, restored.run.steps.length > 0);
       return restored;
     },
     choose(choiceId: string) {

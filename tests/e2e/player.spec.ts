@@ -169,19 +169,6 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
 });
 
-test('a finished run reopens at its ending, not at the last choice’s feedback', async ({ page }) => {
-  const scenario = scenarios.find((s) => s.id === 'contractor')!;
-  const steps = markedPath(scenario, 'recommended');
-  await openScenario(page, 'en', scenario.id);
-  await play(page, scenario, steps, 'en');
-  await expect(page.locator('.outcome')).toBeVisible();
-  await page.reload();
-  await waitForIsland(page, 'player');
-  await expect(page.locator('.outcome')).toBeVisible();
-  await expect(page.locator('.outcome')).toContainText(outcome(scenario, steps)!.ending.title.en);
-  await expect(page.locator('.feedback-choice')).toHaveCount(0);
-});
-
 for (const locale of locales) {
   for (const scenario of scenarios) {
     test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every Continue lands on the next heading in view, not under the sticky meters`, async ({
