@@ -1,13 +1,11 @@
 import { h, hydrate, type ComponentType } from 'preact';
 
 /**
- * Hydrates the server-rendered island `name` (see Island.astro) with its component, once the
- * document is parsed: a player's script is loaded from the page's head and may arrive first.
- * Resolves to the island's root element, live.
+ * Hydrates the server-rendered island `name` (see Island.astro) with its component; the page's
+ * script runs once the document is parsed (a module script, or a player's loader, which waits
+ * for DOMContentLoaded). Resolves to the island's root element, live.
  */
 export async function hydrateIsland<P extends object>(name: string, component: ComponentType<P>): Promise<HTMLElement> {
-  if (document.readyState === 'loading')
-    await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
   if (!root) throw new Error(`island "${name}" is missing from the page`);
   const src = root.dataset['propsSrc'];
