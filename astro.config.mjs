@@ -84,40 +84,34 @@ export default defineConfig({
       modulePreload: false,
       rolldownOptions: {
         output: {
-          // Preact, its hooks and its JSX runtime travel together: every island needs all three,
-          // and one compressed file costs a page less than three (measured with npm run measure).
           // Code a page loads only on a click gets a chunk named on-click-…, which `npm run measure`
           // counts apart from the page's budget: the spreadsheet writer and the projector's QR maker
           // (when the screen's address is known only as it runs). Live voting's code, loaded when
           // the facilitator switches it on, is named so by its entry modules (src/live/on-click-*.ts).
           // The rest is grouped by who loads it, so a page loads a few chunks rather than one per
-          // combination of pages that share a module (each compressed file costs its own overhead:
-          // the facilitator's console went from eight chunks to six, 0.4 KB lighter, and back
-          // within its budget). Each group is a set of modules the same pages need: core (the run
-          // engine and storage: every page with progress), stored-run (not the facilitator's
-          // pages), progress (the learner's progress store), typography (which the phone's join page
-          // shares too) and parts (what the console, the screen, the saved sessions and the
-          // progress page share). A group takes its modules'
-          // imports with it unless a group of higher priority took them first, so a module shared
-          // more widely sits in a higher group. The two players themselves are bundled apart and
-          // inlined in their pages (islands/inline-script.ts).
+          // combination of pages that share a module: each compressed file costs its own overhead
+          // (its own compression dictionary, its imports and exports), and one file compresses
+          // better than the same code in several. Each group is a set of modules the same pages
+          // need: shared (Preact with its hooks and JSX runtime, nanostores, the run engine,
+          // storage, and the parts the console, the projector screen, the saved sessions and the
+          // progress page all show: every page with a Vite-built island loads all of it; it was
+          // three chunks, and the facilitator's console is 0.4 KB lighter with one), stored-run
+          // (not the facilitator's pages), progress (the learner's progress store) and typography
+          // (which the phone's join page shares too). A group takes its modules' imports with it
+          // unless a group of higher priority took them first, so a module shared more widely sits
+          // in a higher group. The two players themselves are bundled apart and loaded as files of
+          // their own (islands/player-script.ts).
           codeSplitting: {
             groups: [
-              { name: 'preact', test: /node_modules[\\/]preact[\\/]/, priority: 50 },
               {
-                name: 'core',
-                test: /node_modules[\\/]nanostores[\\/]|src[\\/](stores[\\/]storage|engine[\\/](graph|run))\./,
+                name: 'shared',
+                test: /node_modules[\\/](preact|nanostores)[\\/]|src[\\/](stores[\\/]storage|engine[\\/](graph|run|scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/]messages|islands[\\/]hydrate)\./,
                 priority: 40,
               },
               { name: 'stored-run', test: /src[\\/]engine[\\/]stored-run\./, priority: 35 },
               // The phone's join page shares only this with the others: alone, it keeps that page small.
               { name: 'typography', test: /src[\\/]i18n[\\/]typography\./, priority: 45 },
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },
-              {
-                name: 'parts',
-                test: /src[\\/](engine[\\/](scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/]messages|islands[\\/]hydrate)\./,
-                priority: 30,
-              },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
               { name: 'on-click-qr', test: /node_modules[\\/]uqr[\\/]|src[\\/]live[\\/]qr-code\.ts$/ },
             ],
