@@ -19,7 +19,7 @@ export interface Bundle {
  * default), so it can still be inlined.
  */
 export async function minifyModule(js: string): Promise<string> {
-  const { code } = await minify(js, { module: true, format: { comments: false } });
+  const { code } = await minify(js, { module: true, compress: { passes: 2 }, format: { comments: false } });
   if (code === undefined) throw new Error('terser returned no code');
   return code;
 }

@@ -2,12 +2,18 @@
 // travel in every page's HTML, so each byte counts on every page.
 import { transformSync } from 'esbuild';
 
+/** Constants the inline scripts share (each declares the ones it uses), written in as they are minified. */
+const shared = {
+  /** Where the learner's theme choice is kept in localStorage (theme.ts, theme-button.ts). */
+  THEME_KEY: JSON.stringify('checks-in-the-mail/theme'),
+};
+
 const done = new Map<string, string>();
 
 export function inlineScript(source: string): string {
   let code = done.get(source);
   if (code === undefined) {
-    code = transformSync(source, { loader: 'ts', minify: true, target: 'es2020' }).code.trim();
+    code = transformSync(source, { loader: 'ts', minify: true, target: 'es2020', define: shared }).code.trim();
     done.set(source, code);
   }
   return code;

@@ -1,30 +1,14 @@
 // Runs inline in every page's head, before first paint: the theme the learner chose, else the
-// system's; then the theme button. Minified into the page by Base.astro.
+// system's (the stylesheet follows `prefers-color-scheme` when none is chosen). Minified into the
+// page by Base.astro; the theme button's script (theme-button.ts) comes only with the site's chrome.
+declare const THEME_KEY: string;
 (() => {
   const root = document.documentElement;
   // Controls that need JavaScript show from the first paint, without shifting the page.
   root.classList.add('js');
-  const key = 'checks-in-the-mail/theme';
   try {
-    root.dataset['theme'] = localStorage.getItem(key) || '';
+    root.dataset['theme'] = localStorage.getItem(THEME_KEY) || '';
   } catch (error) {
     console.warn('Theme preference unavailable', error);
   }
-  const dark = () => (root.dataset['theme'] || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
-  addEventListener('DOMContentLoaded', () => {
-    const button = document.getElementById('theme-toggle');
-    if (!button) return;
-    const show = () => button.setAttribute('aria-pressed', String(dark()));
-    show();
-    button.onclick = () => {
-      const theme = dark() ? 'light' : 'dark';
-      root.dataset['theme'] = theme;
-      try {
-        localStorage.setItem(key, theme);
-      } catch (error) {
-        console.warn('Theme preference not saved', error);
-      }
-      show();
-    };
-  });
 })();
