@@ -9,7 +9,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { lmsPackages } from './src/integrations/lms-packages.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { modulePreload } from './src/integrations/module-preload.ts';
-import { playerScripts } from './src/integrations/player-scripts.ts';
+import { islandScripts } from './src/integrations/island-scripts.ts';
 import { buildTimer } from './src/integrations/build-timer.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { siteUrl } from './src/site.ts';
@@ -64,7 +64,7 @@ export default defineConfig({
     lmsPackages(),
     modulePreload(),
     // Before the service worker, which precaches the files it writes.
-    playerScripts(),
+    islandScripts(),
     serviceWorker(),
     preact(),
     mdx(),
@@ -85,22 +85,19 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           // Code a page loads only on a click gets a chunk named on-click-…, which `npm run measure`
-          // counts apart from the page's budget: the spreadsheet writer and the projector's QR maker
-          // (when the screen's address is known only as it runs). Live voting's code, loaded when
-          // the facilitator switches it on, is named so by its entry modules (src/live/on-click-*.ts).
+          // counts apart from the page's budget: here the spreadsheet writer of the saved sessions.
           // The rest is grouped by who loads it, so a page loads a few chunks rather than one per
           // combination of pages that share a module: each compressed file costs its own overhead
           // (its own compression dictionary, its imports and exports), and one file compresses
           // better than the same code in several. Each group is a set of modules the same pages
           // need: shared (Preact with its hooks and JSX runtime, nanostores, the run engine,
-          // storage, and the parts the console, the projector screen, the saved sessions and the
-          // progress page all show: every page with a Vite-built island loads all of it; it was
-          // three chunks, and the facilitator's console is 0.4 KB lighter with one), stored-run
-          // (not the facilitator's pages), progress (the learner's progress store) and typography
-          // (which the phone's join page shares too). A group takes its modules' imports with it
-          // unless a group of higher priority took them first, so a module shared more widely sits
-          // in a higher group. The two players themselves are bundled apart and loaded as files of
-          // their own (islands/player-script.ts).
+          // storage, and the parts the saved sessions and the progress page both show: every page
+          // with a Vite-built island loads all of it), stored-run, progress (the learner's progress
+          // store) and typography (which the phone's join page shares too). A group takes its
+          // modules' imports with it unless a group of higher priority took them first, so a module
+          // shared more widely sits in a higher group. The players, the facilitator's console and
+          // the projector screen are bundled apart, each in a file of its own
+          // (islands/island-script.ts).
           codeSplitting: {
             groups: [
               {
@@ -113,7 +110,6 @@ export default defineConfig({
               { name: 'typography', test: /src[\\/]i18n[\\/]typography\./, priority: 45 },
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },
               { name: 'on-click-xlsx', test: /node_modules[\\/](?:write-excel-file|fflate)[\\/]|src[\\/]workshop[\\/]xlsx\.ts$/ },
-              { name: 'on-click-qr', test: /node_modules[\\/]uqr[\\/]|src[\\/]live[\\/]qr-code\.ts$/ },
             ],
           },
         },

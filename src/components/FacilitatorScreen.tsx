@@ -41,7 +41,7 @@ function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: str
   useEffect(() => {
     if (!target || svg?.for === target) return;
     // The QR maker is loaded only when a code must be made here.
-    import('../live/qr-code.ts').then(
+    import('../live/on-click-qr.ts').then(
       ({ qrSvg }) => setSvg({ for: target, svg: qrSvg(target) }),
       (error: unknown) => console.warn('The QR code could not be made', error),
     );

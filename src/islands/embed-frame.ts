@@ -1,5 +1,5 @@
 // The embed frame's script: the player island, hydrated. Bundled on its own into one file the
-// frame loads from its head (see islands/player-script.ts).
+// frame loads from its head (see islands/island-script.ts).
 import { hydrateIsland } from './hydrate.ts';
 import { retireEarlyView } from '../scripts/early-choice.ts';
 import EmbedPlayer from '../components/EmbedPlayer.tsx';

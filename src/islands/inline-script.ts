@@ -1,6 +1,6 @@
 // A page's small script (the course home's, a lesson's), bundled on its own (islands/bundle.ts)
 // for the page to inline: once per build and entry; in development on every page view, so edits
-// show. The players' larger scripts are files of their own (islands/player-script.ts).
+// show. The players' larger scripts are files of their own (islands/island-script.ts).
 import { bundleIsland } from './bundle.ts';
 
 const built = new Map<string, Promise<string>>();

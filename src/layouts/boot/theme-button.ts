@@ -1,7 +1,6 @@
 // Runs inline in the head of pages with the site's chrome, after theme.ts: the theme button, which
 // switches between light and dark and remembers the choice. Pages without the chrome (embed
 // frames, the projector screen) have no button and go without this script.
-declare const THEME_KEY: string;
 (() => {
   const root = document.documentElement;
   const dark = () => (root.dataset['theme'] || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';

@@ -1,7 +1,6 @@
 // Runs inline in every page's head, before first paint: the theme the learner chose, else the
-// system's (the stylesheet follows `prefers-color-scheme` when none is chosen). Minified into the
-// page by Base.astro; the theme button's script (theme-button.ts) comes only with the site's chrome.
-declare const THEME_KEY: string;
+// system's. Minified into the page by Base.astro; the theme button's script (theme-button.ts)
+// comes only with the site's chrome.
 (() => {
   const root = document.documentElement;
   // Controls that need JavaScript show from the first paint, without shifting the page.

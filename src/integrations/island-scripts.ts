@@ -1,18 +1,18 @@
-// Writes the players' scripts (islands/player-script.ts) into the build beside Vite's chunks, and
-// serves them in development. A page names its player's file by the code's hash when it renders;
-// after the build every name a page uses must be a file written here, or the build fails.
+// Writes the islands' own scripts (islands/island-script.ts) into the build beside Vite's chunks,
+// and serves them in development. A page names its island's file by the code's hash when it
+// renders; after the build every name a page uses must be a file written here, or the build fails.
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleIsland } from '../islands/bundle.ts';
-import { playerEntries, playerScript, type PlayerName } from '../islands/player-script.ts';
+import { islandEntries, islandScript, type IslandName } from '../islands/island-script.ts';
 
-const names = Object.keys(playerEntries) as PlayerName[];
+const names = Object.keys(islandEntries) as IslandName[];
 const address = new RegExp(`/_astro/(?:${names.join('|')})\\.[\\w-]+\\.js`, 'g');
 
-/** Every player address the built pages load, read from their HTML. */
+/** Every island script address the built pages load, read from their HTML. */
 function addressesIn(dir: string): Set<string> {
   const found = new Set<string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -23,13 +23,13 @@ function addressesIn(dir: string): Set<string> {
 }
 
 /**
- * The integration: in development it answers `/_astro/{player}.*.js` with the player bundled
- * afresh; after a build it writes each player's file into `dist/_astro/` and fails (AstroError)
- * when a page names a player file it did not write.
+ * The integration: in development it answers `/_astro/{island}.*.js` with the island's script
+ * bundled afresh, in one file; after a build it writes each island's script and the files it
+ * loads into `dist/_astro/`, and fails (AstroError) when a page names a script it did not write.
  */
-export function playerScripts(): AstroIntegration {
+export function islandScripts(): AstroIntegration {
   return {
-    name: 'course-player-scripts',
+    name: 'course-island-scripts',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
@@ -37,7 +37,7 @@ export function playerScripts(): AstroIntegration {
           if (!name) return next();
           // Bundled afresh on every request, whatever hash the page asked for: edits show on reload.
           // A sandboxed frame (origin "null") fetches it with CORS, as from a built site.
-          bundleIsland(playerEntries[name]).then(
+          bundleIsland(islandEntries[name]).then(
             ({ js }) => response.setHeader('Content-Type', 'text/javascript').setHeader('Access-Control-Allow-Origin', '*').end(js),
             (error: unknown) => next(error),
           );
@@ -48,17 +48,18 @@ export function playerScripts(): AstroIntegration {
         mkdirSync(join(root, '_astro'), { recursive: true });
         const written = new Set<string>();
         for (const name of names) {
-          const { src, js } = await playerScript(name);
+          const { src, js, chunks } = await islandScript(name);
           writeFileSync(join(root, src), js);
+          for (const [file, code] of chunks) writeFileSync(join(root, '_astro', file), code);
           written.add(src);
         }
         const missing = [...addressesIn(root)].filter((src) => !written.has(src));
         if (missing.length)
           throw new AstroError(
-            `Pages load player scripts the build did not write: ${missing.join(', ')}.`,
-            'The player’s bundle came out differently when the pages were rendered and when the files were written: esbuild’s output must depend only on the source. Run the build again; if it persists, look for code in the players’ imports that differs between runs (dates, random values, the environment).',
+            `Pages load island scripts the build did not write: ${missing.join(', ')}.`,
+            'The island’s bundle came out differently when the pages were rendered and when the files were written: esbuild’s output must depend only on the source. Run the build again; if it persists, look for code in the islands’ imports that differs between runs (dates, random values, the environment).',
           );
-        logger.info(`player scripts: ${[...written].join(', ')}`);
+        logger.info(`island scripts: ${[...written].join(', ')}`);
       },
     },
   };

@@ -1,0 +1,4 @@
+// The constants the inline scripts share, written in as they are minified (boot/minify.ts).
+
+/** Where the learner's theme choice is kept in localStorage (theme.ts, theme-button.ts). */
+declare const THEME_KEY: string;
