@@ -80,7 +80,7 @@ export default defineConfig({
   vite: {
     plugins: [withoutPreloadHelper()],
     build: {
-      // Code loaded on an action (the QR maker, live voting) is fetched when asked for, not preloaded.
+      // Code loaded on an action (the spreadsheet writer) is fetched when asked for, not preloaded.
       modulePreload: false,
       rolldownOptions: {
         output: {
