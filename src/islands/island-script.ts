@@ -4,8 +4,8 @@
 // first choice without it (layouts/boot/early-choice.ts), so the player's code downloads after
 // the page instead of in front of its choices, and the one file is cached for both languages and
 // both scenarios. One compressed file weighs less than the same code in several chunks, each
-// with its own overhead: the console and the screen were 16.3 KB and 15.6 KB gzipped in Vite's
-// shared chunks, and are 0.7 KB and 2 KB lighter bundled on their own. What they load on a click
+// with its own overhead: the console and the screen were 16.0 KB and 15.2 KB gzipped in Vite's
+// shared chunks, and are 0.6 KB and 1.8 KB lighter bundled on their own. What they load on a click
 // (live voting, the QR maker, the timer's sound) stays in files of its own. In development the
 // script is made again on every request, in one file, so edits show
 // (integrations/island-scripts.ts serves and writes them).
