@@ -31,6 +31,9 @@ function marksOf({ steps, current }: MapMoment): Marks {
 /** The class each mark gives its elements (a node's box and its line in the text version share one). */
 const classes = { node: 'visited', edge: 'mine', step: 'mine' } as const;
 
+/** Runs a task when the browser is idle, or soon where it cannot say (Safari). */
+const idle = (task: () => void) => (self.requestIdleCallback ?? setTimeout)(task);
+
 /** Room around the visited part, and the scroller's padding and borders, px. */
 const margin = 8;
 const frame = 18;
@@ -100,7 +103,7 @@ export function followOnMap(): (moment: MapMoment) => void {
   const update = () => {
     if (!onScreen || !ready || !latest || scheduled) return;
     scheduled = true;
-    (self.requestIdleCallback ?? setTimeout)(() => {
+    idle(() => {
       scheduled = false;
       if (onScreen && JSON.stringify(latest) !== painted) draw(map!);
     });
@@ -128,6 +131,9 @@ export function followOnMap(): (moment: MapMoment) => void {
     loading = true;
     fetch(shell.dataset['src']!)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      // Put in the page when the browser is idle: the fragment's hundreds of elements are styled
+      // and laid out once, never between a choice and the frame that shows its consequence.
+      .then((html) => new Promise<string>((resolve) => idle(() => resolve(html))))
       .then((html) => {
         const fragment = document.createElement('template');
         fragment.innerHTML = html;

@@ -237,6 +237,37 @@ test('the map is downloaded only when it comes near the screen, and then shows w
   expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
 
+test('out of sight the map is left alone while the learner plays, and shows where they are once it comes back', async ({ page }) => {
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  const [step] = markedPath(scenario, 'recommended');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openScenario(page, 'en', scenario.id);
+  await scrollToMap(page);
+  await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(1);
+  await page.evaluate(() => scrollTo(0, 0));
+  // The map's own observer has seen it leave the screen once two frames have gone by.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => {
+    const changed: string[] = [];
+    (window as unknown as { mapChanges: string[] }).mapChanges = changed;
+    new MutationObserver((records) => changed.push(...records.map((r) => r.type))).observe(document.getElementById('scenario-map')!, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  // Clicked where they are, without scrolling the page down to the map as a pointer would.
+  await page.getByRole('button', { name: choiceLabel(scenario, step!, 'en'), exact: true }).dispatchEvent('click');
+  await page.getByRole('button', { name: ui.en['player.continue'] }).dispatchEvent('click');
+  await expect(page.getByText(fill(ui.en['player.step'], { n: 2 }), { exact: true })).toBeVisible();
+  // The map would be painted in the browser's next idle time: wait for two of them.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
+  expect(await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges)).toEqual([]);
+  await scrollToMap(page);
+  await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(2);
+});
+
 test('undo takes back one decision, and start over asks first', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const [first] = markedPath(scenario, 'recommended');
