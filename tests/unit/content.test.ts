@@ -89,15 +89,15 @@ const claims: Record<string, Claim[]> = {
     { at: { text: 'debrief', node: 'worked-but-risky' }, phrase: 'Rewarding their call with faster work', holds: spedUp },
     {
       at: { text: 'debrief', node: 'worked-but-risky' },
-      phrase: 'you sped up only once the money had landed',
-      holds: took('wait-for-money'),
+      phrase: 'faster work did not come at once',
+      holds: not(spedUp),
     },
     { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'with a week’s deadline', holds: warned },
     { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'with a friendly note', holds: took('friendly-reminder') },
     { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'you answered with visible speed', holds: spedUp },
     {
       at: { text: 'feedback', node: 'waiting-for-answer', choice: 'keep-your-word' },
-      phrase: 'A warning with a deadline means something only if you keep both halves',
+      phrase: 'Your word holds: you will act when the time runs out',
       holds: warned,
     },
     {
