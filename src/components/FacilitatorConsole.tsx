@@ -188,7 +188,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <GradeLine debrief={view.debrief} t={t} />
+              <GradeLine debrief={view.debrief} t={t} room />
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>

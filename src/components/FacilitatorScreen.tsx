@@ -8,6 +8,7 @@ import { fitsScenario, viewOf } from '../workshop/view.ts';
 import { startSessions } from '../stores/workshops.ts';
 import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
+import { networkOrigin } from '../live/availability.ts';
 import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
@@ -31,12 +32,18 @@ const shown = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, ''
 
 /**
  * What the QR code in the corner encodes: the live room's join address; else the course at the
- * address this screen was opened at, when that differs from the one the build was made for.
+ * address this screen was opened at, when that differs from the one the build was made for. A
+ * screen opened at this machine's loopback, which no phone can reach, offers the network address
+ * the server knows instead, where it knows one.
  */
 function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: string) {
   const [page, setPage] = useState<string>();
   const [svg, setSvg] = useState<{ for: string; svg: string }>();
-  useEffect(() => setPage(`${location.origin}/${locale}/`), []);
+  useEffect(() => {
+    const here = `${location.origin}/${locale}/`;
+    if (!loopback.test(location.hostname)) setPage(here);
+    else void networkOrigin().then((origin) => setPage(origin ? `${origin}/${locale}/` : here));
+  }, []);
   const target = feed.live?.join ?? (page && new URL(page).origin !== new URL(courseUrl).origin ? page : undefined);
   useEffect(() => {
     if (!target || svg?.for === target) return;
@@ -203,7 +210,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
-        <GradeLine debrief={view.debrief} t={t} brief />
+        <GradeLine debrief={view.debrief} t={t} room />
         <h1>{node.title}</h1>
         {paragraphs(view.debrief.text)}
         <Scores debrief={view.debrief} t={t} />

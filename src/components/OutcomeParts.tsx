@@ -4,6 +4,7 @@ import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../engi
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';
+import { nestedQuotes } from '../i18n/typography.ts';
 import type { Step } from '../engine/types.ts';
 import { signed } from './PlayerParts.tsx';
 
@@ -15,8 +16,11 @@ export function GradeBands({ t }: { t: Translate }) {
   return <p class="muted">{t('player.bands', { bands: bands.join(', ') })}</p>;
 }
 
-/** A choice's label quoted inside a sentence: without its closing full stop, which the sentence's own punctuation replaces. */
-const inSentence = (label: string) => label.replace(/\.$/, '');
+/**
+ * A choice's label quoted inside a sentence: without its closing full stop, which the sentence's
+ * own punctuation replaces, and with the label's own quotations in the inner marks.
+ */
+const inSentence = (label: string) => nestedQuotes(label.replace(/\.$/, ''));
 
 /**
  * The debrief about the learner's own path: where it left the recommended path, per principle

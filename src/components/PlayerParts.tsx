@@ -71,15 +71,26 @@ export function FeedbackBody({
   );
 }
 
-/** The learner's grade, and the note when the ending's tone differs from it. */
-export function GradeLine({ debrief, t, brief = false }: { debrief: Debrief; t: Translate; brief?: boolean }) {
+/**
+ * The grade, and the note when the ending's tone differs from it: the learner's own, or, for the
+ * facilitator's console and the projector screen (`room`), the room's, in the text's colour: a
+ * room is shown what its path earned, not a verdict in red.
+ */
+export function GradeLine({ debrief, t, room = false }: { debrief: Debrief; t: Translate; room?: boolean }) {
   const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
-  // The projector says it in one line (`brief`), so the ending's own text keeps slide-sized type.
-  const note = brief ? `player.storyBrief.${story}` : `player.story.${story}`;
+  const grade = t(`grade.${debrief.grade}`);
   return (
     <>
-      <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${debrief.grade}`) })}</p>
-      {story !== 'same' && <p class="story-note">{t(note, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
+      {room ? (
+        <p class="grade room-grade">{t('workshop.roomGrade', { grade })}</p>
+      ) : (
+        <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade })}</p>
+      )}
+      {story !== 'same' && (
+        <p class="story-note">
+          {room ? t(`workshop.story.${story}`) : t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}
+        </p>
+      )}
     </>
   );
 }

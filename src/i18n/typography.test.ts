@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, typographic } from './typography.ts';
+import { nestedQuotes, splitParagraphs, typographic } from './typography.ts';
 
 describe('typographic quotes', () => {
   it('turns straight apostrophes and quotes into curly ones', () => {
@@ -17,5 +17,13 @@ describe('typographic quotes', () => {
 describe('paragraphs of a content text', () => {
   it('are separated by blank lines, trimmed, and never empty', () => {
     expect(splitParagraphs('One line\ncontinues.\n\n  Two.  \n \n\n')).toEqual(['One line\ncontinues.', 'Two.']);
+  });
+});
+
+describe('quotations inside a quotation', () => {
+  it('take the inner marks of their language', () => {
+    expect(nestedQuotes('Talk about “safer”')).toBe('Talk about ‘safer’');
+    expect(nestedQuotes('Рассуждать о том, что «безопаснее»')).toBe('Рассуждать о том, что „безопаснее“');
+    expect(nestedQuotes('Pay the client’s invoice')).toBe('Pay the client’s invoice');
   });
 });

@@ -18,3 +18,14 @@ export function splitParagraphs(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+/**
+ * A text that a sentence will put in quotation marks: its own quotations take the inner marks,
+ * so the two never read as one doubled mark (“about “safer”” becomes “about ‘safer’”).
+ * English nests double quotes around single ones (The Chicago Manual of Style, 13.30); Russian
+ * nests „лапки“ inside «ёлочек» (А. Э. Мильчин, Л. К. Чельцова, «Справочник издателя и автора»,
+ * quotes within quotes). The text is returned as is where it quotes nothing.
+ */
+export function nestedQuotes(text: string): string {
+  return text.replace(/“([^”]*)”/g, '‘$1’').replace(/«([^»]*)»/g, '„$1“');
+}

@@ -9,17 +9,35 @@ import { canFollow } from '../browser/support.ts';
  */
 export type Availability = 'checking' | 'available' | 'static' | 'unreachable' | 'unsupported';
 
+/** What the live server at the page's own origin says of itself; null where the site is served without it. */
+async function liveInfo(): Promise<{ v?: unknown; join?: unknown; reachable?: unknown } | null> {
+  const response = await fetch('/live/');
+  // A static host answers with its 404 page, or with anything but the live server's JSON.
+  return response.ok && /json/.test(response.headers.get('content-type') ?? '') ? await response.json() : null;
+}
+
 /** Asks the live server at the page's own origin whether it is there. */
 export async function probeLiveServer(): Promise<Availability> {
   if (!canFollow()) return 'unsupported';
   try {
-    const response = await fetch('/live/');
-    // A static host answers with its 404 page, or with anything but the live server's JSON.
-    const info =
-      response.ok && /json/.test(response.headers.get('content-type') ?? '') ? ((await response.json()) as { v?: unknown }) : null;
-    return info?.v === 1 ? 'available' : 'static';
+    return (await liveInfo())?.v === 1 ? 'available' : 'static';
   } catch (error) {
     console.warn('No live server', error);
     return 'unreachable';
+  }
+}
+
+/**
+ * The origin phones reach this server at, as its live server knows it (the machine's network
+ * address, or PUBLIC_URL), e.g. http://192.168.1.20:4321; undefined where there is none to
+ * offer: a static host, nothing answering, or a machine on no network.
+ */
+export async function networkOrigin(): Promise<string | undefined> {
+  try {
+    const info = await liveInfo();
+    return info?.v === 1 && info.reachable === true && typeof info.join === 'string' ? info.join : undefined;
+  } catch (error) {
+    console.warn('No live server to tell the network address', error);
+    return undefined;
   }
 }

@@ -44,7 +44,9 @@ const frame = 18;
  * map's elements and never lays the drawing out again: its size and viewBox stay as built, and
  * what is not visited yet is hidden without leaving the layout. While playing, the scroller is
  * as tall as the visited part (set only when that changes; the drawing inside keeps its size)
- * and scrolls to show it, as much as fits with the current moment in view.
+ * and scrolls to show it, as much as fits with the current moment in view. After an ending the
+ * whole map shows, opened at the start of the learner's path, with as much of the path beside it
+ * as fits the width: where the learner can follow it down to their ending.
  */
 function paint(map: HTMLElement, before: Marks, moment: MapMoment, viewport: { width: number; height: number }): Marks {
   const state = moment.ended ? 'done' : 'playing';
@@ -68,11 +70,20 @@ function paint(map: HTMLElement, before: Marks, moment: MapMoment, viewport: { w
   const top = Math.min(...boxes.map((b) => b[1]!)) - margin;
   const size = moment.ended ? '' : `${Math.max(...boxes.map((b) => b[1]! + b[3]!)) + margin - top + frame}px`;
   if (scroller.style.height !== size) scroller.style.height = size;
+  const left = Math.min(...boxes.map((b) => b[0]!));
+  const right = Math.max(...boxes.map((b) => b[0]! + b[2]!));
+  const [startX = 0, , startWidth = 0] = boxes[0]!;
   // Scrolled after the frame that shows the change, with the scroller's size as last observed.
   requestAnimationFrame(() =>
     setTimeout(() => {
-      scroller.scrollLeft = x + width / 2 - viewport.width / 2;
-      scroller.scrollTop = Math.max(top, y + height + margin - viewport.height);
+      if (moment.ended) {
+        const fits = right - left + 2 * margin <= viewport.width;
+        scroller.scrollLeft = (fits ? (left + right) / 2 : startX + startWidth / 2) - viewport.width / 2;
+        scroller.scrollTop = top;
+      } else {
+        scroller.scrollLeft = x + width / 2 - viewport.width / 2;
+        scroller.scrollTop = Math.max(top, y + height + margin - viewport.height);
+      }
     }),
   );
   return now;

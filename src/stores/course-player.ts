@@ -21,7 +21,7 @@ export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () =>
       onFollowed();
       // No saved run: another tab reset the progress, and this tab starts afresh too (its restart
       // is shown, and its save refused as made from the old run).
-      if (run) player.resume(run);
+      if (run) player.resume(run, 'follow');
       else player.restart();
     }
     return false;

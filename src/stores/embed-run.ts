@@ -22,9 +22,9 @@ export function embedRun(scenario: string, remember: () => boolean, onFollowed: 
   const key = embedRunKey(scenario);
   let player: Player | undefined;
   const text = (run: Parameters<Player['serialise']>[0]) => JSON.stringify(player!.serialise(run));
-  const resume = (saved: string) => {
+  const resume = (saved: string, on: 'open' | 'follow') => {
     try {
-      player!.resume(JSON.parse(saved));
+      player!.resume(JSON.parse(saved), on);
     } catch (error) {
       console.warn('The saved run of this embedded scenario was unreadable; starting afresh.', error);
     }
@@ -34,7 +34,7 @@ export function embedRun(scenario: string, remember: () => boolean, onFollowed: 
     const saved = readItem(key);
     if (saved && player && saved !== text(player.$run.get())) {
       onFollowed();
-      resume(saved);
+      resume(saved, 'follow');
     }
     return false;
   };
@@ -51,7 +51,7 @@ export function embedRun(scenario: string, remember: () => boolean, onFollowed: 
       player = opened;
       if (!remember()) return () => {};
       const saved = readItem(key);
-      if (saved) resume(saved);
+      if (saved) resume(saved, 'open');
       const heard = (event: StorageEvent) => {
         if (event.key === key) follow();
       };

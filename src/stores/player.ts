@@ -98,13 +98,19 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
   return {
     $run,
     $view,
-    /** Picks up a saved run (on opening, or another tab's newer one, without saving or reporting it); says whether it resumed or why it started afresh. */
-    resume(saved: unknown): RestoreResult | undefined {
+    /**
+     * Picks up a saved run without saving or reporting it: on opening the page (`'open'`), or
+     * another tab's newer run (`'follow'`); says whether it resumed or why it started afresh.
+     */
+    resume(saved: unknown, on: 'open' | 'follow' = 'open'): RestoreResult | undefined {
       if (saved === undefined) return undefined;
       const restored = restoreRun(scenario, saved);
       // A reload often comes mid-feedback (a phone discards the tab): the learner comes back to
-      // what their last choice did, then goes on, rather than losing that explanation.
-      show(restored.run, restored.run.steps.length > 0);
+      // what their last choice did, then goes on, rather than losing that explanation. A finished
+      // run reopens at the ending the learner had reached; a tab following another shows what
+      // that tab shows after the same choice, its feedback first.
+      const ended = !isDecision(runState(scenario, restored.run).node);
+      show(restored.run, restored.run.steps.length > 0 && !(ended && on === 'open'));
       return restored;
     },
     choose(choiceId: string) {

@@ -235,9 +235,12 @@ test('a choice clicked before the player has started answers at once, and the li
   // The consequence was rendered with the page: it shows before any script has arrived.
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(client, first!, 'en'));
   await expect(page.locator('[data-island="player"]')).not.toHaveAttribute('data-hydrated', 'true');
+  // The map comes with the player: until then no "Map of the scenario" heads a blank space.
+  await expect(page.locator('#map-heading')).toBeHidden();
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   release();
   await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('#map-heading')).toBeVisible();
   // The live player made the same choice and went on, as the learner asked; the run is saved.
   await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
   await expect(page.locator('[data-early-view]')).toHaveCount(0);

@@ -196,13 +196,27 @@ test('without a live server the console says why live voting is off, and hand co
   await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
 });
 
-test('the projector’s QR code encodes the address the screen was opened at, and warns when no phone can reach it', async ({ page }) => {
-  const local = `http://localhost:${coursePort}/en/`;
+test('the projector’s QR code opened on this machine offers the address its server gives phones, and warns only when there is none', async ({
+  page,
+}) => {
+  // The live server knows the address phones reach it at (here PUBLIC_URL; else the machine's
+  // network address): the screen, opened on localhost, offers that one, with no warning.
+  const network = `http://${phoneHost}:${coursePort}/en/`;
   await page.goto('/en/facilitate/contractor/screen/');
+  await waitForIsland(page, 'screen');
+  await expect(page.locator('.qr path')).toHaveAttribute('d', modules(network));
+  await expect(page.locator('.screen-join strong')).toHaveText(`${phoneHost}:${coursePort}/en`);
+  await expect(page.locator('.screen-warning')).toHaveCount(0);
+  // Served without a live server, nothing tells another address: the code is for the one the
+  // screen was opened at, made in the browser, and no phone can reach it, which the screen says.
+  await page.route('**/live/', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }),
+  );
+  const local = `http://localhost:${coursePort}/en/`;
+  await page.reload();
   await waitForIsland(page, 'screen');
   await expect(page.locator('.qr path')).toHaveAttribute('d', modules(local));
   await expect(page.locator('.screen-warning')).toBeVisible();
-  // Opened at another address of the same server: the code is made in the browser for that one.
   const other = `http://127.0.0.1:${coursePort}/en/`;
   await page.goto(`${other}facilitate/contractor/screen/`);
   await waitForIsland(page, 'screen');

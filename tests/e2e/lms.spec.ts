@@ -387,10 +387,12 @@ test('a reload in the middle of a cmi5 session continues it: one fetch, one init
     // Every choice was reported once, across the reload.
     const answered = lms.statements.filter((s) => (s['verb'] as { id: string }).id.endsWith('/answered'));
     expect(answered.map((s) => (s['result'] as { response: string }).response)).toEqual(steps.map((s) => s.choice));
-    // After the result, a reload shows it again and sends nothing more: the session has ended.
+    // After the result, a reload reopens at the learner's ending and sends nothing more: the
+    // session has ended.
     await page.reload();
     const frame = page.frameLocator('iframe');
-    await frame.getByRole('button', { name: ui.en['player.continue'] }).click();
+    await expect(frame.locator('.outcome').getByRole('heading', { level: 3 })).toHaveText(expected.ending.title.en);
+    await expect(frame.locator('.feedback-choice')).toHaveCount(0);
     await frame.getByRole('button', { name: ui.en['player.playAgain'] }).click();
     await playIn(page, steps.slice(0, 1));
     await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();

@@ -169,6 +169,28 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
 });
 
+for (const [where, address, island] of [
+  ['the scenario page', '/en/scenarios/contractor/', 'player'],
+  ['the embed frame', '/en/embed/contractor/', 'embed'],
+] as const) {
+  test(`a finished run reloaded in ${where} reopens at its ending, with Play again, not at the last choice’s feedback`, async ({
+    page,
+  }) => {
+    const scenario = scenarios.find((s) => s.id === 'contractor')!;
+    const steps = markedPath(scenario, 'recommended');
+    await page.goto(address);
+    await waitForIsland(page, island);
+    await play(page, scenario, steps, 'en');
+    await expect(page.locator('.outcome')).toBeVisible();
+    await page.reload();
+    await waitForIsland(page, island);
+    const ending = outcome(scenario, steps)!.ending.title.en;
+    await expect(page.locator('.outcome').getByRole('heading', { level: 3 })).toHaveText(ending);
+    await expect(page.getByRole('button', { name: ui.en['player.playAgain'] })).toBeVisible();
+    await expect(page.locator('.feedback-choice')).toHaveCount(0);
+  });
+}
+
 for (const locale of locales) {
   for (const scenario of scenarios) {
     test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every Continue lands on the next heading in view, not under the sticky meters`, async ({
@@ -306,6 +328,32 @@ test('the island failure notice stays hidden when the props load', async ({ page
   await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.locator('[data-island-failed]')).toBeHidden();
 });
+
+for (const mark of ['recommended', 'real'] as const) {
+  test(`after an ending (the ${mark} path) the map opens on a desktop at the start of the learner’s path, not in the middle of the map`, async ({
+    page,
+  }) => {
+    const scenario = scenarios.find((s) => s.id === 'contractor')!;
+    const steps = markedPath(scenario, mark);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openScenario(page, 'en', scenario.id);
+    await play(page, scenario, steps, 'en');
+    await expect(page.locator('.outcome')).toBeVisible();
+    await scrollToMap(page);
+    await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
+    const ending = outcome(scenario, steps)!.ending.id;
+    await expect(page.locator(`#scenario-map g[data-node="${ending}"]`)).toHaveClass(/visited/);
+    // The map scrolls after the frame that painted the ending; then the start's box lies inside
+    // the scroller's visible part.
+    const inView = await page.locator('#scenario-map').evaluate(async (map, start) => {
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
+      const view = map.querySelector('.map-scroll')!.getBoundingClientRect();
+      const box = map.querySelector(`g[data-node="${start}"] rect`)!.getBoundingClientRect();
+      return box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
+    }, scenario.start);
+    expect(inView).toBe(true);
+  });
+}
 
 test('a choice repaints on the map only what it changes, and the drawing keeps its size', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;

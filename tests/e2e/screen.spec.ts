@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { workshopsKey } from '../../src/stores/workshops.ts';
-import { scenarios } from './course-data.ts';
+import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
+import { fill, scenarios, ui } from './course-data.ts';
 import { waitForIsland } from './play.ts';
+import { coursePort, phoneHost } from './origin.ts';
 import { screenStates } from './screen-states.ts';
 
 const sizes = [
@@ -28,6 +30,10 @@ for (const locale of ['en', 'ru'] as const) {
       await page.goto(`/${locale}/facilitate/${state.scenario}/screen/?session=${state.session.id}`);
       await waitForIsland(page, 'screen');
       await expect(page.locator('.screen-main')).not.toBeEmpty();
+      // Opened on this machine, the screen offers the address its server gives phones: the code for
+      // it is made in the browser.
+      await expect(page.locator('.screen-join strong').last()).toHaveText(`${phoneHost}:${coursePort}/${locale}`);
+      await expect(page.locator('.qr svg')).toBeVisible();
       for (const size of sizes) {
         await page.setViewportSize(size);
         const seen = await page.evaluate(async () => {
@@ -53,5 +59,38 @@ for (const locale of ['en', 'ru'] as const) {
       }
     }
     expect(problems).toEqual([]);
+  });
+}
+
+for (const locale of ['en', 'ru'] as const) {
+  test(`an ending on the projector screen tells the room what its path earned, in the text’s colour (${locale})`, async ({ page }) => {
+    // Every ending of every scenario, one page each.
+    test.setTimeout(120_000);
+    // Each scenario numbers its states from 0: the ids are made unique here.
+    const endings = scenarios.flatMap((s) =>
+      screenStates(s)
+        .filter((state) => state.name.includes(' ending '))
+        .map((state) => ({ scenario: s, session: { ...state.session, id: `${s.id}-${state.session.id}` } })),
+    );
+    await page.goto(`/${locale}/`);
+    await page.evaluate(([key, sessions]) => localStorage.setItem(key, JSON.stringify({ v: 1, sessions })), [
+      workshopsKey,
+      Object.fromEntries(endings.map((s) => [s.session.id, s.session])),
+    ] as const);
+    for (const { scenario, session } of endings) {
+      const expected = outcome(scenario, session.steps)!;
+      const story = storyAgainstGrade(expected.ending.tone, expected.grade);
+      await page.goto(`/${locale}/facilitate/${scenario.id}/screen/?session=${session.id}`);
+      await waitForIsland(page, 'screen');
+      const main = page.locator('.screen-main');
+      await expect(main.locator('.grade')).toHaveText(
+        fill(ui[locale]['workshop.roomGrade'], { grade: ui[locale][`grade.${expected.grade}`] }),
+      );
+      await expect(main.locator('.story-note')).toHaveText(story === 'same' ? [] : [ui[locale][`workshop.story.${story}`]]);
+      const colours = await main.evaluate((el) =>
+        [el.querySelector('.grade')!, el.querySelector('h1')!].map((e) => getComputedStyle(e).color),
+      );
+      expect(colours[0], `${scenario.id} ${expected.ending.id}`).toBe(colours[1]);
+    }
   });
 }

@@ -97,8 +97,11 @@ test('results: both tabs finish, the best result is kept and the latest is recor
   await waitForIsland(a, 'progress');
   const bestScore = fill(ui.en['player.overallValue'], { score: outcome(contractor, best!)!.overall });
   await expect(a.locator('tr.overall')).toContainText(bestScore);
-  // Tab b followed to the ending; it plays again, another way, to a lesser result.
+  // Tab b followed the run to its end and shows what tab a showed after that last choice: its
+  // feedback, then the same ending. It plays again, another way, to a lesser result.
+  await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, best!.at(-1)!, 'en'));
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await expect(b.locator('.outcome').getByRole('heading', { level: 3 })).toHaveText(outcome(contractor, best!)!.ending.title.en);
   await b.getByRole('button', { name: ui.en['player.playAgain'] }).click();
   await play(b, contractor, worse!, 'en');
   await expect(b.locator('.outcome')).toBeVisible();

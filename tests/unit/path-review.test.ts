@@ -1,0 +1,52 @@
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { messages, translator, type Message, type Translate } from '../../src/i18n/messages.ts';
+import { localize } from '../../src/engine/localize.ts';
+import { debriefPath } from '../../src/engine/debrief.ts';
+import { debriefFor } from '../../src/engine/play-view.ts';
+import { findChoice, findNode } from '../../src/engine/graph.ts';
+import { locales } from '../../src/engine/locales.ts';
+import { PathReview } from '../../src/components/OutcomeParts.tsx';
+import { scenarios } from '../e2e/course-data.ts';
+import { allPaths } from './scenario-fixtures.ts';
+
+/** Each language's outer quotation marks: a quotation inside one takes other marks. */
+const marks = { en: ['“', '”'], ru: ['«', '»'] } as const;
+
+/** How deep the outer marks nest in a text: 1 where no quotation sits inside one in the same marks. */
+function deepest(text: string, [open, close]: readonly [string, string]): number {
+  let depth = 0;
+  let most = 0;
+  for (const c of text) {
+    if (c === open) most = Math.max(most, ++depth);
+    if (c === close) depth--;
+  }
+  return most;
+}
+
+describe('the path review of an ending', () => {
+  for (const locale of locales) {
+    // The paths that pick a choice whose label quotes something, as "no position to talk about “safer”".
+    const quotingPaths = scenarios.map((content) => ({
+      content,
+      quoting: allPaths(content).filter((steps) =>
+        steps.some((s) => /[“«]/.test(findChoice(findNode(content, s.node), s.choice)?.label[locale] ?? '')),
+      ),
+    }));
+    it(`${locale}: some scenario has a label that quotes something`, () => {
+      expect(quotingPaths.some((p) => p.quoting.length > 0)).toBe(true);
+    });
+    for (const { content, quoting } of quotingPaths.filter((p) => p.quoting.length > 0)) {
+      it(`${locale}: ${content.id}: quotes a label that quotes something without doubling the marks`, () => {
+        const scenario = localize(content, locale);
+        const t: Translate = translator<string>(locale, messages[locale] as Record<string, Message>);
+        for (const steps of quoting) {
+          const debrief = { ...debriefFor(scenario, { scenario: scenario.id, steps })!, ...debriefPath(scenario, steps) };
+          const text = renderToString(h(PathReview, { debrief, scenario, t }));
+          expect(deepest(text, marks[locale]), text).toBeLessThanOrEqual(1);
+        }
+      });
+    }
+  }
+});
