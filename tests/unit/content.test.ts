@@ -132,7 +132,7 @@ const claims: Record<string, Claim[]> = {
     { at: { text: 'debrief', node: 'best-partnership' }, phrase: 'thanks backed by money', holds: paidOnTheDay },
     {
       at: { text: 'debrief', node: 'best-partnership' },
-      phrase: 'the money waited for the usual payment run',
+      phrase: 'the money waited for the usual payment cycle',
       holds: took('thank-briefly'),
     },
   ],
