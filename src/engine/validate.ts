@@ -304,6 +304,8 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   const index = new Map<string, number>();
   for (const [i, n] of nodes.entries()) index.set(n.id, i);
   const targets: number[][] = [];
+  // Reported after the graph's own problems, where authors have always found them.
+  const daysBack: Diagnostic[] = [];
   for (const [i, node] of nodes.entries()) {
     const here: number[] = [];
     targets.push(here);
@@ -364,12 +366,13 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
         const later = nodes[t]!;
         if (later.day < node.day && !reportedDays.has(later.id)) {
           reportedDays.add(later.id);
-          report(
-            'day-goes-back',
-            `leads from day ${node.day} to "${later.id}" on day ${later.day}, so the story's clock would run backwards. Give "${later.id}" day ${node.day} or later, or this node an earlier day.`,
-            node.id,
-            c.id,
-          );
+          daysBack.push({
+            code: 'day-goes-back',
+            file,
+            node: node.id,
+            choice: c.id,
+            message: `leads from day ${node.day} to "${later.id}" on day ${later.day}, so the story's clock would run backwards. Give "${later.id}" day ${node.day} or later, or this node an earlier day.`,
+          });
         }
       }
     }
@@ -416,6 +419,7 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     }
   });
 
+  out.push(...daysBack);
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
   }
