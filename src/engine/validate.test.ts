@@ -165,7 +165,9 @@ describe('validating scenarios', () => {
     ];
     const { diagnostics } = validateScenario({ file: 'long.yaml', data: tinyScenario(decisions, ['end']) });
     expect(diagnostics.filter((d) => d.code === 'cycle')).toMatchObject([{ node: id(length - 2) }]);
-    expect(diagnostics.filter((d) => d.code === 'cycle')[0]!.message).toContain(`${id(length - 2)} → ${id(length - 1)} → ${id(length - 2)}`);
+    expect(diagnostics.filter((d) => d.code === 'cycle')[0]!.message).toContain(
+      `${id(length - 2)} → ${id(length - 1)} → ${id(length - 2)}`,
+    );
   });
 
   it('says which node no ending can be reached from', () => {

@@ -255,4 +255,9 @@ test('a screen opened mid-session never shows the rendered first decision: its c
   await noScript.goto('/en/facilitate/contractor/screen/');
   await expect(noScript.locator('.screen-side')).toBeVisible();
   await plain.close();
+  // A script that never arrives leaves the page as rendered too, a few seconds on, never blank.
+  const broken = await page.context().newPage();
+  await broken.route('**/_astro/**/*.js', (route) => route.abort());
+  await broken.goto('/en/facilitate/contractor/screen/', { waitUntil: 'commit' });
+  await expect(broken.locator('.screen-side')).toBeVisible({ timeout: 10_000 });
 });
