@@ -240,7 +240,7 @@ test('a screen opened mid-session never shows the rendered first decision: its c
     await held;
     await route.continue();
   });
-  // Its module script holds back DOMContentLoaded too: wait only for the rendered page.
+  // The held script holds back the page's load event: wait only for the rendered page.
   await screen.goto(`/en/facilitate/contractor/screen/${new URL(page.url()).search}`, { waitUntil: 'commit' });
   await expect(screen.locator('.screen-side')).toBeAttached();
   await expect(screen.getByText(node.title.en)).toBeHidden();
