@@ -118,6 +118,8 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
+  // Set with the console's state, in the same render: until then the columns stay hidden (see Facilitator.css).
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     startSessions();
     setFullscreen(canFullscreen());
@@ -130,6 +132,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       room: params.get('room') ?? undefined,
     });
     setFeed(feed.$feed);
+    setReady(true);
     return feed.stop;
   }, []);
   const toggleFullscreen = () => {
@@ -255,7 +258,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   }
 
   return (
-    <div class="screen" ref={root}>
+    <div class="screen" ref={root} data-ready={ready || undefined}>
       <div class="screen-top">
         <p class="screen-title">{scenario.title}</p>
         {session && <Clock timer={session.timer} t={t} class="screen-timer" />}

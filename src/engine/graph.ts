@@ -99,10 +99,6 @@ export function targetsOf(choice: Choice): string[] {
   return routesOf(choice).map((r) => r.goto);
 }
 
-export function successors(node: ScenarioNode): string[] {
-  return node.type === 'decision' ? node.choices.flatMap(targetsOf) : [];
-}
-
 /** Whether a node is a decision; keeps the node's kind of text. */
 export function isDecision<N extends ScenarioNode>(node: N | undefined): node is Extract<N, { type: 'decision' }> {
   return node?.type === 'decision';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { randomScenario } from './random-scenario.ts';
 import { scenario as strictSchema } from './schema.ts';
 import { compiledScenario, diagnosticCodes, formatDiagnostic, validateScenario, validateScenarios } from './validate.ts';
-import { brokenFixtures, readFixture, tinyScenario } from '../../tests/unit/scenario-fixtures.ts';
+import { brokenFixtures, readFixture, tinyScenario, type ChoiceSpec } from '../../tests/unit/scenario-fixtures.ts';
 
 describe('validating scenarios', () => {
   it('accepts the valid fixtures, checked together, with no diagnostics', () => {
@@ -151,6 +151,23 @@ describe('validating scenarios', () => {
     const { diagnostics } = validateScenario({ file: 'g.yaml', data: gated(2) });
     expect(diagnostics).toMatchObject([{ code: 'path-beats-recommended', node: 'a', choice: 'up' }]);
     expect(diagnostics[0]!.message).toContain('on "warn-first" the path a › up, b › go, jackpot › take earns 10 points');
+  });
+
+  it('finds a loop at the end of a path far longer than the call stack is deep, and reports it once', () => {
+    // The recursive search this replaced ran out of stack at 5,000 nodes in a row.
+    const length = 6_000;
+    const id = (i: number) => `n${i}`;
+    const decisions: Record<string, ChoiceSpec[]> = {};
+    for (let i = 0; i < length - 1; i++) decisions[id(i)] = [{ id: 'on', next: id(i + 1) }];
+    decisions[id(length - 1)] = [
+      { id: 'back', next: id(length - 2) },
+      { id: 'out', next: 'end' },
+    ];
+    const { diagnostics } = validateScenario({ file: 'long.yaml', data: tinyScenario(decisions, ['end']) });
+    expect(diagnostics.filter((d) => d.code === 'cycle')).toMatchObject([{ node: id(length - 2) }]);
+    expect(diagnostics.filter((d) => d.code === 'cycle')[0]!.message).toContain(
+      `${id(length - 2)} → ${id(length - 1)} → ${id(length - 2)}`,
+    );
   });
 
   it('says which node no ending can be reached from', () => {

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
 import { isLocale, localeNames } from './locales.ts';
 import { bestRuns, pointsBound } from './best-runs.ts';
-import { isDecision, routesOf, successors, walk } from './graph.ts';
+import { isDecision, routesOf, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
 import { condition, localizedText, scenario as strictSchema, scenarioSchema } from './schema.ts';
@@ -297,13 +297,26 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
       `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds)}. Set start to the id of the first node.`,
     );
   }
-  for (const node of scenario.nodes) {
+  // Nodes by their place in the file; each node's successors once, as places: the reachability,
+  // loop and dead-end checks below all walk them (a 5,000-node scenario is walked several times).
+  // Of two nodes with one id (reported above) the last counts, as it does when the story runs.
+  const nodes = scenario.nodes;
+  const index = new Map<string, number>();
+  for (const [i, n] of nodes.entries()) index.set(n.id, i);
+  const targets: number[][] = [];
+  // Reported after the graph's own problems, where authors have always found them.
+  const daysBack: Diagnostic[] = [];
+  for (const [i, node] of nodes.entries()) {
+    const here: number[] = [];
+    targets.push(here);
     if (!isDecision(node)) continue;
+    const counts = index.get(node.id) === i;
     if (node.choices.length === 0) {
       report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
     }
+    const reportedDays = new Set<string>();
     for (const c of node.choices) {
-      for (const p of Object.keys(c.points)) {
+      for (const p in c.points) {
         if (!principles.has(p)) {
           report(
             'unknown-principle',
@@ -313,18 +326,21 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
           );
         }
       }
-      const used = [...Object.keys(c.effects), ...routesOf(c).flatMap((r) => (r.when ? metersIn(r.when) : []))];
-      for (const m of new Set(used)) {
-        if (!meterIds.has(m)) {
-          report(
-            'unknown-meter',
-            `meter "${m}" is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-            node.id,
-            c.id,
-          );
-        }
-      }
       const routes = routesOf(c);
+      const unknownMeters: string[] = [];
+      const checkMeter = (m: string) => {
+        if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+      };
+      for (const m in c.effects) checkMeter(m);
+      for (const r of routes) if (r.when) for (const m of metersIn(r.when)) checkMeter(m);
+      for (const m of unknownMeters) {
+        report(
+          'unknown-meter',
+          `meter "${m}" is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+          node.id,
+          c.id,
+        );
+      }
       if (routes[routes.length - 1]!.when !== undefined) {
         report(
           'missing-default-route',
@@ -334,85 +350,76 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
         );
       }
       for (const r of routes) {
-        if (!nodeIds.has(r.goto)) {
+        const t = index.get(r.goto);
+        if (t === undefined) {
           report(
             'unknown-target',
             `leads to "${r.goto}", which is not a node in this scenario${suggestion(r.goto, nodeIds)}. Fix the id, or add a node with id "${r.goto}".`,
             node.id,
             c.id,
           );
+          continue;
+        }
+        if (counts) here.push(t);
+        // The story's clock only moves forward: every choice leads to a day no earlier than its
+        // own. One diagnostic per pair of nodes, named at the first choice that joins them.
+        const later = nodes[t]!;
+        if (later.day < node.day && !reportedDays.has(later.id)) {
+          reportedDays.add(later.id);
+          daysBack.push({
+            code: 'day-goes-back',
+            file,
+            node: node.id,
+            choice: c.id,
+            message: `leads from day ${node.day} to "${later.id}" on day ${later.day}, so the story's clock would run backwards. Give "${later.id}" day ${node.day} or later, or this node an earlier day.`,
+          });
         }
       }
     }
   }
 
-  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
-  // Each node's successors once: the reachability, loop and dead-end checks below all walk them.
-  const targets = new Map(scenario.nodes.map((n) => [n.id, successors(n).filter((t) => byId.has(t))]));
-  const next = (id: string) => targets.get(id) ?? [];
-
-  const reachable = new Set<string>();
-  const stack = byId.has(scenario.start) ? [scenario.start] : [];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (reachable.has(id)) continue;
-    reachable.add(id);
-    stack.push(...next(id));
-  }
-  for (const node of scenario.nodes) {
-    if (!reachable.has(node.id) && byId.has(scenario.start)) {
-      report('unreachable-node', 'no choice leads here from the start. Link a choice to it, or delete it.', node.id);
+  const start = index.get(scenario.start);
+  if (start !== undefined) {
+    const reachable = new Uint8Array(nodes.length);
+    const stack = [start];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (reachable[n]) continue;
+      reachable[n] = 1;
+      for (const t of targets[n]!) if (!reachable[t]) stack.push(t);
     }
+    nodes.forEach((node) => {
+      if (!reachable[index.get(node.id)!])
+        report('unreachable-node', 'no choice leads here from the start. Link a choice to it, or delete it.', node.id);
+    });
   }
 
   // A loop with a way out is a cycle; nodes with no way out at all are dead ends, loop or not.
-  const endsReachable = canReachEnding(scenario, next);
-  const isDeadEnd = (id: string) => {
-    const node = byId.get(id)!;
-    return !endsReachable.has(id) && (node.type !== 'decision' || node.choices.length > 0);
+  const endsReachable = canReachEnding(nodes, targets);
+  const isDeadEnd = (n: number) => {
+    const node = nodes[n]!;
+    return !endsReachable[n] && (node.type !== 'decision' || node.choices.length > 0);
   };
-  for (const cycle of findCycles(
-    scenario.nodes.map((n) => n.id),
-    next,
-  )) {
+  for (const cycle of findCycles(targets)) {
     if (cycle.every(isDeadEnd)) continue;
+    const ids = cycle.map((n) => nodes[n]!.id);
     report(
       'cycle',
-      `the story loops: ${cycle.join(' → ')}. The graph must only move forward; learners go back with undo. Point one of these choices at a new node.`,
-      cycle[0],
+      `the story loops: ${ids.join(' → ')}. The graph must only move forward; learners go back with undo. Point one of these choices at a new node.`,
+      ids[0],
     );
   }
-  for (const node of scenario.nodes) {
-    if (isDeadEnd(node.id)) {
+  nodes.forEach((node) => {
+    if (isDeadEnd(index.get(node.id)!)) {
       report(
         'dead-end',
         'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.',
         node.id,
       );
     }
-  }
+  });
 
-  // The story's clock only moves forward: every choice leads to a day no earlier than its own.
-  // One diagnostic per pair of nodes, named at the first choice that joins them.
-  for (const node of scenario.nodes) {
-    if (!isDecision(node)) continue;
-    const reported = new Set<string>();
-    for (const c of node.choices) {
-      for (const target of routesOf(c).map((r) => r.goto)) {
-        const later = byId.get(target);
-        if (later && later.day < node.day && !reported.has(target)) {
-          reported.add(target);
-          report(
-            'day-goes-back',
-            `leads from day ${node.day} to "${target}" on day ${later.day}, so the story's clock would run backwards. Give "${target}" day ${node.day} or later, or this node an earlier day.`,
-            node.id,
-            c.id,
-          );
-        }
-      }
-    }
-  }
-
+  out.push(...daysBack);
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
   }
@@ -466,41 +473,57 @@ function metersIn(condition: Condition): string[] {
   return [condition.meter];
 }
 
-/** Each cycle once, as the list of node ids around it, closed with its first id. */
-function findCycles(ids: string[], next: (id: string) => string[]): string[][] {
-  const state = new Map<string, 'open' | 'done'>();
-  const cycles: string[][] = [];
-  const trail: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    trail.push(id);
-    for (const t of next(id)) {
-      if (state.get(t) === 'open') cycles.push([...trail.slice(trail.indexOf(t)), t]);
-      else if (!state.has(t)) visit(t);
+/**
+ * Each cycle once, as the list of node places around it, closed with its first; `targets[n]` are
+ * the places node n leads to. Without recursion: a long scenario's paths are deeper than the stack.
+ */
+function findCycles(targets: readonly (readonly number[])[]): number[][] {
+  // 0 unvisited, 1 on the current trail, 2 done.
+  const state = new Uint8Array(targets.length);
+  const cycles: number[][] = [];
+  const trail: number[] = [];
+  const next: number[] = [];
+  for (let root = 0; root < targets.length; root++) {
+    if (state[root]) continue;
+    state[root] = 1;
+    trail.push(root);
+    next.push(0);
+    while (trail.length > 0) {
+      const top = trail.length - 1;
+      const n = trail[top]!;
+      const t = targets[n]![next[top]!++];
+      if (t === undefined) {
+        state[n] = 2;
+        trail.pop();
+        next.pop();
+      } else if (state[t] === 1) {
+        cycles.push([...trail.slice(trail.indexOf(t)), t]);
+      } else if (state[t] === 0) {
+        state[t] = 1;
+        trail.push(t);
+        next.push(0);
+      }
     }
-    trail.pop();
-    state.set(id, 'done');
-  };
-  for (const id of ids) if (!state.has(id)) visit(id);
+  }
   return cycles;
 }
 
-function canReachEnding(scenario: Scenario, next: (id: string) => string[]): Set<string> {
-  const predecessors = new Map<string, string[]>();
-  for (const node of scenario.nodes) {
-    for (const t of next(node.id)) {
-      const before = predecessors.get(t);
-      if (before) before.push(node.id);
-      else predecessors.set(t, [node.id]);
-    }
-  }
-  const good = new Set<string>();
-  const stack = scenario.nodes.filter((n) => n.type === 'ending').map((n) => n.id);
+/** Per node place, 1 when some ending can be reached from it. */
+function canReachEnding(nodes: Scenario['nodes'], targets: readonly (readonly number[])[]): Uint8Array {
+  const predecessors: number[][] = nodes.map(() => []);
+  targets.forEach((here, n) => {
+    for (const t of here) predecessors[t]!.push(n);
+  });
+  const good = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  nodes.forEach((node, n) => {
+    if (node.type === 'ending') stack.push(n);
+  });
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (good.has(id)) continue;
-    good.add(id);
-    stack.push(...(predecessors.get(id) ?? []));
+    const n = stack.pop()!;
+    if (good[n]) continue;
+    good[n] = 1;
+    for (const p of predecessors[n]!) if (!good[p]) stack.push(p);
   }
   return good;
 }

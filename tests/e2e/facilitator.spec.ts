@@ -7,7 +7,7 @@ import { choiceLabel, decisionAt, fill, plural, reported, scenarios, ui } from '
 import { csvField } from '../../src/workshop/export.ts';
 import { workshopsKey } from '../../src/stores/workshops.ts';
 import { expectNoViolations } from './axe.ts';
-import { openConsoleAndScreen, waitForIsland } from './play.ts';
+import { openConsole, openConsoleAndScreen, waitForIsland } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 
@@ -217,4 +217,47 @@ test('a tie at the top has no majority: the facilitator picks one of the leaders
   await page.keyboard.press('Digit2');
   await expect(majorityButton).toBeEnabled();
   await expect(page.getByText(ui.en['workshop.tied'])).toBeHidden();
+});
+
+test('a screen opened mid-session never shows the rendered first decision: its columns wait for the console’s state', async ({
+  page,
+  browser,
+}) => {
+  await openConsole(page);
+  const [first, second] = markedPath(contractor, 'real');
+  const node = decisionAt(contractor, first!.node);
+  const index = node.choices.findIndex((c) => c.id === first!.choice) + 1;
+  await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  const next = findNode(contractor, second!.node)!;
+  const screen = await page.context().newPage();
+  // Hold the screen's script, as a slow projector laptop would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await screen.route('**/_astro/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The held script holds back the page's load event: wait only for the rendered page.
+  await screen.goto(`/en/facilitate/contractor/screen/${new URL(page.url()).search}`, { waitUntil: 'commit' });
+  await expect(screen.locator('.screen-side')).toBeAttached();
+  await expect(screen.getByText(node.title.en)).toBeHidden();
+  await expect(screen.locator('.screen-side')).toBeHidden();
+  release();
+  await waitForIsland(screen, 'screen');
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
+  await expect(screen.locator('.screen-side')).toBeVisible();
+  // Without scripts the screen cannot follow anyone, and shows the page as rendered.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await plain.newPage();
+  await noScript.goto('/en/facilitate/contractor/screen/');
+  await expect(noScript.locator('.screen-side')).toBeVisible();
+  await plain.close();
+  // A script that never arrives leaves the page as rendered too, a few seconds on, never blank.
+  const broken = await page.context().newPage();
+  await broken.route('**/_astro/**/*.js', (route) => route.abort());
+  await broken.goto('/en/facilitate/contractor/screen/', { waitUntil: 'commit' });
+  await expect(broken.locator('.screen-side')).toBeVisible({ timeout: 10_000 });
 });
