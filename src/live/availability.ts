@@ -35,7 +35,9 @@ export async function probeLiveServer(): Promise<Availability> {
 export async function networkOrigin(): Promise<string | undefined> {
   try {
     const info = await liveInfo();
-    return info?.v === 1 && info.reachable === true && typeof info.join === 'string' ? info.join : undefined;
+    const join = info?.v === 1 && info.reachable === true && typeof info.join === 'string' ? info.join : '';
+    // Whatever answers at /live/ (a proxy, an old server) may send anything: only a web address counts.
+    return URL.canParse(join) && /^https?:$/.test(new URL(join).protocol) ? new URL(join).origin : undefined;
   } catch (error) {
     console.warn('No live server to tell the network address', error);
     return undefined;

@@ -31,8 +31,11 @@ function marksOf({ steps, current }: MapMoment): Marks {
 /** The class each mark gives its elements (a node's box and its line in the text version share one). */
 const classes = { node: 'visited', edge: 'mine', step: 'mine' } as const;
 
-/** Runs a task when the browser is idle, or soon where it cannot say (Safari). */
-const idle = (task: () => void) => (self.requestIdleCallback ?? setTimeout)(task);
+/**
+ * Runs a task when the browser is idle, and within a second on a phone that never is; soon where
+ * the browser cannot say (Safari).
+ */
+const idle = (task: () => void) => (self.requestIdleCallback ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task));
 
 /** Room around the visited part, and the scroller's padding and borders, px. */
 const margin = 8;

@@ -345,13 +345,13 @@ for (const mark of ['recommended', 'real'] as const) {
     await expect(page.locator(`#scenario-map g[data-node="${ending}"]`)).toHaveClass(/visited/);
     // The map scrolls after the frame that painted the ending; then the start's box lies inside
     // the scroller's visible part.
-    const inView = await page.locator('#scenario-map').evaluate(async (map, start) => {
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
-      const view = map.querySelector('.map-scroll')!.getBoundingClientRect();
-      const box = map.querySelector(`g[data-node="${start}"] rect`)!.getBoundingClientRect();
-      return box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
-    }, scenario.start);
-    expect(inView).toBe(true);
+    const startInView = () =>
+      page.locator('#scenario-map').evaluate((map, start) => {
+        const view = map.querySelector('.map-scroll')!.getBoundingClientRect();
+        const box = map.querySelector(`g[data-node="${start}"] rect`)!.getBoundingClientRect();
+        return box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
+      }, scenario.start);
+    await expect.poll(startInView).toBe(true);
   });
 }
 
