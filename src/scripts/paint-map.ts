@@ -35,7 +35,7 @@ const classes = { node: 'visited', edge: 'mine', step: 'mine' } as const;
  * Runs a task when the browser is idle, and within a second on a phone that never is; soon where
  * the browser cannot say (Safari).
  */
-const idle = (task: () => void) => (self.requestIdleCallback ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task));
+const idle = (task: () => void) => ('requestIdleCallback' in self ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task));
 
 /** Room around the visited part, and the scroller's padding and borders, px. */
 const margin = 8;
