@@ -14,6 +14,7 @@ import { createLiveApi } from '../live/server.ts';
 import { SqliteRoomStore } from '../live/store.ts';
 import { LocalBus } from '../live/hub.ts';
 import { siteUrl } from '../site.ts';
+import { isLoopbackHost } from '../live/loopback.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -195,8 +196,6 @@ export function builtOrigin(root: string): string | undefined {
   return /<loc>(https?:\/\/[^/<]+)/.exec(readFileSync(sitemap, 'utf8'))?.[1];
 }
 
-const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-
 export interface LiveSettings {
   /** The SQLite file rooms are kept in. */
   database: string;
@@ -249,7 +248,7 @@ export function startServer(options: ServerOptions = {}) {
       // phone can reach: then at the machine's network address.
       joinBase: (request) => {
         if (settings.publicUrl) return new URL(settings.publicUrl).origin;
-        if (!loopback.test(request.hostname)) return request.origin;
+        if (!isLoopbackHost(request.hostname)) return request.origin;
         const lan = networkAddresses()[0];
         return lan ? `http://${lan}:${request.port || port}` : request.origin;
       },

@@ -9,6 +9,7 @@ import { startSessions } from '../stores/workshops.ts';
 import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { networkOrigin } from '../live/availability.ts';
+import { isLoopbackHost, isLoopbackUrl } from '../live/loopback.ts';
 import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
@@ -27,7 +28,6 @@ interface Props extends StoryIslandProps {
   qr: string;
 }
 
-const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 const shown = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 /**
@@ -41,7 +41,7 @@ function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: str
   const [svg, setSvg] = useState<{ for: string; svg: string }>();
   useEffect(() => {
     const here = `${location.origin}/${locale}/`;
-    if (!loopback.test(location.hostname)) setPage(here);
+    if (!isLoopbackHost(location.hostname)) setPage(here);
     else void networkOrigin().then((origin) => setPage(origin ? `${origin}/${locale}/` : here));
   }, []);
   const target = feed.live?.join ?? (page && new URL(page).origin !== new URL(courseUrl).origin ? page : undefined);
@@ -57,7 +57,7 @@ function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: str
   return {
     address,
     svg: target ? (svg?.for === target ? svg.svg : '') : builtQr,
-    unreachable: !feed.live?.join && page !== undefined && loopback.test(new URL(address).hostname),
+    unreachable: !feed.live?.join && page !== undefined && isLoopbackUrl(address),
   };
 }
 

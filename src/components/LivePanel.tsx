@@ -8,6 +8,7 @@ import { createLiveRoom } from '../stores/live-room.ts';
 import type { Workshop } from '../stores/workshop.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
+import { isLoopbackUrl } from '../live/loopback.ts';
 
 interface Props {
   workshop: Workshop;
@@ -69,9 +70,7 @@ export default function LivePanel({ workshop, t, scenario, locale, screenHref, s
               ))}
             </ol>
           )}
-          {/^https?:\/\/(localhost|127\.|\[::1\])/.test(room.join) && (
-            <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>
-          )}
+          {isLoopbackUrl(room.join) && <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>}
           <p class="muted">
             {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
           </p>

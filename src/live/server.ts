@@ -13,6 +13,7 @@ import { decodeNewRoom, decodeStateChange } from './room-state.ts';
 import { codeWorks, codeLifetime, newCode, refuseVote } from './room.ts';
 import { CodeTaken, type Room, type RoomStore } from './store.ts';
 import { RoomHub, type Listener, type ListenerKind, type RoomBus } from './hub.ts';
+import { isLoopbackUrl } from './loopback.ts';
 
 /** A random key of `bytes` bytes, base64url: 16 bytes are the 128 bits the ids and tokens need. */
 export const randomKey = (bytes = 16) => randomBytes(bytes).toString('base64url');
@@ -165,7 +166,7 @@ export function createLiveApi(options: LiveOptions) {
 
   app.get('/', (c) => {
     const join = options.joinBase(new URL(c.req.url));
-    return c.json({ v: liveVersion, join, reachable: !/^https?:\/\/(localhost|127\.|\[::1\])/.test(join) });
+    return c.json({ v: liveVersion, join, reachable: !isLoopbackUrl(join) });
   });
 
   app.post('/rooms', large, async (c) => {
