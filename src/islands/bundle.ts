@@ -62,16 +62,14 @@ export async function bundleIsland(entry: string, options: { root?: string; css?
     supported: { 'inline-script': false },
     ...(!options.css && { loader: { '.css': 'empty' as const } }),
   });
-  const main = basename(entry).replace(/\.[^.]+$/, '');
   const files = result.outputFiles.filter((f) => f.path.endsWith('.js'));
-  const script = options.splitting ? files.find((f) => basename(f.path).startsWith(`${main}.`)) : files[0];
-  if (!script) throw new Error(`esbuild wrote no script for ${entry}`);
+  // The script is the output esbuild made for the entry (a module it imports may share its name).
+  const [mainPath, mainOutput] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined) ?? [];
+  const script = files.find((f) => mainPath !== undefined && f.path === resolve(mainPath));
+  if (!script || !mainOutput) throw new Error(`esbuild wrote no script for ${entry}`);
   const chunks = new Map<string, string>();
   for (const file of files) if (file !== script) chunks.set(basename(file.path), await minifyModule(file.text));
-  const outputs = Object.entries(result.metafile.outputs);
-  const imports = (outputs.find(([path]) => resolve(path) === script.path)?.[1].imports ?? [])
-    .filter((i) => i.kind === 'import-statement')
-    .map((i) => basename(i.path));
+  const imports = mainOutput.imports.filter((i) => i.kind === 'import-statement').map((i) => basename(i.path));
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
   return { js: await minifyModule(script.text), chunks, imports, css };
 }
