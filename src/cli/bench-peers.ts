@@ -148,8 +148,9 @@ const pageProbe = () => {
       const shown = () => {
         const root = document.querySelector(stage);
         if (!root) return false;
-        if (button) return [...root.querySelectorAll('button')].some((b) => norm(b.textContent ?? '') === text);
-        return norm(root.textContent ?? '').includes(text);
+        // The expected text is read from the content, which may hold no-break spaces ("Net 30"): both sides are normalised.
+        if (button) return [...root.querySelectorAll('button')].some((b) => norm(b.textContent ?? '') === norm(text));
+        return norm(root.textContent ?? '').includes(norm(text));
       };
       const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
       if (shown()) {
