@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtForMessage, builtOrigin, chooseEncoding, headersFor, parseHeaders, pathInside, startServer } from './serve.ts';
+import { builtForMessage, builtOrigin, chooseEncoding, headersFor, joinOrigin, parseHeaders, pathInside, startServer } from './serve.ts';
 import { siteAddressMessage } from '../integrations/site-address.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
@@ -21,6 +21,26 @@ describe('the shipped _headers rules', () => {
     expect(headersFor(rules, '/_astro/preact.abc.js')['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, '/embed/v1.js')['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, '/en/')['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the address phones join at', () => {
+  const at = (url: string, remote: string | undefined, publicUrl?: string) =>
+    joinOrigin({ request: new URL(url), remote, publicUrl, network: '192.168.1.20', port: 4321 });
+
+  it('is the network address when the console is opened on this machine itself', () => {
+    expect(at('http://localhost:4321/live/', '127.0.0.1')).toBe('http://192.168.1.20:4321');
+    expect(at('http://[::1]:8080/live/', '::1')).toBe('http://192.168.1.20:8080');
+  });
+
+  it('is where the page was opened for anyone on the network, whatever Host header they send', () => {
+    expect(at('http://192.168.1.20:4321/live/', '192.168.1.31')).toBe('http://192.168.1.20:4321');
+    expect(at('http://localhost:4321/live/', '192.168.1.31')).toBe('http://localhost:4321');
+    expect(at('http://localhost:4321/live/', undefined)).toBe('http://localhost:4321');
+  });
+
+  it('is the public address when the server is told one', () => {
+    expect(at('http://localhost:4321/live/', '127.0.0.1', 'https://course.example.org/x')).toBe('https://course.example.org');
   });
 });
 

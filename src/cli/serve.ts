@@ -14,7 +14,7 @@ import { createLiveApi } from '../live/server.ts';
 import { SqliteRoomStore } from '../live/store.ts';
 import { LocalBus } from '../live/hub.ts';
 import { siteUrl } from '../site.ts';
-import { isLoopbackHost } from '../live/loopback.ts';
+import { isLoopbackAddress, isLoopbackHost } from '../live/loopback.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -189,6 +189,26 @@ export function networkAddresses(): string[] {
     .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
 }
 
+/**
+ * The origin phones join a room at: `publicUrl` when the server is told its public address;
+ * else where the page was opened, unless that is this machine's loopback (no phone reaches it),
+ * asked over a loopback connection: then `http://<network>:<port>`, the machine's first network
+ * address. The connection's `remote` address decides, not the Host header alone, which any
+ * client may write: a client on the network never learns an address it did not use.
+ */
+export function joinOrigin(at: {
+  request: URL;
+  remote: string | undefined;
+  publicUrl: string | undefined;
+  network: string | undefined;
+  port: number;
+}): string {
+  const { request, remote, publicUrl, network, port } = at;
+  if (publicUrl) return new URL(publicUrl).origin;
+  const fromThisMachine = isLoopbackHost(request.hostname) && remote !== undefined && isLoopbackAddress(remote);
+  return fromThisMachine && network ? `http://${network}:${request.port || port}` : request.origin;
+}
+
 /** The address the build in `root` was made for (SITE_URL at build time), read from its sitemap; undefined without one. */
 export function builtOrigin(root: string): string | undefined {
   const sitemap = join(resolve(root), 'sitemap-index.xml');
@@ -246,12 +266,14 @@ export function startServer(options: ServerOptions = {}) {
       clientAddress,
       // Phones join where the page was opened, unless that is this machine's loopback, which no
       // phone can reach: then at the machine's network address.
-      joinBase: (request) => {
-        if (settings.publicUrl) return new URL(settings.publicUrl).origin;
-        if (!isLoopbackHost(request.hostname)) return request.origin;
-        const lan = networkAddresses()[0];
-        return lan ? `http://${lan}:${request.port || port}` : request.origin;
-      },
+      joinBase: (c) =>
+        joinOrigin({
+          request: new URL(c.req.url),
+          remote: getConnInfo(c).remote.address,
+          publicUrl: settings.publicUrl,
+          network: networkAddresses()[0],
+          port,
+        }),
     });
     const api = live;
     app.route('/live', api.app);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, isLoopbackUrl } from './loopback.ts';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackUrl } from './loopback.ts';
 
 describe('addresses no phone can reach', () => {
   it('are localhost, 127.x.x.x and [::1], and nothing else', () => {
@@ -13,5 +13,11 @@ describe('addresses no phone can reach', () => {
     expect(isLoopbackUrl('https://[::1]/')).toBe(true);
     expect(isLoopbackUrl('http://192.168.1.20:4321/')).toBe(false);
     expect(isLoopbackUrl('not an address')).toBe(false);
+  });
+
+  it('are told from a connection’s remote address, IPv4, IPv6 and IPv4 mapped into IPv6', () => {
+    for (const address of ['127.0.0.1', '127.9.9.9', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address)).toBe(true);
+    for (const address of ['192.168.1.20', '::ffff:192.168.1.20', 'fe80::1', '10.127.0.1', ''])
+      expect(isLoopbackAddress(address)).toBe(false);
   });
 });

@@ -10,3 +10,12 @@ export function isLoopbackHost(hostname: string): boolean {
 export function isLoopbackUrl(url: string): boolean {
   return URL.canParse(url) && isLoopbackHost(new URL(url).hostname);
 }
+
+/**
+ * Whether a socket's remote address (as Node gives it: `127.0.0.1`, `::1`, `::ffff:127.0.0.1`) is
+ * this machine's own loopback. Unlike a Host header, which any client may write, a connection's
+ * remote address is the network's word for who is asking.
+ */
+export function isLoopbackAddress(address: string): boolean {
+  return /^(?:::ffff:)?127\.\d+\.\d+\.\d+$|^::1$/.test(address);
+}

@@ -72,8 +72,8 @@ export interface LiveOptions {
   bus: RoomBus;
   /** Origins allowed to call the API across origins (the course's own, from SITE_URL). */
   origins: string[];
-  /** The base address phones join at, e.g. http://192.168.1.20:4321; from the request when unset. */
-  joinBase: (request: URL) => string;
+  /** The base address phones join at for this request, e.g. http://192.168.1.20:4321. */
+  joinBase: (c: Context) => string;
   /** The client's address for rate limits (never stored or logged). */
   clientAddress: (c: Context) => string;
   now?: () => number;
@@ -165,7 +165,7 @@ export function createLiveApi(options: LiveOptions) {
   }
 
   app.get('/', (c) => {
-    const join = options.joinBase(new URL(c.req.url));
+    const join = options.joinBase(c);
     return c.json({ v: liveVersion, join, reachable: !isLoopbackUrl(join) });
   });
 
@@ -179,7 +179,7 @@ export function createLiveApi(options: LiveOptions) {
     // A taken code is tried again; with 887 million codes a second try is already rare.
     for (let attempt = 0; attempt < 10; attempt++) {
       const code = newCode(randomInt);
-      const join = `${options.joinBase(new URL(c.req.url))}/j/${code}`;
+      const join = `${options.joinBase(c)}/j/${code}`;
       try {
         await store.create({ id, code, secretHash: hash(secret), ...input, join, open: true, touchedAt: now() });
         return c.json({ room: id, secret, code, join }, 201);
