@@ -77,7 +77,11 @@ export default defineConfig({
   // Page CSS is small (the weight gate keeps it under 12 KB): inline it rather than block the
   // first paint on another request.
   build: { inlineStylesheets: 'always' },
+  // Caches inside the checkout (.astro/ is ignored), not inside node_modules: two checkouts that
+  // share one installed node_modules (a linked or hoisted install) never serve each other's content.
+  cacheDir: './.astro/cache',
   vite: {
+    cacheDir: './.astro/vite',
     plugins: [withoutPreloadHelper()],
     build: {
       // Code loaded on an action (the spreadsheet writer) is fetched when asked for, not preloaded.
