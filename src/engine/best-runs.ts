@@ -117,18 +117,33 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
 export function pointsBound(scenario: Scenario): Record<string, number> {
   const principles = scenario.principles;
   const P = principles.length;
-  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
-  // Per node, its choices as their points and every node index their routes may lead to.
-  const choices = scenario.nodes.map((node) =>
-    isDecision(node)
-      ? node.choices.map((c) => ({
-          points: principles.map((p) => c.points[p] ?? 0),
-          targets: routesOf(c).flatMap((r) => index.get(r.goto) ?? []),
-        }))
-      : [],
-  );
+  const index = new Map<string, number>();
+  for (const [i, n] of scenario.nodes.entries()) index.set(n.id, i);
+  // Per node, its choices as their points and every node index their routes may lead to, and
+  // every index the node leads to. Plain loops: validation runs this on every scenario it checks.
+  const choices: { points: number[]; targets: number[] }[][] = [];
+  const leadsTo: number[][] = [];
+  for (const node of scenario.nodes) {
+    const here: { points: number[]; targets: number[] }[] = [];
+    const all: number[] = [];
+    if (isDecision(node)) {
+      for (const c of node.choices) {
+        const points = principles.map((p) => c.points[p] ?? 0);
+        const targets: number[] = [];
+        for (const r of routesOf(c)) {
+          const t = index.get(r.goto);
+          if (t === undefined) continue;
+          targets.push(t);
+          all.push(t);
+        }
+        here.push({ points, targets });
+      }
+    }
+    choices.push(here);
+    leadsTo.push(all);
+  }
   const bound = new Float64Array(scenario.nodes.length * P);
-  const order = topologicalOrder(choices.map((here) => here.flatMap((c) => c.targets)));
+  const order = topologicalOrder(leadsTo);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
     const here = choices[n]!;

@@ -82,7 +82,7 @@ export function validateScenario(source: ScenarioSource): ValidationResult {
   const strict = compiled.success ? compiled : strictSchema.safeParse(source.data, authorParse);
   if (!strict.success) diagnostics.push(...authorIssues(strict.error.issues).map((issue) => shapeDiagnostic(source, issue)));
   const lenient = strict.success ? strict : lenientSchema.safeParse(source.data);
-  if (lenient.success) diagnostics.push(...checkGraph(source.file, lenient.data as Scenario));
+  if (lenient.success) diagnostics.push(...checkGraph(source.file, lenient.data as Scenario, strict.success));
   return diagnostics.length === 0 && strict.success ? { diagnostics, scenario: strict.data } : { diagnostics };
 }
 
@@ -190,7 +190,12 @@ function idAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
+/**
+ * The graph's problems. `shaped` says the strict schema accepted the file, so its text variants
+ * have their shape already; otherwise (texts unchecked by the lenient schema) each list of
+ * variants is parsed here before its conditions are read.
+ */
+function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => out.push({ code, file, node, choice, message });
 
@@ -199,11 +204,11 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
     if (nodeIds.has(node.id)) report('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
     nodeIds.add(node.id);
     if (!isDecision(node)) continue;
-    const choiceIds = new Set<string>();
-    for (const c of node.choices) {
-      if (choiceIds.has(c.id)) report('duplicate-id', `choice id "${c.id}" is used twice in this node. Rename one of them.`, node.id, c.id);
-      choiceIds.add(c.id);
-    }
+    // A node has a handful of choices: comparing each with those before it beats a set per node.
+    node.choices.forEach((c, j) => {
+      if (node.choices.findIndex((d) => d.id === c.id) < j)
+        report('duplicate-id', `choice id "${c.id}" is used twice in this node. Rename one of them.`, node.id, c.id);
+    });
   }
   const meterIds = new Set<string>();
   for (const m of scenario.meters) {
@@ -256,9 +261,12 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
   const checkText = (field: string, value: unknown, node: string, choice?: string) => {
     // One text without variants has nothing to check here.
     if (!Array.isArray(value)) return;
-    const parsed = variantConditions.safeParse(value);
-    if (!parsed.success) return;
-    const variants = parsed.data;
+    let variants = value as { when?: Condition | undefined }[];
+    if (!shaped) {
+      const parsed = variantConditions.safeParse(value);
+      if (!parsed.success) return;
+      variants = parsed.data;
+    }
     for (const m of new Set(variants.flatMap((v) => (v.when ? metersIn(v.when) : [])))) {
       if (!meterIds.has(m)) {
         report(
@@ -328,11 +336,10 @@ function checkGraph(file: string, scenario: Scenario): Diagnostic[] {
       }
       const routes = routesOf(c);
       const unknownMeters: string[] = [];
-      const checkMeter = (m: string) => {
-        if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
-      };
-      for (const m in c.effects) checkMeter(m);
-      for (const r of routes) if (r.when) for (const m of metersIn(r.when)) checkMeter(m);
+      for (const m in c.effects) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+      for (const r of routes) {
+        if (r.when) for (const m of metersIn(r.when)) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+      }
       for (const m of unknownMeters) {
         report(
           'unknown-meter',
