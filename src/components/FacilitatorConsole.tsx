@@ -33,7 +33,7 @@ interface Props extends ScenarioIslandProps {
   screenHref: string;
   /** The facilitator page, where saved sessions are listed and exported. */
   sessionsHref: string;
-  /** The locale dates are written in, e.g. en-GB. */
+  /** The locale dates are written in, e.g. en-US. */
   dateLocale: string;
   /** Titles of the other side's linked moments, by node id. */
   counterparts: Record<string, string>;

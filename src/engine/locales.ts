@@ -8,8 +8,8 @@ export const localeNames: Record<Locale, string> = { en: 'English', ru: 'Russian
 
 export const defaultLocale: Locale = 'en';
 
-/** The locale used for dates and numbers: the course's English is British. */
-export const intlLocale: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
+/** The locale used for dates and numbers: the course's English is American, as its case is. */
+export const intlLocale: Record<Locale, string> = { en: 'en-US', ru: 'ru-RU' };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
