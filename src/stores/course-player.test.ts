@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
-import { serialiseRun } from '../engine/index.ts';
+import { fingerprint, serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 
@@ -18,7 +18,7 @@ function browser() {
       const value = JSON.stringify({
         v: 2,
         lessons: {},
-        scenarios: { [scenario.id]: { run: serialiseRun(scenario, { scenario: scenario.id, steps }) } },
+        scenarios: { [scenario.id]: { run: serialiseRun(fingerprint(scenario), { scenario: scenario.id, steps }) } },
       });
       tab.save(key, value, heard);
     },
@@ -28,7 +28,7 @@ function browser() {
 async function openPlayer() {
   const { createCoursePlayer } = await import('./course-player.ts');
   const followed = vi.fn();
-  const course = createCoursePlayer(scenario, followed);
+  const course = createCoursePlayer(scenario, fingerprint(scenario), followed);
   course.open();
   return { player: course.player, followed };
 }

@@ -8,16 +8,16 @@ import { $progress, recordResult, sameRun, saveRun, startProgress } from './prog
 import { rescoreSaved } from './results.ts';
 
 /**
- * A player for one scenario of the course. `onFollowed` hears each time the player took over a
+ * A player for one scenario of the course; `print` is its `fingerprint`. `onFollowed` hears each time the player took over a
  * run another tab saved (for the page to say so). Call open() once the page runs.
  */
-export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () => void) {
+export function createCoursePlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
   // Shows the saved run where it is another than the player's. The player shows each change
   // before saving it, so its own saves never look like another tab's. False, for a refused save.
   const follow = (): false => {
     const run = saved();
-    if (!sameRun(run, serialiseRun(scenario, player.$run.get()))) {
+    if (!sameRun(run, serialiseRun(print, player.$run.get()))) {
       onFollowed();
       // No saved run: another tab reset the progress, and this tab starts afresh too (its restart
       // is shown, and its save refused as made from the old run).
@@ -26,9 +26,9 @@ export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () =>
     }
     return false;
   };
-  const player = createPlayer(scenario, {
+  const player = createPlayer(scenario, print, {
     // A change is saved only over the run it was made from; refused, the tab follows the newer run.
-    onRun: (run, _change, from) => saveRun(scenario.id, serialiseRun(scenario, run), serialiseRun(scenario, from)) || follow(),
+    onRun: (run, _change, from) => saveRun(scenario.id, serialiseRun(print, run), serialiseRun(print, from)) || follow(),
     onComplete: (result) => recordResult(scenario.id, result),
   });
   return {
