@@ -31,3 +31,12 @@ export function randomId(): string {
 
 /** Whether the page can follow a live room: EventSource and fetch (older browsers and some locked-down ones lack them). */
 export const canFollow = () => typeof EventSource === 'function' && typeof fetch === 'function';
+
+/**
+ * Runs `task` when the browser is idle, and within `timeout` ms on a phone that never is; soon
+ * where the browser cannot say (Safari has no requestIdleCallback).
+ */
+export function whenIdle(task: () => void, timeout = 1000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout });
+  else setTimeout(task);
+}

@@ -10,20 +10,20 @@ import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
-import type { StoryIslandProps } from '../course/props.ts';
+import type { PlayerIslandProps } from '../course/props.ts';
 import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
-interface Props extends StoryIslandProps {
+interface Props extends PlayerIslandProps {
   counterparts: Record<string, Counterpart>;
   other?: { href: string; title: string };
   /** What follows in the course. */
   next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, story, locale, messages, counterparts, other, next }: Props) {
+export default function CoursePlayer({ scenario, fingerprint, story, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
-  const course = useMemo(() => createCoursePlayer(scenario, () => setNotice(t('player.moved'))), [scenario]);
+  const course = useMemo(() => createCoursePlayer(scenario, fingerprint, () => setNotice(t('player.moved'))), [scenario]);
   const { player } = course;
 
   useEffect(() => {

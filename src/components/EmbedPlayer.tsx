@@ -8,14 +8,14 @@ import { embedRun } from '../stores/embed-run.ts';
 import { connectToHost, reportHeight, type HostLink } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
-import type { StoryIslandProps } from '../course/props.ts';
+import type { PlayerIslandProps } from '../course/props.ts';
 import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
 
-type Props = StoryIslandProps;
+type Props = PlayerIslandProps;
 
 const defaults: EmbedOptions = { theme: 'auto', hideScore: false, remember: true, undo: false };
 
-export default function EmbedPlayer({ scenario, story, locale, messages }: Props) {
+export default function EmbedPlayer({ scenario, fingerprint, story, locale, messages }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [options, setOptions] = useState(defaults);
   // Callbacks read the options through a ref: they are known only once the page runs.
@@ -33,7 +33,7 @@ export default function EmbedPlayer({ scenario, story, locale, messages }: Props
   );
   const player = useMemo(
     () =>
-      createPlayer(scenario, {
+      createPlayer(scenario, fingerprint, {
         onChoice: (step, points) => host.current.send('choice', { ...step, points }),
         onRun: (run, change, from) => {
           if (runs.onRun(run, change, from) === false) return false;

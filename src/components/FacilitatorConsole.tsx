@@ -23,7 +23,7 @@ import {
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
-import { ConfirmDialog, FeedbackBody, GradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, RoomGradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
 import { $consoleWorkshop } from '../stores/console-workshop.ts';
@@ -188,7 +188,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <GradeLine debrief={view.debrief} t={t} room />
+              <RoomGradeLine debrief={view.debrief} t={t} />
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>

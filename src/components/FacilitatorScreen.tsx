@@ -14,7 +14,7 @@ import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
-import { FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
@@ -213,7 +213,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>
-        <GradeLine debrief={view.debrief} t={t} room />
+        <RoomGradeLine debrief={view.debrief} t={t} />
         <h1>{node.title}</h1>
         {paragraphs(view.debrief.text)}
         <Scores debrief={view.debrief} t={t} />

@@ -72,25 +72,30 @@ export function FeedbackBody({
 }
 
 /**
- * The grade, and the note when the ending's tone differs from it: the learner's own, or, for the
- * facilitator's console and the projector screen (`room`), the room's, in the text's colour: a
- * room is shown what its path earned, not a verdict in red.
+ * The learner's grade, and the note when the ending's tone differs from it (the real case is a
+ * story that ended well after risky play).
  */
-export function GradeLine({ debrief, t, room = false }: { debrief: Debrief; t: Translate; room?: boolean }) {
+export function GradeLine({ debrief, t }: { debrief: Debrief; t: Translate }) {
   const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
-  const grade = t(`grade.${debrief.grade}`);
   return (
     <>
-      {room ? (
-        <p class="grade room-grade">{t('workshop.roomGrade', { grade })}</p>
-      ) : (
-        <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade })}</p>
-      )}
-      {story !== 'same' && (
-        <p class="story-note">
-          {room ? t(`workshop.story.${story}`) : t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}
-        </p>
-      )}
+      <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${debrief.grade}`) })}</p>
+      {story !== 'same' && <p class="story-note">{t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
+    </>
+  );
+}
+
+/**
+ * The room's grade for the facilitator's console and the projector screen, in the text's colour
+ * (a room is shown what its path earned, not a verdict in red), and the note when the ending's
+ * tone differs from it. Apart from `GradeLine`, so the players carry none of it.
+ */
+export function RoomGradeLine({ debrief, t }: { debrief: Debrief; t: Translate }) {
+  const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
+  return (
+    <>
+      <p class="grade room-grade">{t('workshop.roomGrade', { grade: t(`grade.${debrief.grade}`) })}</p>
+      {story !== 'same' && <p class="story-note">{t(`workshop.story.${story}`)}</p>}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { nextInCourse } from './content.ts';
 import { counterpartsOf, withoutNotes } from './screen-data.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
+import { fingerprint } from '../engine/stored-run.ts';
 
 /** What every scenario island is given besides the scenario: the locale and its messages. */
 function islandBase(locale: Locale, prefixes: readonly string[]) {
@@ -24,6 +25,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   return {
     // The facilitator's notes and questions are for the console only.
     scenario: withoutNotes(localize(scenario, locale)),
+    fingerprint: fingerprint(scenario),
     story: storyViews(scenario, locale),
     ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
     counterparts: counterpartsOf(scenario, scenarios, locale),

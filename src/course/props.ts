@@ -18,6 +18,15 @@ export interface StoryIslandProps extends ScenarioIslandProps {
   story: StoryViews;
 }
 
+/** What the islands that play and save a run are given besides. */
+export interface PlayerIslandProps extends StoryIslandProps {
+  /**
+   * The scenario's `fingerprint` (engine/stored-run.ts), worked out at build time, so saving a
+   * run never walks the graph in the browser.
+   */
+  fingerprint: string;
+}
+
 /** The other perspective's view of a moment, shown read-only. */
 export interface Counterpart {
   scenarioTitle: string;

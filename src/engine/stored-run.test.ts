@@ -20,33 +20,36 @@ function play(s: ScenarioContent, ...choices: string[]): Run {
 describe('saving and resuming a run', () => {
   it('resumes a saved run exactly, through JSON', () => {
     const run = play(scenario, 'wait', 'blunt');
-    const saved = JSON.parse(JSON.stringify(serialiseRun(scenario, run)));
-    expect(restoreRun(scenario, saved)).toEqual({ status: 'resumed', run, contentChanged: false });
+    const saved = JSON.parse(JSON.stringify(serialiseRun(fingerprint(scenario), run)));
+    expect(restoreRun(scenario, saved, fingerprint(scenario))).toEqual({ status: 'resumed', run, contentChanged: false });
   });
 
   it('resumes when the content changed but every step still exists, and says the content changed', () => {
     const run = play(scenario, 'remind');
-    const saved = serialiseRun(scenario, run);
+    const saved = serialiseRun(fingerprint(scenario), run);
     const edited = structuredClone(scenario);
     const terms = edited.nodes.find((n) => n.id === 'terms');
     if (terms?.type === 'decision') terms.choices.pop();
     expect(fingerprint(edited)).not.toBe(fingerprint(scenario));
-    expect(restoreRun(edited, saved)).toEqual({ status: 'resumed', run, contentChanged: true });
+    expect(restoreRun(edited, saved, fingerprint(edited))).toEqual({ status: 'resumed', run, contentChanged: true });
   });
 
   it('restarts and says why when a saved step no longer exists', () => {
-    const saved = serialiseRun(scenario, play(scenario, 'wait', 'blunt'));
+    const saved = serialiseRun(fingerprint(scenario), play(scenario, 'wait', 'blunt'));
     const edited = structuredClone(scenario);
     const ask = edited.nodes.find((n) => n.id === 'ask');
     if (ask?.type === 'decision') ask.choices = ask.choices.filter((c) => c.id !== 'blunt');
-    const result = restoreRun(edited, saved);
+    const result = restoreRun(edited, saved, fingerprint(edited));
     expect(result).toMatchObject({ status: 'restarted', reason: 'content-changed' });
     expect(result.run.steps).toEqual([]);
   });
 
   it('restarts on a run saved for another scenario', () => {
-    const saved = serialiseRun(scenario, startRun(scenario));
-    expect(restoreRun(loadValid('mini-client'), saved)).toMatchObject({ status: 'restarted', reason: 'other-scenario' });
+    const saved = serialiseRun(fingerprint(scenario), startRun(scenario));
+    expect(restoreRun(loadValid('mini-client'), saved, fingerprint(loadValid('mini-client')))).toMatchObject({
+      status: 'restarted',
+      reason: 'other-scenario',
+    });
   });
 
   it('restarts on unreadable data', () => {
@@ -58,7 +61,7 @@ describe('saving and resuming a run', () => {
       { v: 2, scenario: 'x', fingerprint: '', steps: [] },
       { v: 1, scenario: 'mini-contractor', fingerprint: 'a', steps: [['unpaid']] },
     ]) {
-      expect(restoreRun(scenario, junk)).toMatchObject({ status: 'restarted', reason: 'unreadable' });
+      expect(restoreRun(scenario, junk, fingerprint(scenario))).toMatchObject({ status: 'restarted', reason: 'unreadable' });
     }
   });
 
@@ -88,10 +91,10 @@ describe('saving and resuming a run', () => {
           if (!chosen.ok) throw new Error(chosen.error.code);
           return chosen.run;
         }, startRun(s));
-        const saved = serialiseRun(s, run);
+        const saved = serialiseRun(fingerprint(s), run);
         const decoded = decodeStoredRun(JSON.parse(JSON.stringify(saved)));
         expect(decoded).toEqual(saved);
-        expect(restoreRun(s, decoded!)).toEqual({ status: 'resumed', run, contentChanged: false });
+        expect(restoreRun(s, decoded!, fingerprint(s))).toEqual({ status: 'resumed', run, contentChanged: false });
       }),
     );
   });

@@ -18,7 +18,10 @@ export type RestoreResult =
   | { status: 'resumed'; run: Run; contentChanged: boolean }
   | { status: 'restarted'; run: Run; reason: 'unreadable' | 'other-scenario' | 'content-changed' };
 
-/** A short digest of the graph (nodes, choices, where they lead), not of its texts. */
+/**
+ * A short digest of the graph (nodes, choices, where they lead), not of its texts. Pages work it
+ * out at build time and give it to their player, which then never walks the graph to save a run.
+ */
 export function fingerprint(scenario: Scenario): string {
   const shape = scenario.nodes
     .map((n) =>
@@ -42,11 +45,12 @@ export function fingerprint(scenario: Scenario): string {
   return (hash >>> 0).toString(36);
 }
 
-export function serialiseRun(scenario: Scenario, run: Run): StoredRun {
+/** A run as it is saved; `print` is its scenario's `fingerprint`. */
+export function serialiseRun(print: string, run: Run): StoredRun {
   return {
     v: storedRunVersion,
     scenario: run.scenario,
-    fingerprint: fingerprint(scenario),
+    fingerprint: print,
     steps: run.steps.map((s) => [s.node, s.choice]),
   };
 }
@@ -75,14 +79,15 @@ export function decodeSteps(steps: unknown): [string, string][] | undefined {
 
 /**
  * Resumes a saved run when every step still exists in the scenario; otherwise starts afresh and
- * says why.
+ * says why. `print` is the scenario's `fingerprint`: a run saved under another one resumes with
+ * `contentChanged`.
  */
-export function restoreRun(scenario: Scenario, saved: unknown): RestoreResult {
+export function restoreRun(scenario: Scenario, saved: unknown, print: string): RestoreResult {
   const stored = decodeStoredRun(saved);
   if (!stored) return { status: 'restarted', run: startRun(scenario), reason: 'unreadable' };
   if (stored.scenario !== scenario.id) return { status: 'restarted', run: startRun(scenario), reason: 'other-scenario' };
   const steps: Step[] = stored.steps.map(([node, choice]) => ({ node, choice }));
-  const contentChanged = stored.fingerprint !== fingerprint(scenario);
+  const contentChanged = stored.fingerprint !== print;
   if (!replay(scenario, steps)) return { status: 'restarted', run: startRun(scenario), reason: 'content-changed' };
   return { status: 'resumed', run: { scenario: scenario.id, steps }, contentChanged };
 }

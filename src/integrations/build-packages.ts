@@ -10,6 +10,7 @@ import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
+import { fingerprint } from '../engine/stored-run.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -111,6 +112,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
+          fingerprint: fingerprint(scenario),
           story: storyViews(scenario, locale),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),

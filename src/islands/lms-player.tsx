@@ -4,21 +4,21 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
 import { translator } from '../i18n/messages.ts';
-import type { StoryIslandProps } from '../course/props.ts';
+import type { PlayerIslandProps } from '../course/props.ts';
 import { createLmsPlayer } from '../stores/lms-player.ts';
 import '../styles/global.css';
 
-export interface LmsProps extends StoryIslandProps {
+export interface LmsProps extends PlayerIslandProps {
   mode: 'scorm12' | 'cmi5';
   /** Where the course lives; the base of the xAPI extension IRIs. */
   site: string;
 }
 
-function LmsPlayer({ scenario, story, locale, messages, mode, site }: LmsProps) {
+function LmsPlayer({ scenario, fingerprint, story, locale, messages, mode, site }: LmsProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
   const player = useMemo(
-    () => createLmsPlayer(scenario, mode, { site, search: location.search, window }, (key) => setNotice(t(key))),
+    () => createLmsPlayer(scenario, fingerprint, mode, { site, search: location.search, window }, (key) => setNotice(t(key))),
     [scenario],
   );
   useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus(), []);

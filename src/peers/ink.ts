@@ -11,6 +11,10 @@
 // - an ending is a knot that tells its text and debrief and ends the story;
 // - a text with variants is a multiline conditional (`{ - condition: … - else: … }`) over the
 //   same meter variables, hidden meters included, read where the engine reads them;
+// - a moment tells who it comes from and its medium's own texts (an email's subject and body, the
+//   lines of a call, a chat or a meeting, each "Name: text"), then its situation; a choice with a
+//   reaction tells the reaction in its medium the same way before the feedback, as our player
+//   shows them, so both players carry the same texts;
 // - every node knot starts with a tag naming the node (`# node: id`, `# ending: id`), so a check
 //   can follow where ink went.
 import { Compiler } from 'inkjs/full';
@@ -18,7 +22,7 @@ import { Story } from 'inkjs';
 import { routesOf } from '../engine/graph.ts';
 import { replay } from '../engine/run.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
-import type { Condition, Scenario, Step, VariableText } from '../engine/types.ts';
+import type { Condition, DecisionNode, Scenario, Step, VariableText } from '../engine/types.ts';
 import { speakerOf } from '../engine/play-view.ts';
 
 type Playable = Scenario<string>;
@@ -53,6 +57,19 @@ function textLines(text: VariableText<string>): string[] {
 }
 
 /**
+ * A medium's texts as ink tells them: who it comes from, an email's subject and body, and each
+ * line of a call, a chat or a meeting as "Name: text".
+ */
+export function mediumLines(scenario: Pick<Playable, 'people'>, medium: DecisionNode<string>['medium']): string[] {
+  const out = [inkText(speakerOf(scenario, medium))];
+  if ('subject' in medium) out.push(inkText(medium.subject));
+  if ('body' in medium && medium.body) out.push(...lines(medium.body));
+  if ('lines' in medium && medium.lines)
+    for (const line of medium.lines) out.push(inkText(`${speakerOf(scenario, { from: line.by })}: ${line.text}`));
+  return out;
+}
+
+/**
  * The ink source of one scenario in one locale. `continueLabel` is the player's "Continue" in
  * that locale. Throws nothing: the scenario is assumed valid (the build validated it).
  */
@@ -68,8 +85,7 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
       continue;
     }
     out.push(`# node: ${node.id}`, inkText(node.title));
-    out.push(inkText(speakerOf(scenario, node.medium)));
-    out.push(...textLines(node.situation));
+    out.push(...mediumLines(scenario, node.medium), ...textLines(node.situation));
     for (const c of node.choices) out.push(`+ [${inkText(c.label)}] -> ${choiceKnot(node.id, c.id)}`);
     out.push('');
     for (const c of node.choices) {
@@ -79,6 +95,7 @@ export function inkSource(scenario: Playable, continueLabel: string): string {
         if (delta) out.push(`~ ${meterVar(m.id)} = MIN(MAX(${meterVar(m.id)} + ${delta}, ${m.min}), ${m.max})`);
       }
       for (const [p, value] of Object.entries(c.points)) if (value) out.push(`~ ${pointsVar(p)} = ${pointsVar(p)} + ${value}`);
+      if (c.reaction) out.push(...mediumLines(scenario, c.reaction));
       out.push(...textLines(c.feedback), `+ [${inkText(continueLabel)}]`);
       const routes = routesOf(c);
       for (const r of routes.slice(0, -1)) out.push(`  { ${inkCondition(r.when!)}: -> ${nodeKnot(r.goto)} }`);

@@ -7,6 +7,7 @@
 // a paint changes the classes of the few elements whose mark changed, and never makes the
 // browser lay the page out before its next frame.
 import type { Step } from '../engine/types.ts';
+import { whenIdle } from '../browser/support.ts';
 
 /** Where a run stands, as the map shows it. */
 export interface MapMoment {
@@ -30,12 +31,6 @@ function marksOf({ steps, current }: MapMoment): Marks {
 
 /** The class each mark gives its elements (a node's box and its line in the text version share one). */
 const classes = { node: 'visited', edge: 'mine', step: 'mine' } as const;
-
-/**
- * Runs a task when the browser is idle, and within a second on a phone that never is; soon where
- * the browser cannot say (Safari).
- */
-const idle = (task: () => void) => ('requestIdleCallback' in self ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task));
 
 /** Room around the visited part, and the scroller's padding and borders, px. */
 const margin = 8;
@@ -117,7 +112,7 @@ export function followOnMap(): (moment: MapMoment) => void {
   const update = () => {
     if (!onScreen || !ready || !latest || scheduled) return;
     scheduled = true;
-    idle(() => {
+    whenIdle(() => {
       scheduled = false;
       if (onScreen && JSON.stringify(latest) !== painted) draw(map!);
     });
@@ -147,7 +142,7 @@ export function followOnMap(): (moment: MapMoment) => void {
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
       // Put in the page when the browser is idle: the fragment's hundreds of elements are styled
       // and laid out once, never between a choice and the frame that shows its consequence.
-      .then((html) => new Promise<string>((resolve) => idle(() => resolve(html))))
+      .then((html) => new Promise<string>((resolve) => whenIdle(() => resolve(html))))
       .then((html) => {
         const fragment = document.createElement('template');
         fragment.innerHTML = html;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
-import { serialiseRun } from '../engine/index.ts';
+import { fingerprint, serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 
@@ -8,17 +8,29 @@ const content = loadValid('mini-contractor');
 const scenario = localize(content, 'en');
 const key = 'checks-in-the-mail/progress';
 
-/** A browser whose `otherTab` saves a run as another tab would. */
+/** A browser whose `otherTab` saves a run as another tab would, and whose idle moments come when `idle()` says. */
 function browser() {
   const tab = fakeBrowser();
+  const waiting: (() => void)[] = [];
+  vi.stubGlobal('requestIdleCallback', (task: () => void) => waiting.push(task));
+  vi.stubGlobal('document', { visibilityState: 'visible' });
   return {
+    /** The browser is idle: what waited for it runs. */
+    idle() {
+      for (const task of waiting.splice(0)) task();
+    },
+    /** The learner switches to another tab or app, or leaves the page. */
+    hide(how: 'visibilitychange' | 'pagehide') {
+      vi.stubGlobal('document', { visibilityState: 'hidden' });
+      dispatchEvent(new Event(how));
+    },
     saved: () => JSON.parse(tab.items.get(key) ?? '{}') as { scenarios?: Record<string, { run?: { steps: string[][] } }> },
     /** Another tab saves this run; `heard` says whether this tab's storage event has arrived yet. */
     otherTab(steps: { node: string; choice: string }[], heard: boolean) {
       const value = JSON.stringify({
         v: 2,
         lessons: {},
-        scenarios: { [scenario.id]: { run: serialiseRun(scenario, { scenario: scenario.id, steps }) } },
+        scenarios: { [scenario.id]: { run: serialiseRun(fingerprint(scenario), { scenario: scenario.id, steps }) } },
       });
       tab.save(key, value, heard);
     },
@@ -28,7 +40,7 @@ function browser() {
 async function openPlayer() {
   const { createCoursePlayer } = await import('./course-player.ts');
   const followed = vi.fn();
-  const course = createCoursePlayer(scenario, followed);
+  const course = createCoursePlayer(scenario, fingerprint(scenario), followed);
   course.open();
   return { player: course.player, followed };
 }
@@ -48,6 +60,7 @@ describe('the course player in two tabs', () => {
     expect(followed).toHaveBeenCalledOnce();
     player.continueOn();
     player.choose('warn');
+    tab.idle();
     expect(tab.saved().scenarios?.[scenario.id]?.run?.steps).toEqual([
       ['unpaid', 'remind'],
       ['ask', 'warn'],
@@ -68,6 +81,7 @@ describe('the course player in two tabs', () => {
     );
     player.continueOn();
     player.choose('blunt');
+    tab.idle();
     expect(tab.saved().scenarios?.[scenario.id]?.run?.steps).toEqual([
       ['unpaid', 'remind'],
       ['ask', 'warn'],
@@ -84,5 +98,43 @@ describe('the course player in two tabs', () => {
     player.back();
     player.restart();
     expect(followed).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving the course player’s choices', () => {
+  const savedSteps = (tab: ReturnType<typeof browser>) => tab.saved().scenarios?.[scenario.id]?.run?.steps;
+
+  it('saves a choice when the browser is idle, not in the click', async () => {
+    const tab = browser();
+    const { player } = await openPlayer();
+    player.choose('remind');
+    expect(savedSteps(tab)).toBeUndefined();
+    tab.idle();
+    expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
+  });
+
+  for (const how of ['visibilitychange', 'pagehide'] as const)
+    it(`loses no choice when the page is hidden or left before the browser is idle (${how})`, async () => {
+      const tab = browser();
+      const { player } = await openPlayer();
+      player.choose('remind');
+      player.continueOn();
+      player.choose('warn');
+      tab.hide(how);
+      expect(savedSteps(tab)).toEqual([
+        ['unpaid', 'remind'],
+        ['ask', 'warn'],
+      ]);
+    });
+
+  it('saves a step back and a restart at once', async () => {
+    const tab = browser();
+    const { player } = await openPlayer();
+    player.choose('remind');
+    player.back();
+    expect(savedSteps(tab)).toEqual([]);
+    player.choose('remind');
+    player.restart();
+    expect(savedSteps(tab)).toEqual([]);
   });
 });

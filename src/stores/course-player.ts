@@ -2,22 +2,43 @@
 // and stay in step with other tabs. A change is saved only over the run it was made from; where
 // another tab has moved the run on, this tab shows that run instead (and says so), so no stale
 // tab replaces newer progress.
-import { serialiseRun, type RestoreResult } from '../engine/index.ts';
+//
+// A choice is saved when the browser is idle, not in the click: reading, checking and writing the
+// whole progress takes milliseconds a phone needs for showing the choice's consequence. What waits
+// is written before anything reads the saved progress again (another tab's save, a result), and
+// at once when the page is hidden or left, so nothing is ever lost.
+import { serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
+import { whenIdle } from '../browser/support.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
 import { $progress, recordResult, sameRun, saveRun, startProgress } from './progress.ts';
 import { rescoreSaved } from './results.ts';
 
 /**
- * A player for one scenario of the course. `onFollowed` hears each time the player took over a
- * run another tab saved (for the page to say so). Call open() once the page runs.
+ * A player for one scenario of the course; `print` is its `fingerprint`. `onFollowed` hears
+ * each time the player took over a run another tab saved (for the page to say so). Call open()
+ * once the page runs.
  */
-export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () => void) {
+export function createCoursePlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
+  /** The run waiting to be saved, and the saved run it was made from (the first of the choices that wait). */
+  let waiting: { run: StoredRun; from: StoredRun } | undefined;
+  /** Saves what waits; false where another tab had moved the run on (the tab then shows that run). */
+  const flush = (): boolean => {
+    if (!waiting) return true;
+    const { run, from } = waiting;
+    waiting = undefined;
+    return saveRun(scenario.id, run, from) || follow();
+  };
   // Shows the saved run where it is another than the player's. The player shows each change
   // before saving it, so its own saves never look like another tab's. False, for a refused save.
   const follow = (): false => {
+    // A change of the saved progress while a choice waits: the choice is saved over it, or refused.
+    if (waiting) {
+      flush();
+      return false;
+    }
     const run = saved();
-    if (!sameRun(run, serialiseRun(scenario, player.$run.get()))) {
+    if (!sameRun(run, serialiseRun(print, player.$run.get()))) {
       onFollowed();
       // No saved run: another tab reset the progress, and this tab starts afresh too (its restart
       // is shown, and its save refused as made from the old run).
@@ -26,9 +47,16 @@ export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () =>
     }
     return false;
   };
-  const player = createPlayer(scenario, {
+  const player = createPlayer(scenario, print, {
     // A change is saved only over the run it was made from; refused, the tab follows the newer run.
-    onRun: (run, _change, from) => saveRun(scenario.id, serialiseRun(scenario, run), serialiseRun(scenario, from)) || follow(),
+    // A choice that goes on waits for an idle moment; one that ends the run, a step back and a
+    // restart are saved at once, so a result is never recorded for a run that was refused.
+    onRun: (run, change, from) => {
+      waiting = { run: serialiseRun(print, run), from: waiting?.from ?? serialiseRun(print, from) };
+      if (change !== 'choice' || player.$view.get().debrief) return flush();
+      whenIdle(flush);
+      return true;
+    },
     onComplete: (result) => recordResult(scenario.id, result),
   });
   return {
@@ -38,7 +66,20 @@ export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () =>
       startProgress();
       // Results saved under the earlier rules, with the run that reached them, count again from here on.
       rescoreSaved(scenario);
-      return [player.resume(saved()), $progress.listen(follow)];
+      const restored = player.resume(saved());
+      const stopFollowing = $progress.listen(follow);
+      const hidden = () => document.visibilityState === 'hidden' && flush();
+      addEventListener('pagehide', flush);
+      addEventListener('visibilitychange', hidden);
+      return [
+        restored,
+        () => {
+          flush();
+          stopFollowing();
+          removeEventListener('pagehide', flush);
+          removeEventListener('visibilitychange', hidden);
+        },
+      ];
     },
   };
 }

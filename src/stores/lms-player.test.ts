@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { debriefFor } from '../engine/play-view.ts';
+import { fingerprint } from '../engine/stored-run.ts';
 import { allPaths, loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import type { Scorm12Api } from '../lms/scorm12.ts';
 import type { LmsNotice } from './lms-player.ts';
@@ -34,7 +35,9 @@ function fakeLms(values: Record<string, string> = {}, refused: readonly string[]
 async function open(mode: 'scorm12' | 'cmi5', win: Window, search = '') {
   const { createLmsPlayer } = await import('./lms-player.ts');
   const heard: LmsNotice[] = [];
-  const player = createLmsPlayer(scenario, mode, { site: 'https://course.example.org/', search, window: win }, (n) => heard.push(n));
+  const player = createLmsPlayer(scenario, fingerprint(scenario), mode, { site: 'https://course.example.org/', search, window: win }, (n) =>
+    heard.push(n),
+  );
   // Notices about the connection come after the first render.
   await new Promise((resolve) => setTimeout(resolve));
   return { player, heard };

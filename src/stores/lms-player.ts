@@ -26,12 +26,13 @@ interface Reporter {
 /**
  * A player for `scenario` that reports to the LMS: SCORM 1.2 through the `API` object of a parent
  * window (or the opener), cmi5 through the launch parameters in `search` (`site`: the base of the
- * xAPI extension IRIs). A saved run resumes. `notify` hears what the learner should be told: a
+ * xAPI extension IRIs). `print` is the scenario's `fingerprint`; a saved run resumes. `notify` hears what the learner should be told: a
  * missing LMS, a refused write (which stays: the practice notice never hides it), a failed or
  * refused cmi5 launch, practice, a resumed run. It is never called while this function runs.
  */
 export function createLmsPlayer(
   scenario: PlayableScenario,
+  print: string,
   mode: 'scorm12' | 'cmi5',
   options: { site: string; search: string; window: Window },
   notify: (notice: LmsNotice) => void,
@@ -42,7 +43,7 @@ export function createLmsPlayer(
   let keepRun: ((run: Run) => void) | undefined;
   // Said after the island's first render, which is still running when this function is.
   const later = (notice: LmsNotice) => setTimeout(() => notify(notice));
-  const player = createPlayer(scenario, {
+  const player = createPlayer(scenario, print, {
     onRun: (run) => keepRun?.(run),
     onChoice: (step, points) => {
       if (!recorded) reporter?.choice(step.node, step.choice, points);

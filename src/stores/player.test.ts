@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { markedPath } from '../engine/paths.ts';
-import { serialiseRun } from '../engine/index.ts';
+import { fingerprint, serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { createPlayer } from './player.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
 const path = markedPath(scenario, 'recommended');
-const saved = (steps: typeof path) => serialiseRun(scenario, { scenario: scenario.id, steps });
+const saved = (steps: typeof path) => serialiseRun(fingerprint(scenario), { scenario: scenario.id, steps });
 
 describe('a saved run picked up by the player', () => {
   it('reopens mid-run at the feedback of its last choice', () => {
-    const player = createPlayer(scenario);
+    const player = createPlayer(scenario, fingerprint(scenario));
     player.resume(saved(path.slice(0, 1)));
     expect(player.$view.get().feedback?.choice.id).toBe(path[0]!.choice);
   });
 
   it('reopens a finished run at its ending, which the learner had reached', () => {
-    const player = createPlayer(scenario);
+    const player = createPlayer(scenario, fingerprint(scenario));
     player.resume(saved(path));
     const view = player.$view.get();
     expect(view.feedback).toBeUndefined();
@@ -26,12 +26,12 @@ describe('a saved run picked up by the player', () => {
   });
 
   it('following another tab that just ended, shows that choice’s feedback as that tab does', () => {
-    const other = createPlayer(scenario);
+    const other = createPlayer(scenario, fingerprint(scenario));
     for (const [i, step] of path.entries()) {
       if (i > 0) other.continueOn();
       other.choose(step.choice);
     }
-    const player = createPlayer(scenario);
+    const player = createPlayer(scenario, fingerprint(scenario));
     player.resume(saved(path), 'follow');
     expect(player.$view.get().feedback).toEqual(other.$view.get().feedback);
     expect(player.$view.get().feedback?.choice.id).toBe(path.at(-1)!.choice);

@@ -19,7 +19,7 @@ import {
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Meters, Points, Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
-import { resultOf } from './results.ts';
+import { resultOf } from './scenario-result.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
@@ -61,8 +61,8 @@ export interface PlayerOptions {
   steps?: readonly Step[];
 }
 
-/** A player for one scenario. */
-export function createPlayer(scenario: PlayableScenario, options: PlayerOptions = {}) {
+/** A player for one scenario; `print` is its `fingerprint` (engine/stored-run.ts), which runs are saved under. */
+export function createPlayer(scenario: PlayableScenario, print: string, options: PlayerOptions = {}) {
   const debriefOf = (run: Run): PlayerDebrief | undefined => {
     const debrief = debriefFor(scenario, run);
     return debrief && { ...debrief, ...debriefPath(scenario, run.steps) };
@@ -104,7 +104,7 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
      */
     resume(saved: unknown, on: 'open' | 'follow' = 'open'): RestoreResult | undefined {
       if (saved === undefined) return undefined;
-      const restored = restoreRun(scenario, saved);
+      const restored = restoreRun(scenario, saved, print);
       // A reload often comes mid-feedback (a phone discards the tab): the learner comes back to
       // what their last choice did, then goes on, rather than losing that explanation. A finished
       // run reopens at the ending the learner had reached; a tab following another shows what
@@ -132,7 +132,7 @@ export function createPlayer(scenario: PlayableScenario, options: PlayerOptions 
     restart() {
       set(startRun(scenario), 'restart');
     },
-    serialise: (run: Run) => serialiseRun(scenario, run),
+    serialise: (run: Run) => serialiseRun(print, run),
   };
 }
 

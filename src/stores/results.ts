@@ -1,23 +1,12 @@
-// Results as progress saves them: made from an outcome with the steps that reached it, and the
-// migration's second half, re-scoring results saved under the earlier rules by replaying their
-// steps (the first half, which needs no scenario, is in progress-format.ts). Apart from
+// Results as progress saves them (each made by scenario-result.ts), and the migration's second
+// half, re-scoring results saved under the earlier rules by replaying their steps (the first
+// half, which needs no scenario, is in progress-format.ts). Apart from
 // progress.ts, so the reading pages, which load the progress store, do not load the engine.
-import { outcome, type Score } from '../engine/scoring.ts';
-import type { Scenario, Step } from '../engine/types.ts';
+import { outcome } from '../engine/scoring.ts';
+import type { Scenario } from '../engine/types.ts';
 import type { Progress, ScenarioProgress, ScenarioResult } from './progress-format.ts';
 import { $progress, update } from './progress.ts';
-
-/** The result to save for an outcome (its ending and score), with the steps that reached it, reached at `at`. */
-export function resultOf(reached: Score & { ending: { id: string } }, steps: readonly Step[], at: Date | string): ScenarioResult {
-  return {
-    ending: reached.ending.id,
-    grade: reached.grade,
-    overall: reached.overall,
-    principles: Object.fromEntries(reached.principles.map((p) => [p.principle, { earned: p.earned, max: p.max }])),
-    at: typeof at === 'string' ? at : at.toISOString(),
-    steps: steps.map((s) => [s.node, s.choice]),
-  };
-}
+import { resultOf } from './scenario-result.ts';
 
 /**
  * A result saved under the earlier rules, re-scored by replaying its steps; kept as it was, its

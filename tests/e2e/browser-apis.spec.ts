@@ -6,7 +6,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { storageKey } from '../../src/stores/saved-progress.ts';
-import { resultOf } from '../../src/stores/results.ts';
+import { resultOf } from '../../src/stores/scenario-result.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
 import { openConsoleAndScreen, openScenario, waitForIsland } from './play.ts';

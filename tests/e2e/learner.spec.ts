@@ -244,8 +244,8 @@ test('a choice clicked before the player has started answers at once, and the li
   // The live player made the same choice and went on, as the learner asked; the run is saved.
   await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
   await expect(page.locator('[data-early-view]')).toHaveCount(0);
-  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), storageKey);
-  expect(JSON.stringify(saved)).toContain(first!.choice);
+  // Saved when the browser is idle after showing it.
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', storageKey)).toContain(first!.choice);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 

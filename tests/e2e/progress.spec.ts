@@ -7,7 +7,7 @@ import { findNode } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { gradeBands } from '../../src/engine/vocabulary.ts';
 import type { Step } from '../../src/engine/types.ts';
-import { resultOf } from '../../src/stores/results.ts';
+import { resultOf } from '../../src/stores/scenario-result.ts';
 import { progressFile } from '../../src/stores/progress-file.ts';
 import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { progressFileKind } from '../../src/stores/progress-file.ts';

@@ -50,12 +50,18 @@ const pairs = (steps: typeof recommended) => steps.map((s) => [s.node, s.choice]
 
 /**
  * Tab a makes the fourth recommended choice while tab b, deaf to it, makes another choice at the
- * same moment from its stale copy.
+ * same moment from its stale copy; `savedSteps` reads the run as saved.
  */
-async function staleChoice(a: Page, b: Page & { deaf(on: boolean): Promise<void> }): Promise<void> {
+async function staleChoice(
+  a: Page,
+  b: Page & { deaf(on: boolean): Promise<void> },
+  savedSteps: (page: Page) => Promise<[string, string][] | undefined>,
+): Promise<void> {
   await b.deaf(true);
   await a.getByRole('button', { name: ui.en['player.continue'] }).click();
   await play(a, contractor, recommended.slice(3, 4), 'en');
+  // The course saves a choice when its tab is idle: tab b chooses once tab a's choice is saved.
+  await expect.poll(() => savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
   const node = findNode(contractor, recommended[3]!.node)!;
   const other = node.type === 'decision' ? node.choices.find((c) => c.id !== recommended[3]!.choice)! : undefined;
   await b.getByRole('button', { name: other!.label.en, exact: true }).click();
@@ -71,11 +77,11 @@ test('a run: each tab follows the other, and a choice from a stale tab does not 
   await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
   await play(b, contractor, recommended.slice(2, 3), 'en');
-  expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 3)));
+  await expect.poll(async () => (await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 3)));
   await expect(a.getByText(ui.en['player.moved'])).toBeVisible();
 
   // Tab b has not heard of tab a's next choice when it makes one of its own.
-  await staleChoice(a, b);
+  await staleChoice(a, b, async (page) => (await savedProgress(page)).scenarios['contractor']?.run?.steps);
   // The newer run stays saved; tab b shows it instead of its own choice, and says why.
   expect((await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));
@@ -196,7 +202,7 @@ test('an embedded scenario in two tabs: each frame follows the other, and a stal
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 3)));
 
   // Frame b has not heard of frame a's next choice when it makes one of its own.
-  await staleChoice(a, b);
+  await staleChoice(a, b, savedSteps);
   // The newer run stays saved; frame b shows it instead of its own choice.
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
   await expect(b.locator('.feedback-choice')).toHaveText(choiceLabel(contractor, recommended[3]!, 'en'));

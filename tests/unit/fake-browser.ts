@@ -9,13 +9,14 @@ export interface FakeBrowser {
   save(key: string, value: string, heard?: boolean): void;
 }
 
-/** Stubs `window`, its event listeners and `localStorage` (undo with `vi.unstubAllGlobals()`). */
+/** Stubs `window`, its events and `localStorage` (undo with `vi.unstubAllGlobals()`). */
 export function fakeBrowser(): FakeBrowser {
   const items = new Map<string, string>();
   const events = new EventTarget();
   vi.stubGlobal('window', globalThis);
   vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
   vi.stubGlobal('removeEventListener', events.removeEventListener.bind(events));
+  vi.stubGlobal('dispatchEvent', events.dispatchEvent.bind(events));
   vi.stubGlobal('localStorage', {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
