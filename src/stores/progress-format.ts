@@ -3,6 +3,7 @@
 // the earlier format too, and migrates it (see `fromVersion1`); nothing is wiped for being old.
 import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
+import { isId, isInt, isRecord } from '../engine/guards.ts';
 
 /**
  * The format saved progress is written in. Version 2 (the scores measured against the recommended
@@ -74,19 +75,16 @@ export interface Decoded {
 }
 
 const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isKey = (k: string) => k.length > 0 && k.length <= 100 && k !== '__proto__';
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 
 function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
-  if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
+  if (!isId(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
   if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles))
     return undefined;
   const scores: ScenarioResult['principles'] = {};
   for (const [p, s] of Object.entries(principles)) {
-    if (!isKey(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
+    if (!isId(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
     scores[p] = { earned: s['earned'], max: s['max'] };
   }
   const result: ScenarioResult = { ending, grade: grade as Grade, overall, principles: scores, at };
@@ -166,7 +164,7 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
     return out;
   }
   for (const [key, value] of Object.entries(v)) {
-    if (!isKey(key)) {
+    if (!isId(key)) {
       dropped.push(`${where}[…]`);
       continue;
     }
