@@ -8,11 +8,9 @@ import { discardedFrom, roomStateOf, withPhoneCount } from '../live/moment.ts';
 import { decodeConsoleCount, decodeCreatedRoom, parseJson, type CreatedRoom } from '../live/protocol.ts';
 import { isRecord } from '../engine/guards.ts';
 import { readItem, writeItem } from './storage.ts';
+import { liveRoomsKey } from '../browser/storage-keys.ts';
 import type { Workshop } from './workshop.ts';
 import { channelName, channelNamespace, decodeScreenMessage, sessionVersion } from '../workshop/session.ts';
-
-/** Where the console keeps the live rooms it created, by session id, with their secrets: in this browser only. */
-export const liveRoomsKey = 'checks-in-the-mail/live-rooms';
 
 /** The rooms this browser's consoles created, by session id, with their secrets. */
 function savedRooms(): Record<string, CreatedRoom> {

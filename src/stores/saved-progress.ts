@@ -2,9 +2,8 @@
 // tabs. The reading pages (home, lessons) use these alone, without a store library or the engine,
 // which keeps them within their 3 KB; progress.ts builds the store the islands share on them.
 import { readItem, storageState, writeItem } from './storage.ts';
+import { progressKey } from '../browser/storage-keys.ts';
 import { decodeProgress, emptyProgress, encodeProgress, type Progress } from './progress-format.ts';
-
-export const storageKey = 'checks-in-the-mail/progress';
 
 /**
  * Why the learner should hear about storage: something had to be reset, nothing can be saved, or
@@ -43,10 +42,10 @@ const unavailable = (): StorageNotice => (storageState() === 'unavailable' ? 'un
  * be saved, the notice is 'unavailable'.
  */
 export function readProgress(): { progress: Progress; notice: StorageNotice } {
-  const { progress, reset, newer } = loadProgress(readItem(storageKey));
+  const { progress, reset, newer } = loadProgress(readItem(progressKey));
   if (newer) return { progress, notice: 'newer' };
   if (!reset) return { progress, notice: unavailable() };
-  writeItem(storageKey, encodeProgress(progress));
+  writeItem(progressKey, encodeProgress(progress));
   return { progress, notice: 'reset' };
 }
 
@@ -58,10 +57,10 @@ export function readProgress(): { progress: Progress; notice: StorageNotice } {
  * one) and not saved, and the notice is 'newer'.
  */
 export function updateProgress(change: (p: Progress) => Progress, current?: Progress): { progress: Progress; notice: StorageNotice } {
-  const saved = loadProgress(readItem(storageKey));
+  const saved = loadProgress(readItem(progressKey));
   if (saved.newer) return { progress: change(current ?? saved.progress), notice: 'newer' };
   const progress = change(saved.progress);
-  writeItem(storageKey, encodeProgress(progress));
+  writeItem(progressKey, encodeProgress(progress));
   return { progress, notice: unavailable() };
 }
 
@@ -71,7 +70,7 @@ export function updateProgress(change: (p: Progress) => Progress, current?: Prog
  */
 export function onProgressSaved(listener: (progress: Progress) => void): void {
   addEventListener('storage', (event) => {
-    if (event.key !== storageKey) return;
+    if (event.key !== progressKey) return;
     const saved = loadProgress(event.newValue);
     if (!saved.newer) listener(saved.progress);
   });

@@ -3,9 +3,8 @@
 // saved at that moment, so tabs that run or delete different sessions never undo each other.
 import { atom } from 'nanostores';
 import { readItem, writeItem } from './storage.ts';
+import { workshopsKey } from '../browser/storage-keys.ts';
 import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
-
-export const workshopsKey = 'checks-in-the-mail/workshops';
 
 export const $sessions = atom<Record<string, WorkshopSession>>({});
 

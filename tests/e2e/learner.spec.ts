@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { storageKey } from '../../src/stores/saved-progress.ts';
+import { progressKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 
@@ -244,7 +244,7 @@ test('a choice clicked before the player has started answers at once, and the li
   // The live player made the same choice and went on, as the learner asked; the run is saved.
   await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
   await expect(page.locator('[data-early-view]')).toHaveCount(0);
-  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), storageKey);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), progressKey);
   expect(JSON.stringify(saved)).toContain(first!.choice);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
