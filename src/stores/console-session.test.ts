@@ -87,6 +87,18 @@ describe('opening the console’s session', () => {
     close();
   });
 
+  it('never writes over sessions a newer version of the course saved, and says so', async () => {
+    const tab = fakeBrowser();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const newer = JSON.stringify({ v: 2, sessions: {} });
+    tab.items.set(key, newer);
+    const { workshop, notices } = await open();
+    expect(notices).toEqual(['workshop.sessionsNewer']);
+    workshop.vote('remind', 2);
+    expect(workshop.$session.get().tallies).toEqual([{ remind: 2 }]);
+    expect(tab.items.get(key)).toBe(newer);
+  });
+
   it('says when nothing can be saved, and when the screen then cannot follow at all', async () => {
     const tab = fakeBrowser();
     vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -8,11 +8,16 @@ import { openConsoleChannel } from '../workshop/screen-channel.ts';
 import { fitsScenario } from '../workshop/view.ts';
 import { storageState } from './storage.ts';
 import { createWorkshop, type Workshop } from './workshop.ts';
-import { $sessions, latestSession, savedSession, saveSession, startSessions } from './workshops.ts';
+import { latestSession, savedSessions, type Sessions } from './workshops.ts';
 import { $consoleWorkshop } from './console-workshop.ts';
 
 /** What the console says on opening, as message keys of the locale files. */
-export type ConsoleNotice = 'workshop.sessionChanged' | 'workshop.sessionMissing' | 'workshop.storageOff' | 'workshop.noScreenLink';
+export type ConsoleNotice =
+  | 'workshop.sessionChanged'
+  | 'workshop.sessionMissing'
+  | 'workshop.storageOff'
+  | 'workshop.noScreenLink'
+  | 'workshop.sessionsNewer';
 
 export interface OpenedConsole {
   workshop: Workshop;
@@ -27,32 +32,32 @@ export interface OpenedConsole {
  * session, with a notice saying why (the old one stays saved, to export). Without `wanted`, the
  * latest saved session that fits, else a new one named `newName`. The session is saved and sent
  * to the screen at once; each change after is saved and sent too. Where nothing can be saved the
- * notice says so: without a channel either, the screen cannot follow at all.
+ * notice says so: without a channel either, the screen cannot follow at all. Sessions a newer
+ * version of the course saved are never written over, and the notice says so.
  */
 export function openConsoleSession(scenario: PlayableScenario, wanted: string | undefined, newName: string): OpenedConsole {
-  startSessions();
   const notices: ConsoleNotice[] = [];
+  const saved = savedSessions.read();
   const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
-  const found = wanted ? $sessions.get()[wanted] : undefined;
+  const found = wanted ? saved.value[wanted] : undefined;
   const usable = found && fits(found) ? found : undefined;
   if (wanted && !usable) notices.push(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing');
-  const session = usable || (!wanted && latestSession(fits)) || newSession(scenario.id, newName, new Date(), randomId());
+  const session = usable || (!wanted && latestSession(saved.value, fits)) || newSession(scenario.id, newName, new Date(), randomId());
 
+  // This page's copy of the sessions, which changes alone where a newer version's are kept as they are.
+  let mine: Sessions = saved.value;
+  const save = (s: WorkshopSession) => {
+    mine = savedSessions.update((all) => ({ ...all, [s.id]: s }), mine).value;
+    channel?.state(s);
+  };
   const channel = openConsoleChannel(scenario.id, () => channel?.state(workshop.$session.get()));
-  // Each action applies to the session as saved now, and the console follows what another
-  // console of the same session saves: their votes and steps add up.
-  const workshop = createWorkshop(
-    scenario,
-    session,
-    (s) => {
-      saveSession(s);
-      channel?.state(s);
-    },
-    () => savedSession(session.id),
-  );
-  const unfollow = $sessions.listen((all) => workshop.follow(all[session.id]));
-  saveSession(session);
-  channel?.state(session);
+  // Each action applies to the session as saved now (a change that changes nothing writes
+  // nothing), and the console follows what another console of the same session saves: their
+  // votes and steps add up.
+  const workshop = createWorkshop(scenario, session, save, () => savedSessions.update((all) => all, mine).value[session.id]);
+  const unfollow = savedSessions.listen((all) => workshop.follow(all[session.id]));
+  save(session);
+  if (saved.notice === 'newer') notices.push('workshop.sessionsNewer');
   if (storageState() !== 'ok') notices.push(channel ? 'workshop.storageOff' : 'workshop.noScreenLink');
   // The live-voting section, outside the console's island, works on this workshop.
   $consoleWorkshop.set(workshop);

@@ -4,7 +4,7 @@
 // tab replaces newer progress.
 import { serialiseRun, type RestoreResult } from '../engine/index.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
-import { $progress, recordResult, sameRun, saveRun, startProgress } from './progress.ts';
+import { $progress, recordResult, sameRun, saveRun } from './progress.ts';
 import { rescoreSaved } from './results.ts';
 
 /**
@@ -35,7 +35,6 @@ export function createCoursePlayer(scenario: PlayableScenario, onFollowed: () =>
     player,
     /** Resumes the saved run and starts following: how it resumed, and the function that stops following. */
     open(): [restored: RestoreResult | undefined, stop: () => void] {
-      startProgress();
       // Results saved under the earlier rules, with the run that reached them, count again from here on.
       rescoreSaved(scenario);
       return [player.resume(saved()), $progress.listen(follow)];

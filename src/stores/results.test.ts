@@ -119,8 +119,9 @@ describe('progress saved by format version 1', () => {
 
   it('is re-scored on the progress page from the scenario it fetches; a scenario it cannot fetch leaves the result labelled', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { startProgress } = await progressStore(JSON.stringify(saved));
-    startProgress();
+    // The progress page listens to the store, which reads what is saved.
+    const { $progress } = await progressStore(JSON.stringify(saved));
+    $progress.listen(() => {});
     const { rescoreFetched } = await import('./results.ts');
     const asked: string[] = [];
     const offline = (async (url: string) => {
@@ -160,7 +161,8 @@ describe('progress saved by a newer version of the course', () => {
   it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = await progressStore(newer);
-    store.startProgress();
+    // A page's island listens to the store, which reads what is saved.
+    store.$progress.listen(() => {});
     expect(store.$storageNotice.get()).toBe('newer');
     expect(localStorage.getItem(progressKey)).toBe(newer);
     store.update((p) => ({ ...p, name: 'Ada' }));

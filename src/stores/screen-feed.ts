@@ -20,7 +20,7 @@ export interface ScreenFeed {
 }
 
 /**
- * Starts following (after startSessions()). `fits` says whether a session can be shown (its
+ * Starts following. `fits` says whether a session can be shown (its
  * scenario, still playable); `wanted` is the session id the screen was opened for, if any (a link
  * to one session shows that session or nothing, never another group's); `room` a live room named
  * in its address.
@@ -41,7 +41,7 @@ export function startScreenFeed(options: {
     set({ session: forScreen(next) });
   };
   const fromSaved = () => {
-    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession(options.fits);
+    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession($sessions.get(), options.fits);
     if (saved && wants(saved)) fromConsole(saved);
   };
   fromSaved();
