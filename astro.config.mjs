@@ -110,6 +110,14 @@ export default defineConfig({
                 priority: 40,
               },
               { name: 'stored-run', test: /src[\\/]engine[\\/]stored-run\./, priority: 35 },
+              // The guards of outside data and the storage keys, which the workshop's pages and the phone's
+              // join page share with progress and stored runs: apart, so those pages do not load the progress
+              // and stored-run chunks for a few lines.
+              { name: 'guards', test: /src[\\/](engine[\\/]guards|browser[\\/]storage-keys)\./, priority: 36 },
+              // The persisted-value module, which saved progress and the saved sessions share: apart, so the
+              // facilitator's landing page does not load the progress and stored-run chunks with it. Below the
+              // guards' group, which must keep the guards: the phone's join page loads those alone.
+              { name: 'persisted', test: /src[\\/]stores[\\/]persisted\./, priority: 34 },
               // The phone's join page shares only this with the others: alone, it keeps that page small.
               { name: 'typography', test: /src[\\/]i18n[\\/]typography\./, priority: 45 },
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },

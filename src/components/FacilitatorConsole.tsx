@@ -4,29 +4,15 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
-import { fitsScenario } from '../workshop/view.ts';
-import { $sessions, latestSession, savedSession, saveSession, startSessions } from '../stores/workshops.ts';
-import { storageState } from '../stores/storage.ts';
-import { audioContextClass, canBroadcast, randomId } from '../browser/support.ts';
-import {
-  channelName,
-  channelNamespace,
-  decodeScreenMessage,
-  forScreen,
-  majority,
-  newSession,
-  roomPath,
-  sessionVersion,
-  total,
-  type WorkshopSession,
-} from '../workshop/session.ts';
+import { openConsoleSession } from '../stores/console-session.ts';
+import { audioContextClass } from '../browser/support.ts';
+import { majority, newSession, roomPath, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import type { ScenarioIslandProps } from '../course/props.ts';
 import { ConfirmDialog, FeedbackBody, RoomGradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
-import { $consoleWorkshop } from '../stores/console-workshop.ts';
 import './Facilitator.css';
 
 interface Props extends ScenarioIslandProps {
@@ -50,56 +36,14 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
-    startSessions();
-    const said: string[] = [];
-    const fits = (s: WorkshopSession) => fitsScenario(props.scenario, s);
-    const wanted = new URLSearchParams(location.search).get('session');
-    const found = wanted ? $sessions.get()[wanted] : undefined;
-    // A link to a session this browser does not have, or one the edited scenario no longer
-    // fits, starts a new session and says why; the old one stays listed, to export.
-    const usable = found && fits(found) ? found : undefined;
-    if (wanted && !usable) said.push(t(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing'));
-    const session =
-      usable ||
-      (!wanted && latestSession(fits)) ||
-      newSession(
-        props.scenario.id,
-        t('workshop.defaultName', { date: new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date()) }),
-        new Date(),
-        randomId(),
-      );
-    // Without a BroadcastChannel the screen follows the saved session; without storage either, it cannot follow.
-    const channel = canBroadcast() ? new BroadcastChannel(channelName(props.scenario.id)) : undefined;
-    const send = (s: typeof session) =>
-      channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(s) });
-    // Each action applies to the session as saved now, and the console follows what another
-    // console of the same session (another tab) saves: their votes and steps add up.
-    const w = createWorkshop(
-      props.scenario,
-      session,
-      (s) => {
-        saveSession(s);
-        send(s);
-      },
-      () => savedSession(session.id),
-    );
-    const unfollow = $sessions.listen((all) => w.follow(all[session.id]));
-    if (channel)
-      channel.onmessage = (event: MessageEvent) => {
-        if (decodeScreenMessage(event.data)?.type === 'hello') send(w.$session.get());
-      };
-    saveSession(session);
-    send(session);
-    if (storageState() !== 'ok') said.push(t(channel ? 'workshop.storageOff' : 'workshop.noScreenLink'));
-    if (wanted !== session.id) history.replaceState(null, '', `?session=${session.id}`);
-    setWorkshop(w);
-    // The live-voting section, outside this island, works on the console's workshop.
-    $consoleWorkshop.set(w);
-    setNotices(said);
-    return () => {
-      unfollow();
-      channel?.close();
-    };
+    const wanted = new URLSearchParams(location.search).get('session') ?? undefined;
+    const date = new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date());
+    const opened = openConsoleSession(props.scenario, wanted, t('workshop.defaultName', { date }));
+    const id = opened.workshop.$session.get().id;
+    if (wanted !== id) history.replaceState(null, '', `?session=${id}`);
+    setWorkshop(opened.workshop);
+    setNotices(opened.notices.map((key) => t(key)));
+    return opened.close;
   }, []);
   return [workshop, notices];
 }

@@ -5,7 +5,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from './use-store.ts';
 import { fitsScenario, viewOf } from '../workshop/view.ts';
-import { startSessions } from '../stores/workshops.ts';
 import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { networkOrigin } from '../live/availability.ts';
@@ -121,7 +120,6 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // Set with the console's state, in the same render: until then the columns stay hidden (see Facilitator.css).
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    startSessions();
     setFullscreen(canFullscreen());
     const params = new URLSearchParams(location.search);
     const feed = startScreenFeed({

@@ -1,10 +1,10 @@
 // The progress page: best results side by side, the principles overall, the certificate, and
 // the learner's data (export, import, reset).
-import { useStore } from './use-store.ts';
+import { useSavedStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, startProgress } from '../stores/progress.ts';
+import { $progress } from '../stores/progress.ts';
 import { awaitsReplay, rescoreFetched } from '../stores/results.ts';
-import { countedResult } from '../stores/progress-format.ts';
+import { countedResult, emptyProgress } from '../stores/progress-format.ts';
 import { decodeProgressFile, exportProgress, replaceProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
 import type { Progress } from '../stores/progress-format.ts';
 import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
@@ -27,7 +27,7 @@ interface Props {
 
 export default function ProgressPage({ locale, messages, principles, scenarios, lessons }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const progress = useStore($progress);
+  const progress = useSavedStore($progress, emptyProgress());
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const dialog = useRef<HTMLDialogElement>(null);
   const importDialog = useRef<HTMLDialogElement>(null);
@@ -36,7 +36,6 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   // Known once the page runs: some embedded and locked-down browsers cannot print.
   const [printable, setPrintable] = useState(true);
   useEffect(() => {
-    startProgress();
     setPrintable(typeof print === 'function');
   }, []);
   // Results saved under the earlier rules with their run are re-scored by replaying it (once,

@@ -2,9 +2,9 @@
 // spreadsheet, Markdown and CSV files need the scenario's text, fetched when first asked for (the
 // console's own props file), and the spreadsheet its writer, loaded on the click: neither this
 // page nor the console carries them for nothing.
-import { useStore } from './use-store.ts';
+import { useSavedStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $sessions, deleteSession, startSessions } from '../stores/workshops.ts';
+import { $sessions, deleteSession } from '../stores/workshops.ts';
 import { fitsScenario } from '../workshop/view.ts';
 import { storageState } from '../stores/storage.ts';
 import { fileStem, outcomeTable, sessionCsv, sessionJson, sessionMarkdown, voteTable } from '../workshop/export.ts';
@@ -33,13 +33,12 @@ const formats: [Format, string][] = [
 
 export default function SessionList({ locale, messages, titles }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const sessions = useStore($sessions);
+  const sessions = useSavedStore($sessions, {});
   const [doomed, setDoomed] = useState<string>();
   const [status, setStatus] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
   const [storageOff, setStorageOff] = useState(false);
   useEffect(() => {
-    startSessions();
     setStorageOff(storageState() !== 'ok');
   }, []);
   // Arriving from a console's download link (?session=…): the sessions appear after the page

@@ -4,6 +4,7 @@
 import type { PrincipleScore } from '../engine/scoring.ts';
 import type { Grade, Tone } from '../engine/types.ts';
 import { grades, tones } from '../engine/vocabulary.ts';
+import { isInt, isRecord } from '../engine/guards.ts';
 
 export const embedNamespace = 'checks-in-the-mail';
 /**
@@ -51,9 +52,7 @@ export interface InitMessage {
   instance: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 const isPoints = (v: unknown) => isRecord(v) && Object.entries(v).every(([k, n]) => isText(k) && isInt(n));
 
 const dataCheckers: { [T in FrameEventType]: (d: Record<string, unknown>) => boolean } = {

@@ -2,6 +2,7 @@
 import { isDecision, routesOf } from './graph.ts';
 import { replay, startRun, type Run } from './run.ts';
 import type { Scenario, Step } from './types.ts';
+import { isId } from './guards.ts';
 
 export const storedRunVersion = 1;
 
@@ -54,8 +55,6 @@ export function serialiseRun(print: string, run: Run): StoredRun {
     steps: run.steps.map((s) => [s.node, s.choice]),
   };
 }
-
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
 
 /** Reads a stored run from untrusted data; undefined unless it is well-formed. */
 export function decodeStoredRun(value: unknown): StoredRun | undefined {

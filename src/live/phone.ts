@@ -1,6 +1,7 @@
 // A phone in a live room: joining with the code, following the room, voting. State and actions
 // without the DOM (the join page's script renders them), so the rules are tested without a browser.
 import { follow, type LinkStatus } from './follow.ts';
+import { livePhoneKey } from '../browser/storage-keys.ts';
 import { decodeJoined, decodePhoneSnapshot, normaliseCode, parseJson, votingOpen, type Joined, type PhoneSnapshot } from './protocol.ts';
 
 /** Why the phone is not (or no longer) in a room. */
@@ -27,15 +28,13 @@ export interface TokenStore {
   write(value: { code: string; token: string }): void;
 }
 
-export const phoneKey = 'checks-in-the-mail/live-phone';
-
 /** localStorage where it works, else memory for this visit. */
 export function tokenStore(): TokenStore {
   let memory: { code: string; token: string } | undefined;
   return {
     read() {
       try {
-        const value = JSON.parse(localStorage.getItem(phoneKey) ?? 'null') as { code?: unknown; token?: unknown } | null;
+        const value = JSON.parse(localStorage.getItem(livePhoneKey) ?? 'null') as { code?: unknown; token?: unknown } | null;
         if (value && typeof value.code === 'string' && typeof value.token === 'string') return { code: value.code, token: value.token };
       } catch (error) {
         console.warn('The phone’s saved room could not be read; it joins afresh.', error);
@@ -45,7 +44,7 @@ export function tokenStore(): TokenStore {
     write(value) {
       memory = value;
       try {
-        localStorage.setItem(phoneKey, JSON.stringify(value));
+        localStorage.setItem(livePhoneKey, JSON.stringify(value));
       } catch (error) {
         console.warn('The phone’s room is kept for this visit only.', error);
       }

@@ -3,6 +3,7 @@
 // zod; every shape that arrives from outside has a decoder that never throws. The decoders that
 // read a whole workshop session are in room-state.ts, so the phone's page does not carry them.
 import type { WorkshopSession } from '../workshop/session.ts';
+import { isId, isRecord } from '../engine/guards.ts';
 
 export const liveVersion = 1;
 
@@ -88,8 +89,6 @@ export interface ConsoleCount extends LiveCount {
   phones: number;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 /** A whole number from 0 to `max`; not -0, which JSON.parse makes of "-0" and JSON.stringify writes as 0. */
 const isWhole = (v: unknown, max: number): v is number =>

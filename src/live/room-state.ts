@@ -1,11 +1,10 @@
 // The decoders of what carries a workshop session: the console's published state, a new room, a
 // change of state, and the snapshot the screen receives. The server and the screen use them.
 import { decodeSession } from '../workshop/session.ts';
+import { isId, isRecord } from '../engine/guards.ts';
 import {
   decodeCount,
   decodeMoment,
-  isId,
-  isRecord,
   isStep,
   liveVersion,
   normaliseCode,

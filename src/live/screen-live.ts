@@ -2,7 +2,8 @@
 // show with the phones' votes added. Loaded only once the screen knows of a live room.
 import { follow, type LinkStatus } from './follow.ts';
 import { withLiveCount } from './moment.ts';
-import { decodeCount, isKey, isRecord, normaliseCode, type LiveCount } from './protocol.ts';
+import { decodeCount, isKey, normaliseCode, type LiveCount } from './protocol.ts';
+import { isRecord } from '../engine/guards.ts';
 import { decodeSnapshot } from './room-state.ts';
 
 export { isKey } from './protocol.ts';

@@ -3,6 +3,8 @@
 // and initialized, completed, passed, failed and terminated may each be sent once per session.
 // This is the cmi5 best practice "persist AU session state" (best practice #17), kept per tab
 // (sessionStorage) and per registration, in memory where storage is blocked.
+import { cmi5SessionKey } from '../browser/storage-keys.ts';
+
 /** Where a tab session is kept: this tab's sessionStorage, or memory where that is blocked. */
 export interface TabStore {
   readItem(key: string): string | null;
@@ -53,8 +55,6 @@ export interface Cmi5TabSession {
   run?: unknown;
 }
 
-const keyFor = (registration: string) => `checks-in-the-mail/cmi5/${registration}`;
-
 /** Reads a saved tab session from untrusted text; undefined unless it is well-formed. */
 export function decodeTabSession(raw: string | null): Cmi5TabSession | undefined {
   if (raw === null) return undefined;
@@ -75,7 +75,7 @@ export function decodeTabSession(raw: string | null): Cmi5TabSession | undefined
 
 /** The session kept in this tab for a registration and fetch URL, and a way to save changes to it. */
 export function tabSession(registration: string, fetchUrl: string, area: TabStore = sessionTabStore()) {
-  const key = keyFor(registration);
+  const key = cmi5SessionKey(registration);
   const saved = decodeTabSession(area.readItem(key));
   let session = saved?.fetch === fetchUrl ? saved : undefined;
   const save = () => session && area.writeItem(key, JSON.stringify(session));

@@ -1,5 +1,5 @@
 // The course home: each item's state, and where to continue, also as another tab saves.
-import { onProgressSaved, readProgress } from '../stores/saved-progress.ts';
+import { savedProgress } from '../stores/saved-progress.ts';
 import type { Progress } from '../stores/progress-format.ts';
 import { itemState, nextItem, type CourseItem } from '../stores/course-state.ts';
 import { showStorageNotice } from './storage-notice.ts';
@@ -33,7 +33,7 @@ function show(progress: Progress): void {
   }
 }
 
-const { progress, notice } = readProgress();
+const { value: progress, notice } = savedProgress.read();
 showStorageNotice(notice);
 show(progress);
-onProgressSaved(show);
+savedProgress.listen(show);

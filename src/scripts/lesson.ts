@@ -1,12 +1,12 @@
 // A lesson page: counts as read at its end, gives instant feedback in the knowledge check, and
 // keeps reflections, all in saved progress, following what other tabs save.
 // Plain functions over saved progress, no store: a lesson is a reading page, within 3 KB.
-import { onProgressSaved, readProgress, type StorageNotice } from '../stores/saved-progress.ts';
+import { savedProgress, type StorageNotice } from '../stores/saved-progress.ts';
 import { answerQuestion, markLessonRead } from '../stores/lessons.ts';
 import { saveReflection } from '../stores/reflections.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
-const { progress, notice } = readProgress();
+const { value: progress, notice } = savedProgress.read();
 showStorageNotice(notice);
 // Saving can stop working part-way through a visit (a full disk): the learner hears of it then.
 const tell = (saved: StorageNotice) => saved && showStorageNotice(saved);
@@ -43,7 +43,7 @@ if (article && slug) {
       show(chosen);
     };
     follow(saved?.answers?.[question]);
-    onProgressSaved((p) => follow(p.lessons[slug]?.answers?.[question]));
+    savedProgress.listen((p) => follow(p.lessons[slug]?.answers?.[question]));
     for (const input of inputs) {
       input.addEventListener('change', () => {
         show(input);
@@ -70,7 +70,7 @@ if (article && slug) {
       if (note) note.textContent = note.dataset['merged'] ?? '';
     };
     // Another tab's save shows here at once, unless this tab has unsaved typing: that is merged on saving.
-    onProgressSaved((p) => {
+    savedProgress.listen((p) => {
       const theirs = p.lessons[slug]?.reflections?.[prompt] ?? '';
       if (theirs === base || box.value !== base) return;
       box.value = base = theirs;

@@ -3,10 +3,11 @@ import { localize } from '../engine/localize.ts';
 import { fingerprint, serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { progressKey } from '../browser/storage-keys.ts';
 
 const content = loadValid('mini-contractor');
 const scenario = localize(content, 'en');
-const key = 'checks-in-the-mail/progress';
+const key = progressKey;
 
 /** A browser whose `otherTab` saves a run as another tab would, and whose idle moments come when `idle()` says. */
 function browser() {

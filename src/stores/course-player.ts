@@ -10,7 +10,7 @@
 import { serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
 import { whenIdle } from '../browser/support.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
-import { $progress, recordResult, sameRun, saveRun, startProgress } from './progress.ts';
+import { $progress, recordResult, sameRun, saveRun } from './progress.ts';
 import { rescoreSaved } from './results.ts';
 
 /**
@@ -63,7 +63,6 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string, on
     player,
     /** Resumes the saved run and starts following: how it resumed, and the function that stops following. */
     open(): [restored: RestoreResult | undefined, stop: () => void] {
-      startProgress();
       // Results saved under the earlier rules, with the run that reached them, count again from here on.
       rescoreSaved(scenario);
       const restored = player.resume(saved());

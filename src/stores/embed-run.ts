@@ -4,11 +4,9 @@
 // tab, or twice on one page), so a stale frame never replaces a run that moved on.
 import type { createPlayer, PlayerOptions } from './player.ts';
 import { readItem, writeItem } from './storage.ts';
+import { embedRunKey } from '../browser/storage-keys.ts';
 
 type Player = ReturnType<typeof createPlayer>;
-
-/** The key an embedded scenario's run is kept under. */
-export const embedRunKey = (scenario: string) => `checks-in-the-mail/embed/${scenario}`;
 
 /**
  * Saving and following for an embedded scenario's player. `remember()` says whether runs are kept

@@ -3,11 +3,11 @@
 // Each change is applied to what is saved now, not to what this tab last heard, and returns what
 // the learner should hear about storage, if anything.
 import type { LessonProgress } from './progress-format.ts';
-import { updateProgress, type StorageNotice } from './saved-progress.ts';
+import { savedProgress, type StorageNotice } from './saved-progress.ts';
 
 /** Applies a change to one lesson's saved progress (as saved now, not as this tab last heard). */
 export function updateLesson(slug: string, change: (l: LessonProgress) => LessonProgress): StorageNotice {
-  return updateProgress((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } })).notice;
+  return savedProgress.update((p) => ({ ...p, lessons: { ...p.lessons, [slug]: change(p.lessons[slug] ?? {}) } })).notice;
 }
 
 export function markLessonRead(slug: string): StorageNotice {

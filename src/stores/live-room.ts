@@ -3,15 +3,13 @@
 // live voting is switched on (or a session that had it resumes): without it the console is today's.
 import { atom } from 'nanostores';
 import { follow, type LinkStatus } from '../live/follow.ts';
-import { canBroadcast } from '../browser/support.ts';
 import { discardedFrom, roomStateOf, withPhoneCount } from '../live/moment.ts';
-import { decodeConsoleCount, decodeCreatedRoom, isRecord, parseJson, type CreatedRoom } from '../live/protocol.ts';
+import { decodeConsoleCount, decodeCreatedRoom, parseJson, type CreatedRoom } from '../live/protocol.ts';
+import { isRecord } from '../engine/guards.ts';
 import { readItem, writeItem } from './storage.ts';
+import { liveRoomsKey } from '../browser/storage-keys.ts';
 import type { Workshop } from './workshop.ts';
-import { channelName, channelNamespace, decodeScreenMessage, sessionVersion } from '../workshop/session.ts';
-
-/** Where the console keeps the live rooms it created, by session id, with their secrets: in this browser only. */
-export const liveRoomsKey = 'checks-in-the-mail/live-rooms';
+import { openConsoleChannel } from '../workshop/screen-channel.ts';
 
 /** The rooms this browser's consoles created, by session id, with their secrets. */
 function savedRooms(): Record<string, CreatedRoom> {
@@ -50,9 +48,8 @@ const json = { 'content-type': 'application/json' };
 export function createLiveRoom(workshop: Workshop, scenario: string, locale: string, base = '') {
   const $live = atom<LiveRoomView>({ phones: 0, busy: false });
   // A projector screen in this browser hears of the room (never its secret) with every change, and when it says hello.
-  const channel = canBroadcast() ? new BroadcastChannel(channelName(scenario)) : undefined;
-  const announce = () => channel?.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'live', live: $live.get().room ?? null });
-  if (channel) channel.onmessage = (event: MessageEvent) => decodeScreenMessage(event.data)?.type === 'hello' && announce();
+  const channel = openConsoleChannel(scenario, () => announce());
+  const announce = () => channel?.live($live.get().room ?? null);
   const set = (change: Partial<LiveRoomView>) => $live.set({ ...$live.get(), ...change });
   const sessionId = () => workshop.$session.get().id;
   let credentials: CreatedRoom | undefined;

@@ -1,8 +1,10 @@
-// The shape of saved progress and its decoder. The decoder reads anything (storage, an imported
+// The shape of saved progress and its format. The decoder reads anything (storage, an imported
 // file) and never throws; it keeps every well-formed part and lists what it had to drop. It reads
-// the earlier format too, and migrates it (see `fromVersion1`); nothing is wiped for being old.
+// the earlier format too, migrated (see `fromVersion1`); nothing is wiped for being old.
 import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
+import { isId, isInt, isRecord } from '../engine/guards.ts';
+import { decodeVersioned, type Format } from './persisted.ts';
 
 /**
  * The format saved progress is written in. Version 2 (the scores measured against the recommended
@@ -74,24 +76,19 @@ export interface Decoded {
 }
 
 const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isKey = (k: string) => k.length > 0 && k.length <= 100 && k !== '__proto__';
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 
-function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
+function decodeResult(v: unknown): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
-  if (typeof ending !== 'string' || !isKey(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
+  if (!isId(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
   if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles))
     return undefined;
   const scores: ScenarioResult['principles'] = {};
   for (const [p, s] of Object.entries(principles)) {
-    if (!isKey(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
+    if (!isId(p) || !isRecord(s) || !isInt(s['earned']) || !isInt(s['max']) || s['max'] < 0) return undefined;
     scores[p] = { earned: s['earned'], max: s['max'] };
   }
   const result: ScenarioResult = { ending, grade: grade as Grade, overall, principles: scores, at };
-  // Version 1 kept no steps: its results were scored under the earlier rules.
-  if (version === 1) return { ...result, earlierRules: true };
   const earlier = v['earlierRules'];
   if (earlier !== undefined && earlier !== true) return undefined;
   // A result reached an ending, so its path has at least one decision.
@@ -103,17 +100,32 @@ function decodeResult(v: unknown, version: number): ScenarioResult | undefined {
 }
 
 /**
- * Migrates a scenario's progress saved by version 1, whose results keep no steps. Version 1 kept
- * the run until the next one started, so a stored run may be the path of the last result: its
- * steps go with that result (and with the best, when it is the same result, reached at the same
- * moment), still marked `earlierRules`, for `rescoreScenario` to replay; if the run turns out not
- * to reach that ending, the result stays labelled.
+ * Version 1 to 2. Version 1's results keep no steps and were scored under the earlier rules: each
+ * is marked so. Version 1 kept the run until the next one started, so a stored run may be the path
+ * of the last result: its steps go with that result (and with the best, when it is the same
+ * result, reached at the same moment), still marked, for `rescoreScenario` to replay; if the run
+ * turns out not to reach that ending, the result stays labelled.
  */
-function fromVersion1(saved: ScenarioProgress): ScenarioProgress {
-  const steps = saved.run?.steps;
-  if (!steps || steps.length === 0 || !saved.last) return saved;
-  const last = { ...saved.last, steps };
-  return { ...saved, last, ...(saved.best && { best: saved.best.at === saved.last.at ? last : saved.best }) };
+function fromVersion1(saved: Record<string, unknown>): Record<string, unknown> {
+  const { scenarios } = saved;
+  if (!isRecord(scenarios)) return saved;
+  const mark = (r: unknown) => (isRecord(r) ? { ...r, earlierRules: true, steps: undefined } : r);
+  const migrated: Record<string, unknown> = {};
+  for (const [id, s] of Object.entries(scenarios)) {
+    if (!isRecord(s)) {
+      migrated[id] = s;
+      continue;
+    }
+    const steps = decodeStoredRun(s['run'])?.steps;
+    let last = mark(s['last']);
+    let best = mark(s['best']);
+    if (steps && steps.length > 0 && isRecord(last)) {
+      if (isRecord(best) && best['at'] === last['at']) best = { ...best, steps };
+      last = { ...last, steps };
+    }
+    migrated[id] = { ...s, last, best };
+  }
+  return { ...saved, scenarios: migrated };
 }
 
 /**
@@ -136,11 +148,8 @@ function decodeFields<T>(v: unknown, where: string, dropped: string[], fields: R
   return out as T;
 }
 
-function decodeScenario(v: unknown, where: string, dropped: string[], version: number): ScenarioProgress | undefined {
-  const result = (x: unknown) => decodeResult(x, version);
-  const out = decodeFields<ScenarioProgress>(v, where, dropped, { run: decodeStoredRun, last: result, best: result });
-  return out && version === 1 ? fromVersion1(out) : out;
-}
+const decodeScenario = (v: unknown, where: string, dropped: string[]) =>
+  decodeFields<ScenarioProgress>(v, where, dropped, { run: decodeStoredRun, last: decodeResult, best: decodeResult });
 
 /** `v` when `valid` says so: a lesson's field is kept as saved. */
 const kept = (valid: (v: unknown) => boolean) => (v: unknown) => (valid(v) ? v : undefined);
@@ -166,7 +175,7 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
     return out;
   }
   for (const [key, value] of Object.entries(v)) {
-    if (!isKey(key)) {
+    if (!isId(key)) {
       dropped.push(`${where}[…]`);
       continue;
     }
@@ -177,29 +186,36 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
 }
 
 /**
- * Reads progress in the saved format `{ v: 2, lessons, scenarios, name }`, or in version 1's,
- * migrated (see `fromVersion1`). Another version is not read, and says so; a newer one is
- * marked `newer`, for the caller to keep it.
+ * Saved progress: `{ v: 2, lessons, scenarios, name }`; version 1's is migrated (see
+ * `fromVersion1`).
+ */
+export const progressFormat: Format<Progress> = {
+  what: 'Saved progress',
+  version: progressVersion,
+  up: { 1: fromVersion1 },
+  decode(saved) {
+    const dropped: string[] = [];
+    const progress: Progress = {
+      lessons: decodeMap(saved['lessons'], 'lessons', dropped, decodeLesson),
+      scenarios: decodeMap(saved['scenarios'], 'scenarios', dropped, decodeScenario),
+    };
+    if (saved['name'] !== undefined) {
+      if (typeof saved['name'] === 'string' && saved['name'].length <= 200) progress.name = saved['name'];
+      else dropped.push('name');
+    }
+    return { value: progress, dropped };
+  },
+  encode: (progress) => progress,
+  empty: emptyProgress,
+};
+
+/**
+ * Reads progress saved by any version (see `progressFormat`, `decodeVersioned`): what is
+ * well-formed, what had to be dropped, and the version when a newer one saved it.
  */
 export function decodeProgress(value: unknown): Decoded {
-  const dropped: string[] = [];
-  if (!isRecord(value)) return { progress: emptyProgress(), dropped: ['everything: not an object'] };
-  const version = value['v'];
-  if (typeof version !== 'number' || !readableVersions.includes(version))
-    return {
-      progress: emptyProgress(),
-      dropped: [`everything: format version ${JSON.stringify(version)}, expected ${readableVersions.join(' or ')}`],
-      ...(Number.isSafeInteger(version) && (version as number) > progressVersion && { newer: version as number }),
-    };
-  const progress: Progress = {
-    lessons: decodeMap(value['lessons'], 'lessons', dropped, decodeLesson),
-    scenarios: decodeMap(value['scenarios'], 'scenarios', dropped, (v, where, d) => decodeScenario(v, where, d, version)),
-  };
-  if (value['name'] !== undefined) {
-    if (typeof value['name'] === 'string' && value['name'].length <= 200) progress.name = value['name'];
-    else dropped.push('name');
-  }
-  return { progress, dropped };
+  const { value: progress, dropped, newer } = decodeVersioned(value, progressFormat);
+  return { progress, dropped, ...(newer && { newer }) };
 }
 
 export function encodeProgress(progress: Progress): string {

@@ -2,36 +2,24 @@
 // script, kept in step across tabs. Every change is applied to what is saved at that moment, not
 // to this tab's copy, so a tab that has not heard of another's save yet merges into it; a run,
 // which cannot be merged, is saved only over the run it was made from. Reading and saving are
-// saved-progress.ts's, which the reading pages use without this store.
-import { atom } from 'nanostores';
+// saved-progress.ts's, which the reading pages use without this store; the store reads when
+// something first listens (nanostores' onMount).
 import { countedResult, emptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
-import { onProgressSaved, readProgress, updateProgress, type StorageNotice } from './saved-progress.ts';
+import { atom } from 'nanostores';
+import { savedProgress } from './saved-progress.ts';
+import { persistedAtom, updatePersisted, type StorageNotice } from './persisted.ts';
 import type { StoredRun } from '../engine/stored-run.ts';
 
-export const $progress = atom<Progress>(emptyProgress());
-export const $storageNotice = atom<StorageNotice>(undefined);
-
-let started = false;
-
-/** Reads saved progress once, in the browser; pages and islands call it before they read the store. */
-export function startProgress(): void {
-  if (started || typeof window === 'undefined') return;
-  started = true;
-  const { progress, notice } = readProgress();
-  $progress.set(progress);
-  $storageNotice.set(notice);
-  onProgressSaved((saved) => $progress.set(saved));
-}
+/** What the learner should hear about storage (see StorageNotice). */
+export const $storageNotice = /* @__PURE__ */ atom<StorageNotice>(undefined);
+/** The learner's progress, read from storage when first listened to (or read), following other tabs. */
+export const $progress = /* @__PURE__ */ persistedAtom(savedProgress, emptyProgress, $storageNotice);
 
 /**
- * Applies a change to the saved progress, as saved now (see updateProgress); where what is saved
+ * Applies a change to the saved progress, as saved now (see Persisted.update); where what is saved
  * is of a newer version, which is never written over, to this page's copy.
  */
-export function update(change: (p: Progress) => Progress): void {
-  const { progress, notice } = updateProgress(change, $progress.get());
-  $progress.set(progress);
-  if (notice) $storageNotice.set(notice);
-}
+export const update = (change: (p: Progress) => Progress): void => updatePersisted(savedProgress, $progress, $storageNotice, change);
 
 /** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
 export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {

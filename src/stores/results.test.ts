@@ -11,6 +11,7 @@ import { markedPath } from '../engine/paths.ts';
 import { principleIds } from '../engine/vocabulary.ts';
 import { scenarios } from '../../tests/e2e/course-data.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { progressKey } from '../browser/storage-keys.ts';
 
 /** A file of tests/fixtures/progress/v1: progress as the earlier version saved it. */
 const fixture = (name: string): unknown =>
@@ -29,9 +30,8 @@ function replayed(saved: Record<string, unknown>, id: string, at: string) {
 async function progressStore(saved: string | undefined) {
   vi.resetModules();
   const { items } = fakeBrowser();
-  const { storageKey } = await import('./saved-progress.ts');
-  if (saved !== undefined) items.set(storageKey, saved);
-  return { ...(await import('./progress.ts')), storageKey };
+  if (saved !== undefined) items.set(progressKey, saved);
+  return await import('./progress.ts');
 }
 
 /** A result the engine gives for the contractor's recommended path. */
@@ -109,10 +109,10 @@ describe('progress saved by format version 1', () => {
     // The state after the migration: the last re-scored and counted, the best still labelled.
     expect(counted).toEqual(migrated.scenarios['contractor']!.last);
     expect(migrated.scenarios['contractor']!.best!.earlierRules).toBe(true);
-    const { recordResult, storageKey } = await progressStore(encodeProgress(migrated));
+    const { recordResult } = await progressStore(encodeProgress(migrated));
     const lower = { ...counted, overall: counted.overall - 10, at: '2026-12-01T09:00:00.000Z' };
     recordResult('contractor', lower);
-    const after = decodeProgress(JSON.parse(localStorage.getItem(storageKey)!)).progress.scenarios['contractor']!;
+    const after = decodeProgress(JSON.parse(localStorage.getItem(progressKey)!)).progress.scenarios['contractor']!;
     expect(after.last).toEqual(lower);
     expect(after.best).toEqual(counted);
     expect(countedResult(after)).toEqual(counted);
@@ -120,8 +120,9 @@ describe('progress saved by format version 1', () => {
 
   it('is re-scored on the progress page from the scenario it fetches; a scenario it cannot fetch leaves the result labelled', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { storageKey, startProgress } = await progressStore(JSON.stringify(saved));
-    startProgress();
+    // The progress page listens to the store, which reads what is saved.
+    const { $progress } = await progressStore(JSON.stringify(saved));
+    $progress.listen(() => {});
     const { rescoreFetched } = await import('./results.ts');
     const asked: string[] = [];
     const offline = (async (url: string) => {
@@ -136,7 +137,7 @@ describe('progress saved by format version 1', () => {
     // Both have a stored run to try (the client's turns out to be another run).
     expect(asked).toEqual(['/en/scenarios/contractor/player.json', '/en/scenarios/client/player.json']);
     expect(warn).toHaveBeenCalledTimes(2);
-    const stored = () => decodeProgress(JSON.parse(localStorage.getItem(storageKey)!)).progress.scenarios['contractor']!;
+    const stored = () => decodeProgress(JSON.parse(localStorage.getItem(progressKey)!)).progress.scenarios['contractor']!;
     expect(stored().last!.earlierRules).toBe(true);
     const online = (async (url: string) => Response.json({ scenario: scenario(url.split('/')[3]!) })) as unknown as typeof fetch;
     await rescoreFetched(pages, online);
@@ -161,12 +162,13 @@ describe('progress saved by a newer version of the course', () => {
   it('is kept as it is: never written over, on opening or on a change, and the learner is told', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = await progressStore(newer);
-    store.startProgress();
+    // A page's island listens to the store, which reads what is saved.
+    store.$progress.listen(() => {});
     expect(store.$storageNotice.get()).toBe('newer');
-    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    expect(localStorage.getItem(progressKey)).toBe(newer);
     store.update((p) => ({ ...p, name: 'Ada' }));
     store.recordResult('contractor', { ...result(), at: '2026-12-01T09:00:00.000Z' });
-    expect(localStorage.getItem(store.storageKey)).toBe(newer);
+    expect(localStorage.getItem(progressKey)).toBe(newer);
     // What the learner does meanwhile lives in the page.
     expect(store.$progress.get().name).toBe('Ada');
   });

@@ -5,17 +5,10 @@
 // console still drives the screen.
 import { atom } from 'nanostores';
 import type { LinkStatus } from '../live/follow.ts';
-import { canBroadcast } from '../browser/support.ts';
 import { storageState } from './storage.ts';
 import { $sessions, latestSession } from './workshops.ts';
-import {
-  channelName,
-  channelNamespace,
-  decodeScreenMessage,
-  forScreen,
-  sessionVersion,
-  type WorkshopSession,
-} from '../workshop/session.ts';
+import { forScreen, type WorkshopSession } from '../workshop/session.ts';
+import { openScreenChannel } from '../workshop/screen-channel.ts';
 
 export interface ScreenFeed {
   session?: WorkshopSession | undefined;
@@ -27,7 +20,7 @@ export interface ScreenFeed {
 }
 
 /**
- * Starts following (after startSessions()). `fits` says whether a session can be shown (its
+ * Starts following. `fits` says whether a session can be shown (its
  * scenario, still playable); `wanted` is the session id the screen was opened for, if any (a link
  * to one session shows that session or nothing, never another group's); `room` a live room named
  * in its address.
@@ -48,7 +41,7 @@ export function startScreenFeed(options: {
     set({ session: forScreen(next) });
   };
   const fromSaved = () => {
-    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession(options.fits);
+    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession($sessions.get(), options.fits);
     if (saved && wants(saved)) fromConsole(saved);
   };
   fromSaved();
@@ -84,17 +77,11 @@ export function startScreenFeed(options: {
   }
 
   // The console in this browser, where BroadcastChannel exists (some locked-down browsers lack it).
-  const channel = canBroadcast() ? new BroadcastChannel(channelName(options.scenario)) : undefined;
-  if (channel) {
-    channel.onmessage = (event: MessageEvent) => {
-      // The console's live room ({ type: 'live', live }) is checked by the room's own code once loaded.
-      const data = event.data as { ns?: unknown; type?: unknown; live?: unknown } | null;
-      if (data?.ns === channelNamespace && data.type === 'live' && data.live) followRoom(data.live);
-      const message = decodeScreenMessage(event.data);
-      if (message?.type === 'state' && message.session && wants(message.session)) fromConsole(message.session);
-    };
-    channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'hello' });
-  }
+  const channel = openScreenChannel(options.scenario, {
+    state: (session) => wants(session) && fromConsole(session),
+    // The console's live room is checked by the room's own code once loaded.
+    live: followRoom,
+  });
   set({ linked: channel !== undefined || storageState() === 'ok' || options.room !== undefined });
 
   return {

@@ -1,70 +1,54 @@
 // Saved workshop sessions, kept in this browser so a facilitator can resume, export or delete
-// them; a damaged session is dropped, the others kept. Each save changes one session in what is
-// saved at that moment, so tabs that run or delete different sessions never undo each other.
+// them, the one way values are kept here (persisted.ts): a damaged session is dropped and the
+// others kept; each save changes one session in what is saved at that moment, so tabs that run or
+// delete different sessions never undo each other; sessions saved by a newer version of the course
+// are never written over. The store reads them when it gets its first listener.
 import { atom } from 'nanostores';
-import { readItem, writeItem } from './storage.ts';
+import { persisted, persistedAtom, updatePersisted, type Format, type StorageNotice } from './persisted.ts';
+import { isRecord } from '../engine/guards.ts';
 import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
+import { workshopsKey } from '../browser/storage-keys.ts';
 
-export const workshopsKey = 'checks-in-the-mail/workshops';
+/** Saved sessions by id. */
+export type Sessions = Record<string, WorkshopSession>;
 
-export const $sessions = atom<Record<string, WorkshopSession>>({});
+/** Saved sessions: `{ v: 1, sessions: { [id]: session } }`, the only version released. */
+const sessionsFormat: Format<Sessions> = {
+  what: 'Saved workshop sessions',
+  version: 1,
+  up: {},
+  decode(saved) {
+    const sessions: Sessions = {};
+    const dropped: string[] = [];
+    const list = saved['sessions'];
+    if (!isRecord(list)) return { value: sessions, dropped: ['sessions'] };
+    for (const [key, item] of Object.entries(list)) {
+      const session = decodeSession(item);
+      if (session) sessions[session.id] = session;
+      else dropped.push(`sessions[${JSON.stringify(key.slice(0, 40))}]`);
+    }
+    return { value: sessions, dropped };
+  },
+  encode: (sessions) => ({ sessions }),
+  empty: () => ({}),
+};
 
-function load(raw: string | null): Record<string, WorkshopSession> {
-  if (raw === null) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    console.warn('Saved workshop sessions were unreadable and have been reset.', error);
-    return {};
-  }
-  const sessions: Record<string, WorkshopSession> = {};
-  const list = typeof value === 'object' && value !== null ? (value as { sessions?: unknown }).sessions : undefined;
-  if (typeof list !== 'object' || list === null) return sessions;
-  for (const item of Object.values(list)) {
-    const session = decodeSession(item);
-    if (session) sessions[session.id] = session;
-    else console.warn('A saved workshop session could not be read and was left out.');
-  }
-  return sessions;
-}
+/** The saved sessions as plain functions (see Persisted): the console keeps its session with these, without the store. */
+export const savedSessions = /* @__PURE__ */ persisted(workshopsKey, sessionsFormat);
 
-let started = false;
+/** What the facilitator should hear about saved sessions: damaged ones dropped, nothing saved, a newer version's kept. */
+export const $sessionsNotice = /* @__PURE__ */ atom<StorageNotice>(undefined);
+/** The saved sessions by id, read when first listened to and following other tabs: the lists of sessions and the screen. */
+export const $sessions = /* @__PURE__ */ persistedAtom<Sessions>(savedSessions, () => ({}), $sessionsNotice);
 
-export function startSessions(): void {
-  if (started || typeof window === 'undefined') return;
-  started = true;
-  $sessions.set(load(readItem(workshopsKey)));
-  window.addEventListener('storage', (event) => {
-    if (event.key === workshopsKey) $sessions.set(load(event.newValue));
-  });
-}
-
-function update(change: (sessions: Record<string, WorkshopSession>) => Record<string, WorkshopSession>): void {
-  // Start from what is saved now: another tab may have saved since this one last heard.
-  const saved = readItem(workshopsKey);
-  const sessions = change(saved === null ? $sessions.get() : load(saved));
-  $sessions.set(sessions);
-  writeItem(workshopsKey, JSON.stringify({ v: 1, sessions }));
-}
-
-/** A session as saved at this moment (another tab may have changed it since this one heard). */
-export function savedSession(id: string): WorkshopSession | undefined {
-  const saved = readItem(workshopsKey);
-  return (saved === null ? $sessions.get() : load(saved))[id];
-}
-
-export function saveSession(session: WorkshopSession): void {
-  update((all) => ({ ...all, [session.id]: session }));
-}
-
+/** Deletes a saved session, from what is saved now (another tab may have saved since this one heard). */
 export function deleteSession(id: string): void {
-  update(({ [id]: _gone, ...rest }) => rest);
+  updatePersisted(savedSessions, $sessions, $sessionsNotice, ({ [id]: _gone, ...rest }) => rest);
 }
 
-/** The most recently changed session that passes a test (its scenario, and that it still fits it). */
-export function latestSession(fits: (session: WorkshopSession) => boolean): WorkshopSession | undefined {
-  return Object.values($sessions.get())
+/** The most recently changed of `sessions` that passes a test (its scenario, and that it still fits it). */
+export function latestSession(sessions: Sessions, fits: (session: WorkshopSession) => boolean): WorkshopSession | undefined {
+  return Object.values(sessions)
     .filter(fits)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }

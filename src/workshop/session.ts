@@ -4,6 +4,7 @@
 import type { Step } from '../engine/types.ts';
 import type { Timer } from './timer.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
+import { isId, isRecord } from '../engine/guards.ts';
 
 export const sessionVersion = 1;
 
@@ -104,8 +105,6 @@ export function roomPath(session: WorkshopSession, scenario: PlayableScenario): 
   });
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && v !== '__proto__';
 const isTallyKey = (v: string) => isId(v) || v === '#';
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 100_000;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;

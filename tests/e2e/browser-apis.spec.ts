@@ -5,7 +5,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { outcome } from '../../src/engine/scoring.ts';
-import { storageKey } from '../../src/stores/saved-progress.ts';
+import { progressKey } from '../../src/browser/storage-keys.ts';
 import { resultOf } from '../../src/stores/scenario-result.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
@@ -82,7 +82,7 @@ async function finishCourse(page: Page) {
     lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
     scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { best: result(s.id), last: result(s.id) }])),
   };
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [storageKey, JSON.stringify(progress)] as const);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [progressKey, JSON.stringify(progress)] as const);
 }
 
 /** A choice moves the story: its feedback appears. */

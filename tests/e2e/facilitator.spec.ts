@@ -5,7 +5,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, decisionAt, fill, plural, reported, scenarios, ui } from './course-data.ts';
 import { csvField } from '../../src/workshop/export.ts';
-import { workshopsKey } from '../../src/stores/workshops.ts';
+import { workshopsKey } from '../../src/browser/storage-keys.ts';
 import { expectNoViolations } from './axe.ts';
 import { openConsole, openConsoleAndScreen, waitForIsland } from './play.ts';
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { storageKey } from '../../src/stores/saved-progress.ts';
+import { progressKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
 import { openScenario } from './play.ts';
 
@@ -245,7 +245,7 @@ test('a choice clicked before the player has started answers at once, and the li
   await expect(page.getByRole('button', { name: choiceLabel(client, second!, 'en'), exact: true })).toBeVisible();
   await expect(page.locator('[data-early-view]')).toHaveCount(0);
   // Saved when the browser is idle after showing it.
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', storageKey)).toContain(first!.choice);
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', progressKey)).toContain(first!.choice);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 

@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findNode } from '../../src/engine/graph.ts';
 import { markedPath } from '../../src/engine/paths.ts';
-import { phoneKey } from '../../src/live/phone.ts';
 import { qrSvg } from '../../src/live/qr-code.ts';
-import { workshopsKey } from '../../src/stores/workshops.ts';
+import { livePhoneKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
 import { expectNoViolations } from './axe.ts';
 import { openConsole, waitForIsland } from './play.ts';
@@ -128,7 +127,7 @@ test('a participant cannot act as the facilitator: changing the room’s state w
           }).then((r) => r.status);
         return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
       },
-      [room, phoneKey] as const,
+      [room, livePhoneKey] as const,
     );
     expect(status).toEqual([403, 403, 403]);
     await expect(page.locator('.live-join')).toBeVisible();

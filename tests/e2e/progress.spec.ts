@@ -11,7 +11,7 @@ import { resultOf } from '../../src/stores/scenario-result.ts';
 import { progressFile } from '../../src/stores/progress-file.ts';
 import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { progressFileKind } from '../../src/stores/progress-file.ts';
-import { storageKey as key } from '../../src/stores/saved-progress.ts';
+import { progressKey as key } from '../../src/browser/storage-keys.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { workshopsKey } from '../../src/stores/workshops.ts';
+import { workshopsKey } from '../../src/browser/storage-keys.ts';
 import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 import { waitForIsland } from './play.ts';

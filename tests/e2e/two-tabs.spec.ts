@@ -5,9 +5,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { embedRunKey } from '../../src/stores/embed-run.ts';
-import { storageKey } from '../../src/stores/saved-progress.ts';
-import { workshopsKey } from '../../src/stores/workshops.ts';
+import { embedRunKey, progressKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
 import { openScenario, play, waitForIsland } from './play.ts';
 
@@ -39,7 +37,7 @@ async function openTab(context: BrowserContext): Promise<Page & { deaf(on: boole
 }
 
 const savedProgress = (page: Page) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), storageKey) as Promise<{
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), progressKey) as Promise<{
     lessons: Record<string, { read?: boolean; answers?: Record<string, number>; reflections?: Record<string, string> }>;
     scenarios: Record<
       string,
@@ -225,12 +223,12 @@ test('a newer version of the course saves in another tab: this tab keeps what it
   const newer = JSON.stringify({ v: 99, lessons: {}, scenarios: {} });
   // Tab a hears of it (after the page's own listeners, added first); what it cannot read does not empty what it shows.
   const heard = a.evaluate(() => new Promise((resolve) => addEventListener('storage', resolve, { once: true })));
-  await b.evaluate(([key, v]) => localStorage.setItem(key, v), [storageKey, newer] as const);
+  await b.evaluate(([key, v]) => localStorage.setItem(key, v), [progressKey, newer] as const);
   await heard;
   await expect(box).toHaveValue('Terms in writing, before the work');
   await expect(a.locator('[data-question="0"]').getByRole('radio').nth(1)).toBeChecked();
   await box.fill('Terms in writing, before the work starts');
   await box.blur();
   await expect(a.locator('#storage-notice')).toHaveText(ui.en['storage.newer']);
-  expect(await a.evaluate((key) => localStorage.getItem(key), storageKey)).toBe(newer);
+  expect(await a.evaluate((key) => localStorage.getItem(key), progressKey)).toBe(newer);
 });

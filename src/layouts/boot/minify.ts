@@ -1,11 +1,12 @@
 // The page's inline scripts are written readably in TypeScript and shipped minified: they
 // travel in every page's HTML, so each byte counts on every page.
 import { transformSync } from 'esbuild';
+import { themeKey } from '../../browser/storage-keys.ts';
 
 /** Constants the inline scripts share (each declares the ones it uses), written in as they are minified. */
 const shared = {
   /** Where the learner's theme choice is kept in localStorage (theme.ts, theme-button.ts). */
-  THEME_KEY: JSON.stringify('checks-in-the-mail/theme'),
+  THEME_KEY: JSON.stringify(themeKey),
 };
 
 const done = new Map<string, string>();

@@ -1,0 +1,72 @@
+// Opening the facilitator console's session: which session it resumes, what it tells the
+// facilitator about that, and the wiring that saves each change, sends it to the projector screen
+// and follows another console of the same session (another tab).
+import type { PlayableScenario } from '../engine/play-view.ts';
+import { randomId } from '../browser/support.ts';
+import { newSession, type WorkshopSession } from '../workshop/session.ts';
+import { openConsoleChannel } from '../workshop/screen-channel.ts';
+import { fitsScenario } from '../workshop/view.ts';
+import { storageState } from './storage.ts';
+import { createWorkshop, type Workshop } from './workshop.ts';
+import { latestSession, savedSessions, type Sessions } from './workshops.ts';
+import { $consoleWorkshop } from './console-workshop.ts';
+
+/** What the console says on opening, as message keys of the locale files. */
+export type ConsoleNotice =
+  | 'workshop.sessionChanged'
+  | 'workshop.sessionMissing'
+  | 'workshop.storageOff'
+  | 'workshop.noScreenLink'
+  | 'workshop.sessionsNewer';
+
+export interface OpenedConsole {
+  workshop: Workshop;
+  notices: ConsoleNotice[];
+  /** Stops following other tabs and closes the screen's channel. */
+  close(): void;
+}
+
+/**
+ * Opens the console's session for `scenario`. `wanted` is the session id in the console's
+ * address: that session when this browser has it and the scenario still fits it; otherwise a new
+ * session, with a notice saying why (the old one stays saved, to export). Without `wanted`, the
+ * latest saved session that fits, else a new one named `newName`. The session is saved and sent
+ * to the screen at once; each change after is saved and sent too. Where nothing can be saved the
+ * notice says so: without a channel either, the screen cannot follow at all. Sessions a newer
+ * version of the course saved are never written over, and the notice says so.
+ */
+export function openConsoleSession(scenario: PlayableScenario, wanted: string | undefined, newName: string): OpenedConsole {
+  const notices: ConsoleNotice[] = [];
+  const saved = savedSessions.read();
+  const fits = (s: WorkshopSession) => fitsScenario(scenario, s);
+  const found = wanted ? saved.value[wanted] : undefined;
+  const usable = found && fits(found) ? found : undefined;
+  if (wanted && !usable) notices.push(found ? 'workshop.sessionChanged' : 'workshop.sessionMissing');
+  const session = usable || (!wanted && latestSession(saved.value, fits)) || newSession(scenario.id, newName, new Date(), randomId());
+
+  // This page's copy of the sessions, which changes alone where a newer version's are kept as they are.
+  let mine: Sessions = saved.value;
+  const save = (s: WorkshopSession) => {
+    mine = savedSessions.update((all) => ({ ...all, [s.id]: s }), mine).value;
+    channel?.state(s);
+  };
+  const channel = openConsoleChannel(scenario.id, () => channel?.state(workshop.$session.get()));
+  // Each action applies to the session as saved now (a change that changes nothing writes
+  // nothing), and the console follows what another console of the same session saves: their
+  // votes and steps add up.
+  const workshop = createWorkshop(scenario, session, save, () => savedSessions.update((all) => all, mine).value[session.id]);
+  const unfollow = savedSessions.listen((all) => workshop.follow(all[session.id]));
+  save(session);
+  if (saved.notice === 'newer') notices.push('workshop.sessionsNewer');
+  if (storageState() !== 'ok') notices.push(channel ? 'workshop.storageOff' : 'workshop.noScreenLink');
+  // The live-voting section, outside the console's island, works on this workshop.
+  $consoleWorkshop.set(workshop);
+  return {
+    workshop,
+    notices,
+    close() {
+      unfollow();
+      channel?.close();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { decodeVersioned, type Format, type StorageNotice } from './persisted.ts';
+
+/**
+ * A list of names. Version 1 saved `{ v: 1, list: "Ada,Grace" }`, version 2 `{ v: 2, people: [...] }`,
+ * version 3 (current) `{ v: 3, names: [...] }`; a name that is not a string is dropped.
+ */
+const names: Format<string[]> = {
+  what: 'Saved names',
+  version: 3,
+  up: {
+    1: ({ list, ...rest }) => ({ ...rest, people: typeof list === 'string' ? list.split(',') : list }),
+    2: ({ people, ...rest }) => ({ ...rest, names: people }),
+  },
+  decode(saved) {
+    const all = Array.isArray(saved['names']) ? (saved['names'] as unknown[]) : [];
+    const value = all.filter((n): n is string => typeof n === 'string');
+    return { value, dropped: all.length === value.length ? [] : ['names'] };
+  },
+  encode: (value) => ({ names: value }),
+  empty: () => [],
+};
+const key = 'checks-in-the-mail/test-names';
+const encoded = (value: string[]) => JSON.stringify({ v: 3, names: value });
+
+async function open() {
+  const { persisted } = await import('./persisted.ts');
+  return persisted(key, names);
+}
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('a versioned format', () => {
+  it('migrates what each older version saved, step by step, without loss', () => {
+    expect(decodeVersioned({ v: 1, list: 'Ada,Grace' }, names)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
+    expect(decodeVersioned({ v: 2, people: ['Ada', 'Grace'] }, names)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
+    expect(decodeVersioned({ v: 3, names: ['Ada', 'Grace'] }, names)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
+  });
+
+  it('reads a newer version as empty and says which, so that it is kept; a version it never had is not read', () => {
+    expect(decodeVersioned({ v: 4, names: ['Ada'] }, names)).toEqual({
+      value: [],
+      dropped: [expect.stringMatching(/version 4/)],
+      newer: 4,
+    });
+    expect(decodeVersioned({ v: 0, names: ['Ada'] }, names)).toMatchObject({ value: [], dropped: [expect.stringMatching(/version 0/)] });
+    expect(decodeVersioned({ names: ['Ada'] }, names).newer).toBeUndefined();
+    expect(decodeVersioned([], names)).toMatchObject({ value: [], dropped: ['everything: not an object'] });
+  });
+});
+
+describe('a value kept in the browser', () => {
+  it('reads an older version migrated, and saves it in the current one only when it changes', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, JSON.stringify({ v: 1, list: 'Ada' }));
+    const kept = await open();
+    expect(kept.read()).toEqual({ value: ['Ada'], notice: undefined });
+    expect(tab.items.get(key)).toBe(JSON.stringify({ v: 1, list: 'Ada' }));
+    kept.update((v) => [...v, 'Grace']);
+    expect(tab.items.get(key)).toBe(encoded(['Ada', 'Grace']));
+  });
+
+  it('writes back what survived a damaged save, once, and says so', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, JSON.stringify({ v: 3, names: ['Ada', 7, 'Grace'] }));
+    const kept = await open();
+    expect(kept.read()).toEqual({ value: ['Ada', 'Grace'], notice: 'reset' });
+    expect(tab.items.get(key)).toBe(encoded(['Ada', 'Grace']));
+    expect(kept.read()).toEqual({ value: ['Ada', 'Grace'], notice: undefined });
+    tab.items.set(key, '{not json');
+    expect(kept.read()).toEqual({ value: [], notice: 'reset' });
+  });
+
+  it('applies a change to what is saved now, so another tab’s save is not undone', async () => {
+    const tab = fakeBrowser();
+    const kept = await open();
+    kept.update((v) => [...v, 'Ada']);
+    tab.save(key, encoded(['Ada', 'Grace']), false);
+    expect(kept.update((v) => [...v, 'Linus'])).toEqual({ value: ['Ada', 'Grace', 'Linus'], notice: undefined });
+    // A change that changes nothing reads what is saved now, and writes nothing.
+    tab.save(key, JSON.stringify({ v: 2, people: ['Ada'] }), false);
+    expect(kept.update((v) => v).value).toEqual(['Ada']);
+    expect(tab.items.get(key)).toBe(JSON.stringify({ v: 2, people: ['Ada'] }));
+  });
+
+  it('never writes over what a newer version saved: the change stays in the page’s copy, and the notice says why', async () => {
+    const tab = fakeBrowser();
+    const newer = JSON.stringify({ v: 4, people: ['Ada'] });
+    tab.items.set(key, newer);
+    const kept = await open();
+    expect(kept.read()).toEqual({ value: [], notice: 'newer' });
+    expect(kept.update((v) => [...v, 'Grace'], ['Linus'])).toEqual({ value: ['Linus', 'Grace'], notice: 'newer' });
+    expect(tab.items.get(key)).toBe(newer);
+  });
+
+  it('hears other tabs’ saves of its key, but not a newer version’s, until it stops listening', async () => {
+    const tab = fakeBrowser();
+    const kept = await open();
+    const heard: string[][] = [];
+    const stop = kept.listen((v) => heard.push(v));
+    tab.save(key, encoded(['Ada']));
+    tab.save(key, JSON.stringify({ v: 4, people: [] }));
+    tab.save('checks-in-the-mail/another', encoded(['Grace']));
+    tab.save(key, JSON.stringify({ v: 2, people: ['Linus'] }));
+    stop();
+    tab.save(key, encoded(['Barbara']));
+    expect(heard).toEqual([['Ada'], ['Linus']]);
+  });
+
+  it('keeps the value in memory for the visit where nothing can be saved, and says so', async () => {
+    fakeBrowser();
+    vi.stubGlobal('localStorage', undefined);
+    const kept = await open();
+    expect(kept.update((v) => [...v, 'Ada'])).toEqual({ value: ['Ada'], notice: 'unavailable' });
+    expect(kept.read()).toEqual({ value: ['Ada'], notice: 'unavailable' });
+  });
+
+  it('keeps the value in memory where the quota is reached, over what storage still holds', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, encoded(['Ada']));
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => tab.items.get(k) ?? null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    const kept = await open();
+    expect(kept.update((v) => [...v, 'Grace'])).toEqual({ value: ['Ada', 'Grace'], notice: 'unavailable' });
+    expect(kept.update((v) => v).value).toEqual(['Ada', 'Grace']);
+    expect(tab.items.get(key)).toBe(encoded(['Ada']));
+  });
+});
+
+describe('a store of a kept value', () => {
+  it('reads nothing until something listens or reads it, then follows other tabs while listened to', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, encoded(['Ada']));
+    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { atom } = await import('nanostores');
+    const kept = persisted(key, names);
+    const read = vi.spyOn(kept, 'read');
+    const $notice = atom<StorageNotice>(undefined);
+    const $names = persistedAtom(kept, () => [], $notice);
+    expect(read).not.toHaveBeenCalled();
+    const stop = $names.listen(() => {});
+    expect($names.get()).toEqual(['Ada']);
+    tab.save(key, encoded(['Ada', 'Grace']));
+    expect($names.get()).toEqual(['Ada', 'Grace']);
+    updatePersisted(kept, $names, $notice, (v) => [...v, 'Linus']);
+    expect(tab.items.get(key)).toBe(encoded(['Ada', 'Grace', 'Linus']));
+    expect($notice.get()).toBeUndefined();
+    stop();
+  });
+
+  it('tells its notice: a newer version’s value is kept, and changes stay in the page', async () => {
+    const tab = fakeBrowser();
+    const newer = JSON.stringify({ v: 4, people: ['Ada'] });
+    tab.items.set(key, newer);
+    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { atom } = await import('nanostores');
+    const kept = persisted(key, names);
+    const $notice = atom<StorageNotice>(undefined);
+    const $names = persistedAtom(kept, () => [], $notice);
+    $names.listen(() => {});
+    expect($notice.get()).toBe('newer');
+    updatePersisted(kept, $names, $notice, (v) => [...v, 'Grace']);
+    expect($names.get()).toEqual(['Grace']);
+    expect(tab.items.get(key)).toBe(newer);
+  });
+
+  it('reads nothing on the server, where there is no window', async () => {
+    const { persisted, persistedAtom } = await import('./persisted.ts');
+    const { atom } = await import('nanostores');
+    const kept = persisted(key, names);
+    const read = vi.spyOn(kept, 'read');
+    const $names = persistedAtom(kept, () => ['empty'], atom<StorageNotice>(undefined));
+    expect($names.get()).toEqual(['empty']);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
