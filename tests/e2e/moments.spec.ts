@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
-import { moneyAt } from '../../src/engine/moment.ts';
+import { moneyAt, type Medium } from '../../src/engine/moment.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
 import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
@@ -80,16 +80,15 @@ for (const locale of locales) {
     for (const scenario of scenarios) {
       const here = localize(scenario, locale);
       const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const label = (medium: Medium) =>
+        fill(
+          ui[locale][`moment.${medium.kind}` as keyof (typeof ui)['en']],
+          { from: name(medium.from), to: 'to' in medium ? medium.to.map(name).join(', ') : '' },
+          locale,
+        );
+      // Each decision in its medium, then, in its choices' feedback, each reaction in its own.
       const labels = here.nodes.flatMap((n) =>
-        isDecision(n)
-          ? [
-              fill(
-                ui[locale][`moment.${n.medium.kind}` as keyof (typeof ui)['en']],
-                { from: name(n.medium.from), to: 'to' in n.medium ? n.medium.to.map(name).join(', ') : '' },
-                locale,
-              ),
-            ]
-          : [],
+        isDecision(n) ? [label(n.medium), ...n.choices.flatMap((c) => (c.reaction ? [label(c.reaction)] : []))] : [],
       );
       await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
       const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
