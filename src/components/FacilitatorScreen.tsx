@@ -16,6 +16,7 @@ import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
+import { faceMeter } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -184,6 +185,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
   const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const face = view && story.faces[view.meters[faceMeter]!];
   let side: preact.ComponentChildren = null;
   if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
   else if (counterpart)
@@ -205,7 +207,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
           scenario={scenario}
           t={t}
           label={false}
-          reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
+          reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
         />
       </>
     );
@@ -226,7 +228,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       <>
         <StoryMeters story={story} scenario={scenario} day={node.day} values={view.meters} t={t} />
         <h1>{node.title}</h1>
-        <Moment view={story.moments[node.id]!} text={view.situation} />
+        <Moment view={story.moments[node.id]!} text={view.situation} expression={face} />
       </>
     );
     side = (

@@ -10,6 +10,7 @@ import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
+import { looks, portraitSvg } from '../course/portraits.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -111,7 +112,8 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
-          story: storyViews(scenario, locale),
+          // The package carries the people's portraits: an LMS serves only what is inside it.
+          story: storyViews(scenario, locale, 'portraits/'),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
           mode,
@@ -122,6 +124,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           'player.js': strToU8(bundle.js),
           'player.css': strToU8(bundle.css),
         };
+        for (const { id } of scenario.people) if (id in looks) files[`portraits/${id}.svg`] = strToU8(portraitSvg(id));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
           files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
