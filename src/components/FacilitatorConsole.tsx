@@ -1,5 +1,5 @@
-// The facilitator's console: the situation, private notes and questions, the room's votes, a
-// timer, and the controls that move the story on. The projector screen follows over a
+// The facilitator's console: the moment in its medium, private notes and questions, the room's
+// votes, a timer, and the controls that move the story on. The projector screen follows over a
 // BroadcastChannel, or through the saved session where the browser has none.
 import { useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -9,13 +9,15 @@ import { audioContextClass } from '../browser/support.ts';
 import { majority, newSession, roomPath, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import type { ScenarioIslandProps } from '../course/props.ts';
-import { ConfirmDialog, FeedbackBody, RoomGradeLine, Meters, Scores, paragraphs } from './PlayerParts.tsx';
+import type { StoryIslandProps } from '../course/props.ts';
+import { faceMeter } from '../engine/expression.ts';
+import { ConfirmDialog, FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
 import './Facilitator.css';
 
-interface Props extends ScenarioIslandProps {
+interface Props extends StoryIslandProps {
   screenHref: string;
   /** The facilitator page, where saved sessions are listed and exported. */
   sessionsHref: string;
@@ -23,8 +25,6 @@ interface Props extends ScenarioIslandProps {
   dateLocale: string;
   /** Titles of the other side's linked moments, by node id. */
   counterparts: Record<string, string>;
-  /** Each decision's medium and people, by node id, e.g. "Email from Mark Ellis to Anna Reyes". */
-  media: Record<string, string>;
 }
 
 /** The console's workshop, and notices: a session that could not be resumed, what this browser cannot do. */
@@ -65,7 +65,7 @@ export default function FacilitatorConsole(props: Props) {
   );
 }
 
-function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts, media }: Props & { workshop: Workshop; t: Translate }) {
+function Console({ scenario, story, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
   const view = useStore(workshop.$view);
   const { session } = view;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -102,6 +102,9 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
   }, [order.join(), view.feedback]);
 
   const top = majority(view.tally, order);
+  // The moment as the room sees it on the projector screen: the same markup, the same faces.
+  const face = story.faces[view.meters[faceMeter]!];
+  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   const marked = (path: 'recommended' | 'real', node: string, choice: string) =>
     view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
 
@@ -119,13 +122,18 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <Meters scenario={scenario} values={view.meters} t={t} />
+          <StoryMeters story={story} scenario={scenario} day={(view.feedback?.node ?? node).day} values={view.meters} t={t} />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
-              <FeedbackBody feedback={view.feedback} scenario={scenario} t={t} />
+              <FeedbackBody
+                feedback={view.feedback}
+                scenario={scenario}
+                t={t}
+                reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
+              />
               <button type="button" onClick={() => workshop.continueOn()}>
                 {t('player.continue')}
               </button>
@@ -171,8 +179,7 @@ function Console({ scenario, workshop, t, screenHref, sessionsHref, counterparts
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {node.title}
               </h2>
-              <p class="muted">{media[node.id]}</p>
-              <div class="situation">{paragraphs(view.situation)}</div>
+              <Moment view={story.moments[node.id]!} text={view.situation} expression={face} />
               <fieldset class="tally">
                 <legend>{t('workshop.tally')}</legend>
                 <p class="muted">{t('workshop.keys')}</p>

@@ -15,6 +15,7 @@ import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
+import { faceMeter } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -63,10 +64,18 @@ function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: str
 /** Whether an element's content is taller or wider than its box. */
 const overflows = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
 
-/** How the width may be shared between the story and the room's column: the one that lets the type be largest wins. */
+/**
+ * How the width may be shared between the story and the room's column: the one that lets the type
+ * be largest wins. Steps of about a tenth of the width: a long moment beside six long choices
+ * fits at slide size only near an even share, on one side of it or the other; a consequence with
+ * its reaction, beside only the story's strip, takes two thirds.
+ */
 const splits = [
+  [2, 1],
   [3, 2],
+  [5, 4],
   [1, 1],
+  [4, 5],
   [2, 3],
 ];
 
@@ -149,40 +158,47 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const qrCode = useQr(feed, courseUrl, qr, locale);
   const root = useFit([session, feed.live, qrCode.svg]);
 
-  const joinInfo = (
+  // `votes`, the count of votes in at a decision, sits above what the code says, in the room beside
+  // the code: six long choices keep the rest of the column.
+  const joinInfo = (votes: preact.ComponentChildren) => (
     <div class="screen-join">
       <span class="qr" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qrCode.svg }} />
-      {feed.live?.code && feed.live.join ? (
-        <p>
-          {t('workshop.joinAt')}
-          <br />
-          <strong class="screen-code">
-            {t('workshop.joinCode')} {feed.live.code}
-          </strong>
-          <br />
-          {/* The whole join address, code included: a phone that cannot scan the code types it. */}
-          <strong>{shown(feed.live.join)}</strong>
-        </p>
-      ) : (
-        <p>
-          {t('workshop.playLater')}
-          <br />
-          <strong>{shown(qrCode.address)}</strong>
-          {qrCode.unreachable && (
-            <>
-              <br />
-              <span class="screen-warning">{t('workshop.unreachableQr', { address: shown(qrCode.address) })}</span>
-            </>
-          )}
-        </p>
-      )}
+      <div>
+        {votes}
+        {feed.live?.code && feed.live.join ? (
+          <p>
+            {t('workshop.joinAt')}
+            <br />
+            <strong class="screen-code">
+              {t('workshop.joinCode')} {feed.live.code}
+            </strong>
+            <br />
+            {/* The whole join address, code included: a phone that cannot scan the code types it. */}
+            <strong>{shown(feed.live.join)}</strong>
+          </p>
+        ) : (
+          <p>
+            {t('workshop.playLater')}
+            <br />
+            <strong>{shown(qrCode.address)}</strong>
+            {qrCode.unreachable && (
+              <>
+                <br />
+                <span class="screen-warning">{t('workshop.unreachableQr', { address: shown(qrCode.address) })}</span>
+              </>
+            )}
+          </p>
+        )}
+      </div>
     </div>
   );
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
   const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const face = view && story.faces[view.meters[faceMeter]!];
   let side: preact.ComponentChildren = null;
+  let votesIn: preact.ComponentChildren = null;
   if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;
   else if (counterpart)
     main = (
@@ -203,7 +219,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
           scenario={scenario}
           t={t}
           label={false}
-          reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
+          reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
         />
       </>
     );
@@ -224,34 +240,34 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       <>
         <StoryMeters story={story} scenario={scenario} day={node.day} values={view.meters} t={t} />
         <h1>{node.title}</h1>
-        <Moment view={story.moments[node.id]!} text={view.situation} />
+        <Moment view={story.moments[node.id]!} text={view.situation} expression={face} />
       </>
     );
     side = (
-      <>
-        <ol class="screen-choices">
-          {node.choices.map((c, i) => {
-            const votes = view.tally[c.id] ?? 0;
-            return (
-              <li key={c.id}>
-                <span>
-                  <b class="num">{i + 1}</b> {c.label}
+      <ol class="screen-choices">
+        {node.choices.map((c, i) => {
+          const votes = view.tally[c.id] ?? 0;
+          return (
+            <li key={c.id}>
+              <span>
+                <b class="num">{i + 1}</b> {c.label}
+              </span>
+              {session.revealed && (
+                <span class="bar">
+                  <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                  <b aria-hidden="true">{votes}</b>
+                  <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
                 </span>
-                {session.revealed && (
-                  <span class="bar">
-                    <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
-                    <b aria-hidden="true">{votes}</b>
-                    <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        <p class="screen-votes" aria-live="polite">
-          {t('workshop.votesIn', { count: all })}
-        </p>
-      </>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    );
+    votesIn = (
+      <p class="screen-votes" aria-live="polite">
+        {t('workshop.votesIn', { count: all })}
+      </p>
     );
   }
 
@@ -271,7 +287,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       <section class="screen-main">{main}</section>
       <aside class="screen-side">
         {side}
-        {joinInfo}
+        {joinInfo(votesIn)}
       </aside>
     </div>
   );

@@ -3,22 +3,28 @@
 // markup: the islands, and the text version, where Astro renders it to plain HTML without
 // JavaScript. Its names, dates and heading come worked out from the build (course/moment-views.ts).
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
+import type { Expression } from '../engine/expression.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
+import { Portrait } from './Portrait.tsx';
 import './Moment.css';
 
 /**
  * The moment as an `article` named for its medium and people ("Email from Mark Ellis to Anna
  * Reyes"), which a screen reader announces. `text` (the situation, or a reaction's feedback) is
  * the message itself, unless the medium brings its own body or lines; then it is the narration
- * before them.
+ * before them. The faces show `expression` (the trust meter's: `StoryViews.faces`), or the
+ * reaction's own; a view that follows no run, such as the text version, shows them calm. The
+ * heading's face names its person and expression for a screen reader; a speaker's face beside
+ * their name in the lines adds nothing to hear.
  */
-export function Moment({ view, text }: { view: MomentView; text: string }) {
+export function Moment({ view, text, expression = 'neutral' }: { view: MomentView; text: string; expression?: Expression | undefined }) {
+  const face = view.expression ?? expression;
   return (
     <>
       {(view.lines || view.body) && paragraphs(text)}
       <article class={`moment ${view.kind}`} aria-label={view.label}>
         <p class="moment-head">
-          {view.portrait && <img class="portrait" src={view.portrait.src} alt={view.portrait.alt} />}
+          {view.portrait && <Portrait src={view.portrait.src} expression={face} alt={view.portrait.alt[face]} size={40} />}
           {view.label}
         </p>
         {view.fields && <p class="moment-fields">{view.fields}</p>}
@@ -26,6 +32,7 @@ export function Moment({ view, text }: { view: MomentView; text: string }) {
           {view.lines
             ? view.lines.map((line, i) => (
                 <p key={i} class={line.own ? 'own' : undefined}>
+                  {line.face && <Portrait src={line.face} expression={face} alt="" size={28} />}
                   <b>{line.name}</b> {line.text}
                 </p>
               ))

@@ -32,7 +32,7 @@ export function FeedbackBody({
   t: Translate;
   /**
    * The other side's answer in its medium (a `Moment` of the choice's reaction), shown in place
-   * of the plain feedback text. Views that pass none (the console) carry none of its code.
+   * of the plain feedback text.
    */
   reaction?: ComponentChildren;
   hideScore?: boolean;

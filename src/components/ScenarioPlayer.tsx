@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
+import { faceMeter } from '../engine/expression.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
@@ -79,6 +80,8 @@ export default function ScenarioPlayer({
 
   const nodeName = (id: string) => nodeTitle(scenario, id);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).
+  const face = story.faces[view.meters[faceMeter]!];
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
@@ -115,7 +118,7 @@ export default function ScenarioPlayer({
               scenario={scenario}
               t={t}
               hideScore={hideScore}
-              reaction={reaction && <Moment view={reaction} text={view.feedback.text} />}
+              reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
             />
             <button type="button" data-continue onClick={() => player.continueOn()}>
               {t('player.continue')}
@@ -156,7 +159,7 @@ export default function ScenarioPlayer({
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
             </h3>
-            <Moment view={story.moments[view.node.id]!} text={view.situation} />
+            <Moment view={story.moments[view.node.id]!} text={view.situation} expression={face} />
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {view.node.choices.map((c) => (

@@ -37,9 +37,10 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
 
 export function consoleProps(scenario: ScenarioContent, locale: Locale) {
   const playable = localize(scenario, locale);
-  const { moments } = storyViews(scenario, locale);
   return {
     scenario: playable,
+    // Each moment in its medium, as the projector screen shows it.
+    story: storyViews(scenario, locale),
     ...islandBase(locale, workshopMessages),
     screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
     sessionsHref: `/${locale}/facilitate/`,
@@ -47,8 +48,6 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
     dateLocale: intlLocale[locale],
     // The console names the linked moment; the screen shows it.
     counterparts: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' && n.counterpart ? [[n.id, n.title]] : []))),
-    // The medium's heading line alone: the console has no room for the moment's markup.
-    media: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' ? [[n.id, moments[n.id]!.label]] : []))),
   };
 }
 

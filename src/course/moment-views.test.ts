@@ -21,15 +21,31 @@ function withCallAndReaction(): ScenarioContent {
   return s;
 }
 
+/** A person's portrait as the views get it: the file, with its alternative texts whatever they are. */
+const portrait = (id: string, folder = '/portraits/') => ({ src: `${folder}${id}.svg`, alt: expect.any(Object) });
+
 describe('the moments and the money as the views show them', () => {
   it('names the medium and its people, and dates an email with its day in the page’s language', () => {
     // Day 2 of a story whose day 1 is 3 March 2025, written as the language writes a full date.
     const date = (locale: string) => new Date(Date.UTC(2025, 2, 4)).toLocaleDateString(locale, { dateStyle: 'full', timeZone: 'UTC' });
     const en = storyViews(loadValid('mini-contractor'), 'en').moments;
-    expect(en.unpaid).toEqual({ kind: 'note', label: 'Note to self, Anna Reyes' });
+    expect(en.unpaid).toEqual({
+      kind: 'note',
+      label: 'Note to self, Anna Reyes',
+      portrait: {
+        src: '/portraits/anna.svg',
+        alt: {
+          neutral: 'Anna Reyes, looking calm',
+          pleased: 'Anna Reyes, looking pleased',
+          worried: 'Anna Reyes, looking worried',
+          annoyed: 'Anna Reyes, looking annoyed',
+        },
+      },
+    });
     expect(en.ask).toEqual({
       kind: 'email',
       label: 'Email from Mark Ellis to Anna Reyes',
+      portrait: portrait('mark'),
       // American, as the case is: weekday, month, day, year.
       fields: 'Subject: More speed?\nDate: Tuesday, March 4, 2025',
     });
@@ -37,6 +53,7 @@ describe('the moments and the money as the views show them', () => {
     expect(ru.ask).toEqual({
       kind: 'email',
       label: 'Письмо. От: Марк Эллис. Кому: Анна Рейес',
+      portrait: portrait('mark'),
       fields: `Тема: Можно быстрее?\nДата: ${date('ru-RU')}`,
     });
   });
@@ -46,13 +63,49 @@ describe('the moments and the money as the views show them', () => {
     expect(moments.unpaid).toEqual({
       kind: 'call',
       label: 'Phone call from Mark Ellis to Anna Reyes',
+      portrait: portrait('mark'),
       lines: [
-        { name: 'Mark Ellis', text: 'Any news?', own: true },
-        { name: 'Anna Reyes', text: 'Not yet.', own: false },
+        { name: 'Mark Ellis', text: 'Any news?', own: true, face: '/portraits/mark.svg' },
+        { name: 'Anna Reyes', text: 'Not yet.', own: false, face: '/portraits/anna.svg' },
       ],
     });
     expect(moments['unpaid/remind']).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
     expect(moments['unpaid/wait']).toBeUndefined();
+  });
+
+  it('shows a face only for people with a portrait, from the folder the page finds the files in', () => {
+    const s = withCallAndReaction();
+    s.people.push({ id: 'sam', name: { en: 'Sam', ru: 'Сэм' }, role: { en: 'a courier', ru: 'курьер' } });
+    const call = s.nodes[0]!;
+    if (call.type !== 'decision' || call.medium.kind !== 'call') throw new Error('the fixture changed its first node');
+    call.medium.lines!.push({ by: 'sam', text: { en: 'Parcel!', ru: 'Посылка!' } });
+    const { moments } = storyViews(s, 'ru', 'portraits/');
+    expect(moments.unpaid?.portrait).toEqual(portrait('mark', 'portraits/'));
+    expect(moments.unpaid?.portrait?.alt.worried).toBe('Марк Эллис: на лице тревога');
+    expect(moments.unpaid?.lines?.map((l) => l.face)).toEqual(['portraits/mark.svg', 'portraits/anna.svg', undefined]);
+    call.medium.from = 'sam';
+    expect(storyViews(s, 'en').moments.unpaid).not.toHaveProperty('portrait');
+  });
+
+  it('gives faces the expression of each trust value, and a reaction the one its choice’s move of trust shows', () => {
+    // Fixture: trust runs 0-5; the engine's rule puts the bottom third worried, the top third pleased.
+    expect(storyViews(loadValid('mini-contractor'), 'en').faces).toEqual({
+      0: 'worried',
+      1: 'worried',
+      2: 'neutral',
+      3: 'neutral',
+      4: 'pleased',
+      5: 'pleased',
+    });
+    const s = withCallAndReaction();
+    const [remind, wait] = (s.nodes[0] as Extract<ScenarioContent['nodes'][number], { type: 'decision' }>).choices;
+    wait!.reaction = { kind: 'note', from: 'anna' };
+    remind!.effects = { trust: -1 };
+    wait!.effects = {};
+    expect(storyViews(s, 'en').moments['unpaid/remind']?.expression).toBe('annoyed');
+    expect(storyViews(s, 'en').moments['unpaid/wait']?.expression).toBeUndefined();
+    remind!.effects = { trust: 2 };
+    expect(storyViews(s, 'en').moments['unpaid/remind']?.expression).toBe('pleased');
   });
 
   it('writes the money received and outstanding for every value of the money meter, in whole units', () => {

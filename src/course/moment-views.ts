@@ -1,8 +1,9 @@
 // Each moment of a scenario as its view will show it, worked out at build time: the medium's
-// heading line with its people's names, an email's subject and date, the lines of a call, a chat
-// or a meeting with their speakers; and the money in view at each value of the money meter. The
-// pages and islands render these as they are, so the browser carries no name lookup, no date or
-// currency formatting and none of these messages.
+// heading line with its people's names and faces, an email's subject and date, the lines of a
+// call, a chat or a meeting with their speakers; the money in view at each value of the money
+// meter, and the faces' expression at each value of the trust meter. The pages and islands render
+// these as they are, so the browser carries no name lookup, no date or currency formatting, no
+// rule for a face and none of these messages.
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
@@ -11,6 +12,8 @@ import type { ScenarioContent } from '../engine/schema.ts';
 import type { MediumKind } from '../engine/vocabulary.ts';
 import { type PlayableScenario, speakerOf } from '../engine/play-view.ts';
 import { useMessages } from '../i18n/messages.ts';
+import { type Expression, expressionAt, faceMeter } from '../engine/expression.ts';
+import { type PortraitView, portraitView } from './portraits.ts';
 
 type PlayableMedium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
 
@@ -22,18 +25,23 @@ export interface MomentView {
    * line and the accessible name of the moment, so a screen reader hears both.
    */
   label: string;
-  /**
-   * The speaker's portrait beside the heading line, when the scenario has one: a static image
-   * and its alternative text. No scenario declares portraits yet; the player already shows one
-   * where it is given.
-   */
-  portrait?: { src: string; alt: string };
+  /** The face of the one the moment comes from, beside the heading line, when they have a portrait. */
+  portrait?: PortraitView;
   /** An email's subject and date, one per line. */
   fields?: string;
-  /** A call's transcript, a chat's bubbles or a meeting's dialogue; `own` marks the sender's lines. */
-  lines?: { name: string; text: string; own: boolean }[];
+  /**
+   * A call's transcript, a chat's bubbles or a meeting's dialogue; `own` marks the sender's lines.
+   * `face` is the speaker's portrait file (e.g. "/portraits/anna.svg"), shown beside their name,
+   * which already says who it is; the heading's face says the expression.
+   */
+  lines?: { name: string; text: string; own: boolean; face?: string }[];
   /** An email's own body, when the moment's text is the narration around it. */
   body?: string;
+  /**
+   * A reaction's expression, when its choice moves the trust meter: the other side shows at once
+   * what the choice did (engine/expression.ts). Other moments follow the meter's level (`faces`).
+   */
+  expression?: Expression;
 }
 
 /** What the views of a scenario show beside its texts, in one language (`storyViews`). */
@@ -45,35 +53,61 @@ export interface StoryViews {
    * outstanding $3,000": the strip above a moment shows the one the meter is at.
    */
   money: Record<number, string>;
+  /** The expression faces wear at each value of the trust meter (`expressionAt`); empty without that meter. */
+  faces: Record<number, Expression>;
 }
 
 /**
  * The views of a scenario's moments and of its money in one language. An email is dated with the
  * node's day from the scenario's `calendarStart`; sums are written in the scenario's currency,
  * in whole units. A person the scenario does not declare is shown by id (validation reports it
- * before a build gets here).
+ * before a build gets here). A person with a portrait gets their face beside their name;
+ * `portraits` is the folder of the portrait files as a page finds it (an LMS package carries its
+ * own copies, in "portraits/").
  */
-export function storyViews(scenario: ScenarioContent, locale: Locale): StoryViews {
+export function storyViews(scenario: ScenarioContent, locale: Locale, portraits = '/portraits/'): StoryViews {
   const here = localize(scenario, locale);
   const t = useMessages(locale);
   const name = (id: string) => speakerOf(here, { from: id });
+  const face = (id: string) => {
+    const portrait = portraitView(id, name(id), t, portraits);
+    return portrait && { portrait };
+  };
   const view = (m: PlayableMedium, day: number): MomentView => {
     const to = 'to' in m ? m.to.map(name).join(', ') : '';
     const date = dateOfDay(scenario.calendarStart, day).toLocaleDateString(intlLocale[locale], { dateStyle: 'full', timeZone: 'UTC' });
     return {
       kind: m.kind,
       label: t(`moment.${m.kind}`, { from: name(m.from), to }),
+      ...face(m.from),
       ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
       ...('body' in m && m.body !== undefined && { body: m.body }),
-      ...('lines' in m && m.lines && { lines: m.lines.map((l) => ({ name: name(l.by), text: l.text, own: l.by === m.from })) }),
+      ...('lines' in m &&
+        m.lines && {
+          lines: m.lines.map((l) => {
+            const speaker = face(l.by);
+            return { name: name(l.by), text: l.text, own: l.by === m.from, ...(speaker && { face: speaker.portrait.src }) };
+          }),
+        }),
     };
   };
   const moments: Record<string, MomentView> = {};
   for (const node of here.nodes) {
     if (!isDecision(node)) continue;
     moments[node.id] = view(node.medium, node.day);
-    for (const c of node.choices) if (c.reaction) moments[`${node.id}/${c.id}`] = view(c.reaction, node.day);
+    for (const c of node.choices) {
+      if (!c.reaction) continue;
+      // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level.
+      const moved = c.effects[faceMeter] ?? 0;
+      moments[`${node.id}/${c.id}`] = {
+        ...view(c.reaction, node.day),
+        ...(moved !== 0 && { expression: expressionAt(scenario, { [faceMeter]: moved }, { [faceMeter]: 0 }) }),
+      };
+    }
   }
+  const trust = scenario.meters.find((m) => m.id === faceMeter);
+  const faces: Record<number, Expression> = {};
+  for (let value = trust?.min ?? 0; trust && value <= trust.max; value++) faces[value] = expressionAt(scenario, { [faceMeter]: value });
   const sum = new Intl.NumberFormat(intlLocale[locale], {
     style: 'currency',
     currency: scenario.money.currency,
@@ -87,5 +121,5 @@ export function storyViews(scenario: ScenarioContent, locale: Locale): StoryView
     const { received, outstanding } = moneyAt(scenario, { [scenario.money.meter]: value });
     money[value] = t('moment.money', { received: sum.format(received), outstanding: sum.format(outstanding) });
   }
-  return { moments, money };
+  return { moments, money, faces };
 }

@@ -10,6 +10,7 @@ import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { optimize } from 'svgo';
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
 import { type Expression, expressions } from '../engine/expression.ts';
+import type { Vars } from '../i18n/messages.ts';
 
 const style = new Style(toonHead);
 
@@ -60,6 +61,30 @@ const faces: Readonly<Record<Expression, Readonly<Record<string, string>>>> = {
   worried: { eyesVariant: 'wide', eyebrowsVariant: 'sad', mouthVariant: 'sad' },
   annoyed: { eyesVariant: 'humble', eyebrowsVariant: 'angry', mouthVariant: 'angry' },
 };
+
+/** A person's portrait as a moment shows it: the file, and its alternative text in each expression. */
+export interface PortraitView {
+  /** The file's address as the page finds it, without a view, e.g. "/portraits/anna.svg". */
+  src: string;
+  /** In the page's language and naming the person, e.g. { worried: "Anna Reyes, looking worried", … }. */
+  alt: Record<Expression, string>;
+}
+
+/**
+ * A person's portrait in the language of `t`, or undefined for a person without a look. `folder`
+ * is where the portrait files are as the page finds them: the site's "/portraits/", or
+ * "portraits/" inside an LMS package, which carries its own copies.
+ */
+export function portraitView(
+  person: string,
+  name: string,
+  t: (key: 'portrait.of' | `portrait.${Expression}`, vars?: Vars) => string,
+  folder = '/portraits/',
+): PortraitView | undefined {
+  if (!(person in looks)) return undefined;
+  const alt = Object.fromEntries(expressions.map((e) => [e, t('portrait.of', { name, expression: t(`portrait.${e}`) })]));
+  return { src: `${folder}${person}.svg`, alt: alt as Record<Expression, string> };
+}
 
 /** Where the artwork comes from and under which licence, from the style's own record. */
 export const artwork = {

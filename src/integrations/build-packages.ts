@@ -11,6 +11,7 @@ import { pickMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
+import { looks, portraitSvg } from '../course/portraits.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -113,7 +114,8 @@ export async function buildPackages(options: { outDir: string; site: string; roo
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
           fingerprint: fingerprint(scenario),
-          story: storyViews(scenario, locale),
+          // The package carries the people's portraits: an LMS serves only what is inside it.
+          story: storyViews(scenario, locale, 'portraits/'),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
           mode,
@@ -124,6 +126,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           'player.js': strToU8(bundle.js),
           'player.css': strToU8(bundle.css),
         };
+        for (const { id } of scenario.people) if (id in looks) files[`portraits/${id}.svg`] = strToU8(portraitSvg(id));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
           files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));

@@ -33,6 +33,30 @@ test('votes stay hidden on the screen until Reveal; typed counts and number keys
   await expect(screen.getByText(notes)).toHaveCount(0);
 });
 
+test('the console shows each moment in its medium as the projector screen does, with the same people and faces', async ({ page }) => {
+  const screen = await openConsoleAndScreen(page);
+  const [first, second] = markedPath(contractor, 'real');
+  const name = (person: string) => contractor.people.find((p) => p.id === person)!.name.en;
+  for (const step of [first!, second!]) {
+    const { medium } = decisionAt(contractor, step.node);
+    const label = fill(ui.en[`moment.${medium.kind}`], {
+      from: name(medium.from),
+      to: 'to' in medium ? medium.to.map(name).join(', ') : '',
+    });
+    const onConsole = page.getByRole('article', { name: label, exact: true });
+    const onScreen = screen.getByRole('article', { name: label, exact: true });
+    await expect(onConsole).toBeVisible();
+    await expect(onScreen).toBeVisible();
+    // One component on both: what a screen reader hears of the moment is the same, face included.
+    expect(await onConsole.ariaSnapshot()).toBe(await onScreen.ariaSnapshot());
+    await expect(onConsole.getByRole('img')).toHaveAccessibleName(new RegExp(`^${name(medium.from)}, looking `));
+    const node = decisionAt(contractor, step.node);
+    const index = node.choices.findIndex((c) => c.id === step.choice) + 1;
+    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
+    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  }
+});
+
 test('the timer shows the same time on both views and after a reload', async ({ page }) => {
   const screen = await openConsoleAndScreen(page);
   const resume = page.getByRole('button', { name: ui.en['workshop.resume'] });

@@ -20,7 +20,13 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 /** Serves an unpacked package under http://lms.test/pkg/ and a harness page beside it. */
 async function servePackage(page: Page, kind: 'scorm12' | 'cmi5', harness: string) {
   const zip = unzipSync(readFileSync(join(root, 'dist', 'lms', packageFile('contractor', 'en', kind))));
-  const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', xml: 'application/xml' };
+  const types: Record<string, string> = {
+    html: 'text/html',
+    js: 'text/javascript',
+    css: 'text/css',
+    xml: 'application/xml',
+    svg: 'image/svg+xml',
+  };
   await page.route(`${scormHost}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/harness.html') return route.fulfill({ contentType: 'text/html', body: harness });
@@ -76,6 +82,10 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
 
   await page.goto(`${scormHost}/harness.html`);
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
+  // The moment's face comes from the package itself: an LMS serves nothing else.
+  const face = page.frameLocator('iframe').locator('.moment-head .portrait');
+  await expect(face).toHaveAttribute('src', /^portraits\/\w+\.svg#/);
+  await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const value = (name: string) =>
     page.evaluate((n) => (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue(n), name);
   await expect.poll(() => value('cmi.core.lesson_status')).toBe('incomplete');

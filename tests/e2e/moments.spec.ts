@@ -1,9 +1,11 @@
-// Each moment in its medium: a screen reader hears the medium and who it comes from, the strip
-// shows the day and the money the engine computes, and axe finds nothing, light or dark, in both languages.
+// Each moment in its medium: a screen reader hears the medium and who it comes from, and the face
+// of the one it comes from in the expression the trust meter gives it; the strip shows the day and
+// the money the engine computes, and axe finds nothing, light or dark, in both languages.
 import { expect, test } from '@playwright/test';
 import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
 import { moneyAt, type Medium } from '../../src/engine/moment.ts';
+import { type Expression, expressionAt, faceMeter } from '../../src/engine/expression.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
 import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
@@ -18,7 +20,7 @@ test('both scenarios together have a decision in every medium', () => {
 
 for (const locale of locales) {
   for (const { kind, scenario, node: id, steps } of moments) {
-    test(`${locale}: ${kind === 'email' ? 'an' : 'a'} ${kind} is announced with its medium and its people, under the day and the money`, async ({
+    test(`${locale}: ${kind === 'email' ? 'an' : 'a'} ${kind} is announced with its medium, its people and the face of its sender, under the day and the money`, async ({
       page,
     }) => {
       const here = localize(scenario, locale);
@@ -31,6 +33,13 @@ for (const locale of locales) {
         { from: name(medium.from), to: 'to' in medium ? medium.to.map(name).join(', ') : '' },
         locale,
       );
+      const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      // The sender's face says who it is and how they look at this level of trust.
+      const face = fill(
+        ui[locale]['portrait.of'],
+        { name: name(medium.from), expression: ui[locale][`portrait.${expressionAt(scenario, meters)}`] },
+        locale,
+      );
       await openScenario(page, locale, scenario.id);
       await play(page, scenario, steps, locale);
       const article = page.getByRole('article', { name: label, exact: true });
@@ -39,11 +48,23 @@ for (const locale of locales) {
       // (A regex with its spaces as \s, so that a colon in the subject is not read as YAML.)
       const pattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replaceAll(' ', '\\s');
       const subject = medium.kind === 'email' ? `\n          - paragraph: /${pattern(medium.subject)}/` : '';
+      // A role and its name as one YAML string, so that a colon in the name is not read as YAML.
+      const named = (role: string, name: string) => `'${`${role} ${JSON.stringify(name)}`.replaceAll("'", "''")}'`;
       await expect(article).toMatchAriaSnapshot(`
-        - '${`article ${JSON.stringify(label)}`.replaceAll("'", "''")}':
-          - paragraph: ${JSON.stringify(label)}${subject}
+        - ${named('article', label)}:
+          - paragraph:
+            - ${named('img', face)}
+            - text: ${JSON.stringify(label)}${subject}
       `);
-      const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      // The face is drawn: a file missing from the build would leave it empty.
+      await expect
+        .poll(() =>
+          article
+            .locator('.portrait')
+            .first()
+            .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        )
+        .toBeGreaterThan(0);
       const money = moneyAt(scenario, meters);
       const amount = new Intl.NumberFormat(intlLocale[locale], {
         style: 'currency',
@@ -74,7 +95,9 @@ for (const locale of locales) {
 }
 
 for (const locale of locales) {
-  test(`${locale}: the text version shows every decision in its medium, named for it, without JavaScript`, async ({ browser }) => {
+  test(`${locale}: the text version shows every decision in its medium, named for it, with its sender’s face, without JavaScript`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     for (const scenario of scenarios) {
@@ -90,9 +113,26 @@ for (const locale of locales) {
       const labels = here.nodes.flatMap((n) =>
         isDecision(n) ? [label(n.medium), ...n.choices.flatMap((c) => (c.reaction ? [label(c.reaction)] : []))] : [],
       );
+      // Following no run, the text version shows every moment's face calm; a reaction's face shows
+      // how its choice moved trust (down annoyed, up pleased), whatever the level.
+      const face = (person: string, expression: Expression) =>
+        fill(ui[locale]['portrait.of'], { name: name(person), expression: ui[locale][`portrait.${expression}`] }, locale);
+      const moved = (effects: Record<string, number>): Expression => {
+        const by = effects[faceMeter] ?? 0;
+        return by === 0 ? 'neutral' : expressionAt(scenario, { [faceMeter]: by }, { [faceMeter]: 0 });
+      };
+      const faces = here.nodes.flatMap((n) =>
+        isDecision(n)
+          ? [face(n.medium.from, 'neutral'), ...n.choices.flatMap((c) => (c.reaction ? [face(c.reaction.from, moved(c.effects))] : []))]
+          : [],
+      );
       await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
       const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       expect(names).toEqual(labels);
+      const alts = await page
+        .locator('.static-node article .moment-head img')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('alt')));
+      expect(alts).toEqual(faces);
     }
     await context.close();
   });

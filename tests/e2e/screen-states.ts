@@ -18,7 +18,8 @@ const votes = (choices: { id: string }[]) => Object.fromEntries(choices.map((c, 
 export function screenStates(s: ScenarioContent): ScreenState[] {
   const states: ScreenState[] = [];
   const session = (name: string, steps: Step[], change: Partial<WorkshopSession>): ScreenState => {
-    const base = newSession(s.id, 'Screen check', new Date('2026-03-02T10:00:00Z'), `screen-${states.length}`);
+    // Named for the scenario too: the states of both scenarios are saved side by side.
+    const base = newSession(s.id, 'Screen check', new Date('2026-03-02T10:00:00Z'), `${s.id}-screen-${states.length}`);
     const tallies = steps.map((step) => {
       const node = findNode(s, step.node);
       return node && isDecision(node) ? votes(node.choices) : {};

@@ -19,6 +19,8 @@ for (const locale of ['en', 'ru'] as const) {
     // Every decision with five or fewer choices and their votes, every consequence, ending and other side, at three sizes.
     test.setTimeout(240_000);
     const states = scenarios.flatMap((s) => screenStates(s).map((state) => ({ scenario: s.id, ...state })));
+    // Saved side by side, each state must keep its own session: one saved over another is never checked.
+    expect(new Set(states.map((s) => s.session.id)).size).toBe(states.length);
     await page.goto(`/${locale}/`);
     await page.evaluate(([key, sessions]) => localStorage.setItem(key, JSON.stringify({ v: 1, sessions })), [
       workshopsKey,
@@ -66,11 +68,10 @@ for (const locale of ['en', 'ru'] as const) {
   test(`an ending on the projector screen tells the room what its path earned, in the text’s colour (${locale})`, async ({ page }) => {
     // Every ending of every scenario, one page each.
     test.setTimeout(120_000);
-    // Each scenario numbers its states from 0: the ids are made unique here.
     const endings = scenarios.flatMap((s) =>
       screenStates(s)
         .filter((state) => state.name.includes(' ending '))
-        .map((state) => ({ scenario: s, session: { ...state.session, id: `${s.id}-${state.session.id}` } })),
+        .map((state) => ({ scenario: s, session: state.session })),
     );
     await page.goto(`/${locale}/`);
     await page.evaluate(([key, sessions]) => localStorage.setItem(key, JSON.stringify({ v: 1, sessions })), [
