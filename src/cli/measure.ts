@@ -59,8 +59,20 @@ export const budgets: Record<Kind, Budget> = {
  * Where a budget is not met yet, the gate `npm test` holds instead, with the reason. A page over
  * its gate fails; a page over its budget but within its gate is listed as still to do.
  */
-// Every page is within its budget today, so no gate is raised.
-export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string }>> = {};
+export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string }>> = {
+  player: {
+    budget: { js: 16.2 * KB },
+    why:
+      'the scenario page is 16,459 bytes since its moments show faces (about 150 bytes) and saved progress became a ' +
+      'persisted store started by nanostores’ onMount (about 300); 75 bytes must come out of the player',
+  },
+  interactive: {
+    budget: { js: 16.5 * KB },
+    why:
+      'the facilitator’s console is 16,621 bytes since it shows each moment in its medium with the projector ' +
+      'screen’s Moment component and faces (about 500 bytes); 237 bytes must come out of it',
+  },
+};
 
 /**
  * The budget of each chunk loaded only on a click, gzipped bytes (issue #18: the spreadsheet
