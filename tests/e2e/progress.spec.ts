@@ -221,7 +221,7 @@ test('the certificate appears when everything is done, with both scenarios’ gr
   const certificate = page.locator('.certificate');
   await expect(certificate).toContainText('Ada Lovelace');
   await expect(certificate).toContainText(ui.en['site.name']);
-  await expect(certificate).toContainText('20 November 2026');
+  await expect(certificate).toContainText('November 20, 2026');
   for (const s of [contractor, client]) {
     const result = outcome(s, recommended[s.id as keyof typeof recommended])!;
     await expect(certificate.getByRole('row', { name: s.title.en })).toHaveText(
