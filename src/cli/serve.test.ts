@@ -25,8 +25,8 @@ describe('the shipped _headers rules', () => {
 });
 
 describe('the address phones join at', () => {
-  const at = (url: string, remote: string | undefined, publicUrl?: string) =>
-    joinOrigin({ request: new URL(url), remote, publicUrl, network: '192.168.1.20', port: 4321 });
+  const at = (url: string, remote: string | undefined, publicUrl?: string, behindProxy = false) =>
+    joinOrigin({ request: new URL(url), remote, publicUrl, network: '192.168.1.20', port: 4321, behindProxy });
 
   it('is the network address when the console is opened on this machine itself', () => {
     expect(at('http://localhost:4321/live/', '127.0.0.1')).toBe('http://192.168.1.20:4321');
@@ -37,6 +37,10 @@ describe('the address phones join at', () => {
     expect(at('http://192.168.1.20:4321/live/', '192.168.1.31')).toBe('http://192.168.1.20:4321');
     expect(at('http://localhost:4321/live/', '192.168.1.31')).toBe('http://localhost:4321');
     expect(at('http://localhost:4321/live/', undefined)).toBe('http://localhost:4321');
+  });
+
+  it('is never the network address behind a reverse proxy, whose connections all come from loopback', () => {
+    expect(at('http://localhost:4321/live/', '127.0.0.1', undefined, true)).toBe('http://localhost:4321');
   });
 
   it('is the public address when the server is told one', () => {

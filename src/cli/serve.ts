@@ -192,7 +192,7 @@ export function networkAddresses(): string[] {
 /**
  * The origin phones join a room at: `publicUrl` when the server is told its public address;
  * else where the page was opened, unless that is this machine's loopback (no phone reaches it),
- * asked over a loopback connection: then `http://<network>:<port>`, the machine's first network
+ * asked over a loopback connection that is no reverse proxy's: then `http://<network>:<port>`, the machine's first network
  * address. The connection's `remote` address decides, not the Host header alone, which any
  * client may write: a client on the network never learns an address it did not use.
  */
@@ -202,10 +202,12 @@ export function joinOrigin(at: {
   publicUrl: string | undefined;
   network: string | undefined;
   port: number;
+  /** Behind a reverse proxy every connection comes from the proxy, often on loopback: none is this machine's own. */
+  behindProxy: boolean;
 }): string {
-  const { request, remote, publicUrl, network, port } = at;
+  const { request, remote, publicUrl, network, port, behindProxy } = at;
   if (publicUrl) return new URL(publicUrl).origin;
-  const fromThisMachine = isLoopbackHost(request.hostname) && remote !== undefined && isLoopbackAddress(remote);
+  const fromThisMachine = !behindProxy && isLoopbackHost(request.hostname) && remote !== undefined && isLoopbackAddress(remote);
   return fromThisMachine && network ? `http://${network}:${request.port || port}` : request.origin;
 }
 
@@ -273,6 +275,7 @@ export function startServer(options: ServerOptions = {}) {
           publicUrl: settings.publicUrl,
           network: networkAddresses()[0],
           port,
+          behindProxy: settings.trustProxy === true,
         }),
     });
     const api = live;

@@ -23,7 +23,7 @@ interface Props extends PlayerIslandProps {
 export default function CoursePlayer({ scenario, fingerprint, story, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const [notice, setNotice] = useState<string>();
-  const course = useMemo(() => createCoursePlayer(scenario, fingerprint, () => setNotice(t('player.moved'))), [scenario]);
+  const course = useMemo(() => createCoursePlayer(scenario, fingerprint, () => setNotice(t('player.moved'))), [scenario, fingerprint]);
   const { player } = course;
 
   useEffect(() => {

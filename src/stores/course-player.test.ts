@@ -35,6 +35,10 @@ function browser() {
       });
       tab.save(key, value, heard);
     },
+    /** Another tab saves this whole progress. */
+    otherTabProgress(progress: object, heard: boolean) {
+      tab.save(key, JSON.stringify(progress), heard);
+    },
   };
 }
 
@@ -135,7 +139,55 @@ describe('saving the course player’s choices', () => {
     player.back();
     expect(savedSteps(tab)).toEqual([]);
     player.choose('remind');
+    tab.idle();
+    expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
     player.restart();
     expect(savedSteps(tab)).toEqual([]);
+  });
+});
+
+describe('another tab’s save while a choice waits to be saved', () => {
+  const savedSteps = (tab: ReturnType<typeof browser>) => tab.saved().scenarios?.[scenario.id]?.run?.steps;
+
+  it('keeps both when the other tab changed something else (a lesson read)', async () => {
+    const tab = browser();
+    const { player, followed } = await openPlayer();
+    player.choose('remind');
+    tab.otherTabProgress({ v: 2, lessons: { 'warn-first': { read: true } }, scenarios: {} }, true);
+    expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
+    expect(tab.saved()).toMatchObject({ lessons: { 'warn-first': { read: true } } });
+    expect(followed).not.toHaveBeenCalled();
+  });
+
+  it('shows the other tab’s run, unsaved over, when it moved this scenario on first', async () => {
+    const tab = browser();
+    const { player, followed } = await openPlayer();
+    player.choose('blunt');
+    tab.otherTab([{ node: 'unpaid', choice: 'remind' }], true);
+    expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
+    expect(steps(player)).toEqual(['unpaid/remind']);
+    expect(followed).toHaveBeenCalledOnce();
+  });
+
+  it('does not undo a reset made in another tab: this tab starts afresh too', async () => {
+    const tab = browser();
+    tab.otherTab([], false);
+    const { player, followed } = await openPlayer();
+    // The first choice of a run saved as started, then another tab resets the whole progress.
+    player.choose('remind');
+    tab.otherTabProgress({ v: 2, lessons: {}, scenarios: {} }, true);
+    expect(savedSteps(tab)).toBeUndefined();
+    expect(steps(player)).toEqual([]);
+    expect(followed).toHaveBeenCalledOnce();
+  });
+
+  it('does not undo a reset it has not heard of yet when the browser turns idle', async () => {
+    const tab = browser();
+    tab.otherTab([], false);
+    const { player } = await openPlayer();
+    player.choose('remind');
+    tab.otherTabProgress({ v: 2, lessons: {}, scenarios: {} }, false);
+    tab.idle();
+    expect(savedSteps(tab)).toBeUndefined();
   });
 });

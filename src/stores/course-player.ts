@@ -20,8 +20,13 @@ import { rescoreSaved } from './results.ts';
  */
 export function createCoursePlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
-  /** The run waiting to be saved, and the saved run it was made from (the first of the choices that wait). */
-  let waiting: { run: StoredRun; from: StoredRun } | undefined;
+  /**
+   * The run waiting to be saved, and the run saved when the first of the choices that wait was
+   * made (undefined: none was), which it may be saved over.
+   */
+  let waiting: { run: StoredRun; from: StoredRun | undefined } | undefined;
+  /** True while the player restarts to follow another tab's reset. */
+  let following = false;
   /** Saves what waits; false where another tab had moved the run on (the tab then shows that run). */
   const flush = (): boolean => {
     if (!waiting) return true;
@@ -40,10 +45,14 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string, on
     const run = saved();
     if (!sameRun(run, serialiseRun(print, player.$run.get()))) {
       onFollowed();
-      // No saved run: another tab reset the progress, and this tab starts afresh too (its restart
-      // is shown, and its save refused as made from the old run).
+      // No saved run: another tab reset the progress, and this tab starts afresh too; a restart
+      // that follows another tab is shown, not saved (the reset left no run to save over).
       if (run) player.resume(run, 'follow');
-      else player.restart();
+      else {
+        following = true;
+        player.restart();
+        following = false;
+      }
     }
     return false;
   };
@@ -51,8 +60,9 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string, on
     // A change is saved only over the run it was made from; refused, the tab follows the newer run.
     // A choice that goes on waits for an idle moment; one that ends the run, a step back and a
     // restart are saved at once, so a result is never recorded for a run that was refused.
-    onRun: (run, change, from) => {
-      waiting = { run: serialiseRun(print, run), from: waiting?.from ?? serialiseRun(print, from) };
+    onRun: (run, change) => {
+      if (following) return true;
+      waiting = { run: serialiseRun(print, run), from: waiting ? waiting.from : saved() };
       if (change !== 'choice' || player.$view.get().debrief) return flush();
       whenIdle(flush);
       return true;

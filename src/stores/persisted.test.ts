@@ -115,6 +115,17 @@ describe('a value kept in the browser', () => {
     expect(heard).toEqual([['Ada'], ['Linus']]);
   });
 
+  it('hears another tab clear all of storage (a storage event without a key) as the value emptied', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, encoded(['Ada']));
+    const kept = await open();
+    const heard: string[][] = [];
+    kept.listen((v) => heard.push(v));
+    tab.items.clear();
+    dispatchEvent(Object.assign(new Event('storage'), { key: null, newValue: null }));
+    expect(heard).toEqual([[]]);
+  });
+
   it('keeps the value in memory for the visit where nothing can be saved, and says so', async () => {
     fakeBrowser();
     vi.stubGlobal('localStorage', undefined);

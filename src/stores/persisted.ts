@@ -3,6 +3,10 @@
 // moment (another tab may have saved since), heard from other tabs, and never written over when a
 // newer version of the course saved it. Saved progress and workshop sessions are kept this way;
 // what storage itself does when it fails (quota, private modes, sandboxed frames) is storage.ts's.
+// Not @nanostores/persistent, which keeps a value under a key too: it has no format versions or
+// migrations, writes the page's value over whatever another tab (or a newer version of the
+// course) saved since, and would bring its own listeners beside these; what it would save here
+// is the store code, and these pages are within bytes of their budgets.
 import { atom, onMount, type WritableAtom } from 'nanostores';
 import { isInt, isRecord } from '../engine/guards.ts';
 import { readItem, storageState, writeItem } from './storage.ts';
@@ -112,7 +116,8 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
     },
     listen(listener) {
       const heard = (event: StorageEvent) => {
-        if (event.key !== key) return;
+        // A null key: another tab cleared all of storage (localStorage.clear()), this value too.
+        if (event.key !== key && event.key !== null) return;
         const saved = load(event.newValue);
         if (!saved.newer) listener(saved.value);
       };

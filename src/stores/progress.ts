@@ -28,15 +28,16 @@ export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boo
 }
 
 /**
- * Saves a scenario's run, made from the run `from` that this tab knew as saved. Where the saved
- * run is another by now (another tab moved it on), nothing is written and false is returned: a
- * run cannot be merged, and a stale tab must not replace newer progress.
+ * Saves a scenario's run, made from the run `from` that this tab knew as saved (undefined: none
+ * was). Where the saved run is another by now (another tab moved it on, restarted it, or reset
+ * the progress and so removed it), nothing is written and false is returned: a run cannot be
+ * merged, and a stale tab must not replace newer progress or undo a reset.
  */
 export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined): boolean {
   let saved = false;
   update((p) => {
     const scenario = p.scenarios[id] ?? {};
-    saved = sameRun(scenario.run, from);
+    saved = from === undefined ? scenario.run === undefined : scenario.run !== undefined && sameRun(scenario.run, from);
     return saved ? { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } } : p;
   });
   return saved;
