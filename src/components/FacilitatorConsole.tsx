@@ -10,7 +10,7 @@ import { majority, newSession, roomPath, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import type { StoryIslandProps } from '../course/props.ts';
-import { faceMeter } from '../engine/expression.ts';
+import { faceAt } from '../engine/expression.ts';
 import { ConfirmDialog, FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
@@ -103,7 +103,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
   const top = majority(view.tally, order);
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
-  const face = story.faces[view.meters[faceMeter]!];
+  const face = faceAt(story.faces, view.meters);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   const marked = (path: 'recommended' | 'real', node: string, choice: string) =>
     view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);

@@ -15,7 +15,7 @@ import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
-import { faceMeter } from '../engine/expression.ts';
+import { faceAt } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
 import './Facilitator.css';
@@ -196,7 +196,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
   const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
-  const face = view && story.faces[view.meters[faceMeter]!];
+  const face = view && faceAt(story.faces, view.meters);
   let side: preact.ComponentChildren = null;
   let votesIn: preact.ComponentChildren = null;
   if (!view || !node || !session) main = <p class="screen-waiting">{t(feed.linked ? 'workshop.waiting' : 'workshop.noScreenLink')}</p>;

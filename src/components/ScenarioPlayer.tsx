@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
-import { faceMeter } from '../engine/expression.ts';
+import { faceAt } from '../engine/expression.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
 import { GradeBands, PathReview } from './OutcomeParts.tsx';
@@ -81,7 +81,7 @@ export default function ScenarioPlayer({
   const nodeName = (id: string) => nodeTitle(scenario, id);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).
-  const face = story.faces[view.meters[faceMeter]!];
+  const face = faceAt(story.faces, view.meters);
   const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressionAt } from './expression.ts';
+import { expressionAt, faceAt } from './expression.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 
 describe('the face a moment shows', () => {
@@ -33,5 +33,19 @@ describe('the face a moment shows', () => {
   it('keeps every face neutral in a scenario without a trust meter', () => {
     const withoutTrust = { meters: scenario.meters.filter((m) => m.id !== 'trust') };
     expect(expressionAt(withoutTrust, { trust: 0 }, { trust: 5 })).toBe('neutral');
+  });
+});
+
+describe('the face looked up for the trust level', () => {
+  const faces = { 0: 'worried', 3: 'neutral', 5: 'pleased' } as const;
+
+  it('is the expression worked out for that level', () => {
+    expect(faceAt(faces, { trust: 5, paid: 0 })).toBe('pleased');
+    expect(faceAt(faces, { trust: 0 })).toBe('worried');
+  });
+
+  it('is none (the face stays neutral) where the meters hold no trust', () => {
+    expect(faceAt(faces, { paid: 2 })).toBeUndefined();
+    expect(faceAt({}, { trust: 3 })).toBeUndefined();
   });
 });

@@ -27,3 +27,14 @@ export function expressionAt(scenario: Pick<Scenario, 'meters'>, meters: Meters,
   const share = (now - meter.min) / (meter.max - meter.min);
   return share > 2 / 3 ? 'pleased' : share < 1 / 3 ? 'worried' : 'neutral';
 }
+
+/**
+ * The face for the trust level in `meters`, looked up in `faces` (the expression at each level,
+ * worked out at build time with `expressionAt`: `StoryViews.faces`). Undefined where the meters
+ * hold no trust: the face then stays neutral. The player, the console and the projector screen
+ * all show faces this way.
+ */
+export function faceAt(faces: Readonly<Record<number, Expression>>, meters: Meters): Expression | undefined {
+  const level = meters[faceMeter];
+  return level === undefined ? undefined : faces[level];
+}
