@@ -2,7 +2,7 @@
 // votes, a timer, and the controls that move the story on. The projector screen follows over a
 // BroadcastChannel, or through the saved session where the browser has none.
 import { useStore } from './use-store.ts';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
@@ -87,19 +87,23 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   const choices = node.type === 'decision' ? node.choices : [];
   const order = choices.map((c) => c.id);
 
-  useEffect(() => {
+  // Number keys tally votes. Attached as the console mounts (a layout effect, not one that waits
+  // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
+  // the session is live is counted, not lost between two renders.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const { node: current, feedback } = workshop.$view.get();
       const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || view.feedback) return;
+      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || feedback) return;
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
-      const choice = digit ? order[Number(digit) - 1] : undefined;
+      const choice = digit && current.type === 'decision' ? current.choices[Number(digit) - 1]?.id : undefined;
       if (!choice) return;
       event.preventDefault();
       workshop.vote(choice, event.shiftKey || event.altKey ? -1 : 1);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [order.join(), view.feedback]);
+  }, [workshop]);
 
   const top = majority(view.tally, order);
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
