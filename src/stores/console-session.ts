@@ -17,7 +17,8 @@ export type ConsoleNotice =
   | 'workshop.sessionMissing'
   | 'workshop.storageOff'
   | 'workshop.noScreenLink'
-  | 'workshop.sessionsNewer';
+  | 'workshop.sessionsNewer'
+  | 'workshop.sessionsUnknown';
 
 export interface OpenedConsole {
   workshop: Workshop;
@@ -32,8 +33,9 @@ export interface OpenedConsole {
  * session, with a notice saying why (the old one stays saved, to export). Without `wanted`, the
  * latest saved session that fits, else a new one named `newName`. The session is saved and sent
  * to the screen at once; each change after is saved and sent too. Where nothing can be saved the
- * notice says so: without a channel either, the screen cannot follow at all. Sessions a newer
- * version of the course saved are never written over, and the notice says so.
+ * notice says so: without a channel either, the screen cannot follow at all. Sessions saved in a
+ * format this version cannot read (a newer version's, or an unknown one) are never written over,
+ * and the notice says so.
  */
 export function openConsoleSession(scenario: PlayableScenario, wanted: string | undefined, newName: string): OpenedConsole {
   const notices: ConsoleNotice[] = [];
@@ -57,7 +59,8 @@ export function openConsoleSession(scenario: PlayableScenario, wanted: string | 
   const workshop = createWorkshop(scenario, session, save, () => savedSessions.update((all) => all, mine).value[session.id]);
   const unfollow = savedSessions.listen((all) => workshop.follow(all[session.id]));
   save(session);
-  if (saved.notice === 'newer') notices.push('workshop.sessionsNewer');
+  if (saved.notice === 'newer' || saved.notice === 'unknown')
+    notices.push(saved.notice === 'newer' ? 'workshop.sessionsNewer' : 'workshop.sessionsUnknown');
   if (storageState() !== 'ok') notices.push(channel ? 'workshop.storageOff' : 'workshop.noScreenLink');
   // The live-voting section, outside the console's island, works on this workshop.
   $consoleWorkshop.set(workshop);

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
-import { decodeVersioned, type Format, type StorageNotice } from './persisted.ts';
+import { decodeVersioned, encodeVersioned, readableVersions, type Format, type StorageNotice } from './persisted.ts';
 
 /**
  * A list of names. Version 1 saved `{ v: 1, list: "Ada,Grace" }`, version 2 `{ v: 2, people: [...] }`,
  * version 3 (current) `{ v: 3, names: [...] }`; a name that is not a string is dropped.
  */
 const names: Format<string[]> = {
-  what: 'Saved names',
   version: 3,
   up: {
     1: ({ list, ...rest }) => ({ ...rest, people: typeof list === 'string' ? list.split(',') : list }),
@@ -45,15 +44,29 @@ describe('a versioned format', () => {
     expect(decodeVersioned({ v: 3, names: ['Ada', 'Grace'] }, names)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
   });
 
-  it('reads a newer version as empty and says which, so that it is kept; a version it never had is not read', () => {
+  it('reads a newer version as empty and marks it kept, so that it is not written over', () => {
     expect(decodeVersioned({ v: 4, names: ['Ada'] }, names)).toEqual({
       value: [],
       dropped: [expect.stringMatching(/version 4/)],
-      newer: 4,
+      kept: 'newer',
     });
-    expect(decodeVersioned({ v: 0, names: ['Ada'] }, names)).toMatchObject({ value: [], dropped: [expect.stringMatching(/version 0/)] });
-    expect(decodeVersioned({ names: ['Ada'] }, names).newer).toBeUndefined();
-    expect(decodeVersioned([], names)).toMatchObject({ value: [], dropped: ['everything: not an object'] });
+  });
+
+  it('keeps, as unknown, a version that is missing, not an integer or one no version wrote; what is no record at all is not read', () => {
+    for (const v of [undefined, '3', 2.5, null, 0, -1, '']) {
+      expect(decodeVersioned({ v, names: ['Ada'] }, names)).toEqual({
+        value: [],
+        dropped: [`everything: format version ${JSON.stringify(v)}`],
+        kept: 'unknown',
+      });
+    }
+    for (const value of [[], null, 'names', 3])
+      expect(decodeVersioned(value, names)).toEqual({ value: [], dropped: ['everything: not an object'] });
+  });
+
+  it('reads the versions it has a step from, and its own; saves its own', () => {
+    expect(readableVersions(names)).toEqual([1, 2, 3]);
+    expect(encodeVersioned(names, ['Ada'])).toEqual({ v: 3, names: ['Ada'] });
   });
 });
 
@@ -101,6 +114,20 @@ describe('a value kept in the browser', () => {
     expect(tab.items.get(key)).toBe(newer);
   });
 
+  it('never writes over what has a version it cannot place: the learner is told, and changes stay in the page', async () => {
+    const tab = fakeBrowser();
+    const unknown = JSON.stringify({ v: '3', names: ['Ada'] });
+    tab.items.set(key, unknown);
+    const kept = await open();
+    expect(kept.read()).toEqual({ value: [], notice: 'unknown' });
+    expect(kept.update((v) => [...v, 'Grace'], ['Linus'])).toEqual({ value: ['Linus', 'Grace'], notice: 'unknown' });
+    expect(tab.items.get(key)).toBe(unknown);
+    const heard: string[][] = [];
+    kept.listen((v) => heard.push(v));
+    tab.save(key, JSON.stringify({ names: ['Barbara'] }));
+    expect(heard).toEqual([]);
+  });
+
   it('hears other tabs’ saves of its key, but not a newer version’s, until it stops listening', async () => {
     const tab = fakeBrowser();
     const kept = await open();
@@ -124,6 +151,25 @@ describe('a value kept in the browser', () => {
     tab.items.clear();
     dispatchEvent(Object.assign(new Event('storage'), { key: null, newValue: null }));
     expect(heard).toEqual([[]]);
+  });
+
+  it('reads what is saved when the page comes back from the back/forward cache, where it heard no other tab', async () => {
+    const tab = fakeBrowser();
+    const kept = await open();
+    const heard: string[][] = [];
+    const stop = kept.listen((v) => heard.push(v));
+    // The page shown the first time (not from the cache) reads nothing more.
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    tab.save(key, encoded(['Ada']), false);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(heard).toEqual([['Ada']]);
+    // What a newer version saved meanwhile is not heard (the page's copy must not turn empty).
+    tab.save(key, JSON.stringify({ v: 4, names: [] }), false);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    stop();
+    tab.save(key, encoded(['Grace']), false);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(heard).toEqual([['Ada']]);
   });
 
   it('keeps the value in memory for the visit where nothing can be saved, and says so', async () => {

@@ -1,8 +1,10 @@
 // One way to keep a value in the browser: under one key, in a versioned format whose older
 // versions are migrated step by step, decoded defensively, changed over what is saved at that
-// moment (another tab may have saved since), heard from other tabs, and never written over when a
-// newer version of the course saved it. Saved progress and workshop sessions are kept this way;
-// what storage itself does when it fails (quota, private modes, sandboxed frames) is storage.ts's.
+// moment (another tab may have saved since), heard from other tabs and re-read when the page
+// returns from the back/forward cache, and never written over when it was saved in a version this
+// code cannot read (a newer one, or none it knows). Saved progress, workshop sessions and embedded
+// scenarios' runs are kept this way; what storage itself does when it fails (quota, private modes,
+// sandboxed frames) is storage.ts's.
 // Not @nanostores/persistent, which keeps a value under a key too: it has no format versions or
 // migrations, writes the page's value over whatever another tab (or a newer version of the
 // course) saved since, and would bring its own listeners beside these; what it would save here
@@ -12,16 +14,26 @@ import { isInt, isRecord } from '../engine/guards.ts';
 import { readItem, storageState, writeItem } from './storage.ts';
 
 /**
- * Why the user should hear about storage: something had to be reset, nothing can be saved, or
- * what is saved was written by a newer version of the course (kept, and not saved over).
+ * Why what is saved is kept as it is and never written over: a newer version of the course saved
+ * it ('newer'), or its format version is missing, not an integer or one no version ever wrote
+ * ('unknown').
  */
-export type StorageNotice = 'reset' | 'unavailable' | 'newer' | undefined;
+export type Kept = 'newer' | 'unknown';
 
-/** How a value is saved: `{ v: version, ...encode(value) }`. */
+/**
+ * Why the user should hear about storage: something had to be reset, nothing can be saved, or
+ * what is saved is kept as it is (see Kept).
+ */
+export type StorageNotice = 'reset' | 'unavailable' | Kept | undefined;
+
+/**
+ * How a value is saved: `{ v: version, ...encode(value) }`. The decoder keeps only the fields it
+ * knows, so a field added to what is saved needs a new version (and a step `up` from this one):
+ * a tab of the older version then keeps what the newer one saved rather than erase the field
+ * (the fixture tests of progress-format.test.ts hold every field to the version that wrote it).
+ */
 export interface Format<T> {
-  /** What the value is, for the console's warnings: "Saved progress". */
-  what: string;
-  /** The format version this code writes. */
+  /** The format version this code writes, an integer from 1. */
   version: number;
   /**
    * One migration step from each older version still read: `up[n]` turns what version n saved
@@ -36,30 +48,33 @@ export interface Format<T> {
   empty(): T;
 }
 
-/** A decoded value, what had to be dropped from it, and the version when it was a newer one (read as empty). */
+/** A decoded value, what had to be dropped from it, and why it is to be kept as saved where it is (read as empty). */
 export interface Decoded<T> {
   value: T;
   dropped: string[];
-  newer?: number;
+  kept?: Kept;
 }
+
+/** The format versions `format` reads, oldest first: each with a migration step, and its own. */
+export const readableVersions = (format: Format<unknown>): number[] => [...Object.keys(format.up).map(Number), format.version];
+
+/** The record `format` saves for `value`, with its version: what storage and an exported file hold. */
+export const encodeVersioned = <T>(format: Format<T>, value: T) => ({ v: format.version, ...format.encode(value) });
 
 /**
  * Decodes what any version of the course saved in `format` (parsed JSON, from storage or a file):
- * an older version is migrated step by step first; a newer one is read as empty and its version
- * returned in `newer`, for the caller to keep it as it is; a version without a migration is not
- * read. Never throws.
+ * an older version is migrated step by step first; one it cannot read (a newer one, or a version
+ * missing, not an integer or never written) is read as empty and marked `kept`, for the caller to
+ * keep it as it is. Never throws.
  */
-export function decodeVersioned<T>(value: unknown, format: Format<T>): Decoded<T> {
-  if (!isRecord(value)) return { value: format.empty(), dropped: ['everything: not an object'] };
-  let { v } = value;
+export function decodeVersioned<T>(value: unknown, { version, up, decode, empty }: Format<T>): Decoded<T> {
+  if (!isRecord(value)) return { value: empty(), dropped: ['everything: not an object'] };
   let saved = value;
-  for (let step = isInt(v) ? format.up[v] : undefined; step; step = format.up[v as number]) {
-    saved = step(saved);
-    v = (v as number) + 1;
-  }
-  if (v === format.version) return format.decode(saved);
-  const newer = isInt(v) && v > format.version;
-  return { value: format.empty(), dropped: [`everything: format version ${JSON.stringify(v)}`], ...(newer && { newer: v as number }) };
+  let { v } = saved;
+  while (isInt(v) && up[v]) saved = up[v++]!(saved);
+  return v === version
+    ? decode(saved)
+    : { value: empty(), dropped: [`everything: format version ${JSON.stringify(v)}`], kept: isInt(v) && v > version ? 'newer' : 'unknown' };
 }
 
 /** The value kept under one key, as plain functions (no store: the reading pages use these alone). */
@@ -67,21 +82,24 @@ export interface Persisted<T> {
   /**
    * Reads the value. Where a part had to be dropped, what survived is written back at once, so the
    * user is told once ('reset') and not on every visit; where nothing can be saved, the notice is
-   * 'unavailable'; where a newer version saved it, 'newer', and the value is empty.
+   * 'unavailable'; where what is saved is kept (see Kept), that, and the value is empty.
    */
   read(): { value: T; notice: StorageNotice };
   /**
    * Applies `change` to the value as saved now and saves the result, unless it returns the value
-   * it was given (then nothing is written); 'unavailable' when saving stopped working, which can happen part-way through a visit (a full disk). A value a newer
-   * version saved is never written over: the change then applies to `current` (the page's copy)
-   * and is not saved, and the notice is 'newer'.
+   * it was given and nothing had to be dropped (then nothing is written); 'unavailable' when
+   * saving stopped working, which can happen part-way through a visit (a full disk). What is
+   * kept (see Kept) is never written over: the change then applies to `current` (the page's copy)
+   * and is not saved, and the notice says why.
    */
   update(change: (value: T) => T, current?: T): { value: T; notice: StorageNotice };
-  /** Calls `listener` with what another tab has just saved, except what a newer version saved (the page's copy must not turn empty). Returns the function that stops it. */
+  /**
+   * Calls `listener` with what another tab has just saved, and with what is saved when the page
+   * comes back from the back/forward cache (where it heard no other tab), except what is kept
+   * (the page's copy must not turn empty). Returns the function that stops it.
+   */
   listen(listener: (value: T) => void): () => void;
 }
-
-const unavailable = (): StorageNotice => (storageState() === 'unavailable' ? 'unavailable' : undefined);
 
 /** The value kept under `key` (see browser/storage-keys.ts) in `format`. */
 export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
@@ -93,36 +111,33 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
     } catch (error) {
       saved.dropped.push(`everything: ${error}`);
     }
-    if (saved.dropped.length > 0) console.warn(`${format.what}: left out ${saved.dropped.join(', ')}`);
+    if (saved.dropped[0]) console.warn(`${key}: left out ${saved.dropped.join(', ')}`);
     return saved;
   };
-  const save = (value: T) => {
-    writeItem(key, JSON.stringify({ v: format.version, ...format.encode(value) }));
-    return unavailable();
+  const update: Persisted<T>['update'] = (change, current) => {
+    const { value: was, dropped, kept } = load(readItem(key));
+    if (kept) return { value: change(current ?? was), notice: kept };
+    const value = change(was);
+    if (value !== was || dropped[0]) writeItem(key, JSON.stringify(encodeVersioned(format, value)));
+    return { value, notice: dropped[0] ? 'reset' : storageState() === 'unavailable' ? 'unavailable' : undefined };
   };
   return {
-    read() {
-      const { value, dropped, newer } = load(readItem(key));
-      if (newer) return { value, notice: 'newer' };
-      if (dropped.length === 0) return { value, notice: unavailable() };
-      save(value);
-      return { value, notice: 'reset' };
-    },
-    update(change, current) {
-      const saved = load(readItem(key));
-      if (saved.newer) return { value: change(current ?? saved.value), notice: 'newer' };
-      const value = change(saved.value);
-      return { value, notice: value === saved.value ? unavailable() : save(value) };
-    },
+    read: () => update((value) => value),
+    update,
     listen(listener) {
-      const heard = (event: StorageEvent) => {
-        // A null key: another tab cleared all of storage (localStorage.clear()), this value too.
-        if (event.key !== key && event.key !== null) return;
-        const saved = load(event.newValue);
-        if (!saved.newer) listener(saved.value);
+      const heard = (event: Event) => {
+        // A storage event of this key, or of none (another tab cleared all of storage); a page
+        // shown again from the back/forward cache ('pageshow' with `persisted`), which heard none.
+        const { key: changed, newValue, persisted: restored } = event as StorageEvent & PageTransitionEvent;
+        if (restored === undefined ? changed !== key && changed !== null : !restored) return;
+        const saved = load(restored ? readItem(key) : newValue);
+        if (!saved.kept) listener(saved.value);
       };
-      addEventListener('storage', heard);
-      return () => removeEventListener('storage', heard);
+      const on = (start: boolean) => {
+        for (const type of ['storage', 'pageshow']) (start ? addEventListener : removeEventListener)(type, heard);
+      };
+      on(true);
+      return () => on(false);
     },
   };
 }

@@ -4,7 +4,7 @@
 import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
 import { isId, isInt, isRecord } from '../engine/guards.ts';
-import { decodeVersioned, type Format } from './persisted.ts';
+import { decodeVersioned, type Format, type Kept } from './persisted.ts';
 
 /**
  * The format saved progress is written in. Version 2 (the scores measured against the recommended
@@ -12,9 +12,6 @@ import { decodeVersioned, type Format } from './persisted.ts';
  * version 1 is marked `earlierRules` until it is.
  */
 export const progressVersion = 2;
-
-/** The formats the decoder reads: the current one, and version 1, which it migrates. */
-export const readableVersions: readonly number[] = [1, progressVersion];
 
 export interface ScenarioResult {
   ending: string;
@@ -64,15 +61,18 @@ export const countedResult = (saved: ScenarioProgress | undefined): ScenarioResu
 
 export const emptyProgress = (): Progress => ({ lessons: {}, scenarios: {} });
 
+/** Whether progress holds nothing: as a reset leaves it (or storage cleared), and as it starts. */
+export const isEmptyProgress = (p: Progress): boolean => !p.name && Object.keys(p.lessons).length + Object.keys(p.scenarios).length === 0;
+
 export interface Decoded {
   progress: Progress;
   /** What could not be read and was left out, in words for a log or an error message. */
   dropped: string[];
   /**
-   * The format version, when the progress was saved by a newer version of the course than this
-   * one (which reads none of it): what is saved must then be kept as it is, never written over.
+   * Why none of it was read, where it was saved in a format version this code cannot read (a
+   * newer one, or none it knows): what is saved must then be kept as it is, never written over.
    */
-  newer?: number;
+  kept?: Kept;
 }
 
 const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
@@ -190,7 +190,6 @@ function decodeMap<T>(v: unknown, where: string, dropped: string[], decode: (x: 
  * `fromVersion1`).
  */
 export const progressFormat: Format<Progress> = {
-  what: 'Saved progress',
   version: progressVersion,
   up: { 1: fromVersion1 },
   decode(saved) {
@@ -211,13 +210,9 @@ export const progressFormat: Format<Progress> = {
 
 /**
  * Reads progress saved by any version (see `progressFormat`, `decodeVersioned`): what is
- * well-formed, what had to be dropped, and the version when a newer one saved it.
+ * well-formed, what had to be dropped, and why it is kept as saved where this code cannot read it.
  */
 export function decodeProgress(value: unknown): Decoded {
-  const { value: progress, dropped, newer } = decodeVersioned(value, progressFormat);
-  return { progress, dropped, ...(newer && { newer }) };
-}
-
-export function encodeProgress(progress: Progress): string {
-  return JSON.stringify({ v: progressVersion, ...progress });
+  const { value: progress, dropped, kept } = decodeVersioned(value, progressFormat);
+  return { progress, dropped, ...(kept && { kept }) };
 }

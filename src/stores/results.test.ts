@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countedResult, decodeProgress, encodeProgress, type Progress } from './progress-format.ts';
+import { countedResult, decodeProgress, progressFormat, type Progress } from './progress-format.ts';
+import { encodeVersioned } from './persisted.ts';
 import { decodeProgressFile } from './progress-file.ts';
 import { awaitsReplay, rescoreProgress } from './results.ts';
 import { resultOf } from './scenario-result.ts';
@@ -109,7 +110,7 @@ describe('progress saved by format version 1', () => {
     // The state after the migration: the last re-scored and counted, the best still labelled.
     expect(counted).toEqual(migrated.scenarios['contractor']!.last);
     expect(migrated.scenarios['contractor']!.best!.earlierRules).toBe(true);
-    const { recordResult } = await progressStore(encodeProgress(migrated));
+    const { recordResult } = await progressStore(JSON.stringify(encodeVersioned(progressFormat, migrated)));
     const lower = { ...counted, overall: counted.overall - 10, at: '2026-12-01T09:00:00.000Z' };
     recordResult('contractor', lower);
     const after = decodeProgress(JSON.parse(localStorage.getItem(progressKey)!)).progress.scenarios['contractor']!;
@@ -150,7 +151,7 @@ describe('progress saved by format version 1', () => {
 
   it('is re-scored once: saved again in the current format, it reads back unchanged and awaits nothing', () => {
     const progress = rescoreAll(decodeProgress(saved).progress);
-    const again = decodeProgress(JSON.parse(encodeProgress(progress)));
+    const again = decodeProgress(JSON.parse(JSON.stringify(encodeVersioned(progressFormat, progress))));
     expect(again).toEqual({ progress, dropped: [] });
     expect(rescoreAll(again.progress)).toBe(again.progress);
   });
@@ -172,4 +173,20 @@ describe('progress saved by a newer version of the course', () => {
     // What the learner does meanwhile lives in the page.
     expect(store.$progress.get().name).toBe('Ada');
   });
+});
+
+describe('progress whose format version is missing or not an integer', () => {
+  for (const v of [undefined, '2', 2.5, null])
+    it(`(v: ${JSON.stringify(v)}) is kept as it is, like a newer version’s: never written over, and the learner is told`, async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const saved = JSON.stringify({ v, lessons: { 'warn-first': { read: true } }, scenarios: {} });
+      const store = await progressStore(saved);
+      store.$progress.listen(() => {});
+      expect(store.$storageNotice.get()).toBe('unknown');
+      store.update((p) => ({ ...p, name: 'Ada' }));
+      store.recordResult('contractor', result());
+      expect(localStorage.getItem(progressKey)).toBe(saved);
+      expect(store.$progress.get().name).toBe('Ada');
+      expect(store.$storageNotice.get()).toBe('unknown');
+    });
 });

@@ -14,7 +14,6 @@ export type Sessions = Record<string, WorkshopSession>;
 
 /** Saved sessions: `{ v: 1, sessions: { [id]: session } }`, the only version released. */
 const sessionsFormat: Format<Sessions> = {
-  what: 'Saved workshop sessions',
   version: 1,
   up: {},
   decode(saved) {
