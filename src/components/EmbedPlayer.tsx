@@ -41,7 +41,7 @@ export default function EmbedPlayer({ scenario, fingerprint, story, locale, mess
           else if (change === 'restart') host.current.send('restart', {});
           return true;
         },
-        onComplete: (_, debrief) =>
+        onComplete: (debrief) =>
           host.current.send('complete', {
             ending: debrief.ending.id,
             tone: debrief.ending.tone,

@@ -56,6 +56,12 @@ export function serialiseRun(print: string, run: Run): StoredRun {
   };
 }
 
+/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
+export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
+  // Steps are pairs of ids: their JSON is equal exactly when the decisions are.
+  return JSON.stringify(a?.steps ?? []) === JSON.stringify(b?.steps ?? []);
+}
+
 /** Reads a stored run from untrusted data; undefined unless it is well-formed. */
 export function decodeStoredRun(value: unknown): StoredRun | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -95,6 +95,17 @@ describe('the course player in two tabs', () => {
     expect(followed).toHaveBeenCalledOnce();
   });
 
+  it('shows, back from the back/forward cache, the run another tab saved while it was there', async () => {
+    const tab = browser();
+    const { player, followed } = await openPlayer();
+    // In the cache the page hears no storage events.
+    tab.otherTab([{ node: 'unpaid', choice: 'remind' }], false);
+    expect(steps(player)).toEqual([]);
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(steps(player)).toEqual(['unpaid/remind']);
+    expect(followed).toHaveBeenCalledOnce();
+  });
+
   it('does not take its own saves for another tab’s', async () => {
     browser();
     const { player, followed } = await openPlayer();
@@ -179,6 +190,53 @@ describe('another tab’s save while a choice waits to be saved', () => {
     expect(savedSteps(tab)).toBeUndefined();
     expect(steps(player)).toEqual([]);
     expect(followed).toHaveBeenCalledOnce();
+  });
+
+  describe('a scenario never saved before, whose first choice waits', () => {
+    const lessonRead = { v: 2, lessons: { 'warn-first': { read: true } }, scenarios: {} };
+    const reset = { v: 2, lessons: {}, scenarios: {} };
+
+    it('does not undo a reset made in another tab: this tab starts afresh too', async () => {
+      const tab = browser();
+      tab.otherTabProgress(lessonRead, false);
+      const { player, followed } = await openPlayer();
+      player.choose('remind');
+      tab.otherTabProgress(reset, true);
+      tab.idle();
+      expect(tab.saved()).toEqual(reset);
+      expect(steps(player)).toEqual([]);
+      expect(followed).toHaveBeenCalledOnce();
+    });
+
+    it('does not undo a reset it has not heard of yet when the browser turns idle', async () => {
+      const tab = browser();
+      tab.otherTabProgress(lessonRead, false);
+      const { player } = await openPlayer();
+      player.choose('remind');
+      tab.otherTabProgress(reset, false);
+      tab.idle();
+      expect(tab.saved()).toEqual(reset);
+    });
+
+    it('does not undo a reset of progress that held nothing else yet', async () => {
+      const tab = browser();
+      const { player } = await openPlayer();
+      player.choose('remind');
+      tab.otherTabProgress(reset, true);
+      tab.idle();
+      expect(tab.saved()).toEqual(reset);
+      expect(steps(player)).toEqual([]);
+    });
+
+    it('still saves the choice over another tab’s change of something else', async () => {
+      const tab = browser();
+      const { player } = await openPlayer();
+      player.choose('remind');
+      tab.otherTabProgress(lessonRead, true);
+      tab.idle();
+      expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
+      expect(tab.saved()).toMatchObject({ lessons: lessonRead.lessons });
+    });
   });
 
   it('does not undo a reset it has not heard of yet when the browser turns idle', async () => {

@@ -7,11 +7,13 @@
 // whole progress takes milliseconds a phone needs for showing the choice's consequence. What waits
 // is written before anything reads the saved progress again (another tab's save, a result), and
 // at once when the page is hidden or left, so nothing is ever lost.
-import { serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
+import { sameRun, serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
 import { whenIdle } from '../browser/support.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
-import { $progress, recordResult, sameRun, saveRun } from './progress.ts';
+import { $progress, recordResult, saveRun } from './progress.ts';
+import { isEmptyProgress, type Progress } from './progress-format.ts';
 import { rescoreSaved } from './results.ts';
+import { resultOf } from './scenario-result.ts';
 
 /**
  * A player for one scenario of the course; `print` is its `fingerprint`. `onFollowed` hears
@@ -21,23 +23,25 @@ import { rescoreSaved } from './results.ts';
 export function createCoursePlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
   /**
-   * The run waiting to be saved, and the run saved when the first of the choices that wait was
-   * made (undefined: none was), which it may be saved over.
+   * The run waiting to be saved, the run saved when the first of the choices that wait was made
+   * (undefined: none was), which it may be saved over, and the progress this tab knew then.
    */
-  let waiting: { run: StoredRun; from: StoredRun | undefined } | undefined;
+  let waiting: { run: StoredRun; from: StoredRun | undefined; base: Progress } | undefined;
   /** True while the player restarts to follow another tab's reset. */
   let following = false;
   /** Saves what waits; false where another tab had moved the run on (the tab then shows that run). */
   const flush = (): boolean => {
     if (!waiting) return true;
-    const { run, from } = waiting;
+    const { run, from, base } = waiting;
     waiting = undefined;
-    return saveRun(scenario.id, run, from) || follow();
+    return saveRun(scenario.id, run, from, base) || follow();
   };
   // Shows the saved run where it is another than the player's. The player shows each change
   // before saving it, so its own saves never look like another tab's. False, for a refused save.
   const follow = (): false => {
     // A change of the saved progress while a choice waits: the choice is saved over it, or refused.
+    // Progress emptied by another tab (a reset, or storage cleared) takes the choice with it.
+    if (waiting && isEmptyProgress($progress.get())) waiting = undefined;
     if (waiting) {
       flush();
       return false;
@@ -62,12 +66,12 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string, on
     // restart are saved at once, so a result is never recorded for a run that was refused.
     onRun: (run, change) => {
       if (following) return true;
-      waiting = { run: serialiseRun(print, run), from: waiting ? waiting.from : saved() };
+      waiting = { ...(waiting ?? { from: saved(), base: $progress.get() }), run: serialiseRun(print, run) };
       if (change !== 'choice' || player.$view.get().debrief) return flush();
       whenIdle(flush);
       return true;
     },
-    onComplete: (result) => recordResult(scenario.id, result),
+    onComplete: (debrief, run) => recordResult(scenario.id, resultOf(debrief, run.steps, new Date())),
   });
   return {
     player,

@@ -5,6 +5,7 @@ import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Run } from '../engine/index.ts';
 import type { ScenarioResult } from './progress-format.ts';
 import { createPlayer, type Player } from './player.ts';
+import { resultOf } from './scenario-result.ts';
 import { connectScorm, findScormApi } from '../lms/scorm12.ts';
 import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
 
@@ -49,10 +50,10 @@ export function createLmsPlayer(
       if (!recorded) reporter?.choice(step.node, step.choice, points);
       else if (reporter && !refused) notify('lms.practice');
     },
-    onComplete: (result) => {
+    onComplete: (debrief, run) => {
       if (recorded) return;
       recorded = true;
-      reporter?.complete(result);
+      reporter?.complete(resultOf(debrief, run.steps, new Date()));
     },
   });
   const resumed = (saved: unknown) => {

@@ -18,8 +18,6 @@ import {
   type Run,
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Meters, Points, Step } from '../engine/types.ts';
-import type { ScenarioResult } from './progress-format.ts';
-import { resultOf } from './scenario-result.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
@@ -51,8 +49,11 @@ export interface PlayerOptions {
    * tab): the caller has shown the newer run instead, and nothing more of the change is reported.
    */
   onRun?: (run: Run, change: 'choice' | 'undo' | 'restart', from: Run) => unknown;
-  /** Called once each time a run reaches an ending. */
-  onComplete?: (result: ScenarioResult, debrief: PlayerDebrief) => void;
+  /**
+   * Called once each time a run reaches an ending, with its outcome and the run (the course and
+   * the LMS keep a result made of both, see stores/scenario-result.ts; the embed only reports).
+   */
+  onComplete?: (debrief: PlayerDebrief, run: Run) => void;
   /**
    * Decisions already taken, shown at the feedback of the last one; nothing is reported. For
    * rendering a moment ahead of time (the page's consequence of a first choice, see
@@ -120,7 +121,7 @@ export function createPlayer(scenario: PlayableScenario, print: string, options:
       const step = result.run.steps[result.run.steps.length - 1]!;
       options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
       const debrief = debriefOf(result.run);
-      if (debrief) options.onComplete?.(resultOf(debrief, result.run.steps, new Date()), debrief);
+      if (debrief) options.onComplete?.(debrief, result.run);
       return undefined;
     },
     continueOn() {

@@ -4,11 +4,11 @@
 // which cannot be merged, is saved only over the run it was made from. Reading and saving are
 // saved-progress.ts's, which the reading pages use without this store; the store reads when
 // something first listens (nanostores' onMount).
-import { countedResult, emptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
+import { countedResult, emptyProgress, isEmptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import { atom } from 'nanostores';
 import { savedProgress } from './saved-progress.ts';
 import { persistedAtom, updatePersisted, type StorageNotice } from './persisted.ts';
-import type { StoredRun } from '../engine/stored-run.ts';
+import { sameRun, type StoredRun } from '../engine/stored-run.ts';
 
 /** What the learner should hear about storage (see StorageNotice). */
 export const $storageNotice = /* @__PURE__ */ atom<StorageNotice>(undefined);
@@ -21,23 +21,22 @@ export const $progress = /* @__PURE__ */ persistedAtom(savedProgress, emptyProgr
  */
 export const update = (change: (p: Progress) => Progress): void => updatePersisted(savedProgress, $progress, $storageNotice, change);
 
-/** Whether two saved runs (or no run, which is a run not started) hold the same decisions. */
-export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boolean {
-  // Steps are pairs of ids: their JSON is equal exactly when the decisions are.
-  return JSON.stringify(a?.steps ?? []) === JSON.stringify(b?.steps ?? []);
-}
-
 /**
  * Saves a scenario's run, made from the run `from` that this tab knew as saved (undefined: none
- * was). Where the saved run is another by now (another tab moved it on, restarted it, or reset
- * the progress and so removed it), nothing is written and false is returned: a run cannot be
- * merged, and a stale tab must not replace newer progress or undo a reset.
+ * was) while it knew the progress as `base`. Where the saved run is another by now (another tab
+ * moved it on, restarted it, or reset the progress and so removed it), nothing is written and
+ * false is returned: a run cannot be merged, and a stale tab must not replace newer progress or
+ * undo a reset. A run made from none is not saved either where the progress holds nothing now
+ * but held something in `base`: another tab reset it since.
  */
-export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined): boolean {
+export function saveRun(id: string, run: StoredRun, from: StoredRun | undefined, base: Progress): boolean {
   let saved = false;
   update((p) => {
     const scenario = p.scenarios[id] ?? {};
-    saved = from === undefined ? scenario.run === undefined : scenario.run !== undefined && sameRun(scenario.run, from);
+    saved =
+      from === undefined
+        ? scenario.run === undefined && !(isEmptyProgress(p) && !isEmptyProgress(base))
+        : scenario.run !== undefined && sameRun(scenario.run, from);
     return saved ? { ...p, scenarios: { ...p.scenarios, [id]: { ...scenario, run } } } : p;
   });
   return saved;

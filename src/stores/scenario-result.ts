@@ -1,6 +1,7 @@
-// A result as progress and the players' reports keep it: made from an outcome, with the steps
-// that reached it. Apart from results.ts, so the embed frame and the LMS packages, which report
-// results but keep no course progress, do not carry the progress store.
+// A result as progress and the LMS reports keep it: made from an outcome, with the steps that
+// reached it. Apart from results.ts, so the LMS packages, which report results but keep no course
+// progress, do not carry the progress store; the player leaves it to its hosts, so the embed
+// frame, which reports the outcome as it is, does not carry it at all.
 import type { Score } from '../engine/scoring.ts';
 import type { Step } from '../engine/types.ts';
 import type { ScenarioResult } from './progress-format.ts';
