@@ -8,8 +8,8 @@ let memory: Map<string, string> | undefined;
 /** Whether localStorage is out of reach altogether (not just refusing a write). */
 let unreachable = false;
 
-function fallBack(why: string, error: unknown, whole: boolean): void {
-  console.warn(`${why}; keeping progress in memory for this visit.`, error);
+function fallBack(error: unknown, whole: boolean): void {
+  console.warn('Browser storage failed; keeping progress in memory for this visit.', error);
   unreachable ||= whole;
   if (memory) return;
   memory = new Map();
@@ -17,48 +17,37 @@ function fallBack(why: string, error: unknown, whole: boolean): void {
   addEventListener('storage', (event) => event.key && memory!.delete(event.key));
 }
 
-function store(): Storage | undefined {
+/**
+ * `use` applied to localStorage; undefined where storage is out of reach, or where `use` threw
+ * (`whole`: storage is then taken as out of reach for the rest of the visit).
+ */
+function attempt<T>(use: (s: Storage) => T, whole: boolean): T | undefined {
   if (unreachable) return undefined;
   try {
-    const s = globalThis.localStorage;
-    if (!s) throw new Error('no localStorage');
-    return s;
+    // Private modes and sandboxed frames throw on access; a browser without it has none.
+    return use(globalThis.localStorage);
   } catch (error) {
-    fallBack('Browser storage is not available', error, true);
+    fallBack(error, whole);
     return undefined;
   }
 }
 
 export function readItem(key: string): string | null {
-  const kept = memory?.get(key);
-  if (kept !== undefined) return kept;
-  const s = store();
-  if (!s) return null;
-  try {
-    return s.getItem(key);
-  } catch (error) {
-    fallBack('Reading browser storage failed', error, true);
-    return null;
-  }
+  return memory?.get(key) ?? attempt((s) => s.getItem(key), true) ?? null;
 }
 
 export function writeItem(key: string, value: string): void {
-  const s = store();
-  if (s) {
-    try {
-      s.setItem(key, value);
-      memory?.delete(key);
-      return;
-    } catch (error) {
-      // A full disk or quota: the rest of storage still reads, this value lives in memory.
-      fallBack('Saving to browser storage failed', error, false);
-    }
-  }
-  memory!.set(key, value);
+  const saved = attempt((s) => {
+    s.setItem(key, value);
+    memory?.delete(key);
+    return true;
+  }, false);
+  // A full disk or quota: the rest of storage still reads, this value lives in memory.
+  if (!saved) memory!.set(key, value);
 }
 
 export function storageState(): StorageState {
-  store();
+  attempt((s) => s.length, true);
   return unreachable || memory?.size ? 'unavailable' : 'ok';
 }
 
