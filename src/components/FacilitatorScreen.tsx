@@ -305,7 +305,7 @@ function RoomPath({ session, scenario, t }: { session: WorkshopSession; scenario
             <li key={moment.step}>
               <span class="muted">{moment.title}:</span> {taken?.label}
               {moment.votes > 0 && taken && (
-                <span class="muted"> ({t('workshop.votesOf', { count: taken.votes, total: moment.votes })})</span>
+                <span class="muted"> ({t('workshop.votesOf', { n: taken.votes, count: moment.votes })})</span>
               )}
             </li>
           );

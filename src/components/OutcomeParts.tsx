@@ -4,9 +4,8 @@ import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../engi
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { nestedQuotes } from '../i18n/typography.ts';
+import { nestedQuotes, signed } from '../i18n/typography.ts';
 import type { Step } from '../engine/types.ts';
-import { signed } from './PlayerParts.tsx';
 
 /** How grades follow from the overall score: the bands, best first. */
 export function GradeBands({ t }: { t: Translate }) {
@@ -24,7 +23,8 @@ const inSentence = (label: string) => nestedQuotes(label.replace(/\.$/, ''));
 
 /**
  * The debrief about the learner's own path: where it left the recommended path, per principle
- * the moments where a stronger choice was on the table (with its why), and the near misses.
+ * the moments where a stronger choice was on the table (each once, with the points it lost on
+ * every principle and the stronger choice's why), and the near misses.
  */
 export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; scenario: PlayableScenario; t: Translate }) {
   const moment = (id: string) => nodeTitle(scenario, id);
@@ -59,12 +59,14 @@ export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; s
         list(
           t('player.strongerOn', { principle: t(`principle.${g.principle}`) }),
           g.moments.map((m) => {
-            const points = m.principles.find((p) => p.principle === g.principle)!;
             const better = choiceOf(scenario, m.node, m.stronger)!;
             return t('player.weaker', {
               moment: moment(m.node),
-              mine: signed(points.mine),
-              stronger: signed(points.stronger),
+              points: m.principles
+                .map((p) =>
+                  t('player.weakerOn', { principle: t(`principle.${p.principle}`), mine: signed(p.mine), stronger: signed(p.stronger) }),
+                )
+                .join('; '),
               choice: label(m),
               better: inSentence(better.label),
               why: better.why,

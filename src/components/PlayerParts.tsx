@@ -4,11 +4,9 @@ import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
 import './ScenarioPlayer.css';
-import { splitParagraphs } from '../i18n/typography.ts';
+import { signed, splitParagraphs } from '../i18n/typography.ts';
 import type { ComponentChildren } from 'preact';
 import { principleScore, type Translate } from '../i18n/messages.ts';
-
-export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function paragraphs(text: string) {
   return splitParagraphs(text).map((p, i) => <p key={i}>{p}</p>);

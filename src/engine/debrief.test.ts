@@ -43,14 +43,34 @@ describe('the moments below the strongest choice', () => {
     expect(strongestChoice(s, s.nodes[0] as DecisionNode).id).toBe('marked');
   });
 
-  it('are grouped under every principle on which the stronger choice earned more', () => {
+  it('are each told once, under the principle on which the stronger choice leads most, with every principle it lost on', () => {
     const s = loadValid('mini-contractor');
     const { byPrinciple } = debriefPath(s, markedPath(s, 'real'));
+    // "ask" lost 3 on warn-first and 1 on agree-terms: it is told under warn-first only, and
+    // carries both principles' points.
     expect(byPrinciple.map((g) => [g.principle, g.moments.map((m) => m.node)])).toEqual([
       ['warn-first', ['unpaid', 'ask']],
-      ['agree-terms', ['ask']],
+      ['agree-terms', []],
       ['reward-good', []],
     ]);
+    expect(byPrinciple[0]!.moments[1]!.principles.map((p) => p.principle)).toEqual(['warn-first', 'agree-terms']);
+  });
+
+  it('put every weaker moment under exactly one principle, one on which it lost most', () => {
+    const sizes = fc.record({ seed: fc.integer(), nodes: fc.integer({ min: 2, max: 12 }) });
+    fc.assert(
+      fc.property(sizes, fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), ({ seed, nodes }, picks) => {
+        const s = randomScenario(seed, { nodes, conditional: 0, meterMax: 3 });
+        const { weaker, byPrinciple } = debriefPath(s, walkByPicks(s, picks));
+        const told = byPrinciple.flatMap((g) => g.moments.map((m) => ({ m, principle: g.principle })));
+        expect(told.map(({ m }) => m.step).sort((a, b) => a - b)).toEqual(weaker.map((m) => m.step));
+        for (const { m, principle } of told) {
+          const lead = (p: { mine: number; stronger: number }) => p.stronger - p.mine;
+          const here = m.principles.find((p) => p.principle === principle)!;
+          expect(Math.max(...m.principles.map(lead))).toBe(lead(here));
+        }
+      }),
+    );
   });
 
   it('are exactly the decisions where the learner’s choice earned less in total than the best one there', () => {

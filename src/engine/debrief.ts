@@ -91,7 +91,11 @@ export function nearMisses(scenario: Scenario, steps: readonly Step[]): NearMiss
 export interface PathDebrief {
   /** The moments below the strongest choice, in the order played. */
   weaker: WeakerMoment[];
-  /** Per principle the scenario scores, the moments where the stronger choice earned more on it. */
+  /**
+   * Per principle the scenario scores, the moments that lost most on it: each weaker moment once,
+   * under the principle where the stronger choice's lead is largest (the first in the scenario's
+   * order among equals), so a moment that lost on two principles is not told twice.
+   */
   byPrinciple: { principle: string; moments: WeakerMoment[] }[];
   nearMisses: NearMiss[];
   /** Where the path left the recommended one (its first moment), and that path's score. */
@@ -100,6 +104,10 @@ export interface PathDebrief {
   real: PathComparison;
 }
 
+/** The principle on which a weaker moment lost most (its principles are in the scenario's order). */
+const mainPrinciple = (m: WeakerMoment) =>
+  m.principles.reduce((a, b) => (b.stronger - b.mine > a.stronger - a.mine ? b : a), m.principles[0]!).principle;
+
 /** The debrief of a learner's path (usually a finished one), computed from the decisions alone. */
 export function debriefPath(scenario: Scenario, steps: readonly Step[]): PathDebrief {
   const weaker = weakerMoments(scenario, steps);
@@ -107,7 +115,7 @@ export function debriefPath(scenario: Scenario, steps: readonly Step[]): PathDeb
     weaker,
     byPrinciple: scenario.principles.map((principle) => ({
       principle,
-      moments: weaker.filter((m) => m.principles.some((p) => p.principle === principle)),
+      moments: weaker.filter((m) => mainPrinciple(m) === principle),
     })),
     nearMisses: nearMisses(scenario, steps),
     recommended: comparePath(scenario, steps, 'recommended'),

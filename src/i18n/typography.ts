@@ -29,3 +29,6 @@ export function splitParagraphs(text: string): string[] {
 export function nestedQuotes(text: string): string {
   return text.replace(/“([^”]*)”/g, '‘$1’').replace(/«([^»]*)»/g, '„$1“');
 }
+
+/** Points with their sign, as the player shows them: `+2`, `0`, `−1` (a true minus sign, U+2212). */
+export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');

@@ -46,6 +46,18 @@ export function scormTime(ms: number): string {
 }
 
 /** SCORM 1.2 CMITime for interactions: HH:MM:SS. */
+/**
+ * The lesson status for an overall score (0-100) at the ending: `passed` or `failed` against the
+ * mastery score the LMS gives in `cmi.student_data.mastery_score` (a CMIDecimal 0-100, from the
+ * manifest's adlcp:masteryscore or the LMS's own setting; SCORM 1.2 RTE 3.4.2.3.1), `completed`
+ * when it gives none (an empty string). The course's own grade bands play no part.
+ */
+export function judged(overall: number, masteryScore: string): 'passed' | 'failed' | 'completed' {
+  const mastery = masteryScore.trim() === '' ? Number.NaN : Number(masteryScore);
+  if (!Number.isFinite(mastery)) return 'completed';
+  return overall >= mastery ? 'passed' : 'failed';
+}
+
 const clock = (d: Date) => d.toTimeString().slice(0, 8);
 
 const suspendLimit = 4096;
@@ -121,7 +133,7 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
         set(`cmi.objectives.${i}.status`, 'completed');
       });
       set('cmi.core.score.raw', String(result.overall));
-      set('cmi.core.lesson_status', 'completed');
+      set('cmi.core.lesson_status', judged(result.overall, api.LMSGetValue('cmi.student_data.mastery_score')));
       commit();
     },
     finish() {
@@ -131,7 +143,7 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
       failed = true;
       // Once per session, here: some LMSs add every write of session_time to the learner's total.
       set('cmi.core.session_time', scormTime(Date.now() - started));
-      set('cmi.core.exit', api.LMSGetValue('cmi.core.lesson_status') === 'completed' ? '' : 'suspend');
+      set('cmi.core.exit', ['completed', 'passed', 'failed'].includes(api.LMSGetValue('cmi.core.lesson_status')) ? '' : 'suspend');
       commit();
       check('LMSFinish', api.LMSFinish(''));
     },

@@ -12,7 +12,7 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
     lines.push(
-      `${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { count: taken.votes, total: moment.votes })})`,
+      `${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { n: taken.votes, count: moment.votes })})`,
     );
     for (const c of moment.choices) lines.push(`   - ${c.label} — ${t('workshop.votes', { count: c.votes })}`);
   }

@@ -7,6 +7,7 @@ import { fitsScenario } from './view.ts';
 import { localize } from '../engine/localize.ts';
 import { outcome } from '../engine/scoring.ts';
 import { translator, type Message } from '../i18n/messages.ts';
+import en from '../i18n/en.json';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 
@@ -155,6 +156,19 @@ describe('exports', () => {
     expect(md).toContain('   - Промолчать — 0 голосов');
     expect(md).toContain('Ясная договорённость');
     expect(md).toContain('100 из 100');
+  });
+
+  it('agrees the votes with their total in English: 1 of 1 vote, 2 of 5 votes', () => {
+    const english = translator<string>('en', en as Record<string, Message>);
+    const w = createWorkshop(scenario, session(), () => {});
+    w.setVotes('remind', 1);
+    w.go('remind');
+    w.setVotes('warn', 2);
+    w.setVotes('blunt', 3);
+    w.go('warn');
+    const md = sessionMarkdown(w.$session.get(), scenario, english);
+    expect(md).toContain('(1 of 1 vote)');
+    expect(md).toContain('(2 of 5 votes)');
   });
 
   it('names the files after the session, with its day unless the name already gives the year', () => {

@@ -3,7 +3,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
+import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
 import { courseOrigin } from './origin.ts';
 import { startServer } from '../../src/cli/serve.ts';
 
@@ -272,12 +272,15 @@ test('the copied snippet, pasted into a page on another site, shows the scenario
   try {
     await page.goto(`${plainOrigin}/en/embed/`);
     // The embedders' page gives out the address it is opened at, and the classic script first.
-    await expect(page.locator('#snippet-loader')).toContainText(`<script src="${plainOrigin}/embed/v1.js" defer></script>`);
-    await page.getByRole('button', { name: ui.en['embed.copyLoader'] }).click();
+    // Each scenario has its own snippets; the test pastes the client's, not the preview's.
+    const client = scenarios.find((s) => s.id === 'client')!;
+    await expect(page.locator('#snippet-loader-client')).toContainText(`<script src="${plainOrigin}/embed/v1.js" defer></script>`);
+    await page.getByRole('button', { name: fill(ui.en['embed.copyLoader'], { title: client.title.en }) }).click();
     await expect(page.locator('#copy-status')).toHaveText(ui.en['embed.copied']);
     pasted = await page.evaluate(() => navigator.clipboard.readText());
     expect(pasted).not.toContain(course);
     const id = /scenario="([^"]+)"/.exec(pasted)![1]!;
+    expect(id).toBe(client.id);
     const scenario = scenarios.find((s) => s.id === id)!;
     const start = findNode(scenario, scenario.start)!;
 

@@ -189,6 +189,40 @@ test('the SCORM package tells the learner when the LMS refuses to store the resu
   await expect(page.frameLocator('iframe').getByText(ui.en['lms.notSaved'])).toBeVisible();
 });
 
+for (const [verdict, above] of [
+  ['passed', 0],
+  ['failed', 1],
+] as const) {
+  test(`with a mastery score from the LMS, the SCORM package reports the ending as ${verdict} and closes the attempt`, async ({ page }) => {
+    const { steps, outcome: expected } = reported;
+    const mastery = String(expected.overall + above);
+    await servePackage(
+      page,
+      'scorm12',
+      scormHarness.replace(
+        'window.API = new Scorm12API({ autocommit: false, logLevel: 5 });',
+        `window.API = new Scorm12API({ autocommit: false, logLevel: 5 }); window.API.loadFromJSON({ student_data: { mastery_score: '${mastery}' } });`,
+      ),
+    );
+    await page.goto(`${scormHost}/harness.html`);
+    const value = (name: string) =>
+      page.evaluate((n) => (window as unknown as { API: { LMSGetValue(n: string): string } }).API.LMSGetValue(n), name);
+    await expect.poll(() => value('cmi.student_data.mastery_score')).toBe(mastery);
+    await playIn(page, steps);
+    await expect.poll(() => value('cmi.core.lesson_status')).toBe(verdict);
+    expect(await value('cmi.core.score.raw')).toBe(String(expected.overall));
+    // A judged attempt is over: the learner leaves with exit "", not "suspend".
+    await page.evaluate(() => document.querySelector('iframe')!.setAttribute('src', 'about:blank'));
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          JSON.stringify((window as unknown as { API: { renderCommitCMI(t: boolean): unknown } }).API.renderCommitCMI(false)),
+        ),
+      )
+      .toContain('"exit":""');
+  });
+}
+
 test('the SCORM package resumes from cmi.suspend_data', async ({ page }) => {
   await servePackage(page, 'scorm12', scormHarness);
   await page.goto(`${scormHost}/harness.html`);

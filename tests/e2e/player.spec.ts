@@ -9,6 +9,7 @@ import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
+import { signed } from '../../src/i18n/typography.ts';
 import { openScenario, play, scrollToMap, waitForIsland } from './play.ts';
 
 for (const locale of locales) {
@@ -79,7 +80,8 @@ async function expectDebrief(page: Page, scenario: ScenarioContent, steps: Step[
           theirs: label(debrief.recommended.steps[left]!),
         }),
   );
-  // Each principle lists the moments where a stronger choice was on the table, with its why.
+  // Each principle lists the moments that lost most on it, each moment once, with its points on
+  // every principle it lost on and the stronger choice's why.
   for (const group of debrief.byPrinciple) {
     const heading = stage.getByRole('heading', {
       level: 5,
@@ -94,6 +96,14 @@ async function expectDebrief(page: Page, scenario: ScenarioContent, steps: Step[
     for (const [i, m] of group.moments.entries()) {
       const stronger = choiceIn(scenario, m.node, m.stronger);
       await expect(items.nth(i)).toContainText(stronger.why[locale]);
+      for (const p of m.principles)
+        await expect(items.nth(i)).toContainText(
+          fill(
+            t['player.weakerOn'],
+            { principle: t[`principle.${p.principle}` as 'principle.warn-first'], mine: signed(p.mine), stronger: signed(p.stronger) },
+            locale,
+          ),
+        );
       await expect(items.nth(i)).toContainText(stronger.label[locale].replace(/\.$/, ''));
       if (stronger.label[locale].endsWith('.'))
         await expect(items.nth(i)).not.toContainText(`${stronger.label[locale]}${locale === 'ru' ? '»' : '”'}`);
@@ -154,6 +164,15 @@ test('after a choice the player shows what happened first, then the why and the 
   expect(order[0]).toBe('feedback-choice');
 });
 
+/**
+ * How many of the map's elements matching `selector` are drawn (not `display: none`). Not
+ * Playwright's `:visible`: a straight vertical edge has a box zero pixels wide, drawn or not.
+ */
+const drawn = (page: Page, selector: string) =>
+  page
+    .locator('#scenario-map')
+    .evaluate((map, sel) => [...map.querySelectorAll(sel)].filter((el) => getComputedStyle(el).display !== 'none').length, selector);
+
 test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const steps = markedPath(scenario, 'real').slice(0, 2);
@@ -167,6 +186,12 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
   await scrollToMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
+  // The steps are on the real case's path, and the learner is not told so mid-run: only their own
+  // path is drawn, as the legend (one entry, "Your path") says.
+  await expect(page.locator('#scenario-map .map-toggles input:visible')).toHaveCount(1);
+  await expect.poll(() => drawn(page, '.map-edge .overlay.mine')).toBe(2);
+  expect(await drawn(page, '.map-edge .overlay.real, .map-edge .overlay.recommended')).toBe(0);
+  await expect(page.locator('#scenario-map .mark-real:visible, #scenario-map .mark-recommended:visible')).toHaveCount(0);
 });
 
 for (const [where, address, island] of [
@@ -352,6 +377,11 @@ for (const mark of ['recommended', 'real'] as const) {
         return box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
       }, scenario.start);
     await expect.poll(startInView).toBe(true);
+    // A drawing wider than its box says that it scrolls sideways, whose scrollbar may be off screen.
+    const overflows = await page.locator('#scenario-map .map-scroll').evaluate((box) => box.scrollWidth > box.clientWidth);
+    await expect(page.locator('#scenario-map').getByText(ui.en['map.scrollHint'])).toBeVisible({ visible: overflows });
+    // Now the marked paths show, as the legend offers them.
+    expect(await drawn(page, `.map-edge .overlay.${mark}`)).toBe(steps.length);
   });
 }
 
