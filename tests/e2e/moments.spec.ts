@@ -2,17 +2,42 @@
 // of the one it comes from in the expression the trust meter gives it; the strip shows the day and
 // the money the engine computes, and axe finds nothing, light or dark, in both languages.
 import { expect, test } from '@playwright/test';
-import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
+import { applyEffects, findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
 import { moneyAt, type Medium } from '../../src/engine/moment.ts';
 import { type Expression, expressionAt, faceMeter } from '../../src/engine/expression.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
+import { choiceLabel, fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
 import { expectNoViolations } from './axe.ts';
 
 const moments = momentOfEachMedium();
+
+/**
+ * For each way a choice can move trust (down, up, not at all), the first choice with a reaction
+ * that moves it so, reached by the shortest road to its decision: the meters before and after it
+ * are the engine's, so the expected face is too.
+ */
+const reactions = (['down', 'up', 'held'] as const).map((move) => {
+  for (const scenario of scenarios) {
+    for (const [id, steps] of shortestPathsToNodes(scenario)) {
+      const node = findNode(scenario, id);
+      if (!isDecision(node)) continue;
+      const before = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      for (const choice of node.choices) {
+        if (!choice.reaction) continue;
+        const after = applyEffects(scenario, before, choice.effects);
+        // A move the meter's bound swallowed is no move; "held" is a choice that does not touch trust.
+        const by = after[faceMeter]! - before[faceMeter]!;
+        const held = by === 0 && (choice.effects[faceMeter] ?? 0) === 0;
+        if ((by < 0 ? 'down' : by > 0 ? 'up' : held ? 'held' : undefined) === move)
+          return { move, scenario, steps, node, choice, before, after };
+      }
+    }
+  }
+  throw new Error(`no reachable choice with a reaction moves trust ${move}`);
+});
 
 test('both scenarios together have a decision in every medium', () => {
   expect(moments.map((m) => m.kind).sort()).toEqual(['call', 'chat', 'email', 'meeting', 'note']);
@@ -90,6 +115,36 @@ for (const locale of locales) {
         await page.emulateMedia({ colorScheme });
         await expectNoViolations(page, { state: colorScheme });
       }
+    });
+  }
+}
+
+for (const locale of locales) {
+  for (const { move, scenario, steps, node, choice, before, after } of reactions) {
+    test(`${locale}: a reaction shows its sender’s face by what the choice did to trust (${move}: ${scenario.id} ${node.id} › ${choice.id})`, async ({
+      page,
+    }) => {
+      const here = localize(scenario, locale);
+      const reaction = here.nodes.flatMap((n) => (n.id === node.id && isDecision(n) ? n.choices : [])).find((c) => c.id === choice.id)!
+        .reaction!;
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const label = fill(
+        ui[locale][`moment.${reaction.kind}` as keyof (typeof ui)['en']],
+        { from: name(reaction.from), to: 'to' in reaction ? reaction.to.map(name).join(', ') : '' },
+        locale,
+      );
+      // Trust just fell: annoyed; just rose: pleased; held: the face its level gives.
+      const expression = expressionAt(scenario, after, before);
+      if (move !== 'held') expect(expression).toBe(move === 'down' ? 'annoyed' : 'pleased');
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps, locale);
+      await page.getByRole('button', { name: choiceLabel(scenario, { node: node.id, choice: choice.id }, locale), exact: true }).click();
+      const article = page.getByRole('article', { name: label, exact: true });
+      await expect(article).toBeVisible();
+      await expect(article.locator('.moment-head img')).toHaveAttribute(
+        'alt',
+        fill(ui[locale]['portrait.of'], { name: name(reaction.from), expression: ui[locale][`portrait.${expression}`] }, locale),
+      );
     });
   }
 }
