@@ -145,6 +145,21 @@ for (const locale of locales) {
         'alt',
         fill(ui[locale]['portrait.of'], { name: name(reaction.from), expression: ui[locale][`portrait.${expression}`] }, locale),
       );
+      // A move of the money meter is listed in money, as the strip says it, not in the meter's steps.
+      const { meter } = scenario.money;
+      if (after[meter] !== before[meter]) {
+        const amount = new Intl.NumberFormat(intlLocale[locale], {
+          style: 'currency',
+          currency: scenario.money.currency,
+          currencyDisplay: 'narrowSymbol',
+          maximumFractionDigits: 0,
+        });
+        const sum = (meters: typeof after) => amount.format(moneyAt(scenario, meters).received);
+        const label = here.meters.find((m) => m.id === meter)!.label;
+        await expect(page.locator('.feedback .changes li', { hasText: label })).toHaveText(
+          fill(ui[locale]['player.meterChange'], { meter: label, from: sum(before), to: sum(after) }, locale),
+        );
+      }
     });
   }
 }
