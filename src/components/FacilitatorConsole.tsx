@@ -135,6 +135,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
               <FeedbackBody
                 feedback={view.feedback}
                 scenario={scenario}
+                story={story}
                 t={t}
                 reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
               />

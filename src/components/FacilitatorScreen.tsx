@@ -217,6 +217,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         <FeedbackBody
           feedback={view.feedback}
           scenario={scenario}
+          story={story}
           t={t}
           label={false}
           reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}

@@ -4,6 +4,7 @@
 // JavaScript. Its names, dates and heading come worked out from the build (course/moment-views.ts).
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
+import { holds } from '../engine/graph.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
 import './Moment.css';
@@ -46,6 +47,8 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
 /**
  * The meters under a slim strip with the day of the story and the money received and outstanding
  * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
+ * Where the scenario shows the money only once its `shownWhen` holds, the strip says the day alone
+ * until then.
  */
 export function StoryMeters({
   story,
@@ -55,13 +58,17 @@ export function StoryMeters({
   changed,
   t,
 }: { story: StoryViews; day: number } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  const { meter } = scenario.money;
+  const { meter, shownWhen } = scenario.money;
+  const strip =
+    shownWhen === undefined || holds(shownWhen, values)
+      ? t('player.strip', { day, money: story.money[values[meter] ?? 0] ?? '' })
+      : t('player.stripDay', { day });
   return (
     <Meters
       scenario={{ ...scenario, meters: scenario.meters.filter((m) => m.id !== meter) }}
       values={values}
       {...(changed && { changed })}
-      strip={<p class="story-strip">{t('player.strip', { day, money: story.money[values[meter] ?? 0] ?? '' })}</p>}
+      strip={<p class="story-strip">{strip}</p>}
       t={t}
     />
   );

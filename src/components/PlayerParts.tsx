@@ -7,6 +7,7 @@ import './ScenarioPlayer.css';
 import { signed, splitParagraphs } from '../i18n/typography.ts';
 import type { ComponentChildren } from 'preact';
 import { principleScore, type Translate } from '../i18n/messages.ts';
+import type { StoryViews } from '../course/moment-views.ts';
 
 export function paragraphs(text: string) {
   return splitParagraphs(text).map((p, i) => <p key={i}>{p}</p>);
@@ -15,11 +16,13 @@ export function paragraphs(text: string) {
 /**
  * What a decision did, consequence first: what happened, how the meters moved (the money, the
  * trust, the pace), then the why: the choice's one-line reason and, unless scores are hidden,
- * the points per principle. Nothing needs a click to be seen.
+ * the points per principle. Nothing needs a click to be seen. The money meter's move is written
+ * in money, as the story's strip writes it ("Paid to Anna: $0 → $3,000"), not in its steps.
  */
 export function FeedbackBody({
   feedback,
   scenario,
+  story,
   t,
   hideScore = false,
   label = true,
@@ -27,6 +30,8 @@ export function FeedbackBody({
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
+  /** The sums received at each value of the money meter (`StoryViews.received`). */
+  story: Pick<StoryViews, 'received'>;
   t: Translate;
   /**
    * The other side's answer in its medium (a `Moment` of the choice's reaction), shown in place
@@ -37,6 +42,7 @@ export function FeedbackBody({
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
 }) {
+  const shown = (id: string, value: number) => (id === scenario.money.meter ? (story.received[value] ?? value) : value);
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
@@ -46,7 +52,11 @@ export function FeedbackBody({
         <ul class="changes">
           {feedback.meters.map((m) => (
             <li key={m.id} class={m.to > m.from ? 'up' : 'down'}>
-              {t('player.meterChange', { meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id, from: m.from, to: m.to })}
+              {t('player.meterChange', {
+                meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id,
+                from: shown(m.id, m.from),
+                to: shown(m.id, m.to),
+              })}
             </li>
           ))}
         </ul>

@@ -116,6 +116,7 @@ export default function ScenarioPlayer({
             <FeedbackBody
               feedback={view.feedback}
               scenario={scenario}
+              story={story}
               t={t}
               hideScore={hideScore}
               reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}

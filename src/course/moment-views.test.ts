@@ -120,4 +120,12 @@ describe('the moments and the money as the views show them', () => {
       'получено\u00a01\u00a0500\u00a0$ · не\u00a0оплачено\u00a01\u00a0500\u00a0$',
     );
   });
+
+  it('writes the sum received at each value of the money meter, as the strip writes it, for the list of changes', () => {
+    const en = storyViews(loadValid('mini-contractor'), 'en');
+    expect(en.received).toEqual({ 0: '$0', 1: '$1,500', 2: '$3,000' });
+    // The strip's received sum is the same text, so a change and the strip never disagree.
+    for (const [value, sum] of Object.entries(en.received)) expect(en.money[Number(value)]).toContain(sum);
+    expect(storyViews(loadValid('mini-contractor'), 'ru').received[2]).toBe('3\u00a0000\u00a0$');
+  });
 });

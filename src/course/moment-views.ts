@@ -53,6 +53,11 @@ export interface StoryViews {
    * outstanding $3,000": the strip above a moment shows the one the meter is at.
    */
   money: Record<number, string>;
+  /**
+   * The money received at each value of the money meter, e.g. "$1,500", written as the strip
+   * writes it: what a list of changes shows for that meter, so both speak of the same sums.
+   */
+  received: Record<number, string>;
   /** The expression faces wear at each value of the trust meter (`expressionAt`); empty without that meter. */
   faces: Record<number, Expression>;
 }
@@ -117,9 +122,12 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
   });
   const meter = scenario.meters.find((m) => m.id === scenario.money.meter);
   const money: Record<number, string> = {};
+  const received: Record<number, string> = {};
   for (let value = meter?.min ?? 0; value <= (meter?.max ?? 0); value++) {
-    const { received, outstanding } = moneyAt(scenario, { [scenario.money.meter]: value });
-    money[value] = t('moment.money', { received: sum.format(received), outstanding: sum.format(outstanding) });
+    const at = moneyAt(scenario, { [scenario.money.meter]: value });
+    const paid = sum.format(at.received);
+    received[value] = paid;
+    money[value] = t('moment.money', { received: paid, outstanding: sum.format(at.outstanding) });
   }
-  return { moments, money, faces };
+  return { moments, money, received, faces };
 }

@@ -219,4 +219,14 @@ describe('validating scenarios', () => {
     expect(money).toMatchObject([{ code: 'unknown-meter' }]);
     expect(money[0]!.message).toContain('money counts meter "cash-paid"');
   });
+
+  it('refuses money shown on a condition that reads an undeclared meter, and accepts one on a declared meter', () => {
+    const data = readFixture('valid/mini-client.yaml') as { money: { shownWhen?: unknown }; meters: { id: string }[] };
+    data.money.shownWhen = { meter: 'knows-unpayed', atLeast: 1 };
+    const shown = validateScenario({ file: 'm.yaml', data }).diagnostics;
+    expect(shown).toMatchObject([{ code: 'unknown-meter' }]);
+    expect(shown[0]!.message).toContain('money is shown when meter "knows-unpayed" says so');
+    data.money.shownWhen = { meter: data.meters[0]!.id, atLeast: 1 };
+    expect(validateScenario({ file: 'm.yaml', data }).diagnostics).toEqual([]);
+  });
 });

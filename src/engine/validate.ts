@@ -226,6 +226,14 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
     );
   }
+  for (const m of new Set(scenario.money.shownWhen ? metersIn(scenario.money.shownWhen) : [])) {
+    if (!meterIds.has(m)) {
+      report(
+        'unknown-meter',
+        `money is shown when meter "${m}" says so, which is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+      );
+    }
+  }
   // Every person a medium names is declared once under people.
   const checkPeople = (medium: Medium, where: string, node: string, choice?: string) => {
     for (const person of peopleIn(medium)) {

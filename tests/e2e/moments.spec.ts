@@ -2,17 +2,42 @@
 // of the one it comes from in the expression the trust meter gives it; the strip shows the day and
 // the money the engine computes, and axe finds nothing, light or dark, in both languages.
 import { expect, test } from '@playwright/test';
-import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
+import { applyEffects, findNode, holds, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
 import { moneyAt, type Medium } from '../../src/engine/moment.ts';
 import { type Expression, expressionAt, faceMeter } from '../../src/engine/expression.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { fill, momentOfEachMedium, scenarios, ui } from './course-data.ts';
+import { choiceLabel, fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
 import { openScenario, play } from './play.ts';
 import { expectNoViolations } from './axe.ts';
 
 const moments = momentOfEachMedium();
+
+/**
+ * For each way a choice can move trust (down, up, not at all), the first choice with a reaction
+ * that moves it so, reached by the shortest road to its decision: the meters before and after it
+ * are the engine's, so the expected face is too.
+ */
+const reactions = (['down', 'up', 'held'] as const).map((move) => {
+  for (const scenario of scenarios) {
+    for (const [id, steps] of shortestPathsToNodes(scenario)) {
+      const node = findNode(scenario, id);
+      if (!isDecision(node)) continue;
+      const before = replay(scenario, steps)?.meters ?? startMeters(scenario);
+      for (const choice of node.choices) {
+        if (!choice.reaction) continue;
+        const after = applyEffects(scenario, before, choice.effects);
+        // A move the meter's bound swallowed is no move; "held" is a choice that does not touch trust.
+        const by = after[faceMeter]! - before[faceMeter]!;
+        const held = by === 0 && (choice.effects[faceMeter] ?? 0) === 0;
+        if ((by < 0 ? 'down' : by > 0 ? 'up' : held ? 'held' : undefined) === move)
+          return { move, scenario, steps, node, choice, before, after };
+      }
+    }
+  }
+  throw new Error(`no reachable choice with a reaction moves trust ${move}`);
+});
 
 test('both scenarios together have a decision in every medium', () => {
   expect(moments.map((m) => m.kind).sort()).toEqual(['call', 'chat', 'email', 'meeting', 'note']);
@@ -72,23 +97,72 @@ for (const locale of locales) {
         currencyDisplay: 'narrowSymbol',
         maximumFractionDigits: 0,
       });
+      // Where the money would give the story away before its player learns it, the day comes alone.
+      const { shownWhen } = scenario.money;
       await expect(page.locator('.story-strip')).toHaveText(
-        fill(
-          ui[locale]['player.strip'],
-          {
-            day: node.day,
-            money: fill(
-              ui[locale]['moment.money'],
-              { received: amount.format(money.received), outstanding: amount.format(money.outstanding) },
+        shownWhen === undefined || holds(shownWhen, meters)
+          ? fill(
+              ui[locale]['player.strip'],
+              {
+                day: node.day,
+                money: fill(
+                  ui[locale]['moment.money'],
+                  { received: amount.format(money.received), outstanding: amount.format(money.outstanding) },
+                  locale,
+                ),
+              },
               locale,
-            ),
-          },
-          locale,
-        ),
+            )
+          : fill(ui[locale]['player.stripDay'], { day: node.day }, locale),
       );
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         await expectNoViolations(page, { state: colorScheme });
+      }
+    });
+  }
+}
+
+for (const locale of locales) {
+  for (const { move, scenario, steps, node, choice, before, after } of reactions) {
+    test(`${locale}: a reaction shows its sender’s face by what the choice did to trust (${move}: ${scenario.id} ${node.id} › ${choice.id})`, async ({
+      page,
+    }) => {
+      const here = localize(scenario, locale);
+      const reaction = here.nodes.flatMap((n) => (n.id === node.id && isDecision(n) ? n.choices : [])).find((c) => c.id === choice.id)!
+        .reaction!;
+      const name = (person: string) => here.people.find((p) => p.id === person)!.name;
+      const label = fill(
+        ui[locale][`moment.${reaction.kind}` as keyof (typeof ui)['en']],
+        { from: name(reaction.from), to: 'to' in reaction ? reaction.to.map(name).join(', ') : '' },
+        locale,
+      );
+      // Trust just fell: annoyed; just rose: pleased; held: the face its level gives.
+      const expression = expressionAt(scenario, after, before);
+      if (move !== 'held') expect(expression).toBe(move === 'down' ? 'annoyed' : 'pleased');
+      await openScenario(page, locale, scenario.id);
+      await play(page, scenario, steps, locale);
+      await page.getByRole('button', { name: choiceLabel(scenario, { node: node.id, choice: choice.id }, locale), exact: true }).click();
+      const article = page.getByRole('article', { name: label, exact: true });
+      await expect(article).toBeVisible();
+      await expect(article.locator('.moment-head img')).toHaveAttribute(
+        'alt',
+        fill(ui[locale]['portrait.of'], { name: name(reaction.from), expression: ui[locale][`portrait.${expression}`] }, locale),
+      );
+      // A move of the money meter is listed in money, as the strip says it, not in the meter's steps.
+      const { meter } = scenario.money;
+      if (after[meter] !== before[meter]) {
+        const amount = new Intl.NumberFormat(intlLocale[locale], {
+          style: 'currency',
+          currency: scenario.money.currency,
+          currencyDisplay: 'narrowSymbol',
+          maximumFractionDigits: 0,
+        });
+        const sum = (meters: typeof after) => amount.format(moneyAt(scenario, meters).received);
+        const label = here.meters.find((m) => m.id === meter)!.label;
+        await expect(page.locator('.feedback .changes li', { hasText: label })).toHaveText(
+          fill(ui[locale]['player.meterChange'], { meter: label, from: sum(before), to: sum(after) }, locale),
+        );
       }
     });
   }
