@@ -8,7 +8,7 @@ import { createLiveRoom } from '../stores/live-room.ts';
 import type { Workshop } from '../stores/workshop.ts';
 import type { ConsoleChannel } from '../workshop/screen-channel.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { ConfirmDialog } from './PlayerParts.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { isLoopbackUrl } from '../live/loopback.ts';
 
 interface Props {
