@@ -66,12 +66,6 @@ export const gates: Partial<Record<Kind, { budget: Partial<Budget>; why: string 
       'the scenario page is 16,501 bytes since its moments show faces (about 150 bytes) and saved progress became a ' +
       'persisted store started by nanostores’ onMount (about 300); 117 bytes must come out of the player',
   },
-  interactive: {
-    budget: { js: 16.5 * KB },
-    why:
-      'the facilitator’s console is 16,639 bytes since it shows each moment in its medium with the projector ' +
-      'screen’s Moment component and faces (about 500 bytes); 255 bytes must come out of it',
-  },
 };
 
 /**

@@ -1,6 +1,7 @@
 // The workshop timer for the console and the projector screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
+import { audioContextClass } from '../browser/support.ts';
 
 /** The beep's code, asked for once a timer runs with the sound on (see workshop/on-click-sound.ts). */
 let beepCode: Promise<typeof import('../workshop/on-click-sound.ts')> | undefined;
@@ -39,7 +40,7 @@ export function Clock({
       rang.current = true;
       if (sound)
         loadSound().then(
-          ({ beep }) => beep(),
+          ({ beep }) => beep(audioContextClass()),
           (error: unknown) => console.warn('The end-of-time sound could not be loaded.', error),
         );
     }

@@ -18,6 +18,7 @@ import { Moment, StoryMeters } from './Moment.tsx';
 import { faceAt } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
+import { estimateFit, leastScale, type ScreenMeasure } from '../workshop/screen-fit.ts';
 import './Facilitator.css';
 
 interface Props extends StoryIslandProps {
@@ -65,54 +66,74 @@ function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: str
 const overflows = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
 
 /**
- * How the width may be shared between the story and the room's column: the one that lets the type
- * be largest wins. Steps of about a tenth of the width: a long moment beside six long choices
- * fits at slide size only near an even share, on one side of it or the other; a consequence with
- * its reaction, beside only the story's strip, takes two thirds.
+ * Measures the screen once, its columns at their natural height (the `measuring` class in
+ * Facilitator.css) at the CSS type size, for `estimateFit`.
  */
-const splits = [
-  [2, 1],
-  [3, 2],
-  [5, 4],
-  [1, 1],
-  [4, 5],
-  [2, 3],
-];
+function measure(el: HTMLElement, main: HTMLElement, side: HTMLElement, top: HTMLElement): ScreenMeasure {
+  el.classList.add('measuring');
+  const style = getComputedStyle(el);
+  const px = (value: string) => Number.parseFloat(value) || 0;
+  const stacked = side.offsetLeft <= main.offsetLeft;
+  const gap = px(style.columnGap);
+  const measured: ScreenMeasure = {
+    size: px(style.fontSize),
+    height: innerHeight,
+    chrome: px(style.paddingTop) + px(style.paddingBottom) + top.offsetHeight + px(style.rowGap) * (stacked ? 2 : 1),
+    width: el.clientWidth - px(style.paddingLeft) - px(style.paddingRight) - (stacked ? 0 : gap),
+    gap: stacked ? 0 : gap,
+    stacked,
+    main: { width: main.offsetWidth, height: main.offsetHeight },
+    side: { width: side.offsetWidth, height: side.offsetHeight },
+  };
+  el.classList.remove('measuring');
+  return measured;
+}
 
 /**
  * Sets the screen's type size as large as fits the window without scrolling (up to the CSS size,
- * down to 45 % of it), trying each way of sharing the width between the two columns.
+ * down to 45 % of it) and shares the width (or a portrait window's height) between the two
+ * columns so that both fit: one measurement and arithmetic (workshop/screen-fit.ts), then a check
+ * of the estimate with a few layouts, instead of a layout for every size and share tried.
  */
 function useFit(deps: unknown[]) {
   const root = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const fitType = () => {
       const el = root.current;
-      if (!el) return;
+      const [top, main, side] = [...(el?.children ?? [])] as HTMLElement[];
+      if (!el || !top || !main || !side) return;
       el.style.fontSize = '';
-      const top = Number.parseFloat(getComputedStyle(el).fontSize);
-      const fits = (size: number, [main, side]: number[]) => {
+      el.style.removeProperty('--main');
+      el.style.removeProperty('--side');
+      const measured = measure(el, main, side, top);
+      const { size: estimate, share } = estimateFit(measured);
+      el.style.setProperty('--main', `${share}fr`);
+      el.style.setProperty('--side', `${1 - share}fr`);
+      let applied = 0;
+      const fits = (size: number) => {
+        applied = size;
         el.style.fontSize = `${size}px`;
-        el.style.setProperty('--main', `${main}fr`);
-        el.style.setProperty('--side', `${side}fr`);
         return !overflows(el) && ![...el.children].some(overflows);
       };
-      let best = { size: top * 0.45, split: splits[0]! };
-      for (const split of splits) {
-        if (fits(top, split)) {
-          best = { size: top, split };
-          break;
+      // The estimate is checked with a layout, then bracketed (what cannot wrap makes it err either
+      // way) and the bracket halved a few times: within a per cent or so of the largest size that fits.
+      const least = measured.size * leastScale;
+      let size = estimate;
+      let high = Math.min(measured.size, size * 1.25);
+      if (!fits(size)) {
+        high = size;
+        while (size > least) {
+          size = Math.max(least, size * 0.95);
+          if (fits(size)) break;
+          high = size;
         }
-        // The largest size that fits, to within half a pixel.
-        let [low, high] = [best.size, top];
-        while (high - low > 0.5) {
-          const mid = (low + high) / 2;
-          if (fits(mid, split)) low = mid;
-          else high = mid;
-        }
-        if (low > best.size || (low === best.size && split === splits[0])) best = { size: low, split };
       }
-      fits(best.size, best.split);
+      for (let i = 0; i < 3 && high - size > 0.25; i++) {
+        const mid = (size + high) / 2;
+        if (fits(mid)) size = mid;
+        else high = mid;
+      }
+      if (applied !== size) fits(size);
     };
     fitType();
     addEventListener('resize', fitType);

@@ -6,12 +6,15 @@ import { probeLiveServer, type Availability } from '../live/availability.ts';
 import { useStore } from './use-store.ts';
 import { createLiveRoom } from '../stores/live-room.ts';
 import type { Workshop } from '../stores/workshop.ts';
+import type { ConsoleChannel } from '../workshop/screen-channel.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { ConfirmDialog } from './PlayerParts.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { isLoopbackUrl } from '../live/loopback.ts';
 
 interface Props {
   workshop: Workshop;
+  /** The console's channel to the projector screens in this browser, which hear of the room over it. */
+  screen: ConsoleChannel | undefined;
   t: Translate;
   scenario: string;
   locale: string;
@@ -21,8 +24,8 @@ interface Props {
   start: boolean;
 }
 
-export default function LivePanel({ workshop, t, scenario, locale, screenHref, start }: Props) {
-  const live = useMemo(() => createLiveRoom(workshop, scenario, locale), [workshop]);
+export default function LivePanel({ workshop, screen, t, scenario, locale, screenHref, start }: Props) {
+  const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
   const view = useStore(live.$live);
   const stopDialog = useRef<HTMLDialogElement>(null);
   const [availability, setAvailability] = useState<Availability>('checking');

@@ -1,6 +1,5 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
 // share: the feedback of a decision, and the grade, scores and debrief of an outcome.
-import type { Ref } from 'preact';
 import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
 import './ScenarioPlayer.css';
@@ -167,29 +166,6 @@ export function Meters({
   );
 }
 
-/** A modal question with a confirming and a cancelling button; open it with `ref.current.showModal()`. */
-export function ConfirmDialog(props: {
-  dialog: Ref<HTMLDialogElement>;
-  id: string;
-  question: string;
-  confirm: string;
-  cancel: string;
-  onConfirm: () => void;
-}) {
-  return (
-    <dialog ref={props.dialog} aria-labelledby={props.id} class="confirm">
-      <form method="dialog">
-        <p id={props.id}>{props.question}</p>
-        {/* Cancel comes first and looks primary: the dialog opens on it, and a quick tap keeps the run. */}
-        <div class="confirm-actions">
-          <button type="submit" value="cancel">
-            {props.cancel}
-          </button>
-          <button type="submit" value="confirm" class="secondary" onClick={props.onConfirm}>
-            {props.confirm}
-          </button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
+// The dialog is a module of its own so that the console's live-voting panel, loaded on a click,
+// shares only it with the console, not these parts; the pages that use it with them import it here.
+export { ConfirmDialog } from './ConfirmDialog.tsx';

@@ -43,6 +43,8 @@ export function serviceWorker(): AstroIntegration {
               '**/embed/**',
               '_astro/embed-frame.*.js',
               '**/join/**',
+              // What answers in place of a live server on a static host: the live server's own answer must reach the page.
+              'live/**',
               'lms/**',
               'oembed/**',
               'scenarios.json',

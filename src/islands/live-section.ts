@@ -2,18 +2,18 @@
 // the live-voting panel (which asks for the live server and says why live voting is off, if it
 // is), and that panel at once for a session that already had a room. Nothing of live voting is
 // loaded before that.
-import { $consoleWorkshop } from '../stores/console-workshop.ts';
+import { $consoleLink } from '../stores/console-link.ts';
 
 export function startLiveSection(): void {
   const section = document.getElementById('live');
   const start = document.getElementById('live-start');
   if (!section || !start) return;
   const load = (begin: boolean) => {
-    const workshop = $consoleWorkshop.get();
-    if (!workshop) return;
+    const link = $consoleLink.get();
+    if (!link) return;
     start.hidden = true;
     import('./on-click-live-panel.ts').then(
-      (panel) => panel.mountLivePanel(section, workshop, begin),
+      (panel) => panel.mountLivePanel(section, link, begin),
       (error: unknown) => {
         console.warn('Live voting could not load', error);
         start.hidden = false;
@@ -23,9 +23,9 @@ export function startLiveSection(): void {
   };
   start.addEventListener('click', () => load(true));
   // A session that had live voting (it counts phones) resumes its room once the console runs.
-  const stop = $consoleWorkshop.subscribe((workshop) => {
-    if (!workshop) return;
+  const stop = $consoleLink.subscribe((link) => {
+    if (!link) return;
     queueMicrotask(() => stop());
-    if (workshop.$session.get().phones) load(false);
+    if (link.workshop.$session.get().phones) load(false);
   });
 }

@@ -4,15 +4,15 @@ import { h, render } from 'preact';
 import LivePanel from '../components/LivePanel.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
 import type { Locale } from '../engine/locales.ts';
-import type { Workshop } from '../stores/workshop.ts';
+import type { ConsoleLink } from '../stores/console-link.ts';
 
 /** Renders the panel into the page's live-voting section, with the strings and addresses the page put there. */
-export function mountLivePanel(section: HTMLElement, workshop: Workshop, start: boolean): void {
+export function mountLivePanel(section: HTMLElement, { workshop, screen }: ConsoleLink, start: boolean): void {
   // The page's language, which Base.astro sets from the page's locale.
   const locale = document.documentElement.lang as Locale;
   const body = section.querySelector<HTMLElement>('[data-live-panel]');
   if (!body) return;
   const t = translator(locale, JSON.parse(body.dataset['livePanel'] ?? '{}') as Record<string, Message>);
   const scenario = workshop.$session.get().scenario;
-  render(h(LivePanel, { workshop, t, scenario, locale, screenHref: `/${locale}/facilitate/${scenario}/screen/`, start }), body);
+  render(h(LivePanel, { workshop, screen, t, scenario, locale, screenHref: `/${locale}/facilitate/${scenario}/screen/`, start }), body);
 }

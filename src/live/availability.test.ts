@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { networkOrigin } from './availability.ts';
+import { networkOrigin, probeLiveServer } from './availability.ts';
 
-/** Makes `fetch('/live/')` answer with this JSON body, as the live server (or whatever stands in its place) would. */
+/** Makes `fetch('/live/status.json')` answer with this JSON body, as the live server (or whatever stands in its place) would. */
 const answer = (body: unknown, type = 'application/json') =>
   vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { headers: { 'content-type': type } }));
 
@@ -34,5 +35,22 @@ describe('the network address a projector screen offers phones', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(await networkOrigin()).toBeUndefined();
+  });
+});
+
+describe('a site served without the live server', () => {
+  it('answers the question with the build’s own file, read as no live server, and logs nothing', async () => {
+    const asked: string[] = [];
+    const file = readFileSync('public/live/status.json', 'utf8');
+    vi.stubGlobal('EventSource', class {});
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      return new Response(file, { headers: { 'content-type': 'application/json' } });
+    });
+    const warn = vi.spyOn(console, 'warn');
+    expect(await probeLiveServer()).toBe('static');
+    expect(await networkOrigin()).toBeUndefined();
+    expect(asked).toEqual(['/live/status.json', '/live/status.json']);
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -9,10 +9,14 @@ import { canFollow } from '../browser/support.ts';
  */
 export type Availability = 'checking' | 'available' | 'static' | 'unreachable' | 'unsupported';
 
-/** What the live server at the page's own origin says of itself; null where the site is served without it. */
+/**
+ * What the live server at the page's own origin says of itself; null where the site is served
+ * without it. Asked at /live/status.json, which a static host answers with the build's file saying
+ * there is no live server (`{ "live": false }`), so the question costs no 404 in the console.
+ */
 async function liveInfo(): Promise<{ v?: unknown; join?: unknown; reachable?: unknown } | null> {
-  const response = await fetch('/live/');
-  // A static host answers with its 404 page, or with anything but the live server's JSON.
+  const response = await fetch('/live/status.json');
+  // An older build without the file gets the host's 404 page, or anything but the live server's JSON.
   return response.ok && /json/.test(response.headers.get('content-type') ?? '') ? await response.json() : null;
 }
 

@@ -51,6 +51,15 @@ function setup(options: { path?: string; now?: () => number; address?: () => str
   return { api, store, call, createRoom, join };
 }
 
+describe('what the server says of itself', () => {
+  it('answers at /live/ and at /live/status.json, where a static host has the build’s file, with its version and the join address', async () => {
+    const { call } = setup();
+    const about = { v: 1, join: 'http://192.0.2.10:4321', reachable: true };
+    expect((await call('GET', '/')).body).toEqual(about);
+    expect((await call('GET', '/status.json')).body).toEqual(about);
+  });
+});
+
 describe('creating a room', () => {
   it('gives the console a 128-bit room id, a 256-bit secret and a six-character join code', async () => {
     const { createRoom } = setup();

@@ -164,10 +164,15 @@ export function createLiveApi(options: LiveOptions) {
     return { room, voter };
   }
 
-  app.get('/', (c) => {
+  // The server says it is there, and where phones reach it, at /live/ and at /live/status.json.
+  // A static host answers the second with the build's own file (public/live/status.json), which
+  // says there is no live server, so asking never ends in an error the browser logs (a 404).
+  const about = (c: Context) => {
     const join = options.joinBase(c);
     return c.json({ v: liveVersion, join, reachable: !isLoopbackUrl(join) });
-  });
+  };
+  app.get('/', about);
+  app.get('/status.json', about);
 
   app.post('/rooms', large, async (c) => {
     const refused = await within(c, limiter.newRoom, options.clientAddress(c));

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
-import { workshopsKey } from '../browser/storage-keys.ts';
+import { liveRoomsKey, workshopsKey } from '../browser/storage-keys.ts';
 import { hiddenTally, newSession, type WorkshopSession } from '../workshop/session.ts';
 import { openScreenChannel } from '../workshop/screen-channel.ts';
+import { channelName } from '../workshop/session.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
 const key = workshopsKey;
@@ -17,13 +18,20 @@ const session = (id: string, updatedAt: string, steps: WorkshopSession['steps'] 
 });
 const store = (...sessions: WorkshopSession[]) => JSON.stringify({ v: 1, sessions: Object.fromEntries(sessions.map((s) => [s.id, s])) });
 
+// Every console a test opens is closed after it, so no channel of one test answers another's screen.
+const opened: { close(): void }[] = [];
 async function open(wanted?: string) {
   const { openConsoleSession } = await import('./console-session.ts');
-  return openConsoleSession(scenario, wanted, 'Tuesday group');
+  const opening = openConsoleSession(scenario, wanted, 'Tuesday group');
+  opened.push(opening);
+  return opening;
 }
 
 beforeEach(() => vi.resetModules());
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  for (const each of opened.splice(0)) each.close();
+  vi.unstubAllGlobals();
+});
 
 describe('opening the console’s session', () => {
   it('starts a new session, saved at once, when this browser has none', async () => {
@@ -71,6 +79,42 @@ describe('opening the console’s session', () => {
     workshop.reveal(true);
     await vi.waitFor(() => expect(heard.at(-1)?.tallies).toEqual([{ remind: 3 }]));
     screen?.close();
+    close();
+  });
+
+  it('talks to the projector screens over one channel, which its live room uses too', async () => {
+    const tab = fakeBrowser();
+    // Every channel this browser opens, by name.
+    const channels: string[] = [];
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class extends BroadcastChannel {
+        constructor(name: string) {
+          super(name);
+          channels.push(name);
+        }
+      },
+    );
+    // The session had a live room; the server never answers, so the room stays as saved.
+    vi.stubGlobal('fetch', () => new Promise(() => {}));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { createLiveRoom } = await import('./live-room.ts');
+    const { $consoleLink } = await import('./console-link.ts');
+    const { workshop, close } = await open();
+    const room = { room: 'r'.repeat(22), secret: 's'.repeat(43), code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' };
+    tab.items.set(liveRoomsKey, JSON.stringify({ [workshop.$session.get().id]: room }));
+    const link = $consoleLink.get();
+    expect(link?.workshop).toBe(workshop);
+    const live = createLiveRoom(workshop, link?.screen, scenario.id, 'en');
+    live.resume();
+    expect(channels).toEqual([channelName(scenario.id)]);
+    // A screen opened now hears the session and the room (never its secret) from that one channel.
+    const heard: unknown[] = [];
+    const screen = openScreenChannel(scenario.id, { state: (s) => heard.push(s.id), live: (r) => heard.push(r) });
+    const { secret: _secret, ...visible } = room;
+    await vi.waitFor(() => expect(heard).toEqual([workshop.$session.get().id, visible]));
+    screen?.close();
+    live.close();
     close();
   });
 

@@ -9,7 +9,7 @@ import { fitsScenario } from '../workshop/view.ts';
 import { storageState } from './storage.ts';
 import { createWorkshop, type Workshop } from './workshop.ts';
 import { latestSession, savedSessions, type Sessions } from './workshops.ts';
-import { $consoleWorkshop } from './console-workshop.ts';
+import { $consoleLink } from './console-link.ts';
 
 /** What the console says on opening, as message keys of the locale files. */
 export type ConsoleNotice =
@@ -52,7 +52,8 @@ export function openConsoleSession(scenario: PlayableScenario, wanted: string | 
     mine = savedSessions.update((all) => ({ ...all, [s.id]: s }), mine).value;
     channel?.state(s);
   };
-  const channel = openConsoleChannel(scenario.id, () => channel?.state(workshop.$session.get()));
+  // The console's one channel to its screens, which the live room uses too (see $consoleLink).
+  const channel = openConsoleChannel(scenario.id, () => workshop.$session.get());
   // Each action applies to the session as saved now (a change that changes nothing writes
   // nothing), and the console follows what another console of the same session saves: their
   // votes and steps add up.
@@ -62,8 +63,8 @@ export function openConsoleSession(scenario: PlayableScenario, wanted: string | 
   if (saved.notice === 'newer' || saved.notice === 'unknown')
     notices.push(saved.notice === 'newer' ? 'workshop.sessionsNewer' : 'workshop.sessionsUnknown');
   if (storageState() !== 'ok') notices.push(channel ? 'workshop.storageOff' : 'workshop.noScreenLink');
-  // The live-voting section, outside the console's island, works on this workshop.
-  $consoleWorkshop.set(workshop);
+  // The live-voting section, outside the console's island, works on this workshop and channel.
+  $consoleLink.set({ workshop, screen: channel });
   return {
     workshop,
     notices,

@@ -9,7 +9,7 @@ import { isRecord } from '../engine/guards.ts';
 import { readItem, writeItem } from './storage.ts';
 import { liveRoomsKey } from '../browser/storage-keys.ts';
 import type { Workshop } from './workshop.ts';
-import { openConsoleChannel } from '../workshop/screen-channel.ts';
+import type { ConsoleChannel } from '../workshop/screen-channel.ts';
 
 /** The rooms this browser's consoles created, by session id, with their secrets. */
 function savedRooms(): Record<string, CreatedRoom> {
@@ -45,11 +45,15 @@ export interface LiveRoomView {
 
 const json = { 'content-type': 'application/json' };
 
-export function createLiveRoom(workshop: Workshop, scenario: string, locale: string, base = '') {
+/**
+ * The live room of the console's `workshop` for `scenario` in `locale`, on the live server at
+ * `base` (this site's own by default). The projector screens in this browser hear of the room
+ * (never its secret) over the console's channel, `screen`, with every change; the channel
+ * repeats the room to a screen that opens later.
+ */
+export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | undefined, scenario: string, locale: string, base = '') {
   const $live = atom<LiveRoomView>({ phones: 0, busy: false });
-  // A projector screen in this browser hears of the room (never its secret) with every change, and when it says hello.
-  const channel = openConsoleChannel(scenario, () => announce());
-  const announce = () => channel?.live($live.get().room ?? null);
+  const announce = () => screen?.live($live.get().room ?? null);
   const set = (change: Partial<LiveRoomView>) => $live.set({ ...$live.get(), ...change });
   const sessionId = () => workshop.$session.get().id;
   let credentials: CreatedRoom | undefined;
@@ -196,9 +200,9 @@ export function createLiveRoom(workshop: Workshop, scenario: string, locale: str
       set({ room: undefined, link: undefined, phones: 0 });
       announce();
     },
+    /** Stops following the room; the console's channel stays open, the console closes it. */
     close() {
       end();
-      channel?.close();
     },
   };
 }

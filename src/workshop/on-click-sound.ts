@@ -1,12 +1,14 @@
 // The end-of-time beep, loaded once a facilitator starts a timer with the sound on (a click), not
-// with the console: the console's page stays within its weight.
-import { audioContextClass } from '../browser/support.ts';
+// with the console: the console's page stays within its weight. It imports nothing, so no chunk is
+// shared between it and the page's script for its sake.
 
 let audio: AudioContext | undefined;
 
-/** A short beep for the end of the timer, made on the spot (no audio file to load); silent without Web Audio. */
-export function beep(): void {
-  const Context = audioContextClass();
+/**
+ * A short beep for the end of the timer, made on the spot (no audio file to load) with `Context`,
+ * the browser's Web Audio context class (`audioContextClass()`); silent without one.
+ */
+export function beep(Context: (new () => AudioContext) | undefined): void {
   if (!Context) return;
   try {
     // One context for the page: browsers limit how many may be open.

@@ -1,8 +1,8 @@
 // The console and the projector screen in one browser talk over a BroadcastChannel named for the
 // scenario: the screen says hello when it opens, the console answers with the session as the
-// screen may see it (forScreen) and with its live room (never the room's secret). A browser
-// without BroadcastChannel (older Safari, some locked-down ones) gets no channel: the screen then
-// follows the saved session.
+// screen may see it (forScreen) and with its live room (never the room's secret), both over the
+// console's one channel. A browser without BroadcastChannel (older Safari, some locked-down ones)
+// gets no channel: the screen then follows the saved session.
 import { canBroadcast } from '../browser/support.ts';
 import { channelName, channelNamespace, decodeScreenMessage, forScreen, sessionVersion, type WorkshopSession } from './session.ts';
 
@@ -16,18 +16,28 @@ export interface ConsoleChannel {
 }
 
 /**
- * Opens the console's end for `scenario` (an id); `onHello` runs when a screen opens and asks to
- * catch up. Undefined where the browser has no BroadcastChannel.
+ * Opens the console's end for `scenario` (an id): one channel per console, which its live room
+ * uses too. When a screen opens and says hello, it answers with `current()` (the session now) and
+ * with the live room it last sent, if any. Undefined where the browser has no BroadcastChannel.
  */
-export function openConsoleChannel(scenario: string, onHello: () => void): ConsoleChannel | undefined {
+export function openConsoleChannel(scenario: string, current: () => WorkshopSession): ConsoleChannel | undefined {
   if (!canBroadcast()) return undefined;
   const channel = new BroadcastChannel(channelName(scenario));
+  let room: unknown = null;
+  const state = (session: WorkshopSession) =>
+    channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(session) });
+  const live = () => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'live', live: room });
   channel.onmessage = (event: MessageEvent) => {
-    if (decodeScreenMessage(event.data)?.type === 'hello') onHello();
+    if (decodeScreenMessage(event.data)?.type !== 'hello') return;
+    state(current());
+    if (room) live();
   };
   return {
-    state: (session) => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'state', session: forScreen(session) }),
-    live: (room) => channel.postMessage({ ns: channelNamespace, v: sessionVersion, type: 'live', live: room }),
+    state,
+    live(next) {
+      room = next;
+      live();
+    },
     close: () => channel.close(),
   };
 }
