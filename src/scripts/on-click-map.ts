@@ -1,21 +1,15 @@
 // Marks the learner's path on the scenario map drawn at build time, and hides what the learner
-// has not reached yet while a run is in progress. The map is below the player: the page carries
-// only its heading, and the map itself (map/, an HTML fragment) is fetched when it comes near
-// the screen and put in the page already painted. It is painted only when
-// its moment changes and only while it is on screen (a change made out of sight is painted when
-// the map scrolls into view), when the browser is idle after showing the choice's consequence;
-// a paint changes the classes of the few elements whose mark changed, and never makes the
-// browser lay the page out before its next frame.
-import type { Step } from '../engine/types.ts';
-import { whenIdle } from '../browser/support.ts';
-
-/** Where a run stands, as the map shows it. */
-export interface MapMoment {
-  steps: readonly Step[];
-  /** The node the learner is at. */
-  current: string;
-  ended: boolean;
-}
+// has not reached yet while a run is in progress. Loaded when the learner opens the map
+// (scripts/paint-map.ts), so this module's name gives its chunk the on-click- name that
+// `npm run measure` counts apart: the map (map/, an HTML fragment) and this code cost a learner
+// nothing until asked for. On a phone the map sits right under the choices; fetched as soon as it
+// neared the screen, it cost every learner its download and hundreds of elements restyled with
+// every choice. Once open it is painted only when its moment changes and only while it is on
+// screen (a change made out of sight is painted when the map scrolls into view), when the browser
+// is idle after showing the choice's consequence; a paint changes the classes of the few
+// elements whose mark changed, and never makes the browser lay the page out before its next frame.
+import type { whenIdle } from '../browser/support.ts';
+import type { MapMoment } from './paint-map.ts';
 
 /** What a moment marks on the map, by attribute: the nodes visited, the edges walked, the choices taken. */
 type Marks = Record<'node' | 'edge' | 'step', Set<string>>;
@@ -88,18 +82,18 @@ function paint(map: HTMLElement, before: Marks, moment: MapMoment, viewport: { w
 }
 
 /**
- * Follows a run on the page's map (#scenario-map, a shell whose `data-src` names the map
- * fragment, or the map itself): call the returned function with every moment; it paints when
- * the moment differs from the one painted and the map is on screen. If the map cannot be
- * fetched, the shell says so and links the text version. A no-op where the page has no map.
+ * Opens the page's map: fetches the fragment that `shell` (#scenario-map) names in `data-src`,
+ * puts it in the shell's place and moves focus to its heading. Call the returned function with
+ * every moment (the latest at once); it paints when the moment differs from the one painted and
+ * the map is on screen, when `idle` says so (the player's `whenIdle`, given so that this chunk
+ * shares no code with the player's file). If the map cannot be fetched, the shell says so and
+ * links the text version.
  */
-export function followOnMap(): (moment: MapMoment) => void {
-  let map = document.getElementById('scenario-map');
-  if (!map) return () => {};
+export function openMap(shell: HTMLElement, idle: typeof whenIdle): (moment: MapMoment) => void {
+  let map = shell;
   const viewport = { width: 0, height: 0 };
   let onScreen = false;
-  let ready = !map.dataset['src'];
-  let loading = false;
+  let ready = false;
   let painted = '';
   let marked: Marks = { node: new Set(), edge: new Set(), step: new Set() };
   let latest: MapMoment | undefined;
@@ -112,9 +106,9 @@ export function followOnMap(): (moment: MapMoment) => void {
   const update = () => {
     if (!onScreen || !ready || !latest || scheduled) return;
     scheduled = true;
-    whenIdle(() => {
+    idle(() => {
       scheduled = false;
-      if (onScreen && JSON.stringify(latest) !== painted) draw(map!);
+      if (onScreen && JSON.stringify(latest) !== painted) draw(map);
     });
   };
   const sizes = new ResizeObserver(([entry]) => {
@@ -126,7 +120,6 @@ export function followOnMap(): (moment: MapMoment) => void {
   const sight = new IntersectionObserver(
     (entries) => {
       onScreen = entries.some((e) => e.isIntersecting);
-      if (onScreen && !ready && !loading && map) load(map);
       update();
     },
     { rootMargin: '25% 0px' },
@@ -136,30 +129,25 @@ export function followOnMap(): (moment: MapMoment) => void {
     const scroller = el.querySelector<HTMLElement>('.map-scroll');
     if (scroller) sizes.observe(scroller);
   };
-  const load = (shell: HTMLElement) => {
-    loading = true;
-    fetch(shell.dataset['src']!)
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-      // Put in the page when the browser is idle: the fragment's hundreds of elements are styled
-      // and laid out once, never between a choice and the frame that shows its consequence.
-      .then((html) => new Promise<string>((resolve) => whenIdle(() => resolve(html))))
-      .then((html) => {
-        const fragment = document.createElement('template');
-        fragment.innerHTML = html;
-        const section = fragment.content.getElementById('scenario-map')!;
-        // Painted before it is in the page, where a change costs nothing: it shows up as it should.
-        if (latest) draw(section);
-        sight.unobserve(shell);
-        shell.replaceWith(fragment.content);
-        map = section;
-        ready = true;
-        watch(section);
-      })
-      .catch((error: unknown) => {
-        console.warn('No map', error);
-        shell.querySelector('[data-map-failed]')?.removeAttribute('hidden');
-      });
-  };
+  fetch(shell.dataset['src']!)
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+    .then((html) => {
+      const fragment = document.createElement('template');
+      fragment.innerHTML = html;
+      const section = fragment.content.getElementById('scenario-map')!;
+      // Painted before it is in the page, where a change costs nothing: it shows up as it should.
+      if (latest) draw(section);
+      sight.unobserve(shell);
+      shell.replaceWith(fragment.content);
+      map = section;
+      ready = true;
+      watch(section);
+      section.querySelector<HTMLElement>('#map-heading')?.focus();
+    })
+    .catch((error: unknown) => {
+      console.warn('No map', error);
+      shell.querySelector('[data-map-failed]')?.removeAttribute('hidden');
+    });
   watch(map);
   return (moment) => {
     latest = moment;
