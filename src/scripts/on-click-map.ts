@@ -8,8 +8,16 @@
 // screen (a change made out of sight is painted when the map scrolls into view), when the browser
 // is idle after showing the choice's consequence; a paint changes the classes of the few
 // elements whose mark changed, and never makes the browser lay the page out before its next frame.
+import type { Step } from '../engine/types.ts';
 import type { whenIdle } from '../browser/support.ts';
-import type { MapMoment } from './paint-map.ts';
+
+/** Where a run stands, as the map shows it. */
+export interface MapMoment {
+  steps: readonly Step[];
+  /** The node the learner is at. */
+  current: string;
+  ended: boolean;
+}
 
 /** What a moment marks on the map, by attribute: the nodes visited, the edges walked, the choices taken. */
 type Marks = Record<'node' | 'edge' | 'step', Set<string>>;

@@ -1,16 +1,8 @@
 // The scenario map below the player follows the run once the learner opens it. The page carries
 // only the map's heading and a button; the map and the code that paints it (on-click-map.ts) are
 // fetched on that click, so a learner who plays without it never downloads either.
-import type { Step } from '../engine/types.ts';
 import { whenIdle } from '../browser/support.ts';
-
-/** Where a run stands, as the map shows it. */
-export interface MapMoment {
-  steps: readonly Step[];
-  /** The node the learner is at. */
-  current: string;
-  ended: boolean;
-}
+import type { MapMoment } from './on-click-map.ts';
 
 /**
  * Follows a run for the page's map (#scenario-map, a shell with a `[data-map-open]` button): call
