@@ -56,6 +56,8 @@ const conditions = {
 /** Choices timed after the first one. */
 const timedChoices = 6;
 const pagesArg = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length);
+/** With `--trace`, each round records a DevTools trace and tells where each timed step's time went. */
+const tracing = process.argv.includes('--trace');
 
 interface Side {
   name: 'ours' | 'ink';
@@ -82,6 +84,102 @@ interface Round {
   precache: number;
   /** What it fetched for the other language (when the page was idle), bytes. */
   precacheLater: number;
+  /** `transfer` by kind of file (`kindOf`), bytes. */
+  parts: Record<Kind, number>;
+  /** Elements in the document after play. */
+  elements: number;
+  /** With `--trace`: the main thread's time in each timed step (a choice, then its Continue), by category, ms. */
+  steps: Record<Category, number>[];
+}
+
+const kinds = ['html', 'css', 'js', 'story', 'portraits', 'map', 'fonts', 'other'] as const;
+type Kind = (typeof kinds)[number];
+
+/** What a response is, by its path: the page, its styles, code, the story's data (our props, ink's JSON), faces, the map's fragment. */
+function kindOf(path: string): Kind {
+  if (/\/map\/(index\.html)?$/.test(path)) return 'map';
+  if (path.startsWith('/portraits/')) return 'portraits';
+  if (path.endsWith('.json')) return 'story';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (/\.(woff2?|ttf|otf)$/.test(path)) return 'fonts';
+  if (path.endsWith('/') || path.endsWith('.html')) return 'html';
+  return 'other';
+}
+
+const categories = ['script', 'style', 'layout', 'paint', 'other'] as const;
+type Category = (typeof categories)[number];
+
+/** A trace event's category, by its name, as DevTools' performance panel groups them. */
+function categoryOf(name: string): Category {
+  if (
+    /^(FunctionCall|EvaluateScript|EventDispatch|TimerFire|FireAnimationFrame|FireIdleCallback|RunMicrotasks|V8\.|v8\.|MajorGC|MinorGC|BlinkGC)/.test(
+      name,
+    )
+  )
+    return 'script';
+  if (/^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|ScheduleStyleRecalculation)/.test(name)) return 'style';
+  if (/^(Layout|IntersectionObserverController|ResizeObserverController)/.test(name)) return 'layout';
+  if (
+    /^(Paint|PrePaint|PaintImage|Layerize|UpdateLayer|UpdateLayerTree|CompositeLayers|Commit|Decode|ImageDecodeTask|Rasterize)/.test(name)
+  )
+    return 'paint';
+  return 'other';
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { frame?: string }; name?: string };
+}
+
+/**
+ * The renderer's main-thread time between each pair of marks `bench-start-N` and `bench-end-N`
+ * (put by the page probe), as self time by category: a layout inside a script's call counts as
+ * layout, so a forced layout shows as layout time, not script.
+ */
+function stepsOf(events: TraceEvent[]): Record<Category, number>[] {
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.tid === e.tid && m.name.startsWith('bench-')),
+  );
+  if (!main) return [];
+  const own = events.filter((e) => e.tid === main.tid && e.pid === main.pid);
+  const marks = new Map(own.filter((e) => e.name.startsWith('bench-')).map((e) => [e.name, e.ts]));
+  const complete = own.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const steps: Record<Category, number>[] = [];
+  const indices = [...marks.keys()].flatMap((name) => (name.startsWith('bench-start-') ? [Number(name.slice('bench-start-'.length))] : []));
+  for (const i of indices.sort((a, b) => a - b)) {
+    const [from, to] = [marks.get(`bench-start-${i}`)!, marks.get(`bench-end-${i}`)];
+    if (to === undefined) continue;
+    const sum = Object.fromEntries(categories.map((c) => [c, 0])) as Record<Category, number>;
+    // Self time: each event's duration less its children's, the children being the events that start and end inside it.
+    const stack: { end: number; category: Category; self: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length > 0 && stack.at(-1)!.end <= until) {
+        const done = stack.pop()!;
+        sum[done.category] += done.self / 1000;
+      }
+    };
+    for (const e of complete) {
+      if (e.ts + e.dur! < from || e.ts > to) continue;
+      close(e.ts);
+      const start = Math.max(e.ts, from);
+      const end = Math.min(e.ts + e.dur!, to);
+      const parent = stack.at(-1);
+      if (parent) parent.self -= end - start;
+      // Nested events take their parent's category unless they name their own (a task's script, a script's layout).
+      const category = categoryOf(e.name);
+      stack.push({ end: e.ts + e.dur!, category: category === 'other' && parent ? parent.category : category, self: end - start });
+    }
+    close(Number.POSITIVE_INFINITY);
+    steps.push(sum);
+  }
+  return steps;
 }
 
 const scenarioDir = 'content/scenarios';
@@ -139,6 +237,7 @@ function buildInk(scenarios: ReturnType<typeof loadScenarios>): string {
 const pageProbe = () => {
   const w = window as unknown as Record<string, unknown>;
   let lastClick = 0;
+  let step = 0;
   addEventListener('click', (e) => (lastClick = e.timeStamp), true);
   w['__benchClick'] = () => lastClick;
   w['__benchShown'] = (stage: string, text: string, button: boolean) =>
@@ -152,7 +251,16 @@ const pageProbe = () => {
         if (button) return [...root.querySelectorAll('button')].some((b) => norm(b.textContent ?? '') === norm(text));
         return norm(root.textContent ?? '').includes(norm(text));
       };
-      const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      const done = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const at = performance.now();
+            // For a trace (--trace): where each step went from its click to its consequence on screen.
+            performance.mark(`bench-start-${step}`, { startTime: lastClick });
+            performance.mark(`bench-end-${step++}`, { startTime: at });
+            resolve(at);
+          }),
+        );
       if (shown()) {
         done();
         return;
@@ -224,10 +332,24 @@ async function playRound(
   const second = shown(titleAfter(path.slice(0, 1)), false);
   await choose(continueLabel);
   await second;
+  const trace: TraceEvent[] = [];
+  if (tracing) {
+    cdp.on('Tracing.dataCollected', ({ value }) => trace.push(...(value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,blink.user_timing,v8.execute,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+  }
   for (let i = 1; i <= timedChoices; i++) {
     await timed(labelOf(path[i]!), continueLabel, true);
     await timed(continueLabel, titleAfter(path.slice(0, i + 1)), false);
   }
+  if (tracing) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  const elements = await page.evaluate(() => document.querySelectorAll('*').length);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   // The service worker precaches after the page has loaded: wait until the server has been quiet.
@@ -246,6 +368,12 @@ async function playRound(
     transfer: sum(served.filter((r) => !byWorker(r))),
     precache: sum(served.filter((r) => byWorker(r) && !otherLanguage(r))),
     precacheLater: sum(served.filter((r) => byWorker(r) && otherLanguage(r))),
+    parts: Object.fromEntries(kinds.map((k) => [k, sum(served.filter((r) => !byWorker(r) && kindOf(r.path) === k))])) as Record<
+      Kind,
+      number
+    >,
+    elements,
+    steps: stepsOf(trace),
   };
   await context.close();
   return round;
@@ -325,6 +453,27 @@ async function main() {
       console.log(`| /${locale}/scenarios/${scenario.id}/ | ${label} | ${show(a)} | ${show(b)} | ${ratio} |`);
     }
   }
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  console.log(`\nWhat each page transferred (gzip, KB, medians), ours / ink, and the elements in the document after play:\n`);
+  console.log(`| page | ${kinds.join(' | ')} | elements |\n|---|${kinds.map(() => '---|').join('')}---|`);
+  for (const { locale, scenario } of pages) {
+    const [ours, ink] = (['ours', 'ink'] as const).map((side) => results.get(`${side} ${locale}/${scenario.id}`)!);
+    const cell = (k: Kind) => `${kb(median(ours!.map((r) => r.parts[k])))} / ${kb(median(ink!.map((r) => r.parts[k])))}`;
+    const elements = `${median(ours!.map((r) => r.elements))} / ${median(ink!.map((r) => r.elements))}`;
+    console.log(`| /${locale}/scenarios/${scenario.id}/ | ${kinds.map(cell).join(' | ')} | ${elements} |`);
+  }
+  if (!tracing) return;
+  console.log(`\nThe main thread in each timed step (a choice, then Continue), ms, medians, ${categories.join(' / ')}; ours, then ink:\n`);
+  for (const { locale, scenario } of pages)
+    for (const side of ['ours', 'ink'] as const) {
+      const rounds = results.get(`${side} ${locale}/${scenario.id}`)!;
+      const count = Math.min(...rounds.map((r) => r.steps.length));
+      const cells = Array.from({ length: count }, (_, i) =>
+        categories.map((c) => Math.round(median(rounds.map((r) => r.steps[i]![c])))).join('/'),
+      );
+      const totals = categories.map((c) => `${c} ${Math.round(median(rounds.map((r) => r.steps.reduce((t, s) => t + s[c], 0))))}`);
+      console.log(`/${locale}/scenarios/${scenario.id}/ ${side}: ${cells.join(', ')}; in all: ${totals.join(', ')}`);
+    }
 }
 
 await main();

@@ -7,7 +7,7 @@ import { locales, type Locale } from '../../src/engine/locales.ts';
 import { tones } from '../../src/engine/vocabulary.ts';
 import { scenarios, ui } from './course-data.ts';
 import { expectNoViolations } from './axe.ts';
-import { openScenario, play, scrollToMap } from './play.ts';
+import { openMap, openScenario, play } from './play.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const phone = { width: 360, height: 740 };
@@ -45,7 +45,7 @@ for (const locale of locales) {
       const steps = markedPath(contractor, 'real');
       await openScenario(page, locale, contractor.id);
       await play(page, contractor, steps, locale);
-      await scrollToMap(page);
+      await openMap(page);
       await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
       // Not a scaled-down diagram: the diagram is not shown until asked for.
       await expect(page.locator('#scenario-map .map-scroll')).toBeHidden();

@@ -45,11 +45,10 @@ export async function openConsoleAndScreen(page: Page, locale: Locale = 'en', sc
 }
 
 /**
- * Scrolls the scenario map into view. The map's element is replaced by the fetched map when it
- * comes near the screen, which can happen during the scroll: scroll again until it holds.
+ * Opens the scenario map below the player with its button, as a learner does, and waits until the
+ * map has taken the button's place, with focus on its heading.
  */
-export async function scrollToMap(page: Page): Promise<void> {
-  await expect(async () => {
-    await page.locator('#scenario-map').scrollIntoViewIfNeeded({ timeout: 1_000 });
-  }).toPass();
+export async function openMap(page: Page): Promise<void> {
+  await page.locator('#scenario-map [data-map-open]').click();
+  await expect(page.locator('#scenario-map.map #map-heading')).toBeFocused();
 }

@@ -10,7 +10,7 @@ import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
 import { signed } from '../../src/i18n/typography.ts';
-import { openScenario, play, scrollToMap, waitForIsland } from './play.ts';
+import { openMap, openScenario, play, waitForIsland } from './play.ts';
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
@@ -184,7 +184,7 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
-  await scrollToMap(page);
+  await openMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
   // The steps are on the real case's path, and the learner is not told so mid-run: only their own
   // path is drawn, as the legend (one entry, "Your path") says.
@@ -269,18 +269,21 @@ async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['loca
   expect(covered).toBe('');
 }
 
-test('the map is downloaded only when it comes near the screen, and then shows where the learner is', async ({ page }) => {
+test('the map is downloaded only when the learner opens it, and then shows where they are, with focus on its heading', async ({ page }) => {
   const scenario = scenarios.find((s) => s.id === 'client')!;
+  const [step] = markedPath(scenario, 'recommended');
   const maps: string[] = [];
   page.on('request', (request) => request.url().endsWith('/map/') && maps.push(request.url()));
-  // A phone's screen, where the map is well below the first moment.
+  // A phone's screen, where the map's heading comes on screen right under the choices.
   await page.setViewportSize({ width: 390, height: 844 });
   await openScenario(page, 'en', scenario.id);
+  await play(page, scenario, [step!], 'en');
+  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
   await page.waitForLoadState('networkidle');
   expect(maps).toEqual([]);
-  await scrollToMap(page);
-  // On a phone the map is its list: the one moment reached so far.
-  await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(1);
+  await openMap(page);
+  // On a phone the map is its list: the two moments reached so far.
+  await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(2);
   expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
 
@@ -289,7 +292,7 @@ test('out of sight the map is left alone while the learner plays, and shows wher
   const [step] = markedPath(scenario, 'recommended');
   await page.setViewportSize({ width: 390, height: 844 });
   await openScenario(page, 'en', scenario.id);
-  await scrollToMap(page);
+  await openMap(page);
   await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(1);
   await page.evaluate(() => scrollTo(0, 0));
   // The map's own observer has seen it leave the screen once two frames have gone by.
@@ -311,7 +314,7 @@ test('out of sight the map is left alone while the learner plays, and shows wher
   // The map would be painted in the browser's next idle time: wait for two of them.
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
   expect(await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges)).toEqual([]);
-  await scrollToMap(page);
+  await page.locator('#scenario-map').scrollIntoViewIfNeeded();
   await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(2);
 });
 
@@ -364,7 +367,7 @@ for (const mark of ['recommended', 'real'] as const) {
     await openScenario(page, 'en', scenario.id);
     await play(page, scenario, steps, 'en');
     await expect(page.locator('.outcome')).toBeVisible();
-    await scrollToMap(page);
+    await openMap(page);
     await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
     const ending = outcome(scenario, steps)!.ending.id;
     await expect(page.locator(`#scenario-map g[data-node="${ending}"]`)).toHaveClass(/visited/);
@@ -391,7 +394,7 @@ test('a choice repaints on the map only what it changes, and the drawing keeps i
   const next = replay(scenario, [step!])!.node.id;
   await page.setViewportSize({ width: 1280, height: 2400 });
   await openScenario(page, 'en', scenario.id);
-  await scrollToMap(page);
+  await openMap(page);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
   await page.evaluate(() => {
     const changed: string[] = [];
