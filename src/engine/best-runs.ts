@@ -11,6 +11,46 @@ export interface BestRun {
 }
 
 /**
+ * A scenario's links resolved once to places (a node's index in `nodes`), in flat arrays, so the
+ * checks and searches that walk a long scenario look each id up once and allocate nothing per
+ * node. Choices and routes are numbered in the order of the file.
+ */
+export interface Links {
+  /** Each node id's place; of two nodes with one id (which validation refuses), the last. */
+  index: Map<string, number>;
+  /** The choices of the node at place n are numbered `choiceStart[n]` to `choiceStart[n + 1] - 1`; an ending has none. */
+  choiceStart: Int32Array;
+  /** The routes of choice c are numbered `routeStart[c]` to `routeStart[c + 1] - 1`. */
+  routeStart: Int32Array;
+  /** Per route, the place of the node it leads to; -1 when its id names no node. */
+  routeTarget: Int32Array;
+}
+
+/** A scenario's links (see `Links`). */
+export function linksOf(scenario: Scenario): Links {
+  const nodes = scenario.nodes;
+  const index = new Map<string, number>();
+  for (let n = 0; n < nodes.length; n++) index.set(nodes[n]!.id, n);
+  const choiceStart = new Int32Array(nodes.length + 1);
+  const routeStart: number[] = [];
+  const routeTarget: number[] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    choiceStart[n] = routeStart.length;
+    const node = nodes[n]!;
+    if (!isDecision(node)) continue;
+    for (const choice of node.choices) {
+      routeStart.push(routeTarget.length);
+      const next = choice.next;
+      if (typeof next === 'string') routeTarget.push(index.get(next) ?? -1);
+      else for (const r of next) routeTarget.push(index.get(r.goto) ?? -1);
+    }
+  }
+  choiceStart[nodes.length] = routeStart.length;
+  routeStart.push(routeTarget.length);
+  return { index, choiceStart, routeStart: Int32Array.from(routeStart), routeTarget: Int32Array.from(routeTarget) };
+}
+
+/**
  * A scenario's steps compiled to integers, for the exact search: meter values travel as one
  * code (mixed radix over the meters' ranges, each offset by its minimum), so a state is a
  * (node index, code) pair. `after` applies a choice's effects with the clamping of `applyEffects`,
@@ -26,6 +66,8 @@ export interface CompiledSteps {
   encode(meters: Readonly<Record<string, number>>): number;
   /** Per node (by index), its choices compiled; none at an ending. */
   choices: CompiledChoice[][];
+  /** The links the routes were resolved with. */
+  links: Links;
 }
 
 export interface CompiledChoice {
@@ -35,8 +77,6 @@ export interface CompiledChoice {
   after(code: number): number;
   /** The index of the node the routes lead to from a code after the effects; -1 for none (or an unknown id). */
   target(code: number): number;
-  /** Every node index the routes may lead to, whatever the meters. */
-  targets: number[];
 }
 
 /** Compiles a scenario's steps to integers (see `CompiledSteps`). */
@@ -51,7 +91,7 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
   for (let code = 0; code < space; code++)
     for (let i = 0; i < count; i++) digits[code * count + i] = Math.floor(code / mult[i]!) % radix[i]!;
   const meterIndex = new Map(meters.map((m, i) => [m.id, i]));
-  const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  const links = linksOf(scenario);
 
   const compileCondition = (c: Condition): ((code: number) => boolean) => {
     if ('all' in c) {
@@ -76,13 +116,14 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
   const encode = (values: Readonly<Record<string, number>>) =>
     meters.reduce((code, m, i) => code + (Math.min(m.max, Math.max(m.min, values[m.id] ?? m.start)) - m.min) * mult[i]!, 0);
 
-  const choices = scenario.nodes.map((node) =>
+  const choices = scenario.nodes.map((node, n) =>
     isDecision(node)
-      ? node.choices.map((choice): CompiledChoice => {
+      ? node.choices.map((choice, j): CompiledChoice => {
           const moved = meters.flatMap((m, i) => (choice.effects[m.id] ? [{ i, delta: choice.effects[m.id]! }] : []));
-          const routes = routesOf(choice).map((r) => ({
+          const first = links.routeStart[links.choiceStart[n]! + j]!;
+          const routes = routesOf(choice).map((r, k) => ({
             holds: r.when ? compileCondition(r.when) : undefined,
-            to: index.get(r.goto) ?? -1,
+            to: links.routeTarget[first + k]!,
           }));
           return {
             points: Int32Array.from(scenario.principles, (p) => choice.points[p] ?? 0),
@@ -98,12 +139,11 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
               for (const r of routes) if (!r.holds || r.holds(code)) return r.to;
               return -1;
             },
-            targets: routes.map((r) => r.to).filter((t) => t >= 0),
           };
         })
       : [],
   );
-  return { space, startCode: encode({}), encode, choices };
+  return { space, startCode: encode({}), encode, choices, links };
 }
 
 /**
@@ -113,51 +153,34 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
  * order, no meter states, so validation proves with it first and runs the exact search only when
  * the recommended path earns less than this on some principle. `-Infinity` on every principle
  * when no run reaches an ending. Needs an acyclic graph (validation reports loops before it asks).
+ * `links` are the scenario's, when the caller has them already.
  */
-export function pointsBound(scenario: Scenario): Record<string, number> {
-  const principles = scenario.principles;
+export function pointsBound(scenario: Scenario, links: Links = linksOf(scenario)): Record<string, number> {
+  const { principles, nodes } = scenario;
   const P = principles.length;
-  const index = new Map<string, number>();
-  for (const [i, n] of scenario.nodes.entries()) index.set(n.id, i);
-  // Per node, its choices as their points and every node index their routes may lead to, and
-  // every index the node leads to. Plain loops: validation runs this on every scenario it checks.
-  const choices: { points: number[]; targets: number[] }[][] = [];
-  const leadsTo: number[][] = [];
-  for (const node of scenario.nodes) {
-    const here: { points: number[]; targets: number[] }[] = [];
-    const all: number[] = [];
-    if (isDecision(node)) {
-      for (const c of node.choices) {
-        const points = principles.map((p) => c.points[p] ?? 0);
-        const targets: number[] = [];
-        for (const r of routesOf(c)) {
-          const t = index.get(r.goto);
-          if (t === undefined) continue;
-          targets.push(t);
-          all.push(t);
-        }
-        here.push({ points, targets });
-      }
-    }
-    choices.push(here);
-    leadsTo.push(all);
-  }
-  const bound = new Float64Array(scenario.nodes.length * P);
-  const order = topologicalOrder(leadsTo);
+  const { choiceStart, routeStart, routeTarget } = links;
+  // Per node and principle; an ending's stays 0.
+  const bound = new Float64Array(nodes.length * P);
+  const order = topologicalOrder(links);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
-    const here = choices[n]!;
-    if (!isDecision(scenario.nodes[n])) continue;
+    const node = nodes[n];
+    if (!isDecision(node)) continue;
     bound.fill(-Infinity, n * P, n * P + P);
-    for (const c of here) {
+    for (let j = 0; j < node.choices.length; j++) {
+      const points = node.choices[j]!.points;
+      const c = choiceStart[n]! + j;
       for (let p = 0; p < P; p++) {
         let later = -Infinity;
-        for (const t of c.targets) later = Math.max(later, bound[t * P + p]!);
-        bound[n * P + p] = Math.max(bound[n * P + p]!, c.points[p]! + later);
+        for (let r = routeStart[c]!; r < routeStart[c + 1]!; r++) {
+          const t = routeTarget[r]!;
+          if (t >= 0) later = Math.max(later, bound[t * P + p]!);
+        }
+        bound[n * P + p] = Math.max(bound[n * P + p]!, (points[principles[p]!] ?? 0) + later);
       }
     }
   }
-  const start = index.get(scenario.start);
+  const start = links.index.get(scenario.start);
   return Object.fromEntries(principles.map((p, i) => [p, start === undefined ? -Infinity : bound[start * P + i]!]));
 }
 
@@ -183,8 +206,8 @@ function search(scenario: Scenario): Record<string, BestRun> {
   const P = principles.length;
   const start = scenario.nodes.findIndex((n) => n.id === scenario.start);
   if (start < 0) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
-  const { space, startCode, choices } = compileSteps(scenario);
-  const order = topologicalOrder(choices.map((here) => here.flatMap((c) => c.targets)));
+  const { space, startCode, choices, links } = compileSteps(scenario);
+  const order = topologicalOrder(links);
 
   // Forward: which states a run reaches, one bit each. The states reached are usually a small
   // share of all (node, code) pairs, so only they get a value below.
@@ -284,26 +307,42 @@ function popcount(word: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Node indices so that every choice leads to a later one (the graph is acyclic), from each node's targets by index. */
-function topologicalOrder(targets: readonly (readonly number[])[]): number[] {
-  const order: number[] = [];
-  const state = new Uint8Array(targets.length);
-  // Without recursion: a 5,000-node scenario has paths too long for the call stack.
-  for (let root = 0; root < targets.length; root++) {
-    if (state[root]) continue;
-    const stack: { n: number; next: number[] }[] = [{ n: root, next: [...targets[root]!] }];
-    state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const t = top.next.pop();
-      if (t === undefined) {
-        order.push(top.n);
-        stack.pop();
-      } else if (!state[t]) {
-        state[t] = 1;
-        stack.push({ n: t, next: [...targets[t]!] });
+/**
+ * Node places so that every route leads to a later one (the graph is acyclic), by a depth-first
+ * search without recursion (a 5,000-node scenario has paths too long for the call stack): a
+ * node is placed before everything it leads to once all of that is placed.
+ */
+function topologicalOrder({ choiceStart, routeStart, routeTarget }: Links): Int32Array {
+  const count = choiceStart.length - 1;
+  const order = new Int32Array(count);
+  let placed = count;
+  const seen = new Uint8Array(count);
+  // The trail of the search, and per step of it the next route to follow.
+  const trail = new Int32Array(count);
+  const cursor = new Int32Array(count);
+  for (let root = 0; root < count; root++) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    trail[0] = root;
+    cursor[0] = routeStart[choiceStart[root]!]!;
+    let depth = 1;
+    while (depth > 0) {
+      const n = trail[depth - 1]!;
+      const r = cursor[depth - 1]!;
+      if (r === routeStart[choiceStart[n + 1]!]) {
+        order[--placed] = n;
+        depth--;
+        continue;
+      }
+      cursor[depth - 1] = r + 1;
+      const t = routeTarget[r]!;
+      if (t >= 0 && !seen[t]) {
+        seen[t] = 1;
+        trail[depth] = t;
+        cursor[depth] = routeStart[choiceStart[t]!]!;
+        depth++;
       }
     }
   }
-  return order.reverse();
+  return order;
 }

@@ -34,23 +34,37 @@ export interface AnyCondition {
 }
 export type Condition = MeterCondition | AllCondition | AnyCondition;
 
-/** A structured condition on meters: `{ meter, below }`, `{ meter, atLeast }`, `{ all: [...] }` or `{ any: [...] }`. */
-export const condition: z.ZodType<Condition> = z.lazy(() =>
+/** True when one meter is below a value, or at a value or above. */
+const meterCondition = z
+  .strictObject({
+    meter: id.describe('The id of the meter this condition reads, e.g. "trust".'),
+    below: z.int().optional().describe('True when the meter is strictly below this value.'),
+    atLeast: z.int().optional().describe('True when the meter is at this value or above.'),
+  })
+  .refine((c) => (c.below === undefined) !== (c.atLeast === undefined), {
+    message: 'a meter condition takes exactly one of "below" or "atLeast"',
+  })
+  .describe('True when one meter is below a value, or at a value or above, e.g. { meter: trust, below: 2 }.');
+
+/** The three forms of a condition, with `inner` for the conditions listed in `all` and `any`. */
+const conditionForms = (inner: z.ZodType<Condition>) =>
   z.union([
-    z
-      .strictObject({
-        meter: id.describe('The id of the meter this condition reads, e.g. "trust".'),
-        below: z.int().optional().describe('True when the meter is strictly below this value.'),
-        atLeast: z.int().optional().describe('True when the meter is at this value or above.'),
-      })
-      .refine((c) => (c.below === undefined) !== (c.atLeast === undefined), {
-        message: 'a meter condition takes exactly one of "below" or "atLeast"',
-      })
-      .describe('True when one meter is below a value, or at a value or above, e.g. { meter: trust, below: 2 }.'),
-    z.strictObject({ all: z.array(condition).min(1).describe('True when every condition in the list holds.') }),
-    z.strictObject({ any: z.array(condition).min(1).describe('True when at least one condition in the list holds.') }),
-  ]),
-);
+    meterCondition,
+    z.strictObject({ all: z.array(inner).min(1).describe('True when every condition in the list holds.') }),
+    z.strictObject({ any: z.array(inner).min(1).describe('True when at least one condition in the list holds.') }),
+  ]);
+
+/** A structured condition on meters: `{ meter, below }`, `{ meter, atLeast }`, `{ all: [...] }` or `{ any: [...] }`. */
+export const condition: z.ZodType<Condition> = z.lazy(() => conditionForms(condition));
+
+/**
+ * The condition schema with its first `depth` levels written out, without the recursion that
+ * `z.compile` refuses; the conditions listed deeper inside `all` and `any` are checked by
+ * `nested`. With `condition` as `nested` it accepts what `condition` accepts, each value the same way.
+ */
+export function conditionUnrolled(depth: number, nested: z.ZodType<Condition>): z.ZodType<Condition> {
+  return depth === 0 ? nested : conditionForms(conditionUnrolled(depth - 1, nested));
+}
 
 /** One way out of a choice: taken when `when` holds (or always, when it has none). */
 const routeSchema = (when: z.ZodType<Condition>) =>

@@ -54,6 +54,10 @@ describe('validating scenarios', () => {
         const choice = s.nodes.flatMap((n) => (n.type === 'decision' ? n.choices : []))[0]!;
         choice.next = [{ when: { all: [{ meter: 'm0', below: 1, atLeast: 2 }] }, goto: s.start }, { goto: s.start }];
         expect(same(s)).toBe(false);
+        // Nested deeper than the compiled schema writes conditions out, where the condition schema checks them.
+        const deep = { all: [{ any: [{ all: [{ any: [{ meter: 'm0', atLeast: 1 }] }] }] }] };
+        choice.next = [{ when: deep, goto: s.start }, { goto: s.start }];
+        expect(same(s)).toBe(true);
       }),
       { numRuns: 30 },
     );

@@ -3,11 +3,11 @@
 import { z } from 'astro/zod';
 import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
 import { isLocale, localeNames } from './locales.ts';
-import { bestRuns, pointsBound } from './best-runs.ts';
-import { isDecision, routesOf, walk } from './graph.ts';
+import { bestRuns, type Links, linksOf, pointsBound } from './best-runs.ts';
+import { isDecision, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
-import { condition, localizedText, scenario as strictSchema, scenarioSchema } from './schema.ts';
+import { condition, conditionUnrolled, localizedText, scenario as strictSchema, scenarioSchema } from './schema.ts';
 import { pathMarks, principleIds } from './vocabulary.ts';
 import type { Condition, PathMark, Scenario, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
@@ -62,15 +62,20 @@ const lenientSchema = scenarioSchema(z.unknown());
 /**
  * The strict schema compiled by `z.compile` to one generated function, for the common case of a
  * file with no shape problem (several times faster than zod's interpreter on a long scenario).
- * `z.compile` refuses a recursive schema, so conditions, the one recursive part, are checked
- * inside it by the condition schema itself. A file it refuses is parsed again by `strictSchema`,
- * whose author error map words each problem; a unit test holds the two to the same answers.
+ * `z.compile` refuses a recursive schema, so conditions, the one recursive part, are written out
+ * two levels deep (authors nest one level) and only what is nested deeper is checked by the
+ * condition schema itself. A file it refuses is parsed again by `strictSchema`, whose author
+ * error map words each problem; a unit test holds the two to the same answers.
  */
 export const compiledScenario = z.compile(
   scenarioSchema(
     localizedText,
-    z.custom<Condition>((value) => condition.safeParse(value).success),
+    conditionUnrolled(
+      2,
+      z.custom<Condition>((value) => condition.safeParse(value).success),
+    ),
   ),
+  { strict: true },
 );
 /** The conditions of a list of text variants, whatever their texts (a malformed list is a shape problem, reported apart). */
 const variantConditions = z.array(z.object({ when: condition.optional() }));
@@ -199,16 +204,26 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   const out: Diagnostic[] = [];
   const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => out.push({ code, file, node, choice, message });
 
-  const nodeIds = new Set<string>();
-  for (const node of scenario.nodes) {
-    if (nodeIds.has(node.id)) report('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
-    nodeIds.add(node.id);
+  const nodes = scenario.nodes;
+  // Every id looked up once: the checks below and the bound on points all read these places.
+  const links = linksOf(scenario);
+  const { index: nodeIds, choiceStart, routeStart, routeTarget } = links;
+  // Fewer ids than nodes: some id is used twice. Only then is each node's id checked against those before it.
+  const seen = nodeIds.size < nodes.length ? new Set<string>() : undefined;
+  for (const node of nodes) {
+    if (seen?.has(node.id)) report('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
+    seen?.add(node.id);
     if (!isDecision(node)) continue;
     // A node has a handful of choices: comparing each with those before it beats a set per node.
-    node.choices.forEach((c, j) => {
-      if (node.choices.findIndex((d) => d.id === c.id) < j)
-        report('duplicate-id', `choice id "${c.id}" is used twice in this node. Rename one of them.`, node.id, c.id);
-    });
+    const choices = node.choices;
+    for (let j = 1; j < choices.length; j++) {
+      const id = choices[j]!.id;
+      for (let k = 0; k < j; k++) {
+        if (choices[k]!.id !== id) continue;
+        report('duplicate-id', `choice id "${id}" is used twice in this node. Rename one of them.`, node.id, id);
+        break;
+      }
+    }
   }
   const meterIds = new Set<string>();
   for (const m of scenario.meters) {
@@ -310,28 +325,29 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   if (!nodeIds.has(scenario.start)) {
     report(
       'unknown-target',
-      `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds)}. Set start to the id of the first node.`,
+      `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds.keys())}. Set start to the id of the first node.`,
     );
   }
-  // Nodes by their place in the file; each node's successors once, as places: the reachability,
-  // loop and dead-end checks below all walk them (a 5,000-node scenario is walked several times).
-  // Of two nodes with one id (reported above) the last counts, as it does when the story runs.
-  const nodes = scenario.nodes;
-  const index = new Map<string, number>();
-  for (const [i, n] of nodes.entries()) index.set(n.id, i);
-  const targets: number[][] = [];
+  // Each node's successors, as places, for the reachability, loop and dead-end checks below: the
+  // places its routes lead to, in the order of the file. Of two nodes with one id (reported
+  // above) the last counts, as it does when the story runs; the other leads nowhere here.
+  const edgeStart = new Int32Array(nodes.length + 1);
+  const edges = new Int32Array(routeTarget.length);
+  let edgeCount = 0;
   // Reported after the graph's own problems, where authors have always found them.
   const daysBack: Diagnostic[] = [];
-  for (const [i, node] of nodes.entries()) {
-    const here: number[] = [];
-    targets.push(here);
+  for (let i = 0; i < nodes.length; i++) {
+    edgeStart[i] = edgeCount;
+    const node = nodes[i]!;
     if (!isDecision(node)) continue;
-    const counts = index.get(node.id) === i;
+    const counts = seen === undefined || nodeIds.get(node.id) === i;
     if (node.choices.length === 0) {
       report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
     }
-    const reportedDays = new Set<string>();
-    for (const c of node.choices) {
+    // Pairs of nodes whose days go back, each named once, at the first choice that joins them.
+    let reportedDays: Set<number> | undefined;
+    for (let j = 0; j < node.choices.length; j++) {
+      const c = node.choices[j]!;
       for (const p in c.points) {
         if (!principles.has(p)) {
           report(
@@ -342,11 +358,12 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           );
         }
       }
-      const routes = routesOf(c);
+      const routes = typeof c.next === 'string' ? undefined : c.next;
       const unknownMeters: string[] = [];
-      for (const m in c.effects) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
-      for (const r of routes) {
-        if (r.when) for (const m of metersIn(r.when)) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+      for (const m in c.effects) if (!meterIds.has(m)) unknownMeters.push(m);
+      for (const r of routes ?? []) {
+        if (!r.when) continue;
+        for (const m of metersIn(r.when)) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
       }
       for (const m of unknownMeters) {
         report(
@@ -356,7 +373,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           c.id,
         );
       }
-      if (routes[routes.length - 1]!.when !== undefined) {
+      if (routes && routes[routes.length - 1]!.when !== undefined) {
         report(
           'missing-default-route',
           'the last route of "next" has a condition, so some meter values lead nowhere. End the list with a route that has only "goto".',
@@ -364,23 +381,26 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           c.id,
         );
       }
-      for (const r of routes) {
-        const t = index.get(r.goto);
-        if (t === undefined) {
+      const first = routeStart[choiceStart[i]! + j]!;
+      const last = routeStart[choiceStart[i]! + j + 1]!;
+      for (let r = first; r < last; r++) {
+        const t = routeTarget[r]!;
+        if (t < 0) {
+          const goto = routes ? routes[r - first]!.goto : (c.next as string);
           report(
             'unknown-target',
-            `leads to "${r.goto}", which is not a node in this scenario${suggestion(r.goto, nodeIds)}. Fix the id, or add a node with id "${r.goto}".`,
+            `leads to "${goto}", which is not a node in this scenario${suggestion(goto, nodeIds.keys())}. Fix the id, or add a node with id "${goto}".`,
             node.id,
             c.id,
           );
           continue;
         }
-        if (counts) here.push(t);
-        // The story's clock only moves forward: every choice leads to a day no earlier than its
-        // own. One diagnostic per pair of nodes, named at the first choice that joins them.
+        if (counts) edges[edgeCount++] = t;
+        // The story's clock only moves forward: every choice leads to a day no earlier than its own.
         const later = nodes[t]!;
-        if (later.day < node.day && !reportedDays.has(later.id)) {
-          reportedDays.add(later.id);
+        if (later.day < node.day && !reportedDays?.has(t)) {
+          reportedDays ??= new Set();
+          reportedDays.add(t);
           daysBack.push({
             code: 'day-goes-back',
             file,
@@ -392,8 +412,12 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       }
     }
   }
+  edgeStart[nodes.length] = edgeCount;
+  const graph: Edges = { start: edgeStart, to: edges.subarray(0, edgeCount) };
 
-  const start = index.get(scenario.start);
+  // The place whose routes count for a node: its own, unless a later node has its id.
+  const placeOf = (n: number) => (seen === undefined ? n : nodeIds.get(nodes[n]!.id)!);
+  const start = nodeIds.get(scenario.start);
   if (start !== undefined) {
     const reachable = new Uint8Array(nodes.length);
     const stack = [start];
@@ -401,21 +425,21 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       const n = stack.pop()!;
       if (reachable[n]) continue;
       reachable[n] = 1;
-      for (const t of targets[n]!) if (!reachable[t]) stack.push(t);
+      for (let e = edgeStart[n]!; e < edgeStart[n + 1]!; e++) if (!reachable[edges[e]!]) stack.push(edges[e]!);
     }
-    nodes.forEach((node) => {
-      if (!reachable[index.get(node.id)!])
-        report('unreachable-node', 'no choice leads here from the start. Link a choice to it, or delete it.', node.id);
-    });
+    for (let n = 0; n < nodes.length; n++) {
+      if (!reachable[placeOf(n)])
+        report('unreachable-node', 'no choice leads here from the start. Link a choice to it, or delete it.', nodes[n]!.id);
+    }
   }
 
   // A loop with a way out is a cycle; nodes with no way out at all are dead ends, loop or not.
-  const endsReachable = canReachEnding(nodes, targets);
+  const endsReachable = canReachEnding(nodes, graph);
   const isDeadEnd = (n: number) => {
     const node = nodes[n]!;
     return !endsReachable[n] && (node.type !== 'decision' || node.choices.length > 0);
   };
-  for (const cycle of findCycles(targets)) {
+  for (const cycle of findCycles(graph)) {
     if (cycle.every(isDeadEnd)) continue;
     const ids = cycle.map((n) => nodes[n]!.id);
     report(
@@ -424,21 +448,21 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       ids[0],
     );
   }
-  nodes.forEach((node) => {
-    if (isDeadEnd(index.get(node.id)!)) {
+  for (let n = 0; n < nodes.length; n++) {
+    if (isDeadEnd(placeOf(n))) {
       report(
         'dead-end',
         'no ending can be reached from here: every choice leads back or on to nodes that never end. Make sure some choice leads on to an ending.',
-        node.id,
+        nodes[n]!.id,
       );
     }
-  });
+  }
 
   out.push(...daysBack);
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
   }
-  if (out.length === 0) out.push(...checkReference(file, scenario));
+  if (out.length === 0) out.push(...checkReference(file, scenario, links));
   return out;
 }
 
@@ -451,11 +475,11 @@ const pathText = (steps: readonly Step[]) => steps.map((s) => `${s.node} › ${s
  * path earns at least what a run could earn with every route open (`pointsBound`), no path can
  * beat it and the exact search is not needed for that principle.
  */
-function checkReference(file: string, scenario: Scenario): Diagnostic[] {
+function checkReference(file: string, scenario: Scenario, links: Links): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reference = referencePoints(scenario);
   const recommended = markedPath(scenario, 'recommended');
-  const bound = pointsBound(scenario);
+  const bound = pointsBound(scenario, links);
   for (const p of scenario.principles) {
     const earned = reference[p] ?? 0;
     if (earned <= 0) {
@@ -488,35 +512,46 @@ function metersIn(condition: Condition): string[] {
   return [condition.meter];
 }
 
+/** Per node place n, the places it leads to are `to[start[n]]` to `to[start[n + 1] - 1]`. */
+interface Edges {
+  start: Int32Array;
+  to: Int32Array;
+}
+
 /**
- * Each cycle once, as the list of node places around it, closed with its first; `targets[n]` are
- * the places node n leads to. Without recursion: a long scenario's paths are deeper than the stack.
+ * Each cycle once, as the list of node places around it, closed with its first. Without
+ * recursion: a long scenario's paths are deeper than the stack.
  */
-function findCycles(targets: readonly (readonly number[])[]): number[][] {
+function findCycles({ start, to }: Edges): number[][] {
+  const count = start.length - 1;
   // 0 unvisited, 1 on the current trail, 2 done.
-  const state = new Uint8Array(targets.length);
+  const state = new Uint8Array(count);
   const cycles: number[][] = [];
   const trail: number[] = [];
+  // Per step of the trail, the next of its node's edges to follow.
   const next: number[] = [];
-  for (let root = 0; root < targets.length; root++) {
+  for (let root = 0; root < count; root++) {
     if (state[root]) continue;
     state[root] = 1;
     trail.push(root);
-    next.push(0);
+    next.push(start[root]!);
     while (trail.length > 0) {
       const top = trail.length - 1;
       const n = trail[top]!;
-      const t = targets[n]![next[top]!++];
-      if (t === undefined) {
+      const e = next[top]!++;
+      if (e === start[n + 1]) {
         state[n] = 2;
         trail.pop();
         next.pop();
-      } else if (state[t] === 1) {
+        continue;
+      }
+      const t = to[e]!;
+      if (state[t] === 1) {
         cycles.push([...trail.slice(trail.indexOf(t)), t]);
       } else if (state[t] === 0) {
         state[t] = 1;
         trail.push(t);
-        next.push(0);
+        next.push(start[t]!);
       }
     }
   }
@@ -524,11 +559,14 @@ function findCycles(targets: readonly (readonly number[])[]): number[][] {
 }
 
 /** Per node place, 1 when some ending can be reached from it. */
-function canReachEnding(nodes: Scenario['nodes'], targets: readonly (readonly number[])[]): Uint8Array {
-  const predecessors: number[][] = nodes.map(() => []);
-  targets.forEach((here, n) => {
-    for (const t of here) predecessors[t]!.push(n);
-  });
+function canReachEnding(nodes: Scenario['nodes'], { start, to }: Edges): Uint8Array {
+  // The edges backwards, grouped by the node they lead to.
+  const intoStart = new Int32Array(nodes.length + 1);
+  for (const t of to) intoStart[t + 1]!++;
+  for (let n = 0; n < nodes.length; n++) intoStart[n + 1]! += intoStart[n]!;
+  const from = new Int32Array(to.length);
+  const filled = intoStart.slice(0, nodes.length);
+  for (let n = 0; n < nodes.length; n++) for (let e = start[n]!; e < start[n + 1]!; e++) from[filled[to[e]!]!++] = n;
   const good = new Uint8Array(nodes.length);
   const stack: number[] = [];
   nodes.forEach((node, n) => {
@@ -538,7 +576,7 @@ function canReachEnding(nodes: Scenario['nodes'], targets: readonly (readonly nu
     const n = stack.pop()!;
     if (good[n]) continue;
     good[n] = 1;
-    for (const p of predecessors[n]!) if (!good[p]) stack.push(p);
+    for (let e = intoStart[n]!; e < intoStart[n + 1]!; e++) if (!good[from[e]!]) stack.push(from[e]!);
   }
   return good;
 }
