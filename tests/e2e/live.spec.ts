@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findNode } from '../../src/engine/graph.ts';
 import { markedPath } from '../../src/engine/paths.ts';
@@ -13,6 +14,8 @@ const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const start = findNode(contractor, contractor.start)!;
 const choices = start.type === 'decision' ? start.choices : [];
 const votesIn = (n: number) => plural(ui.en['workshop.votesIn'], n, 'en');
+/** What a static host serves at /live/status.json: the build's own file, saying there is no live server. */
+const staticStatus = readFileSync('public/live/status.json', 'utf8');
 
 /** The dark modules of the QR code of `text`, as the SVG path the course's QR maker draws. */
 const modules = (text: string) => /\sd="([^"]+)"/.exec(qrSvg(text))![1]!;
@@ -170,10 +173,8 @@ test('without a live server the console says why live voting is off, and hand co
   await page.addInitScript(() => {
     if (sessionStorage.getItem('no-eventsource')) Reflect.deleteProperty(window, 'EventSource');
   });
-  // A static host answers /live/ with its 404 page.
-  await page.route('**/live/', (route) =>
-    route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }),
-  );
+  // A static host answers /live/status.json with the build's own file, which says there is no live server.
+  await page.route('**/live/status.json', (route) => route.fulfill({ contentType: 'application/json', body: staticStatus }));
   await openConsole(page);
   await page.getByRole('button', { name: ui.en['live.start'] }).click();
   await expect(page.locator('.live-status')).toHaveText(ui.en['live.static']);
@@ -181,8 +182,8 @@ test('without a live server the console says why live voting is off, and hand co
   await page.keyboard.press('Digit1');
   await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
   // The room's Wi-Fi is down: nothing answers at all.
-  await page.unroute('**/live/');
-  await page.route('**/live/', (route) => route.abort('internetdisconnected'));
+  await page.unroute('**/live/status.json');
+  await page.route('**/live/status.json', (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: ui.en['live.start'] }).click();
   await expect(page.locator('.live-status')).toHaveText(ui.en['live.unreachable']);
   // Nothing was lost: the hand count is still there.
@@ -206,11 +207,10 @@ test('the projector’s QR code opened on this machine offers the address its se
   await expect(page.locator('.qr path')).toHaveAttribute('d', modules(network));
   await expect(page.locator('.screen-join strong')).toHaveText(`${phoneHost}:${coursePort}/en`);
   await expect(page.locator('.screen-warning')).toHaveCount(0);
-  // Served without a live server, nothing tells another address: the code is for the one the
-  // screen was opened at, made in the browser, and no phone can reach it, which the screen says.
-  await page.route('**/live/', (route) =>
-    route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }),
-  );
+  // Served without a live server (a static host answers with the build's file), nothing tells
+  // another address: the code is for the one the screen was opened at, made in the browser, and
+  // no phone can reach it, which the screen says.
+  await page.route('**/live/status.json', (route) => route.fulfill({ contentType: 'application/json', body: staticStatus }));
   const local = `http://localhost:${coursePort}/en/`;
   await page.reload();
   await waitForIsland(page, 'screen');
