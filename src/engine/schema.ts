@@ -252,7 +252,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
         amount: z.int().positive().describe('What one step of the meter is worth, in whole units of the currency, e.g. 1500.'),
         owed: z.int().min(0).describe('How many steps of the meter are owed when the story starts, e.g. 2 for two unpaid invoices.'),
         currency: z.enum(currencies).describe('The ISO 4217 code of the currency, e.g. "USD".'),
-        shownWhen: condition
+        shownWhen: when
           .optional()
           .describe(
             'When the strip shows the money, e.g. { meter: knows-unpaid, atLeast: 1 }: from the chair of someone who believes the money arrived, the sums would give the story away before they learn it. Without it, always.',
