@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { scenarios, ui } from './course-data.ts';
 import { expectNoViolations } from './axe.ts';
-import { openScenario, play } from './play.ts';
+import { openMap, openScenario, play } from './play.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
@@ -45,6 +45,7 @@ test.describe('the player at phone width', () => {
       await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
       await page.getByRole('button', { name: ui.ru['player.back'] }).click();
       await play(page, scenario, steps, 'ru');
+      await openMap(page);
       await page.getByRole('group', { name: ui.ru['map.show'] }).scrollIntoViewIfNeeded();
       await expectNoViolations(page);
     });
