@@ -326,9 +326,7 @@ function RoomPath({ session, scenario, t }: { session: WorkshopSession; scenario
           return (
             <li key={moment.step}>
               <span class="muted">{moment.title}:</span> {taken?.label}
-              {moment.votes > 0 && taken && (
-                <span class="muted"> ({t('workshop.votesOf', { n: taken.votes, count: moment.votes })})</span>
-              )}
+              {moment.votes > 0 && taken && <span class="muted"> ({t('workshop.votesOf', { n: taken.votes, count: moment.votes })})</span>}
             </li>
           );
         })}
