@@ -64,6 +64,9 @@ test('a room plays through the server: phones join, vote, change a vote, see the
     // Hand counts add to the phones' votes.
     await page.keyboard.press('Digit2');
     await expect(page.locator('.tally-total')).toHaveText(votesIn(4));
+    // Each choice says its total, phones and hands together, as Go with the majority counts it.
+    await expect(page.locator('.tally li').nth(0).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
+    await expect(page.locator('.tally li').nth(1).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
     await expect(screen.locator('.screen-votes')).toHaveText(votesIn(4));
     await expect(screen.locator('.bar')).toHaveCount(0);
 
