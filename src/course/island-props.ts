@@ -35,7 +35,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   };
 }
 
-export function consoleProps(scenario: ScenarioContent, locale: Locale) {
+export function consoleProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale) {
   const playable = localize(scenario, locale);
   return {
     scenario: playable,
@@ -46,8 +46,8 @@ export function consoleProps(scenario: ScenarioContent, locale: Locale) {
     sessionsHref: `/${locale}/facilitate/`,
     // For the default session name's date; the island need not carry the locale table.
     dateLocale: intlLocale[locale],
-    // The console names the linked moment; the screen shows it.
-    counterparts: Object.fromEntries(playable.nodes.flatMap((n) => (n.type === 'decision' && n.counterpart ? [[n.id, n.title]] : []))),
+    // The console names the other side's moment by its own title, as the screen then shows it.
+    counterparts: Object.fromEntries(Object.entries(counterpartsOf(scenario, scenarios, locale)).map(([id, c]) => [id, c.title])),
   };
 }
 

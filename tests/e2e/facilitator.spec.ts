@@ -285,3 +285,22 @@ test('a screen opened mid-session never shows the rendered first decision: its c
   await broken.goto('/en/facilitate/contractor/screen/', { waitUntil: 'commit' });
   await expect(broken.locator('.screen-side')).toBeVisible({ timeout: 10_000 });
 });
+
+test('the console’s “other side” button names the moment the screen then shows, the other scenario’s', async ({ page }) => {
+  const client = scenarios.find((s) => s.id === 'client')!;
+  // The first moment of the client's recommended path that links to the developer's side.
+  const steps = markedPath(client, 'recommended');
+  const at = steps.findIndex((s) => decisionAt(client, s.node).counterpart);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const link = decisionAt(client, steps[at]!.node).counterpart!;
+  const other = findNode(scenarios.find((s) => s.id === link.scenario)!, link.node)!;
+  expect(other.title.en).not.toBe(decisionAt(client, steps[at]!.node).title.en);
+  const screen = await openConsoleAndScreen(page, 'en', 'client');
+  for (const step of steps.slice(0, at)) {
+    const index = decisionAt(client, step.node).choices.findIndex((c) => c.id === step.choice) + 1;
+    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
+    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  }
+  await page.getByRole('button', { name: fill(ui.en['workshop.showCounterpart'], { moment: other.title.en }) }).click();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(other.title.en);
+});

@@ -9,6 +9,7 @@ export function getStaticPaths() {
 }
 
 export async function GET({ params }: APIContext) {
-  const scenario = (await getScenarios()).find((s) => s.id === params['id'])!;
-  return propsResponse(consoleProps(scenario, params['locale'] as Locale));
+  const scenarios = await getScenarios();
+  const scenario = scenarios.find((s) => s.id === params['id'])!;
+  return propsResponse(consoleProps(scenario, scenarios, params['locale'] as Locale));
 }
