@@ -220,9 +220,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                           +
                         </button>
                         {/* With phones voting, the hand count is not the choice's total: say it beside it. */}
-                        {(view.tally[c.id] ?? 0) !== (view.hand[c.id] ?? 0) && (
-                          <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>
-                        )}
+                        {!!view.phones[c.id] && <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
                         </button>
