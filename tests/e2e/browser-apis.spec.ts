@@ -1,15 +1,14 @@
 // Each optional browser API the course uses, removed (or locked) before the page's scripts run,
 // as a browser without it would have it: nothing throws, the page's main action still works,
 // and what needs the missing API says that it is off, in both languages.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { progressKey } from '../../src/browser/storage-keys.ts';
 import { resultOf } from '../../src/stores/scenario-result.ts';
-import type { Locale } from '../../src/engine/locales.ts';
-import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
-import { openConsoleAndScreen, openScenario, waitForIsland } from './play.ts';
+import { fill, plural, scenarios, ui } from './course-data.ts';
+import { expect, type FacilitatorConsole, type ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const first = markedPath(contractor, 'recommended')[0]!;
@@ -86,66 +85,80 @@ async function finishCourse(page: Page) {
 }
 
 /** A choice moves the story: its feedback appears. */
-async function choiceMovesTheStory(page: Page, locale: Locale) {
-  await openScenario(page, locale, 'contractor');
-  await page.getByRole('button', { name: choiceLabel(contractor, first, locale), exact: true }).click();
-  await expect(page.getByRole('heading', { name: ui[locale]['player.feedback'] })).toBeVisible();
+async function choiceMovesTheStory(player: ScenarioPlayer) {
+  await player.open('contractor');
+  await player.choose(contractor, first);
+  await expect(player.root.getByRole('heading', { name: ui[player.lang]['player.feedback'] })).toBeVisible();
 }
 
 /** A vote is counted on the console. */
-async function voteIsCounted(page: Page, locale: Locale) {
-  await page.getByRole('button', { name: fill(ui[locale]['workshop.addVote'], { n: 1 }) }).click();
-  await expect(page.locator('.tally-total')).toHaveText(plural(ui[locale]['workshop.votesIn'], 1, locale));
+async function voteIsCounted(facilitator: FacilitatorConsole) {
+  await facilitator.addVote(1);
+  await expect(facilitator.tallyTotal).toHaveText(plural(ui[facilitator.lang]['workshop.votesIn'], 1, facilitator.lang));
 }
 
 for (const locale of ['en', 'ru'] as const) {
   const t = ui[locale];
 
   test.describe(`without an optional browser API (${locale})`, () => {
-    test('BroadcastChannel: the projector screen follows the console through the saved session', async ({ context, page }) => {
+    test.use({ lang: locale });
+
+    test('BroadcastChannel: the projector screen follows the console through the saved session', async ({ context, page, facilitator }) => {
       const errors = await without(context, 'BroadcastChannel');
-      const screen = await openConsoleAndScreen(page, locale);
-      await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title[locale]);
-      await voteIsCounted(page, locale);
-      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      await facilitator.open();
+      const screen = await facilitator.openScreen();
+      await expect(screen.heading).toHaveText(start.title[locale]);
+      await voteIsCounted(facilitator);
+      await expect(screen.votes).toHaveText(plural(t['workshop.votesIn'], 1, locale));
       // Nothing is off here, so nothing is said.
       await expect(page.getByText(t['workshop.noScreenLink'])).toHaveCount(0);
       expect(errors).toEqual([]);
     });
 
-    test('storage: the story and the votes go on in memory, and the pages say nothing is saved', async ({ context, page }) => {
+    test('storage: the story and the votes go on in memory, and the pages say nothing is saved', async ({
+      context,
+      page,
+      facilitator,
+      player,
+    }) => {
       const errors = await without(context, 'storage');
       await page.goto('/');
       await expect(page.getByRole('link', { name: `${t['chooser.title']}: ${t['language.name']}` })).toBeVisible();
-      await choiceMovesTheStory(page, locale);
+      await choiceMovesTheStory(player);
       await expect(page.getByText(t['storage.unavailable'])).toBeVisible();
       await page.goto(`/${locale}/lessons/warn-first/`);
       await expect(page.getByText(t['storage.unavailable'])).toBeVisible();
-      const screen = await openConsoleAndScreen(page, locale);
-      await voteIsCounted(page, locale);
+      await facilitator.open();
+      const screen = await facilitator.openScreen();
+      await voteIsCounted(facilitator);
       await expect(page.getByText(t['workshop.storageOff'])).toBeVisible();
       // The BroadcastChannel still carries the session to the screen.
-      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      await expect(screen.votes).toHaveText(plural(t['workshop.votesIn'], 1, locale));
       await page.goto(`/${locale}/facilitate/`);
       await waitForIsland(page, 'sessions');
       await expect(page.getByText(t['workshop.listOff'])).toBeVisible();
       expect(errors).toEqual([]);
     });
 
-    test('BroadcastChannel and storage both: the console works and says the screen cannot follow', async ({ context, page }) => {
+    test('BroadcastChannel and storage both: the console works and says the screen cannot follow', async ({
+      context,
+      page,
+      facilitator,
+    }) => {
       const errors = await without(context, 'BroadcastChannel');
       await context.addInitScript(removals.storage);
-      const screen = await openConsoleAndScreen(page, locale);
-      await voteIsCounted(page, locale);
+      await facilitator.open();
+      const screen = await facilitator.openScreen();
+      await voteIsCounted(facilitator);
       await expect(page.getByText(t['workshop.noScreenLink'])).toBeVisible();
-      await expect(screen.getByText(t['workshop.noScreenLink'])).toBeVisible();
+      await expect(screen.page.getByText(t['workshop.noScreenLink'])).toBeVisible();
       expect(errors).toEqual([]);
     });
 
-    test('service worker: the course plays online', async ({ context, page }) => {
+    test('service worker: the course plays online', async ({ context, player }) => {
       // Nothing on the pages promises offline use, so there is nothing to take back.
       const errors = await without(context, 'service worker');
-      await choiceMovesTheStory(page, locale);
+      await choiceMovesTheStory(player);
       expect(errors).toEqual([]);
     });
 
@@ -168,47 +181,45 @@ for (const locale of ['en', 'ru'] as const) {
       expect(errors).toEqual([]);
     });
 
-    test('fullscreen: the screen says to use the browser’s own full-screen mode, and still follows', async ({ context, page }) => {
+    test('fullscreen: the screen says to use the browser’s own full-screen mode, and still follows', async ({ context, facilitator }) => {
       const errors = await without(context, 'fullscreen');
-      const screen = await openConsoleAndScreen(page, locale);
-      await expect(screen.getByText(t['workshop.noFullscreen'])).toBeVisible();
-      await expect(screen.getByRole('button', { name: t['workshop.fullscreen'] })).toHaveCount(0);
-      await voteIsCounted(page, locale);
-      await expect(screen.locator('.screen-votes')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
+      await facilitator.open();
+      const screen = await facilitator.openScreen();
+      await expect(screen.page.getByText(t['workshop.noFullscreen'])).toBeVisible();
+      await expect(screen.page.getByRole('button', { name: t['workshop.fullscreen'] })).toHaveCount(0);
+      await voteIsCounted(facilitator);
+      await expect(screen.votes).toHaveText(plural(t['workshop.votesIn'], 1, locale));
       expect(errors).toEqual([]);
     });
 
-    test('Web Audio: the console says there is no end-of-time sound, and time still runs out', async ({ context, page }) => {
+    test('Web Audio: the console says there is no end-of-time sound, and time still runs out', async ({ context, page, facilitator }) => {
       const errors = await without(context, 'Web Audio');
       await page.clock.install();
-      await page.goto(`/${locale}/facilitate/contractor/`);
-      await waitForIsland(page, 'console');
+      await facilitator.open();
       await expect(page.getByText(t['workshop.noSound'])).toBeVisible();
       await expect(page.getByLabel(t['workshop.mute'])).toHaveCount(0);
-      await voteIsCounted(page, locale);
+      await voteIsCounted(facilitator);
       await page.getByRole('button', { name: plural(t['workshop.minutes'], 1, locale), exact: true }).click();
       await page.clock.fastForward('01:05');
       await expect(page.locator('.time')).toHaveText(t['workshop.timeUp']);
       expect(errors).toEqual([]);
     });
 
-    test('crypto.randomUUID: a session still gets an id, and survives a reload', async ({ context, page }) => {
+    test('crypto.randomUUID: a session still gets an id, and survives a reload', async ({ context, page, facilitator }) => {
       const errors = await without(context, 'crypto.randomUUID');
-      await page.goto(`/${locale}/facilitate/contractor/`);
-      await waitForIsland(page, 'console');
+      await facilitator.open();
       await expect(page).toHaveURL(/[?]session=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      await voteIsCounted(page, locale);
+      await voteIsCounted(facilitator);
       await page.reload();
       await waitForIsland(page, 'console');
       await expect(page.locator('.tally-total')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
       expect(errors).toEqual([]);
     });
 
-    test('print: the handout says the browser cannot print, and a session file still downloads', async ({ context, page }) => {
+    test('print: the handout says the browser cannot print, and a session file still downloads', async ({ context, page, facilitator }) => {
       const errors = await without(context, 'print');
-      await page.goto(`/${locale}/facilitate/contractor/`);
-      await waitForIsland(page, 'console');
-      await voteIsCounted(page, locale);
+      await facilitator.open();
+      await voteIsCounted(facilitator);
       await page.goto(`/${locale}/facilitate/`);
       await waitForIsland(page, 'sessions');
       await expect(page.getByText(t['print.unavailable'])).toBeVisible();

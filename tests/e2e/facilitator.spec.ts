@@ -1,40 +1,42 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, decisionAt, fill, plural, reported, scenarios, ui } from './course-data.ts';
 import { csvField } from '../../src/workshop/export.ts';
 import { workshopsKey } from '../../src/browser/storage-keys.ts';
-import { expectNoViolations } from './axe.ts';
-import { openConsole, openConsoleAndScreen, waitForIsland } from './play.ts';
+import { expect, FacilitatorConsole, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 
-test('votes stay hidden on the screen until Reveal; typed counts and number keys tally them', async ({ page }) => {
-  const screen = await openConsoleAndScreen(page);
+test('votes stay hidden on the screen until Reveal; typed counts and number keys tally them', async ({ page, facilitator }) => {
+  await facilitator.open();
+  const screen = await facilitator.openScreen();
   const start = decisionAt(contractor, contractor.start);
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  await expect(screen.heading).toHaveText(start.title.en);
   await page.keyboard.press('Digit1');
   await page.keyboard.press('Digit1');
   await page.keyboard.press('Digit2');
   await page.keyboard.press('Shift+Digit1');
-  await page.getByLabel(fill(ui.en['workshop.votesFor'], { n: 3 })).fill('40');
-  await page.getByLabel(fill(ui.en['workshop.votesFor'], { n: 3 })).blur();
-  await expect(page.locator('.tally-total')).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
-  await expect(screen.locator('.screen-votes')).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
-  await expect(screen.locator('.bar')).toHaveCount(0);
-  await page.getByRole('button', { name: ui.en['workshop.reveal'] }).click();
-  await expect(screen.locator('.bar')).toHaveCount(start.choices.length);
-  await expect(screen.locator('.bar').nth(2)).toContainText('40');
+  await facilitator.typeVotes(3, 40);
+  await expect(facilitator.tallyTotal).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
+  await expect(screen.votes).toHaveText(plural(ui.en['workshop.votesIn'], 42, 'en'));
+  await expect(screen.bars).toHaveCount(0);
+  await facilitator.reveal();
+  await expect(screen.bars).toHaveCount(start.choices.length);
+  await expect(screen.bars.nth(2)).toContainText('40');
   // The facilitator's notes are on the console and never on the screen.
   const notes = start.notes.en.slice(0, 30);
   await expect(page.locator('.notes')).toContainText(notes);
-  await expect(screen.getByText(notes)).toHaveCount(0);
+  await expect(screen.page.getByText(notes)).toHaveCount(0);
 });
 
-test('the console shows each moment in its medium as the projector screen does, with the same people and faces', async ({ page }) => {
-  const screen = await openConsoleAndScreen(page);
+test('the console shows each moment in its medium as the projector screen does, with the same people and faces', async ({
+  page,
+  facilitator,
+}) => {
+  await facilitator.open();
+  const screen = await facilitator.openScreen();
   const [first, second] = markedPath(contractor, 'real');
   const name = (person: string) => contractor.people.find((p) => p.id === person)!.name.en;
   for (const step of [first!, second!]) {
@@ -44,21 +46,19 @@ test('the console shows each moment in its medium as the projector screen does, 
       to: 'to' in medium ? medium.to.map(name).join(', ') : '',
     });
     const onConsole = page.getByRole('article', { name: label, exact: true });
-    const onScreen = screen.getByRole('article', { name: label, exact: true });
+    const onScreen = screen.page.getByRole('article', { name: label, exact: true });
     await expect(onConsole).toBeVisible();
     await expect(onScreen).toBeVisible();
     // One component on both: what a screen reader hears of the moment is the same, face included.
     expect(await onConsole.ariaSnapshot()).toBe(await onScreen.ariaSnapshot());
     await expect(onConsole.getByRole('img')).toHaveAccessibleName(new RegExp(`^${name(medium.from)}, looking `));
-    const node = decisionAt(contractor, step.node);
-    const index = node.choices.findIndex((c) => c.id === step.choice) + 1;
-    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
-    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+    await facilitator.follow(contractor, [step]);
   }
 });
 
-test('the timer shows the same time on both views and after a reload', async ({ page }) => {
-  const screen = await openConsoleAndScreen(page);
+test('the timer shows the same time on both views and after a reload', async ({ page, facilitator }) => {
+  await facilitator.open();
+  const screen = await facilitator.openScreen();
   const resume = page.getByRole('button', { name: ui.en['workshop.resume'] });
   // Nothing to resume until a running timer is paused.
   await expect(resume).toHaveCount(0);
@@ -67,125 +67,132 @@ test('the timer shows the same time on both views and after a reload', async ({ 
   await expect(resume).toBeVisible();
   const shown = await page.locator('.time').textContent();
   expect(shown).toMatch(/^[12]:\d\d$/);
-  await expect(screen.locator('.screen-timer')).toHaveText(shown!);
-  await page.reload();
-  await waitForIsland(page, 'console');
+  await expect(screen.page.locator('.screen-timer')).toHaveText(shown!);
+  await facilitator.reload();
   await expect(page.locator('.time')).toHaveText(shown!);
   await screen.reload();
-  await waitForIsland(screen, 'screen');
-  await expect(screen.locator('.screen-timer')).toHaveText(shown!);
+  await expect(screen.page.locator('.screen-timer')).toHaveText(shown!);
 });
 
-test('a choice moves both views, the minority can be followed, and both survive reloads', async ({ page }) => {
-  const screen = await openConsoleAndScreen(page);
+test('a choice moves both views, the minority can be followed, and both survive reloads', async ({ page, facilitator }) => {
+  await facilitator.open();
+  const screen = await facilitator.openScreen();
   const [first, second] = markedPath(contractor, 'real');
-  await page.getByRole('button', { name: fill(ui.en['workshop.addVote'], { n: 2 }) }).click();
+  await facilitator.addVote(2);
   const node = decisionAt(contractor, first!.node);
-  const index = node.choices.findIndex((c) => c.id === first!.choice) + 1;
-  await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(choiceLabel(contractor, first!, 'en'));
-  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await facilitator.goWithStep(contractor, first!);
+  await expect(screen.heading).toHaveText(choiceLabel(contractor, first!, 'en'));
+  await facilitator.continue();
   const next = findNode(contractor, second!.node)!;
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
-  await page.reload();
-  await waitForIsland(page, 'console');
+  await expect(screen.heading).toHaveText(next.title.en);
+  await facilitator.reload();
   await expect(page.getByRole('heading', { level: 2, name: next.title.en })).toBeVisible();
   await screen.reload();
-  await waitForIsland(screen, 'screen');
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
+  await expect(screen.heading).toHaveText(next.title.en);
   await page.getByRole('button', { name: ui.en['player.back'] }).click();
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(node.title.en);
+  await expect(screen.heading).toHaveText(node.title.en);
 });
 
-test('the exports hold the path and the votes; the spreadsheet comes first and, like the CSV, parses back with Cyrillic intact', async ({
-  page,
-}) => {
-  await openConsoleAndScreen(page, 'ru');
-  await page.getByLabel(ui.ru['workshop.sessionName']).fill('Группа «Б»');
-  // The path every report is checked on (see course-data.ts).
-  const path = reported.steps;
-  for (const step of path) {
-    const node = findNode(contractor, step.node)!;
-    const index = node.type === 'decision' ? node.choices.findIndex((c) => c.id === step.choice) + 1 : 0;
-    await page.getByLabel(fill(ui.ru['workshop.votesFor'], { n: index })).fill('7');
-    await page.getByLabel(fill(ui.ru['workshop.votesFor'], { n: index })).blur();
-    await page.getByRole('button', { name: ui.ru['workshop.goMajority'] }).click();
-    await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
-  }
-  await expect(page.locator('.room-path > li')).toHaveCount(path.length);
-  // The room went the real case's way: every choice it made is tagged so.
-  const tagged = page.locator('.room-path .chosen .path-tag').filter({ hasText: ui.ru['workshop.tagReal'] });
-  await expect(tagged).toHaveCount(path.length);
-  // The console links to the session's row on the facilitator page, where the files are made.
-  await page.getByRole('link', { name: ui.ru['workshop.exportLink'] }).click();
-  await waitForIsland(page, 'sessions');
-  const row = page.locator('.sessions li.asked');
-  await expect(row).toContainText('Группа «Б»');
-  const file = async (format: string) => {
-    const download = page.waitForEvent('download');
-    await row.getByRole('button', { name: fill(ui.ru['workshop.download'], { format }), exact: true }).click();
-    return readFileSync(await (await download).path());
-  };
-  const read = async (format: string) => (await file(format)).toString('utf8');
-  // The spreadsheet is the first file offered: it opens in columns in any Excel.
-  await expect(row.locator('.session-actions button').first()).toHaveAccessibleName(fill(ui.ru['workshop.download'], { format: 'Excel' }));
-  const book = new ExcelJS.Workbook();
-  const xlsx = await file('Excel');
-  await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength));
-  const sheet = book.worksheets[0]!;
-  const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-  expect(cells(1)).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
-  const chosenRows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) && r[5] === 'да' ? [r.slice(1)] : []));
-  expect(chosenRows).toEqual(
-    path.map((step, i) => [i + 1, findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), 7, 'да']),
-  );
-  const md = await read('Markdown');
-  expect(md).toContain('# Группа «Б»');
-  expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
-  // The room's outcome, on the spreadsheet's second sheet: the engine's numbers for the path.
-  const expected = reported.outcome;
-  const t = (key: string) => (ui.ru as Record<string, unknown>)[key] as string;
-  const outcomeRows = [
-    [t('workshop.csv.item'), t('workshop.csv.value'), t('workshop.csv.earned'), t('workshop.csv.max')],
-    [t('workshop.csv.ending'), expected.ending.title.ru, '', ''],
-    [t('workshop.csv.tone'), t(`tone.${expected.ending.tone}`), '', ''],
-    [t('workshop.csv.grade'), t(`grade.${expected.grade}`), '', ''],
-    [t('player.overall'), expected.overall, '', 100],
-    ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
-  ];
-  const scores = book.worksheets[1]!;
-  expect(scores.name).toBe(t('workshop.outcome'));
-  const scoreRows = scores.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []));
-  expect(scoreRows).toEqual(outcomeRows.map((r) => r.map((v) => (v === '' ? undefined : v))));
-  const json = JSON.parse(await read('JSON'));
-  expect(json.steps).toEqual(path);
-  expect(json.outcome).toMatchObject({
-    ending: expected.ending.id,
-    tone: expected.ending.tone,
-    grade: expected.grade,
-    overall: expected.overall,
-    principles: expected.principles,
+test.describe(() => {
+  test.use({ lang: 'ru' });
+  test('the exports hold the path and the votes; the spreadsheet comes first and, like the CSV, parses back with Cyrillic intact', async ({
+    page,
+    facilitator,
+  }) => {
+    await facilitator.open();
+    await facilitator.openScreen();
+    await page.getByLabel(ui.ru['workshop.sessionName']).fill('Группа «Б»');
+    // The path every report is checked on (see course-data.ts).
+    const path = reported.steps;
+    for (const step of path) {
+      const index = decisionAt(contractor, step.node).choices.findIndex((c) => c.id === step.choice) + 1;
+      await facilitator.typeVotes(index, 7);
+      await facilitator.majorityButton.click();
+      await facilitator.continue();
+    }
+    await expect(page.locator('.room-path > li')).toHaveCount(path.length);
+    // The room went the real case's way: every choice it made is tagged so.
+    const tagged = page.locator('.room-path .chosen .path-tag').filter({ hasText: ui.ru['workshop.tagReal'] });
+    await expect(tagged).toHaveCount(path.length);
+    // The console links to the session's row on the facilitator page, where the files are made.
+    await page.getByRole('link', { name: ui.ru['workshop.exportLink'] }).click();
+    await waitForIsland(page, 'sessions');
+    const row = page.locator('.sessions li.asked');
+    await expect(row).toContainText('Группа «Б»');
+    const file = async (format: string) => {
+      const download = page.waitForEvent('download');
+      await row.getByRole('button', { name: fill(ui.ru['workshop.download'], { format }), exact: true }).click();
+      return readFileSync(await (await download).path());
+    };
+    const read = async (format: string) => (await file(format)).toString('utf8');
+    // The spreadsheet is the first file offered: it opens in columns in any Excel.
+    await expect(row.locator('.session-actions button').first()).toHaveAccessibleName(
+      fill(ui.ru['workshop.download'], { format: 'Excel' }),
+    );
+    const book = new ExcelJS.Workbook();
+    const xlsx = await file('Excel');
+    await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength));
+    const sheet = book.worksheets[0]!;
+    const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(cells(1)).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
+    const chosenRows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) && r[5] === 'да' ? [r.slice(1)] : []));
+    expect(chosenRows).toEqual(
+      path.map((step, i) => [i + 1, findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), 7, 'да']),
+    );
+    const md = await read('Markdown');
+    expect(md).toContain('# Группа «Б»');
+    expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
+    // The room's outcome, on the spreadsheet's second sheet: the engine's numbers for the path.
+    const expected = reported.outcome;
+    const t = (key: string) => (ui.ru as Record<string, unknown>)[key] as string;
+    const outcomeRows = [
+      [t('workshop.csv.item'), t('workshop.csv.value'), t('workshop.csv.earned'), t('workshop.csv.max')],
+      [t('workshop.csv.ending'), expected.ending.title.ru, '', ''],
+      [t('workshop.csv.tone'), t(`tone.${expected.ending.tone}`), '', ''],
+      [t('workshop.csv.grade'), t(`grade.${expected.grade}`), '', ''],
+      [t('player.overall'), expected.overall, '', 100],
+      ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
+    ];
+    const scores = book.worksheets[1]!;
+    expect(scores.name).toBe(t('workshop.outcome'));
+    const scoreRows = scores.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []));
+    expect(scoreRows).toEqual(outcomeRows.map((r) => r.map((v) => (v === '' ? undefined : v))));
+    const json = JSON.parse(await read('JSON'));
+    expect(json.steps).toEqual(path);
+    expect(json.outcome).toMatchObject({
+      ending: expected.ending.id,
+      tone: expected.ending.tone,
+      grade: expected.grade,
+      overall: expected.overall,
+      principles: expected.principles,
+    });
+    const csv = await read('CSV');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Решение,Момент,Вариант,Голоса,Выбран');
+    const firstChoice = choiceLabel(contractor, path[0]!, 'ru');
+    expect(
+      lines.some(
+        (l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да'),
+      ),
+    ).toBe(true);
+    // One table, the votes: no blank line, no second table (the outcome is on the spreadsheet's second sheet and in the JSON).
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1)).not.toContain('');
+    expect(lines.slice(0, -1).some((l) => l.startsWith(csvField(t('workshop.csv.item'))))).toBe(false);
   });
-  const csv = await read('CSV');
-  expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const lines = csv.slice(1).split('\r\n');
-  expect(lines[0]).toBe('Решение,Момент,Вариант,Голоса,Выбран');
-  const firstChoice = choiceLabel(contractor, path[0]!, 'ru');
-  expect(
-    lines.some((l) => l.includes(firstChoice.includes(',') ? `"${firstChoice.replace(/"/g, '""')}"` : firstChoice) && l.endsWith(',7,да')),
-  ).toBe(true);
-  // One table, the votes: no blank line, no second table (the outcome is on the spreadsheet's second sheet and in the JSON).
-  expect(lines.at(-1)).toBe('');
-  expect(lines.slice(0, -1)).not.toContain('');
-  expect(lines.slice(0, -1).some((l) => l.startsWith(csvField(t('workshop.csv.item'))))).toBe(false);
 });
 
 for (const locale of ['en', 'ru'] as const) {
-  test(`axe finds nothing on the console and the screen (${locale})`, async ({ page }) => {
-    const screen = await openConsoleAndScreen(page, locale);
-    await page.keyboard.press('Digit1');
-    await expectNoViolations(page, { state: 'console' });
-    await expectNoViolations(screen, { state: 'screen' });
+  test.describe(() => {
+    test.use({ lang: locale });
+    test(`axe finds nothing on the console and the screen (${locale})`, async ({ page, facilitator }) => {
+      await facilitator.open();
+      const screen = await facilitator.openScreen();
+      await page.keyboard.press('Digit1');
+      await expect(page).toPassAxe({ state: 'console' });
+      await expect(screen.page).toPassAxe({ state: 'screen' });
+    });
   });
 }
 
@@ -216,8 +223,7 @@ test('a session link that cannot be resumed starts a new session and says why, i
     ['stale-1', 'workshop.sessionChanged', 'ru'],
     ['never-saved-here', 'workshop.sessionMissing', 'en'],
   ] as const) {
-    await page.goto(`/${locale}/facilitate/contractor/?session=${id}`);
-    await waitForIsland(page, 'console');
+    await new FacilitatorConsole(page, locale).open('contractor', { session: id });
     await expect(page.getByRole('status').filter({ hasText: ui[locale][message] })).toBeVisible();
     await expect(page.locator('#console-heading')).toHaveText(start.title[locale]);
     await expect(page).not.toHaveURL(new RegExp(`session=${id}`));
@@ -228,12 +234,9 @@ test('a session link that cannot be resumed starts a new session and says why, i
   await expect(page.getByText('Before the edit')).toBeVisible();
 });
 
-test('a tie at the top has no majority: the facilitator picks one of the leaders', async ({ page }) => {
-  await page.goto('/en/facilitate/contractor/');
-  await waitForIsland(page, 'console');
-  // The session is live once its id is in the address (the console names it after hydrating).
-  await expect(page).toHaveURL(/[?]session=/);
-  const majorityButton = page.getByRole('button', { name: ui.en['workshop.goMajority'] });
+test('a tie at the top has no majority: the facilitator picks one of the leaders', async ({ page, facilitator }) => {
+  await facilitator.open();
+  const { majorityButton } = facilitator;
   await page.keyboard.press('Digit1');
   await page.keyboard.press('Digit2');
   await expect(majorityButton).toBeDisabled();
@@ -246,13 +249,12 @@ test('a tie at the top has no majority: the facilitator picks one of the leaders
 test('a screen opened mid-session never shows the rendered first decision: its columns wait for the console’s state', async ({
   page,
   browser,
+  facilitator,
 }) => {
-  await openConsole(page);
+  await facilitator.open();
   const [first, second] = markedPath(contractor, 'real');
   const node = decisionAt(contractor, first!.node);
-  const index = node.choices.findIndex((c) => c.id === first!.choice) + 1;
-  await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
-  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await facilitator.follow(contractor, [first!]);
   const next = findNode(contractor, second!.node)!;
   const screen = await page.context().newPage();
   // Hold the screen's script, as a slow projector laptop would.
@@ -286,7 +288,7 @@ test('a screen opened mid-session never shows the rendered first decision: its c
   await expect(broken.locator('.screen-side')).toBeVisible({ timeout: 10_000 });
 });
 
-test('the console’s “other side” button names the moment the screen then shows, the other scenario’s', async ({ page }) => {
+test('the console’s “other side” button names the moment the screen then shows, the other scenario’s', async ({ page, facilitator }) => {
   const client = scenarios.find((s) => s.id === 'client')!;
   // The first moment of the client's recommended path that links to the developer's side.
   const steps = markedPath(client, 'recommended');
@@ -295,12 +297,9 @@ test('the console’s “other side” button names the moment the screen then s
   const link = decisionAt(client, steps[at]!.node).counterpart!;
   const other = findNode(scenarios.find((s) => s.id === link.scenario)!, link.node)!;
   expect(other.title.en).not.toBe(decisionAt(client, steps[at]!.node).title.en);
-  const screen = await openConsoleAndScreen(page, 'en', 'client');
-  for (const step of steps.slice(0, at)) {
-    const index = decisionAt(client, step.node).choices.findIndex((c) => c.id === step.choice) + 1;
-    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
-    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
-  }
+  await facilitator.open('client');
+  const screen = await facilitator.openScreen();
+  await facilitator.follow(client, steps.slice(0, at));
   await page.getByRole('button', { name: fill(ui.en['workshop.showCounterpart'], { moment: other.title.en }) }).click();
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(other.title.en);
+  await expect(screen.heading).toHaveText(other.title.en);
 });

@@ -1,16 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { progressKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
-import { openScenario } from './play.ts';
+import { expect, test } from './fixtures.ts';
 
 const client = scenarios.find((s) => s.id === 'client')!;
 
-test('keyboard alone plays a scenario to an ending, with focus on what changed', async ({ page }) => {
+test('keyboard alone plays a scenario to an ending, with focus on what changed', async ({ page, player }) => {
   const steps = markedPath(client, 'recommended');
-  await openScenario(page, 'en', client.id);
+  await player.open(client.id);
   for (const step of steps) {
     const label = choiceLabel(client, step, 'en');
     // Tab until the wanted choice has focus, then press Enter.
@@ -30,9 +29,9 @@ test('keyboard alone plays a scenario to an ending, with focus on what changed',
   await expect(page.locator('.outcome')).toBeVisible();
 });
 
-test('the player announces feedback and exposes its structure to screen readers', async ({ page }) => {
+test('the player announces feedback and exposes its structure to screen readers', async ({ page, player }) => {
   const [first] = markedPath(client, 'recommended');
-  await openScenario(page, 'en', client.id);
+  await player.open(client.id);
   const start = decisionAt(client, client.start);
   const q = JSON.stringify;
   await expect(page.locator('.player')).toMatchAriaSnapshot(`
@@ -46,7 +45,7 @@ test('the player announces feedback and exposes its structure to screen readers'
   `);
   const choices = page.getByRole('group', { name: ui.en['player.choices'] }).getByRole('button');
   await expect(choices).toHaveCount(start.choices.length);
-  await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
+  await player.choose(client, first!);
   // Focus moves to the feedback's heading; a short live line says which choice was made.
   await expect(page.locator('.player [aria-live="polite"]')).toHaveText(choiceLabel(client, first!, 'en'));
   await expect(page.locator('.player-stage').getByRole('heading', { level: 3 })).toBeFocused();
@@ -64,7 +63,10 @@ test('without JavaScript the scenario page shows no dead player or map, and link
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(client.title.en);
   // Nothing that needs JavaScript is on screen: no choice buttons, no map that only a run fills.
   await expect(page.getByRole('button')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: ui.en['map.title'] })).toBeHidden();
+  // The map's heading is in the page (so that its being hidden says something), and hidden.
+  const mapHeading = page.locator('#map-heading');
+  await expect(mapHeading).toHaveText(ui.en['map.title']);
+  await expect(mapHeading).toBeHidden();
   // Playwright's text and role matching skip <noscript>, where the note lives, so match by class.
   await expect(page.locator('.no-script')).toBeVisible();
   await expect(page.locator('.no-script')).toContainText(ui.en['text.noScript']);

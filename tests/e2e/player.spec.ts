@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { replay } from '../../src/engine/run.ts';
@@ -10,26 +10,29 @@ import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
 import { signed } from '../../src/i18n/typography.ts';
-import { openMap, openScenario, play, waitForIsland } from './play.ts';
+import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 for (const locale of locales) {
-  for (const scenario of scenarios) {
-    for (const [ending, steps] of shortestPathsToEndings(scenario)) {
-      test(`${locale}: ${scenario.id} reaches “${ending}” by its shortest path, with the engine's scores`, async ({ page }) => {
-        const expected = outcome(scenario, steps)!;
-        await openScenario(page, locale, scenario.id);
-        await play(page, scenario, steps, locale);
-        const stage = page.locator('.outcome');
-        await expect(stage.getByRole('heading', { level: 3 })).toHaveText(expected.ending.title[locale]);
-        const grade = fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${expected.grade}`] });
-        await expect(stage.locator('.grade')).toHaveText(grade);
-        // The outcome's heading takes focus; the live line announces the grade.
-        await expect(page.locator('.player [aria-live="polite"]')).toHaveText(grade);
-        await expectScores(page, scenario, steps, locale);
-        await expectDebrief(page, scenario, steps, locale);
-      });
+  test.describe(() => {
+    test.use({ lang: locale });
+    for (const scenario of scenarios) {
+      for (const [ending, steps] of shortestPathsToEndings(scenario)) {
+        test(`${locale}: ${scenario.id} reaches “${ending}” by its shortest path, with the engine's scores`, async ({ page, player }) => {
+          const expected = outcome(scenario, steps)!;
+          await player.open(scenario.id);
+          await player.play(scenario, steps);
+          const stage = page.locator('.outcome');
+          await expect(stage.getByRole('heading', { level: 3 })).toHaveText(expected.ending.title[locale]);
+          const grade = fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${expected.grade}`] });
+          await expect(stage.locator('.grade')).toHaveText(grade);
+          // The outcome's heading takes focus; the live line announces the grade.
+          await expect(page.locator('.player [aria-live="polite"]')).toHaveText(grade);
+          await expectScores(page, scenario, steps, locale);
+          await expectDebrief(page, scenario, steps, locale);
+        });
+      }
     }
-  }
+  });
 }
 
 /** The outcome's overall and each principle against its reference, as the engine scores these decisions. */
@@ -115,32 +118,36 @@ async function expectDebrief(page: Page, scenario: ScenarioContent, steps: Step[
 }
 
 for (const locale of locales) {
-  for (const scenario of scenarios) {
-    test(`${locale}: ${scenario.id}'s real case reads as effective but risky: a mixed grade, a good ending, and the page says so`, async ({
-      page,
-    }) => {
-      const steps = markedPath(scenario, 'real');
-      const result = outcome(scenario, steps)!;
-      await openScenario(page, locale, scenario.id);
-      await play(page, scenario, steps, locale);
-      await expect(page.locator('.outcome .grade')).toHaveText(
-        fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${result.grade}`] }),
-      );
-      await expect(page.locator('.outcome .story-note')).toHaveText(
-        fill(ui[locale]['player.story.better'], { tone: ui[locale][`tone.${result.ending.tone}`] }),
-      );
-      // The contractor's real case is the path every report is checked on (see course-data.ts).
-      await expectScores(page, scenario, steps, locale);
-      await expectDebrief(page, scenario, steps, locale);
-    });
-  }
+  test.describe(() => {
+    test.use({ lang: locale });
+    for (const scenario of scenarios) {
+      test(`${locale}: ${scenario.id}'s real case reads as effective but risky: a mixed grade, a good ending, and the page says so`, async ({
+        page,
+        player,
+      }) => {
+        const steps = markedPath(scenario, 'real');
+        const result = outcome(scenario, steps)!;
+        await player.open(scenario.id);
+        await player.play(scenario, steps);
+        await expect(page.locator('.outcome .grade')).toHaveText(
+          fill(ui[locale]['player.gradeIs'], { grade: ui[locale][`grade.${result.grade}`] }),
+        );
+        await expect(page.locator('.outcome .story-note')).toHaveText(
+          fill(ui[locale]['player.story.better'], { tone: ui[locale][`tone.${result.ending.tone}`] }),
+        );
+        // The contractor's real case is the path every report is checked on (see course-data.ts).
+        await expectScores(page, scenario, steps, locale);
+        await expectDebrief(page, scenario, steps, locale);
+      });
+    }
+  });
 }
 
-test('after a choice the player shows what happened first, then the why and the points, without a click', async ({ page }) => {
+test('after a choice the player shows what happened first, then the why and the points, without a click', async ({ page, player }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const [first] = markedPath(scenario, 'recommended');
   const choice = choiceIn(scenario, first!.node, first!.choice);
-  await openScenario(page, 'en', scenario.id);
+  await player.open(scenario.id);
   await page.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true }).click();
   const feedback = page.locator('.feedback');
   const why = feedback.locator('.why');
@@ -173,18 +180,18 @@ const drawn = (page: Page, selector: string) =>
     .locator('#scenario-map')
     .evaluate((map, sel) => [...map.querySelectorAll(sel)].filter((el) => getComputedStyle(el).display !== 'none').length, selector);
 
-test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page }) => {
+test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page, player }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const steps = markedPath(scenario, 'real').slice(0, 2);
-  await openScenario(page, 'en', scenario.id);
-  await play(page, scenario, steps, 'en');
+  await player.open(scenario.id);
+  await player.play(scenario, steps);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: ui.en['player.resumed'] })).toBeVisible();
   // Back where the learner left off: what the last choice did, then on to the next decision.
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
-  await openMap(page);
+  await player.openMap();
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
   // The steps are on the real case's path, and the learner is not told so mid-run: only their own
   // path is drawn, as the legend (one entry, "Your path") says.
@@ -194,18 +201,18 @@ test('a run in progress resumes after a reload at its last feedback, and the map
   await expect(page.locator('#scenario-map .mark-real:visible, #scenario-map .mark-recommended:visible')).toHaveCount(0);
 });
 
-for (const [where, address, island] of [
-  ['the scenario page', '/en/scenarios/contractor/', 'player'],
-  ['the embed frame', '/en/embed/contractor/', 'embed'],
+for (const [where, island] of [
+  ['the scenario page', 'player'],
+  ['the embed frame', 'embed'],
 ] as const) {
   test(`a finished run reloaded in ${where} reopens at its ending, with Play again, not at the last choice’s feedback`, async ({
     page,
+    player,
   }) => {
     const scenario = scenarios.find((s) => s.id === 'contractor')!;
     const steps = markedPath(scenario, 'recommended');
-    await page.goto(address);
-    await waitForIsland(page, island);
-    await play(page, scenario, steps, 'en');
+    await player.open(scenario.id, island);
+    await player.play(scenario, steps);
     await expect(page.locator('.outcome')).toBeVisible();
     await page.reload();
     await waitForIsland(page, island);
@@ -219,30 +226,29 @@ for (const [where, address, island] of [
 for (const locale of locales) {
   for (const scenario of scenarios) {
     test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every Continue lands on the next heading in view, not under the sticky meters`, async ({
-      page,
+      phone,
     }) => {
       // The longest of the shortest ways to an ending: the most steps to check.
       const steps = [...shortestPathsToEndings(scenario).values()].reduce((a, b) => (b.length > a.length ? b : a));
-      await page.setViewportSize({ width: 390, height: 844 });
-      await openScenario(page, locale, scenario.id);
-      await play(page, scenario, steps.slice(0, 1), locale);
-      await page.getByRole('button', { name: choiceLabel(scenario, steps[1]!, locale), exact: true }).click();
-      await page.reload();
-      await waitForIsland(page, 'player');
+      const player = await new ScenarioPlayer(phone, locale).open(scenario.id);
+      await player.play(scenario, steps.slice(0, 1));
+      await player.choose(scenario, steps[1]!);
+      await phone.reload();
+      await waitForIsland(phone, 'player');
       for (const step of steps.slice(2)) {
-        await continueFromBottom(page, locale);
-        await expectHeadingUncovered(page, page.locator('.decision h3'));
-        await page.getByRole('button', { name: choiceLabel(scenario, step, locale), exact: true }).click();
+        await continueFromBottom(player);
+        await expectHeadingUncovered(phone, phone.locator('.decision h3'));
+        await player.choose(scenario, step);
       }
-      await continueFromBottom(page, locale);
-      await expectHeadingUncovered(page, page.locator('.outcome h3'));
+      await continueFromBottom(player);
+      await expectHeadingUncovered(phone, phone.locator('.outcome h3'));
     });
   }
 }
 
 /** Presses Continue the way a reader reaches it: scrolled down until it shows at the bottom of the screen. */
-async function continueFromBottom(page: Page, locale: Locale) {
-  const button = page.getByRole('button', { name: ui[locale]['player.continue'] });
+async function continueFromBottom(player: ScenarioPlayer) {
+  const button = player.continueButton;
   await button.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await button.click();
 }
@@ -269,30 +275,32 @@ async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['loca
   expect(covered).toBe('');
 }
 
-test('the map is downloaded only when the learner opens it, and then shows where they are, with focus on its heading', async ({ page }) => {
+test('the map is downloaded only when the learner opens it, and then shows where they are, with focus on its heading', async ({
+  phone: page,
+}) => {
+  const player = new ScenarioPlayer(page, 'en');
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const [step] = markedPath(scenario, 'recommended');
   const maps: string[] = [];
   page.on('request', (request) => request.url().endsWith('/map/') && maps.push(request.url()));
   // A phone's screen, where the map's heading comes on screen right under the choices.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await openScenario(page, 'en', scenario.id);
-  await play(page, scenario, [step!], 'en');
+  await player.open(scenario.id);
+  await player.play(scenario, [step!]);
   await page.locator('#scenario-map').scrollIntoViewIfNeeded();
   await page.waitForLoadState('networkidle');
   expect(maps).toEqual([]);
-  await openMap(page);
+  await player.openMap();
   // On a phone the map is its list: the two moments reached so far.
   await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(2);
   expect(maps).toEqual([new URL(`/en/scenarios/${scenario.id}/map/`, page.url()).href]);
 });
 
-test('out of sight the map is left alone while the learner plays, and shows where they are once it comes back', async ({ page }) => {
+test('out of sight the map is left alone while the learner plays, and shows where they are once it comes back', async ({ phone: page }) => {
+  const player = new ScenarioPlayer(page, 'en');
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const [step] = markedPath(scenario, 'recommended');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await openScenario(page, 'en', scenario.id);
-  await openMap(page);
+  await player.open(scenario.id);
+  await player.openMap();
   await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(1);
   await page.evaluate(() => scrollTo(0, 0));
   // The map's own observer has seen it leave the screen once two frames have gone by.
@@ -318,14 +326,14 @@ test('out of sight the map is left alone while the learner plays, and shows wher
   await expect(page.locator('#scenario-map .map-text > ol > li:visible')).toHaveCount(2);
 });
 
-test('undo takes back one decision, and start over asks first', async ({ page }) => {
+test('undo takes back one decision, and start over asks first', async ({ page, player }) => {
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const [first] = markedPath(scenario, 'recommended');
-  await openScenario(page, 'en', scenario.id);
-  await play(page, scenario, [first!], 'en');
+  await player.open(scenario.id);
+  await player.play(scenario, [first!]);
   await page.getByRole('button', { name: ui.en['player.back'] }).click();
   await expect(page.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true })).toBeVisible();
-  await play(page, scenario, [first!], 'en');
+  await player.play(scenario, [first!]);
   await page.getByRole('button', { name: ui.en['player.restart'] }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(ui.en['player.restartConfirm']);
@@ -351,8 +359,8 @@ for (const [locale, page, file] of [
   });
 }
 
-test('the island failure notice stays hidden when the props load', async ({ page }) => {
-  await openScenario(page, 'en', 'client');
+test('the island failure notice stays hidden when the props load', async ({ page, player }) => {
+  await player.open('client');
   await expect(page.locator('[data-island="player"]')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.locator('[data-island-failed]')).toBeHidden();
 });
@@ -360,14 +368,15 @@ test('the island failure notice stays hidden when the props load', async ({ page
 for (const mark of ['recommended', 'real'] as const) {
   test(`after an ending (the ${mark} path) the map opens on a desktop at the start of the learner’s path, not in the middle of the map`, async ({
     page,
+    player,
   }) => {
     const scenario = scenarios.find((s) => s.id === 'contractor')!;
     const steps = markedPath(scenario, mark);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await openScenario(page, 'en', scenario.id);
-    await play(page, scenario, steps, 'en');
+    await player.open(scenario.id);
+    await player.play(scenario, steps);
     await expect(page.locator('.outcome')).toBeVisible();
-    await openMap(page);
+    await player.openMap();
     await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
     const ending = outcome(scenario, steps)!.ending.id;
     await expect(page.locator(`#scenario-map g[data-node="${ending}"]`)).toHaveClass(/visited/);
@@ -388,13 +397,13 @@ for (const mark of ['recommended', 'real'] as const) {
   });
 }
 
-test('a choice repaints on the map only what it changes, and the drawing keeps its size', async ({ page }) => {
+test('a choice repaints on the map only what it changes, and the drawing keeps its size', async ({ page, player }) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const [step] = markedPath(scenario, 'recommended');
   const next = replay(scenario, [step!])!.node.id;
   await page.setViewportSize({ width: 1280, height: 2400 });
-  await openScenario(page, 'en', scenario.id);
-  await openMap(page);
+  await player.open(scenario.id);
+  await player.openMap();
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(1);
   await page.evaluate(() => {
     const changed: string[] = [];
@@ -406,7 +415,7 @@ test('a choice repaints on the map only what it changes, and the drawing keeps i
       for (const r of records) changed.push(`${name(r.target as Element)} ${r.attributeName}`);
     }).observe(document.getElementById('scenario-map')!, { subtree: true, attributes: true, childList: true });
   });
-  await play(page, scenario, [step!], 'en');
+  await player.play(scenario, [step!]);
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(2);
   const changes = await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges);
   // The new moment's box and its line in the text version, the edge to it, the choice taken;
