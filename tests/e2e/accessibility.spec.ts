@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { scenarios, ui } from './course-data.ts';
-import { expectNoViolations } from './axe.ts';
-import { openMap, openScenario, play } from './play.ts';
+import { expect, test } from './fixtures.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
@@ -22,32 +20,32 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const path of [...paths, '/404.html']) {
       test(`axe finds nothing on ${path}`, async ({ page }) => {
         await page.goto(path);
-        await expectNoViolations(page);
+        await expect(page).toPassAxe();
       });
     }
   });
 }
 
 test.describe('the player at phone width', () => {
-  test.use({ viewport: { width: 360, height: 740 } });
+  test.use({ viewport: { width: 360, height: 740 }, lang: 'ru' });
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe finds nothing in feedback and outcome, ${scheme}`, async ({ page }) => {
+    test(`axe finds nothing in feedback and outcome, ${scheme}`, async ({ page, player }) => {
       await page.emulateMedia({ colorScheme: scheme });
       const scenario = scenarios.find((s) => s.id === 'client')!;
       const steps = markedPath(scenario, 'real');
-      await openScenario(page, 'ru', scenario.id);
+      await player.open(scenario.id);
       await page
         .getByRole('button', { name: /./ })
         .filter({ has: page.locator('xpath=self::button[contains(@class,"choice")]') })
         .first()
         .click();
-      await expectNoViolations(page);
+      await expect(page).toPassAxe();
       await page.getByRole('button', { name: ui.ru['player.continue'] }).click();
       await page.getByRole('button', { name: ui.ru['player.back'] }).click();
-      await play(page, scenario, steps, 'ru');
-      await openMap(page);
+      await player.play(scenario, steps);
+      await player.openMap();
       await page.getByRole('group', { name: ui.ru['map.show'] }).scrollIntoViewIfNeeded();
-      await expectNoViolations(page);
+      await expect(page).toPassAxe();
     });
   }
 });

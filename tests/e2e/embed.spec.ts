@@ -1,103 +1,36 @@
-import { createServer, type Server } from 'node:http';
-import { expect, test, type Frame, type Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
 import { courseOrigin } from './origin.ts';
 import { startServer } from '../../src/cli/serve.ts';
+import { expect, ScenarioPlayer, test } from './fixtures.ts';
 
-// The host page lives on 127.0.0.1 while the course is on localhost: two different sites.
-let host = '';
+// The host page (the `embedHost` fixture) lives on 127.0.0.1 while the course is on localhost: two different sites.
 const course = courseOrigin;
 const client = scenarios.find((s) => s.id === 'client')!;
-let server: Server;
 
-// One host server for the file, so its tests share a worker.
-test.describe.configure({ mode: 'serial' });
-
-const pages: Record<string, string> = {
-  '/two': `<checks-scenario scenario="client" lang="en" id="a"></checks-scenario><checks-scenario scenario="contractor" lang="ru" undo id="b"></checks-scenario>`,
-  '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
-  '/report': `<checks-scenario scenario="${reported.scenario.id}" lang="en" id="a"></checks-scenario>`,
-  // As many CMSs add scripts: a classic, deferred script instead of a module.
-  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario>`,
-};
-
-/** What an embedder pasted into their page, served at /pasted exactly as pasted. */
-let pasted = '';
-
-test.beforeAll(async () => {
-  server = createServer((request, response) => {
-    if (request.url === '/pasted') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return void response.end(
-        `<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>My blog</h1>\n${pasted}\n</body></html>`,
-      );
-    }
-    const body = pages[request.url ?? ''];
-    if (!body) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
-      <h1>A blog post about late payments</h1>
-      ${body}
-      <script>
-        window.log = [];
-        for (const type of ['ready', 'settings', 'resize', 'choice', 'undo', 'restart', 'complete']) {
-          document.addEventListener('checks:' + type, (event) => window.log.push({ type, id: event.target.id, detail: event.detail }));
-        }
-      </script>
-      ${request.url === '/classic' ? `<script src="${course}/embed/v1.js" defer></script>` : `<script type="module" src="${course}/embed/v1.js"></script>`}
-    </body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  host = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-});
-
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-type Logged = { type: string; id: string; detail: Record<string, unknown> };
-const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Logged[] }).log);
-
-async function frameOf(page: Page, id: string): Promise<Frame> {
-  const handle = await page.locator(`#${id} iframe`).elementHandle();
-  const frame = await handle!.contentFrame();
-  await frame!.waitForSelector('[data-hydrated]');
-  return frame!;
-}
-
-/** The iframe is as tall as its content (rounded up) and the frame has no scrollbar of its own. */
-async function expectFitted(page: Page, id: string, frame: Frame) {
-  await expect
-    .poll(async () => {
-      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      const box = await page.locator(`#${id} iframe`).evaluate((el) => el.getBoundingClientRect().height);
-      const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
-      return { fits: Math.abs(box - content) <= 1, scrolls };
-    })
-    .toEqual({ fits: true, scrolls: false });
-}
-
-test('two widgets from another site size themselves at every step and report their own events', async ({ page }) => {
-  await page.goto(`${host}/two`);
-  const a = await frameOf(page, 'a');
-  const b = await frameOf(page, 'b');
-  await expectFitted(page, 'a', a);
+test('two widgets from another site size themselves at every step and report their own events', async ({ page, embedHost }) => {
+  await embedHost.open(page, '/two');
+  const a = await embedHost.frame(page, 'a');
+  const b = await embedHost.frame(page, 'b');
+  await embedHost.expectFitted(page, 'a', a);
   // Chrome does not render a cross-origin frame out of view: the second widget sizes itself
   // when the reader scrolls to it.
   await page.locator('#b').scrollIntoViewIfNeeded();
-  await expectFitted(page, 'b', b);
+  await embedHost.expectFitted(page, 'b', b);
   await page.locator('#a').scrollIntoViewIfNeeded();
   const steps = markedPath(client, 'recommended');
+  const player = new ScenarioPlayer(a, 'en');
   for (const step of steps) {
-    await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();
-    await expectFitted(page, 'a', a);
-    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-    await expectFitted(page, 'a', a);
+    await player.choose(client, step);
+    await embedHost.expectFitted(page, 'a', a);
+    await player.continue();
+    await embedHost.expectFitted(page, 'a', a);
   }
   const expected = outcome(client, steps)!;
-  await expect.poll(async () => (await log(page)).filter((e) => e.type === 'complete').length).toBe(1);
-  const events = await log(page);
+  await expect.poll(async () => (await embedHost.events(page)).filter((e) => e.type === 'complete').length).toBe(1);
+  const events = await embedHost.events(page);
   const fromA = events.filter((e) => e.id === 'a');
   expect(fromA.filter((e) => e.type === 'ready')).toHaveLength(1);
   // "remember" is asked for by default, and reported only if the frame can store: browsers that
@@ -130,16 +63,14 @@ test('two widgets from another site size themselves at every step and report the
 
 test('the complete event carries the engine’s numbers for the reported path: ending and tone, grade, overall, each principle against its reference', async ({
   page,
+  embedHost,
 }) => {
-  await page.goto(`${host}/report`);
-  const a = await frameOf(page, 'a');
-  for (const step of reported.steps) {
-    await a.getByRole('button', { name: choiceLabel(reported.scenario, step, 'en'), exact: true }).click();
-    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-  }
+  await embedHost.open(page, '/report');
+  const a = await embedHost.frame(page, 'a');
+  await new ScenarioPlayer(a, 'en').play(reported.scenario, reported.steps);
   const expected = reported.outcome;
-  await expect.poll(async () => (await log(page)).filter((e) => e.type === 'complete').length).toBe(1);
-  expect((await log(page)).find((e) => e.type === 'complete')?.detail).toEqual({
+  await expect.poll(async () => (await embedHost.events(page)).filter((e) => e.type === 'complete').length).toBe(1);
+  expect((await embedHost.events(page)).find((e) => e.type === 'complete')?.detail).toEqual({
     instance: expect.any(String),
     ending: expected.ending.id,
     tone: expected.ending.tone,
@@ -149,9 +80,9 @@ test('the complete event carries the engine’s numbers for the reported path: e
   });
 });
 
-test('messages forged by another window or origin are ignored', async ({ page }) => {
-  await page.goto(`${host}/two`);
-  await frameOf(page, 'a');
+test('messages forged by another window or origin are ignored', async ({ page, embedHost }) => {
+  await embedHost.open(page, '/two');
+  await embedHost.frame(page, 'a');
   await page.evaluate(() => {
     // Well-formed messages of the current version: only where they come from gives them away.
     const forged = {
@@ -168,33 +99,31 @@ test('messages forged by another window or origin are ignored', async ({ page })
     window.postMessage({ ns: 'checks-in-the-mail', v: 2, type: 'resize', data: { height: 5 } }, '*');
   });
   await page.waitForTimeout(300);
-  const events = await log(page);
+  const events = await embedHost.events(page);
   expect(events.filter((e) => e.type === 'complete')).toEqual([]);
   expect(await page.locator('#a iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(100);
 });
 
-test('a frame sandboxed without allow-same-origin plays to an ending and its events reach the host', async ({ page }) => {
+test('a frame sandboxed without allow-same-origin plays to an ending and its events reach the host', async ({ page, embedHost }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${host}/sandboxed`);
-  const a = await frameOf(page, 'a');
+  await embedHost.open(page, '/sandboxed');
+  const a = await embedHost.frame(page, 'a');
   expect(await a.evaluate(() => origin)).toBe('null');
   const steps = markedPath(client, 'real');
-  for (const step of steps) {
-    await a.getByRole('button', { name: choiceLabel(client, step, 'en'), exact: true }).click();
-    await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-  }
+  await new ScenarioPlayer(a, 'en').play(client, steps);
   await expect
-    .poll(async () => (await log(page)).find((e) => e.type === 'complete')?.detail['ending'])
+    .poll(async () => (await embedHost.events(page)).find((e) => e.type === 'complete')?.detail['ending'])
     .toBe(outcome(client, steps)!.ending.id);
-  await expectFitted(page, 'a', a);
+  await embedHost.expectFitted(page, 'a', a);
   // A frame with no storage says so: it cannot remember the run.
-  expect((await log(page)).find((e) => e.type === 'settings')?.detail).toMatchObject({ remember: false });
+  expect((await embedHost.events(page)).find((e) => e.type === 'settings')?.detail).toMatchObject({ remember: false });
   expect(errors).toEqual([]);
 });
 
 test('a choice clicked in a frame before its player has started answers at once; the live player makes it and tells the host', async ({
   page,
+  embedHost,
 }) => {
   // The frame's code is a file of its own, fetched beside the frame's page: hold it back, as a slow connection does.
   let release: () => void = () => {};
@@ -205,9 +134,9 @@ test('a choice clicked in a frame before its player has started answers at once;
   });
   const scenario = reported.scenario;
   const [first] = markedPath(scenario, 'recommended');
-  await page.goto(`${host}/report`);
+  await embedHost.open(page, '/report');
   const frame = page.frameLocator('#a iframe');
-  await frame.getByRole('button', { name: choiceLabel(scenario, first!, 'en'), exact: true }).click();
+  await new ScenarioPlayer(frame, 'en').choose(scenario, first!);
   await expect(frame.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, first!, 'en'));
   await expect(frame.locator('[data-island="embed"]')).not.toHaveAttribute('data-hydrated', 'true');
   // Before the frame has read its host's options, the consequence shows no points (the host may
@@ -221,19 +150,19 @@ test('a choice clicked in a frame before its player has started answers at once;
   // The live player shows the points, which this host does not hide.
   await expect(frame.locator('.why .changes')).toBeVisible();
   await expect
-    .poll(async () => (await log(page)).filter((e) => e.type === 'choice').map((e) => e.detail['choice']))
+    .poll(async () => (await embedHost.events(page)).filter((e) => e.type === 'choice').map((e) => e.detail['choice']))
     .toEqual([first!.choice]);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
-test('the loader also works as a classic deferred script', async ({ page }) => {
+test('the loader also works as a classic deferred script', async ({ page, embedHost }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${host}/classic`);
-  const a = await frameOf(page, 'a');
+  await embedHost.open(page, '/classic');
+  const a = await embedHost.frame(page, 'a');
   await expect(a.getByRole('heading', { level: 3 })).toBeVisible();
-  await expectFitted(page, 'a', a);
-  await expect.poll(async () => (await log(page)).some((e) => e.type === 'ready')).toBe(true);
+  await embedHost.expectFitted(page, 'a', a);
+  await expect.poll(async () => (await embedHost.events(page)).some((e) => e.type === 'ready')).toBe(true);
   // An unknown scenario is refused in place, naming the ones that exist, and frames nothing.
   await expect(page.locator('#wrong')).toContainText('"contractor"');
   await expect(page.locator('#wrong iframe')).toHaveCount(0);
@@ -263,6 +192,7 @@ test('the catalogue and oEmbed describe every scenario with working addresses', 
 test('the copied snippet, pasted into a page on another site, shows the scenario from a course served without our headers', async ({
   page,
   context,
+  embedHost,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // The course on a plain static host: none of the _headers rules, at an address the build was not made for.
@@ -277,20 +207,21 @@ test('the copied snippet, pasted into a page on another site, shows the scenario
     await expect(page.locator('#snippet-loader-client')).toContainText(`<script src="${plainOrigin}/embed/v1.js" defer></script>`);
     await page.getByRole('button', { name: fill(ui.en['embed.copyLoader'], { title: client.title.en }) }).click();
     await expect(page.locator('#copy-status')).toHaveText(ui.en['embed.copied']);
-    pasted = await page.evaluate(() => navigator.clipboard.readText());
+    const pasted = await page.evaluate(() => navigator.clipboard.readText());
+    embedHost.paste(pasted);
     expect(pasted).not.toContain(course);
     const id = /scenario="([^"]+)"/.exec(pasted)![1]!;
     expect(id).toBe(client.id);
     const scenario = scenarios.find((s) => s.id === id)!;
     const start = findNode(scenario, scenario.start)!;
 
-    await page.goto(`${host}/pasted`);
+    await embedHost.open(page, '/pasted');
     const frame = page.frameLocator('checks-scenario iframe');
     await expect(frame.getByRole('heading', { name: start.title.en })).toBeVisible();
 
     // Where the script is blocked or fails, the reader still gets a link to the scenario, by its title.
     await page.route('**/embed/v1.js', (route) => route.abort());
-    await page.goto(`${host}/pasted`);
+    await embedHost.open(page, '/pasted');
     const link = page.locator('checks-scenario').getByRole('link', { name: scenario.title.en });
     await expect(link).toHaveAttribute('href', `${plainOrigin}/en/scenarios/${id}/`);
     await link.click();

@@ -1,10 +1,8 @@
 // The phone's join page in every state a participant meets, and the console's live panel on a
 // phone-sized screen: in both languages, light and dark, axe finds nothing at WCAG 2.2 AA.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
-import { expectNoViolations } from './axe.ts';
-import { openConsole } from './play.ts';
-import { phoneBrowser, startLive } from './live.ts';
+import { expect, FacilitatorConsole, test } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -15,21 +13,25 @@ const first = start.choices[0];
 async function expectAccessible(page: Page, state: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await expectNoViolations(page, { state: `${state}, ${colorScheme}` });
+    await expect(page).toPassAxe({ state: `${state}, ${colorScheme}` });
   }
 }
 
 for (const locale of ['en', 'ru'] as const) {
   const t = ui[locale];
+  test.describe(() => {
+    test.use({ lang: locale });
 
-  test(`the join page in each state a phone meets, ${locale}: axe finds nothing, light and dark`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await openConsole(page, locale);
-    const { code } = await startLive(page, locale);
-    const phones = await phoneBrowser();
-    try {
-      const context = await phones.newContext({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
-      const phone = await context.newPage();
+    test(`the join page in each state a phone meets, ${locale}: axe finds nothing, light and dark`, async ({
+      page,
+      facilitator,
+      phones,
+    }) => {
+      test.setTimeout(120_000);
+      await facilitator.open();
+      const { code } = await facilitator.startLive();
+      const phone = await phones.newPhone();
+      const context = phone.context();
       await phone.goto(`http://${phoneHost}:${coursePort}/${locale}/join/`);
       await expect(phone.getByLabel(t['join.code'])).toBeVisible();
       await expectAccessible(phone, 'code entry');
@@ -49,15 +51,15 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(phone.locator('#join-vote')).toHaveText(t['join.received']);
       await expectAccessible(phone, 'vote received');
 
-      await page.getByRole('button', { name: t['workshop.reveal'] }).click();
+      await facilitator.reveal();
       await expect(phone.locator('#join-vote')).toHaveText(t['join.revealed']);
       await expectAccessible(phone, 'revealed');
 
       // The room follows its majority; a phone that joins now waits for the next moment's vote.
-      await page.getByRole('button', { name: t['workshop.goMajority'] }).click();
+      await facilitator.majorityButton.click();
       const consequence = fill(t['join.consequence'], { choice: choiceLabel(contractor, { node: start.id, choice: first!.id }, locale) });
       await expect(phone.locator('#join-consequence-title')).toHaveText(consequence);
-      const late = await (await phones.newContext({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' })).newPage();
+      const late = await phones.newPhone();
       await late.goto(`http://${phoneHost}:${coursePort}/j/${code}`);
       await expect(late.locator('#join-consequence-title')).toHaveText(consequence);
       await expect(late.locator('#join-next')).not.toBeEmpty();
@@ -78,20 +80,17 @@ for (const locale of ['en', 'ru'] as const) {
       await page.getByRole('dialog').getByRole('button', { name: t['live.stop'] }).click();
       await expect(phone.locator('#join-link')).toHaveText(t['join.closed']);
       await expectAccessible(phone, 'live voting ended');
-    } finally {
-      await phones.close();
-    }
-  });
+    });
 
-  test(`the console's live panel on a phone-sized screen, ${locale}: axe finds nothing, light and dark`, async ({ page }) => {
-    // Two axe runs over the whole console.
-    test.setTimeout(60_000);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await openConsole(page, locale);
-    await startLive(page, locale);
-    await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 0, locale));
-    // Nothing of the panel runs off the side of a narrow screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await expectAccessible(page, 'live panel');
+    test(`the console's live panel on a phone-sized screen, ${locale}: axe finds nothing, light and dark`, async ({ phone: page }) => {
+      // Two axe runs over the whole console.
+      test.setTimeout(60_000);
+      const facilitator = await new FacilitatorConsole(page, locale).open();
+      await facilitator.startLive();
+      await expect(facilitator.liveStatus).toHaveText(plural(t['live.phones'], 0, locale));
+      // Nothing of the panel runs off the side of a narrow screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page, 'live panel');
+    });
   });
 }

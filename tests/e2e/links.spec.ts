@@ -2,7 +2,7 @@
 // browser needed.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { courseOrigin } from './origin.ts';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { findNode } from '../../src/engine/graph.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { qrSvg } from '../../src/live/qr-code.ts';
 import { livePhoneKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
-import { expectNoViolations } from './axe.ts';
-import { openConsole, waitForIsland } from './play.ts';
-import { LiveServer, openPhone, phoneBrowser, startLive } from './live.ts';
+import { expect, ProjectorScreen, test, waitForIsland } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -30,155 +28,146 @@ async function vote(phone: Page, label: string) {
 test('a room plays through the server: phones join, vote, change a vote, see the reveal and the consequence, and reconnect', async ({
   page,
   browser,
+  facilitator,
+  phones,
 }) => {
   // Three phones, a console and a screen, and a phone that waits out a dropped connection.
   test.setTimeout(120_000);
-  await openConsole(page);
-  const { join, room } = await startLive(page);
+  await facilitator.open();
+  const { join, room } = await facilitator.startLive();
   expect(new URL(join).hostname).toBe(phoneHost);
   // The projector on another device: its own browser context, following the room through the server.
-  const screen = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-  await screen.goto(`/en/facilitate/contractor/screen/?room=${room}`);
-  await waitForIsland(screen, 'screen');
-  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
-  await expect(screen.locator('.screen-code')).toContainText(join.slice(-6));
+  const screen = await new ProjectorScreen(await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()).open(
+    'en',
+    'contractor',
+    `?room=${room}`,
+  );
+  await expect(screen.heading).toHaveText(start.title.en);
+  await expect(screen.page.locator('.screen-code')).toContainText(join.slice(-6));
   // A phone that cannot scan the QR code types the address under it.
-  await expect(screen.locator('.screen-join')).toContainText(join.replace(/^https?:\/\//, ''));
+  await expect(screen.page.locator('.screen-join')).toContainText(join.replace(/^https?:\/\//, ''));
 
-  const phones = await phoneBrowser();
-  try {
-    const [a, b, c] = await Promise.all([openPhone(phones, join), openPhone(phones, join), openPhone(phones, join)]);
-    // A phone on the laptop's network address runs over plain http: not a secure context.
-    expect(await a!.evaluate(() => isSecureContext)).toBe(false);
-    await expect(a!.locator('#join-moment')).toHaveText(start.title.en);
-    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'));
+  const [a, b, c] = await Promise.all([phones.join(join), phones.join(join), phones.join(join)]);
+  // A phone on the laptop's network address runs over plain http: not a secure context.
+  expect(await a!.evaluate(() => isSecureContext)).toBe(false);
+  await expect(a!.locator('#join-moment')).toHaveText(start.title.en);
+  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'));
 
-    await vote(a!, choices[0]!.label.en);
-    await vote(b!, choices[1]!.label.en);
-    await vote(c!, choices[1]!.label.en);
-    // A changed vote replaces the phone's first one.
-    await vote(c!, choices[0]!.label.en);
-    await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
-    await expect(page.locator('.from-phones li').nth(0)).toHaveText(plural(ui.en['live.fromPhones'], 2, 'en'));
-    await expect(page.locator('.from-phones li').nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1, 'en'));
-    // Hand counts add to the phones' votes.
-    await page.keyboard.press('Digit2');
-    await expect(page.locator('.tally-total')).toHaveText(votesIn(4));
-    // Each choice says its total, phones and hands together, as Go with the majority counts it.
-    await expect(page.locator('.tally li').nth(0).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
-    await expect(page.locator('.tally li').nth(1).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
-    await expect(screen.locator('.screen-votes')).toHaveText(votesIn(4));
-    await expect(screen.locator('.bar')).toHaveCount(0);
+  await vote(a!, choices[0]!.label.en);
+  await vote(b!, choices[1]!.label.en);
+  await vote(c!, choices[1]!.label.en);
+  // A changed vote replaces the phone's first one.
+  await vote(c!, choices[0]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
+  await expect(page.locator('.from-phones li').nth(0)).toHaveText(plural(ui.en['live.fromPhones'], 2, 'en'));
+  await expect(page.locator('.from-phones li').nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1, 'en'));
+  // Hand counts add to the phones' votes.
+  await page.keyboard.press('Digit2');
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(4));
+  // Each choice says its total, phones and hands together, as Go with the majority counts it.
+  await expect(page.locator('.tally li').nth(0).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
+  await expect(page.locator('.tally li').nth(1).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
+  await expect(screen.votes).toHaveText(votesIn(4));
+  await expect(screen.bars).toHaveCount(0);
 
-    await page.getByRole('button', { name: ui.en['workshop.reveal'] }).click();
-    await expect(screen.locator('.bar')).toHaveCount(choices.length);
-    await expect(screen.locator('.bar').nth(0)).toContainText('2');
-    await expect(screen.locator('.bar').nth(1)).toContainText('2');
-    for (const phone of [a!, b!, c!]) await expect(phone.locator('#join-vote')).toHaveText(ui.en['join.revealed']);
-    await expect(b!.getByRole('button', { name: choices[0]!.label.en, exact: true })).toBeDisabled();
+  await facilitator.reveal();
+  await expect(screen.bars).toHaveCount(choices.length);
+  await expect(screen.bars.nth(0)).toContainText('2');
+  await expect(screen.bars.nth(1)).toContainText('2');
+  for (const phone of [a!, b!, c!]) await expect(phone.locator('#join-vote')).toHaveText(ui.en['join.revealed']);
+  await expect(b!.getByRole('button', { name: choices[0]!.label.en, exact: true })).toBeDisabled();
 
-    // A tie at the top: the facilitator follows the first choice; phones see the consequence, then the next moment.
-    const step = { node: start.id, choice: choices[0]!.id };
-    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: 1 }) }).click();
-    await expect(a!.locator('#join-consequence-title')).toHaveText(
-      fill(ui.en['join.consequence'], { choice: choiceLabel(contractor, step, 'en') }),
-    );
-    await expect(a!.locator('.join-choices button')).toHaveCount(0);
-    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
-    const nextTitle = (await page.locator('#console-heading').textContent()) ?? '';
-    await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
-    await expect(a!.locator('#join-vote')).toHaveText(ui.en['join.tap']);
+  // A tie at the top: the facilitator follows the first choice; phones see the consequence, then the next moment.
+  const step = { node: start.id, choice: choices[0]!.id };
+  await facilitator.goWith(1);
+  await expect(a!.locator('#join-consequence-title')).toHaveText(
+    fill(ui.en['join.consequence'], { choice: choiceLabel(contractor, step, 'en') }),
+  );
+  await expect(a!.locator('.join-choices button')).toHaveCount(0);
+  await facilitator.continue();
+  const nextTitle = (await page.locator('#console-heading').textContent()) ?? '';
+  await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
+  await expect(a!.locator('#join-vote')).toHaveText(ui.en['join.tap']);
 
-    // A phone that drops says so, and comes back to the room as it is now. Going offline leaves an
-    // open stream open in Chromium; stopping the page's loads as well cuts it, as a Wi-Fi drop does.
-    await a!.context().setOffline(true);
-    await a!.evaluate(() => window.stop());
-    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
-    await a!.context().setOffline(false);
-    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
-    await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
-  } finally {
-    await phones.close();
-  }
+  // A phone that drops says so, and comes back to the room as it is now. Going offline leaves an
+  // open stream open in Chromium; stopping the page's loads as well cuts it, as a Wi-Fi drop does.
+  await a!.context().setOffline(true);
+  await a!.evaluate(() => window.stop());
+  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  await a!.context().setOffline(false);
+  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+  await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
 });
 
-test('an unknown or expired join code opens a page that says so and asks for the code', async () => {
-  const phones = await phoneBrowser();
-  try {
-    const phone = await (await phones.newContext()).newPage();
-    await phone.goto(`http://${phoneHost}:${coursePort}/j/ZZZZZZ`);
-    await expect(phone).toHaveURL(/\/en\/join\/\?code=ZZZZZZ$/);
-    await expect(phone.getByRole('alert')).toHaveText(ui.en['join.unknownCode']);
-    await expect(phone.getByLabel(ui.en['join.code'])).toBeVisible();
-    await expectNoViolations(phone);
-  } finally {
-    await phones.close();
-  }
+test('an unknown or expired join code opens a page that says so and asks for the code', async ({ phones }) => {
+  const phone = await phones.newPhone();
+  await phone.goto(`http://${phoneHost}:${coursePort}/j/ZZZZZZ`);
+  await expect(phone).toHaveURL(/\/en\/join\/\?code=ZZZZZZ$/);
+  await expect(phone.getByRole('alert')).toHaveText(ui.en['join.unknownCode']);
+  await expect(phone.getByLabel(ui.en['join.code'])).toBeVisible();
+  await expect(phone).toPassAxe();
 });
 
-test('a participant cannot act as the facilitator: changing the room’s state with a phone’s token is refused', async ({ page }) => {
-  await openConsole(page);
-  const { join, room } = await startLive(page);
-  const phones = await phoneBrowser();
-  try {
-    const phone = await openPhone(phones, join);
-    const status = await phone.evaluate(
-      async ([id, key]) => {
-        const token = JSON.parse(localStorage.getItem(key) ?? '{}').token as string;
-        const attempt = (method: string, path: string) =>
-          fetch(`/live/rooms/${id}${path}`, {
-            method,
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: method === 'DELETE' ? null : '{}',
-          }).then((r) => r.status);
-        return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
-      },
-      [room, livePhoneKey] as const,
-    );
-    expect(status).toEqual([403, 403, 403]);
-    await expect(page.locator('.live-join')).toBeVisible();
-  } finally {
-    await phones.close();
-  }
+test('a participant cannot act as the facilitator: changing the room’s state with a phone’s token is refused', async ({
+  page,
+  facilitator,
+  phones,
+}) => {
+  await facilitator.open();
+  const { join, room } = await facilitator.startLive();
+  const phone = await phones.join(join);
+  const status = await phone.evaluate(
+    async ([id, key]) => {
+      const token = JSON.parse(localStorage.getItem(key) ?? '{}').token as string;
+      const attempt = (method: string, path: string) =>
+        fetch(`/live/rooms/${id}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: method === 'DELETE' ? null : '{}',
+        }).then((r) => r.status);
+      return [await attempt('PUT', '/state'), await attempt('DELETE', ''), await attempt('POST', '/tickets')];
+    },
+    [room, livePhoneKey] as const,
+  );
+  expect(status).toEqual([403, 403, 403]);
+  await expect(page.locator('.live-join')).toBeVisible();
 });
 
-test('the server killed in the middle of a vote and started again loses no vote; phones and the console resume', async ({ page }) => {
+test('the server killed in the middle of a vote and started again loses no vote; phones and the console resume', async ({
+  page,
+  facilitator,
+  phones,
+  liveServer,
+}) => {
   test.setTimeout(120_000);
-  const server = new LiveServer(4461);
+  const server = await liveServer(4461);
+  await facilitator.open('contractor', { origin: server.origin });
+  const { join } = await facilitator.startLive();
+  const [a, b, c] = await Promise.all([phones.join(join), phones.join(join), phones.join(join)]);
+  await vote(a!, choices[2]!.label.en);
+  await vote(b!, choices[2]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
+  await server.kill();
+  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
   await server.start();
-  const phones = await phoneBrowser();
-  try {
-    await openConsole(page, 'en', 'contractor', server.origin);
-    const { join } = await startLive(page);
-    const [a, b, c] = await Promise.all([openPhone(phones, join), openPhone(phones, join), openPhone(phones, join)]);
-    await vote(a!, choices[2]!.label.en);
-    await vote(b!, choices[2]!.label.en);
-    await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
-    await server.kill();
-    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
-    await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
-    await server.start();
-    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
-    await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'), { timeout: 30_000 });
-    // The votes stored before the crash are all there, and each phone still shows its own.
-    await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
-    await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await vote(c!, choices[0]!.label.en);
-    await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
-  } finally {
-    await phones.close();
-    await server.kill();
-  }
+  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'), { timeout: 30_000 });
+  // The votes stored before the crash are all there, and each phone still shows its own.
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
+  await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await vote(c!, choices[0]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
 });
 
-test('without a live server the console says why live voting is off, and hand counts work as before', async ({ page }) => {
+test('without a live server the console says why live voting is off, and hand counts work as before', async ({ page, facilitator }) => {
   // An unsupported browser says so too: EventSource removed before the page runs.
   await page.addInitScript(() => {
     if (sessionStorage.getItem('no-eventsource')) Reflect.deleteProperty(window, 'EventSource');
   });
   // A static host answers /live/status.json with the build's own file, which says there is no live server.
   await page.route('**/live/status.json', (route) => route.fulfill({ contentType: 'application/json', body: staticStatus }));
-  await openConsole(page);
+  await facilitator.open();
   await page.getByRole('button', { name: ui.en['live.start'] }).click();
   await expect(page.locator('.live-status')).toHaveText(ui.en['live.static']);
   await expect(page.locator('.live-join')).toHaveCount(0);
@@ -192,8 +181,7 @@ test('without a live server the console says why live voting is off, and hand co
   // Nothing was lost: the hand count is still there.
   await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
   await page.evaluate(() => sessionStorage.setItem('no-eventsource', '1'));
-  await page.reload();
-  await waitForIsland(page, 'console');
+  await facilitator.reload();
   await page.getByRole('button', { name: ui.en['live.start'] }).click();
   await expect(page.locator('.live-status')).toHaveText(ui.en['live.unsupported']);
   await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
@@ -226,23 +214,18 @@ test('the projector’s QR code opened on this machine offers the address its se
   await expect(page.locator('.screen-join strong')).toHaveText(`127.0.0.1:${coursePort}/en`);
 });
 
-test('the recommended path played with live voting on keeps the phones’ votes in the session', async ({ page }) => {
-  await openConsole(page);
-  const { join } = await startLive(page);
-  const phones = await phoneBrowser();
-  try {
-    const phone = await openPhone(phones, join);
-    const path = markedPath(contractor, 'recommended');
-    for (const step of path.slice(0, 2)) {
-      await vote(phone, choiceLabel(contractor, step, 'en'));
-      await page.getByRole('button', { name: ui.en['workshop.goMajority'] }).click();
-      await page.getByRole('button', { name: ui.en['player.continue'] }).click();
-    }
-    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), workshopsKey);
-    const session = Object.values(saved.sessions as Record<string, { phones: Record<string, number>[]; steps: unknown[] }>)[0]!;
-    expect(session.steps).toEqual(path.slice(0, 2));
-    expect(session.phones.slice(0, 2)).toEqual(path.slice(0, 2).map((s) => ({ [s.choice]: 1 })));
-  } finally {
-    await phones.close();
+test('the recommended path played with live voting on keeps the phones’ votes in the session', async ({ page, facilitator, phones }) => {
+  await facilitator.open();
+  const { join } = await facilitator.startLive();
+  const phone = await phones.join(join);
+  const path = markedPath(contractor, 'recommended');
+  for (const step of path.slice(0, 2)) {
+    await vote(phone, choiceLabel(contractor, step, 'en'));
+    await facilitator.majorityButton.click();
+    await facilitator.continue();
   }
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), workshopsKey);
+  const session = Object.values(saved.sessions as Record<string, { phones: Record<string, number>[]; steps: unknown[] }>)[0]!;
+  expect(session.steps).toEqual(path.slice(0, 2));
+  expect(session.phones.slice(0, 2)).toEqual(path.slice(0, 2).map((s) => ({ [s.choice]: 1 })));
 });

@@ -1,13 +1,12 @@
 // The scenario map on a phone: a list in reading size that the page never scrolls sideways, the
 // whole diagram only when asked for, and a legend that tells the paths and the endings' tones apart
 // without leaning on colour.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { locales, type Locale } from '../../src/engine/locales.ts';
 import { tones } from '../../src/engine/vocabulary.ts';
 import { scenarios, ui } from './course-data.ts';
-import { expectNoViolations } from './axe.ts';
-import { openMap, openScenario, play } from './play.ts';
+import { expect, test } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const phone = { width: 360, height: 740 };
@@ -37,15 +36,16 @@ async function expectLegend(page: Page, locale: Locale, paths: readonly ('mine' 
 
 for (const locale of locales) {
   test.describe(`${locale}: the map at 360 px`, () => {
-    test.use({ viewport: phone });
+    test.use({ viewport: phone, lang: locale });
 
     test('after an ending it is a list in reading size with the learner’s choices marked; the page never scrolls sideways', async ({
       page,
+      player,
     }) => {
       const steps = markedPath(contractor, 'real');
-      await openScenario(page, locale, contractor.id);
-      await play(page, contractor, steps, locale);
-      await openMap(page);
+      await player.open(contractor.id);
+      await player.play(contractor, steps);
+      await player.openMap();
       await expect(page.locator('#scenario-map')).toHaveAttribute('data-state', 'done');
       // Not a scaled-down diagram: the diagram is not shown until asked for.
       await expect(page.locator('#scenario-map .map-scroll')).toBeHidden();
@@ -58,7 +58,7 @@ for (const locale of locales) {
       await expectLegend(page, locale, ['mine', 'recommended', 'real']);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await expectNoViolations(page, { include: '#scenario-map' });
+        await expect(page).toPassAxe({ include: '#scenario-map' });
       }
     });
 
@@ -71,7 +71,7 @@ for (const locale of locales) {
       // At its own scale (12 px words), scrolled inside the box; the page itself still does not scroll sideways.
       expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
       expect(await diagram.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-      await expectNoViolations(page, { include: '#scenario-map' });
+      await expect(page).toPassAxe({ include: '#scenario-map' });
     });
   });
 

@@ -1,16 +1,14 @@
 // Each moment in its medium: a screen reader hears the medium and who it comes from, and the face
 // of the one it comes from in the expression the trust meter gives it; the strip shows the day and
 // the money the engine computes, and axe finds nothing, light or dark, in both languages.
-import { expect, test } from '@playwright/test';
 import { applyEffects, findNode, holds, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { replay } from '../../src/engine/run.ts';
 import { moneyAt, type Medium } from '../../src/engine/moment.ts';
 import { type Expression, expressionAt, faceMeter } from '../../src/engine/expression.ts';
 import { intlLocale, locales } from '../../src/engine/locales.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { choiceLabel, fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
-import { openScenario, play } from './play.ts';
-import { expectNoViolations } from './axe.ts';
+import { fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
+import { expect, ScenarioPlayer, test } from './fixtures.ts';
 
 const moments = momentOfEachMedium();
 
@@ -65,8 +63,8 @@ for (const locale of locales) {
         { name: name(medium.from), expression: ui[locale][`portrait.${expressionAt(scenario, meters)}`] },
         locale,
       );
-      await openScenario(page, locale, scenario.id);
-      await play(page, scenario, steps, locale);
+      const player = await new ScenarioPlayer(page, locale).open(scenario.id);
+      await player.play(scenario, steps);
       const article = page.getByRole('article', { name: label, exact: true });
       await expect(article).toBeVisible();
       // An email also says its subject, as a mail client's header does.
@@ -99,7 +97,7 @@ for (const locale of locales) {
       });
       // Where the money would give the story away before its player learns it, the day comes alone.
       const { shownWhen } = scenario.money;
-      await expect(page.locator('.story-strip')).toHaveText(
+      await expect(player.strip).toHaveText(
         shownWhen === undefined || holds(shownWhen, meters)
           ? fill(
               ui[locale]['player.strip'],
@@ -117,7 +115,7 @@ for (const locale of locales) {
       );
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        await expectNoViolations(page, { state: colorScheme });
+        await expect(page).toPassAxe({ state: colorScheme });
       }
     });
   }
@@ -140,9 +138,9 @@ for (const locale of locales) {
       // Trust just fell: annoyed; just rose: pleased; held: the face its level gives.
       const expression = expressionAt(scenario, after, before);
       if (move !== 'held') expect(expression).toBe(move === 'down' ? 'annoyed' : 'pleased');
-      await openScenario(page, locale, scenario.id);
-      await play(page, scenario, steps, locale);
-      await page.getByRole('button', { name: choiceLabel(scenario, { node: node.id, choice: choice.id }, locale), exact: true }).click();
+      const player = await new ScenarioPlayer(page, locale).open(scenario.id);
+      await player.play(scenario, steps);
+      await player.choose(scenario, { node: node.id, choice: choice.id });
       const article = page.getByRole('article', { name: label, exact: true });
       await expect(article).toBeVisible();
       await expect(article.locator('.moment-head img')).toHaveAttribute(
@@ -160,7 +158,7 @@ for (const locale of locales) {
         });
         const sum = (meters: typeof after) => amount.format(moneyAt(scenario, meters).received);
         const label = here.meters.find((m) => m.id === meter)!.label;
-        await expect(page.locator('.feedback .changes li', { hasText: label })).toHaveText(
+        await expect(player.feedback.locator('.changes li', { hasText: label })).toHaveText(
           fill(ui[locale]['player.meterChange'], { meter: label, from: sum(before), to: sum(after) }, locale),
         );
       }

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { fill, scenarios, ui } from './course-data.ts';
-import { play, waitForIsland } from './play.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -16,6 +16,7 @@ async function waitForPrecache(page: Page, path: string): Promise<void> {
 test('after a first visit the course works offline: a lesson, a scenario played to an ending, the console and the screen', async ({
   page,
   context,
+  player,
 }) => {
   await page.goto('/en/');
   // The other language is cached when the page is idle, after the visit's own.
@@ -24,9 +25,8 @@ test('after a first visit the course works offline: a lesson, a scenario played 
   await page.goto('/en/lessons/warn-first/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Warn first');
   const contractor = scenarios.find((s) => s.id === 'contractor')!;
-  await page.goto('/en/scenarios/contractor/');
-  await waitForIsland(page, 'player');
-  await play(page, contractor, markedPath(contractor, 'recommended'), 'en');
+  await player.open('contractor');
+  await player.play(contractor, markedPath(contractor, 'recommended'));
   await expect(page.locator('.outcome .grade')).toHaveText(fill(ui.en['player.gradeIs'], { grade: ui.en['grade.best'] }));
   await page.goto('/en/scenarios/contractor/text/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(contractor.title.en);

@@ -1,6 +1,6 @@
 // The people's portraits: static files drawn at build time, shown with alternative text in the
 // page's language, credited beside the files and on the about page.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expressions } from '../../src/engine/expression.ts';
 import { fill, scenarios, ui } from './course-data.ts';
 

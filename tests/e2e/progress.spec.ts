@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
@@ -13,7 +13,7 @@ import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { progressFileKind } from '../../src/stores/progress-file.ts';
 import { progressKey as key } from '../../src/browser/storage-keys.ts';
 import { fill, scenarios, ui } from './course-data.ts';
-import { openScenario, play, waitForIsland } from './play.ts';
+import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const client = scenarios.find((s) => s.id === 'client')!;
@@ -30,15 +30,15 @@ test('two tabs stay in step: a decision in one shows as progress in the other', 
   const item = home.locator('[data-item="contractor"] .state');
   await expect(item).toHaveText(ui.en['home.state.not-started']);
   const player = await context.newPage();
-  await openScenario(player, 'en', 'contractor');
-  await play(player, contractor, markedPath(contractor, 'recommended').slice(0, 1), 'en');
+  const tab = await new ScenarioPlayer(player, 'en').open('contractor');
+  await tab.play(contractor, markedPath(contractor, 'recommended').slice(0, 1));
   await expect(item).toHaveText(ui.en['home.state.in-progress']);
   await expect(home.locator('#continue')).toContainText(contractor.title.en);
 });
 
 test('progress exports to a file, and importing it back restores it after a reset', async ({ page }) => {
-  await openScenario(page, 'en', 'contractor');
-  await play(page, contractor, markedPath(contractor, 'recommended'), 'en');
+  const player = await new ScenarioPlayer(page, 'en').open('contractor');
+  await player.play(contractor, markedPath(contractor, 'recommended'));
   await page.goto('/en/progress/');
   await waitForIsland(page, 'progress');
   await expect(page.locator('tbody tr').first().locator('td').first()).not.toHaveText(ui.en['progress.notPlayed']);
@@ -62,8 +62,8 @@ test('progress exports to a file, and importing it back restores it after a rese
 for (const locale of locales) {
   test(`${locale}: importing a progress file asks first; saying no (the button or Escape) keeps the current progress`, async ({ page }) => {
     const t = ui[locale];
-    await openScenario(page, locale, 'contractor');
-    await play(page, contractor, markedPath(contractor, 'recommended'), locale);
+    const player = await new ScenarioPlayer(page, locale).open('contractor');
+    await player.play(contractor, markedPath(contractor, 'recommended'));
     await page.goto(`/${locale}/progress/`);
     await waitForIsland(page, 'progress');
     const played = (await page.locator('table').textContent())!;
@@ -96,8 +96,8 @@ for (const locale of locales) {
 }
 
 test('an invalid import is refused with the reason and changes nothing', async ({ page }) => {
-  await openScenario(page, 'ru', 'contractor');
-  await play(page, contractor, markedPath(contractor, 'real'), 'ru');
+  const player = await new ScenarioPlayer(page, 'ru').open('contractor');
+  await player.play(contractor, markedPath(contractor, 'real'));
   await page.goto('/ru/progress/');
   await waitForIsland(page, 'progress');
   await expect(page.locator('tbody tr').first().locator('td').first()).not.toHaveText(ui.ru['progress.notPlayed']);
@@ -137,8 +137,8 @@ for (const garbage of ['{not json', '[1,2,3]', 'null']) {
     await expect(page.locator('#storage-notice')).toHaveText(ui.en['storage.reset']);
     await page.reload();
     await expect(page.locator('#storage-notice')).toBeHidden();
-    await openScenario(page, 'en', 'contractor');
-    await play(page, contractor, markedPath(contractor, 'real').slice(0, 1), 'en');
+    const player = await new ScenarioPlayer(page, 'en').open('contractor');
+    await player.play(contractor, markedPath(contractor, 'real').slice(0, 1));
     expect(errors).toEqual([]);
   });
 }
@@ -171,9 +171,9 @@ for (const { locale, notice, v, by } of keptCases) {
     await page.addInitScript(([k, value]) => localStorage.getItem(k!) || localStorage.setItem(k!, value!), [key, saved]);
     await page.goto(`/${locale}/`);
     await expect(page.locator('#storage-notice')).toHaveText(ui[locale][`storage.${notice}`]);
-    await openScenario(page, locale, 'contractor');
+    const player = await new ScenarioPlayer(page, locale).open('contractor');
     await expect(page.getByRole('status').filter({ hasText: ui[locale][`storage.${notice}`] })).toBeVisible();
-    await play(page, contractor, markedPath(contractor, 'recommended'), locale);
+    await player.play(contractor, markedPath(contractor, 'recommended'));
     await expect(page.locator('.outcome')).toBeVisible();
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(saved);
   });
@@ -188,9 +188,9 @@ test('storage that throws is not fatal: the player works and says progress is ke
       },
     });
   });
-  await openScenario(page, 'en', 'contractor');
+  const player = await new ScenarioPlayer(page, 'en').open('contractor');
   await expect(page.getByRole('status').filter({ hasText: ui.en['storage.unavailable'] })).toBeVisible();
-  await play(page, contractor, markedPath(contractor, 'recommended'), 'en');
+  await player.play(contractor, markedPath(contractor, 'recommended'));
   await expect(page.locator('.outcome')).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -334,10 +334,10 @@ test('after the upgrade, an old result whose run is stored is re-scored; one wit
 
   // Played again, the client's scenario counts under the current rules, and its label goes.
   const path = markedPath(client, 'real');
-  await openScenario(page, 'en', 'client');
+  const player = await new ScenarioPlayer(page, 'en').open('client');
   await page.getByRole('button', { name: ui.en['player.restart'] }).click();
   await page.getByRole('dialog').getByRole('button', { name: ui.en['player.restart'] }).click();
-  await play(page, client, path, 'en');
+  await player.play(client, path);
   const replayed = outcome(client, path)!;
   await page.goto('/en/progress/');
   await waitForIsland(page, 'progress');

@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { workshopsKey } from '../../src/browser/storage-keys.ts';
 import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { fill, scenarios, ui } from './course-data.ts';
-import { waitForIsland } from './play.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 import { screenStates } from './screen-states.ts';
 

@@ -1,13 +1,13 @@
 // Two tabs of the course in one browser, each kind of saved progress changed in both, the
 // actions interleaved: every tab follows the other's saves, and a change made from an older
 // state merges or is refused with a word, never silently replacing newer progress.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { embedRunKey, progressKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
-import { openScenario, play, waitForIsland } from './play.ts';
+import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const recommended = markedPath(contractor, 'recommended');
@@ -57,7 +57,7 @@ async function staleChoice(
 ): Promise<void> {
   await b.deaf(true);
   await a.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await play(a, contractor, recommended.slice(3, 4), 'en');
+  await new ScenarioPlayer(a, 'en').play(contractor, recommended.slice(3, 4));
   // The course saves a choice when its tab is idle: tab b chooses once tab a's choice is saved.
   await expect.poll(() => savedSteps(a)).toEqual(pairs(recommended.slice(0, 4)));
   const node = findNode(contractor, recommended[3]!.node)!;
@@ -68,13 +68,13 @@ async function staleChoice(
 test('a run: each tab follows the other, and a choice from a stale tab does not replace the newer run', async ({ context }) => {
   const a = await openTab(context);
   const b = await openTab(context);
-  await openScenario(a, 'en', 'contractor');
-  await openScenario(b, 'en', 'contractor');
-  await play(a, contractor, recommended.slice(0, 2), 'en');
+  const playerA = await new ScenarioPlayer(a, 'en').open('contractor');
+  const playerB = await new ScenarioPlayer(b, 'en').open('contractor');
+  await playerA.play(contractor, recommended.slice(0, 2));
   // Tab b shows where tab a got to, says so, and goes on from there.
   await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await play(b, contractor, recommended.slice(2, 3), 'en');
+  await playerB.play(contractor, recommended.slice(2, 3));
   await expect.poll(async () => (await savedProgress(a)).scenarios['contractor']!.run!.steps).toEqual(pairs(recommended.slice(0, 3)));
   await expect(a.getByText(ui.en['player.moved'])).toBeVisible();
 
@@ -92,10 +92,10 @@ test('results: both tabs finish, the best result is kept and the latest is recor
   test.slow();
   const a = await openTab(context);
   const b = await openTab(context);
-  await openScenario(a, 'en', 'contractor');
-  await openScenario(b, 'en', 'contractor');
+  const playerA = await new ScenarioPlayer(a, 'en').open('contractor');
+  const playerB = await new ScenarioPlayer(b, 'en').open('contractor');
   const [best, worse] = [recommended, real].sort((x, y) => outcome(contractor, y)!.overall - outcome(contractor, x)!.overall);
-  await play(a, contractor, best!, 'en');
+  await playerA.play(contractor, best!);
   await expect(a.locator('.outcome')).toBeVisible();
   await a.goto('/en/progress/');
   await waitForIsland(a, 'progress');
@@ -107,7 +107,7 @@ test('results: both tabs finish, the best result is kept and the latest is recor
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(b.locator('.outcome').getByRole('heading', { level: 3 })).toHaveText(outcome(contractor, best!)!.ending.title.en);
   await b.getByRole('button', { name: ui.en['player.playAgain'] }).click();
-  await play(b, contractor, worse!, 'en');
+  await playerB.play(contractor, worse!);
   await expect(b.locator('.outcome')).toBeVisible();
   const saved = (await savedProgress(a)).scenarios['contractor']!;
   expect(saved.best!.overall).toBe(outcome(contractor, best!)!.overall);
@@ -192,11 +192,11 @@ test('an embedded scenario in two tabs: each frame follows the other, and a stal
     await tab.goto('/en/embed/contractor/');
     await waitForIsland(tab, 'embed');
   }
-  await play(a, contractor, recommended.slice(0, 2), 'en');
+  await new ScenarioPlayer(a, 'en').play(contractor, recommended.slice(0, 2));
   // Frame b shows where frame a got to, says so, and goes on from there.
   await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
-  await play(b, contractor, recommended.slice(2, 3), 'en');
+  await new ScenarioPlayer(b, 'en').play(contractor, recommended.slice(2, 3));
   expect(await savedSteps(a)).toEqual(pairs(recommended.slice(0, 3)));
 
   // Frame b has not heard of frame a's next choice when it makes one of its own.
