@@ -4,11 +4,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
-import { outcome } from '../../src/engine/scoring.ts';
 import { progressKey } from '../../src/browser/storage-keys.ts';
-import { resultOf } from '../../src/stores/scenario-result.ts';
 import { fill, plural, scenarios, ui } from './course-data.ts';
-import { expect, type FacilitatorConsole, type ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
+import { expect, type FacilitatorConsole, finishedProgress, type ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const first = markedPath(contractor, 'recommended')[0]!;
@@ -57,31 +55,15 @@ const removals = {
 
 type Api = keyof typeof removals;
 
-/** Takes the API away in the context, and collects every uncaught error of its pages. */
-async function without(context: BrowserContext, api: Api): Promise<string[]> {
+/** Takes the API away in every page and frame of the context, before anything else runs. */
+async function without(context: BrowserContext, api: Api): Promise<void> {
   await context.addInitScript(removals[api]);
-  const errors: string[] = [];
-  const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  context.pages().forEach(watch);
-  context.on('page', watch);
-  return errors;
 }
 
 /** Saves progress of a finished course (every lesson read, both scenarios done), as the certificate needs. */
 async function finishCourse(page: Page) {
-  const home = await (await page.request.get('/en/')).text();
-  const lessons = [...home.matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!);
-  const result = (id: string) => {
-    const s = scenarios.find((x) => x.id === id)!;
-    const steps = markedPath(s, 'recommended');
-    return resultOf(outcome(s, steps)!, steps, '2026-11-20T10:00:00.000Z');
-  };
-  const progress = {
-    v: 2,
-    lessons: Object.fromEntries(lessons.map((l) => [l, { read: true }])),
-    scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { best: result(s.id), last: result(s.id) }])),
-  };
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [progressKey, JSON.stringify(progress)] as const);
+  const progress = await finishedProgress(page.request);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [progressKey, progress] as const);
 }
 
 /** A choice moves the story: its feedback appears. */
@@ -103,8 +85,13 @@ for (const locale of ['en', 'ru'] as const) {
   test.describe(`without an optional browser API (${locale})`, () => {
     test.use({ lang: locale });
 
-    test('BroadcastChannel: the projector screen follows the console through the saved session', async ({ context, page, facilitator }) => {
-      const errors = await without(context, 'BroadcastChannel');
+    test('BroadcastChannel: the projector screen follows the console through the saved session', async ({
+      context,
+      pageErrors,
+      page,
+      facilitator,
+    }) => {
+      await without(context, 'BroadcastChannel');
       await facilitator.open();
       const screen = await facilitator.openScreen();
       await expect(screen.heading).toHaveText(start.title[locale]);
@@ -112,16 +99,17 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(screen.votes).toHaveText(plural(t['workshop.votesIn'], 1, locale));
       // Nothing is off here, so nothing is said.
       await expect(page.getByText(t['workshop.noScreenLink'])).toHaveCount(0);
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
     test('storage: the story and the votes go on in memory, and the pages say nothing is saved', async ({
       context,
+      pageErrors,
       page,
       facilitator,
       player,
     }) => {
-      const errors = await without(context, 'storage');
+      await without(context, 'storage');
       await page.goto('/');
       await expect(page.getByRole('link', { name: `${t['chooser.title']}: ${t['language.name']}` })).toBeVisible();
       await choiceMovesTheStory(player);
@@ -137,33 +125,34 @@ for (const locale of ['en', 'ru'] as const) {
       await page.goto(`/${locale}/facilitate/`);
       await waitForIsland(page, 'sessions');
       await expect(page.getByText(t['workshop.listOff'])).toBeVisible();
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
     test('BroadcastChannel and storage both: the console works and says the screen cannot follow', async ({
       context,
+      pageErrors,
       page,
       facilitator,
     }) => {
-      const errors = await without(context, 'BroadcastChannel');
+      await without(context, 'BroadcastChannel');
       await context.addInitScript(removals.storage);
       await facilitator.open();
       const screen = await facilitator.openScreen();
       await voteIsCounted(facilitator);
       await expect(page.getByText(t['workshop.noScreenLink'])).toBeVisible();
       await expect(screen.page.getByText(t['workshop.noScreenLink'])).toBeVisible();
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('service worker: the course plays online', async ({ context, player }) => {
+    test('service worker: the course plays online', async ({ context, pageErrors, player }) => {
       // Nothing on the pages promises offline use, so there is nothing to take back.
-      const errors = await without(context, 'service worker');
+      await without(context, 'service worker');
       await choiceMovesTheStory(player);
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('clipboard: a copy button selects the text and says to copy it by hand', async ({ context, page }) => {
-      const errors = await without(context, 'clipboard');
+    test('clipboard: a copy button selects the text and says to copy it by hand', async ({ context, pageErrors, page }) => {
+      await without(context, 'clipboard');
       for (const [path, key] of [
         [`/${locale}/templates/`, 'templates.copyFailed'],
         [`/${locale}/embed/`, 'embed.copyFailed'],
@@ -178,22 +167,31 @@ for (const locale of ['en', 'ru'] as const) {
         const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
         expect(selected.trim()).toBe((await page.locator(`[id="${source}"]`).textContent())!.trim());
       }
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('fullscreen: the screen says to use the browser’s own full-screen mode, and still follows', async ({ context, facilitator }) => {
-      const errors = await without(context, 'fullscreen');
+    test('fullscreen: the screen says to use the browser’s own full-screen mode, and still follows', async ({
+      context,
+      pageErrors,
+      facilitator,
+    }) => {
+      await without(context, 'fullscreen');
       await facilitator.open();
       const screen = await facilitator.openScreen();
       await expect(screen.page.getByText(t['workshop.noFullscreen'])).toBeVisible();
       await expect(screen.page.getByRole('button', { name: t['workshop.fullscreen'] })).toHaveCount(0);
       await voteIsCounted(facilitator);
       await expect(screen.votes).toHaveText(plural(t['workshop.votesIn'], 1, locale));
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('Web Audio: the console says there is no end-of-time sound, and time still runs out', async ({ context, page, facilitator }) => {
-      const errors = await without(context, 'Web Audio');
+    test('Web Audio: the console says there is no end-of-time sound, and time still runs out', async ({
+      context,
+      pageErrors,
+      page,
+      facilitator,
+    }) => {
+      await without(context, 'Web Audio');
       await page.clock.install();
       await facilitator.open();
       await expect(page.getByText(t['workshop.noSound'])).toBeVisible();
@@ -202,22 +200,27 @@ for (const locale of ['en', 'ru'] as const) {
       await page.getByRole('button', { name: plural(t['workshop.minutes'], 1, locale), exact: true }).click();
       await page.clock.fastForward('01:05');
       await expect(page.locator('.time')).toHaveText(t['workshop.timeUp']);
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('crypto.randomUUID: a session still gets an id, and survives a reload', async ({ context, page, facilitator }) => {
-      const errors = await without(context, 'crypto.randomUUID');
+    test('crypto.randomUUID: a session still gets an id, and survives a reload', async ({ context, pageErrors, page, facilitator }) => {
+      await without(context, 'crypto.randomUUID');
       await facilitator.open();
       await expect(page).toHaveURL(/[?]session=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       await voteIsCounted(facilitator);
       await page.reload();
       await waitForIsland(page, 'console');
       await expect(page.locator('.tally-total')).toHaveText(plural(t['workshop.votesIn'], 1, locale));
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
 
-    test('print: the handout says the browser cannot print, and a session file still downloads', async ({ context, page, facilitator }) => {
-      const errors = await without(context, 'print');
+    test('print: the handout says the browser cannot print, and a session file still downloads', async ({
+      context,
+      pageErrors,
+      page,
+      facilitator,
+    }) => {
+      await without(context, 'print');
       await facilitator.open();
       await voteIsCounted(facilitator);
       await page.goto(`/${locale}/facilitate/`);
@@ -234,7 +237,7 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(page.locator('.certificate')).toBeVisible();
       await expect(page.getByText(t['print.unavailable'])).toBeVisible();
       await expect(page.getByRole('button', { name: t['progress.print'] })).toHaveCount(0);
-      expect(errors).toEqual([]);
+      expect(pageErrors).toEqual([]);
     });
   });
 }

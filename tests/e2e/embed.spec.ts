@@ -83,6 +83,8 @@ test('the complete event carries the engine’s numbers for the reported path: e
 test('messages forged by another window or origin are ignored', async ({ page, embedHost }) => {
   await embedHost.open(page, '/two');
   await embedHost.frame(page, 'a');
+  // The host hears its widgets (so that hearing nothing forged says something).
+  await expect.poll(async () => (await embedHost.events(page)).some((e) => e.type === 'ready')).toBe(true);
   await page.evaluate(() => {
     // Well-formed messages of the current version: only where they come from gives them away.
     const forged = {
@@ -104,9 +106,11 @@ test('messages forged by another window or origin are ignored', async ({ page, e
   expect(await page.locator('#a iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(100);
 });
 
-test('a frame sandboxed without allow-same-origin plays to an ending and its events reach the host', async ({ page, embedHost }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+test('a frame sandboxed without allow-same-origin plays to an ending and its events reach the host', async ({
+  page,
+  embedHost,
+  pageErrors,
+}) => {
   await embedHost.open(page, '/sandboxed');
   const a = await embedHost.frame(page, 'a');
   expect(await a.evaluate(() => origin)).toBe('null');
@@ -118,7 +122,7 @@ test('a frame sandboxed without allow-same-origin plays to an ending and its eve
   await embedHost.expectFitted(page, 'a', a);
   // A frame with no storage says so: it cannot remember the run.
   expect((await embedHost.events(page)).find((e) => e.type === 'settings')?.detail).toMatchObject({ remember: false });
-  expect(errors).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 test('a choice clicked in a frame before its player has started answers at once; the live player makes it and tells the host', async ({
@@ -155,9 +159,7 @@ test('a choice clicked in a frame before its player has started answers at once;
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
-test('the loader also works as a classic deferred script', async ({ page, embedHost }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+test('the loader also works as a classic deferred script', async ({ page, embedHost, pageErrors }) => {
   await embedHost.open(page, '/classic');
   const a = await embedHost.frame(page, 'a');
   await expect(a.getByRole('heading', { level: 3 })).toBeVisible();
@@ -166,7 +168,7 @@ test('the loader also works as a classic deferred script', async ({ page, embedH
   // An unknown scenario is refused in place, naming the ones that exist, and frames nothing.
   await expect(page.locator('#wrong')).toContainText('"contractor"');
   await expect(page.locator('#wrong iframe')).toHaveCount(0);
-  expect(errors).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 test('embed frames may be framed by any site; other pages only by the course', async ({ request }) => {

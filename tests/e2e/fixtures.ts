@@ -21,23 +21,37 @@ export { EmbedHost, type HostEvent } from './pages/embed-host.ts';
 export { type Cmi5Lms, learner, lmsPackage, lmsPlayer, registration, ScormLms, scormHarness, scormHost } from './pages/lms.ts';
 export { LiveServer, Phones, phoneDevice } from './pages/live.ts';
 export { ScenarioPlayer, waitForIsland } from './pages/player.ts';
+export { finishedProgress } from './pages/progress.ts';
 export { FacilitatorConsole, type LiveRoom, ProjectorScreen } from './pages/workshop.ts';
 
 /** axe's rule tags for WCAG 2.2 at level AA, the level the course is held to. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** What `toPassAxe` checks: within `include` (a selector) when given; `state` names what was on screen in a failure. */
+export interface AxeOptions {
+  include?: string;
+  state?: string;
+  /** Runs axe once in each of these colour schemes (emulated in turn, the last one left on); as the page is, when not given. */
+  colorSchemes?: readonly ('light' | 'dark')[];
+}
+
 /**
  * Playwright's `expect`, with one matcher more:
- * `await expect(page).toPassAxe({ include?, state? })` runs axe at WCAG 2.2 AA on the page as it is
- * now (within the `include` selector when given) and fails on any violation, each listed as
- * `rule: elements`, after `state` when given, so a failure names what was on screen.
+ * `await expect(page).toPassAxe({ include?, state?, colorSchemes? })` runs axe at WCAG 2.2 AA on
+ * the page as it is now and fails on any violation, each listed as `rule: elements`, after the
+ * state and the scheme, so a failure names what was on screen.
  */
 export const expect = baseExpect.extend({
-  async toPassAxe(page: Page, options: { include?: string; state?: string } = {}) {
-    const builder = new AxeBuilder({ page }).withTags(wcagTags);
-    const { violations } = await (options.include ? builder.include(options.include) : builder).analyze();
-    const prefix = options.state ? `${options.state}: ` : '';
-    const found = violations.map((v) => `${prefix}${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  async toPassAxe(page: Page, options: AxeOptions = {}) {
+    const found: string[] = [];
+    for (const scheme of options.colorSchemes ?? [undefined]) {
+      if (scheme) await page.emulateMedia({ colorScheme: scheme });
+      const builder = new AxeBuilder({ page }).withTags(wcagTags);
+      const { violations } = await (options.include ? builder.include(options.include) : builder).analyze();
+      const where = [options.state, scheme].filter(Boolean).join(', ');
+      const prefix = where ? `${where}: ` : '';
+      found.push(...violations.map((v) => `${prefix}${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    }
     return {
       name: 'toPassAxe',
       pass: found.length === 0,
@@ -60,6 +74,8 @@ export interface CourseFixtures {
   facilitator: FacilitatorConsole;
   /** A page in a phone's context (`phoneDevice`: 390×844, touch) of the tests' browser, at the course. */
   phone: Page;
+  /** Every uncaught error of the pages of the test's context, as `address: message`: a test that expects none says so. */
+  pageErrors: string[];
   /** Phones for a live room, in a browser that reaches the server at its public name; closed after the test. */
   phones: Phones;
   /** A SCORM 1.2 LMS on `page`: `await scorm.open()` serves the package and opens it. */
@@ -88,6 +104,13 @@ export const test = base.extend<CourseOptions & CourseFixtures, CourseWorkerFixt
     const context = await browser.newContext({ ...phoneDevice, baseURL: baseURL ?? '', serviceWorkers: 'block' });
     await use(await context.newPage());
     await context.close();
+  },
+  pageErrors: async ({ context }, use) => {
+    const errors: string[] = [];
+    const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(errors);
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads what a fixture needs from this pattern; it needs nothing.
   phones: async ({}, use) => {

@@ -7,22 +7,15 @@ import { findNode } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { gradeBands } from '../../src/engine/vocabulary.ts';
 import type { Step } from '../../src/engine/types.ts';
-import { resultOf } from '../../src/stores/scenario-result.ts';
 import { progressFile } from '../../src/stores/progress-file.ts';
 import { emptyProgress } from '../../src/stores/progress-format.ts';
 import { progressFileKind } from '../../src/stores/progress-file.ts';
 import { progressKey as key } from '../../src/browser/storage-keys.ts';
 import { fill, scenarios, ui } from './course-data.ts';
-import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
+import { expect, finishedProgress, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 const client = scenarios.find((s) => s.id === 'client')!;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 test('two tabs stay in step: a decision in one shows as progress in the other', async ({ context }) => {
   const home = await context.newPage();
@@ -122,8 +115,7 @@ test('an invalid import is refused with the reason and changes nothing', async (
 });
 
 for (const garbage of ['{not json', '[1,2,3]', 'null']) {
-  test(`garbage in storage (${garbage}) is not fatal: the notice is shown once and the pages work`, async ({ page }) => {
-    const errors = watchErrors(page);
+  test(`garbage in storage (${garbage}) is not fatal: the notice is shown once and the pages work`, async ({ page, pageErrors }) => {
     await page.addInitScript(
       ([k, v]) => {
         if (!sessionStorage.getItem('seeded')) {
@@ -139,7 +131,7 @@ for (const garbage of ['{not json', '[1,2,3]', 'null']) {
     await expect(page.locator('#storage-notice')).toBeHidden();
     const player = await new ScenarioPlayer(page, 'en').open('contractor');
     await player.play(contractor, markedPath(contractor, 'real').slice(0, 1));
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 }
 
@@ -179,8 +171,7 @@ for (const { locale, notice, v, by } of keptCases) {
   });
 }
 
-test('storage that throws is not fatal: the player works and says progress is kept for this visit', async ({ page }) => {
-  const errors = watchErrors(page);
+test('storage that throws is not fatal: the player works and says progress is kept for this visit', async ({ page, pageErrors }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -192,25 +183,13 @@ test('storage that throws is not fatal: the player works and says progress is ke
   await expect(page.getByRole('status').filter({ hasText: ui.en['storage.unavailable'] })).toBeVisible();
   await player.play(contractor, markedPath(contractor, 'recommended'));
   await expect(page.locator('.outcome')).toBeVisible();
-  expect(errors).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
-/** Lessons of the course, as the home page lists them. */
-async function lessonIds(page: Page): Promise<string[]> {
-  const html = await (await page.request.get('/en/')).text();
-  return [...html.matchAll(/data-item="([^"]+)" data-kind="lesson"/g)].map((m) => m[1]!);
-}
-
-/** Everything done: every lesson read and each scenario finished on the given path, as the player saves it. */
+/** Everything done, saved before the first page runs: every lesson read and each scenario finished on the given path. */
 async function completeProgress(page: Page, paths: Record<string, Step[]>, name = '') {
-  const result = (s: typeof contractor) => resultOf(outcome(s, paths[s.id]!)!, paths[s.id]!, '2026-11-20T10:00:00.000Z');
-  const progress = {
-    v: 2,
-    name,
-    lessons: Object.fromEntries((await lessonIds(page)).map((l) => [l, { read: true }])),
-    scenarios: Object.fromEntries([contractor, client].map((s) => [s.id, { best: result(s), last: result(s) }])),
-  };
-  await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, JSON.stringify(progress)]);
+  const progress = await finishedProgress(page.request, paths, name);
+  await page.addInitScript(([k, v]) => localStorage.getItem(k!) || localStorage.setItem(k!, v!), [key, progress]);
 }
 
 const recommended = { contractor: markedPath(contractor, 'recommended'), client: markedPath(client, 'recommended') };
