@@ -4,7 +4,7 @@
 //
 //   test.use({ lang: 'ru' });                      // the course's language for `player` and `facilitator`
 //   test.use({ colorScheme: 'dark' });             // Playwright's own option: light or dark
-//   test('…', async ({ player, facilitator, phone, phones, embedHost, scorm, cmi5, liveServer }) => …);
+//   test('…', async ({ player, facilitator, phone, phones, liveServer, embedHost, scorm, cmi5, pageErrors }) => …);
 //
 // Page objects live in pages/ (player, workshop, live, embed host, LMS); the course's content and
 // the engine's expectations in course-data.ts. A new spec needs nothing else.
@@ -17,9 +17,9 @@ import { LiveServer, Phones, phoneDevice } from './pages/live.ts';
 import { ScenarioPlayer } from './pages/player.ts';
 import { FacilitatorConsole } from './pages/workshop.ts';
 
-export { EmbedHost, type HostEvent } from './pages/embed-host.ts';
-export { type Cmi5Lms, learner, lmsPackage, lmsPlayer, registration, ScormLms, scormHarness, scormHost } from './pages/lms.ts';
-export { LiveServer, Phones, phoneDevice } from './pages/live.ts';
+export type { EmbedHost, HostEvent } from './pages/embed-host.ts';
+export { type Cmi5Lms, learner, lmsPlayer, registration, type ScormLms, scormHarness } from './pages/lms.ts';
+export { type LiveServer, type Phones, phoneDevice } from './pages/live.ts';
 export { ScenarioPlayer, waitForIsland } from './pages/player.ts';
 export { finishedProgress } from './pages/progress.ts';
 export { FacilitatorConsole, type LiveRoom, ProjectorScreen } from './pages/workshop.ts';

@@ -13,7 +13,7 @@ import { ScenarioPlayer } from './player.ts';
 const root = join(import.meta.dirname, '..', '..', '..');
 
 /** The contractor's package of `kind` in `locale`, unzipped: file name to bytes. */
-export function lmsPackage(locale: Locale, kind: 'scorm12' | 'cmi5'): Record<string, Uint8Array> {
+function lmsPackage(locale: Locale, kind: 'scorm12' | 'cmi5'): Record<string, Uint8Array> {
   return unzipSync(readFileSync(join(root, 'dist', 'lms', packageFile('contractor', locale, kind))));
 }
 
@@ -21,8 +21,8 @@ export function lmsPackage(locale: Locale, kind: 'scorm12' | 'cmi5'): Record<str
 export const lmsPlayer = (page: Page, lang: Locale = 'en') => new ScenarioPlayer(page.frameLocator('iframe'), lang);
 
 /**
- * The SCORM harness page: scorm-again's SCORM 1.2 API as \`window.API\`, every session-time write
- * recorded in \`window.sessionTimes\`, resumed from the suspend data kept in sessionStorage, and
+ * The SCORM harness page: scorm-again's SCORM 1.2 API as `window.API`, every session-time write
+ * recorded in `window.sessionTimes`, resumed from the suspend data kept in sessionStorage, and
  * the package in a frame.
  */
 export const scormHarness = `<!doctype html><html lang="en"><head><title>LMS</title><script src="/scorm12.js"></script></head><body>
@@ -44,9 +44,9 @@ export const scormHarness = `<!doctype html><html lang="en"><head><title>LMS</ti
 </script></body></html>`;
 
 /** The address the SCORM harness is served at, inside the browser only. */
-export const scormHost = 'http://lms.test';
+const scormHost = 'http://lms.test';
 
-/** A SCORM 1.2 LMS: the harness at ${scormHost}/harness.html, the unpacked package under /pkg/. */
+/** A SCORM 1.2 LMS inside the browser: the harness at http://lms.test/harness.html, the unpacked package under /pkg/. */
 export class ScormLms {
   constructor(readonly page: Page) {}
 
