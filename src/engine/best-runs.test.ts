@@ -164,9 +164,10 @@ describe('the steps the exact search compiles', () => {
           node.choices.forEach((choice, c) => {
             for (const r of routesOf(choice)) if (r.when) for (const k of kinds(r.when)) seen.add(k);
             const interpreted = step(s, before, choice);
-            const after = compiled.choices[n]![c]!.after(code);
+            const numbered = compiled.links.choiceStart[n]! + c;
+            const after = compiled.after(numbered, code);
             expect(after).toBe(compiled.encode(interpreted.meters));
-            const target = compiled.choices[n]![c]!.target(after);
+            const target = compiled.target(numbered, after);
             expect(s.nodes[target]?.id).toBe(interpreted.next);
           });
         });

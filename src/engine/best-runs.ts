@@ -53,9 +53,11 @@ export function linksOf(scenario: Scenario): Links {
 /**
  * A scenario's steps compiled to integers, for the exact search: meter values travel as one
  * code (mixed radix over the meters' ranges, each offset by its minimum), so a state is a
- * (node index, code) pair. `after` applies a choice's effects with the clamping of `applyEffects`,
- * `target` picks the first route that holds as `nextNodeId` does: the same rule as the engine's
- * `step`, which a property test checks.
+ * (node index, code) pair. Choices are numbered as in `links` (the choices of the node at place n
+ * from `links.choiceStart[n]`). `after` applies a choice's effects with the clamping of
+ * `applyEffects`, `target` picks the first route that holds as `nextNodeId` does: the same rule as
+ * the engine's `step`, which a property test checks. Both read flat arrays and allocate nothing:
+ * the search calls them for every state it reaches (millions on a long scenario).
  */
 export interface CompiledSteps {
   /** How many codes there are: the product of the meters' ranges. */
@@ -64,43 +66,63 @@ export interface CompiledSteps {
   startCode: number;
   /** The code of some meter values (each clamped to its meter's bounds). */
   encode(meters: Readonly<Record<string, number>>): number;
-  /** Per node (by index), its choices compiled; none at an ending. */
-  choices: CompiledChoice[][];
+  /** The code after choice `c`'s effects, from the code before. */
+  after(c: number, code: number): number;
+  /** The place of the node choice `c`'s routes lead to from a code after its effects; -1 for none (or an unknown id). */
+  target(c: number, code: number): number;
+  /**
+   * The code of a state at the node at place n with the meters that no longer matter there set to
+   * their minimum. A meter matters at a node while a condition on one of its routes, or on a route
+   * of a node after it, reads it; points never depend on the meters, and a meter's effects only
+   * ever move itself. So two states of a node that differ only in the others lead to the same
+   * runs and points from there on, and the search meets them as one: far fewer states on a long
+   * scenario, the same best runs. Needs an acyclic graph, as the search does.
+   */
+  canonical(n: number, code: number): number;
+  /** Choice `c`'s points on principle `p` (in the order of the scenario's principles) are `points[c * P + p]`, P principles. */
+  points: Int32Array;
   /** The links the routes were resolved with. */
   links: Links;
-}
-
-export interface CompiledChoice {
-  /** Points per principle, in the order of the scenario's principles. */
-  points: Int32Array;
-  /** The code after this choice's effects, from the code before. */
-  after(code: number): number;
-  /** The index of the node the routes lead to from a code after the effects; -1 for none (or an unknown id). */
-  target(code: number): number;
+  /** Node places so that every route leads to a later one (see `topologicalOrder`). */
+  order: Int32Array;
 }
 
 /** Compiles a scenario's steps to integers (see `CompiledSteps`). */
 export function compileSteps(scenario: Scenario): CompiledSteps {
   const meters = scenario.meters;
-  const radix = meters.map((m) => m.max - m.min + 1);
-  const mult = radix.map((_, i) => radix.slice(0, i).reduce((a, b) => a * b, 1));
-  const space = radix.reduce((a, b) => a * b, 1);
   const count = meters.length;
+  const top = Int32Array.from(meters, (m) => m.max - m.min);
+  const mult = new Int32Array(count);
+  let space = 1;
+  for (let i = 0; i < count; i++) {
+    mult[i] = space;
+    space *= top[i]! + 1;
+  }
   // Each code's digits, looked up instead of divided out: the search reads them millions of times.
   const digits = new Uint8Array(space * count);
   for (let code = 0; code < space; code++)
-    for (let i = 0; i < count; i++) digits[code * count + i] = Math.floor(code / mult[i]!) % radix[i]!;
+    for (let i = 0; i < count; i++) digits[code * count + i] = Math.floor(code / mult[i]!) % (top[i]! + 1);
   const meterIndex = new Map(meters.map((m, i) => [m.id, i]));
   const links = linksOf(scenario);
+  const { choiceStart, routeStart, routeTarget } = links;
+  const choiceCount = choiceStart[choiceStart.length - 1]!;
 
+  // Loops, not every()/some() with a callback: a callback made per call would be garbage the
+  // search makes millions of times.
   const compileCondition = (c: Condition): ((code: number) => boolean) => {
     if ('all' in c) {
       const parts = c.all.map(compileCondition);
-      return (code) => parts.every((p) => p(code));
+      return (code) => {
+        for (const part of parts) if (!part(code)) return false;
+        return true;
+      };
     }
     if ('any' in c) {
       const parts = c.any.map(compileCondition);
-      return (code) => parts.some((p) => p(code));
+      return (code) => {
+        for (const part of parts) if (part(code)) return true;
+        return false;
+      };
     }
     const i = meterIndex.get(c.meter);
     // An undeclared meter reads 0, as `holds` reads it (validation reports the name apart).
@@ -113,37 +135,103 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
     return atLeast === undefined ? () => false : (code) => read(code) >= atLeast;
   };
 
+  /** The meters a condition reads, one bit each (by their place in `meters`); an undeclared one reads none. */
+  const read = (c: Condition): number => {
+    if ('all' in c) return c.all.reduce((mask, part) => mask | read(part), 0);
+    if ('any' in c) return c.any.reduce((mask, part) => mask | read(part), 0);
+    const i = meterIndex.get(c.meter);
+    return i === undefined || i > 30 ? 0 : 1 << i;
+  };
+
   const encode = (values: Readonly<Record<string, number>>) =>
     meters.reduce((code, m, i) => code + (Math.min(m.max, Math.max(m.min, values[m.id] ?? m.start)) - m.min) * mult[i]!, 0);
 
-  const choices = scenario.nodes.map((node, n) =>
-    isDecision(node)
-      ? node.choices.map((choice, j): CompiledChoice => {
-          const moved = meters.flatMap((m, i) => (choice.effects[m.id] ? [{ i, delta: choice.effects[m.id]! }] : []));
-          const first = links.routeStart[links.choiceStart[n]! + j]!;
-          const routes = routesOf(choice).map((r, k) => ({
-            holds: r.when ? compileCondition(r.when) : undefined,
-            to: links.routeTarget[first + k]!,
-          }));
-          return {
-            points: Int32Array.from(scenario.principles, (p) => choice.points[p] ?? 0),
-            after: (code) => {
-              let next = code;
-              for (const { i, delta } of moved) {
-                const digit = digits[code * count + i]!;
-                next += (Math.min(radix[i]! - 1, Math.max(0, digit + delta)) - digit) * mult[i]!;
-              }
-              return next;
-            },
-            target: (code) => {
-              for (const r of routes) if (!r.holds || r.holds(code)) return r.to;
-              return -1;
-            },
-          };
-        })
-      : [],
-  );
-  return { space, startCode: encode({}), encode, choices, links };
+  // Per choice: the meters its effects move (flat, from moveStart[c]), its points, and where its
+  // routes lead; a choice whose first route has no condition leads there whatever the meters
+  // (`fixed`), the others ask their routes' conditions in order (`routed`).
+  const P = scenario.principles.length;
+  const points = new Int32Array(choiceCount * P);
+  const moveStart = new Int32Array(choiceCount + 1);
+  const moveMeter: number[] = [];
+  const moveDelta: number[] = [];
+  const unfixed = -2;
+  const fixed = new Int32Array(choiceCount);
+  const routed: { holds: ((code: number) => boolean) | undefined; reads: number; to: number }[][] = [];
+  scenario.nodes.forEach((node, n) => {
+    if (!isDecision(node)) return;
+    node.choices.forEach((choice, j) => {
+      const c = choiceStart[n]! + j;
+      moveStart[c] = moveMeter.length;
+      meters.forEach((m, i) => {
+        const delta = choice.effects[m.id];
+        if (delta) {
+          moveMeter.push(i);
+          moveDelta.push(delta);
+        }
+      });
+      scenario.principles.forEach((p, k) => {
+        points[c * P + k] = choice.points[p] ?? 0;
+      });
+      const routes = routesOf(choice).map((r, k) => ({
+        holds: r.when && compileCondition(r.when),
+        reads: r.when ? read(r.when) : 0,
+        to: routeTarget[routeStart[c]! + k]!,
+      }));
+      fixed[c] = routes[0]!.holds ? unfixed : routes[0]!.to;
+      routed[c] = routes;
+    });
+  });
+  moveStart[choiceCount] = moveMeter.length;
+  const movedMeter = Int32Array.from(moveMeter);
+  const movedDelta = Int32Array.from(moveDelta);
+
+  // Per node, the meters that matter there (see `canonical`), one bit each, filled from the
+  // endings back; the digits of the others are dropped from its codes. With more meters than
+  // bits (only meters of a single value can be that many), every meter is kept.
+  const matters = new Int32Array(scenario.nodes.length);
+  const order = topologicalOrder(links);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k]!;
+    let mask = count > 31 ? -1 : 0;
+    for (let c = choiceStart[n]!; c < choiceStart[n + 1]!; c++) {
+      for (const r of routed[c]!) mask |= r.reads;
+      for (let r = routeStart[c]!; r < routeStart[c + 1]!; r++) if (routeTarget[r]! >= 0) mask |= matters[routeTarget[r]!]!;
+    }
+    matters[n] = mask;
+  }
+  const everyMeter = count > 31 ? -1 : 2 ** count - 1;
+
+  return {
+    space,
+    startCode: encode({}),
+    encode,
+    after(c, code) {
+      let next = code;
+      for (let k = moveStart[c]!, end = moveStart[c + 1]!; k < end; k++) {
+        const i = movedMeter[k]!;
+        const digit = digits[code * count + i]!;
+        const moved = digit + movedDelta[k]!;
+        next += (Math.min(top[i]!, Math.max(0, moved)) - digit) * mult[i]!;
+      }
+      return next;
+    },
+    target(c, code) {
+      const to = fixed[c]!;
+      if (to !== unfixed) return to;
+      for (const r of routed[c]!) if (!r.holds || r.holds(code)) return r.to;
+      return -1;
+    },
+    canonical(n, code) {
+      const mask = matters[n]!;
+      if (mask === everyMeter) return code;
+      let kept = code;
+      for (let i = 0; i < count; i++) if (!(mask & (1 << i))) kept -= digits[code * count + i]! * mult[i]!;
+      return kept;
+    },
+    points,
+    links,
+    order,
+  };
 }
 
 /**
@@ -206,40 +294,37 @@ function search(scenario: Scenario): Record<string, BestRun> {
   const P = principles.length;
   const start = scenario.nodes.findIndex((n) => n.id === scenario.start);
   if (start < 0) return Object.fromEntries(principles.map((p) => [p, { points: 0, steps: [] }]));
-  const { space, startCode, choices, links } = compileSteps(scenario);
-  const order = topologicalOrder(links);
+  const { space, startCode, after, target, canonical, points, links, order } = compileSteps(scenario);
+  const { choiceStart } = links;
 
   // Forward: which states a run reaches, one bit each. The states reached are usually a small
-  // share of all (node, code) pairs, so only they get a value below.
+  // share of all (node, code) pairs, so only they get a value below. The loops over a node's
+  // reached codes are written out (lowest bit first), not passed a callback: they run millions
+  // of times.
   const words = Math.ceil(space / 32);
   const reached = new Uint32Array(scenario.nodes.length * words);
-  const mark = (n: number, code: number) => {
-    reached[n * words + (code >>> 5)]! |= 1 << (code & 31);
-  };
-  const eachReached = (n: number, visit: (code: number) => void) => {
-    for (let w = 0; w < words; w++) {
-      let bits = reached[n * words + w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        visit(w * 32 + 31 - Math.clz32(low));
-        bits ^= low;
+  const startState = canonical(start, startCode);
+  reached[start * words + (startState >>> 5)] = 1 << (startState & 31);
+  for (const n of order) {
+    const first = choiceStart[n]!;
+    const last = choiceStart[n + 1]!;
+    if (first === last) continue;
+    for (let w = n * words, end = w + words, base = 0; w < end; w++, base += 32) {
+      for (let bits = reached[w]!; bits !== 0; bits &= bits - 1) {
+        const code = base + 31 - Math.clz32(bits & -bits);
+        for (let c = first; c < last; c++) {
+          let next = after(c, code);
+          const t = target(c, next);
+          if (t < 0) continue;
+          next = canonical(t, next);
+          reached[t * words + (next >>> 5)]! |= 1 << (next & 31);
+        }
       }
     }
-  };
-  mark(start, startCode);
-  for (const n of order) {
-    const here = choices[n]!;
-    if (here.length === 0) continue;
-    eachReached(n, (code) => {
-      for (const c of here) {
-        const after = c.after(code);
-        const t = c.target(after);
-        if (t >= 0) mark(t, after);
-      }
-    });
   }
 
-  // Each reached state's place in the value table: the reached states before it, counted per word.
+  // Each reached state's place in the value table: the reached states before it, counted per
+  // word. A node's reached states are visited in the order of their places.
   const rank = new Int32Array(reached.length);
   let total = 0;
   for (let w = 0; w < reached.length; w++) {
@@ -254,49 +339,63 @@ function search(scenario: Scenario): Record<string, BestRun> {
   // Backward: the best each principle can still earn from every reached state (0 at an ending).
   // A run visits each node at most once, so no sum exceeds the nodes' largest points added up:
   // when that fits in 16 bits, so does the table, at half the memory.
-  const bound = choices.reduce((sum, here) => sum + Math.max(0, ...here.flatMap((c) => Array.from(c.points, Math.abs))), 0);
+  let bound = 0;
+  for (let n = 0; n < scenario.nodes.length; n++) {
+    let most = 0;
+    for (let i = choiceStart[n]! * P; i < choiceStart[n + 1]! * P; i++) most = Math.max(most, Math.abs(points[i]!));
+    bound += most;
+  }
   const narrow = bound < 2 ** 15 - 1;
   const unset = narrow ? -(2 ** 15) : -(2 ** 31);
+  // An ending's states keep 0; a decision's start unset, filled node by node below.
   const best = narrow ? new Int16Array(total * P) : new Int32Array(total * P);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
-    const here = choices[n]!;
-    if (here.length === 0) continue;
-    eachReached(n, (code) => {
-      const at = slot(n, code) * P;
-      best.fill(unset, at, at + P);
-      for (const c of here) {
-        const after = c.after(code);
-        const t = c.target(after);
-        if (t < 0) continue;
-        const from = slot(t, after) * P;
-        for (let p = 0; p < P; p++) {
-          const later = best[from + p]!;
-          if (later !== unset) best[at + p] = Math.max(best[at + p]!, c.points[p]! + later);
+    const first = choiceStart[n]!;
+    const last = choiceStart[n + 1]!;
+    if (first === last) continue;
+    let at = rank[n * words]! * P;
+    best.fill(unset, at, (n + 1) * words < rank.length ? rank[(n + 1) * words]! * P : total * P);
+    for (let w = n * words, end = w + words, base = 0; w < end; w++, base += 32) {
+      for (let bits = reached[w]!; bits !== 0; bits &= bits - 1, at += P) {
+        const code = base + 31 - Math.clz32(bits & -bits);
+        for (let c = first; c < last; c++) {
+          const next = after(c, code);
+          const t = target(c, next);
+          if (t < 0) continue;
+          const from = slot(t, canonical(t, next)) * P;
+          for (let p = 0; p < P; p++) {
+            const later = best[from + p]!;
+            const sum = points[c * P + p]! + later;
+            if (later !== unset && sum > best[at + p]!) best[at + p] = sum;
+          }
         }
       }
-    });
+    }
   }
 
   // The run itself: from the start, the first choice in authored order that earns the best.
   const runFor = (p: number): BestRun => {
     const steps: Step[] = [];
     let n = start;
-    let code = startCode;
-    while (choices[n]!.length > 0) {
+    let code = startState;
+    for (let node = scenario.nodes[n]; isDecision(node); node = scenario.nodes[n]) {
       const wanted = best[slot(n, code) * P + p]!;
-      const node = scenario.nodes[n]!;
-      const ci = choices[n]!.findIndex((c) => {
-        const t = c.target(c.after(code));
-        return t >= 0 && c.points[p]! + best[slot(t, c.after(code)) * P + p]! === wanted;
-      });
-      if (ci < 0 || !isDecision(node)) break;
-      steps.push({ node: node.id, choice: node.choices[ci]!.id });
-      const c = choices[n]![ci]!;
-      code = c.after(code);
-      n = c.target(code);
+      const first = choiceStart[n]!;
+      let next = -1;
+      for (let c = first; c < choiceStart[n + 1]! && next < 0; c++) {
+        const t = target(c, after(c, code));
+        if (t < 0) continue;
+        const state = canonical(t, after(c, code));
+        if (points[c * P + p]! + best[slot(t, state) * P + p]! !== wanted) continue;
+        steps.push({ node: node.id, choice: node.choices[c - first]!.id });
+        next = t;
+        code = state;
+      }
+      if (next < 0) break;
+      n = next;
     }
-    return { points: best[slot(start, startCode) * P + p]!, steps };
+    return { points: best[slot(start, startState) * P + p]!, steps };
   };
   return Object.fromEntries(principles.map((p, i) => [p, runFor(i)]));
 }

@@ -2,7 +2,7 @@
 import { isDecision, routesOf } from './graph.ts';
 import { replay, startRun, type Run } from './run.ts';
 import type { Scenario, Step } from './types.ts';
-import { isId } from './guards.ts';
+import { isId, isRecord } from './guards.ts';
 
 export const storedRunVersion = 1;
 
@@ -64,22 +64,19 @@ export function sameRun(a: StoredRun | undefined, b: StoredRun | undefined): boo
 
 /** Reads a stored run from untrusted data; undefined unless it is well-formed. */
 export function decodeStoredRun(value: unknown): StoredRun | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { v, scenario, fingerprint, steps } = value as Record<string, unknown>;
-  if (v !== storedRunVersion || !isId(scenario) || typeof fingerprint !== 'string') return undefined;
-  const decoded = decodeSteps(steps);
-  return decoded && { v, scenario, fingerprint, steps: decoded };
+  if (!isRecord(value)) return undefined;
+  const { v, scenario, fingerprint } = value;
+  const steps = decodeSteps(value['steps']);
+  return v === storedRunVersion && isId(scenario) && typeof fingerprint === 'string' && steps
+    ? { v, scenario, fingerprint, steps }
+    : undefined;
 }
 
 /** Reads stored decisions, [node id, choice id] pairs (at most 1,000), from untrusted data; undefined unless well-formed. */
 export function decodeSteps(steps: unknown): [string, string][] | undefined {
-  if (!Array.isArray(steps) || steps.length > 1000) return undefined;
-  const decoded: [string, string][] = [];
-  for (const step of steps) {
-    if (!Array.isArray(step) || step.length !== 2 || !isId(step[0]) || !isId(step[1])) return undefined;
-    decoded.push([step[0], step[1]]);
-  }
-  return decoded;
+  return Array.isArray(steps) && steps.length <= 1000 && steps.every((s) => Array.isArray(s) && s.length === 2 && isId(s[0]) && isId(s[1]))
+    ? steps.map(([node, choice]): [string, string] => [node, choice])
+    : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The embed frame's script: the player island, hydrated. Bundled on its own into one file the
-// frame loads from its head (see islands/island-script.ts).
-import { hydrateIsland } from './hydrate.ts';
+// frame loads from its head (see islands/island-script.ts). Its props are always in the page.
+import { hydrateInline } from './hydrate.ts';
 import { retireEarlyView } from '../scripts/early-choice.ts';
 import EmbedPlayer from '../components/EmbedPlayer.tsx';
 
-hydrateIsland('embed', EmbedPlayer).then(retireEarlyView);
+retireEarlyView(hydrateInline('embed', EmbedPlayer));

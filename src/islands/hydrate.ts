@@ -25,3 +25,18 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   root.dataset['hydrated'] = 'true';
   return root;
 }
+
+/**
+ * `hydrateIsland` at once, for an island whose props are always written into the page (an Island
+ * without `src`): a script that hydrates only such an island (the embed frame's) then carries no
+ * code to fetch props. Returns the island's root element, live; throws where the page lacks the
+ * island or its inline props.
+ */
+export function hydrateInline<P extends object>(name: string, component: ComponentType<P>): HTMLElement {
+  const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
+  const props = JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null') as P | null;
+  if (!root || !props) throw new Error(`island "${name}" is missing from the page, or its props are`);
+  hydrate(h(component, props), root);
+  root.dataset['hydrated'] = 'true';
+  return root;
+}

@@ -4,6 +4,7 @@
 import { decodeSteps, decodeStoredRun, type StoredRun } from '../engine/stored-run.ts';
 import type { Grade } from '../engine/types.ts';
 import { isId, isInt, isRecord } from '../engine/guards.ts';
+import { grades } from '../engine/vocabulary.ts';
 import { decodeVersioned, type Format, type Kept } from './persisted.ts';
 
 /**
@@ -75,12 +76,10 @@ export interface Decoded {
   kept?: Kept;
 }
 
-const grades: readonly string[] = ['best', 'good', 'mixed', 'poor'];
-
 function decodeResult(v: unknown): ScenarioResult | undefined {
   if (!isRecord(v)) return undefined;
   const { ending, grade, overall, principles, at } = v;
-  if (!isId(ending) || typeof grade !== 'string' || !grades.includes(grade)) return undefined;
+  if (!isId(ending) || !(grades as readonly unknown[]).includes(grade)) return undefined;
   if (!isInt(overall) || overall < 0 || overall > 100 || typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isRecord(principles))
     return undefined;
   const scores: ScenarioResult['principles'] = {};

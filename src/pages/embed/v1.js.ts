@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { getScenarios } from '../../course/content.ts';
+import { minifyModule } from '../../islands/bundle.ts';
 
 export async function GET() {
   const result = await build({
@@ -16,5 +17,8 @@ export async function GET() {
     // An unknown scenario is refused on the host page, with the valid ids, instead of framing a 404.
     define: { SCENARIO_IDS: JSON.stringify((await getScenarios()).map((s) => s.id)) },
   });
-  return new Response(result.outputFiles[0]!.text, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+  // terser after esbuild, as for the players' scripts: the loader counts in every host page's weight.
+  return new Response(await minifyModule(result.outputFiles[0]!.text, false), {
+    headers: { 'content-type': 'text/javascript; charset=utf-8' },
+  });
 }
