@@ -90,6 +90,12 @@ interface Round {
   elements: number;
   /** With `--trace`: the main thread's time in each timed step (a choice, then its Continue), by category, ms. */
   steps: Record<Category, number>[];
+  /**
+   * With `--trace`: the same as the CPU time the main thread used (the trace's thread time), ms.
+   * On a shared machine the elapsed time above grows with every other process, while the CPU
+   * time a step needs stays much the same: compare variants by this one.
+   */
+  cpu: Record<Category, number>[];
 }
 
 const kinds = ['html', 'css', 'js', 'story', 'portraits', 'map', 'fonts', 'other'] as const;
@@ -132,6 +138,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { frame?: string }; name?: string };
@@ -140,29 +148,33 @@ interface TraceEvent {
 /**
  * The renderer's main-thread time between each pair of marks `bench-start-N` and `bench-end-N`
  * (put by the page probe), as self time by category: a layout inside a script's call counts as
- * layout, so a forced layout shows as layout time, not script.
+ * layout, so a forced layout shows as layout time, not script. `wall` is elapsed time, `cpu` the
+ * thread time the same events used (for an event cut by a mark, in proportion), both in ms.
  */
-function stepsOf(events: TraceEvent[]): Record<Category, number>[] {
+function stepsOf(events: TraceEvent[]): { wall: Record<Category, number>[]; cpu: Record<Category, number>[] } {
   const main = events.find(
     (e) =>
       e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((m) => m.tid === e.tid && m.name.startsWith('bench-')),
   );
-  if (!main) return [];
+  if (!main) return { wall: [], cpu: [] };
   const own = events.filter((e) => e.tid === main.tid && e.pid === main.pid);
   const marks = new Map(own.filter((e) => e.name.startsWith('bench-')).map((e) => [e.name, e.ts]));
   const complete = own.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const steps: Record<Category, number>[] = [];
+  const wall: Record<Category, number>[] = [];
+  const cpu: Record<Category, number>[] = [];
   const indices = [...marks.keys()].flatMap((name) => (name.startsWith('bench-start-') ? [Number(name.slice('bench-start-'.length))] : []));
   for (const i of indices.sort((a, b) => a - b)) {
     const [from, to] = [marks.get(`bench-start-${i}`)!, marks.get(`bench-end-${i}`)];
     if (to === undefined) continue;
-    const sum = Object.fromEntries(categories.map((c) => [c, 0])) as Record<Category, number>;
+    const zero = () => Object.fromEntries(categories.map((c) => [c, 0])) as Record<Category, number>;
+    const [sum, sumCpu] = [zero(), zero()];
     // Self time: each event's duration less its children's, the children being the events that start and end inside it.
-    const stack: { end: number; category: Category; self: number }[] = [];
+    const stack: { end: number; category: Category; self: number; selfCpu: number }[] = [];
     const close = (until: number) => {
       while (stack.length > 0 && stack.at(-1)!.end <= until) {
         const done = stack.pop()!;
         sum[done.category] += done.self / 1000;
+        sumCpu[done.category] += done.selfCpu / 1000;
       }
     };
     for (const e of complete) {
@@ -170,16 +182,26 @@ function stepsOf(events: TraceEvent[]): Record<Category, number>[] {
       close(e.ts);
       const start = Math.max(e.ts, from);
       const end = Math.min(e.ts + e.dur!, to);
+      const thread = ((e.tdur ?? 0) * (end - start)) / Math.max(e.dur!, 1);
       const parent = stack.at(-1);
-      if (parent) parent.self -= end - start;
+      if (parent) {
+        parent.self -= end - start;
+        parent.selfCpu -= thread;
+      }
       // Nested events take their parent's category unless they name their own (a task's script, a script's layout).
       const category = categoryOf(e.name);
-      stack.push({ end: e.ts + e.dur!, category: category === 'other' && parent ? parent.category : category, self: end - start });
+      stack.push({
+        end: e.ts + e.dur!,
+        category: category === 'other' && parent ? parent.category : category,
+        self: end - start,
+        selfCpu: thread,
+      });
     }
     close(Number.POSITIVE_INFINITY);
-    steps.push(sum);
+    wall.push(sum);
+    cpu.push(sumCpu);
   }
-  return steps;
+  return { wall, cpu };
 }
 
 const scenarioDir = 'content/scenarios';
@@ -373,7 +395,7 @@ async function playRound(
       number
     >,
     elements,
-    steps: stepsOf(trace),
+    ...(({ wall, cpu }) => ({ steps: wall, cpu }))(stepsOf(trace)),
   };
   await context.close();
   return round;
@@ -474,6 +496,22 @@ async function main() {
       const totals = categories.map((c) => `${c} ${Math.round(median(rounds.map((r) => r.steps.reduce((t, s) => t + s[c], 0))))}`);
       console.log(`/${locale}/scenarios/${scenario.id}/ ${side}: ${cells.join(', ')}; in all: ${totals.join(', ')}`);
     }
+  // The elapsed times above and the six choices' figure grow with the machine's load; the CPU
+  // time the main thread spent on the same steps much less, so this is the figure to compare
+  // changes by on a shared machine.
+  console.log(`\nThe main thread's CPU time over the ${timedChoices} choices (thread time, ms, medians):\n`);
+  console.log(`| page | side | ${categories.join(' | ')} | all | ours/ink |\n|---|---|${categories.map(() => '---|').join('')}---|---|`);
+  const cpuOf = (rounds: Round[], c?: Category) =>
+    median(rounds.map((r) => r.cpu.reduce((t, s) => t + (c ? s[c] : categories.reduce((all, k) => all + s[k], 0)), 0)));
+  for (const { locale, scenario } of pages) {
+    const [ours, ink] = (['ours', 'ink'] as const).map((side) => results.get(`${side} ${locale}/${scenario.id}`)!);
+    for (const side of ['ours', 'ink'] as const) {
+      const rounds = side === 'ours' ? ours! : ink!;
+      const ratio = side === 'ours' ? `${(cpuOf(ours!) / cpuOf(ink!)).toFixed(2)}×` : '';
+      const cells = categories.map((c) => Math.round(cpuOf(rounds, c))).join(' | ');
+      console.log(`| /${locale}/scenarios/${scenario.id}/ | ${side} | ${cells} | ${Math.round(cpuOf(rounds))} | ${ratio} |`);
+    }
+  }
 }
 
 await main();
