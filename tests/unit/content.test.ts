@@ -115,7 +115,11 @@ const claims: Record<string, Claim[]> = {
       phrase: 'Dana answers your email within the hour',
       holds: took('send-new-address'),
     },
-    { at: { text: 'debrief', node: 'solved-on-day-two' }, phrase: 'then one precise question', holds: took('ask-which-address', 'ask-and-reissue') },
+    {
+      at: { text: 'debrief', node: 'solved-on-day-two' },
+      phrase: 'then one precise question',
+      holds: took('ask-which-address', 'ask-and-reissue'),
+    },
     {
       at: { text: 'debrief', node: 'solved-on-day-two' },
       phrase: 'you never said the money was missing',
