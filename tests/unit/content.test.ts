@@ -93,7 +93,7 @@ const claims: Record<string, Claim[]> = {
       holds: not(spedUp),
     },
     { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'with a week’s deadline', holds: warned },
-    { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'with a friendly note', holds: took('friendly-reminder') },
+    { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'in a short note', holds: took('friendly-reminder', 'statement-ask-when') },
     { at: { text: 'debrief', node: 'paid-to-build' }, phrase: 'you answered with visible speed', holds: spedUp },
     {
       at: { text: 'feedback', node: 'waiting-for-answer', choice: 'keep-your-word' },
@@ -108,18 +108,22 @@ const claims: Record<string, Claim[]> = {
     {
       at: { text: 'situation', node: 'old-address-found' },
       phrase: 'Mark’s answer comes back within minutes',
-      holds: took('ask-which-address'),
+      holds: took('ask-which-address', 'ask-and-reissue'),
     },
     {
       at: { text: 'situation', node: 'old-address-found' },
       phrase: 'Dana answers your email within the hour',
       holds: took('send-new-address'),
     },
-    { at: { text: 'debrief', node: 'solved-on-day-two' }, phrase: 'then one precise question', holds: took('ask-which-address') },
+    {
+      at: { text: 'debrief', node: 'solved-on-day-two' },
+      phrase: 'then one precise question',
+      holds: took('ask-which-address', 'ask-and-reissue'),
+    },
     {
       at: { text: 'debrief', node: 'solved-on-day-two' },
       phrase: 'you never said the money was missing',
-      holds: not(took('friendly-reminder')),
+      holds: not(took('friendly-reminder', 'statement-ask-when')),
     },
     { at: { text: 'debrief', node: 'solved-on-day-two' }, phrase: 'you answered at once with faster work', holds: spedUp },
   ],
