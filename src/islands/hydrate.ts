@@ -1,5 +1,12 @@
 import { h, hydrate, type ComponentType } from 'preact';
 
+/** Hydrates `root` with `component` and its props, and marks it live: tests and styles can tell a live island from its server-rendered HTML. */
+function goLive<P extends object>(root: HTMLElement, component: ComponentType<P>, props: P): HTMLElement {
+  hydrate(h(component, props), root);
+  root.dataset['hydrated'] = 'true';
+  return root;
+}
+
 /**
  * Hydrates the server-rendered island `name` (see Island.astro) with its component; the page's
  * script runs once the document is parsed (a module script, or a player's loader, which waits
@@ -20,23 +27,18 @@ export async function hydrateIsland<P extends object>(name: string, component: C
         })
     : JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null'))) as P | null;
   if (!props) throw new Error(`island "${name}" has no props`);
-  hydrate(h(component, props), root);
-  // Tests and styles can tell a live island from its server-rendered HTML.
-  root.dataset['hydrated'] = 'true';
-  return root;
+  return goLive(root, component, props);
 }
 
 /**
  * `hydrateIsland` at once, for an island whose props are always written into the page (an Island
  * without `src`): a script that hydrates only such an island (the embed frame's) then carries no
  * code to fetch props. Returns the island's root element, live; throws where the page lacks the
- * island or its inline props.
+ * island or its inline props (the frame's loader then shows the island's failure notice).
  */
 export function hydrateInline<P extends object>(name: string, component: ComponentType<P>): HTMLElement {
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
   const props = JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null') as P | null;
   if (!root || !props) throw new Error(`island "${name}" is missing from the page, or its props are`);
-  hydrate(h(component, props), root);
-  root.dataset['hydrated'] = 'true';
-  return root;
+  return goLive(root, component, props);
 }
