@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyViews } from './moment-views.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import type { ScenarioContent } from '../engine/schema.ts';
+import { scenario as scenarioSchema, type ScenarioContent } from '../engine/schema.ts';
 
 /** The fixture with a call that carries its transcript and a choice answered by email. */
 function withCallAndReaction(): ScenarioContent {
@@ -106,6 +106,21 @@ describe('the moments and the money as the views show them', () => {
     expect(storyViews(s, 'en').moments['unpaid/wait']?.expression).toBeUndefined();
     remind!.effects = { trust: 2 };
     expect(storyViews(s, 'en').moments['unpaid/remind']?.expression).toBe('pleased');
+  });
+
+  it('lets the scene choose its sender’s face: a decision’s and a reaction’s own expression win over trust', () => {
+    const s = withCallAndReaction();
+    const call = s.nodes[0] as Extract<ScenarioContent['nodes'][number], { type: 'decision' }>;
+    const [remind] = call.choices;
+    // A curt call at any level of trust, and an answer that lowers trust yet reads as relief.
+    call.medium.expression = 'annoyed';
+    remind!.effects = { trust: -1 };
+    remind!.reaction!.expression = 'pleased';
+    const { moments } = storyViews(scenarioSchema.parse(s), 'en');
+    expect(moments.unpaid?.expression).toBe('annoyed');
+    expect(moments['unpaid/remind']?.expression).toBe('pleased');
+    // Without its own, a decision's face is left to the trust level (no expression of its own).
+    expect(storyViews(loadValid('mini-contractor'), 'en').moments.unpaid).not.toHaveProperty('expression');
   });
 
   it('writes the money received and outstanding for every value of the money meter, in whole units', () => {

@@ -38,8 +38,9 @@ export interface MomentView {
   /** An email's own body, when the moment's text is the narration around it. */
   body?: string;
   /**
-   * A reaction's expression, when its choice moves the trust meter: the other side shows at once
-   * what the choice did (engine/expression.ts). Other moments follow the meter's level (`faces`).
+   * The face the scene gives its sender: the medium's own `expression` where the author set one;
+   * else, for a reaction whose choice moves the trust meter, what the choice did (down annoyed, up
+   * pleased: engine/expression.ts). Without it the face follows the meter's level (`faces`).
    */
   expression?: Expression;
 }
@@ -85,6 +86,7 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
       kind: m.kind,
       label: t(`moment.${m.kind}`, { from: name(m.from), to }),
       ...face(m.from),
+      ...(m.expression && { expression: m.expression }),
       ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
       ...('body' in m && m.body !== undefined && { body: m.body }),
       ...('lines' in m &&
@@ -102,11 +104,12 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
     moments[node.id] = view(node.medium, node.day);
     for (const c of node.choices) {
       if (!c.reaction) continue;
-      // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level.
+      // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level,
+      // unless the reaction names its own.
       const moved = c.effects[faceMeter] ?? 0;
       moments[`${node.id}/${c.id}`] = {
-        ...view(c.reaction, node.day),
         ...(moved !== 0 && { expression: expressionAt(scenario, { [faceMeter]: moved }, { [faceMeter]: 0 }) }),
+        ...view(c.reaction, node.day),
       };
     }
   }

@@ -3,6 +3,7 @@
 import { z } from 'astro/zod';
 import { localeNames, locales } from './locales.ts';
 import { currencies, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
+import { expressions } from './expression.ts';
 
 // The author error map (error-map.ts) words what an id must look like.
 const id = z.string().regex(idPattern);
@@ -110,6 +111,13 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
     text: text.describe('What they say.'),
   });
   const lines = z.array(line).min(1);
+  // The scene's own word on the sender's face, where its tone is not what trust alone would show.
+  const expression = z
+    .enum(expressions)
+    .optional()
+    .describe(
+      'The face of the one the moment comes from, e.g. annoyed for a curt email: neutral, pleased, worried or annoyed. Without it, a decision’s face follows the trust meter’s level and a reaction’s shows how its choice moved trust.',
+    );
 
   // The moment's own text (the situation, or a reaction's feedback) is the body unless the
   // medium brings its own `body` or `lines`; then that text is the narration around them.
@@ -118,6 +126,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
       z.strictObject({
         kind: z.literal('email').describe('An email, shown as a mail client shows it.'),
         from: id.describe('Who sent it, e.g. "mark".'),
+        expression,
         to: z.array(id).min(1).describe('Who it is addressed to, e.g. ["anna"].'),
         subject: text.describe('The subject line.'),
         body: text.optional().describe("The message, when the moment's text is the narration around it; its date is the node's day."),
@@ -125,24 +134,28 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
       z.strictObject({
         kind: z.literal('call').describe('A phone call, with its transcript.'),
         from: id.describe('Who phones, e.g. "mark".'),
+        expression,
         to: z.array(id).min(1).describe('Who picks up, e.g. ["anna"].'),
         lines: lines.optional().describe("The transcript, line by line, when the moment's text is the narration around it."),
       }),
       z.strictObject({
         kind: z.literal('chat').describe('A chat message, shown as bubbles.'),
         from: id.describe('Who writes, e.g. "dana".'),
+        expression,
         to: z.array(id).min(1).describe('Who the chat is with, e.g. ["mark"].'),
         lines: lines.optional().describe("The messages, bubble by bubble, when the moment's text is the narration around them."),
       }),
       z.strictObject({
         kind: z.literal('meeting').describe('A meeting, in person or on video, shown as dialogue.'),
         from: id.describe('Who leads the meeting or speaks first, e.g. "dana".'),
+        expression,
         to: z.array(id).min(1).describe('Who else sits at the table, e.g. ["mark"].'),
         lines: lines.optional().describe("The dialogue, line by line, when the moment's text is the narration around it."),
       }),
       z.strictObject({
         kind: z.literal('note').describe('A note to self: the player’s own thoughts.'),
         from: id.describe('Whose own thoughts these are, e.g. "anna".'),
+        expression,
       }),
     ])
     .describe(
