@@ -126,7 +126,14 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <StoryMeters story={story} scenario={scenario} day={(view.feedback?.node ?? node).day} values={view.meters} t={t} />
+          <StoryMeters
+            story={story}
+            scenario={scenario}
+            day={(view.feedback?.node ?? node).day}
+            values={view.meters}
+            pending={view.feedback?.pending}
+            t={t}
+          />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>

@@ -245,7 +245,16 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         />
       </>
     );
-    side = <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} t={t} />;
+    side = (
+      <StoryMeters
+        story={story}
+        scenario={scenario}
+        day={view.feedback.node.day}
+        values={view.meters}
+        pending={view.feedback.pending}
+        t={t}
+      />
+    );
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>

@@ -5,6 +5,8 @@
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
 import { holds } from '../engine/graph.ts';
+import { moneyKey, moneyMeters } from '../engine/moment.ts';
+import type { Feedback } from '../engine/play-view.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
 import './Moment.css';
@@ -46,26 +48,31 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
 
 /**
  * The meters under a slim strip with the day of the story and the money received and outstanding
- * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
+ * at these meter values. The strip stands in for the money meters' gauges, which say it in steps.
  * Where the scenario shows the money only once its `shownWhen` holds, the strip says the day alone
- * until then.
+ * until then. On a choice's feedback, money still on its way (`Feedback.pending`) shows as it was,
+ * with the day it is expected by.
  */
 export function StoryMeters({
   story,
   scenario,
   day,
   values,
+  pending,
   changed,
   t,
-}: { story: StoryViews; day: number } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  const { meter, shownWhen } = scenario.money;
+}: { story: StoryViews; day: number; pending?: Feedback['pending'] | undefined } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
+  const { shownWhen } = scenario.money;
+  const money = moneyMeters(scenario);
   const strip =
     shownWhen === undefined || holds(shownWhen, values)
-      ? t('player.strip', { day, money: story.money[values[meter] ?? 0] ?? '' })
+      ? pending
+        ? t('player.stripExpected', { day, money: story.money[moneyKey(scenario, pending.meters)] ?? '', by: pending.by })
+        : t('player.strip', { day, money: story.money[moneyKey(scenario, values)] ?? '' })
       : t('player.stripDay', { day });
   return (
     <Meters
-      scenario={{ ...scenario, meters: scenario.meters.filter((m) => m.id !== meter) }}
+      scenario={{ ...scenario, meters: scenario.meters.filter((m) => !money.includes(m.id)) }}
       values={values}
       {...(changed && { changed })}
       strip={<p class="story-strip">{strip}</p>}

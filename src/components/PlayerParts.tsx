@@ -29,7 +29,7 @@ export function FeedbackBody({
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
-  /** The sums received at each value of the money meter (`StoryViews.received`). */
+  /** The sums each value of the money meters stands for (`StoryViews.received`). */
   story: Pick<StoryViews, 'received'>;
   t: Translate;
   /**
@@ -41,7 +41,7 @@ export function FeedbackBody({
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
 }) {
-  const shown = (id: string, value: number) => (id === scenario.money.meter ? (story.received[value] ?? value) : value);
+  const shown = (id: string, value: number) => story.received[id]?.[value] ?? value;
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}

@@ -241,6 +241,15 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
     );
   }
+  const { extra } = scenario.money;
+  if (extra && (!meterIds.has(extra.meter) || extra.meter === scenario.money.meter)) {
+    report(
+      'unknown-meter',
+      extra.meter === scenario.money.meter
+        ? `money counts meter "${extra.meter}" for both the money owed and the extra payments, so a payment would count twice. Give the extra payments a meter of their own.`
+        : `money counts extra payments in meter "${extra.meter}", which is not declared${suggestion(extra.meter, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+    );
+  }
   for (const m of new Set(scenario.money.shownWhen ? metersIn(scenario.money.shownWhen) : [])) {
     if (!meterIds.has(m)) {
       report(
@@ -407,6 +416,17 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
             node: node.id,
             choice: c.id,
             message: `leads from day ${node.day} to "${later.id}" on day ${later.day}, so the story's clock would run backwards. Give "${later.id}" day ${node.day} or later, or this node an earlier day.`,
+          });
+        }
+        // Money on its way is in hand by the next moment: the strip there counts it as received.
+        const arrives = node.day + (c.arrivesAfter ?? 0);
+        if (later.day >= node.day && arrives > later.day) {
+          daysBack.push({
+            code: 'day-goes-back',
+            file,
+            node: node.id,
+            choice: c.id,
+            message: `moves money that arrives on day ${arrives}, after "${later.id}" on day ${later.day}, where the strip would already count it. Give "${later.id}" day ${arrives} or later, or "arrivesAfter" ${later.day - node.day} or less.`,
           });
         }
       }
