@@ -48,6 +48,20 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   return [workshop, notices];
 }
 
+/**
+ * Shows or hides, on the projector screen, the other side's moment linked to the one the room is
+ * on (`moment`, its title; nothing without one): in the notes before the vote, on the feedback after it.
+ */
+function CounterpartButton({ workshop, moment, t }: { workshop: Workshop; moment: string | undefined; t: Translate }) {
+  const shown = useStore(workshop.$session).counterpart;
+  if (!moment) return null;
+  return (
+    <button type="button" class="secondary" aria-pressed={shown} onClick={() => workshop.showCounterpart(!shown)}>
+      {shown ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment })}
+    </button>
+  );
+}
+
 export default function FacilitatorConsole(props: Props) {
   const { locale, messages } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
@@ -146,9 +160,13 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                 t={t}
                 reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
               />
-              <button type="button" onClick={() => workshop.continueOn()}>
-                {t('player.continue')}
-              </button>
+              <div class="row">
+                <button type="button" onClick={() => workshop.continueOn()}>
+                  {t('player.continue')}
+                </button>
+                {/* After the reveal the room looks at the consequence: the other side is offered here. */}
+                <CounterpartButton workshop={workshop} moment={counterparts[view.feedback.node.id]} t={t} />
+              </div>
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
@@ -276,16 +294,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   <li key={i}>{q}</li>
                 ))}
               </ul>
-              {!view.feedback && counterparts[node.id] && (
-                <button
-                  type="button"
-                  class="secondary"
-                  aria-pressed={session.counterpart}
-                  onClick={() => workshop.showCounterpart(!session.counterpart)}
-                >
-                  {session.counterpart ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment: counterparts[node.id]! })}
-                </button>
-              )}
+              {!view.feedback && <CounterpartButton workshop={workshop} moment={counterparts[node.id]} t={t} />}
             </section>
           )}
           <section class="timer" aria-labelledby="timer-heading">

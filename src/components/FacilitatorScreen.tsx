@@ -175,7 +175,9 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const { session } = feed;
   const view = session && viewOf(scenario, session);
   const node = view?.node;
-  const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
+  // On the feedback the room is still on the moment it decided: its other side is that moment's.
+  const discussed = view?.feedback?.node ?? node;
+  const counterpart = session?.counterpart && discussed ? counterparts[discussed.id] : undefined;
   const qrCode = useQr(feed, courseUrl, qr, locale);
   const root = useFit([session, feed.live, qrCode.svg]);
 
