@@ -48,20 +48,6 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   return [workshop, notices];
 }
 
-/**
- * Shows or hides, on the projector screen, the other side's moment linked to the one the room is
- * on (`moment`, its title; nothing without one): in the notes before the vote, on the feedback after it.
- */
-function CounterpartButton({ workshop, moment, t }: { workshop: Workshop; moment: string | undefined; t: Translate }) {
-  const shown = useStore(workshop.$session).counterpart;
-  if (!moment) return null;
-  return (
-    <button type="button" class="secondary" aria-pressed={shown} onClick={() => workshop.showCounterpart(!shown)}>
-      {shown ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment })}
-    </button>
-  );
-}
-
 export default function FacilitatorConsole(props: Props) {
   const { locale, messages } = props;
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
@@ -145,7 +131,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             scenario={scenario}
             day={(view.feedback?.node ?? node).day}
             values={view.meters}
-            pending={view.feedback?.pending}
+            feedback={view.feedback}
             t={t}
           />
           {view.feedback ? (
@@ -154,19 +140,15 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                 {t('player.feedback')}
               </h2>
               <FeedbackBody
-                feedback={view.feedback}
                 scenario={scenario}
+                feedback={view.feedback}
                 story={story}
                 t={t}
                 reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
               />
-              <div class="row">
-                <button type="button" onClick={() => workshop.continueOn()}>
-                  {t('player.continue')}
-                </button>
-                {/* After the reveal the room looks at the consequence: the other side is offered here. */}
-                <CounterpartButton workshop={workshop} moment={counterparts[view.feedback.node.id]} t={t} />
-              </div>
+              <button type="button" onClick={() => workshop.continueOn()}>
+                {t('player.continue')}
+              </button>
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
@@ -280,6 +262,19 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             >
               {t('player.restart')}
             </button>
+            {/* Under the vote, and under the feedback after it: where the trainer is, for the moment the room is on. */}
+            {counterparts[discussed.id] && (
+              <button
+                type="button"
+                class="secondary"
+                aria-pressed={session.counterpart}
+                onClick={() => workshop.showCounterpart(!session.counterpart)}
+              >
+                {session.counterpart
+                  ? t('workshop.hideCounterpart')
+                  : t('workshop.showCounterpart', { moment: counterparts[discussed.id]! })}
+              </button>
+            )}
           </div>
         </section>
 
@@ -294,7 +289,6 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   <li key={i}>{q}</li>
                 ))}
               </ul>
-              {!view.feedback && <CounterpartButton workshop={workshop} moment={counterparts[node.id]} t={t} />}
             </section>
           )}
           <section class="timer" aria-labelledby="timer-heading">

@@ -238,8 +238,8 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
         <FeedbackBody
-          feedback={view.feedback}
           scenario={scenario}
+          feedback={view.feedback}
           story={story}
           t={t}
           label={false}
@@ -248,14 +248,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       </>
     );
     side = (
-      <StoryMeters
-        story={story}
-        scenario={scenario}
-        day={view.feedback.node.day}
-        values={view.meters}
-        pending={view.feedback.pending}
-        t={t}
-      />
+      <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} feedback={view.feedback} t={t} />
     );
   } else if (view.debrief && node.type === 'ending') {
     main = (

@@ -5,7 +5,7 @@
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
 import { holds } from '../engine/graph.ts';
-import { moneyKey, moneyMeters } from '../engine/moment.ts';
+import type { Meters as MeterValues } from '../engine/types.ts';
 import type { Feedback } from '../engine/play-view.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
@@ -50,33 +50,29 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
  * The meters under a slim strip with the day of the story and the money received and outstanding
  * at these meter values. The strip stands in for the money meters' gauges, which say it in steps.
  * Where the scenario shows the money only once its `shownWhen` holds, the strip says the day alone
- * until then. On a choice's feedback, money still on its way (`Feedback.pending`) shows as it was,
- * with the day it is expected by.
+ * until then. On a choice's `feedback` (on the moment's `day`), money the choice sent that arrives
+ * later (its `arrivesAfter`) shows as it was before the choice, with the day it is expected.
  */
 export function StoryMeters({
   story,
   scenario,
   day,
   values,
-  pending,
+  feedback,
   changed,
   t,
-}: { story: StoryViews; day: number; pending?: Feedback['pending'] | undefined } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  const { shownWhen } = scenario.money;
-  const money = moneyMeters(scenario);
+}: { story: StoryViews; day: number; feedback?: Feedback | undefined } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
+  const { meter, shownWhen } = scenario.money;
+  // Every value the meters can hold has its text (course/moment-views.ts).
+  const money = (meters: MeterValues) => story.money[meters[meter]!]!;
+  // Money the choice sent that arrives later shows as it was, if the choice moved any (on a road
+  // already paid it moves none).
+  const later = feedback?.choice.arrivesAfter;
   const strip =
     shownWhen === undefined || holds(shownWhen, values)
-      ? pending
-        ? t('player.stripExpected', { day, money: story.money[moneyKey(scenario, pending.meters)] ?? '', by: pending.by })
-        : t('player.strip', { day, money: story.money[moneyKey(scenario, values)] ?? '' })
+      ? later && money(feedback.before) !== money(values)
+        ? t('player.due', { day, money: money(feedback.before), by: day + later })
+        : t('player.strip', { day, money: money(values) })
       : t('player.stripDay', { day });
-  return (
-    <Meters
-      scenario={{ ...scenario, meters: scenario.meters.filter((m) => !money.includes(m.id)) }}
-      values={values}
-      {...(changed && { changed })}
-      strip={<p class="story-strip">{strip}</p>}
-      t={t}
-    />
-  );
+  return <Meters scenario={scenario} values={values} changed={changed} strip={<p class="story-strip">{strip}</p>} t={t} />;
 }

@@ -29,7 +29,7 @@ export function FeedbackBody({
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
-  /** The sums each value of the money meters stands for (`StoryViews.received`). */
+  /** The sums each value of the money meter stands for (`StoryViews.received`). */
   story: Pick<StoryViews, 'received'>;
   t: Translate;
   /**
@@ -141,8 +141,8 @@ export function Meters({
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
-  changed?: Record<string, 'up' | 'down'>;
-  /** The story's day and money (a `StoryStrip`), shown before the gauges. */
+  changed?: Record<string, 'up' | 'down'> | undefined;
+  /** The story's day and money, shown before the gauges in place of the money meter's. */
   strip?: ComponentChildren;
   t: Translate;
 }) {
@@ -150,7 +150,7 @@ export function Meters({
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {strip}
       {scenario.meters
-        .filter((m) => !m.hidden)
+        .filter((m) => !m.hidden && m.id !== scenario.money.meter)
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>

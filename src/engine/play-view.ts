@@ -2,7 +2,7 @@
 // course player, the facilitator console and the projector screen.
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
 import type { Choice, Meters, Scenario, Step } from './types.ts';
-import { moneyMeters, type Medium } from './moment.ts';
+import type { Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
 
@@ -22,11 +22,10 @@ export interface Feedback {
   points: { principle: string; change: number }[];
   meters: Change[];
   /**
-   * Money the choice moved that is not in hand yet (a check mailed today arrives days later: the
-   * choice's `arrivesAfter`): until day `by` the strip shows the money as it was before the
-   * choice, `meters`. Absent when the choice moved no money or it arrives the same day.
+   * The meters before the choice: where the money it moves arrives days later (its
+   * `arrivesAfter`: a check mailed today), the strip shows the money as these left it until then.
    */
-  pending?: { meters: Meters; by: number };
+  before: Meters;
 }
 
 /** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
@@ -57,10 +56,7 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
       .filter((m) => !m.hidden)
       .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
       .filter((c) => c.from !== c.to),
-    ...(choice.arrivesAfter &&
-      moneyMeters(scenario).some((id) => before.meters[id] !== after.meters[id]) && {
-        pending: { meters: before.meters, by: before.node.day + choice.arrivesAfter },
-      }),
+    before: before.meters,
   };
 }
 

@@ -272,24 +272,13 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
         amount: z.int().positive().describe('What one step of the meter is worth, in whole units of the currency, e.g. 1500.'),
         owed: z.int().min(0).describe('How many steps of the meter are owed when the story starts, e.g. 2 for two unpaid invoices.'),
         currency: z.enum(currencies).describe('The ISO 4217 code of the currency, e.g. "USD".'),
-        extra: z
-          .strictObject({
-            meter: id.describe('The id of the meter that counts them, e.g. "paid-since".'),
-            amount: z.int().positive().describe('What one step of that meter is worth, in whole units of the currency, e.g. 1500.'),
-          })
-          .optional()
-          .describe(
-            'Payments beyond the money owed, e.g. a new invoice or a deposit, counted in a meter of their own: they add to received and never to outstanding, so a path that pays the owed money twice over cannot count it twice.',
-          ),
         shownWhen: when
           .optional()
           .describe(
             'When the strip shows the money, e.g. { meter: knows-unpaid, atLeast: 1 }: from the chair of someone who believes the money arrived, the sums would give the story away before they learn it. Without it, always.',
           ),
       })
-      .describe(
-        'The money in view: received is the meter’s value times `amount`, plus any `extra` payments; outstanding is what is left of `owed` steps.',
-      ),
+      .describe('The money in view: received is the meter’s value times `amount`; outstanding is what is left of `owed` steps.'),
     calendarStart: z.iso.date().describe('The date of day 1 of the story (YYYY-MM-DD), from which emails are dated.'),
     start: id.describe('The id of the first node.'),
     nodes: z

@@ -224,18 +224,6 @@ describe('validating scenarios', () => {
     expect(money[0]!.message).toContain('money counts meter "cash-paid"');
   });
 
-  it('refuses extra payments counted on an undeclared meter or on the money meter itself, and accepts a meter of their own', () => {
-    const data = readFixture('valid/mini-client.yaml') as { money: { meter: string; extra?: unknown }; meters: { id: string }[] };
-    data.money.extra = { meter: 'paid-sinse', amount: 1000 };
-    const unknown = validateScenario({ file: 'm.yaml', data }).diagnostics;
-    expect(unknown).toMatchObject([{ code: 'unknown-meter' }]);
-    expect(unknown[0]!.message).toContain('money counts extra payments in meter "paid-sinse"');
-    data.money.extra = { meter: data.money.meter, amount: 1000 };
-    expect(validateScenario({ file: 'm.yaml', data }).diagnostics[0]!.message).toContain('would count twice');
-    data.money.extra = { meter: data.meters.find((m) => m.id !== data.money.meter)!.id, amount: 1000 };
-    expect(validateScenario({ file: 'm.yaml', data }).diagnostics).toEqual([]);
-  });
-
   it('refuses money shown on a condition that reads an undeclared meter, and accepts one on a declared meter', () => {
     const data = readFixture('valid/mini-client.yaml') as { money: { shownWhen?: unknown }; meters: { id: string }[] };
     data.money.shownWhen = { meter: 'knows-unpayed', atLeast: 1 };

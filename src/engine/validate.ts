@@ -241,15 +241,6 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
     );
   }
-  const { extra } = scenario.money;
-  if (extra && (!meterIds.has(extra.meter) || extra.meter === scenario.money.meter)) {
-    report(
-      'unknown-meter',
-      extra.meter === scenario.money.meter
-        ? `money counts meter "${extra.meter}" for both the money owed and the extra payments, so a payment would count twice. Give the extra payments a meter of their own.`
-        : `money counts extra payments in meter "${extra.meter}", which is not declared${suggestion(extra.meter, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-    );
-  }
   for (const m of new Set(scenario.money.shownWhen ? metersIn(scenario.money.shownWhen) : [])) {
     if (!meterIds.has(m)) {
       report(

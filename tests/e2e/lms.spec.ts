@@ -77,8 +77,11 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
     expect(manifest).toContain(`<file href="${file}"/>`);
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).not.toMatch(/href="\//);
-  // An LMS catalogue lists the package by its scenario's title, once.
-  expect([...manifest.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([contractor.title.en, contractor.title.en]);
+  // An LMS catalogue lists the package by the course's name and its scenario's title; its one item is the scenario.
+  expect([...manifest.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+    `${ui.en['site.name']} — ${contractor.title.en}`,
+    contractor.title.en,
+  ]);
 
   await page.goto(`${scormHost}/harness.html`);
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
@@ -144,6 +147,7 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
     const located = Object.fromEntries(hints.flatMap((h, i) => (i % 2 === 0 ? [[h, hints[i + 1]!]] : [])));
     expect(Object.keys(located).sort()).toEqual([
       'http://www.adlnet.org/xsd/adlcp_rootv1p2',
+      'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1',
       'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
     ]);
     // ...and so is every schema those files import, all the way down.
@@ -153,7 +157,7 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
       for (const m of strFromU8(zip[file]!).matchAll(/<xsd:(?:import|include)\b[^>]*schemaLocation="([^"]+)"/g))
         if (!needed.includes(m[1]!)) needed.push(m[1]!);
     }
-    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd']);
+    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
     expect(await validateManifest(zip, manifest)).toEqual([]);
   }
   // The validator does check: a manifest that breaks the ADL schema is refused.
@@ -164,14 +168,18 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
 
 /** Validates a manifest with libxml2 against the schemas packaged beside it; the errors, or none. */
 async function validateManifest(zip: Record<string, Uint8Array>, manifest: string): Promise<string[]> {
-  // One schema that brings in both namespaces the manifest uses, from the packaged files.
+  // One schema that brings in every namespace the manifest uses, from the packaged files.
   const both = `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:both">
 <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
-<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/></xsd:schema>`;
+<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
+<xsd:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" schemaLocation="imsmd_rootv1p2p1.xsd"/></xsd:schema>`;
   const result = await validateXML({
     xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
     schema: [both],
-    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'].map((f) => ({ fileName: f, contents: strFromU8(zip[f]!) })),
+    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'].map((f) => ({
+      fileName: f,
+      contents: strFromU8(zip[f]!),
+    })),
   });
   return result.errors.map((e) => e.message);
 }
@@ -352,7 +360,7 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
     const structure = strFromU8(lms.zip['cmi5.xml']!);
     expect(structure).toContain('<url>index.html</url>');
     expect([...structure.matchAll(/<title><langstring lang="en">([^<]*)<\/langstring><\/title>/g)].map((m) => m[1])).toEqual([
-      contractor.title.en,
+      `${ui.en['site.name']} — ${contractor.title.en}`,
       contractor.title.en,
     ]);
     await page.goto(lms.launchUrl('s1'));
