@@ -2,8 +2,7 @@
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
 import { localeNames, locales } from './locales.ts';
-import { currencies, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
-import { expressions } from './expression.ts';
+import { currencies, expressions, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
 
 // The author error map (error-map.ts) words what an id must look like.
 const id = z.string().regex(idPattern);
