@@ -126,15 +126,22 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <StoryMeters story={story} scenario={scenario} day={(view.feedback?.node ?? node).day} values={view.meters} t={t} />
+          <StoryMeters
+            story={story}
+            scenario={scenario}
+            day={(view.feedback?.node ?? node).day}
+            values={view.meters}
+            feedback={view.feedback}
+            t={t}
+          />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>
                 {t('player.feedback')}
               </h2>
               <FeedbackBody
-                feedback={view.feedback}
                 scenario={scenario}
+                feedback={view.feedback}
                 story={story}
                 t={t}
                 reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
@@ -255,6 +262,19 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             >
               {t('player.restart')}
             </button>
+            {/* Under the vote, and under the feedback after it: where the trainer is, for the moment the room is on. */}
+            {counterparts[discussed.id] && (
+              <button
+                type="button"
+                class="secondary"
+                aria-pressed={session.counterpart}
+                onClick={() => workshop.showCounterpart(!session.counterpart)}
+              >
+                {session.counterpart
+                  ? t('workshop.hideCounterpart')
+                  : t('workshop.showCounterpart', { moment: counterparts[discussed.id]! })}
+              </button>
+            )}
           </div>
         </section>
 
@@ -269,16 +289,6 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   <li key={i}>{q}</li>
                 ))}
               </ul>
-              {!view.feedback && counterparts[node.id] && (
-                <button
-                  type="button"
-                  class="secondary"
-                  aria-pressed={session.counterpart}
-                  onClick={() => workshop.showCounterpart(!session.counterpart)}
-                >
-                  {session.counterpart ? t('workshop.hideCounterpart') : t('workshop.showCounterpart', { moment: counterparts[node.id]! })}
-                </button>
-              )}
             </section>
           )}
           <section class="timer" aria-labelledby="timer-heading">

@@ -175,7 +175,9 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const { session } = feed;
   const view = session && viewOf(scenario, session);
   const node = view?.node;
-  const counterpart = session?.counterpart && node ? counterparts[node.id] : undefined;
+  // On the feedback the room is still on the moment it decided: its other side is that moment's.
+  const discussed = view?.feedback?.node ?? node;
+  const counterpart = session?.counterpart && discussed ? counterparts[discussed.id] : undefined;
   const qrCode = useQr(feed, courseUrl, qr, locale);
   const root = useFit([session, feed.live, qrCode.svg]);
 
@@ -236,8 +238,8 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
         <FeedbackBody
-          feedback={view.feedback}
           scenario={scenario}
+          feedback={view.feedback}
           story={story}
           t={t}
           label={false}
@@ -245,7 +247,9 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         />
       </>
     );
-    side = <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} t={t} />;
+    side = (
+      <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} feedback={view.feedback} t={t} />
+    );
   } else if (view.debrief && node.type === 'ending') {
     main = (
       <>

@@ -40,7 +40,7 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
     return live.close;
   }, [live]);
   const { room } = view;
-  const { node, phones } = useStore(workshop.$view);
+  const { node, phones, feedback } = useStore(workshop.$view);
   const status = !room
     ? availability !== 'available'
       ? availability === 'checking'
@@ -65,8 +65,9 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
       {room ? (
         <>
           <p class="live-join">{t('live.on', { address: room.join, code: room.code })}</p>
-          {/* The phones' share of each choice's votes (the tally below adds them to the hand counts). */}
-          {node.type === 'decision' && (
+          {/* The phones' share of each choice's votes (the tally below adds them to the hand counts).
+              On the feedback the room, phones included, is still on the consequence: no next votes yet. */}
+          {node.type === 'decision' && !feedback && (
             <ol class="from-phones">
               {node.choices.map((c) => (
                 <li key={c.id}>{t('live.fromPhones', { count: phones[c.id] ?? 0 })}</li>

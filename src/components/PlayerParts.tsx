@@ -29,7 +29,7 @@ export function FeedbackBody({
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
-  /** The sums received at each value of the money meter (`StoryViews.received`). */
+  /** The sums each value of the money meter stands for (`StoryViews.received`). */
   story: Pick<StoryViews, 'received'>;
   t: Translate;
   /**
@@ -41,7 +41,7 @@ export function FeedbackBody({
   /** Whether to repeat the choice's label; the projector screen shows it as its heading instead. */
   label?: boolean;
 }) {
-  const shown = (id: string, value: number) => (id === scenario.money.meter ? (story.received[value] ?? value) : value);
+  const shown = (id: string, value: number) => story.received[id]?.[value] ?? value;
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
@@ -141,8 +141,8 @@ export function Meters({
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
-  changed?: Record<string, 'up' | 'down'>;
-  /** The story's day and money (a `StoryStrip`), shown before the gauges. */
+  changed?: Record<string, 'up' | 'down'> | undefined;
+  /** The story's day and money, shown before the gauges in place of the money meter's. */
   strip?: ComponentChildren;
   t: Translate;
 }) {
@@ -150,7 +150,7 @@ export function Meters({
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {strip}
       {scenario.meters
-        .filter((m) => !m.hidden)
+        .filter((m) => !m.hidden && m.id !== scenario.money.meter)
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>

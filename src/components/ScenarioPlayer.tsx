@@ -98,6 +98,7 @@ export default function ScenarioPlayer({
         scenario={scenario}
         day={(view.feedback?.node ?? view.node).day}
         values={view.meters}
+        feedback={view.feedback}
         changed={changedMeters}
         t={t}
       />
@@ -114,8 +115,8 @@ export default function ScenarioPlayer({
               {t('player.feedback')}
             </h3>
             <FeedbackBody
-              feedback={view.feedback}
               scenario={scenario}
+              feedback={view.feedback}
               story={story}
               t={t}
               hideScore={hideScore}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyViews } from './moment-views.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import type { ScenarioContent } from '../engine/schema.ts';
+import { scenario as scenarioSchema, type ScenarioContent } from '../engine/schema.ts';
 
 /** The fixture with a call that carries its transcript and a choice answered by email. */
 function withCallAndReaction(): ScenarioContent {
@@ -108,6 +108,21 @@ describe('the moments and the money as the views show them', () => {
     expect(storyViews(s, 'en').moments['unpaid/remind']?.expression).toBe('pleased');
   });
 
+  it('lets the scene choose its sender’s face: a decision’s and a reaction’s own expression win over trust', () => {
+    const s = withCallAndReaction();
+    const call = s.nodes[0] as Extract<ScenarioContent['nodes'][number], { type: 'decision' }>;
+    const [remind] = call.choices;
+    // A curt call at any level of trust, and an answer that lowers trust yet reads as relief.
+    call.medium.expression = 'annoyed';
+    remind!.effects = { trust: -1 };
+    remind!.reaction!.expression = 'pleased';
+    const { moments } = storyViews(scenarioSchema.parse(s), 'en');
+    expect(moments.unpaid?.expression).toBe('annoyed');
+    expect(moments['unpaid/remind']?.expression).toBe('pleased');
+    // Without its own, a decision's face is left to the trust level (no expression of its own).
+    expect(storyViews(loadValid('mini-contractor'), 'en').moments.unpaid).not.toHaveProperty('expression');
+  });
+
   it('writes the money received and outstanding for every value of the money meter, in whole units', () => {
     // Fixture: the meter cash runs 0-2 in steps of 1,500 USD, two steps owed at the start.
     expect(storyViews(loadValid('mini-contractor'), 'en').money).toEqual({
@@ -123,9 +138,9 @@ describe('the moments and the money as the views show them', () => {
 
   it('writes the sum received at each value of the money meter, as the strip writes it, for the list of changes', () => {
     const en = storyViews(loadValid('mini-contractor'), 'en');
-    expect(en.received).toEqual({ 0: '$0', 1: '$1,500', 2: '$3,000' });
+    expect(en.received).toEqual({ cash: { 0: '$0', 1: '$1,500', 2: '$3,000' } });
     // The strip's received sum is the same text, so a change and the strip never disagree.
-    for (const [value, sum] of Object.entries(en.received)) expect(en.money[Number(value)]).toContain(sum);
-    expect(storyViews(loadValid('mini-contractor'), 'ru').received[2]).toBe('3\u00a0000\u00a0$');
+    for (const [value, sum] of Object.entries(en.received.cash!)) expect(en.money[Number(value)]).toContain(sum);
+    expect(storyViews(loadValid('mini-contractor'), 'ru').received.cash?.[2]).toBe('3\u00a0000\u00a0$');
   });
 });

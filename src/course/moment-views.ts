@@ -38,8 +38,9 @@ export interface MomentView {
   /** An email's own body, when the moment's text is the narration around it. */
   body?: string;
   /**
-   * A reaction's expression, when its choice moves the trust meter: the other side shows at once
-   * what the choice did (engine/expression.ts). Other moments follow the meter's level (`faces`).
+   * The face the scene gives its sender: the medium's own `expression` where the author set one;
+   * else, for a reaction whose choice moves the trust meter, what the choice did (down annoyed, up
+   * pleased: engine/expression.ts). Without it the face follows the meter's level (`faces`).
    */
   expression?: Expression;
 }
@@ -54,10 +55,11 @@ export interface StoryViews {
    */
   money: Record<number, string>;
   /**
-   * The money received at each value of the money meter, e.g. "$1,500", written as the strip
-   * writes it: what a list of changes shows for that meter, so both speak of the same sums.
+   * The sum each value of the money meter stands for, by its id, e.g. { cash: { 1: "$1,500" } },
+   * written as the strip writes sums: what a list of changes shows for that meter, so both speak
+   * of the same sums.
    */
-  received: Record<number, string>;
+  received: Record<string, Record<number, string>>;
   /** The expression faces wear at each value of the trust meter (`expressionAt`); empty without that meter. */
   faces: Record<number, Expression>;
 }
@@ -85,6 +87,7 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
       kind: m.kind,
       label: t(`moment.${m.kind}`, { from: name(m.from), to }),
       ...face(m.from),
+      ...(m.expression && { expression: m.expression }),
       ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
       ...('body' in m && m.body !== undefined && { body: m.body }),
       ...('lines' in m &&
@@ -102,11 +105,12 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
     moments[node.id] = view(node.medium, node.day);
     for (const c of node.choices) {
       if (!c.reaction) continue;
-      // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level.
+      // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level,
+      // unless the reaction names its own.
       const moved = c.effects[faceMeter] ?? 0;
       moments[`${node.id}/${c.id}`] = {
-        ...view(c.reaction, node.day),
         ...(moved !== 0 && { expression: expressionAt(scenario, { [faceMeter]: moved }, { [faceMeter]: 0 }) }),
+        ...view(c.reaction, node.day),
       };
     }
   }
@@ -120,14 +124,15 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
     currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   });
-  const meter = scenario.meters.find((m) => m.id === scenario.money.meter);
+  const { meter, amount } = scenario.money;
+  const range = scenario.meters.find((m) => m.id === meter);
   const money: Record<number, string> = {};
-  const received: Record<number, string> = {};
-  for (let value = meter?.min ?? 0; value <= (meter?.max ?? 0); value++) {
-    const at = moneyAt(scenario, { [scenario.money.meter]: value });
-    const paid = sum.format(at.received);
-    received[value] = paid;
-    money[value] = t('moment.money', { received: paid, outstanding: sum.format(at.outstanding) });
+  const values: number[] = [];
+  for (let value = range?.min ?? 0; value <= (range?.max ?? 0); value++) {
+    const at = moneyAt(scenario, { [meter]: value });
+    money[value] = t('moment.money', { received: sum.format(at.received), outstanding: sum.format(at.outstanding) });
+    values.push(value);
   }
+  const received = { [meter]: Object.fromEntries(values.map((value) => [value, sum.format(value * amount)])) };
   return { moments, money, received, faces };
 }

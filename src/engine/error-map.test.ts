@@ -145,7 +145,7 @@ describe('what an author reads for a shape mistake', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "mini.yaml › node "unpaid" › choice "remind": [invalid-shape] this choice has an unknown field \`nxt\` (did you mean "next"?); the fields it takes are \`id\`, \`label\`, \`feedback\`, \`why\`, \`points\`, \`effects\`, \`next\`, \`marks\`, \`reaction\`. See content/README.md for the format.",
+        "mini.yaml › node "unpaid" › choice "remind": [invalid-shape] this choice has an unknown field \`nxt\` (did you mean "next"?); the fields it takes are \`id\`, \`label\`, \`feedback\`, \`why\`, \`points\`, \`effects\`, \`arrivesAfter\`, \`next\`, \`marks\`, \`reaction\`. See content/README.md for the format.",
         "mini.yaml › node "unpaid" › choice "Say Nothing": [invalid-shape] \`id\` must be an id of lowercase letters, digits and single hyphens, e.g. "month-unpaid"; found "Say Nothing" (did you mean "say-nothing"?). See content/README.md for the format.",
         "mini.yaml › node "ask": [invalid-shape] \`questions\` must list at least 2 items; found a list of 1. See content/README.md for the format.",
       ]

@@ -2,10 +2,9 @@
 // the relationship stands, and the last choice's effect on it says what just happened, so no
 // author has to keep a face in step with the meters by hand.
 import type { Meters, Scenario } from './types.ts';
+import type { Expression } from './vocabulary.ts';
 
-/** The expressions every portrait is drawn with, the default first. */
-export const expressions = ['neutral', 'pleased', 'worried', 'annoyed'] as const;
-export type Expression = (typeof expressions)[number];
+export { expressions, type Expression } from './vocabulary.ts';
 
 /** The meter faces follow: a scenario without a meter of this id keeps every face neutral. */
 export const faceMeter = 'trust';

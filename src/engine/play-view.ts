@@ -1,7 +1,7 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
-import type { Choice, Scenario, Step } from './types.ts';
+import type { Choice, Meters, Scenario, Step } from './types.ts';
 import type { Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
@@ -21,6 +21,11 @@ export interface Feedback {
   /** Points the decision earned or cost, per principle it touched. */
   points: { principle: string; change: number }[];
   meters: Change[];
+  /**
+   * The meters before the choice: where the money it moves arrives days later (its
+   * `arrivesAfter`: a check mailed today), the strip shows the money as these left it until then.
+   */
+  before: Meters;
 }
 
 /** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
@@ -51,6 +56,7 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
       .filter((m) => !m.hidden)
       .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
       .filter((c) => c.from !== c.to),
+    before: before.meters,
   };
 }
 

@@ -2,7 +2,7 @@
 // this module at run time (the browser gets validated data and the types below).
 import { z } from 'astro/zod';
 import { localeNames, locales } from './locales.ts';
-import { currencies, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
+import { currencies, expressions, idPattern, type mediumKinds, pathMarks, perspectives, tones } from './vocabulary.ts';
 
 // The author error map (error-map.ts) words what an id must look like.
 const id = z.string().regex(idPattern);
@@ -110,6 +110,13 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
     text: text.describe('What they say.'),
   });
   const lines = z.array(line).min(1);
+  // The scene's own word on the sender's face, where its tone is not what trust alone would show.
+  const expression = z
+    .enum(expressions)
+    .optional()
+    .describe(
+      'The face of the one the moment comes from, e.g. annoyed for a curt email: neutral, pleased, worried or annoyed. Without it, a decision’s face follows the trust meter’s level and a reaction’s shows how its choice moved trust.',
+    );
 
   // The moment's own text (the situation, or a reaction's feedback) is the body unless the
   // medium brings its own `body` or `lines`; then that text is the narration around them.
@@ -118,6 +125,7 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
       z.strictObject({
         kind: z.literal('email').describe('An email, shown as a mail client shows it.'),
         from: id.describe('Who sent it, e.g. "mark".'),
+        expression,
         to: z.array(id).min(1).describe('Who it is addressed to, e.g. ["anna"].'),
         subject: text.describe('The subject line.'),
         body: text.optional().describe("The message, when the moment's text is the narration around it; its date is the node's day."),
@@ -125,24 +133,28 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
       z.strictObject({
         kind: z.literal('call').describe('A phone call, with its transcript.'),
         from: id.describe('Who phones, e.g. "mark".'),
+        expression,
         to: z.array(id).min(1).describe('Who picks up, e.g. ["anna"].'),
         lines: lines.optional().describe("The transcript, line by line, when the moment's text is the narration around it."),
       }),
       z.strictObject({
         kind: z.literal('chat').describe('A chat message, shown as bubbles.'),
         from: id.describe('Who writes, e.g. "dana".'),
+        expression,
         to: z.array(id).min(1).describe('Who the chat is with, e.g. ["mark"].'),
         lines: lines.optional().describe("The messages, bubble by bubble, when the moment's text is the narration around them."),
       }),
       z.strictObject({
         kind: z.literal('meeting').describe('A meeting, in person or on video, shown as dialogue.'),
         from: id.describe('Who leads the meeting or speaks first, e.g. "dana".'),
+        expression,
         to: z.array(id).min(1).describe('Who else sits at the table, e.g. ["mark"].'),
         lines: lines.optional().describe("The dialogue, line by line, when the moment's text is the narration around it."),
       }),
       z.strictObject({
         kind: z.literal('note').describe('A note to self: the player’s own thoughts.'),
         from: id.describe('Whose own thoughts these are, e.g. "anna".'),
+        expression,
       }),
     ])
     .describe(
@@ -162,6 +174,13 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
     ),
     points: z.record(id, z.int()).default({}).describe('Points per principle id, integers, negative where the choice undermines one.'),
     effects: z.record(id, z.int()).default({}).describe("Changes to meters, clamped at each meter's bounds."),
+    arrivesAfter: z
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'How many days after this moment the money the choice moves reaches its payee, e.g. 9 for checks sent by mail; until then the strip says it is on its way. Without it, the same day. It must arrive by the next moment’s day.',
+      ),
     next: z
       .union([id, z.array(routeSchema(when)).min(1)])
       .describe('The next node: an id, or routes tried in order ending with one that has no `when`.'),

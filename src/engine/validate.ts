@@ -409,6 +409,17 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
             message: `leads from day ${node.day} to "${later.id}" on day ${later.day}, so the story's clock would run backwards. Give "${later.id}" day ${node.day} or later, or this node an earlier day.`,
           });
         }
+        // Money on its way is in hand by the next moment: the strip there counts it as received.
+        const arrives = node.day + (c.arrivesAfter ?? 0);
+        if (later.day >= node.day && arrives > later.day) {
+          daysBack.push({
+            code: 'day-goes-back',
+            file,
+            node: node.id,
+            choice: c.id,
+            message: `moves money that arrives on day ${arrives}, after "${later.id}" on day ${later.day}, where the strip would already count it. Give "${later.id}" day ${arrives} or later, or "arrivesAfter" ${later.day - node.day} or less.`,
+          });
+        }
       }
     }
   }

@@ -23,12 +23,16 @@ export const grades = ['best', 'good', 'mixed', 'poor'] as const;
  */
 export const tones = ['thriving', 'steady', 'strained', 'broken'] as const;
 
+/** The expressions every portrait is drawn with, the default first. */
+export const expressions = ['neutral', 'pleased', 'worried', 'annoyed'] as const;
+
 /** How a moment reaches the player; each kind has its own look in every view. */
 export const mediumKinds = ['email', 'call', 'chat', 'meeting', 'note'] as const;
 
 /** The currencies a scenario's money may be counted in (ISO 4217); the case is American. */
 export const currencies = ['USD', 'EUR', 'GBP', 'RUB'] as const;
 
+export type Expression = (typeof expressions)[number];
 export type MediumKind = (typeof mediumKinds)[number];
 export type PrincipleId = (typeof principleIds)[number];
 export type Perspective = (typeof perspectives)[number];

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../engine/locales.ts';
-import { pickMessages } from '../i18n/messages.ts';
+import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { withoutNotes } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
@@ -44,24 +44,51 @@ function indexHtml(props: LmsProps, title: string): string {
  * suite validate the manifest against them, and the SCORM 1.2 Content Aggregation Model asks for
  * these control documents at the root of the package.
  */
-export const scorm12Schemas = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'] as const;
+export const scorm12Schemas = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'] as const;
 
-function scormManifest(id: string, title: string, files: string[]): string {
+/** What an LMS catalogue shows of a package: the course's name, the scenario's title and summary, and their language. */
+interface Catalogue {
+  course: string;
+  title: string;
+  description: string;
+  locale: Locale;
+}
+
+/** The course and the scenario as one title, e.g. "The Check’s in the Mail — The developer: a month unpaid". */
+const fullTitle = (c: Catalogue) => `${c.course} — ${c.title}`;
+
+/**
+ * The SCORM 1.2 manifest. Its organization is the course and the scenario together (a catalogue
+ * lists eight packages side by side); its one item, the scenario. The package's own metadata is
+ * inline IMS Meta-data 1.2.1 (the LOM binding the SCORM 1.2 Content Aggregation Model names,
+ * imsmd_rootv1p2p1.xsd, shipped beside the manifest): general/title and description as langstrings in the package's language, and
+ * general/language, the language of its content, by which a catalogue can filter.
+ */
+function scormManifest(id: string, c: Catalogue, files: string[]): string {
+  const lang = (text: string) => `<imsmd:langstring xml:lang="${c.locale}">${xml(text)}</imsmd:langstring>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${xml(id)}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
+    <imsmd:lom>
+      <imsmd:general>
+        <imsmd:title>${lang(fullTitle(c))}</imsmd:title>
+        <imsmd:language>${c.locale}</imsmd:language>
+        <imsmd:description>${lang(c.description)}</imsmd:description>
+      </imsmd:general>
+    </imsmd:lom>
   </metadata>
   <organizations default="organization">
     <organization identifier="organization">
-      <title>${xml(title)}</title>
+      <title>${xml(fullTitle(c))}</title>
       <item identifier="item" identifierref="player" isvisible="true">
-        <title>${xml(title)}</title>
+        <title>${xml(c.title)}</title>
       </item>
     </organization>
   </organizations>
@@ -74,16 +101,22 @@ ${files.map((f) => `      <file href="${f}"/>`).join('\n')}
 `;
 }
 
-function cmi5Structure(base: string, locale: Locale, title: string, description: string): string {
+/**
+ * The cmi5 course structure (cmi5.xml; the cmi5 spec's course structure, CourseStructure.xsd): the course
+ * is the course and the scenario together, its one AU the scenario; every title and description a
+ * langstring whose `lang` is the package's language (an RFC 5646 tag).
+ */
+function cmi5Structure(base: string, c: Catalogue): string {
+  const lang = (text: string) => `<langstring lang="${c.locale}">${xml(text)}</langstring>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
   <course id="${xml(base)}">
-    <title><langstring lang="${locale}">${xml(title)}</langstring></title>
-    <description><langstring lang="${locale}">${xml(description)}</langstring></description>
+    <title>${lang(fullTitle(c))}</title>
+    <description>${lang(c.description)}</description>
   </course>
   <au id="${xml(`${base}/au`)}" moveOn="Completed" launchMethod="AnyWindow">
-    <title><langstring lang="${locale}">${xml(title)}</langstring></title>
-    <description><langstring lang="${locale}">${xml(description)}</langstring></description>
+    <title>${lang(c.title)}</title>
+    <description>${lang(c.description)}</description>
     <url>index.html</url>
   </au>
 </courseStructure>
@@ -108,8 +141,9 @@ export async function buildPackages(options: { outDir: string; site: string; roo
   const written: string[] = [];
   for (const scenario of scenarios) {
     for (const locale of locales) {
-      // The scenario's title alone: it already names the case, and an LMS catalogue lists it beside others.
+      // The course's name beside the scenario's title: a catalogue lists the eight packages side by side.
       const title = scenario.title[locale];
+      const catalogue: Catalogue = { course: useMessages(locale)('site.name'), title, description: scenario.summary[locale], locale };
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: withoutNotes(localize(scenario, locale)),
@@ -129,12 +163,9 @@ export async function buildPackages(options: { outDir: string; site: string; roo
         for (const { id } of scenario.people) if (id in looks) files[`portraits/${id}.svg`] = strToU8(portraitSvg(id));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
-          files['imsmanifest.xml'] = strToU8(scormManifest(id, title, Object.keys(files)));
+          files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files)));
           for (const schema of scorm12Schemas) files[schema] = schemas[schema]!;
-        } else
-          files['cmi5.xml'] = strToU8(
-            cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, locale, title, scenario.summary[locale]),
-          );
+        } else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, catalogue));
         const name = packageFile(scenario.id, locale, mode);
         await writeFile(join(options.outDir, name), zipSync(files, { level: 9 }));
         written.push(name);

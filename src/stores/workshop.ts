@@ -92,8 +92,9 @@ export function createWorkshop(
       });
       return error;
     },
+    /** Leaves the feedback for the next moment; the screen leaves the other side's view with it. */
     continueOn() {
-      update((s) => ({ ...s, feedback: false }));
+      update((s) => ({ ...s, feedback: false, counterpart: false }));
     },
     back() {
       update((s) => {

@@ -133,7 +133,12 @@ describe('exports', () => {
     const expected = outcome(scenario, played.steps)!;
     const table = outcomeTable(played, scenario, t)!;
     expect([table.header, ...table.rows]).toEqual([
-      ['Итог', 'Значение', 'Набрано баллов', 'Максимум (по рекомендуемому пути)'],
+      [
+        'Итог',
+        'Значение (засчитанные баллы принципа)',
+        'Баллы на пути без ограничения (не засчитываются)',
+        'Эталон: баллы рекомендуемого пути, больше не засчитывается',
+      ],
       ['Концовка', expected.ending.title, '', ''],
       ['Чем кончилась история', t(`tone.${expected.ending.tone}`), '', ''],
       ['Оценка группы', t(`grade.${expected.grade}`), '', ''],

@@ -7,6 +7,7 @@ import { createWorkshop } from '../stores/workshop.ts';
 import { newSession } from './session.ts';
 import { localize } from '../engine/localize.ts';
 import { translator, type Message } from '../i18n/messages.ts';
+import en from '../i18n/en.json';
 import ru from '../i18n/ru.json';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 
@@ -72,6 +73,34 @@ describe('the workshop spreadsheet', () => {
       [t('player.overall'), expected.overall, undefined, 100],
       ...expected.principles.map((p) => [t(`principle.${p.principle}`), p.counted, p.earned, p.max]),
     ]);
+  });
+
+  it('says in each language which figure of a principle counts, which does not, and which is the reference', async () => {
+    // The words a reader looks for in a header, by what the column holds.
+    const says = {
+      en: { counted: /points that count/, raw: /not counted/, reference: /^Reference: the recommended path/ },
+      ru: { counted: /засчитанные баллы/, raw: /не засчитываются/, reference: /^Эталон: баллы рекомендуемого пути/ },
+    } as const;
+    for (const locale of ['en', 'ru'] as const) {
+      const tl = translator<string>(locale, (locale === 'en' ? en : ru) as Record<string, Message>);
+      const here = localize(loadValid('mini-contractor'), locale);
+      const w = createWorkshop(here, newSession('mini-contractor', 'A', new Date(), 'abe'), () => {});
+      for (const c of ['remind', 'blunt', 'skip']) w.go(c);
+      const played = w.$session.get();
+      const table = outcomeTable(played, here, tl)!;
+      const [, scores] = await readBack(await votesWorkbook(voteTable(played, here, tl), 'path', { ...table, sheet: 'outcome' }));
+      const [header, ...rows] = scores!.rows as [string[], ...unknown[][]];
+      const column = (pattern: RegExp) => header.findIndex((h) => pattern.test(h));
+      const expected = outcome(here, played.steps)!;
+      for (const p of expected.principles) {
+        const row = rows.find((r) => r[0] === tl(`principle.${p.principle}`))!;
+        expect([row[column(says[locale].counted)], row[column(says[locale].raw)], row[column(says[locale].reference)]]).toEqual([
+          p.counted,
+          p.earned,
+          p.max,
+        ]);
+      }
+    }
   });
 
   it('names its sheet within Excel’s rules', async () => {

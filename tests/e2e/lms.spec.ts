@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { locales } from '../../src/engine/locales.ts';
 import { markedPath } from '../../src/engine/paths.ts';
+import { packageFile } from '../../src/lms/package-names.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
 import { expect, learner, lmsPlayer, registration, scormHarness, test } from './fixtures.ts';
@@ -21,8 +23,11 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
     expect(manifest).toContain(`<file href="${file}"/>`);
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).not.toMatch(/href="\//);
-  // An LMS catalogue lists the package by its scenario's title, once.
-  expect([...manifest.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([contractor.title.en, contractor.title.en]);
+  // An LMS catalogue lists the package by the course's name and its scenario's title; its one item is the scenario.
+  expect([...manifest.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual([
+    `${ui.en['site.name']} — ${contractor.title.en}`,
+    contractor.title.en,
+  ]);
 
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
   // The moment's face comes from the package itself: an LMS serves nothing else.
@@ -82,6 +87,7 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
     const located = Object.fromEntries(hints.flatMap((h, i) => (i % 2 === 0 ? [[h, hints[i + 1]!]] : [])));
     expect(Object.keys(located).sort()).toEqual([
       'http://www.adlnet.org/xsd/adlcp_rootv1p2',
+      'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1',
       'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
     ]);
     // ...and so is every schema those files import, all the way down.
@@ -91,7 +97,7 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
       for (const m of strFromU8(zip[file]!).matchAll(/<xsd:(?:import|include)\b[^>]*schemaLocation="([^"]+)"/g))
         if (!needed.includes(m[1]!)) needed.push(m[1]!);
     }
-    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd']);
+    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
     expect(await validateManifest(zip, manifest)).toEqual([]);
   }
   // The validator does check: a manifest that breaks the ADL schema is refused.
@@ -102,14 +108,18 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
 
 /** Validates a manifest with libxml2 against the schemas packaged beside it; the errors, or none. */
 async function validateManifest(zip: Record<string, Uint8Array>, manifest: string): Promise<string[]> {
-  // One schema that brings in both namespaces the manifest uses, from the packaged files.
+  // One schema that brings in every namespace the manifest uses, from the packaged files.
   const both = `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:both">
 <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
-<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/></xsd:schema>`;
+<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
+<xsd:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" schemaLocation="imsmd_rootv1p2p1.xsd"/></xsd:schema>`;
   const result = await validateXML({
     xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
     schema: [both],
-    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'].map((f) => ({ fileName: f, contents: strFromU8(zip[f]!) })),
+    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'].map((f) => ({
+      fileName: f,
+      contents: strFromU8(zip[f]!),
+    })),
   });
   return result.errors.map((e) => e.message);
 }
@@ -169,7 +179,7 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
   const structure = strFromU8(lms.zip['cmi5.xml']!);
   expect(structure).toContain('<url>index.html</url>');
   expect([...structure.matchAll(/<title><langstring lang="en">([^<]*)<\/langstring><\/title>/g)].map((m) => m[1])).toEqual([
-    contractor.title.en,
+    `${ui.en['site.name']} — ${contractor.title.en}`,
     contractor.title.en,
   ]);
   await page.goto(lms.launchUrl('s1'));
@@ -291,4 +301,55 @@ test('where the tab cannot store, a cmi5 session keeps its token in memory and s
   await lmsPlayer(page).play(contractor, steps.slice(0, 2));
   await expect.poll(() => lms.verbs()).toEqual(['initialized', 'answered', 'answered']);
   expect(lms.fetches).toEqual(['/fetch/s1']);
+});
+
+test('every LMS package names the course, its scenario and its language in its manifest, read by an XML parser', async ({ page }) => {
+  const lms = join(import.meta.dirname, '..', '..', 'dist', 'lms');
+  const scorm = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
+  for (const scenario of scenarios)
+    for (const locale of locales) {
+      const full = `${ui[locale]['site.name']} — ${scenario.title[locale]}`;
+      const read = (mode: 'scorm12' | 'cmi5', file: string) =>
+        strFromU8(unzipSync(readFileSync(join(lms, packageFile(scenario.id, locale, mode))))[file]!);
+      // The browser's own XML parser reads what an LMS would.
+      const manifest = await page.evaluate(
+        ({ text, ns }) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const lom = (name: string) => [...doc.getElementsByTagNameNS(ns, name)];
+          const langstring = (parent: string) => lom(parent).flatMap((e) => [...e.getElementsByTagNameNS(ns, 'langstring')]);
+          return {
+            errors: doc.getElementsByTagName('parsererror').length,
+            language: lom('language').map((e) => e.textContent),
+            title: langstring('title').map((e) => [e.getAttribute('xml:lang'), e.textContent]),
+            description: langstring('description').map((e) => e.getAttribute('xml:lang')),
+            organization: doc.querySelector('organization > title')?.textContent,
+            item: doc.querySelector('item > title')?.textContent,
+          };
+        },
+        { text: read('scorm12', 'imsmanifest.xml'), ns: scorm },
+      );
+      expect(manifest).toEqual({
+        errors: 0,
+        language: [locale],
+        title: [[locale, full]],
+        description: [locale],
+        organization: full,
+        item: scenario.title[locale],
+      });
+      const structure = await page.evaluate(
+        (text) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const titles = (parent: string) =>
+            [...doc.querySelectorAll(`${parent} > title > langstring`)].map((e) => [e.getAttribute('lang'), e.textContent]);
+          return {
+            errors: doc.getElementsByTagName('parsererror').length,
+            course: titles('course'),
+            au: titles('au'),
+            langs: [...new Set([...doc.querySelectorAll('langstring')].map((e) => e.getAttribute('lang')))],
+          };
+        },
+        read('cmi5', 'cmi5.xml'),
+      );
+      expect(structure).toEqual({ errors: 0, course: [[locale, full]], au: [[locale, scenario.title[locale]]], langs: [locale] });
+    }
 });

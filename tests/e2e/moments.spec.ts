@@ -57,10 +57,10 @@ for (const locale of locales) {
         locale,
       );
       const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
-      // The sender's face says who it is and how they look at this level of trust.
+      // The sender's face says who it is and how they look: as the scene says, else at this level of trust.
       const face = fill(
         ui[locale]['portrait.of'],
-        { name: name(medium.from), expression: ui[locale][`portrait.${expressionAt(scenario, meters)}`] },
+        { name: name(medium.from), expression: ui[locale][`portrait.${medium.expression ?? expressionAt(scenario, meters)}`] },
         locale,
       );
       const player = await new ScenarioPlayer(page, locale).open(scenario.id);
@@ -132,9 +132,10 @@ for (const locale of locales) {
         { from: name(reaction.from), to: 'to' in reaction ? reaction.to.map(name).join(', ') : '' },
         locale,
       );
-      // Trust just fell: annoyed; just rose: pleased; held: the face its level gives.
-      const expression = expressionAt(scenario, after, before);
-      if (move !== 'held') expect(expression).toBe(move === 'down' ? 'annoyed' : 'pleased');
+      // Trust just fell: annoyed; just rose: pleased; held: the face its level gives; unless the reaction names its own.
+      const moved = expressionAt(scenario, after, before);
+      if (move !== 'held') expect(moved).toBe(move === 'down' ? 'annoyed' : 'pleased');
+      const expression = reaction.expression ?? moved;
       const player = await new ScenarioPlayer(page, locale).open(scenario.id);
       await player.play(scenario, steps);
       await player.choose(scenario, { node: node.id, choice: choice.id });
@@ -182,8 +183,9 @@ for (const locale of locales) {
       const labels = here.nodes.flatMap((n) =>
         isDecision(n) ? [label(n.medium), ...n.choices.flatMap((c) => (c.reaction ? [label(c.reaction)] : []))] : [],
       );
-      // Following no run, the text version shows every moment's face calm; a reaction's face shows
-      // how its choice moved trust (down annoyed, up pleased), whatever the level.
+      // Following no run, the text version shows every moment's face calm unless the scene names
+      // one; a reaction's face shows how its choice moved trust (down annoyed, up pleased), whatever
+      // the level, unless it names its own.
       const face = (person: string, expression: Expression) =>
         fill(ui[locale]['portrait.of'], { name: name(person), expression: ui[locale][`portrait.${expression}`] }, locale);
       const moved = (effects: Record<string, number>): Expression => {
@@ -192,7 +194,10 @@ for (const locale of locales) {
       };
       const faces = here.nodes.flatMap((n) =>
         isDecision(n)
-          ? [face(n.medium.from, 'neutral'), ...n.choices.flatMap((c) => (c.reaction ? [face(c.reaction.from, moved(c.effects))] : []))]
+          ? [
+              face(n.medium.from, n.medium.expression ?? 'neutral'),
+              ...n.choices.flatMap((c) => (c.reaction ? [face(c.reaction.from, c.reaction.expression ?? moved(c.effects))] : [])),
+            ]
           : [],
       );
       await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackFor } from './play-view.ts';
+import { localize } from './localize.ts';
+import { validateScenario } from './validate.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+
+/** The fixture with its first choice paying the two steps owed, arriving `after` days later (unpaid, day 1 › remind › ask, day 2). */
+function paying(after?: number) {
+  const s = structuredClone(loadValid('mini-contractor'));
+  const [unpaid] = s.nodes;
+  if (unpaid?.type !== 'decision') throw new Error('the fixture changed its first node');
+  unpaid.choices[0]!.effects = { trust: 1, cash: 2 };
+  if (after !== undefined) unpaid.choices[0]!.arrivesAfter = after;
+  return s;
+}
+const remind = { scenario: 'mini-contractor', steps: [{ node: 'unpaid', choice: 'remind' }] };
+
+describe('money on its way after a choice', () => {
+  it('gives the feedback the meters before the choice, which the strip shows until money sent later arrives', () => {
+    const feedback = feedbackFor(localize(paying(1), 'en'), remind)!;
+    expect(feedback.before).toEqual({ cash: 0, trust: 4 });
+    expect(feedback.choice.arrivesAfter).toBe(1);
+    // The list of changes still says what the choice did.
+    expect(feedback.meters).toContainEqual({ id: 'cash', from: 0, to: 2 });
+  });
+
+  it('refuses money that would arrive after the next moment, where the strip already counts it', () => {
+    expect(validateScenario({ file: 'a.yaml', data: paying(1) }).diagnostics).toEqual([]);
+    const { diagnostics } = validateScenario({ file: 'a.yaml', data: paying(2) });
+    expect(diagnostics).toMatchObject([{ code: 'day-goes-back', node: 'unpaid', choice: 'remind' }]);
+    expect(diagnostics[0]!.message).toContain('arrives on day 3, after "ask" on day 2');
+  });
+});

@@ -1,0 +1,140 @@
+// What a trainer and a learner see around a decision: the other side offered on the feedback,
+// the live panel staying on the moment the room discusses, and the money on its way.
+import { locales } from '../../src/engine/locales.ts';
+import { markedPath } from '../../src/engine/paths.ts';
+import { findNode, holds, isDecision } from '../../src/engine/graph.ts';
+import { moneyAt } from '../../src/engine/moment.ts';
+import { intlLocale } from '../../src/engine/locales.ts';
+import { replay } from '../../src/engine/run.ts';
+import { decisionAt, fill, plural, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
+import { expect, test } from './fixtures.ts';
+
+const client = scenarios.find((s) => s.id === 'client')!;
+
+test('after the vote the console offers the other side on the feedback, the screen shows it, and Continue brings the room back', async ({
+  page,
+  facilitator,
+}) => {
+  // The first moment of the client's recommended path that links to the developer's side.
+  const steps = markedPath(client, 'recommended');
+  const at = steps.findIndex((s) => decisionAt(client, s.node).counterpart);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const link = decisionAt(client, steps[at]!.node).counterpart!;
+  const other = findNode(scenarios.find((s) => s.id === link.scenario)!, link.node)!;
+  await facilitator.open('client');
+  const screen = (await facilitator.openScreen()).page;
+  const go = async (i: number) => {
+    const index = decisionAt(client, steps[i]!.node).choices.findIndex((c) => c.id === steps[i]!.choice) + 1;
+    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
+  };
+  for (let i = 0; i < at; i++) {
+    await go(i);
+    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  }
+  await go(at);
+  // On the feedback, under Continue, where the trainer is once the room has decided.
+  await expect(page.getByRole('heading', { name: ui.en['player.feedback'] })).toBeVisible();
+  const show = page
+    .locator('.console-stage')
+    .getByRole('button', { name: fill(ui.en['workshop.showCounterpart'], { moment: other.title.en }) });
+  await show.click();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(other.title.en);
+  await expect(screen.locator('.screen-kicker')).toHaveText(ui.en['player.meanwhile']);
+  await page.locator('.console-stage').getByRole('button', { name: ui.en['workshop.hideCounterpart'] }).click();
+  await expect(screen.locator('.screen-kicker')).toHaveText(ui.en['player.feedback']);
+  // Shown again, then Continue: the screen follows the room to the next moment, not the other side.
+  await show.click();
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(other.title.en);
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  expect(steps.length).toBeGreaterThan(at + 1);
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(decisionAt(client, steps[at + 1]!.node).title.en);
+  await expect(screen.locator('.screen-kicker', { hasText: ui.en['player.meanwhile'] })).toHaveCount(0);
+});
+
+test('with phones voting, the live panel stays on the moment the room discusses until Continue, as the phones do', async ({
+  page,
+  facilitator,
+  phones,
+}) => {
+  const contractor = scenarios.find((s) => s.id === 'contractor')!;
+  const start = decisionAt(contractor, contractor.start);
+  await facilitator.open();
+  const { join } = await facilitator.startLive();
+  {
+    const phone = await phones.join(join);
+    await phone.getByRole('button', { name: start.choices[1]!.label.en, exact: true }).click();
+    await expect(phone.locator('#join-vote')).toHaveText(ui.en['join.received']);
+    const rows = page.locator('.from-phones li');
+    await expect(rows).toHaveCount(start.choices.length);
+    await expect(rows.nth(1)).toHaveText(plural(ui.en['live.fromPhones'], 1, 'en'));
+    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: 2 }) }).click();
+    // The feedback: the console and the phones show the consequence; no votes of the next moment yet.
+    await expect(page.getByRole('heading', { name: ui.en['player.feedback'] })).toBeVisible();
+    await expect(phone.locator('#join-consequence')).toBeVisible();
+    await expect(rows).toHaveCount(0);
+    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+    // The next moment, on both: its choices, none voted for yet.
+    const next = decisionAt(contractor, replay(contractor, [{ node: start.id, choice: start.choices[1]!.id }])!.node.id);
+    await expect(rows).toHaveCount(next.choices.length);
+    for (const row of await rows.all()) await expect(row).toHaveText(plural(ui.en['live.fromPhones'], 0, 'en'));
+    await expect(phone.locator('#join-consequence')).toBeHidden();
+    await expect(phone.locator('#join-moment')).toHaveText(next.title.en);
+  }
+});
+
+/**
+ * The first choice, reached by the shortest road, whose money arrives days later (`arrivesAfter`)
+ * where the strip shows money, with the engine's meters before and after it.
+ */
+const onItsWay = (() => {
+  for (const scenario of scenarios)
+    for (const [id, steps] of shortestPathsToNodes(scenario)) {
+      const node = findNode(scenario, id);
+      if (!isDecision(node)) continue;
+      for (const choice of node.choices) {
+        if (!choice.arrivesAfter) continue;
+        const step = { node: id, choice: choice.id };
+        const before = replay(scenario, steps)!;
+        const after = replay(scenario, [...steps, step])!;
+        const { shownWhen } = scenario.money;
+        const moved = JSON.stringify(moneyAt(scenario, before.meters)) !== JSON.stringify(moneyAt(scenario, after.meters));
+        if (moved && (shownWhen === undefined || holds(shownWhen, after.meters)))
+          return { scenario, steps, step, day: node.day, by: node.day + choice.arrivesAfter, before, after };
+      }
+    }
+  return undefined;
+})();
+
+for (const locale of locales) {
+  test.describe(() => {
+    test.use({ lang: locale });
+    test(`${locale}: money on its way shows on the feedback as it was, with the day it is expected, and as received from the next moment`, async ({
+      page,
+      player,
+    }) => {
+      expect(onItsWay, 'a choice whose money arrives days later (arrivesAfter)').toBeDefined();
+      const { scenario, steps, step, day, by, before, after } = onItsWay!;
+      const amount = new Intl.NumberFormat(intlLocale[locale], {
+        style: 'currency',
+        currency: scenario.money.currency,
+        currencyDisplay: 'narrowSymbol',
+        maximumFractionDigits: 0,
+      });
+      const money = (meters: Record<string, number>) => {
+        const at = moneyAt(scenario, meters);
+        return fill(
+          ui[locale]['moment.money'],
+          { received: amount.format(at.received), outstanding: amount.format(at.outstanding) },
+          locale,
+        );
+      };
+      await player.open(scenario.id);
+      await player.play(scenario, steps);
+      await player.choose(scenario, step);
+      const strip = page.locator('.story-strip');
+      await expect(strip).toHaveText(fill(ui[locale]['player.due'], { day, money: money(before.meters), by }, locale));
+      await page.getByRole('button', { name: ui[locale]['player.continue'] }).click();
+      await expect(strip).toHaveText(fill(ui[locale]['player.strip'], { day: after.node.day, money: money(after.meters) }, locale));
+    });
+  });
+}
