@@ -76,7 +76,7 @@ interface Claim {
 const warned = took('one-week-warning', 'late-warning');
 const spedUp = took('speed-up', 'clear-the-decks', 'own-and-restart');
 const foundUncashed = took('check-bank');
-const namedDeadline = took('explain-stakes', 'lay-out-stakes', 'tell-her-first');
+const namedDeadline = took('explain-stakes', 'lay-out-stakes', 'once-paid', 'tell-her-first');
 const paidOnTheDay = took('thank-and-pay');
 
 const claims: Record<string, Claim[]> = {
@@ -136,8 +136,8 @@ const claims: Record<string, Claim[]> = {
     { at: { text: 'debrief', node: 'best-partnership' }, phrase: 'thanks backed by money', holds: paidOnTheDay },
     {
       at: { text: 'debrief', node: 'best-partnership' },
-      phrase: 'the money waited for the usual payment cycle',
-      holds: took('thank-briefly'),
+      phrase: 'the money came well after the words',
+      holds: took('thank-briefly', 'pay-on-monday'),
     },
   ],
 };
