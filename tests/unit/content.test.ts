@@ -129,7 +129,7 @@ const claims: Record<string, Claim[]> = {
   ],
   client: [
     { at: { text: 'situation', node: 'her-reply' }, phrase: 'two checks are in the mail', holds: not(foundUncashed) },
-    { at: { text: 'situation', node: 'her-reply' }, phrase: 'you knew neither had been cashed', holds: foundUncashed },
+    { at: { text: 'situation', node: 'her-reply' }, phrase: 'knew neither check had been cashed', holds: foundUncashed },
     { at: { text: 'debrief', node: 'best-partnership' }, phrase: 'you named your deadline plainly', holds: namedDeadline },
     { at: { text: 'debrief', node: 'best-partnership' }, phrase: 'you never told her your launch date', holds: not(namedDeadline) },
     { at: { text: 'debrief', node: 'best-partnership' }, phrase: 'specific thanks and prompt payment', holds: paidOnTheDay },
