@@ -39,7 +39,8 @@ function indexHtml(props: LmsProps, title: string): string {
 
 /**
  * The schemas the SCORM 1.2 manifest names in xsi:schemaLocation (IMS Content Packaging 1.1.2 and
- * ADL's SCORM 1.2 extensions) and the one they import (ims_xml.xsd), shipped unchanged at the
+ * ADL's SCORM 1.2 extensions), the one they import (ims_xml.xsd) and the one the metadata file
+ * names (IMS Meta-data 1.2.1), shipped unchanged at the
  * package's root, where the manifest's hints point: strict importers and ADL's conformance test
  * suite validate the manifest against them, and the SCORM 1.2 Content Aggregation Model asks for
  * these control documents at the root of the package.
@@ -60,29 +61,22 @@ const fullTitle = (c: Catalogue) => `${c.course} — ${c.title}`;
 /**
  * The SCORM 1.2 manifest. Its organization is the course and the scenario together (a catalogue
  * lists eight packages side by side); its one item, the scenario. The package's own metadata is
- * inline IMS Meta-data 1.2.1 (the LOM binding the SCORM 1.2 Content Aggregation Model names,
- * imsmd_rootv1p2p1.xsd, shipped beside the manifest): general/title and description as langstrings in the package's language, and
- * general/language, the language of its content, by which a catalogue can filter.
+ * IMS Meta-data 1.2.1 (the LOM binding the SCORM 1.2 Content Aggregation Model names) in a file of
+ * its own, `metadata.xml`, which the manifest names with `adlcp:location` (CAM 1.2, external
+ * metadata): kept apart because the imsmd schema does not compile in libxml2-based validators
+ * (its content models are not deterministic), which would refuse an inline copy in the manifest.
  */
 function scormManifest(id: string, c: Catalogue, files: string[]): string {
-  const lang = (text: string) => `<imsmd:langstring xml:lang="${c.locale}">${xml(text)}</imsmd:langstring>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${xml(id)}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
-  xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
-    <imsmd:lom>
-      <imsmd:general>
-        <imsmd:title>${lang(fullTitle(c))}</imsmd:title>
-        <imsmd:language>${c.locale}</imsmd:language>
-        <imsmd:description>${lang(c.description)}</imsmd:description>
-      </imsmd:general>
-    </imsmd:lom>
+    <adlcp:location>${scormMetadataFile}</adlcp:location>
   </metadata>
   <organizations default="organization">
     <organization identifier="organization">
@@ -98,6 +92,29 @@ ${files.map((f) => `      <file href="${f}"/>`).join('\n')}
     </resource>
   </resources>
 </manifest>
+`;
+}
+
+/** The file the manifest's `adlcp:location` names, holding the package's IMS Meta-data. */
+const scormMetadataFile = 'metadata.xml';
+
+/**
+ * The package's IMS Meta-data 1.2.1 record (imsmd_rootv1p2p1.xsd, shipped beside it):
+ * general/title and description as langstrings in the package's language, and general/language,
+ * the language of its content, by which a catalogue can filter.
+ */
+function scormMetadata(c: Catalogue): string {
+  const lang = (text: string) => `<langstring xml:lang="${c.locale}">${xml(text)}</langstring>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<lom xmlns="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd">
+  <general>
+    <title>${lang(fullTitle(c))}</title>
+    <language>${c.locale}</language>
+    <description>${lang(c.description)}</description>
+  </general>
+</lom>
 `;
 }
 
@@ -164,6 +181,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
           files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files)));
+          files[scormMetadataFile] = strToU8(scormMetadata(catalogue));
           for (const schema of scorm12Schemas) files[schema] = schemas[schema]!;
         } else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, catalogue));
         const name = packageFile(scenario.id, locale, mode);

@@ -87,7 +87,6 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
     const located = Object.fromEntries(hints.flatMap((h, i) => (i % 2 === 0 ? [[h, hints[i + 1]!]] : [])));
     expect(Object.keys(located).sort()).toEqual([
       'http://www.adlnet.org/xsd/adlcp_rootv1p2',
-      'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1',
       'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
     ]);
     // ...and so is every schema those files import, all the way down.
@@ -97,7 +96,7 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
       for (const m of strFromU8(zip[file]!).matchAll(/<xsd:(?:import|include)\b[^>]*schemaLocation="([^"]+)"/g))
         if (!needed.includes(m[1]!)) needed.push(m[1]!);
     }
-    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']);
+    expect(needed.sort()).toEqual(['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd']);
     expect(await validateManifest(zip, manifest)).toEqual([]);
   }
   // The validator does check: a manifest that breaks the ADL schema is refused.
@@ -111,15 +110,11 @@ async function validateManifest(zip: Record<string, Uint8Array>, manifest: strin
   // One schema that brings in every namespace the manifest uses, from the packaged files.
   const both = `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:both">
 <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
-<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
-<xsd:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" schemaLocation="imsmd_rootv1p2p1.xsd"/></xsd:schema>`;
+<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/></xsd:schema>`;
   const result = await validateXML({
     xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
     schema: [both],
-    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'].map((f) => ({
-      fileName: f,
-      contents: strFromU8(zip[f]!),
-    })),
+    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'].map((f) => ({ fileName: f, contents: strFromU8(zip[f]!) })),
   });
   return result.errors.map((e) => e.message);
 }
@@ -303,7 +298,9 @@ test('where the tab cannot store, a cmi5 session keeps its token in memory and s
   expect(lms.fetches).toEqual(['/fetch/s1']);
 });
 
-test('every LMS package names the course, its scenario and its language in its manifest, read by an XML parser', async ({ page }) => {
+test('every LMS package names the course, its scenario and its language in its manifest or the metadata file it names, read by an XML parser', async ({
+  page,
+}) => {
   const lms = join(import.meta.dirname, '..', '..', 'dist', 'lms');
   const scorm = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
   for (const scenario of scenarios)
@@ -311,8 +308,21 @@ test('every LMS package names the course, its scenario and its language in its m
       const full = `${ui[locale]['site.name']} — ${scenario.title[locale]}`;
       const read = (mode: 'scorm12' | 'cmi5', file: string) =>
         strFromU8(unzipSync(readFileSync(join(lms, packageFile(scenario.id, locale, mode))))[file]!);
-      // The browser's own XML parser reads what an LMS would.
+      // The browser's own XML parser reads what an LMS would: the manifest, then the metadata file it names.
       const manifest = await page.evaluate(
+        (text) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          return {
+            errors: doc.getElementsByTagName('parsererror').length,
+            location: doc.getElementsByTagNameNS('http://www.adlnet.org/xsd/adlcp_rootv1p2', 'location')[0]?.textContent,
+            organization: doc.querySelector('organization > title')?.textContent,
+            item: doc.querySelector('item > title')?.textContent,
+          };
+        },
+        read('scorm12', 'imsmanifest.xml'),
+      );
+      expect(manifest).toEqual({ errors: 0, location: 'metadata.xml', organization: full, item: scenario.title[locale] });
+      const metadata = await page.evaluate(
         ({ text, ns }) => {
           const doc = new DOMParser().parseFromString(text, 'application/xml');
           const lom = (name: string) => [...doc.getElementsByTagNameNS(ns, name)];
@@ -322,20 +332,11 @@ test('every LMS package names the course, its scenario and its language in its m
             language: lom('language').map((e) => e.textContent),
             title: langstring('title').map((e) => [e.getAttribute('xml:lang'), e.textContent]),
             description: langstring('description').map((e) => e.getAttribute('xml:lang')),
-            organization: doc.querySelector('organization > title')?.textContent,
-            item: doc.querySelector('item > title')?.textContent,
           };
         },
-        { text: read('scorm12', 'imsmanifest.xml'), ns: scorm },
+        { text: read('scorm12', manifest.location!), ns: scorm },
       );
-      expect(manifest).toEqual({
-        errors: 0,
-        language: [locale],
-        title: [[locale, full]],
-        description: [locale],
-        organization: full,
-        item: scenario.title[locale],
-      });
+      expect(metadata).toEqual({ errors: 0, language: [locale], title: [[locale, full]], description: [locale] });
       const structure = await page.evaluate(
         (text) => {
           const doc = new DOMParser().parseFromString(text, 'application/xml');
