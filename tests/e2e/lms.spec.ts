@@ -18,8 +18,10 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 test('the SCORM 1.2 package lists its files and reports status, scores, interactions and time', async ({ page, scorm }) => {
   const zip = await scorm.open();
   const manifest = strFromU8(zip['imsmanifest.xml']!);
-  // Every file of the player is listed; the manifest and its schemas are the package's control documents.
-  for (const file of Object.keys(zip).filter((f) => f !== 'imsmanifest.xml' && !f.endsWith('.xsd')))
+  // Every file of the player is listed; the manifest, the metadata file it names and the schemas are the package's control documents.
+  const control = ['imsmanifest.xml', 'metadata.xml'];
+  expect(Object.keys(zip)).toEqual(expect.arrayContaining(control));
+  for (const file of Object.keys(zip).filter((f) => !control.includes(f) && !f.endsWith('.xsd')))
     expect(manifest).toContain(`<file href="${file}"/>`);
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).not.toMatch(/href="\//);
