@@ -65,6 +65,21 @@ export interface StoryViews {
 }
 
 /**
+ * How the story writes a sum of money in `locale`: whole units in the scenario's `currency` (an
+ * ISO 4217 code), with its narrow symbol ("$3,000", «3 000 $»), as the strip, the feedback's
+ * changes and the console show it.
+ */
+export function moneyFormat(currency: string, locale: Locale): Intl.NumberFormat {
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency,
+    // "$", not "US$": the story's own currency needs no country beside it.
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  });
+}
+
+/**
  * The views of a scenario's moments and of its money in one language. An email is dated with the
  * node's day from the scenario's `calendarStart`; sums are written in the scenario's currency,
  * in whole units. A person the scenario does not declare is shown by id (validation reports it
@@ -117,13 +132,7 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
   const trust = scenario.meters.find((m) => m.id === faceMeter);
   const faces: Record<number, Expression> = {};
   for (let value = trust?.min ?? 0; trust && value <= trust.max; value++) faces[value] = expressionAt(scenario, { [faceMeter]: value });
-  const sum = new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: scenario.money.currency,
-    // "$", not "US$": the story's own currency needs no country beside it.
-    currencyDisplay: 'narrowSymbol',
-    maximumFractionDigits: 0,
-  });
+  const sum = moneyFormat(scenario.money.currency, locale);
   const { meter, amount } = scenario.money;
   const range = scenario.meters.find((m) => m.id === meter);
   const money: Record<number, string> = {};

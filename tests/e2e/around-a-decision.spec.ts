@@ -3,7 +3,7 @@
 import { locales } from '../../src/engine/locales.ts';
 import { findNode, holds, isDecision } from '../../src/engine/graph.ts';
 import { moneyAt } from '../../src/engine/moment.ts';
-import { intlLocale } from '../../src/engine/locales.ts';
+import { moneyFormat } from '../../src/course/moment-views.ts';
 import { replay } from '../../src/engine/run.ts';
 import { decisionAt, fill, plural, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
 import { expect, test } from './fixtures.ts';
@@ -30,15 +30,8 @@ test('after the vote the console offers the other side on the feedback, the scre
   const other = findNode(scenarios.find((s) => s.id === link.scenario)!, link.node)!;
   await facilitator.open(scenario.id);
   const screen = (await facilitator.openScreen()).page;
-  const go = async (i: number) => {
-    const index = decisionAt(scenario, steps[i]!.node).choices.findIndex((c) => c.id === steps[i]!.choice) + 1;
-    await page.getByRole('button', { name: fill(ui.en['workshop.goWith'], { n: index }) }).click();
-  };
-  for (let i = 0; i < at; i++) {
-    await go(i);
-    await page.getByRole('button', { name: ui.en['player.continue'] }).click();
-  }
-  await go(at);
+  await facilitator.follow(scenario, steps.slice(0, at));
+  await facilitator.goWithStep(scenario, steps[at]!);
   // On the feedback, under Continue, where the trainer is once the room has decided.
   await expect(page.getByRole('heading', { name: ui.en['player.feedback'] })).toBeVisible();
   const show = page
@@ -52,7 +45,7 @@ test('after the vote the console offers the other side on the feedback, the scre
   // Shown again, then Continue: the screen follows the room to the next moment, not the other side.
   await show.click();
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(other.title.en);
-  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await facilitator.continue();
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(next.title.en);
   await expect(screen.locator('.screen-kicker', { hasText: ui.en['player.meanwhile'] })).toHaveCount(0);
 });
@@ -120,12 +113,7 @@ for (const locale of locales) {
     }) => {
       expect(onItsWay, 'a choice whose money arrives days later (arrivesAfter)').toBeDefined();
       const { scenario, steps, step, day, by, before, after } = onItsWay!;
-      const amount = new Intl.NumberFormat(intlLocale[locale], {
-        style: 'currency',
-        currency: scenario.money.currency,
-        currencyDisplay: 'narrowSymbol',
-        maximumFractionDigits: 0,
-      });
+      const amount = moneyFormat(scenario.money.currency, locale);
       const money = (meters: Record<string, number>) => {
         const at = moneyAt(scenario, meters);
         return fill(

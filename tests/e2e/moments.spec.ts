@@ -5,7 +5,8 @@ import { applyEffects, findNode, holds, isDecision, startMeters } from '../../sr
 import { replay } from '../../src/engine/run.ts';
 import { moneyAt, type Medium } from '../../src/engine/moment.ts';
 import { type Expression, expressionAt, faceMeter } from '../../src/engine/expression.ts';
-import { intlLocale, locales } from '../../src/engine/locales.ts';
+import { locales } from '../../src/engine/locales.ts';
+import { moneyFormat } from '../../src/course/moment-views.ts';
 import { localize } from '../../src/engine/localize.ts';
 import { fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
 import { expect, ScenarioPlayer, test } from './fixtures.ts';
@@ -89,12 +90,7 @@ for (const locale of locales) {
         )
         .toBeGreaterThan(0);
       const money = moneyAt(scenario, meters);
-      const amount = new Intl.NumberFormat(intlLocale[locale], {
-        style: 'currency',
-        currency: money.currency,
-        currencyDisplay: 'narrowSymbol',
-        maximumFractionDigits: 0,
-      });
+      const amount = moneyFormat(money.currency, locale);
       // Where the money would give the story away before its player learns it, the day comes alone.
       const { shownWhen } = scenario.money;
       await expect(player.strip).toHaveText(
@@ -148,12 +144,7 @@ for (const locale of locales) {
       // A move of the money meter is listed in money, as the strip says it, not in the meter's steps.
       const { meter } = scenario.money;
       if (after[meter] !== before[meter]) {
-        const amount = new Intl.NumberFormat(intlLocale[locale], {
-          style: 'currency',
-          currency: scenario.money.currency,
-          currencyDisplay: 'narrowSymbol',
-          maximumFractionDigits: 0,
-        });
+        const amount = moneyFormat(scenario.money.currency, locale);
         const sum = (meters: typeof after) => amount.format(moneyAt(scenario, meters).received);
         const label = here.meters.find((m) => m.id === meter)!.label;
         await expect(player.feedback.locator('.changes li', { hasText: label })).toHaveText(
