@@ -2,9 +2,10 @@
 // shared chunks: the LMS packages, and the files the players, the facilitator's console and the
 // projector screen load (islands/island-script.ts). One file is what a host page or an LMS loads
 // most cheaply; their styles come with the page (or the package's CSS).
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { minify } from 'terser';
-import { basename, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 
 export interface Bundle {
   /** The script, an ES module, minified. */
@@ -35,15 +36,76 @@ export async function minifyModule(js: string, module = true): Promise<string> {
 }
 
 /**
+ * An esbuild plugin that makes every module the script loads with `import()` import the script's
+ * own module (`entry`, an absolute path) first. When it runs, that import does nothing: the script
+ * ran before it, and is the only way to it. But esbuild then puts the whole of the script's code
+ * into the chunk the two share, and the script itself becomes a one-line import of it: the page
+ * loads its code as one file, compressed as one, instead of the script and a chunk of the code it
+ * shares with what it loads on a click, each compressed on its own and naming each of the dozens
+ * of functions one exports to the other (the facilitator console: 699 bytes gzipped less, of
+ * 15,766).
+ */
+function entryFirst(entry: string): Plugin {
+  return {
+    name: 'entry-first',
+    setup(build) {
+      build.onResolve({ filter: /./ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === 'entry-first') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'entry-first' });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace: 'entry-first' };
+      });
+      build.onLoad({ filter: /./, namespace: 'entry-first' }, async (args) => ({
+        contents: `import ${JSON.stringify(entry)};\n${await readFile(args.path, 'utf8')}`,
+        loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts',
+        resolveDir: dirname(args.path),
+      }));
+    },
+  };
+}
+
+/**
  * Bundles `entry` (a path from the project's root) with everything it imports. With `css`, the
  * stylesheets it imports are bundled beside it; without, they are left to the page. Without
  * `splitting`, what the code imports with `import()` is bundled into the one script; with it, each
- * such module is a file of its own (`chunks`), loaded when asked for, and the code it shares with
- * the script another. The script never contains `</script`, so it can be inlined.
+ * such module is a file of its own (`chunks`), loaded when asked for. Where such a module shares
+ * code with the script, the script's whole code goes into one chunk (see `entryFirst`), which the
+ * script imports at once (`imports`) and the modules it loads later import too. The script never
+ * contains `</script`, so it can be inlined.
  */
 export async function bundleIsland(entry: string, options: { root?: string; css?: boolean; splitting?: boolean } = {}): Promise<Bundle> {
-  const result = await build({
-    entryPoints: [resolve(options.root ?? '.', entry)],
+  const entryPath = resolve(options.root ?? '.', entry);
+  let result = await esbuildIsland(entryPath, options, false);
+  // Only where the script loads a chunk at once already: a script that loads nothing at once (a
+  // player's) stays one file, which the page asks for only once it has arrived.
+  if (options.splitting && staticImports(result).length > 0) result = await esbuildIsland(entryPath, options, true);
+  const files = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+  const script = files.find((f) => f.path === resolve(scriptOutput(result)[0]));
+  if (!script) throw new Error(`esbuild wrote no script for ${entry}`);
+  const chunks = new Map<string, string>();
+  for (const file of files) if (file !== script) chunks.set(basename(file.path), await minifyModule(file.text));
+  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+  return { js: await minifyModule(script.text), chunks, imports: staticImports(result), css };
+}
+
+type Built = Awaited<ReturnType<typeof esbuildIsland>>;
+
+/** The script's output in esbuild's metafile: the one made for the entry (a module it imports may share its name). */
+function scriptOutput(result: Built) {
+  const found = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
+  if (!found) throw new Error('esbuild wrote no script');
+  return found;
+}
+
+/** The file names of the chunks the script imports at once. */
+const staticImports = (result: Built) =>
+  scriptOutput(result)[1]
+    .imports.filter((i) => i.kind === 'import-statement')
+    .map((i) => basename(i.path));
+
+/** esbuild's pass over the entry (an absolute path), unminified by terser yet; with `shareEntry`, through `entryFirst`. */
+function esbuildIsland(entryPath: string, options: { css?: boolean; splitting?: boolean }, shareEntry: boolean) {
+  return build({
+    entryPoints: [entryPath],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -62,15 +124,6 @@ export async function bundleIsland(entry: string, options: { root?: string; css?
     legalComments: 'none',
     supported: { 'inline-script': false },
     ...(!options.css && { loader: { '.css': 'empty' as const } }),
+    ...(shareEntry && { plugins: [entryFirst(entryPath)] }),
   });
-  const files = result.outputFiles.filter((f) => f.path.endsWith('.js'));
-  // The script is the output esbuild made for the entry (a module it imports may share its name).
-  const [mainPath, mainOutput] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined) ?? [];
-  const script = files.find((f) => mainPath !== undefined && f.path === resolve(mainPath));
-  if (!script || !mainOutput) throw new Error(`esbuild wrote no script for ${entry}`);
-  const chunks = new Map<string, string>();
-  for (const file of files) if (file !== script) chunks.set(basename(file.path), await minifyModule(file.text));
-  const imports = mainOutput.imports.filter((i) => i.kind === 'import-statement').map((i) => basename(i.path));
-  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  return { js: await minifyModule(script.text), chunks, imports, css };
 }

@@ -6,7 +6,8 @@
 // both scenarios. One compressed file weighs less than the same code in several chunks, each
 // with its own overhead: the console and the screen were 16.0 KB and 15.2 KB gzipped in Vite's
 // shared chunks, and are 0.6 KB and 1.8 KB lighter bundled on their own. What they load on a click
-// (live voting, the QR maker, the timer's sound) stays in files of its own. In development the
+// (live voting, the QR maker, the timer's sound) stays in files of its own, and the code those
+// share with the script is the script's whole code, in one chunk (islands/bundle.ts). In development the
 // script is made again on every request, in one file, so edits show
 // (integrations/island-scripts.ts serves and writes them).
 import { createHash } from 'node:crypto';

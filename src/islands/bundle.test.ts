@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleIsland } from './bundle.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'island-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes source files into the fixture folder. */
+function write(files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+}
+
+interface Probe {
+  runs?: number;
+  load?: () => Promise<{ late: () => number }>;
+}
+const probe = globalThis as Probe;
+
+describe('an island script bundled with what it loads on a click', () => {
+  it('puts its whole code in the one chunk it shares with a module it loads later, which runs the script once', async () => {
+    write({
+      'shared.ts': 'export const shared = () => 1;',
+      'console-entry.ts': `import { shared } from './shared.ts';
+        const g = globalThis as { runs?: number; load?: unknown };
+        g.runs = (g.runs ?? 0) + shared();
+        g.load = () => import('./on-click-late.ts');`,
+      'on-click-late.ts': `import { shared } from './shared.ts';
+        export const late = () => shared() + 1;`,
+    });
+    const bundle = await bundleIsland('console-entry.ts', { root: dir, splitting: true });
+    // The script is one import of the chunk, which the page preloads with it.
+    expect(bundle.imports).toHaveLength(1);
+    expect(bundle.js).toBe(`import"./${bundle.imports[0]}";`);
+    const out = mkdtempSync(join(dir, 'out-'));
+    writeFileSync(join(out, 'script.js'), bundle.js);
+    for (const [name, code] of bundle.chunks) writeFileSync(join(out, name), code);
+    await import(pathToFileURL(join(out, 'script.js')).href);
+    expect(probe.runs).toBe(1);
+    const late = await probe.load!();
+    expect(late.late()).toBe(2);
+    // Loading the module a click asks for does not run the script's code again.
+    expect(probe.runs).toBe(1);
+  });
+
+  it('keeps a script that loads nothing at once in one file, the page asking for it only once it has arrived', async () => {
+    write({
+      'player-entry.ts': `(globalThis as { map?: unknown }).map = () => import('./on-click-map.ts');`,
+      'on-click-map.ts': 'export const paint = () => 2;',
+    });
+    const bundle = await bundleIsland('player-entry.ts', { root: dir, splitting: true });
+    expect(bundle.imports).toEqual([]);
+    expect([...bundle.chunks.keys()]).toEqual([expect.stringMatching(/^on-click-map\.\w+\.js$/)]);
+    expect(bundle.js).toContain('import("./on-click-map.');
+  });
+});
