@@ -131,7 +131,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             scenario={scenario}
             day={(view.feedback?.node ?? node).day}
             values={view.meters}
-            feedback={view.feedback}
+            pending={view.feedback?.pending}
             t={t}
           />
           {view.feedback ? (

@@ -248,7 +248,14 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       </>
     );
     side = (
-      <StoryMeters story={story} scenario={scenario} day={view.feedback.node.day} values={view.meters} feedback={view.feedback} t={t} />
+      <StoryMeters
+        story={story}
+        scenario={scenario}
+        day={view.feedback.node.day}
+        values={view.meters}
+        pending={view.feedback.pending}
+        t={t}
+      />
     );
   } else if (view.debrief && node.type === 'ending') {
     main = (

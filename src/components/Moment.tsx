@@ -5,7 +5,6 @@
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
 import { holds } from '../engine/graph.ts';
-import type { Meters as MeterValues } from '../engine/types.ts';
 import type { Feedback } from '../engine/play-view.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
@@ -48,31 +47,26 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
 
 /**
  * The meters under a slim strip with the day of the story and the money received and outstanding
- * at these meter values. The strip stands in for the money meters' gauges, which say it in steps.
+ * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
  * Where the scenario shows the money only once its `shownWhen` holds, the strip says the day alone
- * until then. On a choice's `feedback` (on the moment's `day`), money the choice sent that arrives
- * later (its `arrivesAfter`) shows as it was before the choice, with the day it is expected.
+ * until then. On a choice's feedback, money still on its way (`Feedback.pending`, which the engine
+ * works out) shows as it was, with the day it is expected.
  */
 export function StoryMeters({
   story,
   scenario,
   day,
   values,
-  feedback,
+  pending,
   changed,
   t,
-}: { story: StoryViews; day: number; feedback?: Feedback | undefined } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
+}: { story: StoryViews; day: number; pending?: Feedback['pending'] } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
   const { meter, shownWhen } = scenario.money;
-  // Every value the meters can hold has its text (course/moment-views.ts).
-  const money = (meters: MeterValues) => story.money[meters[meter]!]!;
-  // Money the choice sent that arrives later shows as it was, if the choice moved any (on a road
-  // already paid it moves none).
-  const later = feedback?.choice.arrivesAfter;
+  // Every value the meter can hold has its text (course/moment-views.ts).
+  const money = story.money[(pending?.meters ?? values)[meter]!]!;
   const strip =
     shownWhen === undefined || holds(shownWhen, values)
-      ? later && money(feedback.before) !== money(values)
-        ? t('player.due', { day, money: money(feedback.before), by: day + later })
-        : t('player.strip', { day, money: money(values) })
+      ? t(pending ? 'player.due' : 'player.strip', { day, money, by: pending?.by ?? '' })
       : t('player.stripDay', { day });
   return <Meters scenario={scenario} values={values} changed={changed} strip={<p class="story-strip">{strip}</p>} t={t} />;
 }

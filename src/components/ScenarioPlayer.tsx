@@ -98,7 +98,7 @@ export default function ScenarioPlayer({
         scenario={scenario}
         day={(view.feedback?.node ?? view.node).day}
         values={view.meters}
-        feedback={view.feedback}
+        pending={view.feedback?.pending}
         changed={changedMeters}
         t={t}
       />

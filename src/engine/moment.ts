@@ -35,6 +35,11 @@ export function moneyAt(scenario: AnyScenario, meters: Meters): MoneyInView {
   return { received: paid * amount, outstanding: Math.max(0, owed - paid) * amount, currency };
 }
 
+/** The meters the money in view counts: the money meter. */
+export function moneyMeters(scenario: Pick<Scenario, 'money'>): string[] {
+  return [scenario.money.meter];
+}
+
 /**
  * The date of a day of the story from the scenario's `calendarStart` (YYYY-MM-DD), which is
  * day 1. Emails are dated with it. At noon UTC: written out in UTC, it is that date.

@@ -16,12 +16,20 @@ function paying(after?: number) {
 const remind = { scenario: 'mini-contractor', steps: [{ node: 'unpaid', choice: 'remind' }] };
 
 describe('money on its way after a choice', () => {
-  it('gives the feedback the meters before the choice, which the strip shows until money sent later arrives', () => {
+  it('keeps money that arrives days later pending, as it was before the choice, with the day it is expected', () => {
     const feedback = feedbackFor(localize(paying(1), 'en'), remind)!;
-    expect(feedback.before).toEqual({ cash: 0, trust: 4 });
-    expect(feedback.choice.arrivesAfter).toBe(1);
+    // Chosen on day 1, arriving one day later: the strip shows the meters before the choice until day 2.
+    expect(feedback.pending).toEqual({ meters: { cash: 0, trust: 4 }, by: 2 });
     // The list of changes still says what the choice did.
     expect(feedback.meters).toContainEqual({ id: 'cash', from: 0, to: 2 });
+  });
+
+  it('has nothing pending when the money arrives the same day, or the choice moves no money', () => {
+    expect(feedbackFor(localize(paying(), 'en'), remind)).not.toHaveProperty('pending');
+    const noMoney = paying(1);
+    const [unpaid] = noMoney.nodes;
+    if (unpaid?.type === 'decision') unpaid.choices[0]!.effects = { trust: 1 };
+    expect(feedbackFor(localize(noMoney, 'en'), remind)).not.toHaveProperty('pending');
   });
 
   it('refuses money that would arrive after the next moment, where the strip already counts it', () => {

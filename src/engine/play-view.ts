@@ -2,7 +2,7 @@
 // course player, the facilitator console and the projector screen.
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
 import type { Choice, Meters, Scenario, Step } from './types.ts';
-import type { Medium } from './moment.ts';
+import { moneyMeters, type Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
 
@@ -22,10 +22,12 @@ export interface Feedback {
   points: { principle: string; change: number }[];
   meters: Change[];
   /**
-   * The meters before the choice: where the money it moves arrives days later (its
-   * `arrivesAfter`: a check mailed today), the strip shows the money as these left it until then.
+   * Money the choice sent that is not in hand yet: where its money arrives days later (the
+   * choice's `arrivesAfter`: a check mailed today) and the choice moved any, the strip shows the
+   * money at `meters` (the meters before the choice) until day `by`, the day it is expected.
+   * Absent when the money arrives the same day, or the choice moved none (on a road already paid).
    */
-  before: Meters;
+  pending?: { meters: Meters; by: number };
 }
 
 /** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
@@ -39,6 +41,10 @@ export interface Debrief extends Outcome<PlayableScenario> {
   real: PathComparison;
 }
 
+/**
+ * The feedback on a run's last choice, as every view shows it; undefined for a run without
+ * steps, or one that does not fit the scenario.
+ */
 export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | undefined {
   const before = replay(scenario, run.steps.slice(0, -1));
   const after = replay(scenario, run.steps);
@@ -56,7 +62,10 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
       .filter((m) => !m.hidden)
       .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
       .filter((c) => c.from !== c.to),
-    before: before.meters,
+    ...(choice.arrivesAfter &&
+      moneyMeters(scenario).some((id) => before.meters[id] !== after.meters[id]) && {
+        pending: { meters: before.meters, by: before.node.day + choice.arrivesAfter },
+      }),
   };
 }
 
