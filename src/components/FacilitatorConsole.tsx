@@ -81,9 +81,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
     moved.current = true;
   }, [session.steps.length, session.feedback]);
 
-  const node = view.node;
-  // While the feedback is up the room is still on the moment it decided: its notes stay.
-  const discussed = view.feedback?.node ?? node;
+  const { node, discussed } = view;
   const choices = node.type === 'decision' ? node.choices : [];
   const order = choices.map((c) => c.id);
 
@@ -126,14 +124,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
       <div class="console-main">
         <section class="console-stage" aria-labelledby="console-heading">
-          <StoryMeters
-            story={story}
-            scenario={scenario}
-            day={(view.feedback?.node ?? node).day}
-            values={view.meters}
-            pending={view.feedback?.pending}
-            t={t}
-          />
+          <StoryMeters story={story} scenario={scenario} day={discussed.day} values={view.meters} pending={view.feedback?.pending} t={t} />
           {view.feedback ? (
             <div class="feedback">
               <h2 id="console-heading" tabIndex={-1} ref={heading}>

@@ -176,8 +176,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const view = session && viewOf(scenario, session);
   const node = view?.node;
   // On the feedback the room is still on the moment it decided: its other side is that moment's.
-  const discussed = view?.feedback?.node ?? node;
-  const counterpart = session?.counterpart && discussed ? counterparts[discussed.id] : undefined;
+  const counterpart = session?.counterpart && view ? counterparts[view.discussed.id] : undefined;
   const qrCode = useQr(feed, courseUrl, qr, locale);
   const root = useFit([session, feed.live, qrCode.svg]);
 
@@ -248,14 +247,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       </>
     );
     side = (
-      <StoryMeters
-        story={story}
-        scenario={scenario}
-        day={view.feedback.node.day}
-        values={view.meters}
-        pending={view.feedback.pending}
-        t={t}
-      />
+      <StoryMeters story={story} scenario={scenario} day={view.discussed.day} values={view.meters} pending={view.feedback.pending} t={t} />
     );
   } else if (view.debrief && node.type === 'ending') {
     main = (

@@ -7,6 +7,11 @@ import { total, votesAt, type WorkshopSession } from './session.ts';
 export interface ConsoleView {
   session: WorkshopSession;
   node: PlayableScenario['nodes'][number];
+  /**
+   * The moment the room discusses: while the feedback is up, the one it decided (its notes,
+   * questions, day and other side stay on screen); otherwise `node`.
+   */
+  discussed: PlayableScenario['nodes'][number];
   /** The decision's situation as it reads on the room's path; empty at an ending. */
   situation: string;
   meters: Record<string, number>;
@@ -40,6 +45,7 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
   return {
     session,
     node: state.node,
+    discussed: feedback?.node ?? state.node,
     situation: isDecision(state.node) ? textFor(state.node.situation, state.meters) : '',
     meters: state.meters,
     tally,
