@@ -5,6 +5,7 @@
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
 import { holds } from '../engine/graph.ts';
+import { moneyKey } from '../engine/moment.ts';
 import type { Feedback } from '../engine/play-view.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
@@ -47,7 +48,7 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
 
 /**
  * The meters under a slim strip with the day of the story and the money received and outstanding
- * at these meter values. The strip stands in for the money meter's gauge, which says it in steps.
+ * at these meter values. The strip stands in for the money meters' gauges, which say it in steps.
  * Where the scenario shows the money only once its `shownWhen` holds, the strip says the day alone
  * until then. On a choice's feedback, money still on its way (`Feedback.pending`, which the engine
  * works out) shows as it was, with the day it is expected.
@@ -61,9 +62,9 @@ export function StoryMeters({
   changed,
   t,
 }: { story: StoryViews; day: number; pending?: Feedback['pending'] } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  const { meter, shownWhen } = scenario.money;
-  // Every value the meter can hold has its text (course/moment-views.ts).
-  const money = story.money[(pending?.meters ?? values)[meter]!]!;
+  const { shownWhen } = scenario.money;
+  // Every value the money meters can hold has its text (course/moment-views.ts).
+  const money = story.money[moneyKey(scenario, pending?.meters ?? values)]!;
   const strip =
     shownWhen === undefined || holds(shownWhen, values)
       ? t(pending ? 'player.due' : 'player.strip', { day, money, by: pending?.by ?? '' })

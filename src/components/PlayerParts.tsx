@@ -2,6 +2,7 @@
 // share: the feedback of a decision, and the grade, scores and debrief of an outcome.
 import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { storyAgainstGrade } from '../engine/scoring.ts';
+import { moneyMeters } from '../engine/moment.ts';
 import './ScenarioPlayer.css';
 import { signed, splitParagraphs } from '../i18n/typography.ts';
 import type { ComponentChildren } from 'preact';
@@ -15,8 +16,9 @@ export function paragraphs(text: string) {
 /**
  * What a decision did, consequence first: what happened, how the meters moved (the money, the
  * trust, the pace), then the why: the choice's one-line reason and, unless scores are hidden,
- * the points per principle. Nothing needs a click to be seen. The money meter's move is written
- * in money, as the story's strip writes it ("Paid to Anna: $0 → $3,000"), not in its steps.
+ * the points per principle. Nothing needs a click to be seen. A money meter's move (the money
+ * owed, the extra payments) is written in money, as the story's strip writes it ("Paid to Anna:
+ * $0 → $3,000"), not in its steps.
  */
 export function FeedbackBody({
   feedback,
@@ -29,7 +31,7 @@ export function FeedbackBody({
 }: {
   feedback: Feedback;
   scenario: PlayableScenario;
-  /** The sums each value of the money meter stands for (`StoryViews.received`). */
+  /** The sums each value of the money meters stands for (`StoryViews.received`). */
   story: Pick<StoryViews, 'received'>;
   t: Translate;
   /**
@@ -142,7 +144,7 @@ export function Meters({
   scenario: PlayableScenario;
   values: Record<string, number>;
   changed?: Record<string, 'up' | 'down'> | undefined;
-  /** The story's day and money, shown before the gauges in place of the money meter's. */
+  /** The story's day and money, shown before the gauges in place of the money meters'. */
   strip?: ComponentChildren;
   t: Translate;
 }) {
@@ -150,7 +152,7 @@ export function Meters({
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {strip}
       {scenario.meters
-        .filter((m) => !m.hidden && m.id !== scenario.money.meter)
+        .filter((m) => !m.hidden && !moneyMeters(scenario).includes(m.id))
         .map((m) => (
           <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
             <span class="meter-label" id={`meter-${m.id}`}>

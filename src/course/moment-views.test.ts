@@ -140,7 +140,23 @@ describe('the moments and the money as the views show them', () => {
     const en = storyViews(loadValid('mini-contractor'), 'en');
     expect(en.received).toEqual({ cash: { 0: '$0', 1: '$1,500', 2: '$3,000' } });
     // The strip's received sum is the same text, so a change and the strip never disagree.
-    for (const [value, sum] of Object.entries(en.received.cash!)) expect(en.money[Number(value)]).toContain(sum);
+    for (const [value, sum] of Object.entries(en.received.cash!)) expect(en.money[value]).toContain(sum);
     expect(storyViews(loadValid('mini-contractor'), 'ru').received.cash?.[2]).toBe('3\u00a0000\u00a0$');
+  });
+
+  it('counts extra payments (a new invoice, a deposit) as received, never against what is outstanding, in both languages', () => {
+    const s = structuredClone(loadValid('mini-contractor'));
+    s.meters.push({ id: 'paid-since', label: { en: 'Paid since', ru: 'Оплачено после' }, min: 0, max: 2, start: 0, hidden: false });
+    s.money.extra = { meter: 'paid-since', amount: 1000 };
+    const withExtra = scenarioSchema.parse(s);
+    const en = storyViews(withExtra, 'en');
+    // The money meter's value, then the extra meter's: 3 × 3 pairs.
+    expect(Object.keys(en.money)).toHaveLength(9);
+    expect(en.money['0/2']).toBe('received\u00a0$2,000 · outstanding\u00a0$3,000');
+    expect(en.money['2/1']).toBe('received\u00a0$4,000 · outstanding\u00a0$0');
+    expect(en.received).toEqual({ cash: { 0: '$0', 1: '$1,500', 2: '$3,000' }, 'paid-since': { 0: '$0', 1: '$1,000', 2: '$2,000' } });
+    const ru = storyViews(withExtra, 'ru');
+    expect(ru.money['2/1']).toBe('получено\u00a04\u00a0000\u00a0$ · не\u00a0оплачено\u00a00\u00a0$');
+    expect(ru.received['paid-since']?.[1]).toBe('1\u00a0000\u00a0$');
   });
 });

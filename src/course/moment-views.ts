@@ -7,7 +7,7 @@
 import { isDecision } from '../engine/graph.ts';
 import { localize } from '../engine/localize.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
-import { dateOfDay, moneyAt } from '../engine/moment.ts';
+import { dateOfDay, moneyAt, moneyKey } from '../engine/moment.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { MediumKind } from '../engine/vocabulary.ts';
 import { type PlayableScenario, speakerOf } from '../engine/play-view.ts';
@@ -50,14 +50,15 @@ export interface StoryViews {
   /** By node id for a decision's medium, by "node/choice" for a choice's reaction. */
   moments: Record<string, MomentView>;
   /**
-   * The money in view for each value of the scenario's money meter, e.g. "received $0 ·
-   * outstanding $3,000": the strip above a moment shows the one the meter is at.
+   * The money in view for each value of the scenario's money meter (and of its extra payments'
+   * meter, if any), by `moneyKey`, e.g. "received $0 · outstanding $3,000": the strip above a
+   * moment shows the one the meters are at.
    */
-  money: Record<number, string>;
+  money: Record<string, string>;
   /**
-   * The sum each value of the money meter stands for, by its id, e.g. { cash: { 1: "$1,500" } },
-   * written as the strip writes sums: what a list of changes shows for that meter, so both speak
-   * of the same sums.
+   * The sum each value of a money meter (the money meter, the extra payments' meter) stands for,
+   * by meter id, e.g. { cash: { 1: "$1,500" } }, written as the strip writes sums: what a list of
+   * changes shows for that meter, so both speak of the same sums.
    */
   received: Record<string, Record<number, string>>;
   /** The expression faces wear at each value of the trust meter (`expressionAt`); empty without that meter. */
@@ -133,15 +134,21 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
   const faces: Record<number, Expression> = {};
   for (let value = trust?.min ?? 0; trust && value <= trust.max; value++) faces[value] = expressionAt(scenario, { [faceMeter]: value });
   const sum = moneyFormat(scenario.money.currency, locale);
-  const { meter, amount } = scenario.money;
-  const range = scenario.meters.find((m) => m.id === meter);
-  const money: Record<number, string> = {};
-  const values: number[] = [];
-  for (let value = range?.min ?? 0; value <= (range?.max ?? 0); value++) {
-    const at = moneyAt(scenario, { [meter]: value });
-    money[value] = t('moment.money', { received: sum.format(at.received), outstanding: sum.format(at.outstanding) });
-    values.push(value);
-  }
-  const received = { [meter]: Object.fromEntries(values.map((value) => [value, sum.format(value * amount)])) };
+  const { meter, amount, extra } = scenario.money;
+  const range = (id: string) => {
+    const m = scenario.meters.find((declared) => declared.id === id);
+    return Array.from({ length: Math.max(0, (m?.max ?? 0) - (m?.min ?? 0)) + 1 }, (_, i) => (m?.min ?? 0) + i);
+  };
+  // Every pair of values the money meter and the extra payments' meter can hold (the first alone without one).
+  const money: Record<string, string> = {};
+  for (const paid of range(meter))
+    for (const more of extra ? range(extra.meter) : [0]) {
+      const meters = { [meter]: paid, ...(extra && { [extra.meter]: more }) };
+      const at = moneyAt(scenario, meters);
+      money[moneyKey(scenario, meters)] = t('moment.money', { received: sum.format(at.received), outstanding: sum.format(at.outstanding) });
+    }
+  const received: Record<string, Record<number, string>> = {};
+  for (const [id, each] of [[meter, amount] as const, ...(extra ? [[extra.meter, extra.amount] as const] : [])])
+    received[id] = Object.fromEntries(range(id).map((value) => [value, sum.format(value * each)]));
   return { moments, money, received, faces };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, moneyAt, peopleIn, personOf } from './moment.ts';
+import { dateOfDay, moneyAt, moneyKey, moneyMeters, peopleIn, personOf } from './moment.ts';
 import { speakerOf } from './play-view.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from './localize.ts';
@@ -13,6 +13,18 @@ describe('what a moment shows beside its text', () => {
     expect(moneyAt(scenario, { cash: 1 })).toEqual({ received: 1500, outstanding: 1500, currency: 'USD' });
     expect(moneyAt(scenario, { cash: 3 })).toEqual({ received: 4500, outstanding: 0, currency: 'USD' });
     expect(moneyAt(scenario, {})).toEqual({ received: 0, outstanding: 3000, currency: 'USD' });
+  });
+
+  it('adds extra payments to the money received, never to the money outstanding', () => {
+    const withExtra = { ...scenario, money: { ...scenario.money, extra: { meter: 'since', amount: 1000 } } };
+    expect(moneyAt(withExtra, { cash: 0, since: 2 })).toEqual({ received: 2000, outstanding: 3000, currency: 'USD' });
+    expect(moneyAt(withExtra, { cash: 2, since: 1 })).toEqual({ received: 4000, outstanding: 0, currency: 'USD' });
+    expect(moneyMeters(withExtra)).toEqual(['cash', 'since']);
+    expect(moneyKey(withExtra, { cash: 2, since: 1 })).toBe('2/1');
+    expect(moneyKey(withExtra, { cash: 2 })).toBe('2/0');
+    // Without extra payments the key is the money meter's value alone, whatever else is set.
+    expect(moneyMeters(scenario)).toEqual(['cash']);
+    expect(moneyKey(scenario, { cash: 2, since: 1 })).toBe('2');
   });
 
   it('dates a day of the story from the calendar start, day 1 being the start, across a month end', () => {

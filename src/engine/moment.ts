@@ -26,18 +26,31 @@ export interface MoneyInView {
 }
 
 /**
- * The money at these meter values: received is the money meter's value times its amount;
- * outstanding is what is left of the `owed` steps. A meter missing from `meters` counts as 0.
+ * The money at these meter values: received is the money meter's value times its amount, plus
+ * the `extra` meter's value times its own (payments beyond what was owed: a new invoice, a
+ * deposit); outstanding is what is left of the `owed` steps. A meter missing from `meters` counts as 0.
  */
 export function moneyAt(scenario: AnyScenario, meters: Meters): MoneyInView {
-  const { meter, amount, owed, currency } = scenario.money;
+  const { meter, amount, owed, currency, extra } = scenario.money;
   const paid = meters[meter] ?? 0;
-  return { received: paid * amount, outstanding: Math.max(0, owed - paid) * amount, currency };
+  const more = extra ? (meters[extra.meter] ?? 0) * extra.amount : 0;
+  return { received: paid * amount + more, outstanding: Math.max(0, owed - paid) * amount, currency };
 }
 
-/** The meters the money in view counts: the money meter. */
+/** The meters the money in view counts: the money meter, then the extra payments' meter, if any. */
 export function moneyMeters(scenario: Pick<Scenario, 'money'>): string[] {
-  return [scenario.money.meter];
+  const { meter, extra } = scenario.money;
+  return extra ? [meter, extra.meter] : [meter];
+}
+
+/**
+ * The key of the money in view at these meter values, in `StoryViews.money`: the money meter's
+ * value, then the extra meter's after a slash, e.g. "2" or "2/1". A meter missing counts as 0.
+ */
+export function moneyKey(scenario: Pick<Scenario, 'money'>, meters: Meters): string {
+  return moneyMeters(scenario)
+    .map((id) => meters[id] ?? 0)
+    .join('/');
 }
 
 /**

@@ -75,12 +75,17 @@ const routeSchema = (when: z.ZodType<Condition>) =>
 export const route = routeSchema(condition);
 
 /**
- * The most combinations of meter values a scenario may have (as many as four meters of range 10):
- * the exact search for the best runs visits every (node, meter values) state a run can reach.
+ * The most combinations of meter values a scenario's conditions may tell apart (as many as four
+ * meters of range 10): the exact search for the best runs visits every (node, meter values) state
+ * a run can reach, over the meters a condition reads. A meter no condition reads (one only the
+ * money in view counts, say) makes no state of its own, and does not count. Validation checks it
+ * (engine/validate.ts), where it walks the conditions anyway.
  */
 export const meterCombinations = 11 ** 4;
 
-const combinations = (meters: readonly { min: number; max: number }[]) => meters.reduce((n, m) => n * Math.max(1, m.max - m.min + 1), 1);
+/** How many combinations of values these meters can hold between them. */
+export const combinations = (meters: readonly { min: number; max: number }[]) =>
+  meters.reduce((n, m) => n * Math.max(1, m.max - m.min + 1), 1);
 
 /**
  * Builds the scenario schema around a text schema: the strict one for authors and editors, a
@@ -249,15 +254,11 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
     title: text.describe("The scenario's title."),
     summary: text.describe('Two sentences for the course outline and the catalogue.'),
     principles: z.array(id).min(1).describe('The principles this scenario scores: warn-first, agree-terms, reward-good.'),
-    // The exact search runs over the combinations of meter values a run reaches, so they are capped.
     meters: z
       .array(meter)
       .default([])
-      .refine((meters) => combinations(meters) <= meterCombinations, {
-        message: `the meters allow more than ${meterCombinations.toLocaleString('en')} combinations of values (four meters of range 10): use fewer meters, or narrower ones`,
-      })
       .describe(
-        'Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned; at most four meters of range 10 between them.',
+        'Small integer ranges that carry consequences, e.g. trust, and hidden facts, e.g. warned; at most four meters of range 10 between those a condition reads.',
       ),
     people: z
       .array(person)
@@ -271,13 +272,24 @@ export function scenarioSchema<T extends z.ZodType>(text: T, when: z.ZodType<Con
         amount: z.int().positive().describe('What one step of the meter is worth, in whole units of the currency, e.g. 1500.'),
         owed: z.int().min(0).describe('How many steps of the meter are owed when the story starts, e.g. 2 for two unpaid invoices.'),
         currency: z.enum(currencies).describe('The ISO 4217 code of the currency, e.g. "USD".'),
+        extra: z
+          .strictObject({
+            meter: id.describe('The id of the meter that counts them, e.g. "paid-since".'),
+            amount: z.int().positive().describe('What one step of that meter is worth, in whole units of the currency, e.g. 1500.'),
+          })
+          .optional()
+          .describe(
+            'Payments beyond the money owed, e.g. a new invoice or a deposit, counted in a meter of their own: they add to received and never to outstanding, so a path that pays the owed money twice over cannot count it twice.',
+          ),
         shownWhen: when
           .optional()
           .describe(
             'When the strip shows the money, e.g. { meter: knows-unpaid, atLeast: 1 }: from the chair of someone who believes the money arrived, the sums would give the story away before they learn it. Without it, always.',
           ),
       })
-      .describe('The money in view: received is the meter’s value times `amount`; outstanding is what is left of `owed` steps.'),
+      .describe(
+        'The money in view: received is the meter’s value times `amount`, plus any `extra` payments; outstanding is what is left of `owed` steps.',
+      ),
     calendarStart: z.iso.date().describe('The date of day 1 of the story (YYYY-MM-DD), from which emails are dated.'),
     start: id.describe('The id of the first node.'),
     nodes: z

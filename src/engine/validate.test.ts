@@ -106,13 +106,21 @@ describe('validating scenarios', () => {
     expect(duplicate.map((d) => d.code)).toEqual(['duplicate-id']);
     expect(duplicate[0]!.message).toContain('principles list one principle twice');
 
-    const crowded = readFixture('valid/mini-contractor.yaml') as { meters: { id: string; max: number }[] };
+    const crowded = readFixture('valid/mini-contractor.yaml') as {
+      meters: { id: string; max: number }[];
+      money: { shownWhen?: unknown };
+    };
     const meter = crowded.meters[0]!;
-    // Five meters of range 0-10: 161,051 combinations, over the 14,641 of four.
+    // Five meters of range 0-10, each read by a condition: 161,051 combinations, over the 14,641 of four.
     crowded.meters = [1, 2, 3, 4, 5].map((n) => ({ ...meter, id: `${meter.id}-${n}`, max: 10 }));
+    crowded.money.shownWhen = { all: crowded.meters.map((m) => ({ meter: m.id, atLeast: 1 })) };
     const tooMany = validateScenario({ file: 'm.yaml', data: crowded }).diagnostics;
     expect(tooMany.map((d) => d.code)).toContain('invalid-shape');
     expect(tooMany.find((d) => d.code === 'invalid-shape')!.message).toContain('more than 14,641 combinations');
+    // A meter no condition reads (one only the money in view counts) makes no state of its own.
+    crowded.money.shownWhen = { all: crowded.meters.slice(1).map((m) => ({ meter: m.id, atLeast: 1 })) };
+    expect(validateScenario({ file: 'm.yaml', data: crowded }).diagnostics.filter((d) => d.code === 'invalid-shape')).toEqual([]);
+    delete crowded.money.shownWhen;
     // Hidden facts are small: two more yes/no meters fit beside the scenario's own.
     crowded.meters = [meter, ...[1, 2].map((n) => ({ ...meter, id: `fact-${n}`, min: 0, max: 1, start: 0, hidden: true }))];
     expect(validateScenario({ file: 'm.yaml', data: crowded }).diagnostics.filter((d) => d.code === 'invalid-shape')).toEqual([]);
@@ -222,6 +230,18 @@ describe('validating scenarios', () => {
     const money = validateScenario({ file: 'm.yaml', data }).diagnostics;
     expect(money).toMatchObject([{ code: 'unknown-meter' }]);
     expect(money[0]!.message).toContain('money counts meter "cash-paid"');
+  });
+
+  it('refuses extra payments counted on an undeclared meter or on the money meter itself, and accepts a meter of their own', () => {
+    const data = readFixture('valid/mini-client.yaml') as { money: { meter: string; extra?: unknown }; meters: { id: string }[] };
+    data.money.extra = { meter: 'paid-sinse', amount: 1000 };
+    const unknown = validateScenario({ file: 'm.yaml', data }).diagnostics;
+    expect(unknown).toMatchObject([{ code: 'unknown-meter' }]);
+    expect(unknown[0]!.message).toContain('money counts extra payments in meter "paid-sinse"');
+    data.money.extra = { meter: data.money.meter, amount: 1000 };
+    expect(validateScenario({ file: 'm.yaml', data }).diagnostics[0]!.message).toContain('would count twice');
+    data.money.extra = { meter: data.meters.find((m) => m.id !== data.money.meter)!.id, amount: 1000 };
+    expect(validateScenario({ file: 'm.yaml', data }).diagnostics).toEqual([]);
   });
 
   it('refuses money shown on a condition that reads an undeclared meter, and accepts one on a declared meter', () => {

@@ -7,7 +7,15 @@ import { bestRuns, type Links, linksOf, pointsBound } from './best-runs.ts';
 import { isDecision, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
-import { condition, conditionUnrolled, localizedText, scenario as strictSchema, scenarioSchema } from './schema.ts';
+import {
+  combinations,
+  condition,
+  conditionUnrolled,
+  localizedText,
+  meterCombinations,
+  scenario as strictSchema,
+  scenarioSchema,
+} from './schema.ts';
 import { pathMarks, principleIds } from './vocabulary.ts';
 import type { Condition, PathMark, Scenario, Step } from './types.ts';
 import type { ScenarioContent } from './schema.ts';
@@ -203,6 +211,8 @@ function idAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
 function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => out.push({ code, file, node, choice, message });
+  // The meters a condition reads (on a route, a text variant, when the money shows), gathered by the checks below.
+  const read = new Set<string>();
 
   const nodes = scenario.nodes;
   // Every id looked up once: the checks below and the bound on points all read these places.
@@ -241,7 +251,17 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
     );
   }
+  const { extra } = scenario.money;
+  if (extra && (!meterIds.has(extra.meter) || extra.meter === scenario.money.meter)) {
+    report(
+      'unknown-meter',
+      extra.meter === scenario.money.meter
+        ? `money counts meter "${extra.meter}" for both the money owed and the extra payments, so a payment would count twice. Give the extra payments a meter of their own.`
+        : `money counts extra payments in meter "${extra.meter}", which is not declared${suggestion(extra.meter, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+    );
+  }
   for (const m of new Set(scenario.money.shownWhen ? metersIn(scenario.money.shownWhen) : [])) {
+    read.add(m);
     if (!meterIds.has(m)) {
       report(
         'unknown-meter',
@@ -291,6 +311,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       variants = parsed.data;
     }
     for (const m of new Set(variants.flatMap((v) => (v.when ? metersIn(v.when) : [])))) {
+      read.add(m);
       if (!meterIds.has(m)) {
         report(
           'unknown-meter',
@@ -363,7 +384,10 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       for (const m in c.effects) if (!meterIds.has(m)) unknownMeters.push(m);
       for (const r of routes ?? []) {
         if (!r.when) continue;
-        for (const m of metersIn(r.when)) if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+        for (const m of metersIn(r.when)) {
+          read.add(m);
+          if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+        }
       }
       for (const m of unknownMeters) {
         report(
@@ -469,6 +493,13 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
     }
   }
 
+  // The exact search tells apart only the meters a condition reads: only those are capped.
+  if (combinations(scenario.meters.filter((m) => read.has(m.id))) > meterCombinations) {
+    report(
+      'invalid-shape',
+      `\`meters\`: the meters conditions read allow more than ${meterCombinations.toLocaleString('en')} combinations of values (four meters of range 10). Use fewer meters, or narrower ones.`,
+    );
+  }
   out.push(...daysBack);
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));

@@ -1,5 +1,5 @@
 // What a trainer and a learner see around a decision: the other side offered on the feedback,
-// the live panel staying on the moment the room discusses, and the money on its way.
+// the live panel staying on the moment the room discusses, the money on its way, and payments beyond what was owed.
 import { locales } from '../../src/engine/locales.ts';
 import { findNode, holds, isDecision } from '../../src/engine/graph.ts';
 import { moneyAt } from '../../src/engine/moment.ts';
@@ -129,6 +129,75 @@ for (const locale of locales) {
       await expect(strip).toHaveText(fill(ui[locale]['player.due'], { day, money: money(before.meters), by }, locale));
       await page.getByRole('button', { name: ui[locale]['player.continue'] }).click();
       await expect(strip).toHaveText(fill(ui[locale]['player.strip'], { day: after.node.day, money: money(after.meters) }, locale));
+    });
+  });
+}
+
+/**
+ * The first choice, reached by the shortest road, that pays money beyond what was owed (the
+ * scenario's `money.extra` meter: a new invoice, a deposit) the same day, where the strip shows money.
+ */
+const paidBeyond = (() => {
+  for (const scenario of scenarios) {
+    const { extra, shownWhen } = scenario.money;
+    if (!extra) continue;
+    for (const [id, steps] of shortestPathsToNodes(scenario)) {
+      const node = findNode(scenario, id);
+      if (!isDecision(node)) continue;
+      for (const choice of node.choices) {
+        if (choice.arrivesAfter) continue;
+        const step = { node: id, choice: choice.id };
+        const before = replay(scenario, steps)!;
+        const after = replay(scenario, [...steps, step])!;
+        if (after.meters[extra.meter] !== before.meters[extra.meter] && (shownWhen === undefined || holds(shownWhen, after.meters)))
+          return { scenario, steps, step, day: node.day, before, after, extra };
+      }
+    }
+  }
+  return undefined;
+})();
+
+for (const locale of locales) {
+  test.describe(() => {
+    test.use({ lang: locale });
+    test(`${locale}: a payment beyond what was owed counts as received on the strip, never as outstanding, and the changes say it in money`, async ({
+      page,
+      player,
+    }) => {
+      expect(paidBeyond, 'a choice that pays beyond what was owed (money.extra)').toBeDefined();
+      const { scenario, steps, step, day, before, after, extra } = paidBeyond!;
+      const amount = moneyFormat(scenario.money.currency, locale);
+      const atBefore = moneyAt(scenario, before.meters);
+      const atAfter = moneyAt(scenario, after.meters);
+      // The engine's sums: more received, no less outstanding.
+      expect(atAfter.received).toBeGreaterThan(atBefore.received);
+      expect(atAfter.outstanding).toBe(atBefore.outstanding);
+      await player.open(scenario.id);
+      await player.play(scenario, steps);
+      await player.choose(scenario, step);
+      await expect(page.locator('.story-strip')).toHaveText(
+        fill(
+          ui[locale]['player.strip'],
+          {
+            day,
+            money: fill(
+              ui[locale]['moment.money'],
+              { received: amount.format(atAfter.received), outstanding: amount.format(atAfter.outstanding) },
+              locale,
+            ),
+          },
+          locale,
+        ),
+      );
+      const label = scenario.meters.find((m) => m.id === extra.meter)!.label[locale];
+      const sum = (value: number) => amount.format(value * extra.amount);
+      await expect(page.locator('.feedback .changes li', { hasText: label })).toHaveText(
+        fill(
+          ui[locale]['player.meterChange'],
+          { meter: label, from: sum(before.meters[extra.meter]!), to: sum(after.meters[extra.meter]!) },
+          locale,
+        ),
+      );
     });
   });
 }
