@@ -2,6 +2,7 @@
 // or in memory, and every step reported to the host page.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
+import { useStore } from './use-store.ts';
 import { createPlayer } from '../stores/player.ts';
 import { storageState, useMemoryOnly } from '../stores/storage.ts';
 import { embedRun } from '../stores/embed-run.ts';
@@ -53,6 +54,9 @@ export default function EmbedPlayer({ scenario, fingerprint, story, locale, mess
     [scenario],
   );
 
+  // Listens before the layout effect below makes a choice clicked while the page loaded.
+  const view = useStore(player.$view);
+
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
     const chosen = embedOptions(location.search);
@@ -73,6 +77,7 @@ export default function EmbedPlayer({ scenario, fingerprint, story, locale, mess
     <ScenarioPlayer
       scenario={scenario}
       player={player}
+      view={view}
       t={t}
       story={story}
       allowUndo={options.undo}
