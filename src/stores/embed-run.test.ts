@@ -118,6 +118,22 @@ describe('an embedded run kept in the browser', () => {
     expect(followed).not.toHaveBeenCalled();
   });
 
+  it('goes on from a run saved before the scenario’s content changed (another fingerprint), saving the next choice over it', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, JSON.stringify({ v: 1, scenario: scenario.id, fingerprint: 'before', steps: [['unpaid', 'remind']] }));
+    const { player, steps, followed } = await openFrame();
+    expect(steps()).toEqual(['unpaid/remind']);
+    player.continueOn();
+    player.choose('warn');
+    expect(tab.items.get(key)).toBe(
+      saved([
+        ['unpaid', 'remind'],
+        ['ask', 'warn'],
+      ]),
+    );
+    expect(followed).not.toHaveBeenCalled();
+  });
+
   it('never writes over a run a newer version saved: it plays on in the page', async () => {
     const tab = fakeBrowser();
     const newer = JSON.stringify({ v: 2, scenario: scenario.id, steps: [] });
