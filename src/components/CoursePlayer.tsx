@@ -2,6 +2,7 @@
 // other tabs (stores/course-player.ts).
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
+import { useStore } from './use-store.ts';
 import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { Moment } from './Moment.tsx';
@@ -25,6 +26,8 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
   const [notice, setNotice] = useState<string>();
   const course = useMemo(() => createCoursePlayer(scenario, fingerprint, () => setNotice(t('player.moved'))), [scenario, fingerprint]);
   const { player } = course;
+  // Listens before the layout effect below makes a choice clicked while the page loaded.
+  const view = useStore(player.$view);
 
   useEffect(() => {
     const show = followOnMap();
@@ -49,6 +52,7 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
       <ScenarioPlayer
         scenario={scenario}
         player={player}
+        view={view}
         t={t}
         story={story}
         // The other side's view of each linked moment visited, read-only.

@@ -1,8 +1,6 @@
 // The scenario player's view. It renders what the player store and the engine computed; the
 // islands around it decide where runs are saved and whom they are reported to.
-import { useStore } from './use-store.ts';
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { nodeTitle } from '../engine/play-view.ts';
 import { faceAt } from '../engine/expression.ts';
@@ -18,7 +16,13 @@ const stickyClearance = 12;
 
 export interface PlayerProps {
   scenario: PlayableScenario;
+  /** The player, whose actions the buttons call. */
   player: Player;
+  /**
+   * Its view (`player.$view`), read by the host island, which renders again when it changes (the
+   * course's and the LMS's with useStore; the embed frame's without preact's state hook).
+   */
+  view: PlayerView;
   t: Translate;
   /** Each moment in its medium and the money in view, worked out at build time (course/moment-views.ts). */
   story: StoryViews;
@@ -33,51 +37,63 @@ export interface PlayerProps {
   hideScore?: boolean;
 }
 
-export default function ScenarioPlayer({
-  scenario,
-  player,
-  t,
-  story,
-  outcomeExtras,
-  links,
-  notice,
-  allowUndo = true,
-  hideScore = false,
-}: PlayerProps) {
-  const view = useStore(player.$view);
-  const focusTarget = useRef<HTMLHeadingElement>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const firstRender = useRef(true);
-  const section = useRef<HTMLElement>(null);
+/** The elements the player's lifecycle reads. */
+interface Elements {
+  focusTarget: RefObject<HTMLHeadingElement>;
+  dialog: RefObject<HTMLDialogElement>;
+  section: RefObject<HTMLElement>;
+}
+
+/**
+ * The player. A class component, not hooks: the embed frame's island is one too, and neither then
+ * needs preact's hooks, which would add 0.7 KB gzipped to the frame's script (its page, the
+ * embedders', fits its budget by bytes).
+ */
+export default class ScenarioPlayer extends Component<PlayerProps> {
+  elements: Elements = { focusTarget: createRef(), dialog: createRef(), section: createRef() };
+  /** Stops keeping room for the sticky meters. */
+  stop?: () => void;
 
   // The meters stick to the top of the screen, where they would cover a heading that focus
   // scrolls into view (on a phone they wrap to three lines): the page keeps their height free at
   // its top whenever it scrolls something into view (WCAG 2.4.11). Measured, as it changes with
   // the width and the language.
-  useEffect(() => {
-    const panel = section.current?.querySelector<HTMLElement>('.player-meters');
+  override componentDidMount() {
+    const panel = this.elements.section.current?.querySelector<HTMLElement>('.player-meters');
     if (!panel || typeof ResizeObserver !== 'function') return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() => {
       root.style.scrollPaddingTop = `${panel.offsetHeight + stickyClearance}px`;
     });
     observer.observe(panel);
-    return () => {
+    this.stop = () => {
       observer.disconnect();
       root.style.scrollPaddingTop = '';
     };
-  }, []);
+  }
 
-  // Focus follows what changed: the feedback, the next situation or the outcome. An effect runs
-  // after the frame is painted, when the page is laid out already: focusing forces no layout.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusTarget.current?.focus();
-  }, [view.step, view.feedback === undefined]);
+  override componentWillUnmount() {
+    this.stop?.();
+  }
 
+  // Focus follows what changed: the feedback, the next situation or the outcome. It moves after
+  // the frame is painted (in a task after the next animation frame), when the page is laid out
+  // already: focusing forces no layout.
+  override componentDidUpdate({ view: was }: PlayerProps) {
+    const { view } = this.props;
+    if (view.step !== was.step || !view.feedback !== !was.feedback)
+      requestAnimationFrame(() => setTimeout(() => this.elements.focusTarget.current?.focus()));
+  }
+
+  override render(props: PlayerProps) {
+    return playerView(props, this.elements);
+  }
+}
+
+function playerView(
+  { scenario, player, view, t, story, outcomeExtras, links, notice, allowUndo = true, hideScore = false }: PlayerProps,
+  { focusTarget, dialog, section }: Elements,
+) {
   const nodeName = (id: string) => nodeTitle(scenario, id);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).

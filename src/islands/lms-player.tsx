@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
+import { useStore } from '../components/use-store.ts';
 import { translator } from '../i18n/messages.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
 import { createLmsPlayer } from '../stores/lms-player.ts';
@@ -21,12 +22,13 @@ function LmsPlayer({ scenario, fingerprint, story, locale, messages, mode, site 
     () => createLmsPlayer(scenario, fingerprint, mode, { site, search: location.search, window }, (key) => setNotice(t(key))),
     [scenario],
   );
+  const view = useStore(player.$view);
   useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus(), []);
 
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} t={t} story={story} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer scenario={scenario} player={player} view={view} t={t} story={story} allowUndo={false} {...(notice && { notice })} />
     </main>
   );
 }

@@ -1,60 +1,88 @@
-// An embedded scenario's run, kept in this browser (or in memory, where the frame may not store)
-// under its own key. Like the course's runs, a change is saved only over the run it was made
-// from, and the frame follows a run that another frame of the same scenario saved (in another
-// tab, or twice on one page), so a stale frame never replaces a run that moved on.
-import type { createPlayer, PlayerOptions } from './player.ts';
-import { readItem, writeItem } from './storage.ts';
+// An embedded scenario's player: its run kept the one way values are kept in this browser
+// (persisted.ts), under its own key, or in memory where the frame may not store or was told not
+// to remember; every step reported to the host page. Like the course's runs, a change is saved
+// only over the run the frame last knew as saved, and the frame follows a run another frame of
+// the same scenario saved (in another tab, or twice on one page), so a stale frame never
+// replaces a run that moved on. It uses persisted.ts's plain functions, not a store of them:
+// nanostores' lifecycle would weigh on a page that fits its budget by bytes.
+import { persisted, type Format } from './persisted.ts';
+import { createPlayer, type PlayableScenario } from './player.ts';
+import { decodeStoredRun, sameRun, storedRunVersion, type StoredRun } from '../engine/stored-run.ts';
+import type { HostLink } from '../embed/frame-bridge.ts';
 import { embedRunKey } from '../browser/storage-keys.ts';
 
-type Player = ReturnType<typeof createPlayer>;
+/**
+ * How an embedded run of `scenario` (whose fingerprint is `print`) is saved: the stored run itself,
+ * `{ v: 1, scenario, fingerprint, steps }` (engine/stored-run.ts), so the format's version is the
+ * stored run's, and what earlier versions of the frame saved reads as it is. Nothing saved, and a
+ * run that cannot be read, are the run not started (what cannot be read is said once, and left out).
+ */
+function embedRunFormat(scenario: string, print: string): Format<StoredRun> {
+  const empty = (): StoredRun => ({ v: storedRunVersion, scenario, fingerprint: print, steps: [] });
+  return {
+    version: storedRunVersion,
+    up: {},
+    decode(saved) {
+      const run = decodeStoredRun(saved);
+      return run ? { value: run, dropped: [] } : { value: empty(), dropped: ['the run, which starts afresh'] };
+    },
+    encode: (run) => run,
+    empty,
+  };
+}
 
 /**
- * Saving and following for an embedded scenario's player. `remember()` says whether runs are kept
- * at all (the embed's `remember` option); `onFollowed` hears when the frame took over a run
- * another frame saved. Pass `onRun` to createPlayer and call `open(player)` once the page runs.
- * @returns onRun: the player's hook, false where the change was refused (the caller then shows
- *   the saved run); open: resumes the saved run and starts following, returning the function
- *   that stops following.
+ * The player of an embedded scenario (`print`: its fingerprint), which saves its run and reports
+ * each choice, step back, restart and ending to the host. `onFollowed` hears when the frame took
+ * over a run another frame saved. Call `open` once the page runs.
+ * @returns player: the player, whose changes are refused (and not reported) where the saved run
+ *   had moved on, the player then showing that run; open: links the host, resumes the saved run
+ *   and, with `remember`, follows other frames' saves; returns the function that stops following.
+ *   Without `remember`, the caller keeps storage in memory first (storage.ts's useMemoryOnly), and
+ *   the run lives there.
  */
-export function embedRun(scenario: string, remember: () => boolean, onFollowed: () => void) {
-  const key = embedRunKey(scenario);
-  let player: Player | undefined;
-  const text = (run: Parameters<Player['serialise']>[0]) => JSON.stringify(player!.serialise(run));
-  const resume = (saved: string, on: 'open' | 'follow') => {
-    try {
-      player!.resume(JSON.parse(saved), on);
-    } catch (error) {
-      console.warn('The saved run of this embedded scenario was unreadable; starting afresh.', error);
-    }
-  };
-  // Shows the saved run where it is another than the one on screen.
-  const follow = (): false => {
-    const saved = readItem(key);
-    if (saved && player && saved !== text(player.$run.get())) {
+export function createEmbedPlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
+  const kept = persisted(embedRunKey(scenario.id), embedRunFormat(scenario.id, print));
+  let host: HostLink = { send() {} };
+  /** The run this frame last knew as saved (read, followed or saved by it): a change is saved only over it. */
+  let known: StoredRun;
+  // Shows the saved run where it is another than the one on screen; false, for a refused change.
+  const follow = (saved: StoredRun): false => {
+    known = saved;
+    if (!sameRun(saved, player.serialise(player.$run.get()))) {
       onFollowed();
-      resume(saved, 'follow');
+      player.resume(saved, 'follow');
     }
     return false;
   };
-  const onRun: NonNullable<PlayerOptions['onRun']> = (run, _change, from) => {
-    if (!remember()) return true;
-    const saved = readItem(key);
-    if (saved !== null && saved !== text(from)) return follow();
-    writeItem(key, text(run));
-    return true;
-  };
+  const player = createPlayer(scenario, print, {
+    onChoice: (step, points) => host.send('choice', { ...step, points }),
+    onRun(run, change) {
+      const stored = player.serialise(run);
+      // Where what is saved is never written over (a newer version's), the change goes on in this page.
+      const { value } = kept.update((saved) => (sameRun(saved, known) ? stored : saved), known);
+      if (value !== stored) return follow(value);
+      known = stored;
+      if (change === 'undo') host.send('undo', { step: run.steps.length });
+      else if (change === 'restart') host.send('restart', {});
+      return true;
+    },
+    onComplete: ({ ending, grade, overall, principles }) =>
+      host.send('complete', {
+        ending: ending.id,
+        tone: ending.tone,
+        grade,
+        overall,
+        principles: principles.map(({ principle, earned, counted, max }) => ({ principle, earned, counted, max })),
+      }),
+  });
   return {
-    onRun,
-    open(opened: Player): () => void {
-      player = opened;
-      if (!remember()) return () => {};
-      const saved = readItem(key);
-      if (saved) resume(saved, 'open');
-      const heard = (event: StorageEvent) => {
-        if (event.key === key) follow();
-      };
-      addEventListener('storage', heard);
-      return () => removeEventListener('storage', heard);
+    player,
+    open(link: HostLink, remember: boolean): () => void {
+      host = link;
+      known = kept.read().value;
+      player.resume(known, 'open');
+      return remember ? kept.listen(follow) : () => {};
     },
   };
 }

@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localize } from '../engine/localize.ts';
+import { fingerprint, serialiseRun } from '../engine/index.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { embedRunKey } from '../browser/storage-keys.ts';
+import type { HostLink } from '../embed/frame-bridge.ts';
+
+const scenario = localize(loadValid('mini-contractor'), 'en');
+const print = fingerprint(scenario);
+const key = embedRunKey(scenario.id);
+const saved = (steps: [string, string][]) =>
+  JSON.stringify(serialiseRun(print, { scenario: scenario.id, steps: steps.map(([node, choice]) => ({ node, choice })) }));
+
+/** A frame of the scenario, opened (with `remember`, as by default), with what it sends its host. */
+async function openFrame(remember = true) {
+  const { createEmbedPlayer } = await import('./embed-run.ts');
+  const { useMemoryOnly } = await import('./storage.ts');
+  const followed = vi.fn();
+  const sent: [string, unknown][] = [];
+  const host: HostLink = { send: (type, data) => void sent.push([type, data]) };
+  const { player, open } = createEmbedPlayer(scenario, print, followed);
+  if (!remember) useMemoryOnly();
+  const stop = open(host, remember);
+  const steps = () => player.$run.get().steps.map((s) => `${s.node}/${s.choice}`);
+  return { player, followed, sent, stop, steps };
+}
+
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  vi.resetModules();
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('an embedded run kept in the browser', () => {
+  it('resumes what the frame saved before it kept runs through persisted.ts (the stored run itself), and saves each change over it', async () => {
+    const tab = fakeBrowser();
+    // As the frame wrote it until then: JSON.stringify(player.serialise(run)), under the same key.
+    tab.items.set(key, `{"v":1,"scenario":"mini-contractor","fingerprint":"${print}","steps":[["unpaid","remind"]]}`);
+    const { player, steps, sent } = await openFrame();
+    expect(steps()).toEqual(['unpaid/remind']);
+    player.continueOn();
+    player.choose('warn');
+    expect(tab.items.get(key)).toBe(
+      saved([
+        ['unpaid', 'remind'],
+        ['ask', 'warn'],
+      ]),
+    );
+    player.back();
+    expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
+    expect(sent.map(([type]) => type)).toEqual(['choice', 'undo']);
+  });
+
+  for (const [what, garbage] of [
+    ['not JSON', '{"v":1,"steps":[['],
+    ['a run of no known shape', JSON.stringify({ v: 1, scenario: 'mini-contractor', steps: 'all of them' })],
+    ['no object', '"a run"'],
+  ] as const)
+    it(`says in the console what it could not read (${what}), starts afresh and never throws`, async () => {
+      const tab = fakeBrowser();
+      tab.items.set(key, garbage);
+      const { player, steps } = await openFrame();
+      expect(steps()).toEqual([]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${key}: left out`));
+      // What was unreadable is replaced once by the run not started, and is not reported again.
+      warn.mockClear();
+      player.choose('remind');
+      expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+  it('follows a run another frame saved, says so, and goes on from there', async () => {
+    const tab = fakeBrowser();
+    const { player, steps, followed } = await openFrame();
+    tab.save(key, saved([['unpaid', 'remind']]));
+    expect(steps()).toEqual(['unpaid/remind']);
+    expect(followed).toHaveBeenCalledOnce();
+    player.continueOn();
+    player.choose('warn');
+    expect(JSON.parse(tab.items.get(key)!).steps).toEqual([
+      ['unpaid', 'remind'],
+      ['ask', 'warn'],
+    ]);
+    // Its own saves are not taken for another frame's.
+    expect(followed).toHaveBeenCalledOnce();
+  });
+
+  it('never saves a stale frame’s choice over a newer run: it shows that run instead, and reports nothing of the choice', async () => {
+    const tab = fakeBrowser();
+    const { player, steps, followed, sent } = await openFrame();
+    player.choose('remind');
+    // Another frame went on before this one heard of it.
+    const newer = saved([
+      ['unpaid', 'remind'],
+      ['ask', 'warn'],
+    ]);
+    tab.save(key, newer, false);
+    player.continueOn();
+    player.choose('blunt');
+    expect(tab.items.get(key)).toBe(newer);
+    expect(steps()).toEqual(['unpaid/remind', 'ask/warn']);
+    expect(followed).toHaveBeenCalledOnce();
+    expect(sent.filter(([type]) => type === 'choice').map(([, data]) => (data as { choice: string }).choice)).toEqual(['remind']);
+  });
+
+  it('takes over a saved run its scenario no longer plays (it changed since) with the first choice', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, saved([['gone', 'away']]));
+    const { player, steps, followed } = await openFrame();
+    expect(steps()).toEqual([]);
+    player.choose('remind');
+    expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
+    expect(followed).not.toHaveBeenCalled();
+  });
+
+  it('goes on from a run saved before the scenario’s content changed (another fingerprint), saving the next choice over it', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, JSON.stringify({ v: 1, scenario: scenario.id, fingerprint: 'before', steps: [['unpaid', 'remind']] }));
+    const { player, steps, followed } = await openFrame();
+    expect(steps()).toEqual(['unpaid/remind']);
+    player.continueOn();
+    player.choose('warn');
+    expect(tab.items.get(key)).toBe(
+      saved([
+        ['unpaid', 'remind'],
+        ['ask', 'warn'],
+      ]),
+    );
+    expect(followed).not.toHaveBeenCalled();
+  });
+
+  it('never writes over a run a newer version saved: it plays on in the page', async () => {
+    const tab = fakeBrowser();
+    const newer = JSON.stringify({ v: 2, scenario: scenario.id, steps: [] });
+    tab.items.set(key, newer);
+    const { player, steps } = await openFrame();
+    player.choose('remind');
+    player.continueOn();
+    player.choose('warn');
+    expect(steps()).toEqual(['unpaid/remind', 'ask/warn']);
+    expect(tab.items.get(key)).toBe(newer);
+  });
+
+  it('with `remember: false`, keeps the run in memory: nothing read or written, no other frame followed', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, saved([['unpaid', 'remind']]));
+    const { player, steps, followed } = await openFrame(false);
+    expect(steps()).toEqual([]);
+    player.choose('wait');
+    player.continueOn();
+    expect(steps()).toEqual(['unpaid/wait']);
+    tab.save(key, saved([['unpaid', 'remind']]));
+    expect(steps()).toEqual(['unpaid/wait']);
+    expect(followed).not.toHaveBeenCalled();
+    expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
+  });
+
+  it('stops following when the frame goes', async () => {
+    const tab = fakeBrowser();
+    const { steps, stop } = await openFrame();
+    stop();
+    tab.save(key, saved([['unpaid', 'remind']]));
+    expect(steps()).toEqual([]);
+  });
+});
