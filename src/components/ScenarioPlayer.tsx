@@ -11,6 +11,16 @@ import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import './ScenarioPlayer.css';
 
+/**
+ * A step's action, taken once the clicked button has let go of focus. The button leaves the page
+ * with the view it is in, and a browser removes a focused element at several times the cost of an
+ * unfocused one (it moves focus as it goes); focus lands on the new view's heading either way.
+ */
+const unfocused = (action: () => void) => () => {
+  (document.activeElement as HTMLElement | null)?.blur();
+  action();
+};
+
 /** Room between the sticky meters and what is scrolled into view below them, px. */
 const stickyClearance = 12;
 
@@ -124,9 +134,12 @@ function playerView(
       <p class="visually-hidden" aria-live="polite">
         {view.feedback ? view.feedback.choice.label : view.debrief ? t('player.gradeIs', { grade: t(`grade.${view.debrief.grade}`) }) : ''}
       </p>
+      {/* Each view of the stage is keyed by what it shows, so a step replaces the old view with one
+          removal and one insertion of a view built apart from the page, and focus always lands on a
+          new heading, not on one patched in place. */}
       <div class="player-stage">
         {view.feedback ? (
-          <div class="feedback">
+          <div class="feedback" key={`f${view.step}`}>
             <h3 tabIndex={-1} ref={focusTarget}>
               {t('player.feedback')}
             </h3>
@@ -138,12 +151,12 @@ function playerView(
               hideScore={hideScore}
               reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
             />
-            <button type="button" data-continue onClick={() => player.continueOn()}>
+            <button type="button" data-continue onClick={unfocused(() => player.continueOn())}>
               {t('player.continue')}
             </button>
           </div>
         ) : view.debrief && view.node.type === 'ending' ? (
-          <div class="outcome">
+          <div class="outcome" key="o">
             <GradeLine debrief={view.debrief} t={t} />
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
@@ -172,7 +185,7 @@ function playerView(
             </div>
           </div>
         ) : view.node.type === 'decision' ? (
-          <div class="decision">
+          <div class="decision" key={`d${view.step}`}>
             <p class="step muted">{t('player.step', { n: view.step + 1 })}</p>
             <h3 tabIndex={-1} ref={focusTarget}>
               {view.node.title}
@@ -181,7 +194,7 @@ function playerView(
             <fieldset class="choices">
               <legend>{t('player.choices')}</legend>
               {view.node.choices.map((c) => (
-                <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={() => player.choose(c.id)}>
+                <button type="button" class="choice" key={c.id} data-choice={c.id} onClick={unfocused(() => player.choose(c.id))}>
                   {c.label}
                 </button>
               ))}
