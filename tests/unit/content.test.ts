@@ -81,7 +81,6 @@ const paidOnTheDay = took('thank-and-pay');
 
 const claims: Record<string, Claim[]> = {
   contractor: [
-    { at: { text: 'text', node: 'worked-but-risky' }, phrase: 'the pressure came out of nowhere', holds: not(warned) },
     { at: { text: 'text', node: 'worked-but-risky' }, phrase: 'Your warning, with its date', holds: warned },
     { at: { text: 'text', node: 'worked-but-risky' }, phrase: 'done better than they had hoped', holds: spedUp },
     { at: { text: 'debrief', node: 'worked-but-risky' }, phrase: 'a week’s warning would have brought the same call', holds: not(warned) },
