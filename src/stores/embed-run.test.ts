@@ -26,6 +26,18 @@ async function openFrame(remember = true) {
   return { player, followed, sent, stop, steps };
 }
 
+/** Continues past the first feedback, warns at the second moment, and expects both choices saved. */
+function answerTheAsk(player: Awaited<ReturnType<typeof openFrame>>['player'], tab: ReturnType<typeof fakeBrowser>) {
+  player.continueOn();
+  player.choose('warn');
+  expect(tab.items.get(key)).toBe(
+    saved([
+      ['unpaid', 'remind'],
+      ['ask', 'warn'],
+    ]),
+  );
+}
+
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   vi.resetModules();
@@ -43,14 +55,7 @@ describe('an embedded run kept in the browser', () => {
     tab.items.set(key, `{"v":1,"scenario":"mini-contractor","fingerprint":"${print}","steps":[["unpaid","remind"]]}`);
     const { player, steps, sent } = await openFrame();
     expect(steps()).toEqual(['unpaid/remind']);
-    player.continueOn();
-    player.choose('warn');
-    expect(tab.items.get(key)).toBe(
-      saved([
-        ['unpaid', 'remind'],
-        ['ask', 'warn'],
-      ]),
-    );
+    answerTheAsk(player, tab);
     player.back();
     expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
     expect(sent.map(([type]) => type)).toEqual(['choice', 'undo']);
@@ -123,14 +128,7 @@ describe('an embedded run kept in the browser', () => {
     tab.items.set(key, JSON.stringify({ v: 1, scenario: scenario.id, fingerprint: 'before', steps: [['unpaid', 'remind']] }));
     const { player, steps, followed } = await openFrame();
     expect(steps()).toEqual(['unpaid/remind']);
-    player.continueOn();
-    player.choose('warn');
-    expect(tab.items.get(key)).toBe(
-      saved([
-        ['unpaid', 'remind'],
-        ['ask', 'warn'],
-      ]),
-    );
+    answerTheAsk(player, tab);
     expect(followed).not.toHaveBeenCalled();
   });
 
