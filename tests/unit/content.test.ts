@@ -231,3 +231,33 @@ describe('UI strings', () => {
     ]);
   });
 });
+
+describe('a payment already made is never offered again', () => {
+  // How the call offers the month's payment: paying or sending it (the month, today), checks
+  // reissued or mailed anew, or paying held back for the old ones. Paying later invoices is not it.
+  const offersThePayment = /\b(send|pay|transfer)\b[^.]*\b(the month|today)\b|\breissue|\bnew checks?\b|\bbefore paying\b/i;
+
+  it('client: no path that reaches a call with the month paid offers to pay it, in word or in effect', () => {
+    const client = scenarios.find((s) => s.id === 'client')!;
+    const owed = client.money!.owed;
+    const offered: string[] = [];
+    let reachedPaid = 0;
+    for (const steps of paths.get('client')!) {
+      let meters = startMeters(client);
+      for (const step of replay(client, steps)!.played) {
+        const node = findNode(client, step.node) as Extract<(typeof client.nodes)[number], { type: 'decision' }>;
+        if (node.medium.kind === 'call' && (meters.paid ?? 0) >= owed) {
+          reachedPaid++;
+          for (const c of node.choices) {
+            if (offersThePayment.test(c.label.en) || (c.effects.paid ?? 0) > 0 || (c.effects['checks-in-mail'] ?? 0) > 0)
+              offered.push(`${node.id}/${c.id}`);
+          }
+        }
+        meters = step.metersAfter;
+      }
+    }
+    // Some path does reach a call after the transfer, so the check is not empty.
+    expect(reachedPaid).toBeGreaterThan(0);
+    expect([...new Set(offered)]).toEqual([]);
+  });
+});
