@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
 import { isLocale, localeNames } from './locales.ts';
 import { bestRuns, type Links, linksOf, pointsBound } from './best-runs.ts';
-import { isDecision, walk } from './graph.ts';
+import { isDecision, type Visit, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
 import {
@@ -207,70 +207,41 @@ function idAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
  * The graph's problems. `shaped` says the strict schema accepted the file, so its text variants
  * have their shape already; otherwise (texts unchecked by the lenient schema) each list of
  * variants is parsed here before its conditions are read.
+ *
+ * One pass over the nodes and their choices runs every check that looks at a node or a choice
+ * (a long scenario's nodes are read once, not once per check); its diagnostics wait in one list
+ * per check, so the file still reads them check by check, in the order of the file within each.
  */
 function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => out.push({ code, file, node, choice, message });
+  type Report = (code: DiagnosticCode, message: string, node?: string, choice?: string) => void;
+  const reporter =
+    (list: Diagnostic[]): Report =>
+    (code, message, node, choice) =>
+      list.push({ code, file, node, choice, message });
+  const report = reporter(out);
   // The meters a condition reads (on a route, a text variant, when the money shows), gathered by the checks below.
   const read = new Set<string>();
 
-  const nodes = scenario.nodes;
-  // Every id looked up once: the checks below and the bound on points all read these places.
-  const links = linksOf(scenario);
-  const { index: nodeIds, choiceStart, routeStart, routeTarget } = links;
-  // Fewer ids than nodes: some id is used twice. Only then is each node's id checked against those before it.
-  const seen = nodeIds.size < nodes.length ? new Set<string>() : undefined;
-  for (const node of nodes) {
-    if (seen?.has(node.id)) report('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
-    seen?.add(node.id);
-    if (!isDecision(node)) continue;
-    // A node has a handful of choices: comparing each with those before it beats a set per node.
-    const choices = node.choices;
-    for (let j = 1; j < choices.length; j++) {
-      const id = choices[j]!.id;
-      for (let k = 0; k < j; k++) {
-        if (choices[k]!.id !== id) continue;
-        report('duplicate-id', `choice id "${id}" is used twice in this node. Rename one of them.`, node.id, id);
-        break;
-      }
-    }
-  }
   const meterIds = new Set<string>();
+  const meterDuplicates: Diagnostic[] = [];
   for (const m of scenario.meters) {
-    if (meterIds.has(m.id)) report('duplicate-id', `meter id "${m.id}" is used twice. Rename one of them.`);
+    if (meterIds.has(m.id)) reporter(meterDuplicates)('duplicate-id', `meter id "${m.id}" is used twice. Rename one of them.`);
     meterIds.add(m.id);
   }
   const personIds = new Set<string>();
+  const personDuplicates: Diagnostic[] = [];
   for (const p of scenario.people) {
-    if (personIds.has(p.id)) report('duplicate-id', `person id "${p.id}" is used twice under people. Rename one of them.`);
+    if (personIds.has(p.id))
+      reporter(personDuplicates)('duplicate-id', `person id "${p.id}" is used twice under people. Rename one of them.`);
     personIds.add(p.id);
   }
-  if (!meterIds.has(scenario.money.meter)) {
-    report(
-      'unknown-meter',
-      `money counts meter "${scenario.money.meter}", which is not declared. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-    );
-  }
-  const { extra } = scenario.money;
-  if (extra && (!meterIds.has(extra.meter) || extra.meter === scenario.money.meter)) {
-    report(
-      'unknown-meter',
-      extra.meter === scenario.money.meter
-        ? `money counts meter "${extra.meter}" for both the money owed and the extra payments, so a payment would count twice. Give the extra payments a meter of their own.`
-        : `money counts extra payments in meter "${extra.meter}", which is not declared${suggestion(extra.meter, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-    );
-  }
-  for (const m of new Set(scenario.money.shownWhen ? metersIn(scenario.money.shownWhen) : [])) {
-    read.add(m);
-    if (!meterIds.has(m)) {
-      report(
-        'unknown-meter',
-        `money is shown when meter "${m}" says so, which is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-      );
-    }
-  }
+  const principles = new Set(scenario.principles);
+  const declared = () => `Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`;
+
   // Every person a medium names is declared once under people.
-  const checkPeople = (medium: Medium, where: string, node: string, choice?: string) => {
+  const checkPeople = (report: Report, medium: Medium, where: string, node: string, choice?: string) => {
+    if (knowsEveryone(medium, personIds)) return;
     for (const person of peopleIn(medium)) {
       if (!personIds.has(person)) {
         report(
@@ -282,26 +253,8 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       }
     }
   };
-  for (const node of scenario.nodes) {
-    if (!isDecision(node)) continue;
-    checkPeople(node.medium, 'the medium', node.id);
-    for (const c of node.choices) if (c.reaction) checkPeople(c.reaction, 'the reaction', node.id, c.id);
-  }
-  const principles = new Set(scenario.principles);
-  if (principles.size < scenario.principles.length) {
-    report('duplicate-id', `principles list one principle twice (${scenario.principles.join(', ')}). List each once.`);
-  }
-  for (const p of scenario.principles) {
-    if (!(principleIds as readonly string[]).includes(p)) {
-      report(
-        'unknown-principle',
-        `principle "${p}" is not one the course scores${suggestion(p, principleIds)}. Use ${principleIds.join(', ')}.`,
-      );
-    }
-  }
-
   // Texts with variants: conditions name declared meters, and the list ends with its default.
-  const checkText = (field: string, value: unknown, node: string, choice?: string) => {
+  const checkText = (report: Report, field: string, value: unknown, node: string, choice?: string) => {
     // One text without variants has nothing to check here.
     if (!Array.isArray(value)) return;
     let variants = value as { when?: Condition | undefined }[];
@@ -310,22 +263,39 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       if (!parsed.success) return;
       variants = parsed.data;
     }
-    for (const m of new Set(variants.flatMap((v) => (v.when ? metersIn(v.when) : [])))) {
+    const meters: string[] = [];
+    // The variants without a condition: how many, the first and the last.
+    let defaults = 0;
+    let firstDefault = -1;
+    let lastDefault = -1;
+    for (let i = 0; i < variants.length; i++) {
+      const when = variants[i]!.when;
+      if (when) {
+        metersOf(when, meters);
+        continue;
+      }
+      defaults++;
+      if (firstDefault < 0) firstDefault = i;
+      lastDefault = i;
+    }
+    for (let k = 0; k < meters.length; k++) {
+      const m = meters[k]!;
+      // Each meter once, where the variants first read it.
+      if (meters.indexOf(m) < k) continue;
       read.add(m);
       if (!meterIds.has(m)) {
         report(
           'unknown-meter',
-          `a variant of "${field}" reads meter "${m}", which is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
+          `a variant of "${field}" reads meter "${m}", which is not declared${suggestion(m, meterIds)}. ${declared()}`,
           node,
           choice,
         );
       }
     }
-    const defaults = variants.map((v, i) => (v.when === undefined ? i : -1)).filter((i) => i >= 0);
-    if (defaults.length !== 1 || defaults[0] !== variants.length - 1) {
+    if (defaults !== 1 || firstDefault !== variants.length - 1) {
       report(
         'missing-default-text',
-        defaults.length === 0 || defaults[defaults.length - 1] !== variants.length - 1
+        defaults === 0 || lastDefault !== variants.length - 1
           ? `the variants of "${field}" end with one that has a condition, so some meter values show no text. End the list with a variant that has only "text".`
           : `a variant of "${field}" without a condition stands before the last one, so the variants after it never show. Give it a "when", or move it to the end.`,
         node,
@@ -333,45 +303,68 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       );
     }
   };
-  for (const node of scenario.nodes) {
-    if (isDecision(node)) {
-      checkText('situation', node.situation, node.id);
-      for (const c of node.choices) checkText('feedback', c.feedback, node.id, c.id);
-    } else {
-      checkText('text', node.text, node.id);
-      checkText('debrief', node.debrief, node.id);
-    }
-  }
 
-  if (!nodeIds.has(scenario.start)) {
-    report(
-      'unknown-target',
-      `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds.keys())}. Set start to the id of the first node.`,
-    );
-  }
+  const nodes = scenario.nodes;
+  // Every id looked up once: the checks below and the bound on points all read these places.
+  const links = linksOf(scenario);
+  const { index: nodeIds, choiceStart, routeStart, routeTarget } = links;
+  // Fewer ids than nodes: some id is used twice. Only then is each node's id checked against those before it.
+  const seen = nodeIds.size < nodes.length ? new Set<string>() : undefined;
+  // The pass's diagnostics, one list per check, in the order the file reads them (see below).
+  const idDuplicates: Diagnostic[] = [];
+  const people: Diagnostic[] = [];
+  const texts: Diagnostic[] = [];
+  const choices: Diagnostic[] = [];
+  // Reported after the graph's own problems, where authors have always found them.
+  const daysBack: Diagnostic[] = [];
+  const reportId = reporter(idDuplicates);
+  const reportPerson = reporter(people);
+  const reportText = reporter(texts);
+  const reportChoice = reporter(choices);
   // Each node's successors, as places, for the reachability, loop and dead-end checks below: the
   // places its routes lead to, in the order of the file. Of two nodes with one id (reported
   // above) the last counts, as it does when the story runs; the other leads nowhere here.
   const edgeStart = new Int32Array(nodes.length + 1);
   const edges = new Int32Array(routeTarget.length);
   let edgeCount = 0;
-  // Reported after the graph's own problems, where authors have always found them.
-  const daysBack: Diagnostic[] = [];
+  // The choices that carry a mark, for the marked paths' check.
+  const marked: Visit[] = [];
+  // The meters one route's condition reads, reused from route to route.
+  const meters: string[] = [];
+  // The undeclared meters one choice names, reused from choice to choice.
+  const unknownMeters: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
     edgeStart[i] = edgeCount;
     const node = nodes[i]!;
-    if (!isDecision(node)) continue;
+    if (seen?.has(node.id)) reportId('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
+    seen?.add(node.id);
+    if (!isDecision(node)) {
+      checkText(reportText, 'text', node.text, node.id);
+      checkText(reportText, 'debrief', node.debrief, node.id);
+      continue;
+    }
+    checkPeople(reportPerson, node.medium, 'the medium', node.id);
+    checkText(reportText, 'situation', node.situation, node.id);
     const counts = seen === undefined || nodeIds.get(node.id) === i;
     if (node.choices.length === 0) {
-      report('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
+      reportChoice('no-choices', 'this decision has no choices. Add at least one, or make it an ending (type: ending).', node.id);
     }
     // Pairs of nodes whose days go back, each named once, at the first choice that joins them.
     let reportedDays: Set<number> | undefined;
     for (let j = 0; j < node.choices.length; j++) {
       const c = node.choices[j]!;
+      // A node has a handful of choices: comparing each with those before it beats a set per node.
+      for (let k = 0; k < j; k++) {
+        if (node.choices[k]!.id !== c.id) continue;
+        reportId('duplicate-id', `choice id "${c.id}" is used twice in this node. Rename one of them.`, node.id, c.id);
+        break;
+      }
+      if (c.reaction) checkPeople(reportPerson, c.reaction, 'the reaction', node.id, c.id);
+      checkText(reportText, 'feedback', c.feedback, node.id, c.id);
+      if (c.marks.length > 0) marked.push({ node, choice: c });
       for (const p in c.points) {
         if (!principles.has(p)) {
-          report(
+          reportChoice(
             'unknown-principle',
             `points name principle "${p}", which this scenario does not score${suggestion(p, principles)}. Use one of: ${[...principles].join(', ')}.`,
             node.id,
@@ -380,25 +373,24 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
         }
       }
       const routes = typeof c.next === 'string' ? undefined : c.next;
-      const unknownMeters: string[] = [];
+      // The undeclared meters the choice names, each once: in its effects, then on its routes.
+      unknownMeters.length = 0;
       for (const m in c.effects) if (!meterIds.has(m)) unknownMeters.push(m);
-      for (const r of routes ?? []) {
-        if (!r.when) continue;
-        for (const m of metersIn(r.when)) {
-          read.add(m);
-          if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+      if (routes) {
+        for (const r of routes) {
+          if (!r.when) continue;
+          meters.length = 0;
+          for (const m of metersOf(r.when, meters)) {
+            read.add(m);
+            if (!meterIds.has(m) && !unknownMeters.includes(m)) unknownMeters.push(m);
+          }
         }
       }
       for (const m of unknownMeters) {
-        report(
-          'unknown-meter',
-          `meter "${m}" is not declared${suggestion(m, meterIds)}. Add it under meters, or use one of: ${[...meterIds].join(', ') || '(none declared)'}.`,
-          node.id,
-          c.id,
-        );
+        reportChoice('unknown-meter', `meter "${m}" is not declared${suggestion(m, meterIds)}. ${declared()}`, node.id, c.id);
       }
       if (routes && routes[routes.length - 1]!.when !== undefined) {
-        report(
+        reportChoice(
           'missing-default-route',
           'the last route of "next" has a condition, so some meter values lead nowhere. End the list with a route that has only "goto".',
           node.id,
@@ -411,7 +403,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
         const t = routeTarget[r]!;
         if (t < 0) {
           const goto = routes ? routes[r - first]!.goto : (c.next as string);
-          report(
+          reportChoice(
             'unknown-target',
             `leads to "${goto}", which is not a node in this scenario${suggestion(goto, nodeIds.keys())}. Fix the id, or add a node with id "${goto}".`,
             node.id,
@@ -449,6 +441,46 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   }
   edgeStart[nodes.length] = edgeCount;
   const graph: Edges = { start: edgeStart, to: edges.subarray(0, edgeCount) };
+
+  out.push(...idDuplicates, ...meterDuplicates, ...personDuplicates);
+  if (!meterIds.has(scenario.money.meter)) {
+    report('unknown-meter', `money counts meter "${scenario.money.meter}", which is not declared. ${declared()}`);
+  }
+  const { extra } = scenario.money;
+  if (extra && (!meterIds.has(extra.meter) || extra.meter === scenario.money.meter)) {
+    report(
+      'unknown-meter',
+      extra.meter === scenario.money.meter
+        ? `money counts meter "${extra.meter}" for both the money owed and the extra payments, so a payment would count twice. Give the extra payments a meter of their own.`
+        : `money counts extra payments in meter "${extra.meter}", which is not declared${suggestion(extra.meter, meterIds)}. ${declared()}`,
+    );
+  }
+  for (const m of new Set(scenario.money.shownWhen ? metersOf(scenario.money.shownWhen, []) : [])) {
+    read.add(m);
+    if (!meterIds.has(m)) {
+      report('unknown-meter', `money is shown when meter "${m}" says so, which is not declared${suggestion(m, meterIds)}. ${declared()}`);
+    }
+  }
+  out.push(...people);
+  if (principles.size < scenario.principles.length) {
+    report('duplicate-id', `principles list one principle twice (${scenario.principles.join(', ')}). List each once.`);
+  }
+  for (const p of scenario.principles) {
+    if (!(principleIds as readonly string[]).includes(p)) {
+      report(
+        'unknown-principle',
+        `principle "${p}" is not one the course scores${suggestion(p, principleIds)}. Use ${principleIds.join(', ')}.`,
+      );
+    }
+  }
+  out.push(...texts);
+  if (!nodeIds.has(scenario.start)) {
+    report(
+      'unknown-target',
+      `start names "${scenario.start}", which is not a node${suggestion(scenario.start, nodeIds.keys())}. Set start to the id of the first node.`,
+    );
+  }
+  out.push(...choices);
 
   // The place whose routes count for a node: its own, unless a later node has its id.
   const placeOf = (n: number) => (seen === undefined ? n : nodeIds.get(nodes[n]!.id)!);
@@ -502,7 +534,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   }
   out.push(...daysBack);
   if (out.length === 0) {
-    for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark));
+    for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark, marked));
   }
   if (out.length === 0) out.push(...checkReference(file, scenario, links));
   return out;
@@ -548,10 +580,20 @@ function checkReference(file: string, scenario: Scenario, links: Links): Diagnos
   return out;
 }
 
-function metersIn(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(metersIn);
-  if ('any' in condition) return condition.any.flatMap(metersIn);
-  return [condition.meter];
+/** Whether every person a medium names is among `known` (`peopleIn` without its lists, for the common case). */
+function knowsEveryone(medium: Medium, known: ReadonlySet<string>): boolean {
+  if (!known.has(medium.from)) return false;
+  if ('to' in medium) for (const id of medium.to) if (!known.has(id)) return false;
+  if ('lines' in medium && medium.lines) for (const line of medium.lines) if (!known.has(line.by)) return false;
+  return true;
+}
+
+/** Adds the meters a condition reads to `into`, in the order it names them (a meter it names twice, twice); returns `into`. */
+function metersOf(condition: Condition, into: string[]): string[] {
+  if ('all' in condition) for (const part of condition.all) metersOf(part, into);
+  else if ('any' in condition) for (const part of condition.any) metersOf(part, into);
+  else into.push(condition.meter);
+  return into;
 }
 
 /** Per node place n, the places it leads to are `to[start[n]]` to `to[start[n + 1] - 1]`. */
@@ -623,8 +665,11 @@ function canReachEnding(nodes: Scenario['nodes'], { start, to }: Edges): Uint8Ar
   return good;
 }
 
-/** The marked choices must form exactly one path from the start to an ending. */
-function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diagnostic[] {
+/**
+ * The marked choices must form exactly one path from the start to an ending. `marked` lists every
+ * choice that carries a mark, with its node, in the order of the file.
+ */
+function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark, marked: readonly Visit[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const label = mark === 'real' ? 'real-case' : 'recommended';
   const visits = walk(scenario, (node) => {
@@ -643,18 +688,15 @@ function checkMarkedPath(file: string, scenario: Scenario, mark: PathMark): Diag
   });
   if (out.length > 0) return out;
   const onPath = new Set(visits.map((v) => `${v.node.id}/${v.choice.id}`));
-  for (const n of scenario.nodes) {
-    if (!isDecision(n)) continue;
-    for (const c of n.choices) {
-      if (c.marks.includes(mark) && !onPath.has(`${n.id}/${c.id}`)) {
-        out.push({
-          code: 'invalid-path-mark',
-          file,
-          node: n.id,
-          choice: c.id,
-          message: `this choice is marked "${mark}" but the ${label} path from the start never takes it. Remove the mark, or mark the choices that lead here.`,
-        });
-      }
+  for (const { node: n, choice: c } of marked) {
+    if (c.marks.includes(mark) && !onPath.has(`${n.id}/${c.id}`)) {
+      out.push({
+        code: 'invalid-path-mark',
+        file,
+        node: n.id,
+        choice: c.id,
+        message: `this choice is marked "${mark}" but the ${label} path from the start never takes it. Remove the mark, or mark the choices that lead here.`,
+      });
     }
   }
   return out;
