@@ -241,7 +241,6 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
 
   // Every person a medium names is declared once under people.
   const checkPeople = (report: Report, medium: Medium, where: string, node: string, choice?: string) => {
-    if (knowsEveryone(medium, personIds)) return;
     for (const person of peopleIn(medium)) {
       if (!personIds.has(person)) {
         report(
@@ -578,14 +577,6 @@ function checkReference(file: string, scenario: Scenario, links: Links): Diagnos
     });
   }
   return out;
-}
-
-/** Whether every person a medium names is among `known` (`peopleIn` without its lists, for the common case). */
-function knowsEveryone(medium: Medium, known: ReadonlySet<string>): boolean {
-  if (!known.has(medium.from)) return false;
-  if ('to' in medium) for (const id of medium.to) if (!known.has(id)) return false;
-  if ('lines' in medium && medium.lines) for (const line of medium.lines) if (!known.has(line.by)) return false;
-  return true;
 }
 
 /** Adds the meters a condition reads to `into`, in the order it names them (a meter it names twice, twice); returns `into`. */
