@@ -182,6 +182,23 @@ describe('the player in a cmi5 package', () => {
     expect(heard).toEqual([]);
   });
 
+  it('reports nothing from a connection that settles after the island went away', async () => {
+    vi.useFakeTimers();
+    const answered = vi.fn();
+    const keepRun = vi.fn();
+    let connect: (value: unknown) => void = () => {};
+    cmi5.connect = () => new Promise((resolve) => (connect = resolve));
+    const { player, heard, stop } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    player.choose(path[0]!.choice);
+    stop();
+    vi.advanceTimersByTime(1000);
+    connect({ practiceOnly: false, savedRun: undefined, keepRun, answered, complete: vi.fn() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(keepRun).not.toHaveBeenCalled();
+    expect(answered).not.toHaveBeenCalled();
+    expect(heard).toEqual([]);
+  });
+
   it('says a refused launch needs a new one from the LMS, and an unreachable LRS that it was not reached', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { Cmi5Refused } = await import('../lms/cmi5.ts');
