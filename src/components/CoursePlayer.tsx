@@ -1,6 +1,6 @@
 // The self-paced course's player: runs are saved in this browser, resume on return and follow
 // other tabs (stores/course-player.ts).
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { useStore } from './use-store.ts';
 import type { Counterpart } from '../course/props.ts';
@@ -23,9 +23,9 @@ interface Props extends PlayerIslandProps {
 
 export default function CoursePlayer({ scenario, fingerprint, story, locale, messages, counterparts, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [notice, setNotice] = useState<string>();
-  const course = useMemo(() => createCoursePlayer(scenario, fingerprint, () => setNotice(t('player.moved'))), [scenario, fingerprint]);
+  const course = useMemo(() => createCoursePlayer(scenario, fingerprint), [scenario, fingerprint]);
   const { player } = course;
+  const notice = useStore(course.$notice);
   // Listens before the layout effect below makes a choice clicked while the page loaded.
   const view = useStore(player.$view);
 
@@ -38,10 +38,7 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
 
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
-    const [restored, stop] = course.open();
-    if (restored?.status === 'resumed' && restored.run.steps.length > 0)
-      setNotice(t(restored.contentChanged ? 'player.resumedChanged' : 'player.resumed'));
-    if (restored?.status === 'restarted') setNotice(t(`player.restarted.${restored.reason}`));
+    const stop = course.open();
     makeEarlyChoice(player, takeEarlyChoice());
     return stop;
   }, [course]);
@@ -87,7 +84,7 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
             )}
           </>
         }
-        {...(notice && { notice })}
+        {...(notice && { notice: t(notice) })}
       />
     </>
   );

@@ -1,15 +1,14 @@
 // The console's live-voting panel, loaded when live voting is switched on (or a session that had
 // it resumes): why live voting is off, if it is; else the join code and address, how many phones
 // joined, the link's state, Stop, and the address that opens the projector screen on another device.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { probeLiveServer, type Availability } from '../live/availability.ts';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useStore } from './use-store.ts';
 import { createLiveRoom } from '../stores/live-room.ts';
+import { createLivePanel } from '../stores/live-panel.ts';
 import type { Workshop } from '../stores/workshop.ts';
 import type { ConsoleChannel } from '../workshop/screen-channel.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { isLoopbackUrl } from '../live/loopback.ts';
 
 interface Props {
   workshop: Workshop;
@@ -26,41 +25,17 @@ interface Props {
 
 export default function LivePanel({ workshop, screen, t, scenario, locale, screenHref, start }: Props) {
   const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
-  const view = useStore(live.$live);
+  const panel = useMemo(() => createLivePanel(live), [live]);
+  const view = useStore(panel.$panel);
   const stopDialog = useRef<HTMLDialogElement>(null);
-  const [availability, setAvailability] = useState<Availability>('checking');
   // Asks whether a live server answers here, then starts the room (or resumes this session's).
-  const begin = (create: boolean) =>
-    void probeLiveServer().then((found) => {
-      setAvailability(found);
-      if (found === 'available') void (create ? live.start() : live.resume());
-    });
-  useEffect(() => {
-    begin(start);
-    return live.close;
-  }, [live]);
-  const { room } = view;
+  useEffect(() => panel.open(start), [panel]);
+  const { room, status, joinOrigin } = view;
   const { node, phones, feedback } = useStore(workshop.$view);
-  const status = !room
-    ? availability !== 'available'
-      ? availability === 'checking'
-        ? t('live.connecting')
-        : t(`live.${availability}`)
-      : view.problem
-        ? t(`live.${view.problem}`)
-        : view.busy
-          ? t('live.connecting')
-          : ''
-    : view.link === 'reconnecting'
-      ? t('live.reconnecting')
-      : view.link === 'live'
-        ? t('live.phones', { count: view.phones })
-        : t('live.connecting');
-  const joinOrigin = room && new URL(room.join).origin;
   return (
     <>
       <p role="status" class="live-status">
-        {status}
+        {status && t(status.key, status.values)}
       </p>
       {room ? (
         <>
@@ -74,7 +49,7 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
               ))}
             </ol>
           )}
-          {isLoopbackUrl(room.join) && <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>}
+          {view.loopback && <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>}
           <p class="muted">
             {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
           </p>
@@ -91,7 +66,7 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
           />
         </>
       ) : (
-        <button type="button" disabled={view.busy || availability === 'checking'} onClick={() => begin(true)}>
+        <button type="button" disabled={!view.canStart} onClick={() => void panel.begin(true)}>
           {t('live.start')}
         </button>
       )}

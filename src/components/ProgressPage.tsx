@@ -1,15 +1,13 @@
 // The progress page: best results side by side, the principles overall, the certificate, and
 // the learner's data (export, import, reset).
-import { useSavedStore } from './use-store.ts';
+import { useSavedStore, useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress } from '../stores/progress.ts';
 import { awaitsReplay, rescoreFetched } from '../stores/results.ts';
-import { countedResult, emptyProgress } from '../stores/progress-format.ts';
-import { decodeProgressFile, exportProgress, replaceProgress, resetProgress, setCertificateName } from '../stores/progress-file.ts';
-import type { Progress } from '../stores/progress-format.ts';
-import { courseComplete, itemState, type CourseItem } from '../stores/course-state.ts';
-import { belowGood, finishedAt, goodFrom, principlesOverall } from '../stores/course-results.ts';
-import { countedPoints } from '../engine/scoring.ts';
+import { emptyProgress } from '../stores/progress-format.ts';
+import { createProgressData, setCertificateName } from '../stores/progress-file.ts';
+import { itemState } from '../stores/course-state.ts';
+import { goodFrom, progressSummary } from '../stores/course-results.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
 import StorageNotice from './StorageNotice.tsx';
@@ -28,11 +26,10 @@ interface Props {
 export default function ProgressPage({ locale, messages, principles, scenarios, lessons }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const progress = useSavedStore($progress, emptyProgress());
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const data = useMemo(createProgressData, []);
+  const message = useStore(data.$message);
   const dialog = useRef<HTMLDialogElement>(null);
   const importDialog = useRef<HTMLDialogElement>(null);
-  // A well-formed file waits here while the learner is asked whether it may replace their progress.
-  const [incoming, setIncoming] = useState<Progress>();
   // Known once the page runs: some embedded and locked-down browsers cannot print.
   const [printable, setPrintable] = useState(true);
   useEffect(() => {
@@ -43,20 +40,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id]));
   useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
 
-  const items: CourseItem[] = [
-    ...lessons.map((l) => ({ kind: 'lesson' as const, id: l.id })),
-    ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id })),
-  ];
-  const done = items.filter((i) => itemState(progress, i) === 'done').length;
-  // The certificate counts only results scored under the current rules.
-  const counted = Object.fromEntries(scenarios.map((s) => [s.id, countedResult(progress.scenarios[s.id])]));
-  const replay = scenarios.filter((s) => !counted[s.id]);
-  const complete = courseComplete(progress, items) && replay.length === 0;
-  // Scenarios whose counted grade is below the good band: worth a replay before printing.
-  const weak = scenarios.filter((s) => counted[s.id] && belowGood(counted[s.id]!.grade));
-  const ids = scenarios.map((s) => s.id);
-  const overall = principlesOverall(progress, ids, principles);
-  const finished = finishedAt(progress, ids);
+  const summary = progressSummary(
+    progress,
+    scenarios,
+    lessons.map((l) => l.id),
+    principles,
+  );
+  const { overall, finished } = summary;
+  // Each scenario with its column of the table; the scenarios worth a replay before printing.
+  const columns = scenarios.map((s, i) => ({ ...s, ...summary.scenarios[i]! }));
+  const weak = columns.filter((c) => summary.weak.includes(c.id));
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
   // Every way of saying no to an import (Cancel, Escape) closes its dialog without "confirm".
@@ -64,32 +57,25 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
     const asked = importDialog.current;
     if (!asked) return;
     const closed = () => {
-      if (asked.returnValue !== 'confirm') {
-        setIncoming(undefined);
-        setMessage({ text: t('progress.importCancelled'), error: false });
-      }
+      if (asked.returnValue !== 'confirm') data.cancelImport();
       // Escape would leave the last answer in place for the next time.
       asked.returnValue = '';
     };
     asked.addEventListener('close', closed);
     return () => asked.removeEventListener('close', closed);
-  }, [t]);
+  }, [data]);
 
-  const save = () =>
-    download(`checks-in-the-mail-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(), 'application/json');
+  const save = () => {
+    const file = data.exportFile();
+    download(file.name, file.content, file.type);
+  };
   const load = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const result = decodeProgressFile(await file.text());
+    const text = await file.text();
     // Cleared, so choosing the same file again (after a cancel) is heard.
     input.value = '';
-    if (!result.ok) {
-      setMessage({ text: t(`progress.importError.${result.reason}`, { detail: result.detail }), error: true });
-      return;
-    }
-    setMessage(undefined);
-    setIncoming(result.progress);
-    importDialog.current?.showModal();
+    if (data.choose(text)) importDialog.current?.showModal();
   };
 
   return (
@@ -112,36 +98,29 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           <tbody>
             <tr>
               <th scope="row">{t('progress.bestEnding')}</th>
-              {scenarios.map((s) => {
-                const shown = counted[s.id];
-                const best = progress.scenarios[s.id]?.best;
-                return (
-                  <td key={s.id}>
-                    {shown ? `${s.endings[shown.ending] ?? shown.ending} (${t(`grade.${shown.grade}`)})` : !best && t('progress.notPlayed')}
-                    {best?.earlierRules && (
-                      <span class="earlier">
-                        {t('progress.earlier', { ending: s.endings[best.ending] ?? best.ending, score: best.overall })}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
+              {columns.map((c) => (
+                <td key={c.id}>
+                  {c.counted ? `${c.counted.ending} (${t(`grade.${c.counted.grade}`)})` : c.notPlayed && t('progress.notPlayed')}
+                  {c.earlier && (
+                    <span class="earlier">{t('progress.earlier', { ending: c.earlier.ending, score: c.earlier.overall })}</span>
+                  )}
+                </td>
+              ))}
             </tr>
             {principles.map((p) => (
               <tr key={p}>
                 <th scope="row">{t(`principle.${p}`)}</th>
-                {scenarios.map((s) => {
-                  const r = counted[s.id]?.principles[p];
-                  return <td key={s.id}>{r ? principleScore(t, { ...r, counted: countedPoints(r.earned, r.max) }) : '—'}</td>;
+                {columns.map((c) => {
+                  const r = c.principles[p];
+                  return <td key={c.id}>{r ? principleScore(t, r) : '—'}</td>;
                 })}
               </tr>
             ))}
             <tr class="overall">
               <th scope="row">{t('player.overall')}</th>
-              {scenarios.map((s) => {
-                const shown = counted[s.id];
-                return <td key={s.id}>{shown ? t('player.overallValue', { score: shown.overall }) : '—'}</td>;
-              })}
+              {columns.map((c) => (
+                <td key={c.id}>{c.counted ? t('player.overallValue', { score: c.counted.overall }) : '—'}</td>
+              ))}
             </tr>
           </tbody>
         </table>
@@ -168,7 +147,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
       </ul>
 
       <h2 id="certificate">{t('progress.certificate')}</h2>
-      {complete ? (
+      {summary.certificate === 'complete' ? (
         <>
           <label class="field">
             <span>{t('progress.name')}</span>
@@ -199,11 +178,11 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                   </tr>
                 </thead>
                 <tbody>
-                  {scenarios.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">{s.title}</th>
-                      <td>{t(`grade.${counted[s.id]!.grade}`)}</td>
-                      <td>{t('player.overallValue', { score: counted[s.id]!.overall })}</td>
+                  {columns.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">{c.title}</th>
+                      <td>{c.counted && t(`grade.${c.counted.grade}`)}</td>
+                      <td>{c.counted && t('player.overallValue', { score: c.counted.overall })}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -227,10 +206,10 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <div class="replay-advice">
               <p>{t('progress.replayAdvice', { from: goodFrom })}</p>
               <ul>
-                {weak.map((s) => (
-                  <li key={s.id}>
-                    <a href={s.href}>{s.title}</a> — {t(`grade.${counted[s.id]!.grade}`)},{' '}
-                    {t('player.overallValue', { score: counted[s.id]!.overall })}
+                {weak.map((c) => (
+                  <li key={c.id}>
+                    <a href={c.href}>{c.title}</a> — {c.counted && t(`grade.${c.counted.grade}`)},{' '}
+                    {c.counted && t('player.overallValue', { score: c.counted.overall })}
                   </li>
                 ))}
               </ul>
@@ -244,10 +223,17 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
             <p class="muted">{t('print.unavailable')}</p>
           )}
         </>
-      ) : courseComplete(progress, items) ? (
-        <p>{t('progress.certificateReplay', { scenarios: replay.map((s) => s.title).join(', ') })}</p>
+      ) : summary.certificate === 'replay' ? (
+        <p>
+          {t('progress.certificateReplay', {
+            scenarios: columns
+              .filter((c) => !c.counted)
+              .map((c) => c.title)
+              .join(', '),
+          })}
+        </p>
       ) : (
-        <p>{t('progress.certificateLocked', { done, total: items.length })}</p>
+        <p>{t('progress.certificateLocked', { done: summary.done, total: summary.total })}</p>
       )}
 
       <h2>{t('progress.data')}</h2>
@@ -266,7 +252,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
       </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'ok'}>
-          {message.text}
+          {t(message.key, message.values)}
         </p>
       )}
       <ConfirmDialog
@@ -275,10 +261,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         question={t('progress.resetConfirm')}
         confirm={t('progress.reset')}
         cancel={t('player.cancel')}
-        onConfirm={() => {
-          resetProgress();
-          setMessage({ text: t('progress.wasReset'), error: false });
-        }}
+        onConfirm={data.reset}
       />
       <ConfirmDialog
         dialog={importDialog}
@@ -286,11 +269,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         question={t('progress.importConfirm')}
         confirm={t('progress.importReplace')}
         cancel={t('player.cancel')}
-        onConfirm={() => {
-          if (incoming) replaceProgress(incoming);
-          setIncoming(undefined);
-          setMessage({ text: t('progress.imported'), error: false });
-        }}
+        onConfirm={data.confirmImport}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 // The player as it runs inside an LMS package: the same player, no undo, reporting to SCORM 1.2
 // or cmi5. Bundled on its own, with relative paths, by `npm run package`.
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
 import { useStore } from '../components/use-store.ts';
 import { translator } from '../i18n/messages.ts';
@@ -17,18 +17,23 @@ export interface LmsProps extends PlayerIslandProps {
 
 function LmsPlayer({ scenario, fingerprint, story, locale, messages, mode, site }: LmsProps) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [notice, setNotice] = useState<string>();
-  const player = useMemo(
-    () => createLmsPlayer(scenario, fingerprint, mode, { site, search: location.search, window }, (key) => setNotice(t(key))),
-    [scenario],
-  );
-  const view = useStore(player.$view);
+  // The session opens with the first listener of its state and ends with the page (stores/lms-player.ts).
+  const lms = useMemo(() => createLmsPlayer(scenario, fingerprint, mode, { site, search: location.search, window }), [scenario]);
+  const { view, notice } = useStore(lms.$state);
   useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus(), []);
 
   return (
     <main class="lms">
       <h1>{scenario.title}</h1>
-      <ScenarioPlayer scenario={scenario} player={player} view={view} t={t} story={story} allowUndo={false} {...(notice && { notice })} />
+      <ScenarioPlayer
+        scenario={scenario}
+        player={lms.player}
+        view={view}
+        t={t}
+        story={story}
+        allowUndo={false}
+        {...(notice && { notice: t(notice) })}
+      />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { onSet } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { fingerprint, serialiseRun } from '../engine/index.ts';
@@ -44,10 +45,14 @@ function browser() {
 
 async function openPlayer() {
   const { createCoursePlayer } = await import('./course-player.ts');
+  const course = createCoursePlayer(scenario, fingerprint(scenario));
+  // Each time the player takes over another tab's run, the learner is told (again, if need be).
   const followed = vi.fn();
-  const course = createCoursePlayer(scenario, fingerprint(scenario), followed);
+  onSet(course.$notice, ({ newValue }) => {
+    if (newValue === 'player.moved') followed();
+  });
   course.open();
-  return { player: course.player, followed };
+  return { player: course.player, followed, notice: course.$notice };
 }
 
 const steps = (player: { $run: { get(): { steps: readonly { node: string; choice: string }[] } } }) =>
@@ -247,5 +252,33 @@ describe('another tab’s save while a choice waits to be saved', () => {
     tab.otherTabProgress({ v: 2, lessons: {}, scenarios: {} }, false);
     tab.idle();
     expect(savedSteps(tab)).toBeUndefined();
+  });
+});
+
+describe('what the course player tells the learner when it opens', () => {
+  it('says the run resumed, and whether the scenario changed since', async () => {
+    const tab = browser();
+    tab.otherTab([{ node: 'unpaid', choice: 'remind' }], true);
+    const { player, notice } = await openPlayer();
+    expect(steps(player)).toEqual(['unpaid/remind']);
+    expect(notice.get()).toBe('player.resumed');
+    const { restoreNotice } = await import('./course-player.ts');
+    const run = { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'remind' }] };
+    expect(restoreNotice({ status: 'resumed', run, contentChanged: true })).toBe('player.resumedChanged');
+    expect(restoreNotice({ status: 'resumed', run: { ...run, steps: [] }, contentChanged: false })).toBeUndefined();
+    expect(restoreNotice(undefined)).toBeUndefined();
+  });
+
+  it('says why a saved run that cannot resume starts afresh, and says nothing with no run saved', async () => {
+    const tab = browser();
+    const fresh = await openPlayer();
+    expect(fresh.notice.get()).toBeUndefined();
+    vi.resetModules();
+    tab.otherTabProgress(
+      { v: 2, lessons: {}, scenarios: { [scenario.id]: { run: { v: 1, scenario: 'another', fingerprint: 'x', steps: [] } } } },
+      true,
+    );
+    const other = await openPlayer();
+    expect(other.notice.get()).toBe('player.restarted.other-scenario');
   });
 });

@@ -7,6 +7,7 @@
 // whole progress takes milliseconds a phone needs for showing the choice's consequence. What waits
 // is written before anything reads the saved progress again (another tab's save, a result), and
 // at once when the page is hidden or left, so nothing is ever lost.
+import { atom } from 'nanostores';
 import { sameRun, serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
 import { whenIdle } from '../browser/support.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
@@ -16,11 +17,34 @@ import { rescoreSaved } from './results.ts';
 import { resultOf } from './scenario-result.ts';
 
 /**
- * A player for one scenario of the course; `print` is its `fingerprint`. `onFollowed` hears
- * each time the player took over a run another tab saved (for the page to say so). Call open()
- * once the page runs.
+ * What the course player tells the learner, as a message key of the locale files: their run
+ * resumed (`player.resumedChanged` where the scenario's text changed since), restarted (and why),
+ * or taken over from another tab (`player.moved`).
  */
-export function createCoursePlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
+export type CourseNotice =
+  | 'player.resumed'
+  | 'player.resumedChanged'
+  | 'player.restarted.unreadable'
+  | 'player.restarted.other-scenario'
+  | 'player.restarted.content-changed'
+  | 'player.moved';
+
+/** What to tell the learner of how their saved run came back; nothing where there was none to resume, or it had no step. */
+export function restoreNotice(restored: RestoreResult | undefined): CourseNotice | undefined {
+  if (restored?.status === 'restarted') return `player.restarted.${restored.reason}`;
+  if (restored?.status === 'resumed' && restored.run.steps.length > 0)
+    return restored.contentChanged ? 'player.resumedChanged' : 'player.resumed';
+  return undefined;
+}
+
+/**
+ * A player for one scenario of the course; `print` is its `fingerprint`. `$notice` says how the
+ * saved run came back and, later, each time the player took over a run another tab saved. Call
+ * open() once the page runs.
+ */
+export function createCoursePlayer(scenario: PlayableScenario, print: string) {
+  const $notice = atom<CourseNotice | undefined>(undefined);
+  const onFollowed = () => $notice.set('player.moved');
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
   /**
    * The run waiting to be saved, the run saved when the first of the choices that wait was made
@@ -75,24 +99,24 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string, on
   });
   return {
     player,
-    /** Resumes the saved run and starts following: how it resumed, and the function that stops following. */
-    open(): [restored: RestoreResult | undefined, stop: () => void] {
+    $notice,
+    /** Resumes the saved run (`$notice` says how) and starts following; returns the function that stops following. */
+    open(): () => void {
       // Results saved under the earlier rules, with the run that reached them, count again from here on.
       rescoreSaved(scenario);
       const restored = player.resume(saved());
+      const told = restoreNotice(restored);
+      if (told) $notice.set(told);
       const stopFollowing = $progress.listen(follow);
       const hidden = () => document.visibilityState === 'hidden' && flush();
       addEventListener('pagehide', flush);
       addEventListener('visibilitychange', hidden);
-      return [
-        restored,
-        () => {
-          flush();
-          stopFollowing();
-          removeEventListener('pagehide', flush);
-          removeEventListener('visibilitychange', hidden);
-        },
-      ];
+      return () => {
+        flush();
+        stopFollowing();
+        removeEventListener('pagehide', flush);
+        removeEventListener('visibilitychange', hidden);
+      };
     },
   };
 }

@@ -13,8 +13,8 @@ const path = allPaths(scenario)[0]!;
 function fakeLms(values: Record<string, string> = {}, refused: readonly string[] = []) {
   const data = new Map(Object.entries({ 'cmi.core.lesson_status': 'not attempted', 'cmi.interactions._count': '0', ...values }));
   const api: Scorm12Api = {
-    LMSInitialize: () => 'true',
-    LMSFinish: () => 'true',
+    LMSInitialize: vi.fn(() => 'true'),
+    LMSFinish: vi.fn(() => 'true'),
     LMSCommit: () => 'true',
     LMSGetLastError: () => '0',
     LMSGetValue: (name) => data.get(name) ?? '',
@@ -29,18 +29,21 @@ function fakeLms(values: Record<string, string> = {}, refused: readonly string[]
   const page = new EventTarget();
   const win = Object.assign(page, { API: api, opener: null }) as unknown as Window;
   Object.assign(win, { parent: win });
-  return { data, win };
+  return { data, win, api };
 }
 
+/**
+ * An LMS player for `win`, listened to as the island does (which opens the session): what the
+ * learner is told, each notice as it is shown, and `stop`, the island going away.
+ */
 async function open(mode: 'scorm12' | 'cmi5', win: Window, search = '') {
   const { createLmsPlayer } = await import('./lms-player.ts');
   const heard: LmsNotice[] = [];
-  const player = createLmsPlayer(scenario, fingerprint(scenario), mode, { site: 'https://course.example.org/', search, window: win }, (n) =>
-    heard.push(n),
-  );
-  // Notices about the connection come after the first render.
-  await new Promise((resolve) => setTimeout(resolve));
-  return { player, heard };
+  const lms = createLmsPlayer(scenario, fingerprint(scenario), mode, { site: 'https://course.example.org/', search, window: win });
+  const stop = lms.$state.subscribe(({ notice }) => {
+    if (notice && notice !== heard.at(-1)) heard.push(notice);
+  });
+  return { player: lms.player, lms, heard, stop };
 }
 
 const play = (player: Awaited<ReturnType<typeof open>>['player'], steps = path) => {
@@ -51,11 +54,55 @@ const play = (player: Awaited<ReturnType<typeof open>>['player'], steps = path) 
 };
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   vi.resetModules();
 });
 
 describe('the player in a SCORM 1.2 package', () => {
+  it('connects only once something listens, and ends the session once when the island goes away', async () => {
+    vi.useFakeTimers();
+    const lms = fakeLms();
+    const added = vi.spyOn(lms.win, 'addEventListener');
+    const removed = vi.spyOn(lms.win, 'removeEventListener');
+    const { createLmsPlayer } = await import('./lms-player.ts');
+    const unheard = createLmsPlayer(scenario, fingerprint(scenario), 'scorm12', {
+      site: 'https://course.example.org/',
+      search: '',
+      window: lms.win,
+    });
+    expect(unheard.player.$view.get().node.id).toBe(scenario.start);
+    expect(lms.api.LMSInitialize).not.toHaveBeenCalled();
+    const { player, stop } = await open('scorm12', lms.win);
+    expect(lms.api.LMSInitialize).toHaveBeenCalledTimes(1);
+    player.choose(path[0]!.choice);
+    const listener = added.mock.calls.find(([type]) => type === 'pagehide')?.[1];
+    expect(listener).toBeTypeOf('function');
+    stop();
+    // nanostores waits a second after the last listener before it unmounts a store.
+    expect(lms.api.LMSFinish).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(lms.api.LMSFinish).toHaveBeenCalledTimes(1);
+    expect(lms.data.get('cmi.core.exit')).toBe('suspend');
+    expect(removed).toHaveBeenCalledWith('pagehide', listener);
+    lms.win.dispatchEvent(new Event('pagehide'));
+    expect(lms.api.LMSFinish).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends the session once when the page is hidden for good, and not again when the island goes away', async () => {
+    vi.useFakeTimers();
+    const lms = fakeLms();
+    const removed = vi.spyOn(lms.win, 'removeEventListener');
+    const { stop } = await open('scorm12', lms.win);
+    lms.win.dispatchEvent(new Event('pagehide'));
+    lms.win.dispatchEvent(new Event('pagehide'));
+    expect(lms.api.LMSFinish).toHaveBeenCalledTimes(1);
+    expect(removed).toHaveBeenCalledWith('pagehide', expect.any(Function));
+    stop();
+    vi.advanceTimersByTime(1000);
+    expect(lms.api.LMSFinish).toHaveBeenCalledTimes(1);
+  });
+
   it('reports each choice and the first ending, and keeps the run to resume', async () => {
     const lms = fakeLms();
     const { player, heard } = await open('scorm12', lms.win);
@@ -132,6 +179,23 @@ describe('the player in a cmi5 package', () => {
     expect(answered).not.toHaveBeenCalled();
     connect({ practiceOnly: false, savedRun: undefined, keepRun: () => {}, answered, complete: vi.fn() });
     await vi.waitFor(() => expect(answered).toHaveBeenCalledWith(path[0]!.node, path[0]!.choice, expect.any(Object)));
+    expect(heard).toEqual([]);
+  });
+
+  it('reports nothing from a connection that settles after the island went away', async () => {
+    vi.useFakeTimers();
+    const answered = vi.fn();
+    const keepRun = vi.fn();
+    let connect: (value: unknown) => void = () => {};
+    cmi5.connect = () => new Promise((resolve) => (connect = resolve));
+    const { player, heard, stop } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    player.choose(path[0]!.choice);
+    stop();
+    vi.advanceTimersByTime(1000);
+    connect({ practiceOnly: false, savedRun: undefined, keepRun, answered, complete: vi.fn() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(keepRun).not.toHaveBeenCalled();
+    expect(answered).not.toHaveBeenCalled();
     expect(heard).toEqual([]);
   });
 

@@ -2,6 +2,8 @@
 // progress as a file the learner can keep: export, and an import that accepts only a well-formed
 // file (of this format or an earlier one, migrated) and otherwise changes nothing; the page asks
 // before a good file replaces what is there. Apart from progress.ts, which the scenario pages load too.
+import { atom } from 'nanostores';
+import type { Vars } from '../i18n/messages.ts';
 import { decodeProgress, emptyProgress, progressFormat, type Progress } from './progress-format.ts';
 import { encodeVersioned } from './persisted.ts';
 import { $progress, update } from './progress.ts';
@@ -51,4 +53,61 @@ export function resetProgress(): void {
 /** Replaces all progress, e.g. with an imported file's once the learner has agreed to it. */
 export function replaceProgress(progress: Progress): void {
   update(() => progress);
+}
+
+/** The name of an exported progress file: the course's name and the day it was made, e.g. checks-in-the-mail-progress-2026-12-02.json. */
+export function progressFileName(now: Date): string {
+  return `checks-in-the-mail-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** A line the progress page shows under its data buttons, as a message key and its values; `error` for a refused file. */
+export interface DataMessage {
+  key: string;
+  values?: Vars;
+  error: boolean;
+}
+
+/**
+ * The progress page's data actions: export, import (a well-formed file waits for the learner's
+ * answer before it replaces anything) and reset, and `$message`, what the page says of the last
+ * of them.
+ */
+export function createProgressData() {
+  const $message = atom<DataMessage | undefined>(undefined);
+  let incoming: Progress | undefined;
+  return {
+    $message,
+    /** The saved progress as a file to download: its name, JSON and MIME type. */
+    exportFile(now = new Date()): { name: string; content: string; type: string } {
+      return { name: progressFileName(now), content: exportProgress(now), type: 'application/json' };
+    },
+    /**
+     * Reads a chosen file's text: true when it is well-formed, and then waits for `confirmImport`
+     * or `cancelImport`; false when it is refused, and `$message` says why (an error).
+     */
+    choose(text: string): boolean {
+      const result = decodeProgressFile(text);
+      incoming = result.ok ? result.progress : undefined;
+      $message.set(
+        result.ok ? undefined : { key: `progress.importError.${result.reason}`, values: { detail: result.detail }, error: true },
+      );
+      return result.ok;
+    },
+    /** The learner agreed: the waiting file replaces the progress. */
+    confirmImport(): void {
+      if (incoming) replaceProgress(incoming);
+      incoming = undefined;
+      $message.set({ key: 'progress.imported', error: false });
+    },
+    /** The learner said no (Cancel, Escape): the waiting file is dropped, nothing changes. */
+    cancelImport(): void {
+      incoming = undefined;
+      $message.set({ key: 'progress.importCancelled', error: false });
+    },
+    /** Empties the progress (the learner confirmed). */
+    reset(): void {
+      resetProgress();
+      $message.set({ key: 'progress.wasReset', error: false });
+    },
+  };
 }

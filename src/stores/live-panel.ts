@@ -1,0 +1,83 @@
+// The console's live-voting panel: whether a live server answers here, then the room started or
+// resumed, and the one line of status the panel shows. The room itself is stores/live-room.ts.
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import { type Availability, probeLiveServer } from '../live/availability.ts';
+import { isLoopbackUrl } from '../live/loopback.ts';
+import type { LiveRoom, LiveRoomView } from './live-room.ts';
+
+/** A line of the panel as a message key of the locale files, with its values (`live.phones` has `count`). */
+export interface LiveStatus {
+  key: string;
+  values?: { count: number };
+}
+
+/** What the panel shows: the room's view, whether the server answered, the status line (none: nothing to say), and whether Start may be pressed. */
+export interface LivePanelView extends LiveRoomView {
+  availability: Availability;
+  status: LiveStatus | undefined;
+  canStart: boolean;
+  /** The origin phones join at (undefined: no room), and whether it is this machine's own, which no phone reaches. */
+  joinOrigin: string | undefined;
+  loopback: boolean;
+}
+
+/**
+ * The status line: while there is no room, why (the server is being asked, is not there, or the
+ * room failed or was lost) or that one is being made; with a room, the link's state and, live,
+ * how many phones joined.
+ */
+export function liveStatus(view: LiveRoomView, availability: Availability): LiveStatus | undefined {
+  if (view.room) {
+    if (view.link === 'reconnecting') return { key: 'live.reconnecting' };
+    if (view.link === 'live') return { key: 'live.phones', values: { count: view.phones } };
+    return { key: 'live.connecting' };
+  }
+  if (availability === 'checking') return { key: 'live.connecting' };
+  if (availability !== 'available') return { key: `live.${availability}` };
+  if (view.problem) return { key: `live.${view.problem}` };
+  return view.busy ? { key: 'live.connecting' } : undefined;
+}
+
+/**
+ * The panel over `live`, the console's room. `probe` asks whether a live server answers (by
+ * default at this site's /live/status.json).
+ */
+export function createLivePanel(
+  live: Pick<LiveRoom, '$live' | 'start' | 'resume' | 'close'>,
+  probe: () => Promise<Availability> = probeLiveServer,
+) {
+  const $availability = atom<Availability>('checking');
+  let open = false;
+  /** Asks whether a live server answers here, then starts a room (`create`) or resumes this session's; nothing once closed. */
+  const begin = async (create: boolean): Promise<void> => {
+    const found = await probe();
+    if (!open) return;
+    $availability.set(found);
+    if (found === 'available') await (create ? live.start() : live.resume());
+  };
+  const $panel: ReadableAtom<LivePanelView> = computed([live.$live, $availability], (view, availability) => ({
+    ...view,
+    availability,
+    status: liveStatus(view, availability),
+    canStart: !view.busy && availability !== 'checking',
+    joinOrigin: view.room && new URL(view.room.join).origin,
+    loopback: view.room !== undefined && isLoopbackUrl(view.room.join),
+  }));
+  return {
+    $panel,
+    begin,
+    /**
+     * Opens the panel: starts a room at once (`create`, the facilitator pressed Start) or resumes
+     * this session's, once the server has answered. Returns what closes it: the room is no longer
+     * followed, and an answer still awaited starts nothing.
+     */
+    open(create: boolean): () => void {
+      open = true;
+      void begin(create);
+      return () => {
+        open = false;
+        live.close();
+      };
+    },
+  };
+}
