@@ -9,7 +9,7 @@ import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
-import { signed } from '../../src/i18n/typography.ts';
+import { nestedQuotes, signed } from '../../src/i18n/typography.ts';
 import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 for (const locale of locales) {
@@ -107,9 +107,10 @@ async function expectDebrief(page: Page, scenario: ScenarioContent, steps: Step[
             locale,
           ),
         );
-      await expect(items.nth(i)).toContainText(stronger.label[locale].replace(/\.$/, ''));
-      if (stronger.label[locale].endsWith('.'))
-        await expect(items.nth(i)).not.toContainText(`${stronger.label[locale]}${locale === 'ru' ? '»' : '”'}`);
+      // The label sits in quotation marks, so its own quotations take the inner marks.
+      const quoted = nestedQuotes(stronger.label[locale]);
+      await expect(items.nth(i)).toContainText(quoted.replace(/\.$/, ''));
+      if (quoted.endsWith('.')) await expect(items.nth(i)).not.toContainText(`${quoted}${locale === 'ru' ? '»' : '”'}`);
     }
   }
   const near = stage.getByRole('heading', { level: 5, name: t['player.nearMisses'] });
