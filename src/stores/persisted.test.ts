@@ -68,6 +68,15 @@ describe('a versioned format', () => {
     expect(readableVersions(names)).toEqual([1, 2, 3]);
     expect(encodeVersioned(names, ['Ada'])).toEqual({ v: 3, names: ['Ada'] });
   });
+
+  it('reads what was saved before the value had a version through a step from 0, where the format has one', () => {
+    const unversioned: Format<string[]> = { ...names, up: { 0: ({ csv }) => ({ list: csv }), ...names.up } };
+    expect(decodeVersioned({ csv: 'Ada,Grace' }, unversioned)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
+    expect(decodeVersioned({ v: 1, list: 'Ada' }, unversioned)).toEqual({ value: ['Ada'], dropped: [] });
+    expect(readableVersions(unversioned)).toEqual([0, 1, 2, 3]);
+    // A version that is there but not an integer is still unknown, step from 0 or not.
+    expect(decodeVersioned({ v: '1', list: 'Ada' }, unversioned)).toMatchObject({ value: [], kept: 'unknown' });
+  });
 });
 
 describe('a value kept in the browser', () => {

@@ -37,7 +37,9 @@ export interface Format<T> {
   version: number;
   /**
    * One migration step from each older version still read: `up[n]` turns what version n saved
-   * into what version n + 1 saves (still unchecked: the decoder checks the result).
+   * into what version n + 1 saves (still unchecked: the decoder checks the result). `up[0]`,
+   * where there is one, reads what was saved before the value had a format version (a record
+   * without `v`); without it such a record is kept as unknown.
    */
   up: Record<number, (saved: Record<string, unknown>) => Record<string, unknown>>;
   /** Reads a record of the current version; never throws; keeps what is well-formed and names what it dropped. */
@@ -55,7 +57,7 @@ export interface Decoded<T> {
   kept?: Kept;
 }
 
-/** The format versions `format` reads, oldest first: each with a migration step, and its own. */
+/** The format versions `format` reads, oldest first: each with a migration step (0: saved without one), and its own. */
 export const readableVersions = (format: Format<unknown>): number[] => [...Object.keys(format.up).map(Number), format.version];
 
 /** The record `format` saves for `value`, with its version: what storage and an exported file hold. */
@@ -70,7 +72,7 @@ export const encodeVersioned = <T>(format: Format<T>, value: T) => ({ v: format.
 export function decodeVersioned<T>(value: unknown, { version, up, decode, empty }: Format<T>): Decoded<T> {
   if (!isRecord(value)) return { value: empty(), dropped: ['everything: not an object'] };
   let saved = value;
-  let { v } = saved;
+  let v = saved['v'] === undefined && up[0] ? 0 : saved['v'];
   while (isInt(v) && up[v]) saved = up[v++]!(saved);
   return v === version
     ? decode(saved)
