@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 import { livePhoneKey } from '../browser/storage-keys.ts';
@@ -80,5 +82,18 @@ describe('the phone’s saved room and token', () => {
     expect(store.read()).toBeUndefined();
     store.write({ code: 'K7QM2P', token });
     expect(tab.items.get(livePhoneKey)).toBe(newer);
+  });
+});
+
+describe('the token saved by the released version that brought live voting (tests/fixtures/workshop/33292c2)', () => {
+  it('loads without loss, so the phone rejoins its room with its token and keeps its vote', async () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workshop', '33292c2', 'live-phone.json'), 'utf8');
+    const recorded = JSON.parse(text) as { code: string; token: string };
+    const tab = fakeBrowser();
+    tab.items.set(livePhoneKey, text);
+    // The phone typed "k7q-m2p"; that version kept the code as the room knows it.
+    expect(recorded.code).toBe('K7QM2P');
+    expect((await tokens()).read()).toEqual({ code: 'K7QM2P', token: recorded.token });
+    expect(tab.items.get(livePhoneKey)).toBe(text);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -90,5 +92,28 @@ describe('the rooms a console keeps in this browser', () => {
     live.resume();
     expect(live.$live.get().problem).toBe('unreadable');
     expect(tab.items.get(liveRoomsKey)).toBe(newer);
+  });
+});
+
+describe('the rooms saved by the released version that brought live voting (tests/fixtures/workshop/33292c2)', () => {
+  const text = readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workshop', '33292c2', 'live-rooms.json'), 'utf8');
+  const recorded = JSON.parse(text) as Record<string, unknown>;
+
+  it('load without loss: the session resumes its room, secret and all, and nothing is written until a room changes', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, text);
+    const { savedRoom } = await import('./live-room.ts');
+    expect(Object.keys(recorded)).toEqual(['recorded-wednesday']);
+    expect(savedRoom('recorded-wednesday')).toEqual({ room: recorded['recorded-wednesday'], unreadable: false });
+    expect(savedRoom('recorded-wednesday').room).toMatchObject({ code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' });
+    expect(tab.items.get(liveRoomsKey)).toBe(text);
+    // Another session's room started now is saved beside it, in this version's format.
+    vi.stubGlobal('fetch', (url: string) =>
+      url === '/live/rooms' ? Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 })) : new Promise(() => {}),
+    );
+    const { live } = await liveRoomOf('another');
+    await live.start();
+    live.close();
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: { ...recorded, another: room('a') } });
   });
 });
