@@ -209,7 +209,8 @@ describe('a store of a kept value', () => {
   it('reads nothing until something listens or reads it, then follows other tabs while listened to', async () => {
     const tab = fakeBrowser();
     tab.items.set(key, encoded(['Ada']));
-    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom, updatePersisted } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const read = vi.spyOn(kept, 'read');
@@ -230,7 +231,8 @@ describe('a store of a kept value', () => {
     const tab = fakeBrowser();
     const newer = JSON.stringify({ v: 4, people: ['Ada'] });
     tab.items.set(key, newer);
-    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom, updatePersisted } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const $notice = atom<StorageNotice>(undefined);
@@ -243,7 +245,8 @@ describe('a store of a kept value', () => {
   });
 
   it('reads nothing on the server, where there is no window', async () => {
-    const { persisted, persistedAtom } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const read = vi.spyOn(kept, 'read');

@@ -9,7 +9,8 @@
 // migrations, writes the page's value over whatever another tab (or a newer version of the
 // course) saved since, and would bring its own listeners beside these; what it would save here
 // is the store code, and these pages are within bytes of their budgets.
-import { atom, onMount, type WritableAtom } from 'nanostores';
+// A nanostores store of such a value is persisted-store.ts's: the phone's join page keeps its
+// token with these plain functions alone, without nanostores.
 import { isInt, isRecord } from '../engine/guards.ts';
 import { readItem, storageState, writeItem } from './storage.ts';
 
@@ -142,34 +143,4 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
       return () => on(false);
     },
   };
-}
-
-/**
- * A store of the value kept by `kept`, `empty()` until it gets its first listener (nanostores'
- * onMount): it reads then, never on the server, and follows other tabs while it has listeners.
- * `$notice` hears what the user should be told. Call it as `/* @__PURE__ *\/ persistedAtom(…)`, so a
- * page that imports the module for something else does not carry the store.
- */
-export function persistedAtom<T>(kept: Persisted<T>, empty: () => T, $notice: WritableAtom<StorageNotice>): WritableAtom<T> {
-  const $value = atom<T>(empty());
-  onMount($value, () => {
-    if (typeof window === 'undefined') return;
-    const { value, notice } = kept.read();
-    $value.set(value);
-    $notice.set(notice);
-    return kept.listen((saved) => $value.set(saved));
-  });
-  return $value;
-}
-
-/** Changes what `kept` holds now (see Persisted.update), and the store of it; a notice goes to `$notice`. */
-export function updatePersisted<T>(
-  kept: Persisted<T>,
-  $value: WritableAtom<T>,
-  $notice: WritableAtom<StorageNotice>,
-  change: (value: T) => T,
-): void {
-  const { value, notice } = kept.update(change, $value.get());
-  $value.set(value);
-  if (notice) $notice.set(notice);
 }
