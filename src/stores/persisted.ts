@@ -2,9 +2,11 @@
 // versions are migrated step by step, decoded defensively, changed over what is saved at that
 // moment (another tab may have saved since), heard from other tabs and re-read when the page
 // returns from the back/forward cache, and never written over when it was saved in a version this
-// code cannot read (a newer one, or none it knows). Saved progress, workshop sessions and
-// embedded scenarios' runs are kept this way; what storage itself does when it fails (quota,
-// private modes, sandboxed frames) is storage.ts's.
+// code cannot read (a newer one, or none it knows). Saved progress, workshop sessions, the
+// console's live rooms, a phone's token and embedded scenarios' runs are kept this way (the
+// language chooser's one flag in sessionStorage and the theme, read by inline scripts before first
+// paint, are not); what storage itself does when it fails (quota, private modes, sandboxed
+// frames) is storage.ts's.
 // Not @nanostores/persistent, which keeps a value under a key too: it has no format versions or
 // migrations, writes the page's value over whatever another tab (or a newer version of the
 // course) saved since, and would bring its own listeners beside these; what it would save here
