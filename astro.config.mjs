@@ -94,8 +94,8 @@ export default defineConfig({
           // combination of pages that share a module: each compressed file costs its own overhead
           // (its own compression dictionary, its imports and exports), and one file compresses
           // better than the same code in several. Each group is a set of modules the same pages
-          // need: shared (Preact with its hooks and JSX runtime, nanostores, the run engine,
-          // storage, and the parts the saved sessions and the progress page both show: every page
+          // need: shared (Preact with its hooks and JSX runtime, nanostores and the store of a
+          // persisted value, the run engine, and the parts the saved sessions and the progress page both show: every page
           // with a Vite-built island loads all of it), stored-run, progress (the learner's progress
           // store) and typography (which the phone's join page shares too). A group takes its
           // modules' imports with it unless a group of higher priority took them first, so a module
@@ -106,7 +106,7 @@ export default defineConfig({
             groups: [
               {
                 name: 'shared',
-                test: /node_modules[\\/](preact|nanostores)[\\/]|src[\\/](stores[\\/]storage|engine[\\/](graph|run|scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/]messages|islands[\\/]hydrate)\./,
+                test: /node_modules[\\/](preact|nanostores)[\\/]|src[\\/](stores[\\/]persisted-store|engine[\\/](graph|run|scoring|paths|vocabulary|texts|compare|play-view)|components[\\/](PlayerParts|use-store)|i18n[\\/]messages|islands[\\/]hydrate)\./,
                 priority: 40,
               },
               { name: 'stored-run', test: /src[\\/]engine[\\/]stored-run\./, priority: 35 },
@@ -114,10 +114,12 @@ export default defineConfig({
               // join page share with progress and stored runs: apart, so those pages do not load the progress
               // and stored-run chunks for a few lines.
               { name: 'guards', test: /src[\\/](engine[\\/]guards|browser[\\/]storage-keys)\./, priority: 36 },
-              // The persisted-value module, which saved progress and the saved sessions share: apart, so the
-              // facilitator's landing page does not load the progress and stored-run chunks with it. Below the
-              // guards' group, which must keep the guards: the phone's join page loads those alone.
-              { name: 'persisted', test: /src[\\/]stores[\\/]persisted\./, priority: 34 },
+              // The persisted-value module and the storage under it, which saved progress, the saved sessions,
+              // embedded runs and the phone's token share: apart, so the facilitator's landing page does not
+              // load the progress and stored-run chunks with it, and the phone's join page not the shared
+              // chunk (the nanostores store of a persisted value, persisted-store.ts, is in shared). Below
+              // the guards' group, which must keep the guards: the join page loads those alone.
+              { name: 'persisted', test: /src[\\/]stores[\\/](persisted|storage)\./, priority: 34 },
               // The phone's join page shares only this with the others: alone, it keeps that page small.
               { name: 'typography', test: /src[\\/]i18n[\\/]typography\./, priority: 45 },
               { name: 'progress', test: /src[\\/]stores[\\/](progress|progress-format)\./, priority: 20 },

@@ -1,7 +1,7 @@
 // Every key under which the course keeps something in the browser (localStorage, or
-// sessionStorage for cmi5), in one place: a key changed or reused by mistake would lose a
+// sessionStorage for cmi5 and the language chooser), in one place: a key changed or reused by mistake would lose a
 // learner's progress, a facilitator's sessions or a phone's vote. The stores, the inline theme
-// script (through layouts/boot/minify.ts) and the tests import them from here. Each is written out
+// scripts (through layouts/boot/minify.ts) and the tests import them from here. Each is written out
 // whole, so a page's bundle carries only the keys it uses. All begin `checks-in-the-mail/`.
 
 /** The course's progress: lessons, scenario runs and results, the certificate's name. */
@@ -14,6 +14,8 @@ export const liveRoomsKey = 'checks-in-the-mail/live-rooms';
 export const livePhoneKey = 'checks-in-the-mail/live-phone';
 /** The learner's light or dark theme. */
 export const themeKey = 'checks-in-the-mail/theme';
+/** That the visitor chose a language at / in this tab (sessionStorage), so it no longer sends a Russian-language browser to /ru/. */
+export const choseLanguageKey = 'checks-in-the-mail/chose-language';
 /** An embedded scenario's run, one per scenario id. */
 export const embedRunKey = (scenario: string) => `checks-in-the-mail/embed/${scenario}`;
 /** A cmi5 session's state in its tab (sessionStorage), by registration id. */

@@ -1,7 +1,6 @@
 // A phone in a live room: joining with the code, following the room, voting. State and actions
 // without the DOM (the join page's script renders them), so the rules are tested without a browser.
 import { follow, type LinkStatus } from './follow.ts';
-import { livePhoneKey } from '../browser/storage-keys.ts';
 import { decodeJoined, decodePhoneSnapshot, normaliseCode, parseJson, votingOpen, type Joined, type PhoneSnapshot } from './protocol.ts';
 
 /** Why the phone is not (or no longer) in a room. */
@@ -22,34 +21,13 @@ export interface PhoneState {
   tapped?: { choice: string; outcome: VoteOutcome } | undefined;
 }
 
-/** Where the phone keeps its room and token, so a reload keeps its vote: storage may be missing or blocked. */
+/**
+ * Where the phone keeps its room and token, so a reload keeps its vote: storage may be missing or
+ * blocked (stores/live-phone.ts keeps them in the browser).
+ */
 export interface TokenStore {
   read(): { code: string; token: string } | undefined;
   write(value: { code: string; token: string }): void;
-}
-
-/** localStorage where it works, else memory for this visit. */
-export function tokenStore(): TokenStore {
-  let memory: { code: string; token: string } | undefined;
-  return {
-    read() {
-      try {
-        const value = JSON.parse(localStorage.getItem(livePhoneKey) ?? 'null') as { code?: unknown; token?: unknown } | null;
-        if (value && typeof value.code === 'string' && typeof value.token === 'string') return { code: value.code, token: value.token };
-      } catch (error) {
-        console.warn('The phone’s saved room could not be read; it joins afresh.', error);
-      }
-      return memory;
-    },
-    write(value) {
-      memory = value;
-      try {
-        localStorage.setItem(livePhoneKey, JSON.stringify(value));
-      } catch (error) {
-        console.warn('The phone’s room is kept for this visit only.', error);
-      }
-    },
-  };
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });

@@ -1,6 +1,7 @@
 // The phone's join page: renders the phone's state (live/phone.ts) into the page's elements. Plain
 // DOM code, no framework: the page must stay small for old phones on bad Wi-Fi.
-import { createPhone, tokenStore, type PhoneState } from '../live/phone.ts';
+import { createPhone, type PhoneState } from '../live/phone.ts';
+import { tokenStore } from '../stores/live-phone.ts';
 import { votingOpen } from '../live/protocol.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
 

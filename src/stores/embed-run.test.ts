@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { fingerprint, serialiseRun } from '../engine/index.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 import { embedRunKey } from '../browser/storage-keys.ts';
+import { markedPath } from '../engine/paths.ts';
+import { scenarios as course } from '../../tests/e2e/course-data.ts';
 import type { HostLink } from '../embed/frame-bridge.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
@@ -165,4 +169,47 @@ describe('an embedded run kept in the browser', () => {
     tab.save(key, saved([['unpaid', 'remind']]));
     expect(steps()).toEqual([]);
   });
+});
+
+/** tests/fixtures/embed/<commit>/: the runs each released version's frame saved, made with that version's own code. */
+const fixtures = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'embed');
+const savedBy = readdirSync(fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) =>
+    readdirSync(join(fixtures, entry.name)).map((name) => ({
+      commit: entry.name,
+      name,
+      text: readFileSync(join(fixtures, entry.name, name), 'utf8'),
+    })),
+  );
+
+describe('runs saved by each released version of the embed frame', () => {
+  it('are there for the frame that saved runs itself and the one with the embed-run store', () => {
+    expect(savedBy.map(({ commit, name }) => `${commit}/${name}`).sort()).toEqual([
+      '33292c2/client-finished.json',
+      '33292c2/contractor-under-way.json',
+      '8edc5f1/client-finished.json',
+      '8edc5f1/contractor-under-way.json',
+    ]);
+  });
+
+  // What was played (tests/fixtures/embed/record.ts): the contractor's recommended path in English,
+  // two decisions in; the client's in Russian, to its ending. Today's scenarios still replay both.
+  for (const { commit, name, text } of savedBy)
+    it(`${commit}/${name}: a frame today resumes the run where it was, every step, and leaves what is saved as it is`, async () => {
+      const recorded = JSON.parse(text) as { v: number; scenario: string; fingerprint: string; steps: [string, string][] };
+      const finished = name.startsWith('client-finished');
+      const today = localize(course.find((s) => s.id === recorded.scenario)!, finished ? 'ru' : 'en');
+      const tab = fakeBrowser();
+      tab.items.set(embedRunKey(today.id), text);
+      const { createEmbedPlayer } = await import('./embed-run.ts');
+      const { player, open } = createEmbedPlayer(today, fingerprint(today), () => {});
+      const stop = open({ send() {} }, true);
+      expect(recorded).toMatchObject({ v: 1, scenario: finished ? 'client' : 'contractor' });
+      expect(recorded.steps).toHaveLength(finished ? markedPath(today, 'recommended').length : 2);
+      expect(player.$run.get().steps.map((s) => [s.node, s.choice])).toEqual(recorded.steps);
+      expect(player.$view.get().node.type).toBe(finished ? 'ending' : 'decision');
+      expect(tab.items.get(embedRunKey(today.id))).toBe(text);
+      stop();
+    });
 });

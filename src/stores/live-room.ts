@@ -6,31 +6,63 @@ import { follow, type LinkStatus } from '../live/follow.ts';
 import { discardedFrom, roomStateOf, withPhoneCount } from '../live/moment.ts';
 import { decodeConsoleCount, decodeCreatedRoom, parseJson, type CreatedRoom } from '../live/protocol.ts';
 import { isRecord } from '../engine/guards.ts';
-import { readItem, writeItem } from './storage.ts';
+import { persisted, type Format } from './persisted.ts';
 import { liveRoomsKey } from '../browser/storage-keys.ts';
 import type { Workshop } from './workshop.ts';
 import type { ConsoleChannel } from '../workshop/screen-channel.ts';
 
-/** The rooms this browser's consoles created, by session id, with their secrets. */
-function savedRooms(): Record<string, CreatedRoom> {
-  const value = parseJson(readItem(liveRoomsKey) ?? '{}');
-  const out: Record<string, CreatedRoom> = {};
-  if (!isRecord(value)) return out;
-  for (const [session, room] of Object.entries(value)) {
-    const decoded = decodeCreatedRoom(room);
-    if (decoded) out[session] = decoded;
-  }
-  return out;
+/**
+ * The rooms this browser's consoles created, by session id, with their secrets; and, as read, the
+ * sessions whose saved room could not be read (dropped, never saved back), or 'all' where no
+ * room was read: nothing saved, or nothing that could be read (then the read's notice says so).
+ */
+export interface SavedRooms {
+  rooms: Record<string, CreatedRoom>;
+  unreadable: 'all' | string[];
 }
 
+/**
+ * How the rooms are saved: `{ v: 1, rooms: { [session]: room } }`. Before, they were saved as the
+ * map alone, without a version (`up[0]`). A room that cannot be read is dropped and named, the
+ * others kept; the sessions' votes are in the sessions themselves, so none is lost with it.
+ */
+export const roomsFormat: Format<SavedRooms> = {
+  version: 1,
+  up: { 0: (rooms) => ({ rooms }) },
+  decode(saved) {
+    const rooms: SavedRooms['rooms'] = {};
+    const list = saved['rooms'];
+    if (!isRecord(list)) return { value: { rooms, unreadable: 'all' }, dropped: ['rooms'] };
+    const unreadable: string[] = [];
+    for (const [session, room] of Object.entries(list)) {
+      const decoded = decodeCreatedRoom(room);
+      if (decoded) rooms[session] = decoded;
+      else unreadable.push(session);
+    }
+    return { value: { rooms, unreadable }, dropped: unreadable.map((session) => `rooms[${JSON.stringify(session.slice(0, 40))}]`) };
+  },
+  encode: ({ rooms }) => ({ rooms }),
+  empty: () => ({ rooms: {}, unreadable: 'all' }),
+};
+
+const savedRooms = /* @__PURE__ */ persisted(liveRoomsKey, roomsFormat);
+
+/** Saves (or with undefined forgets) the room of `session`, over what is saved now. */
 function saveRoom(session: string, room: CreatedRoom | undefined): void {
-  const { [session]: _old, ...rest } = savedRooms();
-  writeItem(liveRoomsKey, JSON.stringify(room ? { ...rest, [session]: room } : rest));
+  savedRooms.update(({ rooms: { [session]: _old, ...rest } }) => ({ rooms: room ? { ...rest, [session]: room } : rest, unreadable: [] }));
 }
 
-/** The live room of a saved session, if this browser started one for it. */
-export function savedRoom(session: string): CreatedRoom | undefined {
-  return savedRooms()[session];
+/**
+ * The live room of a saved session, if this browser started one for it; `unreadable` when it may
+ * have, but what is saved cannot be read: its room dropped as damaged, or the whole list (both
+ * said once: what is left is saved back), or all the rooms kept as a version this code cannot read
+ * saved them.
+ */
+export function savedRoom(session: string): { room?: CreatedRoom | undefined; unreadable: boolean } {
+  const { value, notice } = savedRooms.read();
+  const { rooms, unreadable } = value;
+  const lost = unreadable === 'all' ? notice !== undefined && notice !== 'unavailable' : unreadable.includes(session);
+  return { room: rooms[session], unreadable: lost };
 }
 
 export interface LiveRoomView {
@@ -38,8 +70,11 @@ export interface LiveRoomView {
   room?: Omit<CreatedRoom, 'secret'> | undefined;
   link?: LinkStatus | undefined;
   phones: number;
-  /** Why live voting stopped or could not start: the server refused or forgot the room, or could not be reached. */
-  problem?: 'failed' | 'lost' | undefined;
+  /**
+   * Why live voting stopped or could not start: the server refused or forgot the room, or could
+   * not be reached; or this session's room could not be read from this browser's storage.
+   */
+  problem?: 'failed' | 'lost' | 'unreadable' | undefined;
   busy: boolean;
 }
 
@@ -160,8 +195,9 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
     $live,
     /** Resumes the live room this session had in this browser, if any. */
     resume() {
-      const room = savedRoom(sessionId());
+      const { room, unreadable } = savedRoom(sessionId());
       if (room) connect(room);
+      else if (unreadable) set({ problem: 'unreadable' });
     },
     async start() {
       set({ busy: true, problem: undefined });

@@ -68,6 +68,15 @@ describe('a versioned format', () => {
     expect(readableVersions(names)).toEqual([1, 2, 3]);
     expect(encodeVersioned(names, ['Ada'])).toEqual({ v: 3, names: ['Ada'] });
   });
+
+  it('reads what was saved before the value had a version through a step from 0, where the format has one', () => {
+    const unversioned: Format<string[]> = { ...names, up: { 0: ({ csv }) => ({ list: csv }), ...names.up } };
+    expect(decodeVersioned({ csv: 'Ada,Grace' }, unversioned)).toEqual({ value: ['Ada', 'Grace'], dropped: [] });
+    expect(decodeVersioned({ v: 1, list: 'Ada' }, unversioned)).toEqual({ value: ['Ada'], dropped: [] });
+    expect(readableVersions(unversioned)).toEqual([0, 1, 2, 3]);
+    // A version that is there but not an integer is still unknown, step from 0 or not.
+    expect(decodeVersioned({ v: '1', list: 'Ada' }, unversioned)).toMatchObject({ value: [], kept: 'unknown' });
+  });
 });
 
 describe('a value kept in the browser', () => {
@@ -200,7 +209,8 @@ describe('a store of a kept value', () => {
   it('reads nothing until something listens or reads it, then follows other tabs while listened to', async () => {
     const tab = fakeBrowser();
     tab.items.set(key, encoded(['Ada']));
-    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom, updatePersisted } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const read = vi.spyOn(kept, 'read');
@@ -221,7 +231,8 @@ describe('a store of a kept value', () => {
     const tab = fakeBrowser();
     const newer = JSON.stringify({ v: 4, people: ['Ada'] });
     tab.items.set(key, newer);
-    const { persisted, persistedAtom, updatePersisted } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom, updatePersisted } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const $notice = atom<StorageNotice>(undefined);
@@ -234,7 +245,8 @@ describe('a store of a kept value', () => {
   });
 
   it('reads nothing on the server, where there is no window', async () => {
-    const { persisted, persistedAtom } = await import('./persisted.ts');
+    const { persisted } = await import('./persisted.ts');
+    const { persistedAtom } = await import('./persisted-store.ts');
     const { atom } = await import('nanostores');
     const kept = persisted(key, names);
     const read = vi.spyOn(kept, 'read');

@@ -2,14 +2,17 @@
 // versions are migrated step by step, decoded defensively, changed over what is saved at that
 // moment (another tab may have saved since), heard from other tabs and re-read when the page
 // returns from the back/forward cache, and never written over when it was saved in a version this
-// code cannot read (a newer one, or none it knows). Saved progress, workshop sessions and
-// embedded scenarios' runs are kept this way; what storage itself does when it fails (quota,
-// private modes, sandboxed frames) is storage.ts's.
+// code cannot read (a newer one, or none it knows). Saved progress, workshop sessions, the
+// console's live rooms, a phone's token and embedded scenarios' runs are kept this way (the
+// language chooser's one flag in sessionStorage and the theme, read by inline scripts before first
+// paint, are not); what storage itself does when it fails (quota, private modes, sandboxed
+// frames) is storage.ts's.
 // Not @nanostores/persistent, which keeps a value under a key too: it has no format versions or
 // migrations, writes the page's value over whatever another tab (or a newer version of the
 // course) saved since, and would bring its own listeners beside these; what it would save here
 // is the store code, and these pages are within bytes of their budgets.
-import { atom, onMount, type WritableAtom } from 'nanostores';
+// A nanostores store of such a value is persisted-store.ts's: the phone's join page keeps its
+// token with these plain functions alone, without nanostores.
 import { isInt, isRecord } from '../engine/guards.ts';
 import { readItem, storageState, writeItem } from './storage.ts';
 
@@ -37,7 +40,9 @@ export interface Format<T> {
   version: number;
   /**
    * One migration step from each older version still read: `up[n]` turns what version n saved
-   * into what version n + 1 saves (still unchecked: the decoder checks the result).
+   * into what version n + 1 saves (still unchecked: the decoder checks the result). `up[0]`,
+   * where there is one, reads what was saved before the value had a format version (a record
+   * without `v`); without it such a record is kept as unknown.
    */
   up: Record<number, (saved: Record<string, unknown>) => Record<string, unknown>>;
   /** Reads a record of the current version; never throws; keeps what is well-formed and names what it dropped. */
@@ -55,7 +60,7 @@ export interface Decoded<T> {
   kept?: Kept;
 }
 
-/** The format versions `format` reads, oldest first: each with a migration step, and its own. */
+/** The format versions `format` reads, oldest first: each with a migration step (0: saved without one), and its own. */
 export const readableVersions = (format: Format<unknown>): number[] => [...Object.keys(format.up).map(Number), format.version];
 
 /** The record `format` saves for `value`, with its version: what storage and an exported file hold. */
@@ -70,7 +75,7 @@ export const encodeVersioned = <T>(format: Format<T>, value: T) => ({ v: format.
 export function decodeVersioned<T>(value: unknown, { version, up, decode, empty }: Format<T>): Decoded<T> {
   if (!isRecord(value)) return { value: empty(), dropped: ['everything: not an object'] };
   let saved = value;
-  let { v } = saved;
+  let v = saved['v'] === undefined && up[0] ? 0 : saved['v'];
   while (isInt(v) && up[v]) saved = up[v++]!(saved);
   return v === version
     ? decode(saved)
@@ -140,34 +145,4 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
       return () => on(false);
     },
   };
-}
-
-/**
- * A store of the value kept by `kept`, `empty()` until it gets its first listener (nanostores'
- * onMount): it reads then, never on the server, and follows other tabs while it has listeners.
- * `$notice` hears what the user should be told. Call it as `/* @__PURE__ *\/ persistedAtom(…)`, so a
- * page that imports the module for something else does not carry the store.
- */
-export function persistedAtom<T>(kept: Persisted<T>, empty: () => T, $notice: WritableAtom<StorageNotice>): WritableAtom<T> {
-  const $value = atom<T>(empty());
-  onMount($value, () => {
-    if (typeof window === 'undefined') return;
-    const { value, notice } = kept.read();
-    $value.set(value);
-    $notice.set(notice);
-    return kept.listen((saved) => $value.set(saved));
-  });
-  return $value;
-}
-
-/** Changes what `kept` holds now (see Persisted.update), and the store of it; a notice goes to `$notice`. */
-export function updatePersisted<T>(
-  kept: Persisted<T>,
-  $value: WritableAtom<T>,
-  $notice: WritableAtom<StorageNotice>,
-  change: (value: T) => T,
-): void {
-  const { value, notice } = kept.update(change, $value.get());
-  $value.set(value);
-  if (notice) $notice.set(notice);
 }

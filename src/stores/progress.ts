@@ -7,7 +7,8 @@
 import { countedResult, emptyProgress, isEmptyProgress, type Progress, type ScenarioResult } from './progress-format.ts';
 import { atom } from 'nanostores';
 import { savedProgress } from './saved-progress.ts';
-import { persistedAtom, updatePersisted, type StorageNotice } from './persisted.ts';
+import type { StorageNotice } from './persisted.ts';
+import { persistedAtom, updatePersisted } from './persisted-store.ts';
 import { sameRun, type StoredRun } from '../engine/stored-run.ts';
 
 /** What the learner should hear about storage (see StorageNotice). */

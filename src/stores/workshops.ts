@@ -4,7 +4,8 @@
 // delete different sessions never undo each other; sessions saved by a newer version of the course
 // are never written over. The store reads them when it gets its first listener.
 import { atom } from 'nanostores';
-import { persisted, persistedAtom, updatePersisted, type Format, type StorageNotice } from './persisted.ts';
+import { persisted, type Format, type StorageNotice } from './persisted.ts';
+import { persistedAtom, updatePersisted } from './persisted-store.ts';
 import { isRecord } from '../engine/guards.ts';
 import { decodeSession, type WorkshopSession } from '../workshop/session.ts';
 import { workshopsKey } from '../browser/storage-keys.ts';

@@ -1,7 +1,7 @@
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { progressKey } from '../../src/browser/storage-keys.ts';
+import { choseLanguageKey, progressKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -210,6 +210,21 @@ test('the chooser at / sends a Russian-language browser to /ru/', async ({ brows
   await page.goto('/');
   await expect(page).toHaveURL(/\/ru\/$/);
   await context.close();
+});
+
+test('a visitor who chose English at / is not sent to /ru/ when coming back in that tab, though the browser speaks Russian', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: `${ui.en['chooser.title']}: ${ui.en['language.name']}` }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
+  // From the next page on, the browser speaks Russian.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'ru-RU' }));
+  await page.goto('/', { waitUntil: 'load' });
+  expect(await page.evaluate(() => navigator.language)).toBe('ru-RU');
+  await expect(page.getByRole('link', { name: `${ui.ru['chooser.title']}: ${ui.ru['language.name']}` })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), choseLanguageKey)).toBe('1');
 });
 
 test('a missing page under /ru/ answers 404 in Russian first, with a way back in both languages', async ({ page }) => {

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { findNode } from '../../src/engine/graph.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { qrSvg } from '../../src/live/qr-code.ts';
-import { livePhoneKey, workshopsKey } from '../../src/browser/storage-keys.ts';
+import { liveRoomsKey, livePhoneKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
 import { expect, ProjectorScreen, test, waitForIsland } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
@@ -228,4 +228,31 @@ test('the recommended path played with live voting on keeps the phones’ votes 
   const session = Object.values(saved.sessions as Record<string, { phones: Record<string, number>[]; steps: unknown[] }>)[0]!;
   expect(session.steps).toEqual(path.slice(0, 2));
   expect(session.phones.slice(0, 2)).toEqual(path.slice(0, 2).map((s) => ({ [s.choice]: 1 })));
+});
+
+test('a console reopened with its room resumes it; one whose saved room is damaged says so, and keeps the phones’ votes', async ({
+  page,
+  facilitator,
+  phones,
+}) => {
+  await facilitator.open();
+  const { join, code } = await facilitator.startLive();
+  const phone = await phones.join(join);
+  await vote(phone, choices[0]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+  // Saved in the current format, and resumed on a reload: the same code, the vote still there.
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), liveRoomsKey);
+  expect(saved).toMatchObject({ v: 1, rooms: expect.any(Object) });
+  await page.reload();
+  await expect(page.locator('.live-join')).toContainText(code);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+  // The saved room damaged (its secret lost): the console cannot resume it, says why, and the vote stays.
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+    liveRoomsKey,
+    JSON.stringify({ v: 1, rooms: Object.fromEntries(Object.keys(saved.rooms).map((id) => [id, { room: 'x' }])) }),
+  ] as const);
+  await page.reload();
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.unreadable']);
+  await expect(page.locator('.live-join')).toHaveCount(0);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
 });

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localize } from '../engine/localize.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { liveRoomsKey } from '../browser/storage-keys.ts';
+import { newSession, type WorkshopSession } from '../workshop/session.ts';
+
+const scenario = localize(loadValid('mini-contractor'), 'en');
+const room = (n: string) => ({ room: n.repeat(22), secret: 's'.repeat(43), code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' });
+const saved = (items: Map<string, string>) => JSON.parse(items.get(liveRoomsKey)!) as unknown;
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  // The live server never answers: a room resumed stays as saved, one started stays starting.
+  vi.stubGlobal('fetch', () => new Promise(() => {}));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** A console's live room over a session that counted phones (it had a room), with one vote from phones kept. */
+async function liveRoomOf(id: string) {
+  const { createWorkshop } = await import('./workshop.ts');
+  const { createLiveRoom } = await import('./live-room.ts');
+  const session: WorkshopSession = {
+    ...newSession(scenario.id, 'Tuesday group', new Date('2026-11-30T10:00:00Z'), id),
+    phones: [{ remind: 1 }],
+  };
+  const workshop = createWorkshop(scenario, session, () => {});
+  return { workshop, live: createLiveRoom(workshop, undefined, scenario.id, 'en') };
+}
+
+describe('the rooms a console keeps in this browser', () => {
+  it('reads the rooms an earlier version saved without a format version; the session resumes its room', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, JSON.stringify({ tuesday: room('a'), wednesday: room('b') }));
+    const { savedRoom } = await import('./live-room.ts');
+    expect(savedRoom('tuesday')).toEqual({ room: room('a'), unreadable: false });
+    expect(savedRoom('wednesday')).toEqual({ room: room('b'), unreadable: false });
+    const { live } = await liveRoomOf('tuesday');
+    live.resume();
+    const { secret: _secret, ...visible } = room('a');
+    expect(live.$live.get()).toMatchObject({ room: visible, problem: undefined });
+    live.close();
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
+  it('drops a damaged room alone, says so once, and the session’s console says its room could not be read; its votes stay', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, JSON.stringify({ v: 1, rooms: { tuesday: { ...room('a'), secret: 42 }, wednesday: room('b') } }));
+    const { live, workshop } = await liveRoomOf('tuesday');
+    live.resume();
+    expect(live.$live.get().room).toBeUndefined();
+    expect(live.$live.get().problem).toBe('unreadable');
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining(`${liveRoomsKey}: left out rooms["tuesday"]`));
+    // The other session's room is kept, saved back without the damaged one.
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: { wednesday: room('b') } });
+    expect(workshop.$session.get().phones).toEqual([{ remind: 1 }]);
+  });
+
+  it('says the room could not be read where nothing saved could be, and nothing where the session’s room was stopped', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, '{"tuesday":{"room":');
+    const { savedRoom } = await import('./live-room.ts');
+    expect(savedRoom('tuesday')).toEqual({ room: undefined, unreadable: true });
+    // Said once: what is saved now is readable, and has no room for the session.
+    expect(savedRoom('tuesday')).toEqual({ room: undefined, unreadable: false });
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: {} });
+  });
+
+  it('saves a room it starts beside the others, in the current format, and forgets it when stopped', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, JSON.stringify({ wednesday: room('b') }));
+    const responses = [new Response(JSON.stringify(room('a')), { status: 201 }), new Response(null, { status: 204 })];
+    vi.stubGlobal('fetch', (url: string) => (url.endsWith('/tickets') ? new Promise(() => {}) : Promise.resolve(responses.shift())));
+    const { live } = await liveRoomOf('tuesday');
+    await live.start();
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: { wednesday: room('b'), tuesday: room('a') } });
+    await live.stop();
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: { wednesday: room('b') } });
+  });
+
+  it('never writes over rooms a newer version saved, and the session’s console says its room could not be read', async () => {
+    const tab = fakeBrowser();
+    const newer = JSON.stringify({ v: 2, rooms: { tuesday: room('a') } });
+    tab.items.set(liveRoomsKey, newer);
+    const { live } = await liveRoomOf('tuesday');
+    live.resume();
+    expect(live.$live.get().problem).toBe('unreadable');
+    expect(tab.items.get(liveRoomsKey)).toBe(newer);
+  });
+});
+
+describe('the rooms saved by the released version that brought live voting (tests/fixtures/workshop/33292c2)', () => {
+  const text = readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'workshop', '33292c2', 'live-rooms.json'), 'utf8');
+  const recorded = JSON.parse(text) as Record<string, unknown>;
+
+  it('load without loss: the session resumes its room, secret and all, and nothing is written until a room changes', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(liveRoomsKey, text);
+    const { savedRoom } = await import('./live-room.ts');
+    expect(Object.keys(recorded)).toEqual(['recorded-wednesday']);
+    expect(savedRoom('recorded-wednesday')).toEqual({ room: recorded['recorded-wednesday'], unreadable: false });
+    expect(savedRoom('recorded-wednesday').room).toMatchObject({ code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' });
+    expect(tab.items.get(liveRoomsKey)).toBe(text);
+    // Another session's room started now is saved beside it, in this version's format.
+    vi.stubGlobal('fetch', (url: string) =>
+      url === '/live/rooms' ? Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 })) : new Promise(() => {}),
+    );
+    const { live } = await liveRoomOf('another');
+    await live.start();
+    live.close();
+    expect(saved(tab.items)).toEqual({ v: 1, rooms: { ...recorded, another: room('a') } });
+  });
+});
