@@ -9,11 +9,13 @@ import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
 import { canFullscreen } from '../browser/support.ts';
 import { networkOrigin } from '../live/availability.ts';
 import { isLoopbackHost, isLoopbackUrl } from '../live/loopback.ts';
-import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
-import { translator, type Translate } from '../i18n/messages.ts';
-import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
+import { total, type WorkshopSession } from '../workshop/session.ts';
+import { translator } from '../i18n/messages.ts';
+import type { StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
-import { FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, paragraphs } from './PlayerParts.tsx';
+import { Outcome } from './Outcome.tsx';
+import { RoomPath } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { faceAt } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
@@ -250,15 +252,8 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       <StoryMeters story={story} scenario={scenario} day={view.discussed.day} values={view.meters} pending={view.feedback.pending} t={t} />
     );
   } else if (view.debrief && node.type === 'ending') {
-    main = (
-      <>
-        <RoomGradeLine debrief={view.debrief} t={t} />
-        <h1>{node.title}</h1>
-        {paragraphs(view.debrief.text)}
-        <Scores debrief={view.debrief} t={t} />
-      </>
-    );
-    side = <RoomPath session={session} scenario={scenario} t={t} />;
+    main = <Outcome audience="room" debrief={view.debrief} title={node.title} level={1} t={t} />;
+    side = view.path && <RoomPath path={view.path} t={t} brief />;
   } else if (node.type === 'decision') {
     const all = total(view.tally);
     main = (
@@ -314,26 +309,6 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         {side}
         {joinInfo(votesIn)}
       </aside>
-    </div>
-  );
-}
-
-/** The room's path at the end: each decision with the room's choice and its votes. */
-function RoomPath({ session, scenario, t }: { session: WorkshopSession; scenario: ScenarioIslandProps['scenario']; t: Translate }) {
-  return (
-    <div class="screen-path">
-      <h2>{t('workshop.roomPath')}</h2>
-      <ol>
-        {roomPath(session, scenario).map((moment) => {
-          const taken = moment.choices.find((c) => c.chosen);
-          return (
-            <li key={moment.step}>
-              <span class="muted">{moment.title}:</span> {taken?.label}
-              {moment.votes > 0 && taken && <span class="muted"> ({t('workshop.votesOf', { n: taken.votes, count: moment.votes })})</span>}
-            </li>
-          );
-        })}
-      </ol>
     </div>
   );
 }
