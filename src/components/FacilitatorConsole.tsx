@@ -16,6 +16,7 @@ import { RoomReview } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
+import { voteForKey } from '../workshop/vote-keys.ts';
 import './Facilitator.css';
 
 interface Props extends StoryIslandProps {
@@ -86,19 +87,18 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   const choices = node.type === 'decision' ? node.choices : [];
   const order = choices.map((c) => c.id);
 
-  // Number keys tally votes. Attached as the console mounts (a layout effect, not one that waits
+  // Number keys tally votes (workshop/vote-keys.ts says which). Attached as the console mounts (a layout effect, not one that waits
   // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
   // the session is live is counted, not lost between two renders.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const { node: current, feedback } = workshop.$view.get();
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || feedback) return;
-      const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
-      const choice = digit && current.type === 'decision' ? current.choices[Number(digit) - 1]?.id : undefined;
-      if (!choice) return;
+      const inField = (event.target as HTMLElement).closest('input, textarea, select') !== null;
+      const open = !feedback && current.type === 'decision' ? current.choices.map((c) => c.id) : undefined;
+      const vote = voteForKey(event, open, inField);
+      if (!vote) return;
       event.preventDefault();
-      workshop.vote(choice, event.shiftKey || event.altKey ? -1 : 1);
+      workshop.vote(vote.choice, vote.change);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
