@@ -44,9 +44,12 @@ export interface Bell {
 export function createBell(left: number | undefined): Bell {
   let rang = left === 0;
   return {
-    ring(timer, now) {
-      if (now !== 0) rang = false;
-      else if (timer.endsAt !== undefined && !rang) return (rang = true);
+    ring(timer, left) {
+      if (left !== 0) rang = false;
+      else if (timer.endsAt !== undefined && !rang) {
+        rang = true;
+        return true;
+      }
       return false;
     },
   };
