@@ -20,7 +20,7 @@ import { Moment, StoryMeters } from './Moment.tsx';
 import { faceAt } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
 import { atom } from 'nanostores';
-import { estimateFit, leastScale, type ScreenMeasure } from '../workshop/screen-fit.ts';
+import { estimateFit, leastScale, searchFit, type ScreenMeasure } from '../workshop/screen-fit.ts';
 import './Facilitator.css';
 
 interface Props extends StoryIslandProps {
@@ -111,31 +111,13 @@ function useFit(deps: unknown[]) {
       const { size: estimate, share } = estimateFit(measured);
       el.style.setProperty('--main', `${share}fr`);
       el.style.setProperty('--side', `${1 - share}fr`);
-      let applied = 0;
       const fits = (size: number) => {
-        applied = size;
         el.style.fontSize = `${size}px`;
         return !overflows(el) && ![...el.children].some(overflows);
       };
-      // The estimate is checked with a layout, then bracketed (what cannot wrap makes it err either
-      // way) and the bracket halved a few times: within a per cent or so of the largest size that fits.
-      const least = measured.size * leastScale;
-      let size = estimate;
-      let high = Math.min(measured.size, size * 1.25);
-      if (!fits(size)) {
-        high = size;
-        while (size > least) {
-          size = Math.max(least, size * 0.95);
-          if (fits(size)) break;
-          high = size;
-        }
-      }
-      for (let i = 0; i < 3 && high - size > 0.25; i++) {
-        const mid = (size + high) / 2;
-        if (fits(mid)) size = mid;
-        else high = mid;
-      }
-      if (applied !== size) fits(size);
+      // How many layouts to try, and which sizes, is workshop/screen-fit.ts's to say.
+      const { size, last } = searchFit(estimate, measured.size * leastScale, measured.size, fits);
+      if (last !== size) fits(size);
     };
     fitType();
     addEventListener('resize', fitType);
