@@ -79,7 +79,11 @@ describe('the projector screen’s fit, checked with a few layouts', () => {
   /** A screen whose content fits at `largest` px and below; it records every size laid out. */
   const screen = (largest: number) => {
     const tried: number[] = [];
-    return { tried, fits: (size: number) => (tried.push(size), size <= largest) };
+    const fits = (size: number) => {
+      tried.push(size);
+      return size <= largest;
+    };
+    return { tried, fits };
   };
 
   it('keeps an estimate that fits and grows it towards the largest size that fits, with at most four layouts', () => {
