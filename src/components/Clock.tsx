@@ -1,6 +1,6 @@
 // The workshop timer for the console and the projector screen.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { createBell, formatTime, timeLeft, type Timer } from '../workshop/timer.ts';
 import { audioContextClass } from '../browser/support.ts';
 
 /** The beep's code, asked for once a timer runs with the sound on (see workshop/on-click-sound.ts). */
@@ -23,8 +23,8 @@ export function Clock({
   sound?: boolean;
 }) {
   const [now, setNow] = useState(Date.now());
-  // A timer already over when the clock appears (the console reopened after a break) has rung.
-  const rang = useRef(timeLeft(timer, now) === 0);
+  // When to ring is the bell's rule (workshop/timer.ts); the clock only plays the sound.
+  const [bell] = useState(() => createBell(timeLeft(timer, now)));
   const left = timeLeft(timer, now);
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 250);
@@ -35,15 +35,11 @@ export function Clock({
     if (sound && timer.endsAt !== undefined) void loadSound();
   }, [sound, timer.endsAt]);
   useEffect(() => {
-    if (left !== 0) rang.current = false;
-    else if (timer.endsAt !== undefined && !rang.current) {
-      rang.current = true;
-      if (sound)
-        loadSound().then(
-          ({ beep }) => beep(audioContextClass()),
-          (error: unknown) => console.warn('The end-of-time sound could not be loaded.', error),
-        );
-    }
+    if (bell.ring(timer, left) && sound)
+      loadSound().then(
+        ({ beep }) => beep(audioContextClass()),
+        (error: unknown) => console.warn('The end-of-time sound could not be loaded.', error),
+      );
   }, [left === 0, timer.endsAt]);
   if (left === undefined) return <p class={className}>–:––</p>;
   return (

@@ -6,15 +6,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
-import { majority, newSession, roomPath, total } from '../workshop/session.ts';
+import { majority, newSession, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
-import { nodeTitle } from '../engine/play-view.ts';
 import type { StoryIslandProps } from '../course/props.ts';
 import { faceAt } from '../engine/expression.ts';
-import { ConfirmDialog, FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { ConfirmDialog, FeedbackBody, paragraphs } from './PlayerParts.tsx';
+import { Outcome } from './Outcome.tsx';
+import { RoomReview } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
 import { timerState } from '../workshop/timer.ts';
+import { voteForKey } from '../workshop/vote-keys.ts';
 import './Facilitator.css';
 
 interface Props extends StoryIslandProps {
@@ -85,19 +87,18 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   const choices = node.type === 'decision' ? node.choices : [];
   const order = choices.map((c) => c.id);
 
-  // Number keys tally votes. Attached as the console mounts (a layout effect, not one that waits
+  // Number keys tally votes (workshop/vote-keys.ts says which). Attached as the console mounts (a layout effect, not one that waits
   // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
   // the session is live is counted, not lost between two renders.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const { node: current, feedback } = workshop.$view.get();
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || feedback) return;
-      const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
-      const choice = digit && current.type === 'decision' ? current.choices[Number(digit) - 1]?.id : undefined;
-      if (!choice) return;
+      const inField = (event.target as HTMLElement).closest('input, textarea, select') !== null;
+      const open = !feedback && current.type === 'decision' ? current.choices.map((c) => c.id) : undefined;
+      const vote = voteForKey(event, open, inField);
+      if (!vote) return;
       event.preventDefault();
-      workshop.vote(choice, event.shiftKey || event.altKey ? -1 : 1);
+      workshop.vote(vote.choice, vote.change);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
@@ -107,8 +108,6 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
   const face = faceAt(story.faces, view.meters);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
-  const marked = (path: 'recommended' | 'real', node: string, choice: string) =>
-    view.debrief?.[path].steps.some((s) => s.node === node && s.choice === choice);
 
   return (
     <div class="console">
@@ -143,38 +142,18 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             </div>
           ) : view.debrief && node.type === 'ending' ? (
             <div class="outcome">
-              <RoomGradeLine debrief={view.debrief} t={t} />
-              <h2 id="console-heading" tabIndex={-1} ref={heading}>
-                {node.title}
-              </h2>
-              {paragraphs(view.debrief.text)}
-              <h3>{t('workshop.scores')}</h3>
-              <Scores debrief={view.debrief} t={t} />
-              <h3>{t('workshop.path')}</h3>
-              <ol class="room-path">
-                {roomPath(session, scenario).map((moment) => (
-                  <li key={moment.step}>
-                    <strong>{moment.title}</strong>
-                    <ul>
-                      {moment.choices.map((c) => (
-                        <li key={c.id} class={c.chosen ? 'chosen' : ''}>
-                          {c.label} — {t('workshop.votes', { count: c.votes })}
-                          {c.chosen && ` (${t('workshop.roomChose')})`}
-                          {/* Where the recommended path and the real case went, for the discussion. */}
-                          {marked('recommended', moment.node, c.id) && <span class="path-tag">{t('workshop.tagRecommended')}</span>}
-                          {marked('real', moment.node, c.id) && <span class="path-tag">{t('workshop.tagReal')}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ol>
-              <p>{t('player.recommendedScore', { score: view.debrief.recommended.score.overall })}</p>
-              <p>
-                {t('player.realOutcome', { ending: nodeTitle(scenario, view.debrief.real.ending), score: view.debrief.real.score.overall })}
-              </p>
-              <h3>{t('player.debrief')}</h3>
-              {paragraphs(view.debrief.debrief)}
+              <Outcome
+                audience="room"
+                debrief={view.debrief}
+                title={node.title}
+                level={2}
+                headingId="console-heading"
+                headingRef={heading}
+                scoresHeading={t('workshop.scores')}
+                t={t}
+              >
+                {view.path && <RoomReview debrief={view.debrief} path={view.path} t={t} level={3} />}
+              </Outcome>
             </div>
           ) : node.type === 'decision' ? (
             <div class="decision">

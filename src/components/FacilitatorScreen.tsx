@@ -3,22 +3,22 @@
 // device); it catches up at once from the saved session when opened late or reloaded. Every state
 // is fitted to the window without scrolling.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useStore } from './use-store.ts';
+import { useSavedStore } from './use-store.ts';
 import { fitsScenario, viewOf } from '../workshop/view.ts';
-import { startScreenFeed, type ScreenFeed } from '../stores/screen-feed.ts';
+import { screenFeed } from '../stores/screen-feed.ts';
+import { screenQr } from '../stores/screen-qr.ts';
 import { canFullscreen } from '../browser/support.ts';
-import { networkOrigin } from '../live/availability.ts';
-import { isLoopbackHost, isLoopbackUrl } from '../live/loopback.ts';
-import { roomPath, total, type WorkshopSession } from '../workshop/session.ts';
-import { translator, type Translate } from '../i18n/messages.ts';
-import type { ScenarioIslandProps, StoryIslandProps } from '../course/props.ts';
+import { total, type WorkshopSession } from '../workshop/session.ts';
+import { translator } from '../i18n/messages.ts';
+import type { StoryIslandProps } from '../course/props.ts';
 import type { Counterpart } from '../course/props.ts';
-import { FeedbackBody, RoomGradeLine, Scores, paragraphs } from './PlayerParts.tsx';
+import { FeedbackBody, paragraphs } from './PlayerParts.tsx';
+import { Outcome } from './Outcome.tsx';
+import { RoomPath } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { faceAt } from '../engine/expression.ts';
 import { Clock } from './Clock.tsx';
-import { atom } from 'nanostores';
-import { estimateFit, leastScale, type ScreenMeasure } from '../workshop/screen-fit.ts';
+import { estimateFit, leastScale, searchFit, type ScreenMeasure } from '../workshop/screen-fit.ts';
 import './Facilitator.css';
 
 interface Props extends StoryIslandProps {
@@ -30,37 +30,6 @@ interface Props extends StoryIslandProps {
 }
 
 const shown = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-
-/**
- * What the QR code in the corner encodes: the live room's join address; else the course at the
- * address this screen was opened at, when that differs from the one the build was made for. A
- * screen opened at this machine's loopback, which no phone can reach, offers the network address
- * the server knows instead, where it knows one.
- */
-function useQr(feed: ScreenFeed, courseUrl: string, builtQr: string, locale: string) {
-  const [page, setPage] = useState<string>();
-  const [svg, setSvg] = useState<{ for: string; svg: string }>();
-  useEffect(() => {
-    const here = `${location.origin}/${locale}/`;
-    if (!isLoopbackHost(location.hostname)) setPage(here);
-    else void networkOrigin().then((origin) => setPage(origin ? `${origin}/${locale}/` : here));
-  }, []);
-  const target = feed.live?.join ?? (page && new URL(page).origin !== new URL(courseUrl).origin ? page : undefined);
-  useEffect(() => {
-    if (!target || svg?.for === target) return;
-    // The QR maker is loaded only when a code must be made here.
-    import('../live/on-click-qr.ts').then(
-      ({ qrSvg }) => setSvg({ for: target, svg: qrSvg(target) }),
-      (error: unknown) => console.warn('The QR code could not be made', error),
-    );
-  }, [target]);
-  const address = target ?? courseUrl;
-  return {
-    address,
-    svg: target ? (svg?.for === target ? svg.svg : '') : builtQr,
-    unreachable: !feed.live?.join && page !== undefined && isLoopbackUrl(address),
-  };
-}
 
 /** Whether an element's content is taller or wider than its box. */
 const overflows = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
@@ -109,31 +78,13 @@ function useFit(deps: unknown[]) {
       const { size: estimate, share } = estimateFit(measured);
       el.style.setProperty('--main', `${share}fr`);
       el.style.setProperty('--side', `${1 - share}fr`);
-      let applied = 0;
       const fits = (size: number) => {
-        applied = size;
         el.style.fontSize = `${size}px`;
         return !overflows(el) && ![...el.children].some(overflows);
       };
-      // The estimate is checked with a layout, then bracketed (what cannot wrap makes it err either
-      // way) and the bracket halved a few times: within a per cent or so of the largest size that fits.
-      const least = measured.size * leastScale;
-      let size = estimate;
-      let high = Math.min(measured.size, size * 1.25);
-      if (!fits(size)) {
-        high = size;
-        while (size > least) {
-          size = Math.max(least, size * 0.95);
-          if (fits(size)) break;
-          high = size;
-        }
-      }
-      for (let i = 0; i < 3 && high - size > 0.25; i++) {
-        const mid = (size + high) / 2;
-        if (fits(mid)) size = mid;
-        else high = mid;
-      }
-      if (applied !== size) fits(size);
+      // How many layouts to try, and which sizes, is workshop/screen-fit.ts's to say.
+      const { size, last } = searchFit(estimate, measured.size * leastScale, measured.size, fits);
+      if (last !== size) fits(size);
     };
     fitType();
     addEventListener('resize', fitType);
@@ -144,25 +95,18 @@ function useFit(deps: unknown[]) {
 
 export default function FacilitatorScreen({ scenario, story, locale, messages, counterparts, courseUrl, qr }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [$feed, setFeed] = useState(() => atom<ScreenFeed>({ linked: true }));
+  // The feed starts, and the QR code's address is looked up, once the screen listens (after the
+  // first render, which shows what the server rendered).
+  const [stores] = useState(() => {
+    // Only a session this scenario can still play is shown (one saved before an edit may not be).
+    const $feed = screenFeed({ scenario: scenario.id, fits: (s: WorkshopSession) => fitsScenario(scenario, s) });
+    return { $feed, $qr: screenQr($feed, { courseUrl, builtQr: qr, locale }) };
+  });
+  const feed = useSavedStore(stores.$feed, { linked: true });
+  const qrCode = useSavedStore(stores.$qr, { target: undefined, address: courseUrl, svg: qr, unreachable: false });
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
-  // Set with the console's state, in the same render: until then the columns stay hidden (see Facilitator.css).
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    setFullscreen(canFullscreen());
-    const params = new URLSearchParams(location.search);
-    const feed = startScreenFeed({
-      scenario: scenario.id,
-      // Only a session this scenario can still play is shown (one saved before an edit may not be).
-      fits: (s: WorkshopSession) => fitsScenario(scenario, s),
-      wanted: params.get('session') ?? undefined,
-      room: params.get('room') ?? undefined,
-    });
-    setFeed(feed.$feed);
-    setReady(true);
-    return feed.stop;
-  }, []);
+  useEffect(() => setFullscreen(canFullscreen()), []);
   const toggleFullscreen = () => {
     const change = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
     // A frame or a policy may still refuse: say so instead of failing silently.
@@ -171,13 +115,11 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       setFullscreen(false);
     });
   };
-  const feed = useStore($feed);
   const { session } = feed;
   const view = session && viewOf(scenario, session);
   const node = view?.node;
   // On the feedback the room is still on the moment it decided: its other side is that moment's.
   const counterpart = session?.counterpart && view ? counterparts[view.discussed.id] : undefined;
-  const qrCode = useQr(feed, courseUrl, qr, locale);
   const root = useFit([session, feed.live, qrCode.svg]);
 
   // `votes`, the count of votes in at a decision, sits above what the code says, in the room beside
@@ -250,15 +192,8 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
       <StoryMeters story={story} scenario={scenario} day={view.discussed.day} values={view.meters} pending={view.feedback.pending} t={t} />
     );
   } else if (view.debrief && node.type === 'ending') {
-    main = (
-      <>
-        <RoomGradeLine debrief={view.debrief} t={t} />
-        <h1>{node.title}</h1>
-        {paragraphs(view.debrief.text)}
-        <Scores debrief={view.debrief} t={t} />
-      </>
-    );
-    side = <RoomPath session={session} scenario={scenario} t={t} />;
+    main = <Outcome audience="room" debrief={view.debrief} title={node.title} level={1} t={t} />;
+    side = view.path && <RoomPath path={view.path} t={t} brief />;
   } else if (node.type === 'decision') {
     const all = total(view.tally);
     main = (
@@ -297,7 +232,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   }
 
   return (
-    <div class="screen" ref={root} data-ready={ready || undefined}>
+    <div class="screen" ref={root} data-ready={feed.ready || undefined}>
       <div class="screen-top">
         <p class="screen-title">{scenario.title}</p>
         {session && <Clock timer={session.timer} t={t} class="screen-timer" />}
@@ -314,26 +249,6 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         {side}
         {joinInfo(votesIn)}
       </aside>
-    </div>
-  );
-}
-
-/** The room's path at the end: each decision with the room's choice and its votes. */
-function RoomPath({ session, scenario, t }: { session: WorkshopSession; scenario: ScenarioIslandProps['scenario']; t: Translate }) {
-  return (
-    <div class="screen-path">
-      <h2>{t('workshop.roomPath')}</h2>
-      <ol>
-        {roomPath(session, scenario).map((moment) => {
-          const taken = moment.choices.find((c) => c.chosen);
-          return (
-            <li key={moment.step}>
-              <span class="muted">{moment.title}:</span> {taken?.label}
-              {moment.votes > 0 && taken && <span class="muted"> ({t('workshop.votesOf', { n: taken.votes, count: moment.votes })})</span>}
-            </li>
-          );
-        })}
-      </ol>
     </div>
   );
 }

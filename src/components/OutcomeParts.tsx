@@ -1,14 +1,50 @@
-// The parts of the outcome only the player shows: how grades follow from the score, and the
-// debrief about the learner's own path.
+// The learner's part of an outcome (see Outcome.tsx), which only the players show: how grades
+// follow from the score, and the debrief about the learner's own path.
 import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../engine/play-view.ts';
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { nestedQuotes, signed } from '../i18n/typography.ts';
 import type { Step } from '../engine/types.ts';
+import { paragraphs } from './PlayerParts.tsx';
+import { heading } from './Outcome.tsx';
+
+/**
+ * What the player's outcome shows below the scores: how grades follow from the score, the
+ * ending's debrief, the learner's path against the recommended one and against the real case;
+ * its headings at `level`.
+ */
+export function LearnerReview({
+  debrief,
+  scenario,
+  t,
+  level,
+}: {
+  debrief: PlayerDebrief;
+  scenario: PlayableScenario;
+  t: Translate;
+  level: number;
+}) {
+  const Sub = heading(level);
+  const { real } = debrief;
+  return (
+    <>
+      <p class="muted">{t('player.maxNote')}</p>
+      <GradeBands t={t} />
+      <Sub>{t('player.debrief')}</Sub>
+      {paragraphs(debrief.debrief)}
+      <Sub>{t('player.comparePaths')}</Sub>
+      <PathReview debrief={debrief} scenario={scenario} t={t} level={level + 1} />
+      <p>
+        {real.partedAt === null ? t('player.sameAsReal') : t('player.partedFromReal', { n: real.partedAt + 1, moment: real.partedTitle! })}{' '}
+        {t('player.realOutcome', { ending: real.endingTitle, score: real.score.overall })}
+      </p>
+    </>
+  );
+}
 
 /** How grades follow from the overall score: the bands, best first. */
-export function GradeBands({ t }: { t: Translate }) {
+function GradeBands({ t }: { t: Translate }) {
   const bands = gradeBands.map((b, i) =>
     t('player.band', { grade: t(`grade.${b.grade}`), from: b.from, to: i === 0 ? 100 : gradeBands[i - 1]!.from - 1 }),
   );
@@ -26,15 +62,27 @@ const inSentence = (label: string) => nestedQuotes(label.replace(/\.$/, ''));
  * the moments where a stronger choice was on the table (each once, with the points it lost on
  * every principle and the stronger choice's why), and the near misses.
  */
-export function PathReview({ debrief, scenario, t }: { debrief: PlayerDebrief; scenario: PlayableScenario; t: Translate }) {
+export function PathReview({
+  debrief,
+  scenario,
+  t,
+  level = 5,
+}: {
+  debrief: PlayerDebrief;
+  scenario: PlayableScenario;
+  t: Translate;
+  /** The level of its lists' headings. */
+  level?: number;
+}) {
   const moment = (id: string) => nodeTitle(scenario, id);
   const label = (step: Step | undefined) => (step ? inSentence(choiceLabel(scenario, step)) : '');
   const meter = (id: string) => scenario.meters.find((m) => m.id === id)?.label ?? id;
   const { partedAt, partedNode, steps } = debrief.recommended;
+  const Title = heading(level);
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
-        <h5>{title}</h5>
+        <Title>{title}</Title>
         <ul>
           {items.map((item) => (
             <li key={item}>{item}</li>

@@ -1,12 +1,11 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
-// share: the feedback of a decision, and the grade, scores and debrief of an outcome.
-import type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
-import { storyAgainstGrade } from '../engine/scoring.ts';
+// share: the feedback of a decision and the meters (the outcome is Outcome.tsx).
+import type { Feedback, PlayableScenario } from '../engine/play-view.ts';
 import { moneyMeters } from '../engine/moment.ts';
 import './ScenarioPlayer.css';
 import { signed, splitParagraphs } from '../i18n/typography.ts';
 import type { ComponentChildren } from 'preact';
-import { principleScore, type Translate } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/messages.ts';
 import type { StoryViews } from '../course/moment-views.ts';
 
 export function paragraphs(text: string) {
@@ -77,56 +76,6 @@ export function FeedbackBody({
         )}
       </div>
     </>
-  );
-}
-
-/**
- * The learner's grade, and the note when the ending's tone differs from it (the real case is a
- * story that ended well after risky play).
- */
-export function GradeLine({ debrief, t }: { debrief: Debrief; t: Translate }) {
-  const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
-  return (
-    <>
-      <p class={`grade grade-${debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${debrief.grade}`) })}</p>
-      {story !== 'same' && <p class="story-note">{t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}</p>}
-    </>
-  );
-}
-
-/**
- * The room's grade for the facilitator's console and the projector screen, in the text's colour
- * (a room is shown what its path earned, not a verdict in red), and the note when the ending's
- * tone differs from it. Apart from `GradeLine`, so the players carry none of it.
- */
-export function RoomGradeLine({ debrief, t }: { debrief: Debrief; t: Translate }) {
-  const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
-  return (
-    <>
-      <p class="grade room-grade">{t('workshop.roomGrade', { grade: t(`grade.${debrief.grade}`) })}</p>
-      {story !== 'same' && <p class="story-note">{t(`workshop.story.${story}`)}</p>}
-    </>
-  );
-}
-
-/** The score per principle (counted against its reference) and the overall score. */
-export function Scores({ debrief, t }: { debrief: Debrief; t: Translate }) {
-  return (
-    <dl class="scores">
-      {debrief.principles.map((p) => (
-        <div key={p.principle}>
-          <dt>{t(`principle.${p.principle}`)}</dt>
-          <dd>
-            <meter min={0} max={Math.max(1, p.max)} value={p.counted} aria-hidden="true" />
-            <span>{principleScore(t, p)}</span>
-          </dd>
-        </div>
-      ))}
-      <div class="overall">
-        <dt>{t('player.overall')}</dt>
-        <dd>{t('player.overallValue', { score: debrief.overall })}</dd>
-      </div>
-    </dl>
   );
 }
 

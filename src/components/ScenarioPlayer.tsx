@@ -2,11 +2,11 @@
 // islands around it decide where runs are saved and whom they are reported to.
 import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
 import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
-import { nodeTitle } from '../engine/play-view.ts';
 import { faceAt } from '../engine/expression.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { ConfirmDialog, FeedbackBody, GradeLine, Scores, paragraphs } from './PlayerParts.tsx';
-import { GradeBands, PathReview } from './OutcomeParts.tsx';
+import { ConfirmDialog, FeedbackBody } from './PlayerParts.tsx';
+import { Outcome } from './Outcome.tsx';
+import { LearnerReview } from './OutcomeParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import './ScenarioPlayer.css';
@@ -104,7 +104,6 @@ function playerView(
   { scenario, player, view, t, story, outcomeExtras, links, notice, allowUndo = true, hideScore = false }: PlayerProps,
   { focusTarget, dialog, section }: Elements,
 ) {
-  const nodeName = (id: string) => nodeTitle(scenario, id);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).
   const face = faceAt(story.faces, view.meters);
@@ -157,32 +156,24 @@ function playerView(
           </div>
         ) : view.debrief && view.node.type === 'ending' ? (
           <div class="outcome" key="o">
-            <GradeLine debrief={view.debrief} t={t} />
-            <h3 tabIndex={-1} ref={focusTarget}>
-              {view.node.title}
-            </h3>
-            {paragraphs(view.debrief.text)}
-            <h4>{t('player.scores')}</h4>
-            <Scores debrief={view.debrief} t={t} />
-            <p class="muted">{t('player.maxNote')}</p>
-            <GradeBands t={t} />
-            <h4>{t('player.debrief')}</h4>
-            {paragraphs(view.debrief.debrief)}
-            <h4>{t('player.comparePaths')}</h4>
-            <PathReview debrief={view.debrief} scenario={scenario} t={t} />
-            <p>
-              {view.debrief.real.partedAt === null
-                ? t('player.sameAsReal')
-                : t('player.partedFromReal', { n: view.debrief.real.partedAt + 1, moment: nodeName(view.debrief.real.partedNode!) })}{' '}
-              {t('player.realOutcome', { ending: nodeName(view.debrief.real.ending), score: view.debrief.real.score.overall })}
-            </p>
-            {outcomeExtras?.(view)}
-            <div class="outcome-actions">
-              {links}
-              <button type="button" class={links ? 'secondary' : undefined} onClick={() => player.restart()}>
-                {t('player.playAgain')}
-              </button>
-            </div>
+            <Outcome
+              audience="learner"
+              debrief={view.debrief}
+              title={view.node.title}
+              level={3}
+              headingRef={focusTarget}
+              scoresHeading={t('player.scores')}
+              t={t}
+            >
+              <LearnerReview debrief={view.debrief} scenario={scenario} t={t} level={4} />
+              {outcomeExtras?.(view)}
+              <div class="outcome-actions">
+                {links}
+                <button type="button" class={links ? 'secondary' : undefined} onClick={() => player.restart()}>
+                  {t('player.playAgain')}
+                </button>
+              </div>
+            </Outcome>
           </div>
         ) : view.node.type === 'decision' ? (
           <div class="decision" key={`d${view.step}`}>

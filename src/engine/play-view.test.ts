@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackFor } from './play-view.ts';
+import { debriefFor, feedbackFor, nodeTitle } from './play-view.ts';
+import { comparePath } from './compare.ts';
+import { markedPath } from './paths.ts';
 import { localize } from './localize.ts';
 import { validateScenario } from './validate.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
@@ -37,5 +39,29 @@ describe('money on its way after a choice', () => {
     const { diagnostics } = validateScenario({ file: 'a.yaml', data: paying(2) });
     expect(diagnostics).toMatchObject([{ code: 'day-goes-back', node: 'unpaid', choice: 'remind' }]);
     expect(diagnostics[0]!.message).toContain('arrives on day 3, after "ask" on day 2');
+  });
+});
+
+describe('the marked paths beside an outcome', () => {
+  const scenario = localize(loadValid('mini-contractor'), 'en');
+
+  it('name the moment the run left each marked path and how that path ended, by their titles', () => {
+    for (const mark of ['real', 'recommended'] as const) {
+      const other = mark === 'real' ? 'recommended' : 'real';
+      const steps = markedPath(scenario, other);
+      const debrief = debriefFor(scenario, { scenario: scenario.id, steps })!;
+      const compared = comparePath(scenario, steps, mark);
+      expect(debrief[mark]).toMatchObject(compared);
+      expect(debrief[mark].endingTitle).toBe(nodeTitle(scenario, compared.ending));
+      // The fixture's two marked paths part, so each run leaves the other path at a moment with a title.
+      expect(compared.partedNode).not.toBeNull();
+      expect(debrief[mark].partedTitle).toBe(nodeTitle(scenario, compared.partedNode!));
+      expect(debrief[mark].partedTitle).not.toBe(compared.partedNode);
+    }
+  });
+
+  it('have no parting title on the marked path itself', () => {
+    const debrief = debriefFor(scenario, { scenario: scenario.id, steps: markedPath(scenario, 'real') })!;
+    expect(debrief.real).toMatchObject({ partedAt: null, partedNode: null, partedTitle: null });
   });
 });

@@ -1,7 +1,7 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
 import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
-import type { Choice, Meters, Scenario, Step } from './types.ts';
+import type { Choice, Meters, PathMark, Scenario, Step } from './types.ts';
 import { moneyMeters, type Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
@@ -30,15 +30,33 @@ export interface Feedback {
   pending?: { meters: Meters; by: number };
 }
 
+/** A marked path set beside a run, with the titles its sentences name. */
+export interface TitledComparison extends PathComparison {
+  /** The title of the moment where the run left the marked path; null when it never did. */
+  partedTitle: string | null;
+  /** The title of the marked path's ending. */
+  endingTitle: string;
+}
+
 /** An outcome as every view shows it: the scores, the texts as they read on this path, and the marked paths beside it. */
 export interface Debrief extends Outcome<PlayableScenario> {
   /** The ending's text and debrief as they read on this path. */
   text: string;
   debrief: string;
   /** Where the path left the recommended one, and that path's score. */
-  recommended: PathComparison;
+  recommended: TitledComparison;
   /** Where the path left the real case's, and how the real case ended. */
-  real: PathComparison;
+  real: TitledComparison;
+}
+
+/** A run set beside a marked path, with the titles of the moment they parted at and of its ending. */
+function titledComparison(scenario: PlayableScenario, steps: readonly Step[], mark: PathMark): TitledComparison {
+  const compared = comparePath(scenario, steps, mark);
+  return {
+    ...compared,
+    partedTitle: compared.partedNode === null ? null : nodeTitle(scenario, compared.partedNode),
+    endingTitle: nodeTitle(scenario, compared.ending),
+  };
 }
 
 /**
@@ -75,8 +93,8 @@ export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | unde
   const meters = result.meterHistory[result.meterHistory.length - 1]!;
   return {
     ...result,
-    recommended: comparePath(scenario, run.steps, 'recommended'),
-    real: comparePath(scenario, run.steps, 'real'),
+    recommended: titledComparison(scenario, run.steps, 'recommended'),
+    real: titledComparison(scenario, run.steps, 'real'),
     text: textFor(result.ending.text, meters),
     debrief: textFor(result.ending.debrief, meters),
   };

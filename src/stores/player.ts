@@ -66,7 +66,8 @@ export interface PlayerOptions {
 export function createPlayer(scenario: PlayableScenario, print: string, options: PlayerOptions = {}) {
   const debriefOf = (run: Run): PlayerDebrief | undefined => {
     const debrief = debriefFor(scenario, run);
-    return debrief && { ...debrief, ...debriefPath(scenario, run.steps) };
+    // The same comparisons in both; the debrief's carry the titles the outcome names.
+    return debrief && { ...debriefPath(scenario, run.steps), ...debrief };
   };
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);

@@ -3,7 +3,7 @@
 // one), and the live room on the server when there is one, which also reaches a screen on another
 // device. While the room's stream is live it wins; when the server is gone, the same-browser
 // console still drives the screen.
-import { atom } from 'nanostores';
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { LinkStatus } from '../live/follow.ts';
 import { storageState } from './storage.ts';
 import { $sessions, latestSession } from './workshops.ts';
@@ -17,21 +17,51 @@ export interface ScreenFeed {
   /** The live room the screen shows and follows: its id, join code and address. */
   live?: { room: string; code?: string | undefined; join?: string | undefined } | undefined;
   link?: LinkStatus | undefined;
+  /** Whether the feed has started (in the browser): until then the screen keeps its columns hidden. */
+  ready?: boolean;
+}
+
+/** The session and the live room a screen's address names (`?session=…&room=…`), from its query string. */
+export function screenAddress(search: string): { wanted?: string | undefined; room?: string | undefined } {
+  const params = new URLSearchParams(search);
+  return { wanted: params.get('session') ?? undefined, room: params.get('room') ?? undefined };
 }
 
 /**
- * Starts following. `fits` says whether a session can be shown (its
+ * The projector screen's feed for `scenario` (an id), started lazily: it follows the console and
+ * the live room from its first listener on (nanostores' `onMount`), reading the session and room
+ * the page's address names then (`search`, the page's query string by default), and stops once
+ * its last listener has gone. `fits` says whether a session can be shown (see `startScreenFeed`).
+ * Until it starts it holds `{ linked: true }`, as the server renders the screen.
+ */
+export function screenFeed(options: {
+  scenario: string;
+  fits: (session: WorkshopSession) => boolean;
+  search?: () => string;
+}): ReadableAtom<ScreenFeed> {
+  const $feed = atom<ScreenFeed>({ linked: true });
+  onMount($feed, () => {
+    const address = screenAddress((options.search ?? (() => location.search))());
+    return startScreenFeed({ scenario: options.scenario, fits: options.fits, ...address }, $feed).stop;
+  });
+  return $feed;
+}
+
+/**
+ * Starts following, into `$feed` (a new store unless given). `fits` says whether a session can be shown (its
  * scenario, still playable); `wanted` is the session id the screen was opened for, if any (a link
  * to one session shows that session or nothing, never another group's); `room` a live room named
  * in its address.
  */
-export function startScreenFeed(options: {
-  scenario: string;
-  fits: (session: WorkshopSession) => boolean;
-  wanted?: string | undefined;
-  room?: string | undefined;
-}) {
-  const $feed = atom<ScreenFeed>({ linked: true });
+export function startScreenFeed(
+  options: {
+    scenario: string;
+    fits: (session: WorkshopSession) => boolean;
+    wanted?: string | undefined;
+    room?: string | undefined;
+  },
+  $feed: WritableAtom<ScreenFeed> = atom<ScreenFeed>({ linked: true }),
+) {
   const set = (change: Partial<ScreenFeed>) => $feed.set({ ...$feed.get(), ...change });
   const wants = (session: WorkshopSession) => options.fits(session) && (!options.wanted || session.id === options.wanted);
   // The console in this browser: the newer of its message and its saved session wins, unless the live room is streaming.
@@ -82,7 +112,7 @@ export function startScreenFeed(options: {
     // The console's live room is checked by the room's own code once loaded.
     live: followRoom,
   });
-  set({ linked: channel !== undefined || storageState() === 'ok' || options.room !== undefined });
+  set({ linked: channel !== undefined || storageState() === 'ok' || options.room !== undefined, ready: true });
 
   return {
     $feed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateFit, leastScale, shareLimits, type ScreenMeasure } from './screen-fit.ts';
+import { estimateFit, leastScale, searchFit, shareLimits, type ScreenMeasure } from './screen-fit.ts';
 
 // A 1920×1080 window at 36 px type, the columns side by side at the CSS split (3:2).
 const wide: ScreenMeasure = {
@@ -72,5 +72,51 @@ describe('the projector screen’s fit, estimated from one measurement', () => {
 
   it('stops at its least size when nothing would fit', () => {
     expect(estimateFit({ ...wide, main: { width: 1080, height: 100_000 } }).size).toBeCloseTo(36 * leastScale, 1);
+  });
+});
+
+describe('the projector screen’s fit, checked with a few layouts', () => {
+  /** A screen whose content fits at `largest` px and below; it records every size laid out. */
+  const screen = (largest: number) => {
+    const tried: number[] = [];
+    const fits = (size: number) => {
+      tried.push(size);
+      return size <= largest;
+    };
+    return { tried, fits };
+  };
+
+  it('keeps an estimate that fits and grows it towards the largest size that fits, with at most four layouts', () => {
+    const { tried, fits } = screen(30);
+    const found = searchFit(28, 16, 36, fits);
+    expect(found.size).toBeLessThanOrEqual(30);
+    expect(found.size).toBeGreaterThan(29.5);
+    expect(tried[0]).toBe(28);
+    expect(tried.length).toBeLessThanOrEqual(4);
+    expect(found.last).toBe(tried[tried.length - 1]);
+  });
+
+  it('steps down from an estimate that overflows until a size fits, then closes in from above', () => {
+    const { tried, fits } = screen(20);
+    const found = searchFit(28, 16, 36, fits);
+    expect(found.size).toBeLessThanOrEqual(20);
+    expect(found.size).toBeGreaterThan(19.5);
+    // Every size laid out but the last below the estimate was 5 % under the one before.
+    expect(tried.slice(0, 3)).toEqual([28, 28 * 0.95, 28 * 0.95 * 0.95]);
+  });
+
+  it('never goes above the CSS size, nor below the least size, which is what a screen too full for any size gets', () => {
+    expect(searchFit(36, 16, 36, screen(100).fits).size).toBe(36);
+    const full = screen(5);
+    expect(searchFit(28, 16, 36, full.fits).size).toBe(16);
+    expect(Math.min(...full.tried)).toBe(16);
+  });
+
+  it('says when the size to apply is not the one last laid out, so the screen is laid out at it again', () => {
+    // A bisection whose last try overflows leaves the screen at a size too large.
+    const found = searchFit(28, 16, 36, screen(28.5).fits);
+    expect(found.last).not.toBe(found.size);
+    expect(found.last).toBeGreaterThan(28.5);
+    expect(found.size).toBe(28);
   });
 });

@@ -67,3 +67,44 @@ export function estimateFit(m: ScreenMeasure): ScreenFit {
   }
   return { size: m.size * low, share };
 }
+
+/**
+ * The largest type size that fits, found with few layouts: `fits(size)` lays the screen out at
+ * `size` (CSS pixels) and says whether nothing overflows. The estimate (`estimateFit`) is checked
+ * first; if it does not fit, the size steps down 5 % at a time, never below `least`; then the
+ * bracket between the size that fits and the next one tried above it (at most `most`, and at most
+ * a quarter above the estimate) is halved up to three times, while it is wider than a quarter
+ * pixel: within a per cent or so of the largest size that fits, since what cannot wrap makes the
+ * estimate err either way. Returns the size to apply, which is `least` when nothing fits; the
+ * last call to `fits` may have been with another size, so the caller applies the result again
+ * unless it was the last one tried (`FitSearch.last`).
+ */
+export function searchFit(estimate: number, least: number, most: number, fits: (size: number) => boolean): FitSearch {
+  let last = 0;
+  const tryAt = (size: number) => {
+    last = size;
+    return fits(size);
+  };
+  let size = estimate;
+  let high = Math.min(most, size * 1.25);
+  if (!tryAt(size)) {
+    high = size;
+    while (size > least) {
+      size = Math.max(least, size * 0.95);
+      if (tryAt(size)) break;
+      high = size;
+    }
+  }
+  for (let i = 0; i < 3 && high - size > 0.25; i++) {
+    const mid = (size + high) / 2;
+    if (tryAt(mid)) size = mid;
+    else high = mid;
+  }
+  return { size, last };
+}
+
+/** What `searchFit` found: the size to apply, and the size the screen was last laid out at. */
+export interface FitSearch {
+  size: number;
+  last: number;
+}

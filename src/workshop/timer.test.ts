@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, timeLeft, timerState } from './timer.ts';
+import { createBell, formatTime, timeLeft, timerState } from './timer.ts';
 
 describe('the discussion timer', () => {
   it('counts down from its end time and stops at zero; a paused timer keeps its remainder', () => {
@@ -17,5 +17,42 @@ describe('the discussion timer', () => {
     expect(timerState({ endsAt: 0 })).toBe('running');
     expect(timerState({ remaining: 30_000 })).toBe('paused');
     expect(timerState({ remaining: 0 })).toBe('paused');
+  });
+});
+
+describe('the end-of-time bell', () => {
+  const running = { endsAt: 10_000 };
+
+  it('rings once when a running timer runs out, not on every tick after', () => {
+    const bell = createBell(timeLeft(running, 4_000));
+    expect(bell.ring(running, timeLeft(running, 9_000))).toBe(false);
+    expect(bell.ring(running, timeLeft(running, 10_000))).toBe(true);
+    expect(bell.ring(running, timeLeft(running, 10_250))).toBe(false);
+    expect(bell.ring(running, timeLeft(running, 60_000))).toBe(false);
+  });
+
+  it('rings again once the timer has had time on it and runs out anew', () => {
+    const bell = createBell(timeLeft(running, 4_000));
+    expect(bell.ring(running, 0)).toBe(true);
+    // A minute added: time on the clock again, then out again.
+    const extended = { endsAt: 70_000 };
+    expect(bell.ring(extended, timeLeft(extended, 11_000))).toBe(false);
+    expect(bell.ring(extended, timeLeft(extended, 70_000))).toBe(true);
+    // Reset (unset), then started again and run out.
+    expect(bell.ring({}, timeLeft({}, 71_000))).toBe(false);
+    expect(bell.ring({ endsAt: 80_000 }, 0)).toBe(true);
+  });
+
+  it('stays silent for a timer already over when the clock appears (a console reopened after a break)', () => {
+    const bell = createBell(timeLeft(running, 30_000));
+    expect(bell.ring(running, timeLeft(running, 30_000))).toBe(false);
+    expect(bell.ring(running, timeLeft(running, 31_000))).toBe(false);
+  });
+
+  it('does not ring for a paused timer at zero, which is not running', () => {
+    const paused = { remaining: 0 };
+    const bell = createBell(timeLeft(running, 0));
+    expect(bell.ring({}, undefined)).toBe(false);
+    expect(bell.ring(paused, timeLeft(paused, 5_000))).toBe(false);
   });
 });

@@ -26,3 +26,31 @@ export function formatTime(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** The end-of-time bell of one clock on screen: it rings once each time its timer runs out. */
+export interface Bell {
+  /**
+   * Whether the bell rings now, for the timer as it stands with `left` ms on it (`timeLeft`): true
+   * once, when a running timer reaches zero; again only after the timer has had time on it
+   * (extended, reset or restarted) and run out anew. A paused timer at zero does not ring.
+   */
+  ring(timer: Timer, left: number | undefined): boolean;
+}
+
+/**
+ * A bell for a clock that appears with `left` ms on the timer: a timer already over then (the
+ * console reopened after a break) has rung, and stays silent until it is set again.
+ */
+export function createBell(left: number | undefined): Bell {
+  let rang = left === 0;
+  return {
+    ring(timer, left) {
+      if (left !== 0) rang = false;
+      else if (timer.endsAt !== undefined && !rang) {
+        rang = true;
+        return true;
+      }
+      return false;
+    },
+  };
+}

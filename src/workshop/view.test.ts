@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewOf } from './view.ts';
-import { newSession } from './session.ts';
+import { newSession, type WorkshopSession } from './session.ts';
+import { markedPath } from '../engine/paths.ts';
 import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 
@@ -23,5 +24,42 @@ describe('the moment the room discusses, for the console and the projector scree
 
   it('is the next moment once the room continues', () => {
     expect(viewOf(scenario, { ...decided, feedback: false })).toMatchObject({ node: { id: 'ask' }, discussed: { id: 'ask' } });
+  });
+});
+
+describe("the room's path at its ending", () => {
+  const ended = (steps: WorkshopSession['steps']): WorkshopSession => ({
+    ...start,
+    steps,
+    // Two votes for the choice taken, one for the first other choice, at each decision.
+    tallies: [
+      ...steps.map((s) => {
+        const node = scenario.nodes.find((n) => n.id === s.node);
+        const other = node?.type === 'decision' ? node.choices.find((c) => c.id !== s.choice)?.id : undefined;
+        return { [s.choice]: 2, ...(other && { [other]: 1 }) };
+      }),
+      {},
+    ],
+  });
+
+  it('is there only at an ending', () => {
+    expect(viewOf(scenario, decided).path).toBeUndefined();
+    expect(viewOf(scenario, ended(markedPath(scenario, 'real'))).path).toBeDefined();
+  });
+
+  it("tags every choice with the marked paths that took it, and names the room's choice and its votes", () => {
+    const real = markedPath(scenario, 'real');
+    const recommended = markedPath(scenario, 'recommended');
+    const path = viewOf(scenario, ended(real)).path!;
+    expect(path.map((m) => m.taken?.id)).toEqual(real.map((s) => s.choice));
+    expect(path.map((m) => m.taken?.votes)).toEqual(real.map(() => 2));
+    for (const moment of path)
+      for (const choice of moment.choices) {
+        const by = (steps: typeof real) => steps.some((s) => s.node === moment.node && s.choice === choice.id);
+        expect(choice.marks.includes('real'), `${moment.node}/${choice.id}`).toBe(by(real));
+        expect(choice.marks.includes('recommended'), `${moment.node}/${choice.id}`).toBe(by(recommended));
+      }
+    // The fixture's two marked paths part somewhere: some choice on the room's path is not the recommended one.
+    expect(path.some((m) => m.taken && !m.taken.marks.includes('recommended'))).toBe(true);
   });
 });

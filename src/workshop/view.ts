@@ -2,7 +2,18 @@
 // by the engine: the same view for the live console, the screen and the exported files.
 import { isDecision, replay, runState, textFor, type Run } from '../engine/index.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
-import { total, votesAt, type WorkshopSession } from './session.ts';
+import { roomPath, total, votesAt, type RoomMoment, type WorkshopSession } from './session.ts';
+import type { PathMark } from '../engine/vocabulary.ts';
+
+/** A choice on the room's path, with the marked paths (recommended, the real case's) that took it at that moment. */
+export type MarkedRoomChoice = RoomMoment['choices'][number] & { marks: PathMark[] };
+
+/** A decision on the room's path at its ending: every choice with its votes and marks, and the one the room took. */
+export interface MarkedRoomMoment extends RoomMoment {
+  choices: MarkedRoomChoice[];
+  /** The choice the room took; undefined only for a step the scenario no longer has the choice of. */
+  taken: MarkedRoomChoice | undefined;
+}
 
 export interface ConsoleView {
   session: WorkshopSession;
@@ -24,6 +35,23 @@ export interface ConsoleView {
   votes: number;
   feedback?: Feedback;
   debrief?: Debrief;
+  /** At an ending: the room's path, each decision with its votes and the marked paths' choices. */
+  path?: MarkedRoomMoment[];
+}
+
+/**
+ * The room's path (`roomPath`) with, on every choice, the marked paths of `debrief` that took it
+ * at that moment: what the console's outcome tags and the projector screen lists.
+ */
+export function markedRoomPath(session: WorkshopSession, scenario: PlayableScenario, debrief: Debrief): MarkedRoomMoment[] {
+  const marked = [debrief.recommended, debrief.real];
+  return roomPath(session, scenario).map((moment) => {
+    const choices = moment.choices.map((c) => ({
+      ...c,
+      marks: marked.filter((p) => p.steps.some((s) => s.node === moment.node && s.choice === c.id)).map((p) => p.mark),
+    }));
+    return { ...moment, choices, taken: choices.find((c) => c.chosen) };
+  });
 }
 
 /**
@@ -53,6 +81,6 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     phones: session.phones?.[last] ?? {},
     votes: total(tally),
     ...(feedback && { feedback }),
-    ...(debrief && { debrief }),
+    ...(debrief && { debrief, path: markedRoomPath(session, scenario, debrief) }),
   };
 }

@@ -49,7 +49,7 @@ describe('the path review of an ending', () => {
           const scenario = localize(content, locale);
           const t: Translate = translator<string>(locale, messages[locale] as Record<string, Message>);
           for (const steps of paths) {
-            const debrief = { ...debriefFor(scenario, { scenario: scenario.id, steps })!, ...debriefPath(scenario, steps) };
+            const debrief = { ...debriefPath(scenario, steps), ...debriefFor(scenario, { scenario: scenario.id, steps })! };
             const text = renderToString(h(PathReview, { debrief, scenario, t }));
             expect(deepest(text, marks[locale]), text).toBeLessThanOrEqual(1);
           }

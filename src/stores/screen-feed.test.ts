@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localize } from '../engine/localize.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { newSession, type WorkshopSession } from '../workshop/session.ts';
+import { openConsoleChannel } from '../workshop/screen-channel.ts';
+import { screenAddress } from './screen-feed.ts';
+
+const scenario = localize(loadValid('mini-contractor'), 'en');
+const session = (id: string): WorkshopSession => newSession(scenario.id, id, new Date('2026-11-27T10:00:00Z'), id);
+
+/** The channels this browser opens, and how many of them are open. */
+function countChannels() {
+  const count = { opened: 0, open: 0 };
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends BroadcastChannel {
+      constructor(name: string) {
+        super(name);
+        count.opened++;
+        count.open++;
+      }
+      override close() {
+        count.open--;
+        super.close();
+      }
+    },
+  );
+  return count;
+}
+
+beforeEach(() => vi.resetModules());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the projector screen’s address', () => {
+  it('names the session and the live room to show, or neither', () => {
+    expect(screenAddress('?session=abc&room=xyz')).toEqual({ wanted: 'abc', room: 'xyz' });
+    expect(screenAddress('')).toEqual({ wanted: undefined, room: undefined });
+  });
+});
+
+describe('the projector screen’s feed', () => {
+  it('starts only once the screen listens, then shows the console’s session named in its address, and stops after', async () => {
+    fakeBrowser();
+    const channels = countChannels();
+    const { screenFeed } = await import('./screen-feed.ts');
+    const $feed = screenFeed({ scenario: scenario.id, fits: () => true, search: () => '?session=ours' });
+    // Made, not started: no channel, the state the server renders (read without starting it, as
+    // `get()` would).
+    expect(channels.opened).toBe(0);
+    expect($feed.value).toEqual({ linked: true });
+    const unlisten = $feed.listen(() => {});
+    expect(channels.open).toBe(1);
+    expect($feed.get()).toMatchObject({ linked: true, ready: true });
+    // The console of this browser answers the screen's hello; another group's session is not shown.
+    const current = { value: session('theirs') };
+    const console = openConsoleChannel(scenario.id, () => current.value)!;
+    console.state(session('theirs'));
+    current.value = session('ours');
+    console.state(current.value);
+    await vi.waitFor(() => expect($feed.get().session?.id).toBe('ours'));
+    vi.useFakeTimers();
+    unlisten();
+    // nanostores keeps a store a moment after its last listener goes, then it stops.
+    vi.advanceTimersByTime(1_500);
+    expect(channels.open).toBe(1);
+    console.close();
+    expect(channels.open).toBe(0);
+  });
+});
