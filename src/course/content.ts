@@ -5,6 +5,7 @@ import { readingMinutes } from './reading-time.ts';
 import { locales, type Locale } from '../engine/locales.ts';
 import { useMessages } from '../i18n/messages.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
+import { missingOutlineEntryError, missingPageError } from './build-errors.ts';
 
 export async function getScenarios(): Promise<ScenarioContent[]> {
   return (await getCollection('scenarios')).map((entry) => entry.data).sort((a, b) => a.id.localeCompare(b.id));
@@ -29,12 +30,16 @@ export interface OutlineEntry {
   minutes: number;
 }
 
-/** The course in order, with what a learner needs to pick the next item. */
+/**
+ * The course in order, with what a learner needs to pick the next item. Throws an AstroError
+ * (see `missingOutlineEntryError`) when the outline lists a scenario or a lesson the content lacks.
+ */
 export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
   const [outline, scenarios, lessons] = await Promise.all([getOutline(), getScenarios(), getLessons(locale)]);
   return outline.map((item): OutlineEntry => {
     if ('scenario' in item) {
-      const s = scenarios.find((x) => x.id === item.scenario)!;
+      const s = scenarios.find((x) => x.id === item.scenario);
+      if (!s) throw missingOutlineEntryError({ kind: 'scenario', id: item.scenario }, locale);
       return {
         kind: 'scenario',
         id: s.id,
@@ -44,7 +49,8 @@ export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
         minutes: scenarioMinutes(s),
       };
     }
-    const lesson = lessons.find((l) => l.slug === item.lesson)!;
+    const lesson = lessons.find((l) => l.slug === item.lesson);
+    if (!lesson) throw missingOutlineEntryError({ kind: 'lesson', id: item.lesson }, locale);
     return {
       kind: 'lesson',
       id: lesson.slug,
@@ -88,9 +94,10 @@ export async function getTemplates() {
   return (await getCollection('templates')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
 }
 
+/** The page `content/pages/<locale>/<slug>.mdx`; throws an AstroError naming the file when it is missing. */
 export async function getPage(locale: Locale, slug: string) {
   const entry = await getEntry('pages', `${locale}/${slug}`);
-  if (!entry) throw new Error(`content/pages/${locale}/${slug}.mdx is missing`);
+  if (!entry) throw missingPageError(locale, slug);
   return entry;
 }
 

@@ -11,6 +11,7 @@ import { optimize } from 'svgo';
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync } from 'ultrahtml';
 import { type Expression, expressions } from '../engine/expression.ts';
 import type { Vars } from '../i18n/messages.ts';
+import { authorError } from './build-errors.ts';
 
 const style = new Style(toonHead);
 
@@ -101,11 +102,15 @@ const elements = (node: { children: Node[] }) => node.children.filter((c): c is 
 /**
  * One person's portrait file: an SVG whose `<view>` elements, one per expression and named for
  * it, show that face (`#neutral` is also what the file shows without a fragment). Deterministic:
- * the same look gives the same bytes. Throws when the person has no look.
+ * the same look gives the same bytes. Throws an AstroError naming the fix when the person has no look.
  */
 export function portraitSvg(person: string): string {
   const look = looks[person];
-  if (!look) throw new Error(`No portrait is drawn for "${person}": add a look for them in src/course/portraits.ts.`);
+  if (!look)
+    throw authorError(
+      `No portrait is drawn for "${person}": the person has no look in src/course/portraits.ts.`,
+      `Add a look for "${person}" to \`looks\` in src/course/portraits.ts (DiceBear ToonHead options: the variant and color of each part; the people already there show the shape). A person without a look plays on without a face, and no portrait file is asked for them.`,
+    );
   const shared = new Map<string, ElementNode>();
   const drawn = expressions.map((expression, i) => {
     const svg = new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString();

@@ -246,29 +246,54 @@ export function compileSteps(scenario: Scenario): CompiledSteps {
 export function pointsBound(scenario: Scenario, links: Links = linksOf(scenario)): Record<string, number> {
   const { principles, nodes } = scenario;
   const P = principles.length;
+  const points = new Float64Array(links.choiceStart[nodes.length]! * P);
+  const decisions = new Uint8Array(nodes.length);
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
+    if (!isDecision(node)) continue;
+    decisions[n] = 1;
+    for (let j = 0; j < node.choices.length; j++) {
+      const c = links.choiceStart[n]! + j;
+      for (let p = 0; p < P; p++) points[c * P + p] = node.choices[j]!.points[principles[p]!] ?? 0;
+    }
+  }
+  return boundOfPoints(principles, links, { points, decisions }, links.index.get(scenario.start));
+}
+
+/**
+ * `pointsBound` from the choices' points already read: choice c's points on the p-th of
+ * `principles` are `points[c * P + p]` (P principles, choices numbered as in `links`, 0 where a
+ * choice names none), `decisions[n]` is 1 when the node at place n is a decision (0 at an
+ * ending), and `start` is the place of the start node (undefined when no node has its id). For
+ * validation, which reads every choice's points in its one pass over the choices.
+ */
+export function boundOfPoints(
+  principles: readonly string[],
+  links: Links,
+  { points, decisions }: { points: ArrayLike<number>; decisions: ArrayLike<number> },
+  start: number | undefined,
+): Record<string, number> {
+  const P = principles.length;
   const { choiceStart, routeStart, routeTarget } = links;
+  const count = choiceStart.length - 1;
   // Per node and principle; an ending's stays 0.
-  const bound = new Float64Array(nodes.length * P);
+  const bound = new Float64Array(count * P);
   const order = topologicalOrder(links);
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k]!;
-    const node = nodes[n];
-    if (!isDecision(node)) continue;
+    if (!decisions[n]) continue;
     bound.fill(-Infinity, n * P, n * P + P);
-    for (let j = 0; j < node.choices.length; j++) {
-      const points = node.choices[j]!.points;
-      const c = choiceStart[n]! + j;
+    for (let c = choiceStart[n]!; c < choiceStart[n + 1]!; c++) {
       for (let p = 0; p < P; p++) {
         let later = -Infinity;
         for (let r = routeStart[c]!; r < routeStart[c + 1]!; r++) {
           const t = routeTarget[r]!;
           if (t >= 0) later = Math.max(later, bound[t * P + p]!);
         }
-        bound[n * P + p] = Math.max(bound[n * P + p]!, (points[principles[p]!] ?? 0) + later);
+        bound[n * P + p] = Math.max(bound[n * P + p]!, points[c * P + p]! + later);
       }
     }
   }
-  const start = links.index.get(scenario.start);
   return Object.fromEntries(principles.map((p, i) => [p, start === undefined ? -Infinity : bound[start * P + i]!]));
 }
 

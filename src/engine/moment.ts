@@ -8,8 +8,12 @@ export type Person = Scenario['people'][number];
 
 /** The ids of the people a medium involves: the one it comes from first, then those it goes to, each once. */
 export function peopleIn(medium: Medium): string[] {
-  const ids = [medium.from, ...('to' in medium ? medium.to : []), ...('lines' in medium ? (medium.lines ?? []).map((l) => l.by) : [])];
-  return [...new Set(ids)];
+  // A medium names a handful of people: a look along the list beats a set per medium (validation
+  // asks for every decision of a long scenario).
+  const ids = [medium.from];
+  if ('to' in medium) for (const id of medium.to) if (!ids.includes(id)) ids.push(id);
+  if ('lines' in medium && medium.lines) for (const line of medium.lines) if (!ids.includes(line.by)) ids.push(line.by);
+  return ids;
 }
 
 /** A declared person by id; undefined when the scenario declares no such person. */

@@ -3,7 +3,7 @@
 import { z } from 'astro/zod';
 import { authorIssues, authorParse, fieldPath, suggestion } from './error-map.ts';
 import { isLocale, localeNames } from './locales.ts';
-import { bestRuns, type Links, linksOf, pointsBound } from './best-runs.ts';
+import { bestRuns, boundOfPoints, type Links } from './best-runs.ts';
 import { isDecision, type Visit, walk } from './graph.ts';
 import { markedPath, referencePoints } from './paths.ts';
 import { peopleIn, type Medium } from './moment.ts';
@@ -105,8 +105,9 @@ export function validateScenarios(sources: ScenarioSource[]): { diagnostics: Dia
   const diagnostics = results.flatMap((r) => r.result.diagnostics);
   const scenarios = results.flatMap((r) => (r.result.scenario ? [r.result.scenario] : []));
   const byId = new Map<string, { file: string; nodes: Set<string> }>();
-  for (const { source } of results) {
-    const parsed = lenientSchema.safeParse(source.data);
+  // Each file read once by the lenient schema (zod's interpreter, slow on a long scenario), for both loops below.
+  const lenient = results.map(({ source }) => ({ source, parsed: lenientSchema.safeParse(source.data) }));
+  for (const { source, parsed } of lenient) {
     if (!parsed.success) continue;
     if (byId.has(parsed.data.id)) {
       diagnostics.push({
@@ -118,8 +119,7 @@ export function validateScenarios(sources: ScenarioSource[]): { diagnostics: Dia
     }
     byId.set(parsed.data.id, { file: source.file, nodes: new Set(parsed.data.nodes.map((n) => n.id)) });
   }
-  for (const { source } of results) {
-    const parsed = lenientSchema.safeParse(source.data);
+  for (const { source, parsed } of lenient) {
     if (!parsed.success) continue;
     for (const node of parsed.data.nodes) {
       if (node.type !== 'decision' || !node.counterpart) continue;
@@ -304,9 +304,26 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   };
 
   const nodes = scenario.nodes;
-  // Every id looked up once: the checks below and the bound on points all read these places.
-  const links = linksOf(scenario);
-  const { index: nodeIds, choiceStart, routeStart, routeTarget } = links;
+  // Each node id's place (of two nodes with one id, the last), and each node's day, before the
+  // pass: a route may lead to a node further down the file.
+  const nodeIds = new Map<string, number>();
+  const days = new Float64Array(nodes.length);
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    nodeIds.set(node.id, n);
+    days[n] = node.day;
+  }
+  // The scenario's links (see `Links`), filled by the pass below: every route's target is looked
+  // up once, and the bound on points reads the same places.
+  const choiceStart = new Int32Array(nodes.length + 1);
+  const routeStart: number[] = [];
+  const routeTarget: number[] = [];
+  // The principles' places, and per choice its points on each (see `boundOfPoints`), read in the pass.
+  const P = scenario.principles.length;
+  const principlePlace = new Map<string, number>();
+  for (let p = P - 1; p >= 0; p--) principlePlace.set(scenario.principles[p]!, p);
+  const choicePoints: number[] = [];
+  const decisions = new Uint8Array(nodes.length);
   // Fewer ids than nodes: some id is used twice. Only then is each node's id checked against those before it.
   const seen = nodeIds.size < nodes.length ? new Set<string>() : undefined;
   // The pass's diagnostics, one list per check, in the order the file reads them (see below).
@@ -324,8 +341,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   // places its routes lead to, in the order of the file. Of two nodes with one id (reported
   // above) the last counts, as it does when the story runs; the other leads nowhere here.
   const edgeStart = new Int32Array(nodes.length + 1);
-  const edges = new Int32Array(routeTarget.length);
-  let edgeCount = 0;
+  const edges: number[] = [];
   // The choices that carry a mark, for the marked paths' check.
   const marked: Visit[] = [];
   // The meters one route's condition reads, reused from route to route.
@@ -333,7 +349,8 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   // The undeclared meters one choice names, reused from choice to choice.
   const unknownMeters: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
-    edgeStart[i] = edgeCount;
+    edgeStart[i] = edges.length;
+    choiceStart[i] = routeStart.length;
     const node = nodes[i]!;
     if (seen?.has(node.id)) reportId('duplicate-id', `node id "${node.id}" is used twice. Rename one of them.`, node.id);
     seen?.add(node.id);
@@ -342,6 +359,8 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       checkText(reportText, 'debrief', node.debrief, node.id);
       continue;
     }
+    decisions[i] = 1;
+    const day = days[i]!;
     checkPeople(reportPerson, node.medium, 'the medium', node.id);
     checkText(reportText, 'situation', node.situation, node.id);
     const counts = seen === undefined || nodeIds.get(node.id) === i;
@@ -352,6 +371,7 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
     let reportedDays: Set<number> | undefined;
     for (let j = 0; j < node.choices.length; j++) {
       const c = node.choices[j]!;
+      routeStart.push(routeTarget.length);
       // A node has a handful of choices: comparing each with those before it beats a set per node.
       for (let k = 0; k < j; k++) {
         if (node.choices[k]!.id !== c.id) continue;
@@ -361,8 +381,12 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       if (c.reaction) checkPeople(reportPerson, c.reaction, 'the reaction', node.id, c.id);
       checkText(reportText, 'feedback', c.feedback, node.id, c.id);
       if (c.marks.length > 0) marked.push({ node, choice: c });
+      const pointsAt = choicePoints.length;
+      for (let p = 0; p < P; p++) choicePoints.push(0);
       for (const p in c.points) {
-        if (!principles.has(p)) {
+        const place = principlePlace.get(p);
+        if (place !== undefined) choicePoints[pointsAt + place] = c.points[p]!;
+        else {
           reportChoice(
             'unknown-principle',
             `points name principle "${p}", which this scenario does not score${suggestion(p, principles)}. Use one of: ${[...principles].join(', ')}.`,
@@ -396,12 +420,13 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           c.id,
         );
       }
-      const first = routeStart[choiceStart[i]! + j]!;
-      const last = routeStart[choiceStart[i]! + j + 1]!;
-      for (let r = first; r < last; r++) {
-        const t = routeTarget[r]!;
+      const routeCount = routes ? routes.length : 1;
+      const arrives = day + (c.arrivesAfter ?? 0);
+      for (let r = 0; r < routeCount; r++) {
+        const goto = routes ? routes[r]!.goto : (c.next as string);
+        const t = nodeIds.get(goto) ?? -1;
+        routeTarget.push(t);
         if (t < 0) {
-          const goto = routes ? routes[r - first]!.goto : (c.next as string);
           reportChoice(
             'unknown-target',
             `leads to "${goto}", which is not a node in this scenario${suggestion(goto, nodeIds.keys())}. Fix the id, or add a node with id "${goto}".`,
@@ -410,10 +435,11 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           );
           continue;
         }
-        if (counts) edges[edgeCount++] = t;
+        if (counts) edges.push(t);
         // The story's clock only moves forward: every choice leads to a day no earlier than its own.
-        const later = nodes[t]!;
-        if (later.day < node.day && !reportedDays?.has(t)) {
+        const laterDay = days[t]!;
+        if (laterDay < day && !reportedDays?.has(t)) {
+          const later = nodes[t]!;
           reportedDays ??= new Set();
           reportedDays.add(t);
           daysBack.push({
@@ -425,8 +451,8 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
           });
         }
         // Money on its way is in hand by the next moment: the strip there counts it as received.
-        const arrives = node.day + (c.arrivesAfter ?? 0);
-        if (later.day >= node.day && arrives > later.day) {
+        if (laterDay >= day && arrives > laterDay) {
+          const later = nodes[t]!;
           daysBack.push({
             code: 'day-goes-back',
             file,
@@ -438,8 +464,11 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
       }
     }
   }
-  edgeStart[nodes.length] = edgeCount;
-  const graph: Edges = { start: edgeStart, to: edges.subarray(0, edgeCount) };
+  edgeStart[nodes.length] = edges.length;
+  const graph: Edges = { start: edgeStart, to: Int32Array.from(edges) };
+  choiceStart[nodes.length] = routeStart.length;
+  routeStart.push(routeTarget.length);
+  const links: Links = { index: nodeIds, choiceStart, routeStart: Int32Array.from(routeStart), routeTarget: Int32Array.from(routeTarget) };
 
   out.push(...idDuplicates, ...meterDuplicates, ...personDuplicates);
   if (!meterIds.has(scenario.money.meter)) {
@@ -535,7 +564,8 @@ function checkGraph(file: string, scenario: Scenario, shaped: boolean): Diagnost
   if (out.length === 0) {
     for (const mark of pathMarks) out.push(...checkMarkedPath(file, scenario, mark, marked));
   }
-  if (out.length === 0) out.push(...checkReference(file, scenario, links));
+  if (out.length === 0)
+    out.push(...checkReference(file, scenario, boundOfPoints(scenario.principles, links, { points: choicePoints, decisions }, start)));
   return out;
 }
 
@@ -545,14 +575,13 @@ const pathText = (steps: readonly Step[]) => steps.map((s) => `${s.node} › ${s
 /**
  * The recommended path defines 100: on every principle it must earn more than 0, and no path
  * (found by the exact search over reachable states) may earn more than it. When the recommended
- * path earns at least what a run could earn with every route open (`pointsBound`), no path can
- * beat it and the exact search is not needed for that principle.
+ * path earns at least what a run could earn with every route open (`bound`, per principle, from
+ * `boundOfPoints`), no path can beat it and the exact search is not needed for that principle.
  */
-function checkReference(file: string, scenario: Scenario, links: Links): Diagnostic[] {
+function checkReference(file: string, scenario: Scenario, bound: Record<string, number>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reference = referencePoints(scenario);
   const recommended = markedPath(scenario, 'recommended');
-  const bound = pointsBound(scenario, links);
   for (const p of scenario.principles) {
     const earned = reference[p] ?? 0;
     if (earned <= 0) {

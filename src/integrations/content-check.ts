@@ -1,9 +1,10 @@
 // Runs the content checks before Astro builds anything, so an author sees every problem at
 // once, by file and node, instead of a stack trace from deep inside the build.
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
+import type { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { authorError } from '../course/build-errors.ts';
 import { checkContent, findContentTells, type ContentDiagnostic } from '../course/check-content.ts';
 import { formatDiagnostic } from '../engine/validate.ts';
 
@@ -14,13 +15,10 @@ import { formatDiagnostic } from '../engine/validate.ts';
  */
 export function contentError(diagnostics: readonly ContentDiagnostic[], contentDir: string): AstroError {
   const count = `${diagnostics.length} content problem${diagnostics.length === 1 ? '' : 's'}`;
-  const error = new AstroError(
+  return authorError(
     `${count} in ${contentDir}:\n${diagnostics.map((d) => `  - ${formatDiagnostic(d)}`).join('\n')}`,
     'Fix each line at the file, node and choice it names, then build again. `npm run check:content` runs the same checks in a second or two, without a build; content/README.md describes the format.',
   );
-  // The problems are the author's, not the code's: a stack trace would only hide them.
-  error.stack = '';
-  return error;
 }
 
 export function contentCheck(options: { contentDir: string }): AstroIntegration {
