@@ -1,6 +1,6 @@
 // The console's live-voting panel: whether a live server answers here, then the room started or
 // resumed, and the one line of status the panel shows. The room itself is stores/live-room.ts.
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import { type Availability, probeLiveServer } from '../live/availability.ts';
 import { isLoopbackUrl } from '../live/loopback.ts';
 import type { LiveRoom, LiveRoomView } from './live-room.ts';
@@ -55,16 +55,21 @@ export function createLivePanel(
     $availability.set(found);
     if (found === 'available') await (create ? live.start() : live.resume());
   };
-  const $panel: ReadableAtom<LivePanelView> = computed([live.$live, $availability], (view, availability) => ({
+  const panelOf = (view: LiveRoomView, availability: Availability): LivePanelView => ({
     ...view,
     availability,
     status: liveStatus(view, availability),
     canStart: !view.busy && availability !== 'checking',
     joinOrigin: view.room && new URL(view.room.join).origin,
     loopback: view.room !== undefined && isLoopbackUrl(view.room.join),
-  }));
+  });
+  // Derived by hand while the panel is open, not with nanostores' `computed` or `onMount`: the
+  // console's own bundle holds the parts of nanostores it uses, and those would add to it for
+  // this panel, which loads on a click.
+  const $panel = atom(panelOf(live.$live.get(), $availability.get()));
+  const update = () => $panel.set(panelOf(live.$live.get(), $availability.get()));
   return {
-    $panel,
+    $panel: $panel as ReadableAtom<LivePanelView>,
     begin,
     /**
      * Opens the panel: starts a room at once (`create`, the facilitator pressed Start) or resumes
@@ -73,9 +78,13 @@ export function createLivePanel(
      */
     open(create: boolean): () => void {
       open = true;
+      const stopLive = live.$live.subscribe(update);
+      const stopAvailability = $availability.listen(update);
       void begin(create);
       return () => {
         open = false;
+        stopLive();
+        stopAvailability();
         live.close();
       };
     },
