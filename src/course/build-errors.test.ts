@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
 import { siteUrl } from '../site.ts';
 import { portraitSvg } from './portraits.ts';
+import { outsideLocaleError, unknownTermError } from './build-errors.ts';
 
 // The content collections as the build hands them to the pages, given by each test.
 const content = vi.hoisted(() => ({ collections: new Map<string, { id: string; data: unknown; body?: string }[]>() }));
@@ -109,5 +110,36 @@ describe('a build asked for what the configuration does not have', () => {
     `);
     expect(siteUrl({ SITE_URL: ' https://course.example.org/path ' })).toBe('https://course.example.org');
     expect(siteUrl({})).toBe('http://localhost:4321');
+  });
+});
+
+describe('a lesson whose components the build cannot place', () => {
+  it('names the unknown glossary term and the nearest one', async () => {
+    expect(
+      await wording(() => {
+        throw unknownTermError('net30', ['late-fee', 'net-30']);
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "hint": "Use the id of a term in content/glossary.yaml, or add the term there, with its name and definition in English and Russian.",
+        "message": "<Term id="net30">: content/glossary.yaml defines no term "net30" (did you mean "net-30"?).",
+        "stack": "",
+      }
+    `);
+    expect(unknownTermError('retainer', ['late-fee', 'net-30']).message).not.toContain('did you mean');
+  });
+
+  it("says where a component that needs the page's language may be used", async () => {
+    expect(
+      await wording(() => {
+        throw outsideLocaleError('<Cast />');
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "hint": "Use <Cast /> only in lessons and pages under src/pages/[locale]/, which are built once for each of English and Russian.",
+        "message": "<Cast /> is used on a page that has no language in its address.",
+        "stack": "",
+      }
+    `);
   });
 });

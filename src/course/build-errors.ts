@@ -42,3 +42,23 @@ export function missingOutlineEntryError(entry: { kind: 'lesson' | 'scenario'; i
         `Write content/lessons/${locale}/${entry.id}.mdx (every lesson exists in ${languages}), or fix the name in content/course.yaml. \`npm run check:content\` lists every such problem in a second or two, without a build.`,
       );
 }
+
+/**
+ * A lesson or page uses `<Term id="…">` with an id that content/glossary.yaml does not define.
+ * `ids` are the glossary's ids, for the nearest one to be named.
+ */
+export function unknownTermError(id: string, ids: readonly string[]): AstroError {
+  const near = ids.find((known) => known.toLowerCase() === id.toLowerCase() || known.replace(/-/g, '') === id.replace(/-/g, ''));
+  return authorError(
+    `<Term id="${id}">: content/glossary.yaml defines no term "${id}"${near ? ` (did you mean "${near}"?)` : ''}.`,
+    `Use the id of a term in content/glossary.yaml, or add the term there, with its name and definition in ${languages}.`,
+  );
+}
+
+/** A component that needs the page's language (`<Term>`, `<Cast>`) is used on a page outside /en/ and /ru/. */
+export function outsideLocaleError(component: string): AstroError {
+  return authorError(
+    `${component} is used on a page that has no language in its address.`,
+    `Use ${component} only in lessons and pages under src/pages/[locale]/, which are built once for each of ${languages}.`,
+  );
+}
