@@ -73,7 +73,7 @@ interface Claim {
   holds: Fact;
 }
 
-const warned = took('one-week-warning', 'late-warning');
+const warned = took('one-week-warning', 'late-warning', 'ask-and-date');
 const spedUp = took('speed-up', 'clear-the-decks', 'own-and-restart');
 const foundUncashed = took('check-bank');
 const namedDeadline = took('explain-stakes', 'lay-out-stakes', 'once-paid', 'tell-her-first');
