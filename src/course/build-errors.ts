@@ -2,6 +2,7 @@
 // AstroError, as Starlight throws them): what is wrong, naming the file and the entry, then a hint
 // on the fix. Plain functions that return the error, so a test reads each one's full wording.
 import { AstroError } from 'astro/errors';
+import { suggestion } from '../engine/error-map.ts';
 import { localeNames, locales, type Locale } from '../engine/locales.ts';
 
 /** Both languages, as a hint names them: "English and Russian". */
@@ -45,12 +46,11 @@ export function missingOutlineEntryError(entry: { kind: 'lesson' | 'scenario'; i
 
 /**
  * A lesson or page uses `<Term id="…">` with an id that content/glossary.yaml does not define.
- * `ids` are the glossary's ids, for the nearest one to be named.
+ * `ids` are the glossary's ids, for the nearest one to be named (engine/error-map.ts's `suggestion`).
  */
 export function unknownTermError(id: string, ids: readonly string[]): AstroError {
-  const near = ids.find((known) => known.toLowerCase() === id.toLowerCase() || known.replace(/-/g, '') === id.replace(/-/g, ''));
   return authorError(
-    `<Term id="${id}">: content/glossary.yaml defines no term "${id}"${near ? ` (did you mean "${near}"?)` : ''}.`,
+    `<Term id="${id}">: content/glossary.yaml defines no term "${id}"${suggestion(id, ids)}.`,
     `Use the id of a term in content/glossary.yaml, or add the term there, with its name and definition in ${languages}.`,
   );
 }
