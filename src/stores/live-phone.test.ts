@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, freshStoresEachTest } from '../../tests/unit/fake-browser.ts';
 import { livePhoneKey } from '../browser/storage-keys.ts';
 
 const token = 'T'.repeat(22);
 
-beforeEach(() => {
-  vi.resetModules();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+freshStoresEachTest();
 
 async function tokens() {
   const { tokenStore } = await import('./live-phone.ts');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { fakeBrowser, freshStoresEachTest } from '../../tests/unit/fake-browser.ts';
 import { liveRoomsKey } from '../browser/storage-keys.ts';
 import { newSession, type WorkshopSession } from '../workshop/session.ts';
 
@@ -11,16 +11,9 @@ const scenario = localize(loadValid('mini-contractor'), 'en');
 const room = (n: string) => ({ room: n.repeat(22), secret: 's'.repeat(43), code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' });
 const saved = (items: Map<string, string>) => JSON.parse(items.get(liveRoomsKey)!) as unknown;
 
-beforeEach(() => {
-  vi.resetModules();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  // The live server never answers: a room resumed stays as saved, one started stays starting.
-  vi.stubGlobal('fetch', () => new Promise(() => {}));
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+freshStoresEachTest();
+// The live server never answers: a room resumed stays as saved, one started stays starting.
+beforeEach(() => vi.stubGlobal('fetch', () => new Promise(() => {})));
 
 /** A console's live room over a session that counted phones (it had a room), with one vote from phones kept. */
 async function liveRoomOf(id: string) {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, freshStoresEachTest } from '../../tests/unit/fake-browser.ts';
 import { decodeVersioned, encodeVersioned, readableVersions, type Format, type StorageNotice } from './persisted.ts';
 
 /**
@@ -28,14 +28,7 @@ async function open() {
   return persisted(key, names);
 }
 
-beforeEach(() => {
-  vi.resetModules();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+freshStoresEachTest();
 
 describe('a versioned format', () => {
   it('migrates what each older version saved, step by step, without loss', () => {

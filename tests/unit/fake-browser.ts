@@ -1,6 +1,6 @@
 // What a browser gives the stores and Node lacks: a window with its events and a localStorage
 // kept in a Map. `save` writes as another tab would, heard by this one (`heard`) or not yet.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export interface FakeBrowser {
   /** The stored items, by key. */
@@ -29,4 +29,20 @@ export function fakeBrowser(): FakeBrowser {
       if (heard) events.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: value }));
     },
   };
+}
+
+/**
+ * For a test file whose stores keep state at module level: each test imports them afresh
+ * (`vi.resetModules()`), with the stores' console warnings silenced, and leaves no stubbed
+ * global or mock behind. Call once at the top of the file.
+ */
+export function freshStoresEachTest(): void {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 }
