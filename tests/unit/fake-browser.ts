@@ -9,6 +9,18 @@ export interface FakeBrowser {
   save(key: string, value: string, heard?: boolean): void;
 }
 
+// Node has no window events. nanostores unmounts a store 1 s after its last listener has gone
+// (STORE_UNMOUNT_DELAY), and a store read with `get()` alone mounts and schedules that too: on a
+// busy machine the unmount can run after its test has ended and the stubs below are undone. It
+// then removes its listeners from this empty target, instead of calling a global Node lacks.
+if (!('removeEventListener' in globalThis)) {
+  const nowhere = new EventTarget();
+  Object.assign(globalThis, {
+    addEventListener: nowhere.addEventListener.bind(nowhere),
+    removeEventListener: nowhere.removeEventListener.bind(nowhere),
+  });
+}
+
 /** Stubs `window`, its events and `localStorage` (undo with `vi.unstubAllGlobals()`). */
 export function fakeBrowser(): FakeBrowser {
   const items = new Map<string, string>();
