@@ -6,7 +6,42 @@
 // (cmi5’s Abandoned verb).
 import type { LmsResult } from './result.ts';
 import { randomId } from '../browser/support.ts';
-import { onceVerbs, sessionTabStore, tabSession, type OnceVerb, type TabSession, type TabStore } from './cmi5-session.ts';
+
+/** The statements cmi5 allows once per session. */
+export const onceVerbs = ['initialized', 'completed', 'passed', 'failed', 'terminated'] as const;
+export type OnceVerb = (typeof onceVerbs)[number];
+
+/** What one cmi5 session keeps in its tab, so that a reload continues it (stores/cmi5-session.ts keeps it). */
+export interface Cmi5TabSession {
+  /** The fetch URL this session was launched with: another one means a new launch, a new session. */
+  fetch: string;
+  /** The auth token the fetch URL gave; it belongs to the session. */
+  token: string;
+  /** When the session started, in ms since the epoch: durations run from here across reloads. */
+  startedAt: number;
+  /** The once-per-session statements already sent. */
+  sent: OnceVerb[];
+  /** The learner's run (a stored run), to resume after a reload. */
+  run?: unknown;
+}
+
+/**
+ * The session kept in this tab for one registration and fetch URL, and the changes the cmi5 side
+ * makes to it: the fetch URL may be used once per session (cmi5 §8.1.2: "a one-time use URL"),
+ * and initialized, completed, passed, failed and terminated may each be sent once per session.
+ */
+export interface TabSession {
+  /** The session this tab already started with this fetch URL, if any. */
+  readonly current: Cmi5TabSession | undefined;
+  /** Starts the session with the token the fetch URL gave, at `now` (ms since the epoch). */
+  begin(token: string, now: number): void;
+  /** Records that a once-per-session statement is on its way; false if it was sent before (or there is no session yet). */
+  claim(verb: OnceVerb): boolean;
+  /** Whether the statement was sent in this session. */
+  sent(verb: OnceVerb): boolean;
+  /** Keeps the learner's run (a stored run) with the session, to resume it after a reload. */
+  keepRun(run: unknown): void;
+}
 
 export interface Cmi5Launch {
   endpoint: string;
@@ -81,12 +116,17 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
 }
 
 /**
- * Starts or, after a reload, continues the cmi5 session of this launch. Rejects with Cmi5Refused
- * when the LMS refuses the fetch URL or the token (nothing is sent then), and with another error
- * when the LMS cannot be reached.
+ * Starts or, after a reload, continues the cmi5 session of this launch, kept in its tab by
+ * `openTab` (given the launch's registration and fetch URL). Rejects with Cmi5Refused when the
+ * LMS refuses the fetch URL or the token (nothing is sent then), and with another error when the
+ * LMS cannot be reached.
  */
-export async function connectCmi5(launch: Cmi5Launch, extensionBase: string, area: TabStore = sessionTabStore()) {
-  const tab = tabSession(launch.registration, launch.fetch, area);
+export async function connectCmi5(
+  launch: Cmi5Launch,
+  extensionBase: string,
+  openTab: (registration: string, fetchUrl: string) => TabSession,
+) {
+  const tab = openTab(launch.registration, launch.fetch);
   const { token, startedAt } = await sessionToken(launch, tab);
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   const stateUrl = (stateId: string) =>

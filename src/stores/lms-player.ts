@@ -9,6 +9,7 @@ import { createPlayer, type Player, type PlayerView } from './player.ts';
 import { resultOf } from './scenario-result.ts';
 import { connectScorm, findScormApi } from '../lms/scorm12.ts';
 import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
+import { tabSession } from './cmi5-session.ts';
 
 /** What the learner is told, as message keys of the locale files. */
 export type LmsNotice =
@@ -126,7 +127,7 @@ export function createLmsPlayer(
       choice: (...args) => pending.push(() => reporter?.choice(...args)),
       complete: (result) => pending.push(() => reporter?.complete(result)),
     };
-    connectCmi5(launch, options.site).then(
+    connectCmi5(launch, options.site, tabSession).then(
       (cmi5) => {
         if (ended) return;
         recorded = cmi5.practiceOnly;

@@ -3,10 +3,11 @@
 // moment (another tab may have saved since), heard from other tabs and re-read when the page
 // returns from the back/forward cache, and never written over when it was saved in a version this
 // code cannot read (a newer one, or none it knows). Saved progress, workshop sessions, the
-// console's live rooms, a phone's token and embedded scenarios' runs are kept this way (the
-// language chooser's one flag in sessionStorage and the theme, read by inline scripts before first
-// paint, are not); what storage itself does when it fails (quota, private modes, sandboxed
-// frames) is storage.ts's.
+// console's live rooms, a phone's token and embedded scenarios' runs are kept this way in
+// localStorage, and a cmi5 session's state in its tab's sessionStorage (the language chooser's one
+// flag in sessionStorage and the theme, read by inline scripts before first paint, are not); what
+// storage itself does when it fails (quota, private modes, sandboxed frames) is storage.ts's,
+// for either area.
 // Not @nanostores/persistent, which keeps a value under a key too: it has no format versions or
 // migrations, writes the page's value over whatever another tab (or a newer version of the
 // course) saved since, and would bring its own listeners beside these; what it would save here
@@ -14,7 +15,7 @@
 // A nanostores store of such a value is persisted-store.ts's: the phone's join page keeps its
 // token with these plain functions alone, without nanostores.
 import { isInt, isRecord } from '../engine/guards.ts';
-import { readItem, storageState, writeItem } from './storage.ts';
+import { localArea, type StorageArea } from './storage.ts';
 
 /**
  * Why what is saved is kept as it is and never written over: a newer version of the course saved
@@ -106,8 +107,11 @@ export interface Persisted<T> {
   listen(listener: (value: T) => void): () => void;
 }
 
-/** The value kept under `key` (see browser/storage-keys.ts) in `format`. */
-export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
+/**
+ * The value kept under `key` (see browser/storage-keys.ts) in `format`, in `area` (the course's
+ * localStorage unless another is given: a cmi5 session keeps its tab's state in sessionStorage).
+ */
+export function persisted<T>(key: string, format: Format<T>, { getItem, setItem, state }: StorageArea = localArea): Persisted<T> {
   /** What is saved (null: nothing yet), decoded; what could not be read is said once, here. */
   const load = (raw: string | null): Decoded<T> => {
     let saved: Decoded<T> = { value: format.empty(), dropped: [] };
@@ -120,11 +124,11 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
     return saved;
   };
   const update: Persisted<T>['update'] = (change, current) => {
-    const { value: was, dropped, kept } = load(readItem(key));
+    const { value: was, dropped, kept } = load(getItem(key));
     if (kept) return { value: change(current ?? was), notice: kept };
     const value = change(was);
-    if (value !== was || dropped[0]) writeItem(key, JSON.stringify(encodeVersioned(format, value)));
-    return { value, notice: dropped[0] ? 'reset' : storageState() === 'unavailable' ? 'unavailable' : undefined };
+    if (value !== was || dropped[0]) setItem(key, JSON.stringify(encodeVersioned(format, value)));
+    return { value, notice: dropped[0] ? 'reset' : state() };
   };
   return {
     read: () => update((value) => value),
@@ -135,7 +139,7 @@ export function persisted<T>(key: string, format: Format<T>): Persisted<T> {
         // shown again from the back/forward cache ('pageshow' with `persisted`), which heard none.
         const { key: changed, newValue, persisted: restored } = event as StorageEvent & PageTransitionEvent;
         if (restored === undefined ? changed !== key && changed !== null : !restored) return;
-        const saved = load(restored ? readItem(key) : newValue);
+        const saved = load(restored ? getItem(key) : newValue);
         if (!saved.kept) listener(saved.value);
       };
       const on = (start: boolean) => {

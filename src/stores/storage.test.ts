@@ -84,3 +84,43 @@ describe('browser storage that fills up part-way through a visit', () => {
     expect(storageState()).toBe('unavailable');
   });
 });
+
+describe('the two storage areas', () => {
+  it('each falls back on its own: a blocked sessionStorage keeps its values in memory while localStorage still saves', async () => {
+    const local = fullAfter(1_000);
+    const { localArea, storageArea } = await freshStorage(local);
+    Object.defineProperty(globalThis, 'sessionStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      const tab = storageArea('sessionStorage');
+      expect(tab.getItem('cmi5')).toBeNull();
+      tab.setItem('cmi5', 'session');
+      expect(tab.getItem('cmi5')).toBe('session');
+      expect(tab.state()).toBe('unavailable');
+      expect(console.warn).toHaveBeenCalled();
+
+      localArea.setItem('progress', 'saved');
+      expect(local.getItem('progress')).toBe('saved');
+      expect(localArea.state()).toBeUndefined();
+    } finally {
+      Reflect.deleteProperty(globalThis, 'sessionStorage');
+    }
+  });
+
+  it('keeps everything in memory, in either area, once told not to remember', async () => {
+    const local = fullAfter(1_000);
+    const { storageArea, storageState, useMemoryOnly, writeItem, readItem } = await freshStorage(local);
+    vi.stubGlobal('sessionStorage', fullAfter(1_000));
+    useMemoryOnly();
+    writeItem('progress', 'this visit only');
+    const tab = storageArea('sessionStorage');
+    tab.setItem('cmi5', 'this visit only');
+    expect([readItem('progress'), tab.getItem('cmi5')]).toEqual(['this visit only', 'this visit only']);
+    expect([local.length, sessionStorage.length]).toEqual([0, 0]);
+    expect(storageState()).toBe('unavailable');
+  });
+});

@@ -1,58 +1,89 @@
-// localStorage that never takes the page down: private modes, full disks and sandboxed frames
+// Browser storage that never takes the page down: private modes, full disks and sandboxed frames
 // throw on access. What cannot be saved is kept in memory for this visit, over whatever storage
-// still holds; storageState() then says so, for the page to tell the learner.
+// still holds; the area's state() then says so, for the page to tell the learner. The course
+// keeps its values in localStorage (localArea, and the functions exported below for the pages
+// that use them one by one); a cmi5 session keeps its tab's state in sessionStorage, an area made
+// the same way by storageArea().
 export type StorageState = 'ok' | 'unavailable';
 
-/** Values kept for this visit only: every value once storage is unusable, else those it refused. */
-let memory: Map<string, string> | undefined;
-/** Whether localStorage is out of reach altogether (not just refusing a write). */
-let unreachable = false;
-
-function fallBack(error: unknown, whole: boolean): void {
-  console.warn('Browser storage failed; keeping progress in memory for this visit.', error);
-  unreachable ||= whole;
-  if (memory) return;
-  memory = new Map();
-  // What another tab manages to save is newer than this tab's copy in memory.
-  addEventListener('storage', (event) => event.key && memory!.delete(event.key));
+/** One storage area with its fallback to memory: the same code for localStorage and sessionStorage. */
+export interface StorageArea {
+  /** The value saved under `key`, or kept in memory for it this visit; null when there is none. */
+  getItem(key: string): string | null;
+  /** Saves `value` under `key`; what the area refuses (a full disk, a blocked area) is kept in memory for this visit. */
+  setItem(key: string, value: string): void;
+  /**
+   * 'unavailable' when something is kept in memory only or the area is out of reach (what
+   * persisted.ts tells the user), else undefined.
+   */
+  state(): 'unavailable' | undefined;
 }
 
-/**
- * `use` applied to localStorage; undefined where storage is out of reach, or where `use` threw
- * (`whole`: storage is then taken as out of reach for the rest of the visit).
- */
-function attempt<T>(use: (s: Storage) => T, whole: boolean): T | undefined {
-  if (unreachable) return undefined;
-  try {
-    // Private modes and sandboxed frames throw on access; a browser without it has none.
-    return use(globalThis.localStorage);
-  } catch (error) {
-    fallBack(error, whole);
-    return undefined;
-  }
+/** Whether every area keeps its values in memory only (useMemoryOnly). */
+let memoryOnly = false;
+
+/** `localStorage` (kept across visits) or `sessionStorage` (kept for the tab), each with its own fallback to memory. */
+export function storageArea(name: 'localStorage' | 'sessionStorage'): StorageArea {
+  /** Values kept for this visit only: every value once the area is unusable, else those it refused. */
+  let memory: Map<string, string> | undefined;
+  /** Whether the area is out of reach altogether (not just refusing a write). */
+  let unreachable = false;
+
+  const fallBack = (error: unknown, whole: boolean) => {
+    console.warn('Browser storage failed; keeping values in memory.', error);
+    unreachable ||= whole;
+    if (memory) return;
+    memory = new Map();
+    // What another tab manages to save is newer than this tab's copy in memory.
+    addEventListener('storage', (event) => event.key && memory!.delete(event.key));
+  };
+
+  /**
+   * `use` applied to the area; undefined where it is out of reach (or not to be used), or where
+   * `use` threw (`whole`: the area is then taken as out of reach for the rest of the visit).
+   */
+  const attempt = <T>(use: (s: Storage) => T, whole: boolean): T | undefined => {
+    if (unreachable || memoryOnly) return undefined;
+    try {
+      // Private modes and sandboxed frames throw on access; a browser without it has none.
+      return use(globalThis[name]);
+    } catch (error) {
+      fallBack(error, whole);
+      return undefined;
+    }
+  };
+
+  return {
+    getItem: (key) => memory?.get(key) ?? attempt((s) => s.getItem(key), true) ?? null,
+    setItem(key, value) {
+      const saved = attempt((s) => {
+        s.setItem(key, value);
+        memory?.delete(key);
+        return true;
+      }, false);
+      // A full disk or quota: the rest of the area still reads, this value lives in memory.
+      if (saved) return;
+      memory ??= new Map();
+      memory.set(key, value);
+    },
+    state() {
+      attempt((s) => s.length, true);
+      return unreachable || memoryOnly || memory?.size ? 'unavailable' : undefined;
+    },
+  };
 }
 
-export function readItem(key: string): string | null {
-  return memory?.get(key) ?? attempt((s) => s.getItem(key), true) ?? null;
-}
+/** The course's localStorage: progress, workshop sessions, live rooms, a phone's token, embedded runs. */
+export const localArea = storageArea('localStorage');
 
-export function writeItem(key: string, value: string): void {
-  const saved = attempt((s) => {
-    s.setItem(key, value);
-    memory?.delete(key);
-    return true;
-  }, false);
-  // A full disk or quota: the rest of storage still reads, this value lives in memory.
-  if (!saved) memory!.set(key, value);
-}
+/** localArea.getItem: the value saved under `key`, or kept in memory for it; null when there is none. */
+export const readItem = (key: string) => localArea.getItem(key);
+/** localArea.setItem: saves `value` under `key`, in memory for this visit where storage refuses it. */
+export const writeItem = (key: string, value: string) => localArea.setItem(key, value);
+/** Whether localStorage keeps what the course saves ('ok'), or something lives in memory only ('unavailable'). */
+export const storageState = (): StorageState => localArea.state() ?? 'ok';
 
-export function storageState(): StorageState {
-  attempt((s) => s.length, true);
-  return unreachable || memory?.size ? 'unavailable' : 'ok';
-}
-
-/** Keeps state in memory from now on, whatever storage would allow (an embed that was told not to remember). */
+/** Keeps state in memory from now on, in every area, whatever storage would allow (an embed that was told not to remember). */
 export function useMemoryOnly(): void {
-  unreachable = true;
-  memory ??= new Map();
+  memoryOnly = true;
 }

@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { locales } from '../../src/engine/locales.ts';
 import { markedPath } from '../../src/engine/paths.ts';
 import { packageFile } from '../../src/lms/package-names.ts';
+import { cmi5SessionKey } from '../../src/browser/storage-keys.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
 import { expect, learner, lmsPlayer, registration, scormHarness, test } from './fixtures.ts';
@@ -262,6 +263,33 @@ test('a reload in the middle of a cmi5 session continues it: one fetch, one init
   await expect(page.frameLocator('iframe').getByText(ui.en['lms.practice'])).toBeVisible();
   expect(lms.statements).toHaveLength(steps.length + 4);
   expect(lms.fetches).toEqual(['/fetch/s1']);
+});
+
+test('a tab in the middle of a cmi5 session across an update keeps it: what the released versions saved, without a format version, continues', async ({
+  page,
+  cmi5,
+}) => {
+  const lms = await cmi5();
+  await page.goto(lms.launchUrl('s1'));
+  const steps = markedPath(contractor, 'recommended');
+  await lmsPlayer(page).play(contractor, steps.slice(0, 2));
+  await expect.poll(() => lms.verbs()).toEqual(['initialized', 'answered', 'answered']);
+  /** The AU's frame (a new one after each reload), whose sessionStorage keeps the session. */
+  const au = () => page.frames().find((f) => f.url().includes('/pkg/'))!;
+  const key = cmi5SessionKey(registration);
+  const saved = () => au().evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null') as Record<string, unknown> | null, key);
+  const current = (await saved())!;
+  expect(current['v']).toBe(1);
+  // The record as the released versions (33292c2) wrote it: the same fields, no `v`.
+  const { v: _, ...released } = current;
+  await au().evaluate(([k, record]) => sessionStorage.setItem(k, JSON.stringify(record)), [key, released] as const);
+  await page.reload();
+  await expect(page.frameLocator('iframe').getByText(ui.en['player.resumed'])).toBeVisible();
+  expect(lms.fetches).toEqual(['/fetch/s1']);
+  expect(lms.verbs()).toEqual(['initialized', 'answered', 'answered']);
+  // Kept in the current format from its next change on.
+  await expect.poll(async () => (await saved())?.['v']).toBe(1);
+  expect(await saved()).toMatchObject({ token: released['token'], startedAt: released['startedAt'], sent: ['initialized'] });
 });
 
 for (const locale of ['en', 'ru'] as const) {
