@@ -86,13 +86,13 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
     this.stop?.();
   }
 
-  // Focus follows what changed: the feedback, the next situation or the outcome. It moves after
-  // the frame is painted (in a task after the next animation frame), when the page is laid out
-  // already: focusing forces no layout.
+  // Focus follows what changed: the feedback, the next situation or the outcome. It moves as
+  // the new view is put in, before the frame: the layout it forces is the one the frame would do
+  // anyway, and the frame paints the view already scrolled to its heading, where moving after
+  // the paint cost a second frame on every step (its style, layout and paint).
   override componentDidUpdate({ view: was }: PlayerProps) {
     const { view } = this.props;
-    if (view.step !== was.step || !view.feedback !== !was.feedback)
-      requestAnimationFrame(() => setTimeout(() => this.elements.focusTarget.current?.focus()));
+    if (view.step !== was.step || !view.feedback !== !was.feedback) this.elements.focusTarget.current?.focus();
   }
 
   override render(props: PlayerProps) {

@@ -6,7 +6,7 @@ import { localize } from '../engine/localize.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
-import { counterpartsOf, withoutNotes } from './screen-data.ts';
+import { counterpartsOf, shippedScenario } from './screen-data.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
@@ -24,7 +24,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   const { id: nextId, href, title } = await nextInCourse(locale, 'scenario', scenario.id);
   return {
     // The facilitator's notes and questions are for the console only.
-    scenario: withoutNotes(localize(scenario, locale)),
+    scenario: shippedScenario(localize(scenario, locale)),
     fingerprint: fingerprint(scenario),
     story: storyViews(scenario, locale),
     ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
@@ -54,7 +54,7 @@ export function consoleProps(scenario: ScenarioContent, scenarios: ScenarioConte
 export async function screenProps(scenario: ScenarioContent, scenarios: ScenarioContent[], locale: Locale, site: URL | undefined) {
   const courseUrl = new URL(`/${locale}/`, site).href;
   return {
-    scenario: withoutNotes(localize(scenario, locale)),
+    scenario: shippedScenario(localize(scenario, locale)),
     story: storyViews(scenario, locale),
     ...islandBase(locale, workshopMessages),
     counterparts: counterpartsOf(scenario, scenarios, locale),

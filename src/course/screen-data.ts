@@ -27,7 +27,30 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
   return out;
 }
 
-/** The scenario without the facilitator's notes and questions: nothing private reaches the screen. */
-export function withoutNotes(scenario: PlayableScenario): PlayableScenario {
-  return { ...scenario, nodes: scenario.nodes.map((n) => (n.type === 'decision' ? { ...n, notes: '', questions: [] } : n)) };
+type Medium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
+
+/** A medium without its body or lines: its kind, people, face and an email's subject. */
+function bare(medium: Medium): Medium {
+  const kept = { ...medium };
+  if ('body' in kept) delete kept.body;
+  if ('lines' in kept) delete kept.lines;
+  return kept;
+}
+
+/**
+ * The scenario as a page gives it to the browser. Without the facilitator's notes and questions:
+ * nothing private reaches the screen. Without the texts each moment's rendered view
+ * (`StoryViews.moments`, which the page gives beside it) already carries: a medium's body and
+ * lines, and each choice's reaction; nor the link to the other side's moment, which comes as
+ * `counterparts`. The engine reads none of them, and the props are smaller by them.
+ */
+export function shippedScenario(scenario: PlayableScenario): PlayableScenario {
+  return {
+    ...scenario,
+    nodes: scenario.nodes.map((node) => {
+      if (node.type !== 'decision') return node;
+      const { counterpart, ...n } = node;
+      return { ...n, notes: '', questions: [], medium: bare(n.medium), choices: n.choices.map(({ reaction, ...choice }) => choice) };
+    }),
+  };
 }

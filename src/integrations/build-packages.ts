@@ -8,7 +8,7 @@ import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages, useMessages } from '../i18n/messages.ts';
-import { withoutNotes } from '../course/screen-data.ts';
+import { shippedScenario } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
 import { looks, portraitSvg } from '../course/portraits.ts';
@@ -163,7 +163,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       const catalogue: Catalogue = { course: useMessages(locale)('site.name'), title, description: scenario.summary[locale], locale };
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
-          scenario: withoutNotes(localize(scenario, locale)),
+          scenario: shippedScenario(localize(scenario, locale)),
           fingerprint: fingerprint(scenario),
           // The package carries the people's portraits: an LMS serves only what is inside it.
           story: storyViews(scenario, locale, 'portraits/'),

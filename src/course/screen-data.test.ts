@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { shippedScenario } from './screen-data.ts';
+import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
+import { localize } from '../engine/localize.ts';
+import { replay } from '../engine/run.ts';
+import { isDecision } from '../engine/graph.ts';
+
+/** The fixture in English with a transcript, a reaction, notes and a link to the other side. */
+function playable() {
+  const s = structuredClone(loadValid('mini-contractor'));
+  const [unpaid] = s.nodes;
+  if (unpaid?.type !== 'decision') throw new Error('the fixture changed its first node');
+  unpaid.medium = { kind: 'call', from: 'mark', to: ['anna'], lines: [{ by: 'mark', text: { en: 'Any news?', ru: 'Есть новости?' } }] };
+  unpaid.choices[0]!.reaction = { kind: 'email', from: 'mark', to: ['anna'], subject: { en: 'Re: invoice', ru: 'Re: счёт' } };
+  unpaid.counterpart = { scenario: 'mini-client', node: 'x' };
+  return { content: s, scenario: localize(s, 'en') };
+}
+
+describe('the scenario as a page ships it', () => {
+  it('leaves out the notes, the texts the rendered moments carry and the link to the other side', () => {
+    const { scenario } = playable();
+    const [unpaid] = shippedScenario(scenario).nodes;
+    if (!unpaid || !isDecision(unpaid)) throw new Error('the first node is a decision');
+    expect(unpaid.notes).toBe('');
+    expect(unpaid.questions).toEqual([]);
+    expect(unpaid.medium).toEqual({ kind: 'call', from: 'mark', to: ['anna'] });
+    expect(unpaid.choices[0]).not.toHaveProperty('reaction');
+    expect(unpaid).not.toHaveProperty('counterpart');
+  });
+
+  it('plays as the scenario does: the same moments, meters and ending on a path', () => {
+    const { scenario } = playable();
+    const shipped = shippedScenario(scenario);
+    let steps: { node: string; choice: string }[] = [];
+    for (let state = replay(scenario, steps)!; isDecision(state.node); state = replay(scenario, steps)!) {
+      steps = [...steps, { node: state.node.id, choice: state.node.choices[0]!.id }];
+      const [was, now] = [replay(scenario, steps)!, replay(shipped, steps)!];
+      expect({ node: now.node.id, meters: now.meters, points: now.points, ended: now.ended }).toEqual({
+        node: was.node.id,
+        meters: was.meters,
+        points: was.points,
+        ended: was.ended,
+      });
+    }
+  });
+});
