@@ -143,7 +143,6 @@ function playerView(
               {t('player.feedback')}
             </h3>
             <FeedbackBody
-              scenario={scenario}
               feedback={view.feedback}
               story={story}
               t={t}

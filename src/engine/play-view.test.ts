@@ -22,8 +22,8 @@ describe('money on its way after a choice', () => {
     const feedback = feedbackFor(localize(paying(1), 'en'), remind)!;
     // Chosen on day 1, arriving one day later: the strip shows the meters before the choice until day 2.
     expect(feedback.pending).toEqual({ meters: { cash: 0, trust: 4 }, by: 2 });
-    // The list of changes still says what the choice did.
-    expect(feedback.meters).toContainEqual({ id: 'cash', from: 0, to: 2 });
+    // The list of changes still says what the choice did, naming the meter by its label.
+    expect(feedback.meters).toContainEqual({ id: 'cash', label: 'Money received', from: 0, to: 2 });
   });
 
   it('has nothing pending when the money arrives the same day, or the choice moves no money', () => {
@@ -39,6 +39,18 @@ describe('money on its way after a choice', () => {
     const { diagnostics } = validateScenario({ file: 'a.yaml', data: paying(2) });
     expect(diagnostics).toMatchObject([{ code: 'day-goes-back', node: 'unpaid', choice: 'remind' }]);
     expect(diagnostics[0]!.message).toContain('arrives on day 3, after "ask" on day 2');
+  });
+});
+
+describe('the meters a choice moved', () => {
+  it('name each visible meter that moved by its label, and leave out hidden ones and those that did not move', () => {
+    const scenario = localize(loadValid('mini-contractor'), 'en');
+    const wait = feedbackFor(scenario, { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!;
+    // Silence costs a point of trust and moves no money.
+    expect(wait.meters).toEqual([{ id: 'trust', label: 'Trust', from: 4, to: 3 }]);
+    const hidden = structuredClone(loadValid('mini-contractor'));
+    hidden.meters.find((m) => m.id === 'trust')!.hidden = true;
+    expect(feedbackFor(localize(hidden, 'en'), { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!.meters).toEqual([]);
   });
 });
 

@@ -6,8 +6,10 @@ import { moneyMeters, type Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
 
+/** A meter a choice moved: its id and label, its value before and after. */
 export interface Change {
   id: string;
+  label: string;
   from: number;
   to: number;
 }
@@ -78,7 +80,7 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
     // Hidden meters are facts the story remembers, never shown.
     meters: scenario.meters
       .filter((m) => !m.hidden)
-      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
+      .map((m) => ({ id: m.id, label: m.label, from: before.meters[m.id]!, to: after.meters[m.id]! }))
       .filter((c) => c.from !== c.to),
     ...(choice.arrivesAfter &&
       moneyMeters(scenario).some((id) => before.meters[id] !== after.meters[id]) && {
