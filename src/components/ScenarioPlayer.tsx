@@ -164,7 +164,7 @@ function playerView(
               scoresHeading={t('player.scores')}
               t={t}
             >
-              <LearnerReview debrief={view.debrief} scenario={scenario} t={t} level={4} />
+              <LearnerReview debrief={view.debrief} t={t} level={4} />
               {outcomeExtras?.(view)}
               <div class="outcome-actions">
                 {links}
