@@ -53,13 +53,13 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
         t={t}
         story={story}
         // The other side's view of each linked moment visited, read-only.
-        outcomeExtras={(view) =>
-          view.visited.some((id) => counterparts[id]) && (
-            <>
-              <h4>{t('player.meanwhile')}</h4>
-              {view.visited
-                .filter((id) => counterparts[id])
-                .map((id) => {
+        outcomeExtras={(view) => {
+          const linked = view.visited.filter((id) => counterparts[id]);
+          return (
+            linked.length > 0 && (
+              <>
+                <h4>{t('player.meanwhile')}</h4>
+                {linked.map((id) => {
                   const c = counterparts[id]!;
                   return (
                     <details class="counterpart" key={id}>
@@ -69,9 +69,10 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
                     </details>
                   );
                 })}
-            </>
-          )
-        }
+              </>
+            )
+          );
+        }}
         links={
           <>
             <a class="button" href={next.href}>

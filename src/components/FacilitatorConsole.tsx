@@ -130,7 +130,6 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                 {t('player.feedback')}
               </h2>
               <FeedbackBody
-                scenario={scenario}
                 feedback={view.feedback}
                 story={story}
                 t={t}

@@ -179,7 +179,6 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
         <p class="screen-kicker">{t('player.feedback')}</p>
         <h1>{view.feedback.choice.label}</h1>
         <FeedbackBody
-          scenario={scenario}
           feedback={view.feedback}
           story={story}
           t={t}

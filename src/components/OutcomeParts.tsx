@@ -1,11 +1,10 @@
 // The learner's part of an outcome (see Outcome.tsx), which only the players show: how grades
 // follow from the score, and the debrief about the learner's own path.
-import { choiceLabel, choiceOf, nodeTitle, type PlayableScenario } from '../engine/play-view.ts';
+import type { ReviewedPath } from '../engine/play-view.ts';
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { nestedQuotes, signed } from '../i18n/typography.ts';
-import type { Step } from '../engine/types.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { heading } from './Outcome.tsx';
 
@@ -14,17 +13,7 @@ import { heading } from './Outcome.tsx';
  * ending's debrief, the learner's path against the recommended one and against the real case;
  * its headings at `level`.
  */
-export function LearnerReview({
-  debrief,
-  scenario,
-  t,
-  level,
-}: {
-  debrief: PlayerDebrief;
-  scenario: PlayableScenario;
-  t: Translate;
-  level: number;
-}) {
+export function LearnerReview({ debrief, t, level }: { debrief: PlayerDebrief; t: Translate; level: number }) {
   const Sub = heading(level);
   const { real } = debrief;
   return (
@@ -34,7 +23,7 @@ export function LearnerReview({
       <Sub>{t('player.debrief')}</Sub>
       {paragraphs(debrief.debrief)}
       <Sub>{t('player.comparePaths')}</Sub>
-      <PathReview debrief={debrief} scenario={scenario} t={t} level={level + 1} />
+      <PathReview debrief={debrief} t={t} level={level + 1} />
       <p>
         {real.partedAt === null ? t('player.sameAsReal') : t('player.partedFromReal', { n: real.partedAt + 1, moment: real.partedTitle! })}{' '}
         {t('player.realOutcome', { ending: real.endingTitle, score: real.score.overall })}
@@ -64,20 +53,15 @@ const inSentence = (label: string) => nestedQuotes(label.replace(/\.$/, ''));
  */
 export function PathReview({
   debrief,
-  scenario,
   t,
   level = 5,
 }: {
-  debrief: PlayerDebrief;
-  scenario: PlayableScenario;
+  debrief: ReviewedPath;
   t: Translate;
   /** The level of its lists' headings. */
   level?: number;
 }) {
-  const moment = (id: string) => nodeTitle(scenario, id);
-  const label = (step: Step | undefined) => (step ? inSentence(choiceLabel(scenario, step)) : '');
-  const meter = (id: string) => scenario.meters.find((m) => m.id === id)?.label ?? id;
-  const { partedAt, partedNode, steps } = debrief.recommended;
+  const { left } = debrief;
   const Title = heading(level);
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
@@ -93,44 +77,33 @@ export function PathReview({
   return (
     <>
       <p>
-        {partedAt === null
-          ? t('player.sameAsRecommended')
-          : t('player.leftRecommended', {
-              n: partedAt + 1,
-              moment: moment(partedNode!),
-              mine: label(debrief.played[partedAt]),
-              theirs: label(steps[partedAt]),
-            })}
+        {left
+          ? t('player.leftRecommended', { ...left, mine: inSentence(left.mine), theirs: inSentence(left.theirs) })
+          : t('player.sameAsRecommended')}
       </p>
-      {debrief.weaker.length === 0 && <p>{t('player.allStrongest')}</p>}
+      {debrief.allStrongest && <p>{t('player.allStrongest')}</p>}
       {debrief.byPrinciple.map((g) =>
         list(
           t('player.strongerOn', { principle: t(`principle.${g.principle}`) }),
-          g.moments.map((m) => {
-            const better = choiceOf(scenario, m.node, m.stronger)!;
-            return t('player.weaker', {
-              moment: moment(m.node),
+          g.moments.map((m) =>
+            t('player.weaker', {
+              moment: m.moment,
               points: m.principles
                 .map((p) =>
                   t('player.weakerOn', { principle: t(`principle.${p.principle}`), mine: signed(p.mine), stronger: signed(p.stronger) }),
                 )
                 .join('; '),
-              choice: label(m),
-              better: inSentence(better.label),
-              why: better.why,
-            });
-          }),
+              choice: inSentence(m.choice),
+              better: inSentence(m.better),
+              why: m.why,
+            }),
+          ),
         ),
       )}
       {list(
         t('player.nearMisses'),
-        debrief.nearMisses.map((n) =>
-          t(n.delta < 0 ? 'player.nearMissDown' : 'player.nearMissUp', {
-            moment: moment(n.node),
-            meter: meter(n.meter),
-            would: moment(n.would),
-          }),
-        ),
+        // A near miss carries the moment, the meter and where the story would have gone, as the sentence names them.
+        debrief.nearMisses.map((n) => t(n.delta < 0 ? 'player.nearMissDown' : 'player.nearMissUp', n)),
       )}
     </>
   );

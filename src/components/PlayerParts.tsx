@@ -21,7 +21,6 @@ export function paragraphs(text: string) {
  */
 export function FeedbackBody({
   feedback,
-  scenario,
   story,
   t,
   hideScore = false,
@@ -29,7 +28,6 @@ export function FeedbackBody({
   reaction,
 }: {
   feedback: Feedback;
-  scenario: PlayableScenario;
   /** The sums each value of the money meters stands for (`StoryViews.received`). */
   story: Pick<StoryViews, 'received'>;
   t: Translate;
@@ -53,7 +51,7 @@ export function FeedbackBody({
           {feedback.meters.map((m) => (
             <li key={m.id} class={m.to > m.from ? 'up' : 'down'}>
               {t('player.meterChange', {
-                meter: scenario.meters.find((x) => x.id === m.id)?.label ?? m.id,
+                meter: m.label,
                 from: shown(m.id, m.from),
                 to: shown(m.id, m.to),
               })}

@@ -143,7 +143,6 @@ function playerView(
               {t('player.feedback')}
             </h3>
             <FeedbackBody
-              scenario={scenario}
               feedback={view.feedback}
               story={story}
               t={t}
@@ -165,7 +164,7 @@ function playerView(
               scoresHeading={t('player.scores')}
               t={t}
             >
-              <LearnerReview debrief={view.debrief} scenario={scenario} t={t} level={4} />
+              <LearnerReview debrief={view.debrief} t={t} level={4} />
               {outcomeExtras?.(view)}
               <div class="outcome-actions">
                 {links}

@@ -105,18 +105,29 @@ export interface PathDebrief {
 }
 
 /** The principle on which a weaker moment lost most (its principles are in the scenario's order). */
-const mainPrinciple = (m: WeakerMoment) =>
+const mainPrinciple = (m: Pick<WeakerMoment, 'principles'>) =>
   m.principles.reduce((a, b) => (b.stronger - b.mine > a.stronger - a.mine ? b : a), m.principles[0]!).principle;
+
+/**
+ * The weaker moments of a path under the principle each lost most on (see `PathDebrief.byPrinciple`);
+ * a moment may carry more than its principles (a view's names for it), which it keeps.
+ */
+export function weakerByPrinciple<M extends Pick<WeakerMoment, 'principles'>>(
+  scenario: Scenario,
+  weaker: readonly M[],
+): { principle: string; moments: M[] }[] {
+  return scenario.principles.map((principle) => ({
+    principle,
+    moments: weaker.filter((m) => mainPrinciple(m) === principle),
+  }));
+}
 
 /** The debrief of a learner's path (usually a finished one), computed from the decisions alone. */
 export function debriefPath(scenario: Scenario, steps: readonly Step[]): PathDebrief {
   const weaker = weakerMoments(scenario, steps);
   return {
     weaker,
-    byPrinciple: scenario.principles.map((principle) => ({
-      principle,
-      moments: weaker.filter((m) => mainPrinciple(m) === principle),
-    })),
+    byPrinciple: weakerByPrinciple(scenario, weaker),
     nearMisses: nearMisses(scenario, steps),
     recommended: comparePath(scenario, steps, 'recommended'),
     real: comparePath(scenario, steps, 'real'),

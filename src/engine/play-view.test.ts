@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debriefFor, feedbackFor, nodeTitle } from './play-view.ts';
+import { debriefFor, feedbackFor, nodeTitle, reviewPath } from './play-view.ts';
 import { comparePath } from './compare.ts';
 import { markedPath } from './paths.ts';
 import { localize } from './localize.ts';
@@ -22,8 +22,8 @@ describe('money on its way after a choice', () => {
     const feedback = feedbackFor(localize(paying(1), 'en'), remind)!;
     // Chosen on day 1, arriving one day later: the strip shows the meters before the choice until day 2.
     expect(feedback.pending).toEqual({ meters: { cash: 0, trust: 4 }, by: 2 });
-    // The list of changes still says what the choice did.
-    expect(feedback.meters).toContainEqual({ id: 'cash', from: 0, to: 2 });
+    // The list of changes still says what the choice did, naming the meter by its label.
+    expect(feedback.meters).toContainEqual({ id: 'cash', label: 'Money received', from: 0, to: 2 });
   });
 
   it('has nothing pending when the money arrives the same day, or the choice moves no money', () => {
@@ -39,6 +39,18 @@ describe('money on its way after a choice', () => {
     const { diagnostics } = validateScenario({ file: 'a.yaml', data: paying(2) });
     expect(diagnostics).toMatchObject([{ code: 'day-goes-back', node: 'unpaid', choice: 'remind' }]);
     expect(diagnostics[0]!.message).toContain('arrives on day 3, after "ask" on day 2');
+  });
+});
+
+describe('the meters a choice moved', () => {
+  it('name each visible meter that moved by its label, and leave out hidden ones and those that did not move', () => {
+    const scenario = localize(loadValid('mini-contractor'), 'en');
+    const wait = feedbackFor(scenario, { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!;
+    // Silence costs a point of trust and moves no money.
+    expect(wait.meters).toEqual([{ id: 'trust', label: 'Trust', from: 4, to: 3 }]);
+    const hidden = structuredClone(loadValid('mini-contractor'));
+    hidden.meters.find((m) => m.id === 'trust')!.hidden = true;
+    expect(feedbackFor(localize(hidden, 'en'), { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!.meters).toEqual([]);
   });
 });
 
@@ -63,5 +75,58 @@ describe('the marked paths beside an outcome', () => {
   it('have no parting title on the marked path itself', () => {
     const debrief = debriefFor(scenario, { scenario: scenario.id, steps: markedPath(scenario, 'real') })!;
     expect(debrief.real).toMatchObject({ partedAt: null, partedNode: null, partedTitle: null });
+  });
+});
+
+describe('the debrief about a learner’s own path, named', () => {
+  const scenario = localize(loadValid('mini-contractor'), 'en');
+
+  it('names the moments, choices and meters of the real case’s path by the titles and labels the page shows', () => {
+    // The real case's path: silence, then a blunt reply, then written terms; the recommended one
+    // sends a reminder first.
+    expect(reviewPath(scenario, debriefFor(scenario, { scenario: scenario.id, steps: markedPath(scenario, 'real') })!)).toEqual({
+      left: { n: 1, moment: 'Unpaid', mine: 'Say nothing', theirs: 'Send a friendly reminder' },
+      allStrongest: false,
+      byPrinciple: [
+        {
+          principle: 'warn-first',
+          moments: [
+            {
+              moment: 'Unpaid',
+              choice: 'Say nothing',
+              better: 'Send a friendly reminder',
+              why: 'A reminder gives them a chance to fix it.',
+              principles: [{ principle: 'warn-first', mine: -1, stronger: 2 }],
+            },
+            {
+              moment: 'Ask',
+              choice: 'Reply bluntly',
+              better: 'Warn with a deadline',
+              why: 'A clear deadline leaves room to fix it.',
+              principles: [
+                { principle: 'warn-first', mine: -1, stronger: 2 },
+                { principle: 'agree-terms', mine: 0, stronger: 1 },
+              ],
+            },
+          ],
+        },
+        { principle: 'agree-terms', moments: [] },
+        { principle: 'reward-good', moments: [] },
+      ],
+      nearMisses: [{ moment: 'Ask', meter: 'Trust', would: 'Replaced', delta: -1 }],
+    });
+  });
+
+  it('has nothing to name on the recommended path', () => {
+    const review = reviewPath(scenario, debriefFor(scenario, { scenario: scenario.id, steps: markedPath(scenario, 'recommended') })!);
+    expect(review).toMatchObject({ left: null, allStrongest: true, nearMisses: [] });
+    expect(review.byPrinciple.every((g) => g.moments.length === 0)).toBe(true);
+  });
+
+  it('speaks the language the scenario was localized to', () => {
+    const ru = localize(loadValid('mini-contractor'), 'ru');
+    const review = reviewPath(ru, debriefFor(ru, { scenario: ru.id, steps: markedPath(ru, 'real') })!);
+    expect(review.left).toEqual({ n: 1, moment: 'Unpaid', mine: 'Промолчать', theirs: 'Отправить дружеское напоминание' });
+    expect(review.nearMisses).toEqual([{ moment: 'Ask', meter: 'Доверие', would: 'Замена', delta: -1 }]);
   });
 });

@@ -1,13 +1,29 @@
 // What a player shows after a decision and at an ending, computed by the engine: shared by the
 // course player, the facilitator console and the projector screen.
-import { comparePath, findChoice, findNode, outcome, replay, textFor, type Outcome, type PathComparison, type Run } from './index.ts';
+import {
+  comparePath,
+  findChoice,
+  findNode,
+  nearMisses,
+  outcome,
+  replay,
+  textFor,
+  type Outcome,
+  type PathComparison,
+  type Run,
+  type WeakerMoment,
+  weakerByPrinciple,
+  weakerMoments,
+} from './index.ts';
 import type { Choice, Meters, PathMark, Scenario, Step } from './types.ts';
 import { moneyMeters, type Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
 
+/** A meter a choice moved: its id and label, its value before and after. */
 export interface Change {
   id: string;
+  label: string;
   from: number;
   to: number;
 }
@@ -78,7 +94,7 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
     // Hidden meters are facts the story remembers, never shown.
     meters: scenario.meters
       .filter((m) => !m.hidden)
-      .map((m) => ({ id: m.id, from: before.meters[m.id]!, to: after.meters[m.id]! }))
+      .map((m) => ({ id: m.id, label: m.label, from: before.meters[m.id]!, to: after.meters[m.id]! }))
       .filter((c) => c.from !== c.to),
     ...(choice.arrivesAfter &&
       moneyMeters(scenario).some((id) => before.meters[id] !== after.meters[id]) && {
@@ -100,6 +116,81 @@ export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | unde
   };
 }
 
+/** A moment below the strongest choice, named as the debrief's sentence names it. */
+export type ReviewedMoment = {
+  /** The moment's title. */
+  moment: string;
+  /** The label of the learner's choice there. */
+  choice: string;
+  /** The label of the strongest choice there, and its why. */
+  better: string;
+  why: string;
+  /** The principles on which the stronger choice earns more, with the points of each choice. */
+  principles: WeakerMoment['principles'];
+};
+
+/**
+ * A near miss, named: after moment `moment` (a title), with meter `meter` (its label) one step
+ * lower (`delta` −1) or higher (+1), the story would have gone to moment `would` (a title).
+ */
+export type ReviewedNearMiss = { moment: string; meter: string; would: string; delta: -1 | 1 };
+
+/**
+ * The debrief about a learner's own path (`debriefPath`) with every moment, choice and meter it
+ * speaks of resolved to the title or label the page shows, so a view only words and lays it out.
+ */
+export interface ReviewedPath {
+  /**
+   * Where the path left the recommended one: the decision's number as the learner counts them (1 =
+   * the first), its moment's title, the labels of the learner's choice and the recommended one
+   * there; null when it never did.
+   */
+  left: { n: number; moment: string; mine: string; theirs: string } | null;
+  /** Whether every choice on the path was the strongest at its moment. */
+  allStrongest: boolean;
+  /** Per principle the scenario scores, the moments that lost most on it (see `weakerByPrinciple`). */
+  byPrinciple: { principle: string; moments: ReviewedMoment[] }[];
+  nearMisses: ReviewedNearMiss[];
+}
+
+/**
+ * The debrief about the path of an outcome (`debriefFor`), named (see `ReviewedPath`). Every
+ * step, choice and meter it names is the scenario's own: the outcome was replayed from it.
+ */
+export function reviewPath(scenario: PlayableScenario, { played, recommended }: Debrief): ReviewedPath {
+  const weaker = weakerMoments(scenario, played);
+  const choice = (step: Step) => choiceOf(scenario, step.node, step.choice)!;
+  const at = recommended.partedAt;
+  return {
+    // Both paths reach an ending, so where they part each has a decision.
+    left:
+      at === null
+        ? null
+        : { n: at + 1, moment: recommended.partedTitle!, mine: choice(played[at]!).label, theirs: choice(recommended.steps[at]!).label },
+    allStrongest: weaker.length === 0,
+    byPrinciple: weakerByPrinciple(
+      scenario,
+      weaker.map((m): ReviewedMoment => {
+        // The strongest choice there (`strongestChoice`).
+        const better = choice({ node: m.node, choice: m.stronger });
+        return {
+          moment: nodeTitle(scenario, m.node),
+          choice: choice(m).label,
+          better: better.label,
+          why: better.why,
+          principles: m.principles,
+        };
+      }),
+    ),
+    nearMisses: nearMisses(scenario, played).map((n) => ({
+      moment: nodeTitle(scenario, n.node),
+      meter: scenario.meters.find((m) => m.id === n.meter)!.label,
+      would: nodeTitle(scenario, n.would),
+      delta: n.delta,
+    })),
+  };
+}
+
 /** The name of the person a medium comes from (the sender, the caller, the writer); the id when undeclared. */
 export function speakerOf(scenario: Pick<PlayableScenario, 'people'>, medium: Pick<Medium, 'from'>): string {
   return scenario.people.find((p) => p.id === medium.from)?.name ?? medium.from;
@@ -113,9 +204,4 @@ export function nodeTitle(scenario: PlayableScenario, id: string): string {
 /** A decision's choice, as the page has it; undefined when there is no such choice. */
 export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Choice<string> | undefined {
   return findChoice(findNode(scenario, node), choice);
-}
-
-/** The label of a decision's choice; the choice id when there is no such choice. */
-export function choiceLabel(scenario: PlayableScenario, step: Step): string {
-  return choiceOf(scenario, step.node, step.choice)?.label ?? step.choice;
 }

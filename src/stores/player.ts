@@ -3,7 +3,6 @@
 import { atom } from 'nanostores';
 import {
   choose,
-  debriefPath,
   findChoice,
   findNode,
   isDecision,
@@ -13,17 +12,30 @@ import {
   startRun,
   textFor,
   undo,
-  type PathDebrief,
   type RestoreResult,
   type Run,
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Meters, Points, Step } from '../engine/types.ts';
-import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
+import {
+  debriefFor,
+  feedbackFor,
+  reviewPath,
+  type Debrief,
+  type Feedback,
+  type PlayableScenario,
+  type ReviewedPath,
+} from '../engine/play-view.ts';
 
 export type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
 
-/** The outcome as the player shows it, with the debrief about the learner's own path. */
-export type PlayerDebrief = Debrief & PathDebrief;
+/** The outcome as the player shows it, with the debrief about the learner's own path, named. */
+export type PlayerDebrief = Debrief & ReviewedPath;
+
+/** The outcome of a run as the player shows it; undefined for a run that has not ended or does not fit the scenario. */
+export function playerDebrief(scenario: PlayableScenario, run: Run): PlayerDebrief | undefined {
+  const debrief = debriefFor(scenario, run);
+  return debrief && { ...reviewPath(scenario, debrief), ...debrief };
+}
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
@@ -64,11 +76,7 @@ export interface PlayerOptions {
 
 /** A player for one scenario; `print` is its `fingerprint` (engine/stored-run.ts), which runs are saved under. */
 export function createPlayer(scenario: PlayableScenario, print: string, options: PlayerOptions = {}) {
-  const debriefOf = (run: Run): PlayerDebrief | undefined => {
-    const debrief = debriefFor(scenario, run);
-    // The same comparisons in both; the debrief's carry the titles the outcome names.
-    return debrief && { ...debriefPath(scenario, run.steps), ...debrief };
-  };
+  const debriefOf = (run: Run) => playerDebrief(scenario, run);
   const viewOf = (run: Run, showingFeedback: boolean): PlayerView => {
     const state = runState(scenario, run);
     const node = state.node;

@@ -3,8 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { messages, translator, type Message, type Translate } from '../../src/i18n/messages.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { debriefPath } from '../../src/engine/debrief.ts';
-import { debriefFor } from '../../src/engine/play-view.ts';
+import { playerDebrief } from '../../src/stores/player.ts';
 import { findChoice, findNode } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { PathReview } from '../../src/components/OutcomeParts.tsx';
@@ -49,8 +48,8 @@ describe('the path review of an ending', () => {
           const scenario = localize(content, locale);
           const t: Translate = translator<string>(locale, messages[locale] as Record<string, Message>);
           for (const steps of paths) {
-            const debrief = { ...debriefPath(scenario, steps), ...debriefFor(scenario, { scenario: scenario.id, steps })! };
-            const text = renderToString(h(PathReview, { debrief, scenario, t }));
+            const debrief = playerDebrief(scenario, { scenario: scenario.id, steps })!;
+            const text = renderToString(h(PathReview, { debrief, t }));
             expect(deepest(text, marks[locale]), text).toBeLessThanOrEqual(1);
           }
         });
