@@ -8,7 +8,7 @@ import type { ScenarioContent } from '../../src/engine/schema.ts';
 import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
-import { choiceLabel, fill, scenarios, shortestPathsToEndings, ui } from './course-data.ts';
+import { choiceLabel, fill, scenarios, shortestPathsToEndings, shortestPathsToNodes, ui } from './course-data.ts';
 import { nestedQuotes, signed } from '../../src/i18n/typography.ts';
 import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
@@ -230,7 +230,7 @@ for (const [where, island] of [
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
-    test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every Continue lands on the next heading in view, not under the sticky meters`, async ({
+    test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every choice and every Continue land on the new heading in view, not under the sticky meters`, async ({
       phone,
     }) => {
       // The longest of the shortest ways to an ending: the most steps to check.
@@ -244,11 +244,33 @@ for (const locale of locales) {
         await continueFromBottom(player);
         await expectHeadingUncovered(phone, phone.locator('.decision h3'));
         await player.choose(scenario, step);
+        // The strip above may have grown with the feedback (money on its way wraps to more lines).
+        await expectHeadingUncovered(phone, phone.locator('.feedback h3'));
       }
       await continueFromBottom(player);
       await expectHeadingUncovered(phone, phone.locator('.outcome h3'));
     });
   }
+}
+
+for (const locale of locales) {
+  test(`${locale}: on a phone, the feedback of a choice whose money is on its way (the strip grows) lands with its heading in view, not under the sticky meters`, async ({
+    phone,
+  }) => {
+    const scenario = scenarios.find((s) => s.id === 'client')!;
+    const ways = shortestPathsToNodes(scenario);
+    const delayed = scenario.nodes.flatMap((n) =>
+      n.type === 'decision' ? n.choices.filter((c) => c.arrivesAfter !== undefined).map((c) => ({ node: n.id, choice: c.id })) : [],
+    );
+    expect(delayed.length).toBeGreaterThan(0);
+    for (const step of delayed) {
+      const player = await new ScenarioPlayer(phone, locale).open(scenario.id);
+      await player.play(scenario, ways.get(step.node)!);
+      await player.choose(scenario, step);
+      await expectHeadingUncovered(phone, phone.locator('.feedback h3'));
+      await phone.evaluate(() => localStorage.clear());
+    }
+  });
 }
 
 /** Presses Continue the way a reader reaches it: scrolled down until it shows at the bottom of the screen. */
@@ -261,7 +283,7 @@ async function continueFromBottom(player: ScenarioPlayer) {
 /** The heading has focus, is on screen, and nothing (the sticky meters) is drawn over any part of it. */
 async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['locator']>) {
   await expect(heading).toBeFocused();
-  // Focus scrolls it into view after the frame that shows it: wait until the page holds still.
+  // Focus scrolls it into view as the view is put in; wait until the page holds still all the same.
   await expect(async () => {
     const before = await page.evaluate(() => scrollY);
     await page.evaluate(() => new Promise(requestAnimationFrame));
