@@ -28,7 +28,15 @@ const done = (a: ScenarioResult, b: ScenarioResult): Progress => ({
 describe('the progress page’s summary of saved progress', () => {
   it('shows nothing played and the certificate locked on empty progress', () => {
     const summary = progressSummary(emptyProgress(), scenarios, lessons, principles);
-    expect(summary).toMatchObject({ done: 0, total: 3, certificate: 'locked', replay: [{ id: 'a' }, { id: 'b' }], weak: [], awaiting: [], finished: undefined });
+    expect(summary).toMatchObject({
+      done: 0,
+      total: 3,
+      certificate: 'locked',
+      replay: [{ id: 'a' }, { id: 'b' }],
+      weak: [],
+      awaiting: [],
+      finished: undefined,
+    });
     expect(summary.scenarios.map((s) => [s.id, s.notPlayed, s.counted])).toEqual([
       ['a', true, undefined],
       ['b', true, undefined],
@@ -78,7 +86,13 @@ describe('the progress page’s summary of saved progress', () => {
       lessons,
       principles,
     );
-    expect(summary).toMatchObject({ certificate: 'replay', replay: [{ id: 'a' }], weak: [], awaiting: [], finished: '2026-12-01T09:00:00Z' });
+    expect(summary).toMatchObject({
+      certificate: 'replay',
+      replay: [{ id: 'a' }],
+      weak: [],
+      awaiting: [],
+      finished: '2026-12-01T09:00:00Z',
+    });
     // An ending the scenario no longer has is shown by its id.
     expect(summary.scenarios[0]).toMatchObject({ notPlayed: false, earlier: { ending: 'gone', overall: 30 } });
     expect(summary.scenarios[0]!.counted).toBeUndefined();
@@ -88,7 +102,12 @@ describe('the progress page’s summary of saved progress', () => {
     const steps: [string, string][] = [['start', 'call']];
     const earlier = { ...result('paid', 'poor', 30, [0, 0], '2026-01-01T00:00:00Z'), earlierRules: true as const, steps };
     const linked = scenarios.map((s) => ({ ...s, title: s.id.toUpperCase(), href: `/${s.id}/` }));
-    const summary = progressSummary(done(earlier, result('settled', 'best', 95, [4, 3], '2026-12-01T09:00:00Z')), linked, lessons, principles);
+    const summary = progressSummary(
+      done(earlier, result('settled', 'best', 95, [4, 3], '2026-12-01T09:00:00Z')),
+      linked,
+      lessons,
+      principles,
+    );
     expect(summary.awaiting).toEqual([linked[0]]);
     expect(summary.scenarios.map((c) => [c.id, c.title, c.href, 'endings' in c])).toEqual([
       ['a', 'A', '/a/', false],
