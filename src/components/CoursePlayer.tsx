@@ -6,7 +6,6 @@ import { useStore } from './use-store.ts';
 import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { Moment } from './Moment.tsx';
-import { nodeTitle } from '../engine/play-view.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
@@ -63,7 +62,7 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
                   const c = counterparts[id]!;
                   return (
                     <details class="counterpart" key={id}>
-                      <summary>{t('player.meanwhileAt', { moment: nodeTitle(scenario, id) })}</summary>
+                      <summary>{t('player.meanwhileAt', { moment: c.at })}</summary>
                       <p class="muted">{c.scenarioTitle}</p>
                       {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
                     </details>

@@ -7,7 +7,6 @@
 // and the workshop's view (workshop/view.ts).
 import type { ComponentChildren, Ref } from 'preact';
 import type { Debrief } from '../engine/play-view.ts';
-import { storyAgainstGrade } from '../engine/scoring.ts';
 import { principleScore, type Translate } from '../i18n/messages.ts';
 import { paragraphs } from './PlayerParts.tsx';
 
@@ -61,7 +60,7 @@ export function Outcome({ debrief, t, audience, title, level, headingId, heading
  * ended well after risky play): the learner's in the grade's colour, the room's in the text's.
  */
 function GradeLine({ debrief, t, room }: { debrief: Debrief; t: Translate; room: boolean }) {
-  const story = storyAgainstGrade(debrief.ending.tone, debrief.grade);
+  const { story } = debrief;
   const grade = t(`grade.${debrief.grade}`);
   return (
     <>

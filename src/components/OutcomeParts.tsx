@@ -34,9 +34,7 @@ export function LearnerReview({ debrief, t, level }: { debrief: PlayerDebrief; t
 
 /** How grades follow from the overall score: the bands, best first. */
 function GradeBands({ t }: { t: Translate }) {
-  const bands = gradeBands.map((b, i) =>
-    t('player.band', { grade: t(`grade.${b.grade}`), from: b.from, to: i === 0 ? 100 : gradeBands[i - 1]!.from - 1 }),
-  );
+  const bands = gradeBands.map((b) => t('player.band', { grade: t(`grade.${b.grade}`), from: b.from, to: b.to }));
   return <p class="muted">{t('player.bands', { bands: bands.join(', ') })}</p>;
 }
 

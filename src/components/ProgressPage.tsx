@@ -3,7 +3,7 @@
 import { useSavedStore, useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress } from '../stores/progress.ts';
-import { awaitsReplay, rescoreFetched } from '../stores/results.ts';
+import { rescoreFetched } from '../stores/results.ts';
 import { emptyProgress } from '../stores/progress-format.ts';
 import { createProgressData, setCertificateName } from '../stores/progress-file.ts';
 import { itemState } from '../stores/course-state.ts';
@@ -35,21 +35,16 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   useEffect(() => {
     setPrintable(typeof print === 'function');
   }, []);
-  // Results saved under the earlier rules with their run are re-scored by replaying it (once,
-  // after an upgrade or an import).
-  const awaiting = scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id]));
-  useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
-
   const summary = progressSummary(
     progress,
     scenarios,
     lessons.map((l) => l.id),
     principles,
   );
-  const { overall, finished } = summary;
-  // Each scenario with its column of the table; the scenarios worth a replay before printing.
-  const columns = scenarios.map((s, i) => ({ ...s, ...summary.scenarios[i]! }));
-  const weak = columns.filter((c) => summary.weak.includes(c.id));
+  const { overall, finished, awaiting, weak, scenarios: columns } = summary;
+  // Results saved under the earlier rules with their run are re-scored by replaying it (once,
+  // after an upgrade or an import).
+  useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
   // Every way of saying no to an import (Cancel, Escape) closes its dialog without "confirm".
@@ -226,10 +221,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
       ) : summary.certificate === 'replay' ? (
         <p>
           {t('progress.certificateReplay', {
-            scenarios: columns
-              .filter((c) => !c.counted)
-              .map((c) => c.title)
-              .join(', '),
+            scenarios: summary.replay.map((c) => c.title).join(', '),
           })}
         </p>
       ) : (

@@ -2,7 +2,7 @@
 // makes the files) or delete.
 import { useSavedStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $sessions, deleteSession } from '../stores/workshops.ts';
+import { $sessions, deleteSession, newestFirst } from '../stores/workshops.ts';
 import { storageState } from '../stores/storage.ts';
 import { exportFormats, exportSession, type ExportFormat } from '../stores/session-export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
@@ -39,7 +39,7 @@ export default function SessionList({ locale, messages, titles }: Props) {
     scrolled.current = true;
     row.scrollIntoView({ block: 'center' });
   }, [asked, sessions]);
-  const list = Object.values(sessions).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const list = newestFirst(sessions);
   const date = (iso: string) =>
     new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 

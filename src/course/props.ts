@@ -30,7 +30,10 @@ export interface PlayerIslandProps extends StoryIslandProps {
 /** The other perspective's view of a moment, shown read-only. */
 export interface Counterpart {
   scenarioTitle: string;
+  /** The title of the other side's moment. */
   title: string;
+  /** The title of this scenario's moment linked to it, in this page's language: the player names it beside the other side's view. */
+  at: string;
   situation: string;
   /** The moment in its medium, in the other scenario's words; absent at an ending. */
   moment?: MomentView;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedScenario } from './screen-data.ts';
+import { counterpartsOf, shippedScenario } from './screen-data.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
@@ -42,5 +42,15 @@ describe('the scenario as a page ships it', () => {
         ended: was.ended,
       });
     }
+  });
+});
+
+describe('the other side’s view of each linked moment', () => {
+  it('names both moments, the other side’s and this scenario’s, in the page’s language', () => {
+    const [contractor, client] = [loadValid('mini-contractor'), loadValid('mini-client')];
+    const en = counterpartsOf(contractor, [contractor, client], 'en');
+    expect(Object.keys(en)).toEqual(['ask']);
+    expect(en['ask']).toMatchObject({ scenarioTitle: client.title.en, title: 'Request', at: 'Ask' });
+    expect(counterpartsOf(client, [contractor, client], 'ru')['request']).toMatchObject({ title: 'Ask', at: 'Request' });
   });
 });

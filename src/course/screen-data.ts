@@ -18,6 +18,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
     out[node.id] = {
       scenarioTitle: other.title[locale],
+      at: localize(node, locale).title,
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
       situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),

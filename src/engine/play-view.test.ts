@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { debriefFor, feedbackFor, nodeTitle, reviewPath } from './play-view.ts';
 import { comparePath } from './compare.ts';
+import { storyAgainstGrade } from './scoring.ts';
 import { markedPath } from './paths.ts';
 import { localize } from './localize.ts';
 import { validateScenario } from './validate.ts';
@@ -69,6 +70,13 @@ describe('the marked paths beside an outcome', () => {
       expect(compared.partedNode).not.toBeNull();
       expect(debrief[mark].partedTitle).toBe(nodeTitle(scenario, compared.partedNode!));
       expect(debrief[mark].partedTitle).not.toBe(compared.partedNode);
+    }
+  });
+
+  it('say how the ending’s tone stands against the grade, on every marked path', () => {
+    for (const mark of ['real', 'recommended'] as const) {
+      const debrief = debriefFor(scenario, { scenario: scenario.id, steps: markedPath(scenario, mark) })!;
+      expect(debrief.story).toBe(storyAgainstGrade(debrief.ending.tone, debrief.grade));
     }
   });
 

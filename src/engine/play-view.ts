@@ -7,6 +7,7 @@ import {
   nearMisses,
   outcome,
   replay,
+  storyAgainstGrade,
   textFor,
   type Outcome,
   type PathComparison,
@@ -63,6 +64,8 @@ export interface Debrief extends Outcome<PlayableScenario> {
   recommended: TitledComparison;
   /** Where the path left the real case's, and how the real case ended. */
   real: TitledComparison;
+  /** How the ending's tone compares with the grade (see `storyAgainstGrade`): the outcome notes a story that ended better or worse than the play earned. */
+  story: 'better' | 'worse' | 'same';
 }
 
 /** A run set beside a marked path, with the titles of the moment they parted at and of its ending. */
@@ -113,6 +116,7 @@ export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | unde
     real: titledComparison(scenario, run.steps, 'real'),
     text: textFor(result.ending.text, meters),
     debrief: textFor(result.ending.debrief, meters),
+    story: storyAgainstGrade(result.ending.tone, result.grade),
   };
 }
 

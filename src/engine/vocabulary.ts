@@ -42,8 +42,10 @@ export type Tone = (typeof tones)[number];
 
 export interface GradeBand {
   grade: Grade;
-  /** The lowest overall score (0-100) in this band; it reaches up to the next band's lowest. */
+  /** The lowest overall score (0-100) in this band. */
   from: number;
+  /** The highest overall score (0-100) in this band: 100 for the best, else one below the better band's lowest. */
+  to: number;
   /** Each principle must have counted at least this share of its reference (0-1). */
   everyPrinciple?: number;
 }
@@ -54,8 +56,8 @@ export interface GradeBand {
  * Fixed before the scenarios were balanced against them; the outcome view and the README state them.
  */
 export const gradeBands: readonly GradeBand[] = [
-  { grade: 'best', from: 90, everyPrinciple: 0.5 },
-  { grade: 'good', from: 70 },
-  { grade: 'mixed', from: 40 },
-  { grade: 'poor', from: 0 },
+  { grade: 'best', from: 90, to: 100, everyPrinciple: 0.5 },
+  { grade: 'good', from: 70, to: 89 },
+  { grade: 'mixed', from: 40, to: 69 },
+  { grade: 'poor', from: 0, to: 39 },
 ];

@@ -28,7 +28,15 @@ const done = (a: ScenarioResult, b: ScenarioResult): Progress => ({
 describe('the progress page’s summary of saved progress', () => {
   it('shows nothing played and the certificate locked on empty progress', () => {
     const summary = progressSummary(emptyProgress(), scenarios, lessons, principles);
-    expect(summary).toMatchObject({ done: 0, total: 3, certificate: 'locked', replay: ['a', 'b'], weak: [], finished: undefined });
+    expect(summary).toMatchObject({
+      done: 0,
+      total: 3,
+      certificate: 'locked',
+      replay: [{ id: 'a' }, { id: 'b' }],
+      weak: [],
+      awaiting: [],
+      finished: undefined,
+    });
     expect(summary.scenarios.map((s) => [s.id, s.notPlayed, s.counted])).toEqual([
       ['a', true, undefined],
       ['b', true, undefined],
@@ -65,7 +73,8 @@ describe('the progress page’s summary of saved progress', () => {
       principles,
     );
     expect(summary.certificate).toBe('complete');
-    expect(summary.weak).toEqual(['a']);
+    expect(summary.weak.map((c) => c.id)).toEqual(['a']);
+    expect(summary.weak[0]).toBe(summary.scenarios[0]);
     expect(summary.scenarios[0]!.counted).toEqual({ ending: 'A lost client', grade: 'mixed', overall: 45 });
   });
 
@@ -77,9 +86,33 @@ describe('the progress page’s summary of saved progress', () => {
       lessons,
       principles,
     );
-    expect(summary).toMatchObject({ certificate: 'replay', replay: ['a'], weak: [], finished: '2026-12-01T09:00:00Z' });
+    expect(summary).toMatchObject({
+      certificate: 'replay',
+      replay: [{ id: 'a' }],
+      weak: [],
+      awaiting: [],
+      finished: '2026-12-01T09:00:00Z',
+    });
     // An ending the scenario no longer has is shown by its id.
     expect(summary.scenarios[0]).toMatchObject({ notPlayed: false, earlier: { ending: 'gone', overall: 30 } });
     expect(summary.scenarios[0]!.counted).toBeUndefined();
+  });
+
+  it('carries what the page passed for each scenario into its column, and lists those whose results wait to be re-scored', () => {
+    const steps: [string, string][] = [['start', 'call']];
+    const earlier = { ...result('paid', 'poor', 30, [0, 0], '2026-01-01T00:00:00Z'), earlierRules: true as const, steps };
+    const linked = scenarios.map((s) => ({ ...s, title: s.id.toUpperCase(), href: `/${s.id}/` }));
+    const summary = progressSummary(
+      done(earlier, result('settled', 'best', 95, [4, 3], '2026-12-01T09:00:00Z')),
+      linked,
+      lessons,
+      principles,
+    );
+    expect(summary.awaiting).toEqual([linked[0]]);
+    expect(summary.scenarios.map((c) => [c.id, c.title, c.href, 'endings' in c])).toEqual([
+      ['a', 'A', '/a/', false],
+      ['b', 'B', '/b/', false],
+    ]);
+    expect(summary.replay.map((c) => c.title)).toEqual(['A']);
   });
 });

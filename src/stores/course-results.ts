@@ -3,7 +3,7 @@
 // so the pages that only show where a learner stands do not load the scoring.
 import { countedPoints, scoreOf, type PrincipleScore, type Score } from '../engine/scoring.ts';
 import { gradeBands, grades, type Grade } from '../engine/vocabulary.ts';
-import { countedResult, type Progress } from './progress-format.ts';
+import { awaitsReplay, countedResult, type Progress } from './progress-format.ts';
 import { courseComplete, itemState, type CourseItem } from './course-state.ts';
 
 /**
@@ -47,7 +47,7 @@ export interface SummaryScenario {
   endings: Record<string, string>;
 }
 
-/** One scenario's column of the progress page's table. */
+/** One scenario's column of the progress page's table (with what the page passed for it besides its endings: see `progressSummary`). */
 export interface ScenarioSummary {
   id: string;
   /** The counted result (see `countedResult`), its ending by title (its id where the scenario has no such ending now); none: not counted. */
@@ -63,17 +63,23 @@ export interface ScenarioSummary {
 /** Where the certificate stands: earned, waiting for results scored under the earlier rules to be replayed, or locked until every item is done. */
 export type CertificateState = 'complete' | 'replay' | 'locked';
 
+/** A scenario's column: what the page passed for it, less its endings, with its summary. */
+export type ScenarioColumn<S extends SummaryScenario> = Omit<S, 'endings'> & ScenarioSummary;
+
 /** What the progress page shows, worked out from saved progress (see `progressSummary`). */
-export interface ProgressSummary {
-  scenarios: ScenarioSummary[];
+export interface ProgressSummary<S extends SummaryScenario = SummaryScenario> {
+  /** Each scenario's column, in the order given. */
+  scenarios: ScenarioColumn<S>[];
+  /** The scenarios given whose saved results under the earlier rules wait to be re-scored by replaying their steps (see `awaitsReplay`). */
+  awaiting: S[];
   /** Items (lessons and scenarios) done, of `total`. */
   done: number;
   total: number;
   certificate: CertificateState;
-  /** Ids of the scenarios without a counted result, which the learner must replay before the certificate (state `replay`). */
-  replay: string[];
-  /** Ids of the scenarios whose counted grade is below the good band: worth a replay before printing. */
-  weak: string[];
+  /** The columns of the scenarios without a counted result, which the learner must replay before the certificate (state `replay`). */
+  replay: ScenarioColumn<S>[];
+  /** The columns of the scenarios whose counted grade is below the good band: worth a replay before printing. */
+  weak: ScenarioColumn<S>[];
   /** The principles over all scenarios' counted results (see `principlesOverall`). */
   overall: Score;
   /** When the last counted result was reached, as an ISO date-time. */
@@ -83,24 +89,28 @@ export interface ProgressSummary {
 /**
  * The progress page from saved progress: each scenario's column (counted result, an earlier-rules
  * result beside it, per-principle scores), items done, the certificate's state, the scenarios to
- * replay and those below the good band, the principles overall and when the course was finished.
+ * replay and those below the good band, those whose results wait to be re-scored, the principles
+ * overall and when the course was finished. Each column carries what was passed for its scenario
+ * (a title, a link) besides its endings.
  */
-export function progressSummary(
+export function progressSummary<S extends SummaryScenario>(
   progress: Progress,
-  scenarios: readonly SummaryScenario[],
+  scenarios: readonly S[],
   lessons: readonly string[],
   principles: readonly string[],
-): ProgressSummary {
+): ProgressSummary<S> {
   const items: CourseItem[] = [
     ...lessons.map((id) => ({ kind: 'lesson' as const, id })),
     ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id })),
   ];
   const ids = scenarios.map((s) => s.id);
-  const columns = scenarios.map(({ id, endings }): ScenarioSummary => {
+  const columns = scenarios.map(({ endings, ...given }): ScenarioColumn<S> => {
+    const id = given.id;
     const counted = countedResult(progress.scenarios[id]);
     const best = progress.scenarios[id]?.best;
     const title = (ending: string) => endings[ending] ?? ending;
     return {
+      ...given,
       id,
       ...(counted && { counted: { ending: title(counted.ending), grade: counted.grade, overall: counted.overall } }),
       notPlayed: !best,
@@ -113,15 +123,16 @@ export function progressSummary(
       ),
     };
   });
-  const replay = columns.filter((c) => !c.counted).map((c) => c.id);
+  const replay = columns.filter((c) => !c.counted);
   const allDone = courseComplete(progress, items);
   return {
     scenarios: columns,
     done: items.filter((i) => itemState(progress, i) === 'done').length,
     total: items.length,
     certificate: !allDone ? 'locked' : replay.length > 0 ? 'replay' : 'complete',
+    awaiting: scenarios.filter((s) => awaitsReplay(progress.scenarios[s.id])),
     replay,
-    weak: columns.filter((c) => c.counted && belowGood(c.counted.grade)).map((c) => c.id),
+    weak: columns.filter((c) => c.counted && belowGood(c.counted.grade)),
     overall: principlesOverall(progress, ids, principles),
     finished: finishedAt(progress, ids),
   };

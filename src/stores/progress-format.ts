@@ -215,3 +215,7 @@ export function decodeProgress(value: unknown): Decoded {
   const { value: progress, dropped, kept } = decodeVersioned(value, progressFormat);
   return { progress, dropped, ...(kept && { kept }) };
 }
+
+/** Whether some result of a scenario's progress waits to be re-scored by replaying its steps (see `rescoreScenario` in results.ts). */
+export const awaitsReplay = (saved: ScenarioProgress | undefined): boolean =>
+  [saved?.last, saved?.best].some((r) => r?.earlierRules === true && r.steps !== undefined);

@@ -4,7 +4,7 @@
 // progress.ts, so the reading pages, which load the progress store, do not load the engine.
 import { outcome } from '../engine/scoring.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { Progress, ScenarioProgress, ScenarioResult } from './progress-format.ts';
+import { awaitsReplay, type Progress, type ScenarioProgress, type ScenarioResult } from './progress-format.ts';
 import { $progress, update } from './progress.ts';
 import { resultOf } from './scenario-result.ts';
 
@@ -21,10 +21,6 @@ function rescoreResult(result: ScenarioResult, scenario: Scenario): ScenarioResu
   const { ending, grade, overall, principles, at } = result;
   return { ending, grade, overall, principles, at, earlierRules: true };
 }
-
-/** Whether some result of a scenario's progress waits to be replayed (see `rescoreScenario`). */
-export const awaitsReplay = (saved: ScenarioProgress | undefined): boolean =>
-  [saved?.last, saved?.best].some((r) => r?.earlierRules === true && r.steps !== undefined);
 
 /**
  * A scenario's saved progress with its results re-scored under the current rules where their

@@ -63,3 +63,26 @@ describe('workshop sessions saved by each released version', () => {
     }
   });
 });
+
+describe('the order of saved sessions', () => {
+  const at = (id: string, updatedAt: string, scenario = 'client') => ({ id, updatedAt, scenario }) as WorkshopSession;
+  const sessions = {
+    a: at('a', '2026-03-02T09:00:00.000Z'),
+    b: at('b', '2026-03-04T09:00:00.000Z', 'contractor'),
+    c: at('c', '2026-03-03T09:00:00.000Z'),
+  };
+
+  it('newestFirst lists the most recently changed first and leaves the sessions as they were', async () => {
+    const { newestFirst } = await import('./workshops.ts');
+    expect(newestFirst(sessions).map((s) => s.id)).toEqual(['b', 'c', 'a']);
+    expect(Object.keys(sessions)).toEqual(['a', 'b', 'c']);
+    expect(newestFirst({})).toEqual([]);
+  });
+
+  it('latestSession is the newest of those that fit, in the same order', async () => {
+    const { latestSession } = await import('./workshops.ts');
+    expect(latestSession(sessions, () => true)?.id).toBe('b');
+    expect(latestSession(sessions, (s) => s.scenario === 'client')?.id).toBe('c');
+    expect(latestSession(sessions, () => false)).toBeUndefined();
+  });
+});

@@ -46,9 +46,12 @@ export function deleteSession(id: string): void {
   updatePersisted(savedSessions, $sessions, $sessionsNotice, ({ [id]: _gone, ...rest }) => rest);
 }
 
+/** The saved sessions, most recently changed first (by `updatedAt`, an ISO time); `sessions` is not changed. */
+export function newestFirst(sessions: Sessions): WorkshopSession[] {
+  return Object.values(sessions).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
 /** The most recently changed of `sessions` that passes a test (its scenario, and that it still fits it). */
 export function latestSession(sessions: Sessions, fits: (session: WorkshopSession) => boolean): WorkshopSession | undefined {
-  return Object.values(sessions)
-    .filter(fits)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return newestFirst(sessions).find(fits);
 }
