@@ -43,7 +43,8 @@ function bare(medium: Medium): Medium {
  * nothing private reaches the screen. Without the texts each moment's rendered view
  * (`StoryViews.moments`, which the page gives beside it) already carries: a medium's body and
  * lines, and each choice's reaction; nor the link to the other side's moment, which comes as
- * `counterparts`. The engine reads none of them, and the props are smaller by them.
+ * `counterparts`. The engine reads none of them, and the props are smaller by them. The
+ * server-rendered text version of the scenario is made from it too.
  */
 export function shippedScenario(scenario: PlayableScenario): PlayableScenario {
   return {

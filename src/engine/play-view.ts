@@ -106,6 +106,11 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
   };
 }
 
+/**
+ * The outcome of a run as every view shows it: its scores, the ending's text and debrief as they
+ * read with the meters at the end, and the recommended and real paths beside it, titled; undefined
+ * for a run that has not ended, or does not fit the scenario.
+ */
 export function debriefFor(scenario: PlayableScenario, run: Run): Debrief | undefined {
   const result = outcome(scenario, run.steps);
   if (!result) return undefined;
@@ -195,6 +200,15 @@ export function reviewPath(scenario: PlayableScenario, { played, recommended }: 
   };
 }
 
+/** The outcome as the player shows it, with the debrief about the learner's own path, named. */
+export type PlayerDebrief = Debrief & ReviewedPath;
+
+/** The outcome of a run as the player shows it; undefined for a run that has not ended or does not fit the scenario. */
+export function playerDebrief(scenario: PlayableScenario, run: Run): PlayerDebrief | undefined {
+  const debrief = debriefFor(scenario, run);
+  return debrief && { ...reviewPath(scenario, debrief), ...debrief };
+}
+
 /** The name of the person a medium comes from (the sender, the caller, the writer); the id when undeclared. */
 export function speakerOf(scenario: Pick<PlayableScenario, 'people'>, medium: Pick<Medium, 'from'>): string {
   return scenario.people.find((p) => p.id === medium.from)?.name ?? medium.from;
@@ -206,6 +220,6 @@ export function nodeTitle(scenario: PlayableScenario, id: string): string {
 }
 
 /** A decision's choice, as the page has it; undefined when there is no such choice. */
-export function choiceOf(scenario: PlayableScenario, node: string, choice: string): Choice<string> | undefined {
+function choiceOf(scenario: PlayableScenario, node: string, choice: string): Choice<string> | undefined {
   return findChoice(findNode(scenario, node), choice);
 }

@@ -117,16 +117,16 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
 
 /**
  * Starts or, after a reload, continues the cmi5 session of this launch, kept in its tab by
- * `openTab` (given the launch's registration and fetch URL). Rejects with Cmi5Refused when the
+ * `openSession` (given the launch's registration and fetch URL). Rejects with Cmi5Refused when the
  * LMS refuses the fetch URL or the token (nothing is sent then), and with another error when the
  * LMS cannot be reached.
  */
 export async function connectCmi5(
   launch: Cmi5Launch,
   extensionBase: string,
-  openTab: (registration: string, fetchUrl: string) => TabSession,
+  openSession: (registration: string, fetchUrl: string) => TabSession,
 ) {
-  const tab = openTab(launch.registration, launch.fetch);
+  const tab = openSession(launch.registration, launch.fetch);
   const { token, startedAt } = await sessionToken(launch, tab);
   const headers = { Authorization: `Basic ${token}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   const stateUrl = (stateId: string) =>

@@ -75,7 +75,10 @@ describe('a cmi5 session kept in its tab', () => {
     };
     const record = JSON.parse(JSON.stringify(encodeVersioned(tabSessionFormat, session)));
     expect(record.v).toBe(1);
-    expect(decodeVersioned(record, tabSessionFormat)).toEqual({ value: session, dropped: [] });
+    expect(decodeVersioned(record, tabSessionFormat)).toEqual({
+      value: session,
+      dropped: [],
+    });
   });
 
   it('starts afresh when the LMS launches a new session (another fetch URL) of the same registration', async () => {
@@ -90,27 +93,61 @@ describe('a cmi5 session kept in its tab', () => {
     expect(tabSession('reg-1', fetchUrl).claim('initialized')).toBe(false);
   });
 
-  it('reads anything saved under its key without throwing, and keeps only well-formed sessions', async () => {
+  it('reads anything saved under its key without throwing, and keeps only well-formed sessions of this launch', async () => {
     const { items, tabSession } = await tab();
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc.json(),
-          fc.jsonValue().map((v) => JSON.stringify(v)),
-        ),
-        (raw) => {
-          items.set(key, raw);
-          const session = tabSession('reg-1', fetchUrl).current;
-          if (session === undefined) return;
-          expect(typeof session.token).toBe('string');
-          expect(session.token.length).toBeGreaterThan(0);
-          expect(Number.isSafeInteger(session.startedAt)).toBe(true);
-          expect(session.sent.every((v) => (onceVerbs as readonly string[]).includes(v))).toBe(true);
+    /** A field that is either one of its valid values (`valid: true`) or anything at all. */
+    const field = <T>(valid: fc.Arbitrary<T>) =>
+      fc.oneof(
+        // Mostly valid, so that whole records come up often.
+        {
+          arbitrary: valid.map((value) => ({ valid: true, value })),
+          weight: 3,
         },
-      ),
+        {
+          arbitrary: fc.anything().map((value) => ({ valid: false, value })),
+          weight: 1,
+        },
+      );
+    const fields = {
+      v: fc.constantFrom(undefined, 1, 2).map((value) => ({ valid: value !== 2, value })),
+      fetch: field(fc.constantFrom(fetchUrl, 'https://lms.test/fetch/2')),
+      token: field(fc.string({ minLength: 1 })),
+      startedAt: field(fc.integer({ min: 0 })),
+      sent: field(fc.uniqueArray(fc.constantFrom(...onceVerbs))),
+      run: field(fc.constant({ v: 1, steps: [] })),
+    };
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.record(fields, { requiredKeys: [] }), (record) => {
+        const saved = Object.fromEntries(Object.entries(record).map(([k, f]) => [k, f.value]));
+        items.set(key, JSON.stringify(saved));
+        let session: ReturnType<typeof tabSession>['current'];
+        expect(() => (session = tabSession('reg-1', fetchUrl).current)).not.toThrow();
+        const whole = (['fetch', 'token', 'startedAt', 'sent'] as const).every((k) => record[k]?.valid) && record.v?.valid !== false;
+        // A record made only of valid fields, in a format this version reads, is kept when it was saved for this launch.
+        if (whole && saved['fetch'] === fetchUrl) expect(session).toBeDefined();
+        if (session === undefined) return;
+        kept++;
+        expect(session.fetch).toBe(fetchUrl);
+        expect(typeof session.token).toBe('string');
+        expect(session.token.length).toBeGreaterThan(0);
+        expect(Number.isSafeInteger(session.startedAt)).toBe(true);
+        expect(session.sent.every((v) => (onceVerbs as readonly string[]).includes(v))).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
-    items.set(key, JSON.stringify({ v: 1, fetch: fetchUrl, token: 't', startedAt: 5, sent: ['initialized', 'launched'] }));
+    // The records are built field by field so that many decode: the checks above ran.
+    expect(kept).toBeGreaterThan(20);
+    items.set(
+      key,
+      JSON.stringify({
+        v: 1,
+        fetch: fetchUrl,
+        token: 't',
+        startedAt: 5,
+        sent: ['initialized', 'launched'],
+      }),
+    );
     expect(tabSession('reg-1', fetchUrl).current).toBeUndefined();
   });
 });
@@ -134,7 +171,10 @@ describe('what a released version kept in the tab (tests/fixtures/cmi5/, recorde
       // Nothing sent before is sent again.
       for (const verb of released.sent) expect(session.claim(verb)).toBe(false);
       session.keepRun(released.run);
-      expect(JSON.parse(items.get(cmi5SessionKey(registration))!)).toEqual({ v: 1, ...released });
+      expect(JSON.parse(items.get(cmi5SessionKey(registration))!)).toEqual({
+        v: 1,
+        ...released,
+      });
       expect(console.warn).not.toHaveBeenCalled();
     },
   );
@@ -166,7 +206,10 @@ describe('a tab session where its storage fails', () => {
       expect(first.current).toBeUndefined();
       first.begin('dG9rZW4=', 1_000);
       expect(first.claim('initialized')).toBe(true);
-      expect(tabSession('reg-1', fetchUrl).current).toMatchObject({ token: 'dG9rZW4=', sent: ['initialized'] });
+      expect(tabSession('reg-1', fetchUrl).current).toMatchObject({
+        token: 'dG9rZW4=',
+        sent: ['initialized'],
+      });
       expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('storage'), expect.any(DOMException));
     } finally {
       Reflect.deleteProperty(globalThis, 'sessionStorage');
@@ -174,14 +217,25 @@ describe('a tab session where its storage fails', () => {
   });
 
   it('leaves a session a newer version saved as it is, and keeps this page’s session in memory', async () => {
-    const newer = JSON.stringify({ v: 2, fetch: fetchUrl, token: 'bmV3ZXI=', startedAt: 1, sent: ['initialized'], resumeAt: 'x' });
+    const newer = JSON.stringify({
+      v: 2,
+      fetch: fetchUrl,
+      token: 'bmV3ZXI=',
+      startedAt: 1,
+      sent: ['initialized'],
+      resumeAt: 'x',
+    });
     const { items, tabSession } = await tab(new Map([[key, newer]]));
     const session = tabSession('reg-1', fetchUrl);
     expect(session.current).toBeUndefined();
     session.begin('dG9rZW4=', 1_000);
     expect(session.claim('initialized')).toBe(true);
     session.keepRun({ v: 1 });
-    expect(session.current).toMatchObject({ token: 'dG9rZW4=', sent: ['initialized'], run: { v: 1 } });
+    expect(session.current).toMatchObject({
+      token: 'dG9rZW4=',
+      sent: ['initialized'],
+      run: { v: 1 },
+    });
     expect(items.get(key)).toBe(newer);
   });
 });

@@ -49,8 +49,9 @@ const tabArea = storageArea('sessionStorage');
 /**
  * The session kept in this tab for `registration` and `fetchUrl` (one saved for another fetch URL
  * belongs to an earlier launch), in `area` (this tab's sessionStorage unless another is given).
- * Each change is saved at once; a session saved by a newer version of the course is read as none
- * and left as it is (this page's session then lives in memory).
+ * Each change is saved at once. A record saved in a newer format is kept as it is and not reused:
+ * it is read as no session (this page's session then lives in memory), so the one-time fetch URL
+ * is asked again and the LMS refuses it; the learner relaunches from the LMS.
  */
 export function tabSession(registration: string, fetchUrl: string, area: StorageArea = tabArea): TabSession {
   const kept = persisted(cmi5SessionKey(registration), tabSessionFormat, area);

@@ -16,26 +16,14 @@ import {
   type Run,
 } from '../engine/index.ts';
 import type { DecisionNode, EndingNode, Meters, Points, Step } from '../engine/types.ts';
-import {
-  debriefFor,
-  feedbackFor,
-  reviewPath,
-  type Debrief,
-  type Feedback,
-  type PlayableScenario,
-  type ReviewedPath,
+import { feedbackFor, playerDebrief, type Feedback, type PlayableScenario, type PlayerDebrief } from '../engine/play-view.ts';
+
+export type {
+  Debrief,
+  Feedback,
+  PlayableScenario,
+  PlayerDebrief,
 } from '../engine/play-view.ts';
-
-export type { Debrief, Feedback, PlayableScenario } from '../engine/play-view.ts';
-
-/** The outcome as the player shows it, with the debrief about the learner's own path, named. */
-export type PlayerDebrief = Debrief & ReviewedPath;
-
-/** The outcome of a run as the player shows it; undefined for a run that has not ended or does not fit the scenario. */
-export function playerDebrief(scenario: PlayableScenario, run: Run): PlayerDebrief | undefined {
-  const debrief = debriefFor(scenario, run);
-  return debrief && { ...reviewPath(scenario, debrief), ...debrief };
-}
 
 export interface PlayerView {
   /** The decision or ending on screen (the one reached after the feedback). */
@@ -128,7 +116,9 @@ export function createPlayer(scenario: PlayableScenario, print: string, options:
       if (!result.ok) return result.error;
       if (!set(result.run, 'choice')) return undefined;
       const step = result.run.steps[result.run.steps.length - 1]!;
-      options.onChoice?.(step, { ...findChoice(findNode(scenario, step.node), step.choice)?.points });
+      options.onChoice?.(step, {
+        ...findChoice(findNode(scenario, step.node), step.choice)?.points,
+      });
       const debrief = debriefOf(result.run);
       if (debrief) options.onComplete?.(debrief, result.run);
       return undefined;

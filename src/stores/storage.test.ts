@@ -63,7 +63,21 @@ describe('browser storage that fills up part-way through a visit', () => {
 
     writeItem('progress', 'refused again: far too long to fit');
     local.setItem('progress', 'other tab');
-    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress' }));
+    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress', storageArea: local }));
+    expect(readItem('progress')).toBe('other tab');
+  });
+
+  it('keeps its copy in memory when another area (sessionStorage) changes under the same key', async () => {
+    const local = fullAfter(20);
+    const { readItem, writeItem } = await freshStorage(local);
+    writeItem('progress', 'refused: far too long to fit in it');
+    const session = fullAfter(100);
+    session.setItem('progress', 'this tab’s session');
+    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress', storageArea: session }));
+    expect(readItem('progress')).toBe('refused: far too long to fit in it');
+    // The same event about this area takes what was saved there.
+    local.setItem('progress', 'other tab');
+    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress', storageArea: local }));
     expect(readItem('progress')).toBe('other tab');
   });
 
@@ -82,6 +96,9 @@ describe('browser storage that fills up part-way through a visit', () => {
     writeItem('progress', '{"v":1}');
     expect(readItem('progress')).toBe('{"v":1}');
     expect(storageState()).toBe('unavailable');
+    // An event under the key cannot be told to be this area's (reading it throws): memory, the only copy, stays.
+    dispatchEvent(Object.assign(new Event('storage'), { key: 'progress', storageArea: null }));
+    expect(readItem('progress')).toBe('{"v":1}');
   });
 });
 

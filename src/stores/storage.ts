@@ -30,12 +30,15 @@ export function storageArea(name: 'localStorage' | 'sessionStorage'): StorageAre
   let unreachable = false;
 
   const fallBack = (error: unknown, whole: boolean) => {
-    console.warn('Browser storage failed; keeping values in memory.', error);
+    console.warn('Browser storage failed, using memory', error);
     unreachable ||= whole;
     if (memory) return;
     memory = new Map();
-    // What another tab manages to save is newer than this tab's copy in memory.
-    addEventListener('storage', (event) => event.key && memory!.delete(event.key));
+    // What another page manages to save in this area (another tab's, for localStorage; another
+    // frame of this tab's, for sessionStorage) is newer than the copy in memory. An event about
+    // another area leaves it; so does any while the area is out of reach (attempt then reads nothing).
+    // (A cleared area has no key, and deletes nothing.)
+    addEventListener('storage', (event) => attempt((s) => event.storageArea === s && memory!.delete(event.key!), true));
   };
 
   /**

@@ -3,7 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { messages, translator, type Message, type Translate } from '../../src/i18n/messages.ts';
 import { localize } from '../../src/engine/localize.ts';
-import { playerDebrief } from '../../src/stores/player.ts';
+import { playerDebrief } from '../../src/engine/play-view.ts';
 import { findChoice, findNode } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { PathReview } from '../../src/components/OutcomeParts.tsx';
