@@ -27,10 +27,11 @@ export interface Bundle {
  * single pass leaves (measured on the course player: 15.7 KB gzipped from esbuild alone, 15.0 KB
  * after terser). With `module` false, a classic script (the embed loader), whose top level and
  * directives stay as they are. The output never contains `</script` (terser's `inline_script`,
- * on by default), so it can still be inlined.
+ * on by default), so it can still be inlined. `ecma: 2020` lets terser write the syntax the
+ * bundles already use (esbuild targets ES2022): a few bytes less on the player.
  */
 export async function minifyModule(js: string, module = true): Promise<string> {
-  const { code } = await minify(js, { module, compress: { passes: 2 }, format: { comments: false } });
+  const { code } = await minify(js, { module, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
   if (code === undefined) throw new Error('terser returned no code');
   return code;
 }
