@@ -2,7 +2,7 @@
 // the learner's data (export, import, reset).
 import { useSavedStore, useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress } from '../stores/progress.ts';
+import { $progress, $storageNotice } from '../stores/progress.ts';
 import { rescoreFetched } from '../stores/results.ts';
 import { emptyProgress } from '../stores/progress-format.ts';
 import { createProgressData, setCertificateName } from '../stores/progress-file.ts';
@@ -28,6 +28,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const progress = useSavedStore($progress, emptyProgress());
   const data = useMemo(createProgressData, []);
   const message = useStore(data.$message);
+  const storageNotice = useStore($storageNotice);
   const dialog = useRef<HTMLDialogElement>(null);
   const importDialog = useRef<HTMLDialogElement>(null);
   // Known once the page runs: some embedded and locked-down browsers cannot print.
@@ -75,7 +76,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
 
   return (
     <div class="progress-page">
-      <StorageNotice t={t} />
+      <StorageNotice notice={storageNotice} t={t} />
       <h2>{t('progress.scenarios')}</h2>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must take focus so keyboard users can scroll it (WCAG 2.1.1) */}
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('progress.scenarios')}>
