@@ -4,8 +4,7 @@
 // JavaScript. Its names, dates and heading come worked out from the build (course/moment-views.ts).
 import type { MomentView, StoryViews } from '../course/moment-views.ts';
 import type { Expression } from '../engine/expression.ts';
-import { holds } from '../engine/graph.ts';
-import { moneyKey } from '../engine/moment.ts';
+import { stripAt } from '../engine/moment.ts';
 import type { Feedback } from '../engine/play-view.ts';
 import { Meters, paragraphs } from './PlayerParts.tsx';
 import { Portrait } from './Portrait.tsx';
@@ -59,15 +58,11 @@ export function StoryMeters({
   day,
   values,
   pending,
-  changed,
+  changes,
   t,
 }: { story: StoryViews; day: number; pending?: Feedback['pending'] } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  const { shownWhen } = scenario.money;
   // Every value the money meters can hold has its text (course/moment-views.ts).
-  const money = story.money[moneyKey(scenario, pending?.meters ?? values)]!;
-  const strip =
-    shownWhen === undefined || holds(shownWhen, values)
-      ? t(pending ? 'player.due' : 'player.strip', { day, money, by: pending?.by ?? '' })
-      : t('player.stripDay', { day });
-  return <Meters scenario={scenario} values={values} changed={changed} strip={<p class="story-strip">{strip}</p>} t={t} />;
+  const strip = stripAt(scenario, values, pending);
+  const text = t(`player.${strip.says}`, { day, money: story.money[strip.money]!, by: strip.by ?? '' });
+  return <Meters scenario={scenario} values={values} changes={changes} strip={<p class="story-strip">{text}</p>} t={t} />;
 }

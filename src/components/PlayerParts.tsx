@@ -1,7 +1,7 @@
 // Pieces of the player that the course, the facilitator console and the projector screen
 // share: the feedback of a decision and the meters (the outcome is Outcome.tsx).
-import type { Feedback, PlayableScenario } from '../engine/play-view.ts';
-import { moneyMeters } from '../engine/moment.ts';
+import type { Change, Feedback, PlayableScenario } from '../engine/play-view.ts';
+import { gaugeMeters } from '../engine/moment.ts';
 import './ScenarioPlayer.css';
 import { signed, splitParagraphs } from '../i18n/typography.ts';
 import type { ComponentChildren } from 'preact';
@@ -49,7 +49,7 @@ export function FeedbackBody({
       {feedback.meters.length > 0 && (
         <ul class="changes">
           {feedback.meters.map((m) => (
-            <li key={m.id} class={m.to > m.from ? 'up' : 'down'}>
+            <li key={m.id} class={m.direction}>
               {t('player.meterChange', {
                 meter: m.label,
                 from: shown(m.id, m.from),
@@ -78,19 +78,19 @@ export function FeedbackBody({
 }
 
 /**
- * The scenario's meters as labelled gauges, after the story's strip when there is one; `changed`
- * marks those the last choice moved, and which way.
+ * The scenario's meters as labelled gauges (`gaugeMeters`), after the story's strip when there is
+ * one; `changes` (a choice's `Feedback.meters`) marks those the last choice moved, and which way.
  */
 export function Meters({
   scenario,
   values,
-  changed,
+  changes,
   strip,
   t,
 }: {
   scenario: PlayableScenario;
   values: Record<string, number>;
-  changed?: Record<string, 'up' | 'down'> | undefined;
+  changes?: readonly Change[] | undefined;
   /** The story's day and money, shown before the gauges in place of the money meters'. */
   strip?: ComponentChildren;
   t: Translate;
@@ -98,19 +98,17 @@ export function Meters({
   return (
     <div class="player-meters" role="group" aria-label={t('player.meters')}>
       {strip}
-      {scenario.meters
-        .filter((m) => !m.hidden && !moneyMeters(scenario).includes(m.id))
-        .map((m) => (
-          <div class={`meter ${changed?.[m.id] ?? ''}`} key={m.id}>
-            <span class="meter-label" id={`meter-${m.id}`}>
-              {m.label}
-            </span>
-            <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
-            <span class="meter-value">
-              {values[m.id]}/{m.max}
-            </span>
-          </div>
-        ))}
+      {gaugeMeters(scenario).map((m) => (
+        <div class={`meter ${changes?.find((c) => c.id === m.id)?.direction ?? ''}`} key={m.id}>
+          <span class="meter-label" id={`meter-${m.id}`}>
+            {m.label}
+          </span>
+          <meter min={m.min} max={m.max} value={values[m.id]} aria-labelledby={`meter-${m.id}`} />
+          <span class="meter-value">
+            {values[m.id]}/{m.max}
+          </span>
+        </div>
+      ))}
     </div>
   );
 }

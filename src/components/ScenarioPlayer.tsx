@@ -107,7 +107,6 @@ function playerView(
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
   // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).
   const face = faceAt(story.faces, view.meters);
-  const changedMeters = Object.fromEntries(view.feedback?.meters.map((m) => [m.id, m.to > m.from ? 'up' : 'down'] as const) ?? []);
 
   return (
     <section class="player" aria-labelledby="player-heading" ref={section}>
@@ -124,7 +123,7 @@ function playerView(
         day={(view.feedback?.node ?? view.node).day}
         values={view.meters}
         pending={view.feedback?.pending}
-        changed={changedMeters}
+        changes={view.feedback?.meters}
         t={t}
       />
 

@@ -6,6 +6,7 @@ import { localize } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
+import type { Medium } from '../engine/moment.ts';
 import type { PlayableScenario } from '../stores/player.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */
@@ -28,10 +29,8 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
   return out;
 }
 
-type Medium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
-
 /** A medium without its body or lines: its kind, people, face and an email's subject. */
-function bare(medium: Medium): Medium {
+function bare(medium: Medium<string>): Medium<string> {
   const kept = { ...medium };
   if ('body' in kept) delete kept.body;
   if ('lines' in kept) delete kept.lines;

@@ -88,7 +88,8 @@ export function nearMisses(scenario: Scenario, steps: readonly Step[]): NearMiss
   });
 }
 
-export interface PathDebrief {
+/** The moments a debrief speaks of, on one path (see `debriefMoments`). */
+export interface DebriefMoments {
   /** The moments below the strongest choice, in the order played. */
   weaker: WeakerMoment[];
   /**
@@ -98,6 +99,9 @@ export interface PathDebrief {
    */
   byPrinciple: { principle: string; moments: WeakerMoment[] }[];
   nearMisses: NearMiss[];
+}
+
+export interface PathDebrief extends DebriefMoments {
   /** Where the path left the recommended one (its first moment), and that path's score. */
   recommended: PathComparison;
   /** Where the path left the real case's, and how the real case ended. */
@@ -122,13 +126,16 @@ export function weakerByPrinciple<M extends Pick<WeakerMoment, 'principles'>>(
   }));
 }
 
+/** The moments the debrief of a path speaks of (its weaker moments, by principle, and its near misses), from the decisions alone. */
+export function debriefMoments(scenario: Scenario, steps: readonly Step[]): DebriefMoments {
+  const weaker = weakerMoments(scenario, steps);
+  return { weaker, byPrinciple: weakerByPrinciple(scenario, weaker), nearMisses: nearMisses(scenario, steps) };
+}
+
 /** The debrief of a learner's path (usually a finished one), computed from the decisions alone. */
 export function debriefPath(scenario: Scenario, steps: readonly Step[]): PathDebrief {
-  const weaker = weakerMoments(scenario, steps);
   return {
-    weaker,
-    byPrinciple: weakerByPrinciple(scenario, weaker),
-    nearMisses: nearMisses(scenario, steps),
+    ...debriefMoments(scenario, steps),
     recommended: comparePath(scenario, steps, 'recommended'),
     real: comparePath(scenario, steps, 'real'),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, moneyAt, moneyKey, moneyMeters, peopleIn, personOf } from './moment.ts';
+import { dateOfDay, gaugeMeters, moneyAt, moneyKey, moneyMeters, peopleIn, personOf, stripAt } from './moment.ts';
 import { speakerOf } from './play-view.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from './localize.ts';
@@ -25,6 +25,32 @@ describe('what a moment shows beside its text', () => {
     // Without extra payments the key is the money meter's value alone, whatever else is set.
     expect(moneyMeters(scenario)).toEqual(['cash']);
     expect(moneyKey(scenario, { cash: 2, since: 1 })).toBe('2');
+  });
+
+  it('shows as gauges the meters that are neither hidden nor money, in the scenario’s order', () => {
+    // The money meter is told by the strip; a hidden meter is a fact the story remembers.
+    expect(gaugeMeters(scenario).map((m) => m.id)).toEqual(['trust']);
+    const more = {
+      ...scenario,
+      meters: [
+        ...scenario.meters,
+        { id: 'since', label: 'Paid since', min: 0, max: 3, start: 0, hidden: false },
+        { id: 'warned', label: 'Warned', min: 0, max: 1, start: 0, hidden: true },
+      ],
+      money: { ...scenario.money, extra: { meter: 'since', amount: 1000 } },
+    };
+    expect(gaugeMeters(more).map((m) => m.id)).toEqual(['trust']);
+    expect(gaugeMeters({ ...more, money: scenario.money }).map((m) => m.id)).toEqual(['trust', 'since']);
+  });
+
+  it('words the strip with the day alone until the money shows, then the money, or the money as it was while a payment is on its way', () => {
+    expect(stripAt(scenario, { cash: 1 })).toEqual({ says: 'strip', money: '1' });
+    // A check mailed today: the money before the choice, and the day it is expected.
+    expect(stripAt(scenario, { cash: 2 }, { meters: { cash: 1 }, by: 5 })).toEqual({ says: 'due', money: '1', by: 5 });
+    const later = { ...scenario, money: { ...scenario.money, shownWhen: { meter: 'trust', atLeast: 5 } } };
+    expect(stripAt(later, { cash: 2, trust: 4 })).toEqual({ says: 'stripDay', money: '2' });
+    expect(stripAt(later, { cash: 2, trust: 4 }, { meters: { cash: 1 }, by: 5 })).toMatchObject({ says: 'stripDay' });
+    expect(stripAt(later, { cash: 2, trust: 5 })).toEqual({ says: 'strip', money: '2' });
   });
 
   it('dates a day of the story from the calendar start, day 1 being the start, across a month end', () => {

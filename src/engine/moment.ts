@@ -1,9 +1,11 @@
 // What a moment is, beside its text: the medium it reaches the player in, the people in it, the
 // day of the story and the money in view. Plain functions over the scenario, for every view.
+import { holds } from './graph.ts';
 import type { Meters, Scenario } from './types.ts';
 
 type AnyScenario = Pick<Scenario, 'people' | 'money' | 'meters'>;
-export type Medium = Extract<Scenario['nodes'][number], { type: 'decision' }>['medium'];
+/** A decision's medium, its texts of type `Text` (a string once localized). */
+export type Medium<Text = unknown> = Extract<Scenario<Text>['nodes'][number], { type: 'decision' }>['medium'];
 export type Person = Scenario['people'][number];
 
 /** The ids of the people a medium involves: the one it comes from first, then those it goes to, each once. */
@@ -45,6 +47,34 @@ export function moneyAt(scenario: AnyScenario, meters: Meters): MoneyInView {
 export function moneyMeters(scenario: Pick<Scenario, 'money'>): string[] {
   const { meter, extra } = scenario.money;
   return extra ? [meter, extra.meter] : [meter];
+}
+
+/**
+ * The meters shown as gauges: those neither hidden (facts the story remembers) nor counted by the
+ * story's strip as money (`moneyMeters`), in the scenario's order.
+ */
+export function gaugeMeters<M extends Pick<Scenario, 'money' | 'meters'>>(scenario: M): M['meters'] {
+  const money = moneyMeters(scenario);
+  return scenario.meters.filter((m) => !m.hidden && !money.includes(m.id));
+}
+
+/**
+ * What the story's strip says at these meter values, as the message that words it (`player.…`
+ * in the locale files) and the key of the money it names (`moneyKey`, in `StoryViews.money`):
+ * - `stripDay`, the day alone, while the scenario's `money.shownWhen` does not hold;
+ * - `due`, on a choice whose money is still on its way (`pending`, from `Feedback.pending`): the
+ *   money as it was before the choice, and `by`, the day it is expected;
+ * - `strip`, the day and the money at these values.
+ */
+export function stripAt(
+  scenario: Pick<Scenario, 'money'>,
+  meters: Meters,
+  pending?: { meters: Meters; by: number },
+): { says: 'strip' | 'due' | 'stripDay'; money: string; by?: number } {
+  const { shownWhen } = scenario.money;
+  const money = moneyKey(scenario, pending?.meters ?? meters);
+  if (shownWhen !== undefined && !holds(shownWhen, meters)) return { says: 'stripDay', money };
+  return pending ? { says: 'due', money, by: pending.by } : { says: 'strip', money };
 }
 
 /**

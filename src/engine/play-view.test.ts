@@ -24,7 +24,7 @@ describe('money on its way after a choice', () => {
     // Chosen on day 1, arriving one day later: the strip shows the meters before the choice until day 2.
     expect(feedback.pending).toEqual({ meters: { cash: 0, trust: 4 }, by: 2 });
     // The list of changes still says what the choice did, naming the meter by its label.
-    expect(feedback.meters).toContainEqual({ id: 'cash', label: 'Money received', from: 0, to: 2 });
+    expect(feedback.meters).toContainEqual({ id: 'cash', label: 'Money received', from: 0, to: 2, direction: 'up' });
   });
 
   it('has nothing pending when the money arrives the same day, or the choice moves no money', () => {
@@ -48,7 +48,7 @@ describe('the meters a choice moved', () => {
     const scenario = localize(loadValid('mini-contractor'), 'en');
     const wait = feedbackFor(scenario, { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!;
     // Silence costs a point of trust and moves no money.
-    expect(wait.meters).toEqual([{ id: 'trust', label: 'Trust', from: 4, to: 3 }]);
+    expect(wait.meters).toEqual([{ id: 'trust', label: 'Trust', from: 4, to: 3, direction: 'down' }]);
     const hidden = structuredClone(loadValid('mini-contractor'));
     hidden.meters.find((m) => m.id === 'trust')!.hidden = true;
     expect(feedbackFor(localize(hidden, 'en'), { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!.meters).toEqual([]);

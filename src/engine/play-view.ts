@@ -2,9 +2,9 @@
 // course player, the facilitator console and the projector screen.
 import {
   comparePath,
+  debriefMoments,
   findChoice,
   findNode,
-  nearMisses,
   outcome,
   replay,
   storyAgainstGrade,
@@ -13,20 +13,19 @@ import {
   type PathComparison,
   type Run,
   type WeakerMoment,
-  weakerByPrinciple,
-  weakerMoments,
 } from './index.ts';
 import type { Choice, Meters, PathMark, Scenario, Step } from './types.ts';
 import { moneyMeters, type Medium } from './moment.ts';
 
 export type PlayableScenario = Scenario<string>;
 
-/** A meter a choice moved: its id and label, its value before and after. */
+/** A meter a choice moved: its id and label, its value before and after, and which way it went. */
 export interface Change {
   id: string;
   label: string;
   from: number;
   to: number;
+  direction: 'up' | 'down';
 }
 
 export interface Feedback {
@@ -97,8 +96,11 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
     // Hidden meters are facts the story remembers, never shown.
     meters: scenario.meters
       .filter((m) => !m.hidden)
-      .map((m) => ({ id: m.id, label: m.label, from: before.meters[m.id]!, to: after.meters[m.id]! }))
-      .filter((c) => c.from !== c.to),
+      .flatMap((m) => {
+        const from = before.meters[m.id]!;
+        const to = after.meters[m.id]!;
+        return from === to ? [] : [{ id: m.id, label: m.label, from, to, direction: to > from ? ('up' as const) : ('down' as const) }];
+      }),
     ...(choice.arrivesAfter &&
       moneyMeters(scenario).some((id) => before.meters[id] !== after.meters[id]) && {
         pending: { meters: before.meters, by: before.node.day + choice.arrivesAfter },
@@ -167,7 +169,7 @@ export interface ReviewedPath {
  * step, choice and meter it names is the scenario's own: the outcome was replayed from it.
  */
 export function reviewPath(scenario: PlayableScenario, { played, recommended }: Debrief): ReviewedPath {
-  const weaker = weakerMoments(scenario, played);
+  const { weaker, byPrinciple, nearMisses } = debriefMoments(scenario, played);
   const choice = (step: Step) => choiceOf(scenario, step.node, step.choice)!;
   const at = recommended.partedAt;
   return {
@@ -177,9 +179,9 @@ export function reviewPath(scenario: PlayableScenario, { played, recommended }: 
         ? null
         : { n: at + 1, moment: recommended.partedTitle!, mine: choice(played[at]!).label, theirs: choice(recommended.steps[at]!).label },
     allStrongest: weaker.length === 0,
-    byPrinciple: weakerByPrinciple(
-      scenario,
-      weaker.map((m): ReviewedMoment => {
+    byPrinciple: byPrinciple.map(({ principle, moments }) => ({
+      principle,
+      moments: moments.map((m): ReviewedMoment => {
         // The strongest choice there (`strongestChoice`).
         const better = choice({ node: m.node, choice: m.stronger });
         return {
@@ -190,8 +192,8 @@ export function reviewPath(scenario: PlayableScenario, { played, recommended }: 
           principles: m.principles,
         };
       }),
-    ),
-    nearMisses: nearMisses(scenario, played).map((n) => ({
+    })),
+    nearMisses: nearMisses.map((n) => ({
       moment: nodeTitle(scenario, n.node),
       meter: scenario.meters.find((m) => m.id === n.meter)!.label,
       would: nodeTitle(scenario, n.would),
