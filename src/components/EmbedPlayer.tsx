@@ -6,7 +6,6 @@
 // carries no hooks (0.7 KB gzipped less on its script, which the embedders' page counts).
 import { Component } from 'preact';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
-import { storageState, useMemoryOnly } from '../stores/storage.ts';
 import { createEmbedPlayer } from '../stores/embed-run.ts';
 import { connectToHost, reportHeight } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
@@ -34,15 +33,12 @@ export default class EmbedPlayer extends Component<PlayerIslandProps, State> {
   override componentDidMount() {
     const chosen = embedOptions(location.search);
     if (chosen.theme !== 'auto') document.documentElement.dataset['theme'] = chosen.theme;
-    if (!chosen.remember) useMemoryOnly();
     this.setState({ options: chosen });
     const host = connectToHost();
-    // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
-    host.send('settings', { undo: chosen.undo, remember: chosen.remember && storageState() === 'ok', hideScore: chosen.hideScore });
-    reportHeight(host);
     const { player, open } = this.embed;
     const rerender = player.$view.listen(() => this.forceUpdate());
-    const following = open(host, chosen.remember);
+    const following = open(host, chosen);
+    reportHeight(host);
     this.stop = () => {
       rerender();
       following();

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { $progress, $storageNotice } from '../stores/progress.ts';
 import { rescoreFetched } from '../stores/results.ts';
 import { emptyProgress } from '../stores/progress-format.ts';
-import { createProgressData, setCertificateName } from '../stores/progress-file.ts';
+import { certificateName, createProgressData, setCertificateName } from '../stores/progress-file.ts';
 import { itemState } from '../stores/course-state.ts';
 import { goodFrom, progressSummary } from '../stores/course-results.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
@@ -25,10 +25,12 @@ interface Props {
 
 export default function ProgressPage({ locale, messages, principles, scenarios, lessons }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
+  // Listens before the saved progress is read (useSavedStore starts it), which may say it was reset.
+  const storageNotice = useStore($storageNotice);
   const progress = useSavedStore($progress, emptyProgress());
   const data = useMemo(createProgressData, []);
   const message = useStore(data.$message);
-  const storageNotice = useStore($storageNotice);
+  const name = certificateName(progress);
   const dialog = useRef<HTMLDialogElement>(null);
   const importDialog = useRef<HTMLDialogElement>(null);
   // Known once the page runs: some embedded and locked-down browsers cannot print.
@@ -161,9 +163,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
               <p class="certificate-kicker">{t('progress.certifies')}</p>
               <p class="certificate-to">{t('progress.presentedTo')}</p>
               {/* Without a name the certificate prints a line to write one on, not the words "Your name". */}
-              <p class={progress.name?.trim() ? 'certificate-name' : 'certificate-name empty'}>
-                {progress.name?.trim() || t('progress.namePlaceholder')}
-              </p>
+              <p class={name ? 'certificate-name' : 'certificate-name empty'}>{name ?? t('progress.namePlaceholder')}</p>
               <p class="certificate-what">{t('progress.completed', { course: t('site.name') })}</p>
               <table class="certificate-results">
                 <thead>

@@ -9,6 +9,7 @@ import { embedRunKey } from '../browser/storage-keys.ts';
 import { markedPath } from '../engine/paths.ts';
 import { scenarios as course } from '../../tests/e2e/course-data.ts';
 import type { HostLink } from '../embed/frame-bridge.ts';
+import { embedOptions } from '../embed/protocol.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
 const print = fingerprint(scenario);
@@ -19,13 +20,11 @@ const saved = (steps: [string, string][]) =>
 /** A frame of the scenario, opened (with `remember`, as by default), with what it sends its host. */
 async function openFrame(remember = true) {
   const { createEmbedPlayer } = await import('./embed-run.ts');
-  const { useMemoryOnly } = await import('./storage.ts');
   const followed = vi.fn();
   const sent: [string, unknown][] = [];
   const host: HostLink = { send: (type, data) => void sent.push([type, data]) };
   const { player, open } = createEmbedPlayer(scenario, print, followed);
-  if (!remember) useMemoryOnly();
-  const stop = open(host, remember);
+  const stop = open(host, { ...embedOptions(''), remember });
   const steps = () => player.$run.get().steps.map((s) => `${s.node}/${s.choice}`);
   return { player, followed, sent, stop, steps };
 }
@@ -62,7 +61,7 @@ describe('an embedded run kept in the browser', () => {
     answerTheAsk(player, tab);
     player.back();
     expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
-    expect(sent.map(([type]) => type)).toEqual(['choice', 'undo']);
+    expect(sent.map(([type]) => type)).toEqual(['settings', 'choice', 'undo']);
   });
 
   for (const [what, garbage] of [
@@ -151,7 +150,8 @@ describe('an embedded run kept in the browser', () => {
   it('with `remember: false`, keeps the run in memory: nothing read or written, no other frame followed', async () => {
     const tab = fakeBrowser();
     tab.items.set(key, saved([['unpaid', 'remind']]));
-    const { player, steps, followed } = await openFrame(false);
+    const { player, steps, followed, sent } = await openFrame(false);
+    expect(sent).toEqual([['settings', { undo: false, remember: false, hideScore: false }]]);
     expect(steps()).toEqual([]);
     player.choose('wait');
     player.continueOn();
@@ -160,6 +160,17 @@ describe('an embedded run kept in the browser', () => {
     expect(steps()).toEqual(['unpaid/wait']);
     expect(followed).not.toHaveBeenCalled();
     expect(tab.items.get(key)).toBe(saved([['unpaid', 'remind']]));
+  });
+
+  it('tells the host it remembers only where the frame has storage to remember with', async () => {
+    fakeBrowser();
+    const { sent } = await openFrame();
+    expect(sent).toEqual([['settings', { undo: false, remember: true, hideScore: false }]]);
+    vi.resetModules();
+    // A sandboxed frame: it has no storage, and every use of it throws.
+    vi.stubGlobal('localStorage', undefined);
+    const sandboxed = await openFrame();
+    expect(sandboxed.sent).toEqual([['settings', { undo: false, remember: false, hideScore: false }]]);
   });
 
   it('stops following when the frame goes', async () => {
@@ -204,7 +215,7 @@ describe('runs saved by each released version of the embed frame', () => {
       tab.items.set(embedRunKey(today.id), text);
       const { createEmbedPlayer } = await import('./embed-run.ts');
       const { player, open } = createEmbedPlayer(today, fingerprint(today), () => {});
-      const stop = open({ send() {} }, true);
+      const stop = open({ send() {} }, embedOptions(''));
       expect(recorded).toMatchObject({ v: 1, scenario: finished ? 'client' : 'contractor' });
       expect(recorded.steps).toHaveLength(finished ? markedPath(today, 'recommended').length : 2);
       expect(player.$run.get().steps.map((s) => [s.node, s.choice])).toEqual(recorded.steps);

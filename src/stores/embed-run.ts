@@ -9,6 +9,8 @@ import { persisted, type Format } from './persisted.ts';
 import { createPlayer, type PlayableScenario } from './player.ts';
 import { decodeStoredRun, sameRun, storedRunVersion, type StoredRun } from '../engine/stored-run.ts';
 import type { HostLink } from '../embed/frame-bridge.ts';
+import type { EmbedOptions } from '../embed/protocol.ts';
+import { storageState, useMemoryOnly } from './storage.ts';
 import { embedRunKey } from '../browser/storage-keys.ts';
 
 /**
@@ -36,10 +38,11 @@ function embedRunFormat(scenario: string, print: string): Format<StoredRun> {
  * each choice, step back, restart and ending to the host. `onFollowed` hears when the frame took
  * over a run another frame saved. Call `open` once the page runs.
  * @returns player: the player, whose changes are refused (and not reported) where the saved run
- *   had moved on, the player then showing that run; open: links the host, resumes the saved run
+ *   had moved on, the player then showing that run; open: links the host with the frame's options
+ *   (from its query string), tells it the settings the frame plays with, resumes the saved run
  *   and, with `remember`, follows other frames' saves; returns the function that stops following.
- *   Without `remember`, the caller keeps storage in memory first (storage.ts's useMemoryOnly), and
- *   the run lives there.
+ *   Without `remember`, storage is kept in memory (storage.ts's useMemoryOnly), and the run lives
+ *   there; "remember" is reported as on only where the frame has storage to remember with.
  */
 export function createEmbedPlayer(scenario: PlayableScenario, print: string, onFollowed: () => void) {
   const kept = persisted(embedRunKey(scenario.id), embedRunFormat(scenario.id, print));
@@ -78,8 +81,11 @@ export function createEmbedPlayer(scenario: PlayableScenario, print: string, onF
   });
   return {
     player,
-    open(link: HostLink, remember: boolean): () => void {
+    open(link: HostLink, { remember, undo, hideScore }: EmbedOptions): () => void {
       host = link;
+      if (!remember) useMemoryOnly();
+      // "remember" reports what the frame can do: a sandboxed frame has no storage to remember with.
+      host.send('settings', { undo, remember: remember && storageState() === 'ok', hideScore });
       known = kept.read().value;
       player.resume(known, 'open');
       return remember ? kept.listen(follow) : () => {};

@@ -69,3 +69,13 @@ describe('the progress page’s data actions', () => {
     expect(data.$message.get()).toEqual({ key: 'progress.wasReset', error: false });
   });
 });
+
+describe('the certificate’s name', () => {
+  it('is the name typed without the spaces around it, and none when it is blank', async () => {
+    const { file } = await pageData();
+    const empty = { lessons: {}, scenarios: {} };
+    expect(file.certificateName({ ...empty, name: '  Анна Рейес-Петрова ' })).toBe('Анна Рейес-Петрова');
+    expect(file.certificateName({ ...empty, name: '   ' })).toBeUndefined();
+    expect(file.certificateName(empty)).toBeUndefined();
+  });
+});

@@ -42,6 +42,13 @@ export function exportProgress(now = new Date()): string {
   return progressFile($progress.get(), now);
 }
 
+/**
+ * The name the certificate prints: the learner's, without the spaces around it; undefined when
+ * none was typed or it is blank, and the certificate then prints a line to write one on.
+ */
+export const certificateName = (progress: Progress): string | undefined => progress.name?.trim() || undefined;
+
+/** Keeps the name the learner types for the certificate, at most 200 characters (as saved progress allows). */
 export function setCertificateName(name: string): void {
   update((p) => ({ ...p, name: name.slice(0, 200) }));
 }
