@@ -3,7 +3,7 @@
 import { Component } from 'preact';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { $storageNotice } from '../stores/progress.ts';
-import type { Counterpart } from '../course/props.ts';
+import { visitedCounterparts, type Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { Moment } from './Moment.tsx';
 import { createCoursePlayer } from '../stores/course-player.ts';
@@ -26,6 +26,7 @@ interface Props extends PlayerIslandProps {
  * scenario page carries no hooks (0.7 KB gzipped less on its script).
  */
 export default class CoursePlayer extends Component<Props> {
+  // Made once from the first props: an island is hydrated once, and its props never change.
   t = translator(this.props.locale, this.props.messages);
   course = createCoursePlayer(this.props.scenario, this.props.fingerprint);
   /** Stops following the stores, the map and other tabs. */
@@ -39,13 +40,13 @@ export default class CoursePlayer extends Component<Props> {
     const rerender = () => this.forceUpdate();
     const stops = [course.$notice.listen(rerender), player.$view.listen(rerender), $storageNotice.listen(rerender)];
     const show = followOnMap();
+    this.stop = () => {
+      for (const stop of stops) stop();
+    };
     stops.push(
       player.$view.subscribe((view) => show({ steps: player.$run.get().steps, current: view.node.id, ended: view.debrief !== undefined })),
       course.open(),
     );
-    this.stop = () => {
-      for (const stop of stops) stop();
-    };
     makeEarlyChoice(player, takeEarlyChoice());
   }
 
@@ -69,21 +70,18 @@ export default class CoursePlayer extends Component<Props> {
           story={story}
           // The other side's view of each linked moment visited, read-only.
           outcomeExtras={(view) => {
-            const linked = view.visited.filter((id) => counterparts[id]);
+            const linked = visitedCounterparts(view.visited, counterparts);
             return (
               linked.length > 0 && (
                 <>
                   <h4>{t('player.meanwhile')}</h4>
-                  {linked.map((id) => {
-                    const c = counterparts[id]!;
-                    return (
-                      <details class="counterpart" key={id}>
-                        <summary>{t('player.meanwhileAt', { moment: c.at })}</summary>
-                        <p class="muted">{c.scenarioTitle}</p>
-                        {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
-                      </details>
-                    );
-                  })}
+                  {linked.map((c) => (
+                    <details class="counterpart" key={c.id}>
+                      <summary>{t('player.meanwhileAt', { moment: c.at })}</summary>
+                      <p class="muted">{c.scenarioTitle}</p>
+                      {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
+                    </details>
+                  ))}
                 </>
               )
             );

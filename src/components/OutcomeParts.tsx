@@ -4,7 +4,7 @@ import type { ReviewedPath } from '../engine/play-view.ts';
 import type { PlayerDebrief } from '../stores/player.ts';
 import { gradeBands } from '../engine/vocabulary.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { nestedQuotes, signed } from '../i18n/typography.ts';
+import { inSentence, signed } from '../i18n/typography.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { heading } from './Outcome.tsx';
 
@@ -37,12 +37,6 @@ function GradeBands({ t }: { t: Translate }) {
   const bands = gradeBands.map((b) => t('player.band', { grade: t(`grade.${b.grade}`), from: b.from, to: b.to }));
   return <p class="muted">{t('player.bands', { bands: bands.join(', ') })}</p>;
 }
-
-/**
- * A choice's label quoted inside a sentence: without its closing full stop, which the sentence's
- * own punctuation replaces, and with the label's own quotations in the inner marks.
- */
-const inSentence = (label: string) => nestedQuotes(label.replace(/\.$/, ''));
 
 /**
  * The debrief about the learner's own path: where it left the recommended path, per principle

@@ -66,7 +66,7 @@ export function FeedbackBody({
         {!hideScore && feedback.points.length > 0 && (
           <ul class="changes">
             {feedback.points.map((p) => (
-              <li key={p.principle} class={p.change > 0 ? 'up' : 'down'}>
+              <li key={p.principle} class={p.direction}>
                 {t('player.pointsChange', { principle: t(`principle.${p.principle}`), change: signed(p.change) })}
               </li>
             ))}

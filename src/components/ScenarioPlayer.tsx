@@ -30,7 +30,7 @@ export interface PlayerProps {
   player: Player;
   /**
    * Its view (`player.$view`), read by the host island, which renders again when it changes (the
-   * course's and the LMS's with useStore; the embed frame's without preact's state hook).
+   * LMS's with useStore; the course's and the embed frame's with the store's own listener).
    */
   view: PlayerView;
   t: Translate;

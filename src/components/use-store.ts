@@ -4,9 +4,10 @@ import type { ReadableAtom } from 'nanostores';
 /**
  * The store's value, re-rendering on change. Five lines instead of @nanostores/preact, whose
  * key filtering and SSR modes we do not use and which would cost every island 0.4 KB. It
- * listens from a layout effect: children's run before their parents', so a change a parent
- * makes in its own layout effect (a choice clicked while the page loaded) is heard, and shown
- * before the first paint.
+ * listens from a layout effect, before the first paint: a change made as the island starts (a
+ * store reading what this browser saved, a session opening) is heard and shown at once. Children's
+ * layout effects run before their parents', so a child's store listens before a parent's
+ * effect changes it.
  */
 export function useStore<T>($store: ReadableAtom<T>): T {
   const [, rerender] = useState(0);

@@ -38,3 +38,17 @@ export interface Counterpart {
   /** The moment in its medium, in the other scenario's words; absent at an ending. */
   moment?: MomentView;
 }
+
+/**
+ * The other side's view of each moment a run visited that has one (`counterparts`, by this
+ * scenario's node id), in the order visited: what the player's outcome shows as "meanwhile".
+ */
+export function visitedCounterparts(
+  visited: readonly string[],
+  counterparts: Record<string, Counterpart>,
+): (Counterpart & { id: string })[] {
+  return visited.flatMap((id) => {
+    const c = counterparts[id];
+    return c ? [{ ...c, id }] : [];
+  });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { counterpartsOf, shippedScenario } from './screen-data.ts';
+import { visitedCounterparts } from './props.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
@@ -52,5 +53,12 @@ describe('the other side’s view of each linked moment', () => {
     expect(Object.keys(en)).toEqual(['ask']);
     expect(en['ask']).toMatchObject({ scenarioTitle: client.title.en, title: 'Request', at: 'Ask' });
     expect(counterpartsOf(client, [contractor, client], 'ru')['request']).toMatchObject({ title: 'Ask', at: 'Request' });
+  });
+
+  it('are shown for the moments a run visited that have one, in the order visited', () => {
+    const [contractor, client] = [loadValid('mini-contractor'), loadValid('mini-client')];
+    const linked = counterpartsOf(contractor, [contractor, client], 'en');
+    expect(visitedCounterparts(['unpaid', 'ask', 'end'], linked)).toEqual([{ ...linked['ask'], id: 'ask' }]);
+    expect(visitedCounterparts(['unpaid'], linked)).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ describe('money on its way after a choice', () => {
     expect(feedback.pending).toEqual({ meters: { cash: 0, trust: 4 }, by: 2 });
     // The list of changes still says what the choice did, naming the meter by its label.
     expect(feedback.meters).toContainEqual({ id: 'cash', label: 'Money received', from: 0, to: 2, direction: 'up' });
+    expect(feedback.points).toEqual([{ principle: 'warn-first', change: 2, direction: 'up' }]);
   });
 
   it('has nothing pending when the money arrives the same day, or the choice moves no money', () => {
@@ -49,6 +50,8 @@ describe('the meters a choice moved', () => {
     const wait = feedbackFor(scenario, { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!;
     // Silence costs a point of trust and moves no money.
     expect(wait.meters).toEqual([{ id: 'trust', label: 'Trust', from: 4, to: 3, direction: 'down' }]);
+    // Its points, on the one principle it touched, go the same way.
+    expect(wait.points).toEqual([{ principle: 'warn-first', change: -1, direction: 'down' }]);
     const hidden = structuredClone(loadValid('mini-contractor'));
     hidden.meters.find((m) => m.id === 'trust')!.hidden = true;
     expect(feedbackFor(localize(hidden, 'en'), { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'wait' }] })!.meters).toEqual([]);

@@ -34,8 +34,8 @@ export interface Feedback {
   choice: Choice<string>;
   /** What happened, as the feedback reads after this choice's effects. */
   text: string;
-  /** Points the decision earned or cost, per principle it touched. */
-  points: { principle: string; change: number }[];
+  /** Points the decision earned or cost, per principle it touched, and which way (`up`: earned). */
+  points: { principle: string; change: number; direction: Change['direction'] }[];
   meters: Change[];
   /**
    * Money the choice sent that is not in hand yet: where its money arrives days later (the
@@ -92,7 +92,10 @@ export function feedbackFor(scenario: PlayableScenario, run: Run): Feedback | un
     node: before.node,
     choice,
     text: textFor(choice.feedback, last.metersAfter),
-    points: scenario.principles.filter((p) => (choice.points[p] ?? 0) !== 0).map((p) => ({ principle: p, change: choice.points[p]! })),
+    points: scenario.principles.flatMap((p) => {
+      const change = choice.points[p] ?? 0;
+      return change === 0 ? [] : [{ principle: p, change, direction: change > 0 ? ('up' as const) : ('down' as const) }];
+    }),
     // Hidden meters are facts the story remembers, never shown.
     meters: scenario.meters
       .filter((m) => !m.hidden)

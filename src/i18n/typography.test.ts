@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nestedQuotes, splitParagraphs, typographic } from './typography.ts';
+import { inSentence, nestedQuotes, splitParagraphs, typographic } from './typography.ts';
 
 describe('typographic quotes', () => {
   it('turns straight apostrophes and quotes into curly ones', () => {
@@ -25,5 +25,13 @@ describe('quotations inside a quotation', () => {
     expect(nestedQuotes('Talk about “safer”')).toBe('Talk about ‘safer’');
     expect(nestedQuotes('Рассуждать о том, что «безопаснее»')).toBe('Рассуждать о том, что „безопаснее“');
     expect(nestedQuotes('Pay the client’s invoice')).toBe('Pay the client’s invoice');
+  });
+});
+
+describe('a label quoted inside a sentence', () => {
+  it('loses its closing full stop, keeps any other, and nests its own quotations', () => {
+    expect(inSentence('Email Mark about “the move”.')).toBe('Email Mark about ‘the move’');
+    expect(inSentence('Ask where the checks went?')).toBe('Ask where the checks went?');
+    expect(inSentence('Написать Марку «сегодня».')).toBe('Написать Марку „сегодня“');
   });
 });

@@ -30,5 +30,11 @@ export function nestedQuotes(text: string): string {
   return text.replace(/“([^”]*)”/g, '‘$1’').replace(/«([^»]*)»/g, '„$1“');
 }
 
+/**
+ * A choice's label quoted inside a sentence: without its closing full stop, which the sentence's
+ * own punctuation replaces, and with the label's own quotations in the inner marks (`nestedQuotes`).
+ */
+export const inSentence = (label: string): string => nestedQuotes(label.replace(/\.$/, ''));
+
 /** Points with their sign, as the player shows them: `+2`, `0`, `−1` (a true minus sign, U+2212). */
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
