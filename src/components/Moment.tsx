@@ -61,8 +61,15 @@ export function StoryMeters({
   changes,
   t,
 }: { story: StoryViews; day: number; pending?: Feedback['pending'] } & Omit<Parameters<typeof Meters>[0], 'strip'>) {
-  // Every value the money meters can hold has its text (course/moment-views.ts).
   const strip = stripAt(scenario, values, pending);
-  const text = t(`player.${strip.says}`, { day, money: story.money[strip.money]!, by: strip.by ?? '' });
+  // Every value the money meters can hold has its text (course/moment-views.ts).
+  const text =
+    strip.says === 'day'
+      ? t('player.stripDay', { day })
+      : t(strip.says === 'due' ? 'player.due' : 'player.strip', {
+          day,
+          money: story.money[strip.money]!,
+          by: strip.says === 'due' ? strip.by : '',
+        });
   return <Meters scenario={scenario} values={values} changes={changes} strip={<p class="story-strip">{text}</p>} t={t} />;
 }

@@ -44,13 +44,13 @@ describe('what a moment shows beside its text', () => {
   });
 
   it('words the strip with the day alone until the money shows, then the money, or the money as it was while a payment is on its way', () => {
-    expect(stripAt(scenario, { cash: 1 })).toEqual({ says: 'strip', money: '1' });
+    expect(stripAt(scenario, { cash: 1 })).toEqual({ says: 'money', money: '1' });
     // A check mailed today: the money before the choice, and the day it is expected.
     expect(stripAt(scenario, { cash: 2 }, { meters: { cash: 1 }, by: 5 })).toEqual({ says: 'due', money: '1', by: 5 });
     const later = { ...scenario, money: { ...scenario.money, shownWhen: { meter: 'trust', atLeast: 5 } } };
-    expect(stripAt(later, { cash: 2, trust: 4 })).toEqual({ says: 'stripDay', money: '2' });
-    expect(stripAt(later, { cash: 2, trust: 4 }, { meters: { cash: 1 }, by: 5 })).toMatchObject({ says: 'stripDay' });
-    expect(stripAt(later, { cash: 2, trust: 5 })).toEqual({ says: 'strip', money: '2' });
+    expect(stripAt(later, { cash: 2, trust: 4 })).toEqual({ says: 'day' });
+    expect(stripAt(later, { cash: 2, trust: 4 }, { meters: { cash: 1 }, by: 5 })).toEqual({ says: 'day' });
+    expect(stripAt(later, { cash: 2, trust: 5 })).toEqual({ says: 'money', money: '2' });
   });
 
   it('dates a day of the story from the calendar start, day 1 being the start, across a month end', () => {

@@ -59,22 +59,23 @@ export function gaugeMeters<M extends Pick<Scenario, 'money' | 'meters'>>(scenar
 }
 
 /**
- * What the story's strip says at these meter values, as the message that words it (`player.…`
- * in the locale files) and the key of the money it names (`moneyKey`, in `StoryViews.money`):
- * - `stripDay`, the day alone, while the scenario's `money.shownWhen` does not hold;
+ * What the story's strip says at these meter values, and the key of the money it names
+ * (`moneyKey`, in `StoryViews.money`):
+ * - `day`, the day alone, while the scenario's `money.shownWhen` does not hold (no money);
  * - `due`, on a choice whose money is still on its way (`pending`, from `Feedback.pending`): the
  *   money as it was before the choice, and `by`, the day it is expected;
- * - `strip`, the day and the money at these values.
+ * - `money`, the day and the money at these values.
  */
 export function stripAt(
   scenario: Pick<Scenario, 'money'>,
   meters: Meters,
   pending?: { meters: Meters; by: number },
-): { says: 'strip' | 'due' | 'stripDay'; money: string; by?: number } {
+): { says: 'day' } | { says: 'money'; money: string } | { says: 'due'; money: string; by: number } {
   const { shownWhen } = scenario.money;
-  const money = moneyKey(scenario, pending?.meters ?? meters);
-  if (shownWhen !== undefined && !holds(shownWhen, meters)) return { says: 'stripDay', money };
-  return pending ? { says: 'due', money, by: pending.by } : { says: 'strip', money };
+  if (shownWhen !== undefined && !holds(shownWhen, meters)) return { says: 'day' };
+  return pending
+    ? { says: 'due', money: moneyKey(scenario, pending.meters), by: pending.by }
+    : { says: 'money', money: moneyKey(scenario, meters) };
 }
 
 /**

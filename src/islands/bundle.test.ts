@@ -56,3 +56,17 @@ describe('an island script bundled with what it loads on a click', () => {
     expect(bundle.js).toContain('import("./on-click-map.');
   });
 });
+
+describe('the players’ scripts', () => {
+  // Preact's hooks keep their state under `__H` on a component; a script without hooks never names it.
+  const hooksState = /\.__H\b/;
+
+  it('carry no preact hooks: the course player and the embed frame are class components, 0.7 KB gzipped less each', async () => {
+    for (const entry of ['src/islands/course-player.ts', 'src/islands/embed-frame.ts']) {
+      const { js } = await bundleIsland(entry);
+      expect(js, entry).not.toMatch(hooksState);
+    }
+    // The check can fail: an island written with hooks names their state.
+    expect((await bundleIsland('src/islands/facilitator-console.ts')).js).toMatch(hooksState);
+  }, 60_000);
+});
