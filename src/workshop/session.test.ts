@@ -139,7 +139,7 @@ describe('exports', () => {
         'Баллы на пути без ограничения (не засчитываются)',
         'Эталон: баллы рекомендуемого пути, больше не засчитывается',
       ],
-      ['Концовка', expected.ending.title, '', ''],
+      ['Финал', expected.ending.title, '', ''],
       ['Чем кончилась история', t(`tone.${expected.ending.tone}`), '', ''],
       ['Оценка группы', t(`grade.${expected.grade}`), '', ''],
       [t('player.overall'), expected.overall, '', 100],

@@ -67,7 +67,7 @@ describe('the workshop spreadsheet', () => {
     // Empty cells are absent from the file; numbers stay numbers.
     expect(scores!.rows).toEqual([
       table.header,
-      ['Концовка', expected.ending.title],
+      ['Финал', expected.ending.title],
       ['Чем кончилась история', t(`tone.${expected.ending.tone}`)],
       ['Оценка группы', t(`grade.${expected.grade}`)],
       [t('player.overall'), expected.overall, undefined, 100],
