@@ -120,7 +120,7 @@ function playerView(
       <StoryMeters
         story={story}
         scenario={scenario}
-        day={(view.feedback?.node ?? view.node).day}
+        day={view.day}
         values={view.meters}
         pending={view.feedback?.pending}
         changes={view.feedback?.meters}

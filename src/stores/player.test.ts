@@ -16,6 +16,16 @@ describe('a saved run picked up by the player', () => {
     expect(player.$view.get().feedback?.choice.id).toBe(path[0]!.choice);
   });
 
+  it('dates the feedback by the moment the choice was made at, and the next moment by its own day', () => {
+    const player = createPlayer(scenario, fingerprint(scenario));
+    player.choose(path[0]!.choice);
+    const feedback = player.$view.get();
+    expect(feedback.day).toBe(feedback.feedback!.node.day);
+    expect(feedback.day).toBeLessThan(feedback.node.day);
+    player.continueOn();
+    expect(player.$view.get().day).toBe(feedback.node.day);
+  });
+
   it('reopens a finished run at its ending, which the learner had reached', () => {
     const player = createPlayer(scenario, fingerprint(scenario));
     player.resume(saved(path));

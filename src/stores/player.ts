@@ -31,6 +31,8 @@ export interface PlayerView {
   /** The decision's situation as it reads on this path; empty at an ending. */
   situation: string;
   meters: Meters;
+  /** The day of the story on screen: the feedback's moment's while it shows, else the node's. */
+  day: number;
   /** How many decisions have been taken. */
   step: number;
   /** The nodes visited so far, in order, the current one last. */
@@ -74,6 +76,7 @@ export function createPlayer(scenario: PlayableScenario, print: string, options:
       node,
       situation: isDecision(node) ? textFor(node.situation, state.meters) : '',
       meters: state.meters,
+      day: (feedback?.node ?? node).day,
       step: run.steps.length,
       visited: [...run.steps.map((s) => s.node), node.id],
       ...(feedback && { feedback }),
