@@ -1,26 +1,29 @@
 // The self-paced course's player: runs are saved in this browser, resume on return and follow
 // other tabs (stores/course-player.ts).
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { useStore } from './use-store.ts';
-import type { Counterpart } from '../course/props.ts';
-import { paragraphs } from './PlayerParts.tsx';
-import { Moment } from './Moment.tsx';
+import type { EndingsData } from '../course/props.ts';
+import { islandData } from '../islands/hydrate.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { followOnMap } from '../scripts/paint-map.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
-import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
+import { makeEarlyChoice } from '../scripts/early-choice.ts';
 
 interface Props extends PlayerIslandProps {
-  counterparts: Record<string, Counterpart>;
+  /**
+   * Where the endings' texts and the other side's moments are (`EndingsData`): the scenario
+   * carries its endings without texts, and they are fetched once the run reaches one.
+   */
+  endings: string;
   other?: { href: string; title: string };
   /** What follows in the course. */
   next: { href: string; title: string };
 }
 
-export default function CoursePlayer({ scenario, fingerprint, story, locale, messages, counterparts, other, next }: Props) {
+export default function CoursePlayer({ scenario, fingerprint, story, locale, messages, endings, other, next }: Props) {
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   const course = useMemo(() => createCoursePlayer(scenario, fingerprint), [scenario, fingerprint]);
   const { player } = course;
@@ -35,10 +38,25 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
     );
   }, [player]);
 
+  // The endings' texts and the other side's moments, asked for with the choice that ends the run,
+  // while its feedback is read (or on opening at an ending). The texts go into the scenario the
+  // player plays; an ending already on screen is shown again with them (the feedback's Continue
+  // shows it afresh anyway).
+  const [meanwhile, setMeanwhile] = useState<EndingsData['meanwhile']>();
+  const ended = view.debrief !== undefined;
+  useEffect(() => {
+    if (ended)
+      islandData<EndingsData>('player', endings).then((data) => {
+        for (const node of scenario.nodes) Object.assign(node, data.endings[node.id]);
+        setMeanwhile(data.meanwhile);
+        if (!player.$view.get().feedback) player.continueOn();
+      });
+  }, [ended]);
+
   // Before the first paint of the live player: a choice clicked while it loaded is made at once.
   useLayoutEffect(() => {
     const stop = course.open();
-    makeEarlyChoice(player, takeEarlyChoice());
+    makeEarlyChoice(player);
     return stop;
   }, [course]);
 
@@ -53,21 +71,14 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
         story={story}
         // The other side's view of each linked moment visited, read-only.
         outcomeExtras={(view) => {
-          const linked = view.visited.filter((id) => counterparts[id]);
+          const linked = view.visited.filter((id) => meanwhile?.[id]);
           return (
             linked.length > 0 && (
               <>
                 <h4>{t('player.meanwhile')}</h4>
-                {linked.map((id) => {
-                  const c = counterparts[id]!;
-                  return (
-                    <details class="counterpart" key={id}>
-                      <summary>{t('player.meanwhileAt', { moment: c.at })}</summary>
-                      <p class="muted">{c.scenarioTitle}</p>
-                      {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
-                    </details>
-                  );
-                })}
+                {linked.map((id) => (
+                  <details class="counterpart" key={id} dangerouslySetInnerHTML={{ __html: meanwhile![id]! }} />
+                ))}
               </>
             )
           );

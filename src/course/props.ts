@@ -38,3 +38,19 @@ export interface Counterpart {
   /** The moment in its medium, in the other scenario's words; absent at an ending. */
   moment?: MomentView;
 }
+
+/**
+ * What the course player fetches once a run reaches an ending (or opens at one): the endings'
+ * texts and debriefs, which its scenario carries empty (`withoutEndingTexts`), and the other
+ * side's view of the moments linked to it, shown beside the outcome. The address is the
+ * island's `endings` prop.
+ */
+export interface EndingsData {
+  /** Each ending's `text` and `debrief`, by ending id, as authored (variants included). */
+  endings: Record<string, Pick<Extract<PlayableScenario['nodes'][number], { type: 'ending' }>, 'text' | 'debrief'>>;
+  /**
+   * By this scenario's node id, the other side's view of that moment (`Counterpart`) as the HTML
+   * inside its <details>, rendered at build time (components/CounterpartBody.tsx).
+   */
+  meanwhile: Record<string, string>;
+}

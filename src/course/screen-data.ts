@@ -61,3 +61,21 @@ export function shippedScenario(scenario: PlayableScenario): PlayableScenario {
     ),
   };
 }
+
+type EndingNode = Extract<PlayableScenario['nodes'][number], { type: 'ending' }>;
+
+/**
+ * A shipped scenario (`shippedScenario`) without its endings' texts and debriefs, which are most
+ * of what a learner reads only at the end: each ending keeps its title, day and tone, which the
+ * engine and the map read, and its texts are empty until `withEndingTexts` puts them back.
+ */
+export function withoutEndingTexts(scenario: PlayableScenario): PlayableScenario {
+  return { ...scenario, nodes: scenario.nodes.map((node) => (node.type === 'ending' ? { ...node, text: '', debrief: '' } : node)) };
+}
+
+/** The texts `withoutEndingTexts` leaves out, by ending id. */
+export function endingTexts(scenario: PlayableScenario): Record<string, Pick<EndingNode, 'text' | 'debrief'>> {
+  return Object.fromEntries(
+    scenario.nodes.flatMap((node) => (node.type === 'ending' ? [[node.id, { text: node.text, debrief: node.debrief }]] : [])),
+  );
+}

@@ -8,6 +8,23 @@ function goLive<P extends object>(root: HTMLElement, component: ComponentType<P>
 }
 
 /**
+ * The JSON file at `src`, for island `name`: its props, or data it fetches later (the course
+ * player's endings). Rejects with the reason when the file cannot load, after showing the
+ * island's failure notice (see Island.astro), so the learner is told why a part is missing.
+ */
+export function islandData<T>(name: string, src: string): Promise<T> {
+  return fetch(src)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${src} answered ${response.status}`);
+      return response.json() as Promise<T>;
+    })
+    .catch((error: unknown) => {
+      document.querySelector(`[data-island-failed="${name}"]`)?.removeAttribute('hidden');
+      throw error;
+    });
+}
+
+/**
  * Hydrates the server-rendered island `name` (see Island.astro) with its component; the page's
  * script runs once the document is parsed (a module script, or a player's loader, which waits
  * for DOMContentLoaded). Resolves to the island's root element, live.
@@ -19,12 +36,7 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   // Large props come from a file (data-props-src); if it fails to load, the page stays as the
   // server rendered it and the learner is told why nothing responds.
   const props = (await (src
-    ? fetch(src)
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${src} answered ${response.status}`))))
-        .catch((error: unknown) => {
-          document.querySelector(`[data-island-failed="${name}"]`)?.removeAttribute('hidden');
-          throw error;
-        })
+    ? islandData<P>(name, src)
     : JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null'))) as P | null;
   if (!props) throw new Error(`island "${name}" has no props`);
   return goLive(root, component, props);
@@ -32,13 +44,14 @@ export async function hydrateIsland<P extends object>(name: string, component: C
 
 /**
  * `hydrateIsland` at once, for an island whose props are always written into the page (an Island
- * without `src`): a script that hydrates only such an island (the embed frame's) then carries no
- * code to fetch props. Returns the island's root element, live; throws where the page lacks the
- * island or its inline props (the frame's loader then shows the island's failure notice).
+ * without `src`, or with its props apart, `IslandProps`): a script that hydrates only such an
+ * island (the embed frame's, the scenario page's) then carries no code to fetch props. Returns
+ * the island's root element, live; throws where the page lacks the island or its inline props
+ * (the loader then shows the island's failure notice).
  */
 export function hydrateInline<P extends object>(name: string, component: ComponentType<P>): HTMLElement {
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
-  const props = JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null') as P | null;
-  if (!root || !props) throw new Error(`island "${name}" is missing from the page, or its props are`);
-  return goLive(root, component, props);
+  const props = document.querySelector(`[data-island-props="${name}"]`);
+  if (!root || !props) throw new Error(`no island "${name}" with props in the page`);
+  return goLive(root, component, JSON.parse(props.textContent!) as P);
 }
