@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartsOf, shippedScenario } from './screen-data.ts';
+import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
@@ -42,6 +42,28 @@ describe('the scenario as a page ships it', () => {
         ended: was.ended,
       });
     }
+  });
+});
+
+describe('the scenario page’s endings, sent apart', () => {
+  it('keep what the engine reads without their texts, which put back make the shipped scenario again', () => {
+    const shipped = shippedScenario(playable().scenario);
+    const bare = withoutEndingTexts(shipped);
+    const texts = endingTexts(shipped);
+    const endings = shipped.nodes.filter((n) => n.type === 'ending');
+    expect(endings.length).toBeGreaterThan(0);
+    expect(Object.keys(texts)).toEqual(endings.map((n) => n.id));
+    for (const node of bare.nodes)
+      if (node.type === 'ending') expect(node).toEqual({ ...endings.find((n) => n.id === node.id), text: '', debrief: '' });
+    // The player puts them back into the scenario it plays (components/CoursePlayer.tsx).
+    const filled = structuredClone(bare);
+    for (const node of filled.nodes) Object.assign(node, texts[node.id]);
+    expect(filled).toEqual(shipped);
+  });
+
+  it('leave the decisions as they were', () => {
+    const shipped = shippedScenario(playable().scenario);
+    expect(withoutEndingTexts(shipped).nodes.filter(isDecision)).toEqual(shipped.nodes.filter(isDecision));
   });
 });
 
