@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { useStore } from './use-store.ts';
 import type { EndingsData } from '../course/props.ts';
-import { islandData } from '../islands/hydrate.ts';
+import { islandData } from '../browser/island-data.ts';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { translator } from '../i18n/messages.ts';
 import StorageNotice from './StorageNotice.tsx';

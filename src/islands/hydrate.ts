@@ -1,27 +1,11 @@
 import { h, hydrate, type ComponentType } from 'preact';
+import { islandData } from '../browser/island-data.ts';
 
 /** Hydrates `root` with `component` and its props, and marks it live: tests and styles can tell a live island from its server-rendered HTML. */
 function goLive<P extends object>(root: HTMLElement, component: ComponentType<P>, props: P): HTMLElement {
   hydrate(h(component, props), root);
   root.dataset['hydrated'] = 'true';
   return root;
-}
-
-/**
- * The JSON file at `src`, for island `name`: its props, or data it fetches later (the course
- * player's endings). Rejects with the reason when the file cannot load, after showing the
- * island's failure notice (see Island.astro), so the learner is told why a part is missing.
- */
-export function islandData<T>(name: string, src: string): Promise<T> {
-  return fetch(src)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${src} answered ${response.status}`);
-      return response.json() as Promise<T>;
-    })
-    .catch((error: unknown) => {
-      document.querySelector(`[data-island-failed="${name}"]`)?.removeAttribute('hidden');
-      throw error;
-    });
 }
 
 /**
