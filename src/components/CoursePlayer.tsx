@@ -39,9 +39,9 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
   }, [player]);
 
   // The endings' texts and the other side's moments, asked for with the choice that ends the run,
-  // while its feedback is read (or on opening at an ending). The texts go into the scenario the
-  // player plays; an ending already on screen is shown again with them (the feedback's Continue
-  // shows it afresh anyway).
+  // while its feedback is read (or on opening at an ending; after a restart, again, from the
+  // browser's cache). The texts go into the scenario the player plays; an ending still on screen
+  // is shown again with them (the feedback's Continue shows it afresh anyway).
   const [meanwhile, setMeanwhile] = useState<EndingsData['meanwhile']>();
   const ended = view.debrief !== undefined;
   useEffect(() => {
@@ -49,7 +49,8 @@ export default function CoursePlayer({ scenario, fingerprint, story, locale, mes
       islandData<EndingsData>('player', endings).then((data) => {
         for (const node of scenario.nodes) Object.assign(node, data.endings[node.id]);
         setMeanwhile(data.meanwhile);
-        if (!player.$view.get().feedback) player.continueOn();
+        const now = player.$view.get();
+        if (now.debrief && !now.feedback) player.continueOn();
       });
   }, [ended]);
 
