@@ -195,7 +195,9 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     const f = href ? fileFor(href, urlDir) : undefined;
     if (!f) continue;
     if (/stylesheet/i.test(rel)) css.add(f);
-    if (/modulepreload/i.test(rel)) addModule(f);
+    // A script an inline script loads with import(), preloaded further down the page (the
+    // scenario page's player, before its data), is weighed with it above, as that script is.
+    if (/modulepreload/i.test(rel) && !loaded.includes(f)) addModule(f);
   }
   const images = new Set(
     html

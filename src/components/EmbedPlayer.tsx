@@ -11,7 +11,7 @@ import { connectToHost, reportHeight } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
 import { translator } from '../i18n/messages.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
-import { makeEarlyChoice, takeEarlyChoice } from '../scripts/early-choice.ts';
+import { makeEarlyChoice } from '../scripts/early-choice.ts';
 
 interface State {
   /** The host's options, known once the page runs (the server renders the defaults). */
@@ -43,7 +43,7 @@ export default class EmbedPlayer extends Component<PlayerIslandProps, State> {
       rerender();
       following();
     };
-    makeEarlyChoice(player, takeEarlyChoice());
+    makeEarlyChoice(player);
   }
 
   override componentWillUnmount() {

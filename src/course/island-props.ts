@@ -6,7 +6,9 @@ import { localize } from '../engine/localize.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
-import { counterpartsOf, shippedScenario } from './screen-data.ts';
+import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
+import type { Counterpart } from './props.ts';
+import type { EndingsData } from '../stores/course-endings.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
@@ -23,15 +25,33 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
   // What follows this scenario in the course, offered at its end.
   const { id: nextId, href, title } = await nextInCourse(locale, 'scenario', scenario.id);
   return {
-    // The facilitator's notes and questions are for the console only.
-    scenario: shippedScenario(localize(scenario, locale)),
+    // The facilitator's notes and questions are for the console only; the endings' texts come
+    // when a run reaches one (`coursePlayerEndings`).
+    scenario: withoutEndingTexts(shippedScenario(localize(scenario, locale))),
     fingerprint: fingerprint(scenario),
     story: storyViews(scenario, locale),
     ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
-    counterparts: counterpartsOf(scenario, scenarios, locale),
+    endings: `/${locale}/scenarios/${scenario.id}/endings.json`,
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.
     ...(other && nextId !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
+  };
+}
+
+/**
+ * What the course player's `endings` address serves (`EndingsData`), before the other side's
+ * moments are rendered to HTML: the endings' texts and debriefs, and the other side's view of
+ * each linked moment. A learner who has not reached an ending never needs them: 15–25 % of the
+ * scenario's data, gzipped.
+ */
+export function coursePlayerEndings(
+  scenario: ScenarioContent,
+  scenarios: ScenarioContent[],
+  locale: Locale,
+): Pick<EndingsData, 'endings'> & { counterparts: Record<string, Counterpart> } {
+  return {
+    endings: endingTexts(shippedScenario(localize(scenario, locale))),
+    counterparts: counterpartsOf(scenario, scenarios, locale),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ScenarioContent } from '../engine/schema.ts';
 import type { MediumKind } from '../engine/vocabulary.ts';
 import { type PlayableScenario, speakerOf } from '../engine/play-view.ts';
 import { useMessages } from '../i18n/messages.ts';
+import { unwrapLines } from '../i18n/typography.ts';
 import { type Expression, expressionAt, faceMeter } from '../engine/expression.ts';
 import { type PortraitView, portraitView } from './portraits.ts';
 
@@ -105,12 +106,12 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
       ...face(m.from),
       ...(m.expression && { expression: m.expression }),
       ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
-      ...('body' in m && m.body !== undefined && { body: m.body }),
+      ...('body' in m && m.body !== undefined && { body: unwrapLines(m.body) }),
       ...('lines' in m &&
         m.lines && {
           lines: m.lines.map((l) => {
             const speaker = face(l.by);
-            return { name: name(l.by), text: l.text, own: l.by === m.from, ...(speaker && { face: speaker.portrait.src }) };
+            return { name: name(l.by), text: unwrapLines(l.text), own: l.by === m.from, ...(speaker && { face: speaker.portrait.src }) };
           }),
         }),
     };

@@ -30,6 +30,17 @@ describe('the portraits drawn at build time', () => {
     expect(new Set(groups.map((g) => placed(g, /href="#((?:mouth|eyes|eyebrows)-\w+)-/g))).size).toBe(expressions.length);
   });
 
+  it('keeps no shape that draws nothing (filled at opacity 0, without a stroke of its own or its group’s)', () => {
+    for (const person of Object.keys(looks)) {
+      const svg = portraitSvg(person);
+      // Every part left at opacity 0 lies in a stroked group, or has its own stroke: it draws its outline.
+      for (const m of svg.matchAll(/<path[^>]*fill-opacity="0"[^>]*>/g)) {
+        const group = svg.slice(svg.lastIndexOf('<g id=', m.index), m.index);
+        expect(/stroke="#/.test(m[0]) || /<g[^>]*stroke="#/.test(group), `${person}: ${m[0].slice(0, 60)}`).toBe(true);
+      }
+    }
+  });
+
   it('credits the artwork and its licence in each file and in the credits file', () => {
     expect(artwork.license).toBe('CC BY 4.0');
     expect(portraitSvg('mark')).toContain(`${artwork.title} by ${artwork.creator}`);

@@ -4,6 +4,7 @@ import type { Locale } from '../engine/locales.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Message } from '../i18n/messages.ts';
 import type { MomentView, StoryViews } from './moment-views.ts';
+import type { EndingsData } from '../stores/course-endings.ts';
 
 /** What every island that plays a scenario is given by its page. */
 export interface ScenarioIslandProps {
@@ -40,15 +41,16 @@ export interface Counterpart {
 }
 
 /**
- * The other side's view of each moment a run visited that has one (`counterparts`, by this
- * scenario's node id), in the order visited: what the player's outcome shows as "meanwhile".
+ * The other side's view of each moment a run visited that has one (`meanwhile`, from
+ * `EndingsData`, by this scenario's node id), in the order visited: what the player's outcome
+ * shows as "meanwhile". None until the endings' data has arrived.
  */
-export function visitedCounterparts(
+export function visitedMeanwhile(
   visited: readonly string[],
-  counterparts: Record<string, Counterpart>,
-): (Counterpart & { id: string })[] {
+  meanwhile: EndingsData['meanwhile'] | undefined,
+): { id: string; html: string }[] {
   return visited.flatMap((id) => {
-    const c = counterparts[id];
-    return c ? [{ ...c, id }] : [];
+    const html = meanwhile?.[id];
+    return html === undefined ? [] : [{ id, html }];
   });
 }

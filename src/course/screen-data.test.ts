@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartsOf, shippedScenario } from './screen-data.ts';
-import { visitedCounterparts } from './props.ts';
+import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
+import { visitedMeanwhile } from './props.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
@@ -46,6 +46,28 @@ describe('the scenario as a page ships it', () => {
   });
 });
 
+describe('the scenario page’s endings, sent apart', () => {
+  it('keep what the engine reads without their texts, which put back make the shipped scenario again', () => {
+    const shipped = shippedScenario(playable().scenario);
+    const bare = withoutEndingTexts(shipped);
+    const texts = endingTexts(shipped);
+    const endings = shipped.nodes.filter((n) => n.type === 'ending');
+    expect(endings.length).toBeGreaterThan(0);
+    expect(Object.keys(texts)).toEqual(endings.map((n) => n.id));
+    for (const node of bare.nodes)
+      if (node.type === 'ending') expect(node).toEqual({ ...endings.find((n) => n.id === node.id), text: '', debrief: '' });
+    // The player puts them back into the scenario it plays (components/CoursePlayer.tsx).
+    const filled = structuredClone(bare);
+    for (const node of filled.nodes) Object.assign(node, texts[node.id]);
+    expect(filled).toEqual(shipped);
+  });
+
+  it('leave the decisions as they were', () => {
+    const shipped = shippedScenario(playable().scenario);
+    expect(withoutEndingTexts(shipped).nodes.filter(isDecision)).toEqual(shipped.nodes.filter(isDecision));
+  });
+});
+
 describe('the other side’s view of each linked moment', () => {
   it('names both moments, the other side’s and this scenario’s, in the page’s language', () => {
     const [contractor, client] = [loadValid('mini-contractor'), loadValid('mini-client')];
@@ -55,10 +77,13 @@ describe('the other side’s view of each linked moment', () => {
     expect(counterpartsOf(client, [contractor, client], 'ru')['request']).toMatchObject({ title: 'Ask', at: 'Request' });
   });
 
-  it('are shown for the moments a run visited that have one, in the order visited', () => {
-    const [contractor, client] = [loadValid('mini-contractor'), loadValid('mini-client')];
-    const linked = counterpartsOf(contractor, [contractor, client], 'en');
-    expect(visitedCounterparts(['unpaid', 'ask', 'end'], linked)).toEqual([{ ...linked['ask'], id: 'ask' }]);
-    expect(visitedCounterparts(['unpaid'], linked)).toEqual([]);
+  it('are shown for the moments a run visited that have one, in the order visited, once they have arrived', () => {
+    const meanwhile = { ask: '<summary>Meanwhile</summary>', later: '<summary>Later</summary>' };
+    expect(visitedMeanwhile(['unpaid', 'ask', 'later', 'end'], meanwhile)).toEqual([
+      { id: 'ask', html: meanwhile.ask },
+      { id: 'later', html: meanwhile.later },
+    ]);
+    expect(visitedMeanwhile(['unpaid'], meanwhile)).toEqual([]);
+    expect(visitedMeanwhile(['unpaid', 'ask'], undefined)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { Medium } from '../engine/moment.ts';
 import type { PlayableScenario } from '../stores/player.ts';
+import { unwrapLines, unwrapTexts } from '../i18n/typography.ts';
 
 /** The other perspective's view of each linked moment, by this scenario's node id. */
 export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[], locale: Locale): Record<string, Counterpart> {
@@ -22,7 +23,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
       at: localize(node, locale).title,
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.
-      situation: defaultText(moment.type === 'decision' ? moment.situation : moment.text),
+      situation: unwrapLines(defaultText(moment.type === 'decision' ? moment.situation : moment.text)),
       ...(moment.type === 'decision' && { moment: storyViews(other, locale).moments[moment.id]! }),
     };
   }
@@ -42,16 +43,38 @@ function bare(medium: Medium<string>): Medium<string> {
  * nothing private reaches the screen. Without the texts each moment's rendered view
  * (`StoryViews.moments`, which the page gives beside it) already carries: a medium's body and
  * lines, and each choice's reaction; nor the link to the other side's moment, which comes as
- * `counterparts`. The engine reads none of them, and the props are smaller by them. The
- * server-rendered text version of the scenario is made from it too.
+ * `counterparts`. The engine reads none of them, and the props are smaller by them. Each
+ * paragraph is on one line (`unwrapLines`). The server-rendered text version of the scenario is
+ * made from it too.
  */
 export function shippedScenario(scenario: PlayableScenario): PlayableScenario {
   return {
     ...scenario,
-    nodes: scenario.nodes.map((node) => {
-      if (node.type !== 'decision') return node;
-      const { counterpart, ...n } = node;
-      return { ...n, notes: '', questions: [], medium: bare(n.medium), choices: n.choices.map(({ reaction, ...choice }) => choice) };
-    }),
+    // Each paragraph on one line (`unwrapLines`): a page shows it so anyway.
+    nodes: unwrapTexts(
+      scenario.nodes.map((node) => {
+        if (node.type !== 'decision') return node;
+        const { counterpart, ...n } = node;
+        return { ...n, notes: '', questions: [], medium: bare(n.medium), choices: n.choices.map(({ reaction, ...choice }) => choice) };
+      }),
+    ),
   };
+}
+
+type EndingNode = Extract<PlayableScenario['nodes'][number], { type: 'ending' }>;
+
+/**
+ * A shipped scenario (`shippedScenario`) without its endings' texts and debriefs, which are most
+ * of what a learner reads only at the end: each ending keeps its title, day and tone, which the
+ * engine and the map read, and its texts are empty until `withEndingTexts` puts them back.
+ */
+export function withoutEndingTexts(scenario: PlayableScenario): PlayableScenario {
+  return { ...scenario, nodes: scenario.nodes.map((node) => (node.type === 'ending' ? { ...node, text: '', debrief: '' } : node)) };
+}
+
+/** The texts `withoutEndingTexts` leaves out, by ending id. */
+export function endingTexts(scenario: PlayableScenario): Record<string, Pick<EndingNode, 'text' | 'debrief'>> {
+  return Object.fromEntries(
+    scenario.nodes.flatMap((node) => (node.type === 'ending' ? [[node.id, { text: node.text, debrief: node.debrief }]] : [])),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSentence, nestedQuotes, splitParagraphs, typographic } from './typography.ts';
+import { inSentence, nestedQuotes, splitParagraphs, typographic, unwrapLines, unwrapTexts } from './typography.ts';
 
 describe('typographic quotes', () => {
   it('turns straight apostrophes and quotes into curly ones', () => {
@@ -17,6 +17,19 @@ describe('typographic quotes', () => {
 describe('paragraphs of a content text', () => {
   it('are separated by blank lines, trimmed, and never empty', () => {
     expect(splitParagraphs('One line\ncontinues.\n\n  Two.  \n \n\n')).toEqual(['One line\ncontinues.', 'Two.']);
+  });
+
+  it('are shipped on one line each, with the blank lines between them kept', () => {
+    expect(unwrapLines('One line\ncontinues \n here.\n\nTwo\nlines.\n \nThree.')).toBe('One line continues here.\n\nTwo lines.\n \nThree.');
+    expect(splitParagraphs(unwrapLines('A\nb.\n\nC\nd.'))).toEqual(['A b.', 'C d.']);
+  });
+
+  it('are unwrapped in every string of a JSON value, and nothing else changes', () => {
+    expect(unwrapTexts({ a: 'x\ny', b: [1, 'p\nq\n\nr'], c: { d: true, e: null } })).toEqual({
+      a: 'x y',
+      b: [1, 'p q\n\nr'],
+      c: { d: true, e: null },
+    });
   });
 });
 

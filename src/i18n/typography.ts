@@ -20,6 +20,27 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /**
+ * A content text as a page ships it: each paragraph on one line. The YAML block scalars wrap
+ * prose at about 90 characters, and a page renders a line break inside a paragraph as a space
+ * anyway; each `\n` escape in the page's JSON costs two bytes and breaks the runs of words gzip
+ * finds again elsewhere. Blank lines between paragraphs stay as written (`splitParagraphs`).
+ */
+export function unwrapLines(text: string): string {
+  return text
+    .split(/(\n\s*\n)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[ \t]*\n[ \t]*/g, ' ')))
+    .join('');
+}
+
+/** `value` with every string in it unwrapped (`unwrapLines`), as plain JSON data: objects, arrays, strings, numbers. */
+export function unwrapTexts<T>(value: T): T {
+  if (typeof value === 'string') return unwrapLines(value) as T;
+  if (Array.isArray(value)) return value.map(unwrapTexts) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapTexts(v)])) as T;
+  return value;
+}
+
+/**
  * A text that a sentence will put in quotation marks: its own quotations take the inner marks,
  * so the two never read as one doubled mark (“about “safer”” becomes “about ‘safer’”).
  * English nests double quotes around single ones (The Chicago Manual of Style, 13.30); Russian

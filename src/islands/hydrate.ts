@@ -1,4 +1,5 @@
 import { h, hydrate, type ComponentType } from 'preact';
+import { islandData } from '../browser/island-data.ts';
 
 /** Hydrates `root` with `component` and its props, and marks it live: tests and styles can tell a live island from its server-rendered HTML. */
 function goLive<P extends object>(root: HTMLElement, component: ComponentType<P>, props: P): HTMLElement {
@@ -19,12 +20,7 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   // Large props come from a file (data-props-src); if it fails to load, the page stays as the
   // server rendered it and the learner is told why nothing responds.
   const props = (await (src
-    ? fetch(src)
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${src} answered ${response.status}`))))
-        .catch((error: unknown) => {
-          document.querySelector(`[data-island-failed="${name}"]`)?.removeAttribute('hidden');
-          throw error;
-        })
+    ? islandData<P>(name, src)
     : JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null'))) as P | null;
   if (!props) throw new Error(`island "${name}" has no props`);
   return goLive(root, component, props);
@@ -32,13 +28,14 @@ export async function hydrateIsland<P extends object>(name: string, component: C
 
 /**
  * `hydrateIsland` at once, for an island whose props are always written into the page (an Island
- * without `src`): a script that hydrates only such an island (the embed frame's) then carries no
- * code to fetch props. Returns the island's root element, live; throws where the page lacks the
- * island or its inline props (the frame's loader then shows the island's failure notice).
+ * without `src`, or with its props apart, `IslandProps`): a script that hydrates only such an
+ * island (the embed frame's, the scenario page's) then carries no code to fetch props. Returns
+ * the island's root element, live; throws where the page lacks the island or its inline props
+ * (the loader then shows the island's failure notice).
  */
 export function hydrateInline<P extends object>(name: string, component: ComponentType<P>): HTMLElement {
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
-  const props = JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null') as P | null;
-  if (!root || !props) throw new Error(`island "${name}" is missing from the page, or its props are`);
-  return goLive(root, component, props);
+  const props = document.querySelector(`[data-island-props="${name}"]`);
+  if (!root || !props) throw new Error(`no island "${name}" with props in the page`);
+  return goLive(root, component, JSON.parse(props.textContent!) as P);
 }

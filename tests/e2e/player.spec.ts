@@ -9,7 +9,8 @@ import type { Step } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/engine/locales.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, shortestPathsToNodes, ui } from './course-data.ts';
-import { nestedQuotes, signed } from '../../src/i18n/typography.ts';
+import { nestedQuotes, signed, splitParagraphs } from '../../src/i18n/typography.ts';
+import { textFor } from '../../src/engine/texts.ts';
 import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
 
 for (const locale of locales) {
@@ -225,8 +226,54 @@ for (const [where, island] of [
     await expect(page.locator('.outcome').getByRole('heading', { level: 3 })).toHaveText(ending);
     await expect(page.getByRole('button', { name: ui.en['player.playAgain'] })).toBeVisible();
     await expect(page.locator('.feedback-choice')).toHaveCount(0);
+    // The scenario page fetches the endings' texts on opening at one: they fill the ending in.
+    await expectEndingTexts(page, scenario, steps);
   });
 }
+
+/** The ending's text and debrief as they read on this path (English), on screen. */
+async function expectEndingTexts(page: Page, scenario: ScenarioContent, steps: Step[]) {
+  const result = outcome(scenario, steps)!;
+  const meters = result.meterHistory.at(-1)!;
+  for (const text of [result.ending.text, result.ending.debrief])
+    await expect(page.locator('.outcome')).toContainText(splitParagraphs(textFor(text, meters).en)[0]!.replace(/\s+/g, ' '));
+}
+
+test('the scenario page asks for the endings’ texts and the other side’s moments only with the choice that ends the run, and shows them there', async ({
+  page,
+  player,
+}) => {
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  const steps = markedPath(scenario, 'real');
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/endings.json')) asked.push(request.url());
+  });
+  await player.open(scenario.id);
+  await player.play(scenario, steps.slice(0, -1));
+  expect(asked).toEqual([]);
+  await player.play(scenario, steps.slice(-1));
+  await expectEndingTexts(page, scenario, steps);
+  expect(asked).toHaveLength(1);
+  // The other side's view of each linked moment on the path, closed, named for this side's moment.
+  const linked = steps.filter((s) => (findNode(scenario, s.node) as { counterpart?: unknown }).counterpart);
+  expect(linked.length).toBeGreaterThan(0);
+  const shown = page.locator('.outcome details.counterpart');
+  await expect(shown).toHaveCount(linked.length);
+  await expect(shown.first().locator('summary')).toHaveText(
+    fill(ui.en['player.meanwhileAt'], { moment: (findNode(scenario, linked[0]!.node)!.title as { en: string }).en }),
+  );
+  await shown.first().locator('summary').click();
+  await expect(shown.first().locator('.moment, p').first()).toBeVisible();
+});
+
+test('when the endings’ texts cannot load, the ending says so instead of standing empty', async ({ page, player }) => {
+  await page.route('**/en/scenarios/client/endings.json', (route) => route.abort('internetdisconnected'));
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  await player.open(scenario.id);
+  await player.play(scenario, markedPath(scenario, 'recommended'));
+  await expect(page.getByRole('alert')).toHaveText(ui.en['island.failed']);
+});
 
 for (const locale of locales) {
   for (const scenario of scenarios) {
@@ -372,7 +419,6 @@ test('undo takes back one decision, and start over asks first', async ({ page, p
 });
 
 for (const [locale, page, file] of [
-  ['ru', 'scenarios/client/', 'scenarios/client/player.json'],
   ['en', 'facilitate/contractor/', 'facilitate/contractor/console.json'],
   ['en', 'facilitate/contractor/screen/', 'facilitate/contractor/screen.json'],
 ] as const) {

@@ -1,5 +1,6 @@
-// The scenario player's props as a file of their own: the page's HTML stays small, and the
-// island fetches them while the page is already on screen.
+// The scenario player's props as a file of their own, for the progress page, which re-scores
+// results saved under earlier rules from the scenario in it (stores/results.ts). The scenario
+// page carries the same props last in itself.
 import type { APIContext } from 'astro';
 import { getScenarios, scenarioPaths } from '../../../../course/content.ts';
 import { coursePlayerProps, propsResponse } from '../../../../course/island-props.ts';

@@ -1,0 +1,56 @@
+// The endings of a course player's scenario, which its page sends apart (endings.json): their
+// texts and debriefs, and the other side's view of the moments linked to them, asked for when a
+// run first reaches an ending (with the choice that ends it, while its feedback is read) or opens
+// at one. A learner who never finishes never downloads them.
+import { atom, type ReadableAtom } from 'nanostores';
+import type { Player, PlayableScenario } from './player.ts';
+
+/**
+ * What the course player fetches once a run reaches an ending (or opens at one): the endings'
+ * texts and debriefs, which its scenario carries empty (`withoutEndingTexts`), and the other
+ * side's view of the moments linked to it, shown beside the outcome. The address is the
+ * island's `endings` prop.
+ */
+export interface EndingsData {
+  /** Each ending's `text` and `debrief`, by ending id, as authored (variants included). */
+  endings: Record<string, Pick<Extract<PlayableScenario['nodes'][number], { type: 'ending' }>, 'text' | 'debrief'>>;
+  /**
+   * By this scenario's node id, the other side's view of that moment (`Counterpart`) as the HTML
+   * inside its <details>, rendered at build time (components/CounterpartBody.tsx).
+   */
+  meanwhile: Record<string, string>;
+}
+
+/**
+ * Follows `player` (of `scenario`, whose endings carry no texts yet) and, the first time its view
+ * has a debrief, loads the endings with `load` (the page's endings.json, which rejects where it
+ * cannot load, after the page says so): their texts go into the scenario's endings, an ending on
+ * screen is shown again with them, and `$meanwhile` gets the other side's moments (HTML by node
+ * id). A failed load is asked for again at the next ending.
+ * @returns `$meanwhile`, undefined until they arrive; `stop`, which stops following.
+ */
+export function followEndings(
+  player: Player,
+  scenario: PlayableScenario,
+  load: () => Promise<EndingsData>,
+): { $meanwhile: ReadableAtom<EndingsData['meanwhile'] | undefined>; stop: () => void } {
+  const $meanwhile = atom<EndingsData['meanwhile'] | undefined>(undefined);
+  let asked = false;
+  const stop = player.$view.subscribe((view) => {
+    if (asked || view.debrief === undefined) return;
+    asked = true;
+    load().then(
+      (data) => {
+        for (const node of scenario.nodes) Object.assign(node, data.endings[node.id]);
+        $meanwhile.set(data.meanwhile);
+        const now = player.$view.get();
+        if (now.debrief && !now.feedback) player.continueOn();
+      },
+      // The page has told the learner already (islandData shows its notice); the next ending asks again.
+      () => {
+        asked = false;
+      },
+    );
+  });
+  return { $meanwhile, stop };
+}
