@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
-import { majority, newSession, total } from '../workshop/session.ts';
+import { newSession, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
 import { faceAt } from '../engine/expression.ts';
@@ -85,17 +85,14 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
   const { node, discussed } = view;
   const choices = node.type === 'decision' ? node.choices : [];
-  const order = choices.map((c) => c.id);
 
   // Number keys tally votes (workshop/vote-keys.ts says which). Attached as the console mounts (a layout effect, not one that waits
   // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
   // the session is live is counted, not lost between two renders.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { node: current, feedback } = workshop.$view.get();
       const inField = (event.target as HTMLElement).closest('input, textarea, select') !== null;
-      const open = !feedback && current.type === 'decision' ? current.choices.map((c) => c.id) : undefined;
-      const vote = voteForKey(event, open, inField);
+      const vote = voteForKey(event, workshop.$view.get().ballot, inField);
       if (!vote) return;
       event.preventDefault();
       workshop.vote(vote.choice, vote.change);
@@ -104,7 +101,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
     return () => removeEventListener('keydown', onKey);
   }, [workshop]);
 
-  const top = majority(view.tally, order);
+  const top = view.leading;
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
   const face = faceAt(story.faces, view.meters);
   const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
@@ -196,7 +193,9 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                           +
                         </button>
                         {/* With phones voting, the hand count is not the choice's total: say it beside it. */}
-                        {!!view.phones[c.id] && <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>}
+                        {c.id in view.withPhones && (
+                          <span class="choice-total">{t('workshop.votes', { count: view.withPhones[c.id]! })}</span>
+                        )}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
                         </button>
@@ -214,7 +213,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
                     {t('workshop.goMajority')}
                   </button>
-                  {!top && view.votes > 0 && <span class="muted">{t('workshop.tied')}</span>}
+                  {view.tied && <span class="muted">{t('workshop.tied')}</span>}
                 </div>
               </fieldset>
             </div>

@@ -31,7 +31,7 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
   // Asks whether a live server answers here, then starts the room (or resumes this session's).
   useEffect(() => panel.open(start), [panel]);
   const { room, status, joinOrigin } = view;
-  const { node, phones, feedback } = useStore(workshop.$view);
+  const { ballot, phones } = useStore(workshop.$view);
   return (
     <>
       <p role="status" class="live-status">
@@ -42,10 +42,10 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
           <p class="live-join">{t('live.on', { address: room.join, code: room.code })}</p>
           {/* The phones' share of each choice's votes (the tally below adds them to the hand counts).
               On the feedback the room, phones included, is still on the consequence: no next votes yet. */}
-          {node.type === 'decision' && !feedback && (
+          {ballot && (
             <ol class="from-phones">
-              {node.choices.map((c) => (
-                <li key={c.id}>{t('live.fromPhones', { count: phones[c.id] ?? 0 })}</li>
+              {ballot.map((id) => (
+                <li key={id}>{t('live.fromPhones', { count: phones[id] ?? 0 })}</li>
               ))}
             </ol>
           )}
