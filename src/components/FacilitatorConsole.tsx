@@ -15,7 +15,7 @@ import { Outcome } from './Outcome.tsx';
 import { RoomReview } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
-import { timerState } from '../workshop/timer.ts';
+import { timerPresets, timerState } from '../workshop/timer.ts';
 import { voteForKey } from '../workshop/vote-keys.ts';
 import './Facilitator.css';
 
@@ -263,7 +263,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             <h2 id="timer-heading">{t('workshop.timer')}</h2>
             <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
             <div class="row">
-              {[1, 2, 3, 5].map((m) => (
+              {timerPresets.map((m) => (
                 <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>
                   {t('workshop.minutes', { count: m })}
                 </button>
