@@ -9,6 +9,7 @@ import { audioContextClass } from '../browser/support.ts';
 import { newSession, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
+import { reactionOf } from '../course/reactions.ts';
 import { faceAt } from '../engine/expression.ts';
 import { ConfirmDialog, FeedbackBody, paragraphs } from './PlayerParts.tsx';
 import { Outcome } from './Outcome.tsx';
@@ -104,7 +105,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   const top = view.leading;
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
   const face = faceAt(story.faces, view.meters);
-  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const reaction = view.feedback && reactionOf(story, view.feedback.node.id, view.feedback.choice.id);
 
   return (
     <div class="console">

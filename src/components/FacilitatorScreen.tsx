@@ -11,6 +11,7 @@ import { canFullscreen } from '../browser/support.ts';
 import { total, type WorkshopSession } from '../workshop/session.ts';
 import { translator } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
+import { reactionOf } from '../course/reactions.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, paragraphs } from './PlayerParts.tsx';
 import { Outcome } from './Outcome.tsx';
@@ -159,7 +160,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
-  const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const reaction = view?.feedback && reactionOf(story, view.feedback.node.id, view.feedback.choice.id);
   const face = view && faceAt(story.faces, view.meters);
   let side: preact.ComponentChildren = null;
   let votesIn: preact.ComponentChildren = null;

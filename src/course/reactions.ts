@@ -1,0 +1,14 @@
+// Where a choice's reaction sits among a story's moments (`StoryViews.moments`, course/moment-views.ts):
+// the one key the build files it under and the console and the projector screen look it up by.
+// Apart from moment-views.ts, which draws the portraits at build time and never ships to a browser.
+
+/** The key of a choice's reaction among a story's moments: "node/choice", e.g. "unpaid/remind". */
+export const reactionKey = (node: string, choice: string): string => `${node}/${choice}`;
+
+/**
+ * The reaction to `choice` (an id) at the decision `node` (an id), as the story shows it;
+ * undefined when the choice has none (the feedback's text then stands alone).
+ */
+export function reactionOf<M>(story: { moments: Record<string, M> }, node: string, choice: string): M | undefined {
+  return story.moments[reactionKey(node, choice)];
+}
