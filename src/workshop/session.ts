@@ -76,6 +76,23 @@ export function majority(tally: Record<string, number> | undefined, order: reado
   return most > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 
+/**
+ * Each choice's share of the votes in `tally`, in whole percent, by id, for the choices in
+ * `order` (what the projector screen's bars show): once any vote is in they add up to exactly
+ * 100, the points rounding leaves over going to the largest remainders (the earlier choice on a
+ * tie); before any, every share is 0.
+ */
+export function shares(tally: Record<string, number> | undefined, order: readonly string[]): Record<string, number> {
+  const counts = order.map((id) => tally?.[id] ?? 0);
+  const all = counts.reduce((a, b) => a + b, 0);
+  const exact = counts.map((n) => (all ? (100 * n) / all : 0));
+  const whole = exact.map(Math.floor);
+  const left = all ? 100 - whole.reduce((a, b) => a + b, 0) : 0;
+  const byRemainder = order.map((_, i) => i).sort((a, b) => exact[b]! - whole[b]! - (exact[a]! - whole[a]!) || a - b);
+  for (const i of byRemainder.slice(0, left)) whole[i]!++;
+  return Object.fromEntries(order.map((id, i) => [id, whole[i]!]));
+}
+
 /** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
 export interface RoomMoment {
   step: number;
