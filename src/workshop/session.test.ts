@@ -284,8 +284,8 @@ describe('one session in two consoles (two tabs)', () => {
 });
 
 describe('the shares of the vote on the projector screen', () => {
-  it('are whole percents that add up to 100, the rounding’s leftover going to the largest remainders', () => {
-    expect(shares({ a: 1, b: 1, c: 1 }, ['a', 'b', 'c'])).toEqual({ a: 34, b: 33, c: 33 });
+  it('are whole percents that add up to 100, rounded as running totals', () => {
+    expect(shares({ a: 1, b: 1, c: 1 }, ['a', 'b', 'c'])).toEqual({ a: 33, b: 34, c: 33 });
     expect(shares({ a: 2, b: 1 }, ['a', 'b'])).toEqual({ a: 67, b: 33 });
     expect(shares({ b: 5 }, ['a', 'b'])).toEqual({ a: 0, b: 100 });
   });

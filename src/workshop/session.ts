@@ -78,19 +78,23 @@ export function majority(tally: Record<string, number> | undefined, order: reado
 
 /**
  * Each choice's share of the votes in `tally`, in whole percent, by id, for the choices in
- * `order` (what the projector screen's bars show): once any vote is in they add up to exactly
- * 100, the points rounding leaves over going to the largest remainders (the earlier choice on a
- * tie); before any, every share is 0.
+ * `order` (what the projector screen's bars show). Rounded cumulatively (each share is the
+ * rounded running total less the one before), so once any vote is in they add up to exactly 100
+ * and each is within a point of its exact share; before any, every share is 0.
  */
 export function shares(tally: Record<string, number> | undefined, order: readonly string[]): Record<string, number> {
-  const counts = order.map((id) => tally?.[id] ?? 0);
-  const all = counts.reduce((a, b) => a + b, 0);
-  const exact = counts.map((n) => (all ? (100 * n) / all : 0));
-  const whole = exact.map(Math.floor);
-  const left = all ? 100 - whole.reduce((a, b) => a + b, 0) : 0;
-  const byRemainder = order.map((_, i) => i).sort((a, b) => exact[b]! - whole[b]! - (exact[a]! - whole[a]!) || a - b);
-  for (const i of byRemainder.slice(0, left)) whole[i]!++;
-  return Object.fromEntries(order.map((id, i) => [id, whole[i]!]));
+  const all = order.reduce((n, id) => n + (tally?.[id] ?? 0), 0);
+  let counted = 0;
+  let before = 0;
+  return Object.fromEntries(
+    order.map((id) => {
+      counted += tally?.[id] ?? 0;
+      const upTo = all && Math.round((100 * counted) / all);
+      const share = upTo - before;
+      before = upTo;
+      return [id, share];
+    }),
+  );
 }
 
 /** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
