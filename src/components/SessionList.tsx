@@ -10,6 +10,7 @@ import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
+import { consolePath } from '../workshop/addresses.ts';
 
 interface Props {
   locale: Locale;
@@ -68,7 +69,7 @@ export default function SessionList({ locale, messages, titles }: Props) {
               </span>
             </span>
             <span class="session-actions" role="group" aria-label={s.name}>
-              <a class="button" href={`/${locale}/facilitate/${s.scenario}/?session=${s.id}`}>
+              <a class="button" href={consolePath(locale, s.scenario, s.id)}>
                 {t('workshop.resumeSession')}
               </a>
               {exportFormats.map(([format, label]) => (
