@@ -18,14 +18,14 @@ interface Props {
   scenario: string;
   locale: string;
   /** The projector screen's path, e.g. /en/facilitate/contractor/screen/. */
-  screenHref: string;
+  screenPath: string;
   /** Start a room at once (the facilitator pressed Start), rather than resume this session's. */
   start: boolean;
 }
 
-export default function LivePanel({ workshop, screen, t, scenario, locale, screenHref, start }: Props) {
+export default function LivePanel({ workshop, screen, t, scenario, locale, screenPath, start }: Props) {
   const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
-  const panel = useMemo(() => createLivePanel(live), [live]);
+  const panel = useMemo(() => createLivePanel(live, screenPath), [live]);
   const view = useStore(panel.$panel);
   const stopDialog = useRef<HTMLDialogElement>(null);
   // Asks whether a live server answers here, then starts the room (or resumes this session's).
@@ -51,7 +51,7 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
           )}
           {view.loopback && <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>}
           <p class="muted">
-            {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
+            {t('live.otherScreen')} <code>{view.otherScreen}</code>
           </p>
           <button type="button" class="secondary" onClick={() => stopDialog.current?.showModal()}>
             {t('live.stop')}
