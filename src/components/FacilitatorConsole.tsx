@@ -4,7 +4,7 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
-import { openConsoleSession } from '../stores/console-session.ts';
+import { openConsolePage } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
 import { newSession, total } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
@@ -39,11 +39,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
-    const wanted = new URLSearchParams(location.search).get('session') ?? undefined;
-    const date = new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date());
-    const opened = openConsoleSession(props.scenario, wanted, t('workshop.defaultName', { date }));
-    const id = opened.workshop.$session.get().id;
-    if (wanted !== id) history.replaceState(null, '', `?session=${id}`);
+    const opened = openConsolePage(props.scenario, t, props.dateLocale);
     setWorkshop(opened.workshop);
     setNotices(opened.notices.map((key) => t(key)));
     return opened.close;

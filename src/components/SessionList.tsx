@@ -9,7 +9,7 @@ import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
-import { formatDate } from '../i18n/dates.ts';
+import { formatDayTime } from '../i18n/dates.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
 import { consolePath } from '../workshop/addresses.ts';
 
@@ -64,7 +64,7 @@ export default function SessionList({ locale, messages, titles }: Props) {
               <strong>{s.name}</strong>
               <br />
               <span class="muted">
-                {titles[s.scenario] ?? s.scenario} · {formatDate(s.updatedAt, intlLocale[locale], 'dayTime')} ·{' '}
+                {titles[s.scenario] ?? s.scenario} · {formatDayTime(s.updatedAt, intlLocale[locale])} ·{' '}
                 {t('workshop.decisions', { count: s.steps.length })}
               </span>
             </span>

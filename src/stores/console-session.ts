@@ -10,6 +10,8 @@ import { storageState } from './storage.ts';
 import { createWorkshop, type Workshop } from './workshop.ts';
 import { latestSession, savedSessions, type Sessions } from './workshops.ts';
 import { $consoleLink } from './console-link.ts';
+import { formatDay } from '../i18n/dates.ts';
+import type { Translate } from '../i18n/messages.ts';
 
 /** What the console says on opening, as message keys of the locale files. */
 export type ConsoleNotice =
@@ -73,4 +75,25 @@ export function openConsoleSession(scenario: PlayableScenario, wanted: string | 
       channel?.close();
     },
   };
+}
+
+/**
+ * Opens the console's session (`openConsoleSession`) for the page's address (`page`, the
+ * browser's by default): the session its `?session=` names, if any. A new session is named with
+ * today's date (`workshop.defaultName` of `t`, the date written in `dateLocale`, a BCP 47 tag
+ * such as en-US). The address then names the session opened (`replace`, without a new history
+ * entry by default), so a reload or a bookmark resumes it.
+ */
+export function openConsolePage(
+  scenario: PlayableScenario,
+  t: Translate,
+  dateLocale: string,
+  page: { search: string } = location,
+  replace = (query: string) => history.replaceState(null, '', query),
+): OpenedConsole {
+  const wanted = new URLSearchParams(page.search).get('session') ?? undefined;
+  const opened = openConsoleSession(scenario, wanted, t('workshop.defaultName', { date: formatDay(new Date(), dateLocale) }));
+  const id = opened.workshop.$session.get().id;
+  if (wanted !== id) replace(`?session=${id}`);
+  return opened;
 }
