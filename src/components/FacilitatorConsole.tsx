@@ -4,9 +4,9 @@
 import { useStore } from './use-store.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
-import { openConsolePage } from '../stores/console-session.ts';
+import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
-import { newSession, total } from '../workshop/session.ts';
+import { newSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
 import { reactionOf } from '../course/reactions.ts';
@@ -30,7 +30,7 @@ interface Props extends StoryIslandProps {
   counterparts: Record<string, string>;
 }
 
-/** The console's workshop, and notices: a session that could not be resumed, what this browser cannot do. */
+/** The console's workshop, and notices (message keys): a session that could not be resumed, what this browser cannot do. */
 function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
@@ -39,9 +39,9 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
-    const opened = openConsolePage(props.scenario, t, props.dateLocale);
+    const opened = openConsoleSession(props.scenario, t, props.dateLocale);
     setWorkshop(opened.workshop);
-    setNotices(opened.notices.map((key) => t(key)));
+    setNotices(opened.notices);
     return opened.close;
   }, []);
   return [workshop, notices];
@@ -56,7 +56,7 @@ export default function FacilitatorConsole(props: Props) {
       {/* Always present, so the notices are announced when they are filled in. */}
       <div class="player-notice" role="status">
         {notices.map((n) => (
-          <p key={n}>{n}</p>
+          <p key={n}>{t(n)}</p>
         ))}
       </div>
       <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
@@ -101,7 +101,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
   const top = view.leading;
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
   const face = faceAt(story.faces, view.meters);
-  const reaction = view.feedback && reactionOf(story, view.feedback.node.id, view.feedback.choice.id);
+  const reaction = reactionOf(story, view.feedback);
 
   return (
     <div class="console">
@@ -189,9 +189,9 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                         >
                           +
                         </button>
-                        {/* With phones voting, the hand count is not the choice's total: say it beside it. */}
-                        {c.id in view.withPhones && (
-                          <span class="choice-total">{t('workshop.votes', { count: view.withPhones[c.id]! })}</span>
+                        {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
+                        {view.totalBeside.includes(c.id) && (
+                          <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id]! })}</span>
                         )}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
@@ -201,7 +201,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   ))}
                 </ol>
                 <p class="tally-total" aria-live="polite">
-                  {t('workshop.votesIn', { count: total(view.tally) })}
+                  {t('workshop.votesIn', { count: view.votes })}
                 </p>
                 <div class="row">
                   <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>

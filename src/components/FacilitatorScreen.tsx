@@ -156,7 +156,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
-  const reaction = view?.feedback && reactionOf(story, view.feedback.node.id, view.feedback.choice.id);
+  const reaction = reactionOf(story, view?.feedback);
   const face = view && faceAt(story.faces, view.meters);
   let side: preact.ComponentChildren = null;
   let votesIn: preact.ComponentChildren = null;

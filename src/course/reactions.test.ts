@@ -10,14 +10,16 @@ describe('a choice’s reaction, looked up', () => {
   unpaid.choices[0]!.reaction = { kind: 'email', from: 'mark', to: ['anna'], subject: { en: 'Re: invoice', ru: 'Re: счёт' } };
   const [answered, unanswered] = unpaid.choices;
   const story = storyViews(s, 'en');
+  const decided = (choice: { id: string }) => ({ node: unpaid, choice });
 
-  it('finds the reaction the build filed for a choice at its decision', () => {
-    expect(reactionOf(story, unpaid.id, answered!.id)).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
+  it('finds the reaction the build filed for the choice the feedback is about', () => {
+    expect(reactionOf(story, decided(answered!))).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
   });
 
-  it('finds nothing for a choice without a reaction, nor the decision’s own moment under a choice', () => {
-    expect(reactionOf(story, unpaid.id, unanswered!.id)).toBeUndefined();
+  it('finds nothing without feedback, for a choice without a reaction, nor the decision’s own moment under a choice', () => {
+    expect(reactionOf(story, undefined)).toBeUndefined();
+    expect(reactionOf(story, decided(unanswered!))).toBeUndefined();
     expect(story.moments[unpaid.id]).toBeDefined();
-    expect(reactionOf(story, unpaid.id, '')).toBeUndefined();
+    expect(reactionOf(story, decided({ id: '' }))).toBeUndefined();
   });
 });

@@ -6,9 +6,13 @@
 export const reactionKey = (node: string, choice: string): string => `${node}/${choice}`;
 
 /**
- * The reaction to `choice` (an id) at the decision `node` (an id), as the story shows it;
- * undefined when the choice has none (the feedback's text then stands alone).
+ * The reaction to the choice in `decided` (a player's or the console's feedback: the decision
+ * and the choice taken there), as the story shows it; undefined without feedback or when the
+ * choice has no reaction (the feedback's text then stands alone).
  */
-export function reactionOf<M>(story: { moments: Record<string, M> }, node: string, choice: string): M | undefined {
-  return story.moments[reactionKey(node, choice)];
+export function reactionOf<M>(
+  story: { moments: Record<string, M> },
+  decided: { node: { id: string }; choice: { id: string } } | undefined,
+): M | undefined {
+  return decided && story.moments[reactionKey(decided.node.id, decided.choice.id)];
 }

@@ -24,7 +24,14 @@ const store = (...sessions: WorkshopSession[]) => JSON.stringify({ v: 1, session
 const opened: { close(): void }[] = [];
 async function open(wanted?: string) {
   const { openConsoleSession } = await import('./console-session.ts');
-  const opening = openConsoleSession(scenario, wanted, 'Tuesday group');
+  // The group's name stands in for the dated default name; the address's rewriting is tested below.
+  const opening = openConsoleSession(
+    scenario,
+    () => 'Tuesday group',
+    'en-US',
+    { search: wanted ? `?session=${wanted}` : '' },
+    () => {},
+  );
   opened.push(opening);
   return opening;
 }
@@ -165,8 +172,8 @@ describe('opening the console’s session from the page’s address', () => {
     return { search, replace: (query: string) => void written.push(query), written };
   };
   async function openPage(address: ReturnType<typeof page>) {
-    const { openConsolePage } = await import('./console-session.ts');
-    const opening = openConsolePage(scenario, t, 'en-US', address, address.replace);
+    const { openConsoleSession } = await import('./console-session.ts');
+    const opening = openConsoleSession(scenario, t, 'en-US', address, address.replace);
     opened.push(opening);
     return opening;
   }

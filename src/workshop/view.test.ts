@@ -85,7 +85,8 @@ describe('the vote at the moment on screen', () => {
 
   it('gives the total beside a hand count only for the choices phones voted for', () => {
     const view = viewOf(scenario, { ...start, tallies: [{ remind: 1, wait: 4 }], phones: [{ remind: 3, wait: 0 }] });
-    expect(view.withPhones).toEqual({ remind: 4 });
-    expect(viewOf(scenario, { ...start, tallies: [{ remind: 1 }] }).withPhones).toEqual({});
+    expect(view.totalBeside).toEqual(['remind']);
+    expect(view.tally['remind']).toBe(4);
+    expect(viewOf(scenario, { ...start, tallies: [{ remind: 1 }] }).totalBeside).toEqual([]);
   });
 });

@@ -43,10 +43,10 @@ export interface ConsoleView {
   /** Whether votes are in but two or more choices share the most of them: no majority to go with. */
   tied: boolean;
   /**
-   * Each choice's votes, hand and phones together, for the choices phones voted for: there the
-   * hand count beside it is not its total, so the console says the total too.
+   * The choices whose total (`tally`) the console writes beside their hand count, in the
+   * decision's order: those phones voted for, where the hand count is not the whole.
    */
-  withPhones: Record<string, number>;
+  totalBeside: string[];
   feedback?: Feedback;
   debrief?: Debrief;
   /** At an ending: the room's path, each decision with its votes and the marked paths' choices. */
@@ -101,7 +101,7 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     ballot: feedback || !isDecision(state.node) ? undefined : order,
     leading,
     tied: !leading && votes > 0,
-    withPhones: Object.fromEntries(order.filter((id) => phones[id]).map((id) => [id, tally[id] ?? 0])),
+    totalBeside: order.filter((id) => phones[id]),
     ...(feedback && { feedback }),
     ...(debrief && { debrief, path: markedRoomPath(session, scenario, debrief) }),
   };
