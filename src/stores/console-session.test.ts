@@ -165,7 +165,7 @@ describe('opening the console’s session', () => {
 });
 
 describe('opening the console’s session from the page’s address', () => {
-  const t = translator('en', en);
+  const t = translator<string>('en', en);
   /** The page's address, with the queries written into it. */
   const page = (search: string) => {
     const written: string[] = [];
