@@ -6,16 +6,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
-import { majority, newSession, total } from '../workshop/session.ts';
+import { newSession } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
+import { reactionOf } from '../course/reactions.ts';
 import { faceAt } from '../engine/expression.ts';
 import { ConfirmDialog, FeedbackBody, paragraphs } from './PlayerParts.tsx';
 import { Outcome } from './Outcome.tsx';
 import { RoomReview } from './RoomOutcome.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import { Clock } from './Clock.tsx';
-import { timerState } from '../workshop/timer.ts';
+import { timerPresets, timerState } from '../workshop/timer.ts';
 import { voteForKey } from '../workshop/vote-keys.ts';
 import './Facilitator.css';
 
@@ -29,7 +30,7 @@ interface Props extends StoryIslandProps {
   counterparts: Record<string, string>;
 }
 
-/** The console's workshop, and notices: a session that could not be resumed, what this browser cannot do. */
+/** The console's workshop, and notices (message keys): a session that could not be resumed, what this browser cannot do. */
 function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
@@ -38,13 +39,9 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
-    const wanted = new URLSearchParams(location.search).get('session') ?? undefined;
-    const date = new Intl.DateTimeFormat(props.dateLocale, { dateStyle: 'medium' }).format(new Date());
-    const opened = openConsoleSession(props.scenario, wanted, t('workshop.defaultName', { date }));
-    const id = opened.workshop.$session.get().id;
-    if (wanted !== id) history.replaceState(null, '', `?session=${id}`);
+    const opened = openConsoleSession(props.scenario, t, props.dateLocale);
     setWorkshop(opened.workshop);
-    setNotices(opened.notices.map((key) => t(key)));
+    setNotices(opened.notices);
     return opened.close;
   }, []);
   return [workshop, notices];
@@ -59,7 +56,7 @@ export default function FacilitatorConsole(props: Props) {
       {/* Always present, so the notices are announced when they are filled in. */}
       <div class="player-notice" role="status">
         {notices.map((n) => (
-          <p key={n}>{n}</p>
+          <p key={n}>{t(n)}</p>
         ))}
       </div>
       <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
@@ -85,17 +82,14 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
 
   const { node, discussed } = view;
   const choices = node.type === 'decision' ? node.choices : [];
-  const order = choices.map((c) => c.id);
 
   // Number keys tally votes (workshop/vote-keys.ts says which). Attached as the console mounts (a layout effect, not one that waits
   // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
   // the session is live is counted, not lost between two renders.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { node: current, feedback } = workshop.$view.get();
       const inField = (event.target as HTMLElement).closest('input, textarea, select') !== null;
-      const open = !feedback && current.type === 'decision' ? current.choices.map((c) => c.id) : undefined;
-      const vote = voteForKey(event, open, inField);
+      const vote = voteForKey(event, workshop.$view.get().ballot, inField);
       if (!vote) return;
       event.preventDefault();
       workshop.vote(vote.choice, vote.change);
@@ -104,10 +98,10 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
     return () => removeEventListener('keydown', onKey);
   }, [workshop]);
 
-  const top = majority(view.tally, order);
+  const top = view.leading;
   // The moment as the room sees it on the projector screen: the same markup, the same faces.
   const face = faceAt(story.faces, view.meters);
-  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const reaction = reactionOf(story, view.feedback);
 
   return (
     <div class="console">
@@ -195,8 +189,10 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                         >
                           +
                         </button>
-                        {/* With phones voting, the hand count is not the choice's total: say it beside it. */}
-                        {!!view.phones[c.id] && <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>}
+                        {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
+                        {view.totalBeside.includes(c.id) && (
+                          <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id]! })}</span>
+                        )}
                         <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                           {t('workshop.goWith', { n: i + 1 })}
                         </button>
@@ -205,7 +201,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   ))}
                 </ol>
                 <p class="tally-total" aria-live="polite">
-                  {t('workshop.votesIn', { count: total(view.tally) })}
+                  {t('workshop.votesIn', { count: view.votes })}
                 </p>
                 <div class="row">
                   <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>
@@ -214,7 +210,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
                   <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
                     {t('workshop.goMajority')}
                   </button>
-                  {!top && view.votes > 0 && <span class="muted">{t('workshop.tied')}</span>}
+                  {view.tied && <span class="muted">{t('workshop.tied')}</span>}
                 </div>
               </fieldset>
             </div>
@@ -264,7 +260,7 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
             <h2 id="timer-heading">{t('workshop.timer')}</h2>
             <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
             <div class="row">
-              {[1, 2, 3, 5].map((m) => (
+              {timerPresets.map((m) => (
                 <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>
                   {t('workshop.minutes', { count: m })}
                 </button>

@@ -4,13 +4,15 @@
 // is fitted to the window without scrolling.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useSavedStore } from './use-store.ts';
-import { fitsScenario, viewOf } from '../workshop/view.ts';
-import { screenFeed } from '../stores/screen-feed.ts';
+import { fitsScenario } from '../workshop/view.ts';
+import { screenFeed, screenView } from '../stores/screen-feed.ts';
 import { screenQr } from '../stores/screen-qr.ts';
 import { canFullscreen } from '../browser/support.ts';
-import { total, type WorkshopSession } from '../workshop/session.ts';
+import type { WorkshopSession } from '../workshop/session.ts';
+import { bareAddress } from '../live/screen-join.ts';
 import { translator } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
+import { reactionOf } from '../course/reactions.ts';
 import type { Counterpart } from '../course/props.ts';
 import { FeedbackBody, paragraphs } from './PlayerParts.tsx';
 import { Outcome } from './Outcome.tsx';
@@ -28,8 +30,6 @@ interface Props extends StoryIslandProps {
   /** Its QR code, made at build time. */
   qr: string;
 }
-
-const shown = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 /** Whether an element's content is taller or wider than its box. */
 const overflows = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
@@ -100,9 +100,9 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   const [stores] = useState(() => {
     // Only a session this scenario can still play is shown (one saved before an edit may not be).
     const $feed = screenFeed({ scenario: scenario.id, fits: (s: WorkshopSession) => fitsScenario(scenario, s) });
-    return { $feed, $qr: screenQr($feed, { courseUrl, builtQr: qr, locale }) };
+    return { $screen: screenView($feed, scenario, counterparts), $qr: screenQr($feed, { courseUrl, builtQr: qr, locale }) };
   });
-  const feed = useSavedStore(stores.$feed, { linked: true });
+  const { feed, view, counterpart, shares } = useSavedStore(stores.$screen, { feed: { linked: true }, shares: {} });
   const qrCode = useSavedStore(stores.$qr, { target: undefined, address: courseUrl, svg: qr, unreachable: false });
   // What this browser allows, known once the page runs (the server renders the usual case).
   const [fullscreen, setFullscreen] = useState(true);
@@ -116,10 +116,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
     });
   };
   const { session } = feed;
-  const view = session && viewOf(scenario, session);
   const node = view?.node;
-  // On the feedback the room is still on the moment it decided: its other side is that moment's.
-  const counterpart = session?.counterpart && view ? counterparts[view.discussed.id] : undefined;
   const root = useFit([session, feed.live, qrCode.svg]);
 
   // `votes`, the count of votes in at a decision, sits above what the code says, in the room beside
@@ -138,17 +135,17 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
             </strong>
             <br />
             {/* The whole join address, code included: a phone that cannot scan the code types it. */}
-            <strong>{shown(feed.live.join)}</strong>
+            <strong>{bareAddress(feed.live.join)}</strong>
           </p>
         ) : (
           <p>
             {t('workshop.playLater')}
             <br />
-            <strong>{shown(qrCode.address)}</strong>
+            <strong>{bareAddress(qrCode.address)}</strong>
             {qrCode.unreachable && (
               <>
                 <br />
-                <span class="screen-warning">{t('workshop.unreachableQr', { address: shown(qrCode.address) })}</span>
+                <span class="screen-warning">{t('workshop.unreachableQr', { address: bareAddress(qrCode.address) })}</span>
               </>
             )}
           </p>
@@ -159,7 +156,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
   // Every state has a main column (the story) and a side column (the room's part: votes, changes,
   // scores or path) that ends with the QR code, so nothing sits under anything else.
   let main: preact.ComponentChildren;
-  const reaction = view?.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const reaction = reactionOf(story, view?.feedback);
   const face = view && faceAt(story.faces, view.meters);
   let side: preact.ComponentChildren = null;
   let votesIn: preact.ComponentChildren = null;
@@ -194,7 +191,6 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
     main = <Outcome audience="room" debrief={view.debrief} title={node.title} level={1} t={t} />;
     side = view.path && <RoomPath path={view.path} t={t} brief />;
   } else if (node.type === 'decision') {
-    const all = total(view.tally);
     main = (
       <>
         <StoryMeters story={story} scenario={scenario} day={node.day} values={view.meters} t={t} />
@@ -213,7 +209,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
               </span>
               {session.revealed && (
                 <span class="bar">
-                  <span class="fill" style={{ width: `${all ? (100 * votes) / all : 0}%` }} />
+                  <span class="fill" style={{ width: `${shares[c.id] ?? 0}%` }} />
                   <b aria-hidden="true">{votes}</b>
                   <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
                 </span>
@@ -225,7 +221,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
     );
     votesIn = (
       <p class="screen-votes" aria-live="polite">
-        {t('workshop.votesIn', { count: all })}
+        {t('workshop.votesIn', { count: view.votes })}
       </p>
     );
   }

@@ -18,20 +18,20 @@ interface Props {
   scenario: string;
   locale: string;
   /** The projector screen's path, e.g. /en/facilitate/contractor/screen/. */
-  screenHref: string;
+  screenPath: string;
   /** Start a room at once (the facilitator pressed Start), rather than resume this session's. */
   start: boolean;
 }
 
-export default function LivePanel({ workshop, screen, t, scenario, locale, screenHref, start }: Props) {
+export default function LivePanel({ workshop, screen, t, scenario, locale, screenPath, start }: Props) {
   const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
-  const panel = useMemo(() => createLivePanel(live), [live]);
+  const panel = useMemo(() => createLivePanel(live, screenPath), [live]);
   const view = useStore(panel.$panel);
   const stopDialog = useRef<HTMLDialogElement>(null);
   // Asks whether a live server answers here, then starts the room (or resumes this session's).
   useEffect(() => panel.open(start), [panel]);
   const { room, status, joinOrigin } = view;
-  const { node, phones, feedback } = useStore(workshop.$view);
+  const { ballot, phones } = useStore(workshop.$view);
   return (
     <>
       <p role="status" class="live-status">
@@ -42,16 +42,16 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
           <p class="live-join">{t('live.on', { address: room.join, code: room.code })}</p>
           {/* The phones' share of each choice's votes (the tally below adds them to the hand counts).
               On the feedback the room, phones included, is still on the consequence: no next votes yet. */}
-          {node.type === 'decision' && !feedback && (
+          {ballot && (
             <ol class="from-phones">
-              {node.choices.map((c) => (
-                <li key={c.id}>{t('live.fromPhones', { count: phones[c.id] ?? 0 })}</li>
+              {ballot.map((id) => (
+                <li key={id}>{t('live.fromPhones', { count: phones[id] ?? 0 })}</li>
               ))}
             </ol>
           )}
           {view.loopback && <p class="muted">{t('live.unreachableAddress', { address: joinOrigin ?? '' })}</p>}
           <p class="muted">
-            {t('live.otherScreen')} <code>{`${joinOrigin}${screenHref}?room=${room.room}`}</code>
+            {t('live.otherScreen')} <code>{view.otherScreen}</code>
           </p>
           <button type="button" class="secondary" onClick={() => stopDialog.current?.showModal()}>
             {t('live.stop')}

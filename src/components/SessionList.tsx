@@ -2,14 +2,16 @@
 // makes the files) or delete.
 import { useSavedStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $sessions, deleteSession, newestFirst } from '../stores/workshops.ts';
+import { $sessions, deleteSession, emptyListNotice, newestFirst } from '../stores/workshops.ts';
 import { storageState } from '../stores/storage.ts';
 import { exportFormats, exportSession, type ExportFormat } from '../stores/session-export.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
 import { download } from '../scripts/download.ts';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
+import { formatDayTime } from '../i18n/dates.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
+import { consolePath } from '../workshop/addresses.ts';
 
 interface Props {
   locale: Locale;
@@ -40,8 +42,6 @@ export default function SessionList({ locale, messages, titles }: Props) {
     row.scrollIntoView({ block: 'center' });
   }, [asked, sessions]);
   const list = newestFirst(sessions);
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   const save = async (s: WorkshopSession, format: ExportFormat) => {
     setStatus('');
@@ -50,8 +50,8 @@ export default function SessionList({ locale, messages, titles }: Props) {
     else setStatus(t(made.problem));
   };
 
-  if (storageOff && list.length === 0) return <p class="storage-notice">{t('workshop.listOff')}</p>;
-  if (list.length === 0) return <p class="muted">{t('workshop.noSessions')}</p>;
+  const empty = emptyListNotice(list.length, !storageOff);
+  if (empty) return <p class={empty === 'workshop.listOff' ? 'storage-notice' : 'muted'}>{t(empty)}</p>;
   return (
     <>
       <p class="player-notice" role="status">
@@ -64,11 +64,12 @@ export default function SessionList({ locale, messages, titles }: Props) {
               <strong>{s.name}</strong>
               <br />
               <span class="muted">
-                {titles[s.scenario] ?? s.scenario} · {date(s.updatedAt)} · {t('workshop.decisions', { count: s.steps.length })}
+                {titles[s.scenario] ?? s.scenario} · {formatDayTime(s.updatedAt, intlLocale[locale])} ·{' '}
+                {t('workshop.decisions', { count: s.steps.length })}
               </span>
             </span>
             <span class="session-actions" role="group" aria-label={s.name}>
-              <a class="button" href={`/${locale}/facilitate/${s.scenario}/?session=${s.id}`}>
+              <a class="button" href={consolePath(locale, s.scenario, s.id)}>
                 {t('workshop.resumeSession')}
               </a>
               {exportFormats.map(([format, label]) => (

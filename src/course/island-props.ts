@@ -12,6 +12,7 @@ import type { EndingsData } from '../stores/course-endings.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
+import { screenPath, sessionsPath } from '../workshop/addresses.ts';
 
 /** What every scenario island is given besides the scenario: the locale and its messages. */
 function islandBase(locale: Locale, prefixes: readonly string[]) {
@@ -62,8 +63,8 @@ export function consoleProps(scenario: ScenarioContent, scenarios: ScenarioConte
     // Each moment in its medium, as the projector screen shows it.
     story: storyViews(scenario, locale),
     ...islandBase(locale, workshopMessages),
-    screenHref: `/${locale}/facilitate/${scenario.id}/screen/`,
-    sessionsHref: `/${locale}/facilitate/`,
+    screenHref: screenPath(locale, scenario.id),
+    sessionsHref: sessionsPath(locale),
     // For the default session name's date; the island need not carry the locale table.
     dateLocale: intlLocale[locale],
     // The console names the other side's moment by its own title, as the screen then shows it.

@@ -15,6 +15,7 @@ import { useMessages } from '../i18n/messages.ts';
 import { unwrapLines } from '../i18n/typography.ts';
 import { type Expression, expressionAt, faceMeter } from '../engine/expression.ts';
 import { type PortraitView, portraitView } from './portraits.ts';
+import { reactionKey } from './reactions.ts';
 
 type PlayableMedium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
 
@@ -48,7 +49,7 @@ export interface MomentView {
 
 /** What the views of a scenario show beside its texts, in one language (`storyViews`). */
 export interface StoryViews {
-  /** By node id for a decision's medium, by "node/choice" for a choice's reaction. */
+  /** By node id for a decision's medium, by "node/choice" for a choice's reaction (`reactionOf`, course/reactions.ts). */
   moments: Record<string, MomentView>;
   /**
    * The money in view for each value of the scenario's money meter (and of its extra payments'
@@ -125,7 +126,7 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
       // A move of trust shows on the answering face (down annoyed, up pleased), whatever the level,
       // unless the reaction names its own.
       const moved = c.effects[faceMeter] ?? 0;
-      moments[`${node.id}/${c.id}`] = {
+      moments[reactionKey(node.id, c.id)] = {
         ...(moved !== 0 && { expression: expressionAt(scenario, { [faceMeter]: moved }, { [faceMeter]: 0 }) }),
         ...view(c.reaction, node.day),
       };

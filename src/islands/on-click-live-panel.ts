@@ -5,6 +5,7 @@ import LivePanel from '../components/LivePanel.tsx';
 import { translator, type Message } from '../i18n/messages.ts';
 import type { Locale } from '../engine/locales.ts';
 import type { ConsoleLink } from '../stores/console-link.ts';
+import { screenPath } from '../workshop/addresses.ts';
 
 /** Renders the panel into the page's live-voting section, with the strings and addresses the page put there. */
 export function mountLivePanel(section: HTMLElement, { workshop, screen }: ConsoleLink, start: boolean): void {
@@ -14,5 +15,5 @@ export function mountLivePanel(section: HTMLElement, { workshop, screen }: Conso
   if (!body) return;
   const t = translator(locale, JSON.parse(body.dataset['livePanel'] ?? '{}') as Record<string, Message>);
   const scenario = workshop.$session.get().scenario;
-  render(h(LivePanel, { workshop, screen, t, scenario, locale, screenHref: `/${locale}/facilitate/${scenario}/screen/`, start }), body);
+  render(h(LivePanel, { workshop, screen, t, scenario, locale, screenPath: screenPath(locale, scenario), start }), body);
 }

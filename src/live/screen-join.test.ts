@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenJoin } from './screen-join.ts';
+import { bareAddress, screenJoin } from './screen-join.ts';
 
 const course = 'https://course.example.org/en/';
 
@@ -29,5 +29,13 @@ describe('what the projector screen offers the room to scan', () => {
     expect(screenJoin(undefined, here, course)).toEqual({ target: here, address: here, unreachable: true });
     // A build made for this machine, opened on it: the build's code, and the same warning.
     expect(screenJoin(undefined, here, 'http://localhost:4321/en/')).toEqual({ target: undefined, address: here, unreachable: true });
+  });
+});
+
+describe('an address as the screen writes it', () => {
+  it('drops the scheme and a closing slash, and keeps the port, the path and the query', () => {
+    expect(bareAddress('https://course.example.org/en/')).toBe('course.example.org/en');
+    expect(bareAddress('http://192.168.1.20:4321/en/join/?code=ABCD')).toBe('192.168.1.20:4321/en/join/?code=ABCD');
+    expect(bareAddress('course.example.org')).toBe('course.example.org');
   });
 });

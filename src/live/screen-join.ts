@@ -26,3 +26,9 @@ export function screenJoin(join: string | undefined, page: string | undefined, c
   const address = target ?? courseUrl;
   return { target, address, unreachable: !join && page !== undefined && isLoopbackUrl(address) };
 }
+
+/**
+ * An address as the screen writes it for the room to read and type: without its scheme or a
+ * closing slash, e.g. "course.example.org/en" for https://course.example.org/en/.
+ */
+export const bareAddress = (url: string): string => url.replace(/^https?:\/\//, '').replace(/\/$/, '');

@@ -6,6 +6,8 @@ import { liveRoomsKey, workshopsKey } from '../browser/storage-keys.ts';
 import { hiddenTally, newSession, type WorkshopSession } from '../workshop/session.ts';
 import { openScreenChannel } from '../workshop/screen-channel.ts';
 import { channelName } from '../workshop/session.ts';
+import { translator } from '../i18n/messages.ts';
+import en from '../i18n/en.json' with { type: 'json' };
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
 const key = workshopsKey;
@@ -22,7 +24,14 @@ const store = (...sessions: WorkshopSession[]) => JSON.stringify({ v: 1, session
 const opened: { close(): void }[] = [];
 async function open(wanted?: string) {
   const { openConsoleSession } = await import('./console-session.ts');
-  const opening = openConsoleSession(scenario, wanted, 'Tuesday group');
+  // The group's name stands in for the dated default name; the address's rewriting is tested below.
+  const opening = openConsoleSession(
+    scenario,
+    () => 'Tuesday group',
+    'en-US',
+    { search: wanted ? `?session=${wanted}` : '' },
+    () => {},
+  );
   opened.push(opening);
   return opening;
 }
@@ -152,5 +161,46 @@ describe('opening the console’s session', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     expect((await open()).notices).toEqual(['workshop.noScreenLink']);
     expect(tab.items.size).toBe(0);
+  });
+});
+
+describe('opening the console’s session from the page’s address', () => {
+  const t = translator<string>('en', en);
+  /** The page's address, with the queries written into it. */
+  const page = (search: string) => {
+    const written: string[] = [];
+    return { search, replace: (query: string) => void written.push(query), written };
+  };
+  async function openPage(address: ReturnType<typeof page>) {
+    const { openConsoleSession } = await import('./console-session.ts');
+    const opening = openConsoleSession(scenario, t, 'en-US', address, address.replace);
+    opened.push(opening);
+    return opening;
+  }
+
+  it('names a new session with today’s date, and writes its id into the address', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-02T12:00:00Z'), toFake: ['Date'] });
+    fakeBrowser();
+    const address = page('');
+    const s = (await openPage(address)).workshop.$session.get();
+    vi.useRealTimers();
+    expect(s.name).toBe('Workshop, Dec 2, 2026');
+    expect(address.written).toEqual([`?session=${s.id}`]);
+  });
+
+  it('resumes the session the address names and leaves the address as it is', async () => {
+    const tab = fakeBrowser();
+    tab.items.set(key, store(session('older', '2026-11-01T10:00:00Z'), session('newer', '2026-11-02T10:00:00Z')));
+    const address = page('?session=older');
+    expect((await openPage(address)).workshop.$session.get().id).toBe('older');
+    expect(address.written).toEqual([]);
+  });
+
+  it('puts the new session’s id in the address when the one it named cannot be resumed', async () => {
+    fakeBrowser();
+    const address = page('?session=never-here');
+    const { workshop, notices } = await openPage(address);
+    expect(notices).toEqual(['workshop.sessionMissing']);
+    expect(address.written).toEqual([`?session=${workshop.$session.get().id}`]);
   });
 });

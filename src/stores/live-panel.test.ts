@@ -24,6 +24,7 @@ function fakeRoom(view: Partial<LiveRoomView> = {}) {
 }
 
 const room = { room: 'r1', code: 'K7QM2P', join: 'http://192.168.1.20:4321/j/K7QM2P' };
+const screen = '/en/facilitate/contractor/screen/';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -34,7 +35,7 @@ describe('the live panel asking whether a live server answers', () => {
   it('starts a room once the server answers, when the facilitator pressed Start, and resumes the session’s otherwise', async () => {
     const asked = serve({ v: 1 });
     const live = fakeRoom();
-    const panel = createLivePanel(live);
+    const panel = createLivePanel(live, screen);
     expect(panel.$panel.get()).toMatchObject({ availability: 'checking', status: { key: 'live.connecting' }, canStart: false });
     panel.open(true);
     await vi.waitFor(() => expect(live.start).toHaveBeenCalledTimes(1));
@@ -43,7 +44,7 @@ describe('the live panel asking whether a live server answers', () => {
     expect(panel.$panel.get()).toMatchObject({ availability: 'available', status: undefined, canStart: true });
 
     const again = fakeRoom();
-    createLivePanel(again).open(false);
+    createLivePanel(again, screen).open(false);
     await vi.waitFor(() => expect(again.resume).toHaveBeenCalledTimes(1));
     expect(again.start).not.toHaveBeenCalled();
   });
@@ -51,7 +52,7 @@ describe('the live panel asking whether a live server answers', () => {
   it('says why live voting is off on a static host, or where nothing answers, and starts nothing', async () => {
     serve({ live: false });
     const live = fakeRoom();
-    const panel = createLivePanel(live);
+    const panel = createLivePanel(live, screen);
     panel.open(true);
     await vi.waitFor(() => expect(panel.$panel.get().availability).toBe('static'));
     expect(panel.$panel.get()).toMatchObject({ status: { key: 'live.static' }, canStart: true });
@@ -61,7 +62,7 @@ describe('the live panel asking whether a live server answers', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const down = createLivePanel(fakeRoom());
+    const down = createLivePanel(fakeRoom(), screen);
     down.open(false);
     await vi.waitFor(() => expect(down.$panel.get().status).toEqual({ key: 'live.unreachable' }));
   });
@@ -71,7 +72,7 @@ describe('the live panel asking whether a live server answers', () => {
     vi.stubGlobal('EventSource', class {});
     vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
     const live = fakeRoom();
-    const close = createLivePanel(live).open(true);
+    const close = createLivePanel(live, screen).open(true);
     close();
     expect(live.close).toHaveBeenCalledTimes(1);
     answer(new Response(JSON.stringify({ v: 1 }), { headers: { 'content-type': 'application/json' } }));
@@ -93,10 +94,16 @@ describe('the live panel’s status line', () => {
   });
 
   it('gives the origin phones join at, and says when it is this machine’s own', () => {
-    const panel = createLivePanel(fakeRoom({ room }));
+    const panel = createLivePanel(fakeRoom({ room }), screen);
     expect(panel.$panel.get()).toMatchObject({ joinOrigin: 'http://192.168.1.20:4321', loopback: false });
-    const local = createLivePanel(fakeRoom({ room: { ...room, join: 'http://localhost:4321/j/K7QM2P' } }));
+    const local = createLivePanel(fakeRoom({ room: { ...room, join: 'http://localhost:4321/j/K7QM2P' } }), screen);
     expect(local.$panel.get()).toMatchObject({ joinOrigin: 'http://localhost:4321', loopback: true });
-    expect(createLivePanel(fakeRoom()).$panel.get()).toMatchObject({ joinOrigin: undefined, loopback: false });
+    expect(createLivePanel(fakeRoom(), screen).$panel.get()).toMatchObject({ joinOrigin: undefined, loopback: false });
+  });
+
+  it('gives the address that opens the room’s projector screen on another device, at the origin phones join at', () => {
+    const panel = createLivePanel(fakeRoom({ room }), screen);
+    expect(panel.$panel.get().otherScreen).toBe('http://192.168.1.20:4321/en/facilitate/contractor/screen/?room=r1');
+    expect(createLivePanel(fakeRoom(), screen).$panel.get().otherScreen).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ export interface LivePanelView extends LiveRoomView {
   /** The origin phones join at (undefined: no room), and whether it is this machine's own, which no phone reaches. */
   joinOrigin: string | undefined;
   loopback: boolean;
+  /** The address that opens the projector screen of the room on another device, at the origin phones join at (undefined: no room). */
+  otherScreen: string | undefined;
 }
 
 /**
@@ -39,11 +41,13 @@ export function liveStatus(view: LiveRoomView, availability: Availability): Live
 }
 
 /**
- * The panel over `live`, the console's room. `probe` asks whether a live server answers (by
- * default at this site's /live/status.json).
+ * The panel over `live`, the console's room. `screenPath` is the projector screen's path (e.g.
+ * /en/facilitate/contractor/screen/, workshop/addresses.ts); `probe` asks whether a live server
+ * answers (by default at this site's /live/status.json).
  */
 export function createLivePanel(
   live: Pick<LiveRoom, '$live' | 'start' | 'resume' | 'close'>,
+  screenPath: string,
   probe: () => Promise<Availability> = probeLiveServer,
 ) {
   const $availability = atom<Availability>('checking');
@@ -55,14 +59,18 @@ export function createLivePanel(
     $availability.set(found);
     if (found === 'available') await (create ? live.start() : live.resume());
   };
-  const panelOf = (view: LiveRoomView, availability: Availability): LivePanelView => ({
-    ...view,
-    availability,
-    status: liveStatus(view, availability),
-    canStart: !view.busy && availability !== 'checking',
-    joinOrigin: view.room && new URL(view.room.join).origin,
-    loopback: view.room !== undefined && isLoopbackUrl(view.room.join),
-  });
+  const panelOf = (view: LiveRoomView, availability: Availability): LivePanelView => {
+    const joinOrigin = view.room && new URL(view.room.join).origin;
+    return {
+      ...view,
+      availability,
+      status: liveStatus(view, availability),
+      canStart: !view.busy && availability !== 'checking',
+      joinOrigin,
+      loopback: view.room !== undefined && isLoopbackUrl(view.room.join),
+      otherScreen: view.room && `${joinOrigin}${screenPath}?room=${view.room.room}`,
+    };
+  };
   // Derived by hand while the panel is open, not with nanostores' `computed` or `onMount`: the
   // console's own bundle holds the parts of nanostores it uses, and those would add to it for
   // this panel, which loads on a click.

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
-import { newSession, type WorkshopSession } from '../workshop/session.ts';
+import { atom } from 'nanostores';
+import { forScreen, newSession, type WorkshopSession } from '../workshop/session.ts';
 import { openConsoleChannel } from '../workshop/screen-channel.ts';
-import { screenAddress } from './screen-feed.ts';
+import { screenAddress, screenView, type ScreenFeed } from './screen-feed.ts';
 
 const scenario = localize(loadValid('mini-contractor'), 'en');
 const session = (id: string): WorkshopSession => newSession(scenario.id, id, new Date('2026-11-27T10:00:00Z'), id);
@@ -69,5 +70,44 @@ describe('the projector screen’s feed', () => {
     expect(channels.open).toBe(1);
     console.close();
     expect(channels.open).toBe(0);
+  });
+});
+
+describe('what the projector screen shows of its feed', () => {
+  const counterparts = { unpaid: 'the client’s inbox', ask: 'the client’s call' };
+  const voting = { ...session('ours'), revealed: true, tallies: [{ remind: 1, wait: 2 }] };
+
+  it('is nothing but the feed until a session arrives, then the session’s view with the bars’ shares', () => {
+    const $feed = atom<ScreenFeed>({ linked: true });
+    const $screen = screenView($feed, scenario, counterparts);
+    expect($screen.get()).toEqual({ feed: { linked: true }, view: undefined, counterpart: undefined, shares: {} });
+    $feed.set({ linked: true, session: voting });
+    expect($screen.get()).toMatchObject({
+      view: { node: { id: 'unpaid' }, votes: 3 },
+      counterpart: undefined,
+      shares: { remind: 33, wait: 67 },
+    });
+  });
+
+  it('gives no shares while the vote is hidden, only its count', () => {
+    const $screen = screenView(
+      atom<ScreenFeed>({ linked: true, session: forScreen({ ...voting, revealed: false }) }),
+      scenario,
+      counterparts,
+    );
+    expect($screen.get()).toMatchObject({ view: { votes: 3 }, shares: { remind: 0, wait: 0 } });
+  });
+
+  it('shows the other side of the moment the room discusses, when the console asks for it, the decided one on its feedback', () => {
+    const asked = { ...voting, counterpart: true };
+    expect(screenView(atom<ScreenFeed>({ linked: true, session: asked }), scenario, counterparts).get().counterpart).toBe(
+      'the client’s inbox',
+    );
+    const decided = { ...asked, steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}], feedback: true };
+    expect(screenView(atom<ScreenFeed>({ linked: true, session: decided }), scenario, counterparts).get()).toMatchObject({
+      view: { node: { id: 'ask' } },
+      counterpart: 'the client’s inbox',
+      shares: {},
+    });
   });
 });

@@ -3,11 +3,13 @@
 // one), and the live room on the server when there is one, which also reaches a screen on another
 // device. While the room's stream is live it wins; when the server is gone, the same-browser
 // console still drives the screen.
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, computed, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { LinkStatus } from '../live/follow.ts';
 import { storageState } from './storage.ts';
 import { $sessions, latestSession } from './workshops.ts';
-import { forScreen, type WorkshopSession } from '../workshop/session.ts';
+import type { PlayableScenario } from '../engine/play-view.ts';
+import { forScreen, shares, type WorkshopSession } from '../workshop/session.ts';
+import { type ConsoleView, viewOf } from '../workshop/view.ts';
 import { openScreenChannel } from '../workshop/screen-channel.ts';
 
 export interface ScreenFeed {
@@ -122,4 +124,38 @@ export function startScreenFeed(
       channel?.close();
     },
   };
+}
+
+/** What the projector screen shows of its feed: the session's view, the other side's moment when asked for, the bars' shares. */
+export interface ScreenView<C> {
+  feed: ScreenFeed;
+  /** The session's view (workshop/view.ts); undefined until a session arrives. */
+  view?: ConsoleView | undefined;
+  /**
+   * The other side's moment, when the console puts it on the screen: that of the moment the room
+   * discusses (on the feedback, the one it decided); undefined otherwise or where there is none.
+   */
+  counterpart?: C | undefined;
+  /** Each choice's share of the vote at the decision on screen, in whole percent (`shares`); empty elsewhere. */
+  shares: Record<string, number>;
+}
+
+/**
+ * The screen's view of `$feed` for `scenario`, worked out once per change of the feed rather than
+ * on every render. `counterparts` holds the other side's moments by this scenario's node id.
+ */
+export function screenView<C>(
+  $feed: ReadableAtom<ScreenFeed>,
+  scenario: PlayableScenario,
+  counterparts: Record<string, C>,
+): ReadableAtom<ScreenView<C>> {
+  return computed($feed, (feed) => {
+    const view = feed.session && viewOf(scenario, feed.session);
+    return {
+      feed,
+      view,
+      counterpart: view?.session.counterpart ? counterparts[view.discussed.id] : undefined,
+      shares: view?.ballot ? shares(view.tally, view.ballot) : {},
+    };
+  });
 }

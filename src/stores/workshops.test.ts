@@ -86,3 +86,13 @@ describe('the order of saved sessions', () => {
     expect(latestSession(sessions, () => false)).toBeUndefined();
   });
 });
+
+describe('the saved sessions’ list without sessions', () => {
+  it('says none is saved yet, or that this browser cannot save them, and nothing once there is a session to list', async () => {
+    const { emptyListNotice } = await import('./workshops.ts');
+    expect(emptyListNotice(0, true)).toBe('workshop.noSessions');
+    expect(emptyListNotice(0, false)).toBe('workshop.listOff');
+    expect(emptyListNotice(2, false)).toBeUndefined();
+    expect(emptyListNotice(1, true)).toBeUndefined();
+  });
+});

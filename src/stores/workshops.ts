@@ -55,3 +55,14 @@ export function newestFirst(sessions: Sessions): WorkshopSession[] {
 export function latestSession(sessions: Sessions, fits: (session: WorkshopSession) => boolean): WorkshopSession | undefined {
   return newestFirst(sessions).find(fits);
 }
+
+/**
+ * What the saved sessions' list says in place of a list, as a message key of the locale files,
+ * for `count` sessions saved and whether this browser can save (`saving`): that it cannot, when
+ * there is nothing to list (a warning, not an empty state); that none is saved yet; undefined
+ * when there are sessions to list.
+ */
+export function emptyListNotice(count: number, saving: boolean): 'workshop.listOff' | 'workshop.noSessions' | undefined {
+  if (count > 0) return undefined;
+  return saving ? 'workshop.noSessions' : 'workshop.listOff';
+}

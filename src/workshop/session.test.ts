@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, total, hiddenTally } from './session.ts';
+import { decodeScreenMessage, decodeSession, forScreen, majority, newSession, shares, total, hiddenTally } from './session.ts';
 import { csvField, fileStem, outcomeTable, sessionCsv, sessionMarkdown } from './export.ts';
 import { createWorkshop } from '../stores/workshop.ts';
 import { fitsScenario } from './view.ts';
@@ -280,5 +280,35 @@ describe('one session in two consoles (two tabs)', () => {
     expect(b.$view.get().tally).toEqual({ remind: 3 });
     b.follow(session());
     expect(b.$view.get().tally).toEqual({ remind: 3 });
+  });
+});
+
+describe('the shares of the vote on the projector screen', () => {
+  it('are whole percents that add up to 100, rounded as running totals', () => {
+    expect(shares({ a: 1, b: 1, c: 1 }, ['a', 'b', 'c'])).toEqual({ a: 33, b: 34, c: 33 });
+    expect(shares({ a: 2, b: 1 }, ['a', 'b'])).toEqual({ a: 67, b: 33 });
+    expect(shares({ b: 5 }, ['a', 'b'])).toEqual({ a: 0, b: 100 });
+  });
+
+  it('are all 0 before any vote is in, and count only the choices asked about', () => {
+    expect(shares({}, ['a', 'b'])).toEqual({ a: 0, b: 0 });
+    expect(shares(undefined, ['a'])).toEqual({ a: 0 });
+    expect(shares({ a: 1, [hiddenTally]: 9 }, ['a', 'b'])).toEqual({ a: 100, b: 0 });
+  });
+
+  it('add up to 100 for any votes, each within one point of its exact share', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 9 }), (counts) => {
+        const order = counts.map((_, i) => `c${i}`);
+        const tally = Object.fromEntries(order.map((id, i) => [id, counts[i]!]));
+        const all = counts.reduce((a, b) => a + b, 0);
+        const got = shares(tally, order);
+        expect(Object.values(got).reduce((a, b) => a + b, 0)).toBe(all ? 100 : 0);
+        for (const [i, id] of order.entries()) {
+          expect(Number.isInteger(got[id])).toBe(true);
+          expect(Math.abs(got[id]! - (all ? (100 * counts[i]!) / all : 0))).toBeLessThan(1);
+        }
+      }),
+    );
   });
 });

@@ -76,6 +76,27 @@ export function majority(tally: Record<string, number> | undefined, order: reado
   return most > 0 && leaders.length === 1 ? leaders[0] : undefined;
 }
 
+/**
+ * Each choice's share of the votes in `tally`, in whole percent, by id, for the choices in
+ * `order` (what the projector screen's bars show). Rounded cumulatively (each share is the
+ * rounded running total less the one before), so once any vote is in they add up to exactly 100
+ * and each is within a point of its exact share; before any, every share is 0.
+ */
+export function shares(tally: Record<string, number> | undefined, order: readonly string[]): Record<string, number> {
+  const all = order.reduce((n, id) => n + (tally?.[id] ?? 0), 0);
+  let counted = 0;
+  let before = 0;
+  return Object.fromEntries(
+    order.map((id) => {
+      counted += tally?.[id] ?? 0;
+      const upTo = all && Math.round((100 * counted) / all);
+      const share = upTo - before;
+      before = upTo;
+      return [id, share];
+    }),
+  );
+}
+
 /** One decision the room took: the moment, and every choice with its votes and whether it was taken. */
 export interface RoomMoment {
   step: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBell, formatTime, timeLeft, timerState } from './timer.ts';
+import { createBell, formatTime, timeLeft, timerPresets, timerState } from './timer.ts';
 
 describe('the discussion timer', () => {
   it('counts down from its end time and stops at zero; a paused timer keeps its remainder', () => {
@@ -54,5 +54,17 @@ describe('the end-of-time bell', () => {
     const bell = createBell(timeLeft(running, 0));
     expect(bell.ring({}, undefined)).toBe(false);
     expect(bell.ring(paused, timeLeft(paused, 5_000))).toBe(false);
+  });
+});
+
+describe('the timer’s presets', () => {
+  it('are a few distinct whole minutes, shortest first, each shown as that many minutes on the clock', () => {
+    expect(timerPresets.length).toBeGreaterThan(1);
+    expect([...timerPresets].sort((a, b) => a - b)).toEqual(timerPresets);
+    expect(new Set(timerPresets).size).toBe(timerPresets.length);
+    for (const m of timerPresets) {
+      expect(Number.isInteger(m) && m > 0 && m < 60).toBe(true);
+      expect(formatTime(timeLeft({ endsAt: m * 60_000 }, 0)!)).toBe(`${m}:00`);
+    }
   });
 });

@@ -7,6 +7,9 @@ export interface Timer {
   remaining?: number;
 }
 
+/** The lengths, in minutes, the console offers to start the timer with, shortest first: a quick show of hands to a longer talk. */
+export const timerPresets: readonly number[] = [1, 2, 3, 5];
+
 /**
  * Which of its three states a timer is in, which says what its controls offer: an unset timer can
  * only be started; a running one paused, extended or reset; a paused one resumed, extended or reset.

@@ -63,3 +63,30 @@ describe("the room's path at its ending", () => {
     expect(path.some((m) => m.taken && !m.taken.marks.includes('recommended'))).toBe(true);
   });
 });
+
+describe('the vote at the moment on screen', () => {
+  it('is open on the decision’s choices, in their order, and closed while the feedback is up or at an ending', () => {
+    expect(viewOf(scenario, start).ballot).toEqual(['remind', 'wait']);
+    expect(viewOf(scenario, { ...decided, feedback: true }).ballot).toBeUndefined();
+    expect(viewOf(scenario, { ...decided, feedback: false }).ballot).toEqual(['warn', 'blunt']);
+    const ending = markedPath(scenario, 'real');
+    expect(viewOf(scenario, { ...start, steps: ending, tallies: ending.map(() => ({})).concat([{}]) }).ballot).toBeUndefined();
+  });
+
+  it('leads with the one choice that has the most votes, hand counts and phones together', () => {
+    const view = viewOf(scenario, { ...start, tallies: [{ remind: 2, wait: 3 }], phones: [{ remind: 2 }] });
+    expect(view).toMatchObject({ leading: 'remind', tied: false, votes: 7 });
+  });
+
+  it('has no leader on a tie at the top, and says it is a tie only once votes are in', () => {
+    expect(viewOf(scenario, { ...start, tallies: [{ remind: 2, wait: 2 }] })).toMatchObject({ leading: undefined, tied: true });
+    expect(viewOf(scenario, start)).toMatchObject({ leading: undefined, tied: false });
+  });
+
+  it('gives the total beside a hand count only for the choices phones voted for', () => {
+    const view = viewOf(scenario, { ...start, tallies: [{ remind: 1, wait: 4 }], phones: [{ remind: 3, wait: 0 }] });
+    expect(view.totalBeside).toEqual(['remind']);
+    expect(view.tally['remind']).toBe(4);
+    expect(viewOf(scenario, { ...start, tallies: [{ remind: 1 }] }).totalBeside).toEqual([]);
+  });
+});

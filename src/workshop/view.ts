@@ -2,7 +2,7 @@
 // by the engine: the same view for the live console, the screen and the exported files.
 import { isDecision, replay, runState, textFor, type Run } from '../engine/index.ts';
 import { debriefFor, feedbackFor, type Debrief, type Feedback, type PlayableScenario } from '../engine/play-view.ts';
-import { roomPath, total, votesAt, type RoomMoment, type WorkshopSession } from './session.ts';
+import { majority, roomPath, total, votesAt, type RoomMoment, type WorkshopSession } from './session.ts';
 import type { PathMark } from '../engine/vocabulary.ts';
 
 /** A choice on the room's path, with the marked paths (recommended, the real case's) that took it at that moment. */
@@ -33,6 +33,20 @@ export interface ConsoleView {
   /** The phones' votes at the decision on screen. */
   phones: Record<string, number>;
   votes: number;
+  /**
+   * The choice ids the room votes on now, in the decision's order: the decision's choices, unless
+   * its feedback is up (the room is still on the consequence); undefined when no vote is open.
+   */
+  ballot: string[] | undefined;
+  /** The decision's choice with the most votes (`majority`); undefined without votes or on a tie at the top. */
+  leading: string | undefined;
+  /** Whether votes are in but two or more choices share the most of them: no majority to go with. */
+  tied: boolean;
+  /**
+   * The choices whose total (`tally`) the console writes beside their hand count, in the
+   * decision's order: those phones voted for, where the hand count is not the whole.
+   */
+  totalBeside: string[];
   feedback?: Feedback;
   debrief?: Debrief;
   /** At an ending: the room's path, each decision with its votes and the marked paths' choices. */
@@ -70,6 +84,10 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
   const tally = votesAt(session, last);
   const feedback = session.feedback ? feedbackFor(scenario, run) : undefined;
   const debrief = isDecision(state.node) ? undefined : debriefFor(scenario, run);
+  const order = isDecision(state.node) ? state.node.choices.map((c) => c.id) : [];
+  const phones = session.phones?.[last] ?? {};
+  const leading = majority(tally, order);
+  const votes = total(tally);
   return {
     session,
     node: state.node,
@@ -78,8 +96,12 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     meters: state.meters,
     tally,
     hand: session.tallies[last] ?? {},
-    phones: session.phones?.[last] ?? {},
-    votes: total(tally),
+    phones,
+    votes,
+    ballot: feedback || !isDecision(state.node) ? undefined : order,
+    leading,
+    tied: !leading && votes > 0,
+    totalBeside: order.filter((id) => phones[id]),
     ...(feedback && { feedback }),
     ...(debrief && { debrief, path: markedRoomPath(session, scenario, debrief) }),
   };
