@@ -10,6 +10,7 @@ import { itemState } from '../stores/course-state.ts';
 import { goodFrom, progressSummary } from '../stores/course-results.ts';
 import { principleScore, translator, type Message } from '../i18n/messages.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
+import { formatLongDay } from '../i18n/dates.ts';
 import StorageNotice from './StorageNotice.tsx';
 import { ConfirmDialog } from './PlayerParts.tsx';
 import { download } from '../scripts/download.ts';
@@ -48,7 +49,6 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   // Results saved under the earlier rules with their run are re-scored by replaying it (once,
   // after an upgrade or an import).
   useEffect(() => void rescoreFetched(awaiting), [awaiting.map((s) => s.id).join(' ')]);
-  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long' }).format(new Date(iso));
 
   // Every way of saying no to an import (Cancel, Escape) closes its dialog without "confirm".
   useEffect(() => {
@@ -195,7 +195,7 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                   <dd>{t('player.overallValue', { score: overall.overall })}</dd>
                 </div>
               </dl>
-              {finished && <p class="certificate-date">{date(finished)}</p>}
+              {finished && <p class="certificate-date">{formatLongDay(finished, intlLocale[locale])}</p>}
             </div>
           </article>
           {weak.length > 0 && (

@@ -101,7 +101,7 @@ const claims: Record<string, Claim[]> = {
     },
     {
       at: { text: 'feedback', node: 'waiting-for-answer', choice: 'keep-your-word' },
-      phrase: 'your message named no date',
+      phrase: 'your message to him named no date',
       holds: not(warned),
     },
     {
