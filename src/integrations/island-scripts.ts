@@ -49,7 +49,7 @@ export function islandScripts(): AstroIntegration {
         const written = new Set<string>();
         for (const name of names) {
           const { src, js, chunks } = await islandScript(name);
-          writeFileSync(join(root, src), js);
+          if (js !== undefined) writeFileSync(join(root, src), js);
           for (const [file, code] of chunks) writeFileSync(join(root, '_astro', file), code);
           written.add(src);
         }

@@ -70,3 +70,14 @@ describe('the players’ scripts', () => {
     expect((await bundleIsland('src/islands/facilitator-console.ts')).js).toMatch(hooksState);
   }, 60_000);
 });
+
+describe('the islands’ scripts as pages load them', () => {
+  it('are the chunk itself where the script would only import it', async () => {
+    const { onlyChunk } = await import('./island-script.ts');
+    expect(onlyChunk('import"./chunk.ABC123.js";', ['chunk.ABC123.js'])).toBe('chunk.ABC123.js');
+    // A script with code of its own, or one that imports more, is loaded as it is.
+    expect(onlyChunk('import"./chunk.ABC123.js";go();', ['chunk.ABC123.js'])).toBeUndefined();
+    expect(onlyChunk('import"./a.js";import"./b.js";', ['a.js', 'b.js'])).toBeUndefined();
+    expect(onlyChunk('go();', [])).toBeUndefined();
+  });
+});
