@@ -9,6 +9,7 @@ import { Outcome } from './Outcome.tsx';
 import { LearnerReview } from './OutcomeParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
+import { reactionOf } from '../course/reactions.ts';
 import './ScenarioPlayer.css';
 
 /**
@@ -104,7 +105,7 @@ function playerView(
   { scenario, player, view, t, story, outcomeExtras, links, notice, allowUndo = true, hideScore = false }: PlayerProps,
   { focusTarget, dialog, section }: Elements,
 ) {
-  const reaction = view.feedback && story.moments[`${view.feedback.node.id}/${view.feedback.choice.id}`];
+  const reaction = reactionOf(story, view.feedback);
   // Faces follow trust, by a rule applied at build time for each of its values (engine/expression.ts).
   const face = faceAt(story.faces, view.meters);
 

@@ -8,6 +8,10 @@ function goLive<P extends object>(root: HTMLElement, component: ComponentType<P>
   return root;
 }
 
+/** The props the page wrote for island `name` (`IslandProps`); null where it wrote none. */
+const inlineProps = <P>(name: string): P | null =>
+  JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null') as P | null;
+
 /**
  * Hydrates the server-rendered island `name` (see Island.astro) with its component; the page's
  * script runs once the document is parsed (a module script, or a player's loader, which waits
@@ -19,9 +23,7 @@ export async function hydrateIsland<P extends object>(name: string, component: C
   const src = root.dataset['propsSrc'];
   // Large props come from a file (data-props-src); if it fails to load, the page stays as the
   // server rendered it and the learner is told why nothing responds.
-  const props = (await (src
-    ? islandData<P>(name, src)
-    : JSON.parse(document.querySelector(`[data-island-props="${name}"]`)?.textContent ?? 'null'))) as P | null;
+  const props = src ? await islandData<P>(name, src) : inlineProps<P>(name);
   if (!props) throw new Error(`island "${name}" has no props`);
   return goLive(root, component, props);
 }
@@ -35,7 +37,7 @@ export async function hydrateIsland<P extends object>(name: string, component: C
  */
 export function hydrateInline<P extends object>(name: string, component: ComponentType<P>): HTMLElement {
   const root = document.querySelector<HTMLElement>(`[data-island="${name}"]`);
-  const props = document.querySelector(`[data-island-props="${name}"]`);
+  const props = inlineProps<P>(name);
   if (!root || !props) throw new Error(`no island "${name}" with props in the page`);
-  return goLive(root, component, JSON.parse(props.textContent!) as P);
+  return goLive(root, component, props);
 }
