@@ -1,11 +1,11 @@
-// A person's face in one expression: an <img> of their portrait file, drawn at build time
-// (src/course/portraits.ts), with the expression as the file's view. Used by the islands and, as
-// plain HTML without JavaScript, by Astro pages. Each file holds every expression of one person,
-// so a face that changes costs no new download.
+// A person's face in one expression: an <img> of the cast's portrait file, drawn at build time
+// (src/course/portraits.ts), with the person and the expression as the file's view. Used by the
+// islands and, as plain HTML without JavaScript, by Astro pages. The file holds every face of
+// every person, so a face that changes or a new person costs no new download.
 import type { Expression } from '../engine/expression.ts';
 
 export interface PortraitProps {
-  /** The person's portrait file as the page finds it, without a view, e.g. "/portraits/anna.svg". */
+  /** The person's faces as the page finds them, without the expression (`PortraitView.src`), e.g. "/portraits/cast.svg#anna". */
   src: string;
   expression: Expression;
   /**
@@ -23,7 +23,7 @@ export function Portrait({ src, expression, alt, size, lazy }: PortraitProps) {
   return (
     <img
       class="portrait"
-      src={`${src}#${expression}`}
+      src={`${src}-${expression}`}
       width={size}
       height={size}
       alt={alt}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
 import { siteUrl } from '../site.ts';
-import { portraitSvg } from './portraits.ts';
+import { castSvg } from './portraits.ts';
 import { outsideLocaleError, unknownTermError } from './build-errors.ts';
 
 // The content collections as the build hands them to the pages, given by each test.
@@ -82,7 +82,7 @@ describe('a build that meets content the pages cannot find', () => {
 
 describe('a build asked for what the configuration does not have', () => {
   it('names the person without a look and where to draw one', async () => {
-    expect(await wording(() => portraitSvg('nobody'))).toMatchInlineSnapshot(`
+    expect(await wording(() => castSvg(['anna', 'nobody']))).toMatchInlineSnapshot(`
       {
         "hint": "Add a look for "nobody" to \`looks\` in src/course/portraits.ts (DiceBear ToonHead options: the variant and color of each part; the people already there show the shape). A person without a look plays on without a face, and no portrait file is asked for them.",
         "message": "No portrait is drawn for "nobody": the person has no look in src/course/portraits.ts.",

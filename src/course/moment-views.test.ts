@@ -22,7 +22,7 @@ function withCallAndReaction(): ScenarioContent {
 }
 
 /** A person's portrait as the views get it: the file, with its alternative texts whatever they are. */
-const portrait = (id: string, folder = '/portraits/') => ({ src: `${folder}${id}.svg`, alt: expect.any(Object) });
+const portrait = (id: string, folder = '/portraits/') => ({ src: `${folder}cast.svg#${id}`, alt: expect.any(Object) });
 
 describe('the moments and the money as the views show them', () => {
   it('names the medium and its people, and dates an email with its day in the page’s language', () => {
@@ -33,7 +33,7 @@ describe('the moments and the money as the views show them', () => {
       kind: 'note',
       label: 'Note to self, Anna Reyes',
       portrait: {
-        src: '/portraits/anna.svg',
+        src: '/portraits/cast.svg#anna',
         alt: {
           neutral: 'Anna Reyes, looking calm',
           pleased: 'Anna Reyes, looking pleased',
@@ -65,8 +65,8 @@ describe('the moments and the money as the views show them', () => {
       label: 'Phone call from Mark Ellis to Anna Reyes',
       portrait: portrait('mark'),
       lines: [
-        { name: 'Mark Ellis', text: 'Any news?', own: true, face: '/portraits/mark.svg' },
-        { name: 'Anna Reyes', text: 'Not yet.', own: false, face: '/portraits/anna.svg' },
+        { name: 'Mark Ellis', text: 'Any news?', own: true, face: '/portraits/cast.svg#mark' },
+        { name: 'Anna Reyes', text: 'Not yet.', own: false, face: '/portraits/cast.svg#anna' },
       ],
     });
     expect(moments['unpaid/remind']).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
@@ -82,7 +82,7 @@ describe('the moments and the money as the views show them', () => {
     const { moments } = storyViews(s, 'ru', 'portraits/');
     expect(moments.unpaid?.portrait).toEqual(portrait('mark', 'portraits/'));
     expect(moments.unpaid?.portrait?.alt.worried).toBe('Марк Эллис: на лице тревога');
-    expect(moments.unpaid?.lines?.map((l) => l.face)).toEqual(['portraits/mark.svg', 'portraits/anna.svg', undefined]);
+    expect(moments.unpaid?.lines?.map((l) => l.face)).toEqual(['portraits/cast.svg#mark', 'portraits/cast.svg#anna', undefined]);
     call.medium.from = 'sam';
     expect(storyViews(s, 'en').moments.unpaid).not.toHaveProperty('portrait');
   });

@@ -33,8 +33,8 @@ export interface MomentView {
   fields?: string;
   /**
    * A call's transcript, a chat's bubbles or a meeting's dialogue; `own` marks the sender's lines.
-   * `face` is the speaker's portrait file (e.g. "/portraits/anna.svg"), shown beside their name,
-   * which already says who it is; the heading's face says the expression.
+   * `face` is the speaker's faces (`PortraitView.src`, e.g. "/portraits/cast.svg#anna"), shown
+   * beside their name, which already says who it is; the heading's face says the expression.
    */
   lines?: { name: string; text: string; own: boolean; face?: string }[];
   /** An email's own body, when the moment's text is the narration around it. */

@@ -1,10 +1,10 @@
-// The people's portraits, drawn at build time into one static SVG file per person with every
-// expression in it. DiceBear draws each face from its ToonHead style (a style with eyebrows,
-// eyes and a mouth for each of our expressions, under CC BY 4.0); the parts the expressions
-// share (head, hair, clothes) are kept once, each expression is a `<view>` of the file
-// (`anna.svg#worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas, below
-// a tenth of a pixel at the sizes we show. That keeps a person's four faces under 3 KB gzipped:
-// four separate files would be about 9 KB.
+// The people's portraits, drawn at build time into one static SVG file with every person's face
+// in every expression. DiceBear draws each face from its ToonHead style (a style with eyebrows,
+// eyes and a mouth for each of our expressions, under CC BY 4.0); the parts the faces share
+// (head, hair, clothes) are kept once, each face is a `<view>` of the file
+// (`cast.svg#anna-worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas,
+// below a tenth of a pixel at the sizes we show. That keeps a person's four faces at about 1.5 KB
+// gzipped: four separate files would be about 9 KB, one file a person 2.6 KB.
 import { Avatar, Style } from '@dicebear/core';
 import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { type CustomPlugin, optimize, type XastElement } from 'svgo';
@@ -65,7 +65,10 @@ const faces: Readonly<Record<Expression, Readonly<Record<string, string>>>> = {
 
 /** A person's portrait as a moment shows it: the file, and its alternative text in each expression. */
 export interface PortraitView {
-  /** The file's address as the page finds it, without a view, e.g. "/portraits/anna.svg". */
+  /**
+   * The person's faces in the cast's file as the page finds it, without the expression, e.g.
+   * "/portraits/cast.svg#anna": a face is the view `${src}-${expression}` (`castSvg`).
+   */
   src: string;
   /** In the page's language and naming the person, e.g. { worried: "Anna Reyes, looking worried", … }. */
   alt: Record<Expression, string>;
@@ -84,7 +87,7 @@ export function portraitView(
 ): PortraitView | undefined {
   if (!(person in looks)) return undefined;
   const alt = Object.fromEntries(expressions.map((e) => [e, t('portrait.of', { name, expression: t(`portrait.${e}`) })]));
-  return { src: `${folder}${person}.svg`, alt: alt as Record<Expression, string> };
+  return { src: `${folder}${castFile}#${person}`, alt: alt as Record<Expression, string> };
 }
 
 /** Where the artwork comes from and under which licence, from the style's own record. */
@@ -126,31 +129,48 @@ const withoutInvisibleShapes: CustomPlugin = {
   },
 };
 
+/** The name of the file that holds every person's faces, in the portraits' folder. */
+export const castFile = 'cast.svg';
+
 /**
- * One person's portrait file: an SVG whose `<view>` elements, one per expression and named for
- * it, show that face (`#neutral` is also what the file shows without a fragment). Deterministic:
- * the same look gives the same bytes. Throws an AstroError naming the fix when the person has no look.
+ * The cast's portrait file: an SVG with one row of faces per person of `people` (every person
+ * with a look, by default) and one column per expression, each face a `<view>` named
+ * "person-expression" (`cast.svg#anna-worried`; without a fragment the file shows the first
+ * person calm). One file for everyone: the people are drawn in one style, so gzip finds the
+ * same shapes in each and three people's twelve faces weigh 4.4 KB, against 7.8 KB as three
+ * files. Deterministic: the same looks give the same bytes. Throws an AstroError naming the fix
+ * for a person without a look, and an Error if DiceBear ever gave two different drawings one id.
  */
-export function portraitSvg(person: string): string {
-  const look = looks[person];
-  if (!look)
-    throw authorError(
-      `No portrait is drawn for "${person}": the person has no look in src/course/portraits.ts.`,
-      `Add a look for "${person}" to \`looks\` in src/course/portraits.ts (DiceBear ToonHead options: the variant and color of each part; the people already there show the shape). A person without a look plays on without a face, and no portrait file is asked for them.`,
-    );
-  const shared = new Map<string, ElementNode>();
-  const drawn = expressions.map((expression, i) => {
-    const svg = new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString();
-    // DiceBear draws each part once in <defs> and places it with <use>: the parts two faces share
-    // have the same id and the same drawing, so each is kept once.
-    const [, defs, placed] = elements(elements(parse(svg) as { children: Node[] })[0]!);
-    for (const part of elements(defs!)) shared.set(part.attributes.id!, part);
-    placed!.attributes.transform = `translate(${i * canvas})`;
-    return renderSync(placed!);
+export function castSvg(people: readonly string[] = Object.keys(looks)): string {
+  const shared = new Map<string, string>();
+  const drawn = people.flatMap((person, row) => {
+    const look = looks[person];
+    if (!look)
+      throw authorError(
+        `No portrait is drawn for "${person}": the person has no look in src/course/portraits.ts.`,
+        `Add a look for "${person}" to \`looks\` in src/course/portraits.ts (DiceBear ToonHead options: the variant and color of each part; the people already there show the shape). A person without a look plays on without a face, and no portrait file is asked for them.`,
+      );
+    return expressions.map((expression, column) => {
+      const svg = new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString();
+      // DiceBear draws each part once in <defs> and places it with <use>: the parts two faces share
+      // have the same id and the same drawing, so each is kept once.
+      const [, defs, placed] = elements(elements(parse(svg) as { children: Node[] })[0]!);
+      for (const part of elements(defs!)) {
+        const id = part.attributes.id!;
+        const drawing = renderSync(part);
+        if (shared.has(id) && shared.get(id) !== drawing) throw new Error(`Two different portrait parts share the id "${id}".`);
+        shared.set(id, drawing);
+      }
+      placed!.attributes.transform = `translate(${column * canvas} ${row * canvas})`;
+      return renderSync(placed!);
+    });
   });
-  const views = expressions.map((expression, i) => `<view id="${expression}" viewBox="${i * canvas} 0 ${canvas} ${canvas}"/>`);
-  const defs = [...shared.values()].map(renderSync).join('');
-  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${defs}</defs>${drawn.join('')}</svg>`;
+  const views = people.flatMap((person, row) =>
+    expressions.map(
+      (expression, column) => `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>`,
+    ),
+  );
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
   const { data } = optimize(sheet, {
     multipass: true,
     floatPrecision: 0,
@@ -167,15 +187,13 @@ export function portraitSvg(person: string): string {
 /** The credits file served beside the portraits: the artwork, its licence and what we changed. */
 export function portraitCredits(): string {
   return [
-    `The portraits in this folder (${Object.keys(looks)
-      .map((p) => `${p}.svg`)
-      .join(', ')}) are drawn at build time with DiceBear`,
+    `The portraits in this folder (${castFile}: ${Object.keys(looks).join(', ')}) are drawn at build time with DiceBear`,
     `(https://www.dicebear.com, MIT) from its ${artwork.title} style.`,
     '',
     `Artwork: "${artwork.title}" by ${artwork.creator} (${artwork.creatorUrl}), ${artwork.source}`,
     `Licence: ${artwork.license}, ${artwork.licenseUrl}`,
     '',
-    `Changes: each file combines one person's face in ${expressions.length} expressions (${expressions.join(', ')}),`,
+    `Changes: the file combines each person's face in ${expressions.length} expressions (${expressions.join(', ')}),`,
     'chosen from the style\u2019s eyebrows, eyes and mouths, with the drawing rounded to whole units.',
     '',
   ].join('\n');

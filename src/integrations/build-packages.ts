@@ -11,7 +11,7 @@ import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { shippedScenario } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
-import { looks, portraitSvg } from '../course/portraits.ts';
+import { castFile, castSvg, looks } from '../course/portraits.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -177,7 +177,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           'player.js': strToU8(bundle.js),
           'player.css': strToU8(bundle.css),
         };
-        for (const { id } of scenario.people) if (id in looks) files[`portraits/${id}.svg`] = strToU8(portraitSvg(id));
+        files[`portraits/${castFile}`] = strToU8(castSvg(scenario.people.map((p) => p.id).filter((id) => id in looks)));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
           files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files)));

@@ -35,7 +35,7 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText(contractor.title.en);
   // The moment's face comes from the package itself: an LMS serves nothing else.
   const face = page.frameLocator('iframe').locator('.moment-head .portrait');
-  await expect(face).toHaveAttribute('src', /^portraits\/\w+\.svg#/);
+  await expect(face).toHaveAttribute('src', /^portraits\/cast\.svg#\w+-\w+$/);
   await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const value = (name: string) => scorm.value(name);
   await expect.poll(() => value('cmi.core.lesson_status')).toBe('incomplete');
