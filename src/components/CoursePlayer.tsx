@@ -1,12 +1,12 @@
 // The self-paced course's player: runs are saved in this browser, resume on return and follow
 // other tabs (stores/course-player.ts); the endings come when a run reaches one
 // (stores/course-endings.ts).
-import { Component } from 'preact';
+import { Component, type RefObject } from 'preact';
 import type { ReadableAtom } from 'nanostores';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { $storageNotice } from '../stores/progress.ts';
-import { visitedMeanwhile } from '../course/props.ts';
 import { islandData } from '../browser/island-data.ts';
+import { type CourseLink, CourseOutcome } from './CourseOutcome.tsx';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { followEndings, type EndingsData } from '../stores/course-endings.ts';
 import { translator } from '../i18n/messages.ts';
@@ -21,9 +21,9 @@ interface Props extends PlayerIslandProps {
    * carries its endings without texts, and they are fetched once the run reaches one.
    */
   endings: string;
-  other?: { href: string; title: string };
+  other?: CourseLink;
   /** What follows in the course. */
-  next: { href: string; title: string };
+  next: CourseLink;
 }
 
 /**
@@ -35,6 +35,11 @@ export default class CoursePlayer extends Component<Props> {
   // Made once from the first props: an island is hydrated once, and its props never change.
   t = translator(this.props.locale, this.props.messages);
   course = createCoursePlayer(this.props.scenario, this.props.fingerprint);
+  /** Whether the outcome's strings have come, with the endings' texts; and whether they have just come. */
+  ready = false;
+  arrived = false;
+  /** The outcome's title as the player last rendered it. */
+  heading?: RefObject<HTMLHeadingElement>;
   /** The endings' data, followed once the page runs. */
   meanwhile?: ReadableAtom<EndingsData['meanwhile'] | undefined>;
   /** Stops following the stores, the map, the endings and other tabs. */
@@ -46,7 +51,7 @@ export default class CoursePlayer extends Component<Props> {
     const { course, props } = this;
     const { player } = course;
     const rerender = () => this.forceUpdate();
-    const endings = followEndings(player, props.scenario, () => islandData<EndingsData>('player', props.endings));
+    const endings = followEndings(player, props.scenario, () => this.loadEndings());
     this.meanwhile = endings.$meanwhile;
     const stops = [
       course.$notice.listen(rerender),
@@ -64,6 +69,26 @@ export default class CoursePlayer extends Component<Props> {
       course.open(),
     );
     makeEarlyChoice(player);
+  }
+
+  /**
+   * The endings' texts with the outcome's strings, fetched when a run first reaches an ending: a
+   * learner who never finishes never downloads them. Rejects, after the page's notice says a part
+   * could not load, when they cannot load.
+   */
+  loadEndings(): Promise<EndingsData> {
+    return islandData<EndingsData>('player', this.props.endings).then((data) => {
+      Object.assign(this.props.messages, data.messages);
+      this.ready = this.arrived = true;
+      return data;
+    });
+  }
+
+  // The outcome, once its strings arrive, replaces the ending's title that held focus while they
+  // loaded: focus moves to the outcome's own title, unless the learner has moved it since.
+  override componentDidUpdate() {
+    if (this.arrived && document.activeElement === document.body) this.heading?.current?.focus();
+    this.arrived = false;
   }
 
   override componentWillUnmount() {
@@ -84,32 +109,19 @@ export default class CoursePlayer extends Component<Props> {
           view={player.$view.get()}
           t={t}
           story={story}
-          // The other side's view of each linked moment visited, read-only, rendered at build time.
-          outcomeExtras={(view) => {
-            const linked = visitedMeanwhile(view.visited, meanwhile);
+          outcome={(slot) => {
+            this.heading = slot.headingRef;
+            if (this.ready) return <CourseOutcome {...slot} player={player} t={t} meanwhile={meanwhile} next={next} other={other} />;
+            // Still on its way: the ending's title takes focus meanwhile.
             return (
-              linked.length > 0 && (
-                <>
-                  <h4>{t('player.meanwhile')}</h4>
-                  {linked.map(({ id, html }) => (
-                    <details class="counterpart" key={id} dangerouslySetInnerHTML={{ __html: html }} />
-                  ))}
-                </>
-              )
+              <>
+                <h3 tabIndex={-1} ref={slot.headingRef}>
+                  {slot.view.node.title}
+                </h3>
+                <p role="status">{t('player.outcomeLoading')}</p>
+              </>
             );
           }}
-          links={
-            <>
-              <a class="button" href={next.href}>
-                {t('player.next', { title: next.title })}
-              </a>
-              {other && (
-                <a class="button secondary" href={other.href}>
-                  {t('player.playOther', { title: other.title })}
-                </a>
-              )}
-            </>
-          }
           {...(notice && { notice: t(notice) })}
         />
       </>

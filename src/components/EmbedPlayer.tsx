@@ -6,6 +6,7 @@
 // carries no hooks (0.7 KB gzipped less on its script, which the embedders' page counts).
 import { Component } from 'preact';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
+import { PlayerOutcome } from './PlayerOutcome.tsx';
 import { createEmbedPlayer } from '../stores/embed-run.ts';
 import { connectToHost, reportHeight } from '../embed/frame-bridge.ts';
 import { embedOptions, type EmbedOptions } from '../embed/protocol.ts';
@@ -59,6 +60,7 @@ export default class EmbedPlayer extends Component<PlayerIslandProps, State> {
         view={player.$view.get()}
         t={this.t}
         story={story}
+        outcome={(slot) => <PlayerOutcome {...slot} player={player} t={this.t} />}
         allowUndo={options.undo}
         hideScore={options.hideScore}
         {...(notice && { notice })}

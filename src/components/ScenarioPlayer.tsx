@@ -5,8 +5,6 @@ import type { Player, PlayableScenario, PlayerView } from '../stores/player.ts';
 import { faceAt } from '../engine/expression.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ConfirmDialog, FeedbackBody } from './PlayerParts.tsx';
-import { Outcome } from './Outcome.tsx';
-import { LearnerReview } from './OutcomeParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import { reactionOf } from '../course/reactions.ts';
@@ -37,15 +35,25 @@ export interface PlayerProps {
   t: Translate;
   /** Each moment in its medium and the money in view, worked out at build time (course/moment-views.ts). */
   story: StoryViews;
-  /** What a host adds to the outcome after the debrief, e.g. the other side's view of the moments visited. */
-  outcomeExtras?: (view: PlayerView) => ComponentChildren;
-  /** Links offered at the end before "play again", e.g. what follows in the course. */
-  links?: ComponentChildren;
+  /**
+   * Renders the outcome at an ending (components/PlayerOutcome.tsx, with what the host adds),
+   * given the view, its debrief and the ref of the title, which takes focus. A host may load the
+   * outcome only once a run reaches an ending, and show something else meanwhile (the course
+   * player does).
+   */
+  outcome: (slot: OutcomeSlot) => ComponentChildren;
   /** A sentence about a resumed or restarted run. */
   notice?: string;
   allowUndo?: boolean;
   /** Keep scores out of sight until the ending. */
   hideScore?: boolean;
+}
+
+/** What the player gives its host's outcome: the view at an ending, its debrief, and the ref for the title that takes focus. */
+export interface OutcomeSlot {
+  view: PlayerView;
+  debrief: NonNullable<PlayerView['debrief']>;
+  headingRef: RefObject<HTMLHeadingElement>;
 }
 
 /** The elements the player's lifecycle reads. */
@@ -102,7 +110,7 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
 }
 
 function playerView(
-  { scenario, player, view, t, story, outcomeExtras, links, notice, allowUndo = true, hideScore = false }: PlayerProps,
+  { scenario, player, view, t, story, outcome, notice, allowUndo = true, hideScore = false }: PlayerProps,
   { focusTarget, dialog, section }: Elements,
 ) {
   const reaction = reactionOf(story, view.feedback);
@@ -155,24 +163,7 @@ function playerView(
           </div>
         ) : view.debrief && view.node.type === 'ending' ? (
           <div class="outcome" key="o">
-            <Outcome
-              audience="learner"
-              debrief={view.debrief}
-              title={view.node.title}
-              level={3}
-              headingRef={focusTarget}
-              scoresHeading={t('player.scores')}
-              t={t}
-            >
-              <LearnerReview debrief={view.debrief} t={t} level={4} />
-              {outcomeExtras?.(view)}
-              <div class="outcome-actions">
-                {links}
-                <button type="button" class={links ? 'secondary' : undefined} onClick={() => player.restart()}>
-                  {t('player.playAgain')}
-                </button>
-              </div>
-            </Outcome>
+            {outcome({ view, debrief: view.debrief, headingRef: focusTarget })}
           </div>
         ) : view.node.type === 'decision' ? (
           <div class="decision" key={`d${view.step}`}>

@@ -7,16 +7,16 @@ import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
-import type { Counterpart } from './props.ts';
+import { type Counterpart, outcomeMessages } from './props.ts';
 import type { EndingsData } from '../stores/course-endings.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
 import { screenPath, sessionsPath } from '../workshop/addresses.ts';
 
-/** What every scenario island is given besides the scenario: the locale and its messages. */
-function islandBase(locale: Locale, prefixes: readonly string[]) {
-  return { locale, messages: pickMessages(locale, prefixes) };
+/** What every scenario island is given besides the scenario: the locale and its messages (those of `prefixes`, less those of `except`). */
+function islandBase(locale: Locale, prefixes: readonly string[], except: readonly string[] = []) {
+  return { locale, messages: pickMessages(locale, prefixes, except) };
 }
 
 const workshopMessages = ['workshop.', 'player.', 'principle.', 'grade.', 'tone.'];
@@ -31,7 +31,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
     scenario: withoutEndingTexts(shippedScenario(localize(scenario, locale))),
     fingerprint: fingerprint(scenario),
     story: storyViews(scenario, locale),
-    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'tone.', 'storage.']),
+    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'storage.'], outcomeMessages),
     endings: `/${locale}/scenarios/${scenario.id}/endings.json`,
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.
@@ -41,17 +41,18 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
 
 /**
  * What the course player's `endings` address serves (`EndingsData`), before the other side's
- * moments are rendered to HTML: the endings' texts and debriefs, and the other side's view of
- * each linked moment. A learner who has not reached an ending never needs them: 15–25 % of the
+ * moments are rendered to HTML: the endings' texts and debriefs, the outcome's strings
+ * (`outcomeMessages`), and the other side's view of each linked moment. A learner who has not reached an ending never needs them: 15–25 % of the
  * scenario's data, gzipped.
  */
 export function coursePlayerEndings(
   scenario: ScenarioContent,
   scenarios: ScenarioContent[],
   locale: Locale,
-): Pick<EndingsData, 'endings'> & { counterparts: Record<string, Counterpart> } {
+): Pick<EndingsData, 'endings' | 'messages'> & { counterparts: Record<string, Counterpart> } {
   return {
     endings: endingTexts(shippedScenario(localize(scenario, locale))),
+    messages: pickMessages(locale, outcomeMessages),
     counterparts: counterpartsOf(scenario, scenarios, locale),
   };
 }

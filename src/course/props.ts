@@ -54,3 +54,33 @@ export function visitedMeanwhile(
     return html === undefined ? [] : [{ id, html }];
   });
 }
+
+/**
+ * The keys (by prefix) of the strings only the player's outcome shows (components/Outcome.tsx,
+ * OutcomeParts.tsx, PlayerOutcome.tsx and what the course player adds to it): the scenario page
+ * leaves them out and they come with the endings (`EndingsData.messages`), which the outcome
+ * waits for. The grades and the live line that announces one stay in the page.
+ */
+export const outcomeMessages = [
+  'tone.',
+  'player.overall',
+  'player.story.',
+  'player.score',
+  'player.playAgain',
+  'player.meanwhile',
+  'player.next',
+  'player.playOther',
+  'player.allStrongest',
+  'player.band',
+  'player.comparePaths',
+  'player.debrief',
+  'player.leftRecommended',
+  'player.maxNote',
+  'player.nearMiss',
+  'player.partedFromReal',
+  'player.realOutcome',
+  'player.sameAs',
+  'player.strongerOn',
+  'player.weaker',
+  'player.recommendedScore',
+] as const;

@@ -43,9 +43,15 @@ export function useMessages(locale: Locale) {
   return translator<MessageKey>(locale, messages[locale]);
 }
 
-/** The messages whose keys start with one of the prefixes: what an island needs, no more. */
-export function pickMessages(locale: Locale, prefixes: readonly string[]): Partial<Record<MessageKey, Message>> {
-  return Object.fromEntries(Object.entries(messages[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) as Partial<
-    Record<MessageKey, Message>
-  >;
+/**
+ * The messages whose keys start with one of `prefixes` and with none of `except`: what an island
+ * needs, no more.
+ */
+export function pickMessages(
+  locale: Locale,
+  prefixes: readonly string[],
+  except: readonly string[] = [],
+): Partial<Record<MessageKey, Message>> {
+  const wanted = (key: string) => prefixes.some((p) => key.startsWith(p)) && !except.some((p) => key.startsWith(p));
+  return Object.fromEntries(Object.entries(messages[locale]).filter(([key]) => wanted(key))) as Partial<Record<MessageKey, Message>>;
 }

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import ScenarioPlayer from '../components/ScenarioPlayer.tsx';
+import { PlayerOutcome } from '../components/PlayerOutcome.tsx';
 import { useStore } from '../components/use-store.ts';
 import { translator } from '../i18n/messages.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
@@ -31,6 +32,7 @@ function LmsPlayer({ scenario, fingerprint, story, locale, messages, mode, site 
         view={view}
         t={t}
         story={story}
+        outcome={(slot) => <PlayerOutcome {...slot} player={lms.player} t={t} />}
         allowUndo={false}
         {...(notice && { notice: t(notice) })}
       />

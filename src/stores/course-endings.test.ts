@@ -10,7 +10,7 @@ import { followEndings } from './course-endings.ts';
 
 const full = localize(loadValid('mini-contractor'), 'en');
 const path = markedPath(full, 'recommended');
-const data: EndingsData = { endings: endingTexts(full), meanwhile: { ask: '<summary>Meanwhile</summary>' } };
+const data: EndingsData = { endings: endingTexts(full), meanwhile: { ask: '<summary>Meanwhile</summary>' }, messages: {} };
 
 /** A player of the scenario as the page ships it (endings without texts), following its endings. */
 function play(load: () => Promise<EndingsData>) {

@@ -1,9 +1,10 @@
 // The endings of a course player's scenario, which its page sends apart (endings.json): their
-// texts and debriefs, and the other side's view of the moments linked to them, asked for when a
-// run first reaches an ending (with the choice that ends it, while its feedback is read) or opens
-// at one. A learner who never finishes never downloads them.
+// texts and debriefs, the outcome's strings, and the other side's view of the moments linked to
+// them, asked for when a run first reaches an ending (with the choice that ends it, while its
+// feedback is read) or opens at one. A learner who never finishes never downloads them.
 import { atom, type ReadableAtom } from 'nanostores';
 import type { Player, PlayableScenario } from './player.ts';
+import type { Message } from '../i18n/messages.ts';
 
 /**
  * What the course player fetches once a run reaches an ending (or opens at one): the endings'
@@ -19,6 +20,8 @@ export interface EndingsData {
    * inside its <details>, rendered at build time (components/CounterpartBody.tsx).
    */
   meanwhile: Record<string, string>;
+  /** The UI strings only the outcome shows (`outcomeMessages`, course/island-props.ts), which the page leaves out. */
+  messages: Record<string, Message>;
 }
 
 /**

@@ -239,7 +239,7 @@ async function expectEndingTexts(page: Page, scenario: ScenarioContent, steps: S
     await expect(page.locator('.outcome')).toContainText(splitParagraphs(textFor(text, meters).en)[0]!.replace(/\s+/g, ' '));
 }
 
-test('the scenario page asks for the endings’ texts and the other side’s moments only with the choice that ends the run, and shows them there', async ({
+test('the scenario page asks for the endings’ texts, the outcome’s strings and the other side’s moments only with the choice that ends the run, and shows them there', async ({
   page,
   player,
 }) => {
@@ -255,6 +255,8 @@ test('the scenario page asks for the endings’ texts and the other side’s mom
   await player.play(scenario, steps.slice(-1));
   await expectEndingTexts(page, scenario, steps);
   expect(asked).toHaveLength(1);
+  // The outcome's strings came with them: the debrief's heading reads as written.
+  await expect(player.outcome.getByRole('heading', { name: ui.en['player.debrief'], exact: true })).toBeVisible();
   // The other side's view of each linked moment on the path, closed, named for this side's moment.
   const linked = steps.filter((s) => (findNode(scenario, s.node) as { counterpart?: unknown }).counterpart);
   expect(linked.length).toBeGreaterThan(0);
@@ -270,10 +272,40 @@ test('the scenario page asks for the endings’ texts and the other side’s mom
 test('when the endings’ texts cannot load, the ending says so instead of standing empty', async ({ page, player }) => {
   await page.route('**/en/scenarios/client/endings.json', (route) => route.abort('internetdisconnected'));
   const scenario = scenarios.find((s) => s.id === 'client')!;
+  const steps = markedPath(scenario, 'recommended');
   await player.open(scenario.id);
-  await player.play(scenario, markedPath(scenario, 'recommended'));
+  await player.play(scenario, steps);
   await expect(page.getByRole('alert')).toHaveText(ui.en['island.failed']);
+  // The ending's title, and no half-made outcome: no strings' keys in their place.
+  await expect(player.outcome.getByRole('heading', { level: 3 })).toHaveText(replay(scenario, steps)!.node.title.en);
+  await expect(player.outcome.getByRole('status')).toHaveText(ui.en['player.outcomeLoading']);
+  await expect(player.outcome).not.toContainText('player.');
 });
+
+for (const locale of locales)
+  test(`${locale}: an ending reached before its outcome has loaded shows its title, then the outcome, with focus on the title throughout`, async ({
+    page,
+  }) => {
+    const scenario = scenarios.find((s) => s.id === 'contractor')!;
+    const steps = markedPath(scenario, 'recommended');
+    const t = ui[locale];
+    // The endings' file is held back until the learner has moved on from the last feedback.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/${locale}/scenarios/contractor/endings.json`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const player = await new ScenarioPlayer(page, locale).open(scenario.id);
+    await player.play(scenario, steps);
+    const title = (replay(scenario, steps)!.node.title as Record<string, string>)[locale]!;
+    await expect(player.outcome.getByRole('status')).toHaveText(t['player.outcomeLoading']);
+    await expect(player.outcome.getByRole('heading', { level: 3, name: title })).toBeFocused();
+    release();
+    await expect(player.outcome.getByRole('heading', { level: 4, name: t['player.debrief'], exact: true })).toBeVisible();
+    await expect(player.outcome.getByRole('heading', { level: 3, name: title })).toBeFocused();
+    await expect(player.outcome.getByRole('status')).toHaveCount(0);
+  });
 
 for (const locale of locales) {
   for (const scenario of scenarios) {

@@ -1,5 +1,6 @@
 // What the scenario player fetches once a run reaches an ending: the endings' texts and debriefs,
-// and the other side's view of each linked moment, shown beside the outcome (EndingsData).
+// the outcome's strings, and the other side's view of each linked moment, shown beside the
+// outcome (EndingsData).
 import type { APIContext } from 'astro';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
@@ -18,12 +19,12 @@ export async function GET({ params }: APIContext) {
   const t = useMessages(locale);
   const scenarios = await getScenarios();
   const scenario = scenarios.find((s) => s.id === params['id'])!;
-  const { endings, counterparts } = coursePlayerEndings(scenario, scenarios, locale);
+  const { endings, counterparts, messages } = coursePlayerEndings(scenario, scenarios, locale);
   const meanwhile = Object.fromEntries(
     Object.entries(counterparts).map(([id, c]) => [
       id,
       render(h(CounterpartBody, { counterpart: c, summary: t('player.meanwhileAt', { moment: c.at }) })),
     ]),
   );
-  return propsResponse({ endings, meanwhile });
+  return propsResponse({ endings, meanwhile, messages });
 }
