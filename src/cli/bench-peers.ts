@@ -227,10 +227,11 @@ function longestPath(scenario: ReturnType<typeof loadScenarios>[number]): Step[]
 
 /** The minimal ink page: the runtime and the story fetched in parallel, then text and buttons. */
 function inkPage(locale: Locale, title: string): string {
-  // Only ever made faster: the runtime is deferred from <head>, the story preloaded beside it,
+  // Only ever made faster: the runtime is deferred from <head>, the story preloaded beside it, no
+  // icon asked for (a browser would ask for /favicon.ico and count the server's 404 page),
   // the DOM built once per step in a fragment, and the previous step removed rather than kept.
   const main = `fetch('story.json').then(r=>r.json()).then(j=>{const s=new inkjs.Story(j),root=document.getElementById('story');const step=()=>{const f=document.createDocumentFragment();while(s.canContinue){const t=s.Continue().trim();if(t){const p=document.createElement('p');p.textContent=t;f.append(p)}}s.currentChoices.forEach((c,i)=>{const b=document.createElement('button');b.className='choice';b.textContent=c.text;b.onclick=()=>{s.ChooseChoiceIndex(i);root.textContent='';step()};f.append(b)});root.append(f)};step()})`;
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><link rel="preload" href="story.json" as="fetch" crossorigin><script defer src="/peers/ink/ink.js"></script><script type="module">${main}</script></head><body><main id="story"></main></body></html>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><link rel="icon" href="data:,"><link rel="preload" href="story.json" as="fetch" crossorigin><script defer src="/peers/ink/ink.js"></script><script type="module">${main}</script></head><body><main id="story"></main></body></html>`;
 }
 
 /** Writes the ink versions into a fresh folder, after checking each against the engine on every path. */
