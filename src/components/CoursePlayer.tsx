@@ -2,7 +2,6 @@
 // other tabs (stores/course-player.ts); the endings come when a run reaches one
 // (stores/course-endings.ts).
 import { Component, type RefObject } from 'preact';
-import type { ReadableAtom } from 'nanostores';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { $storageNotice } from '../stores/progress.ts';
 import { islandData } from '../browser/island-data.ts';
@@ -17,8 +16,9 @@ import { makeEarlyChoice } from '../scripts/early-choice.ts';
 
 interface Props extends PlayerIslandProps {
   /**
-   * Where the endings' texts and the other side's moments are (`EndingsData`): the scenario
-   * carries its endings without texts, and they are fetched once the run reaches one.
+   * Where the endings' texts, the outcome's strings and the other side's moments are
+   * (`EndingsData`): the scenario carries its endings without texts and the page's strings leave
+   * the outcome's out; they are fetched once the run reaches an ending.
    */
   endings: string;
   other?: CourseLink;
@@ -35,13 +35,11 @@ export default class CoursePlayer extends Component<Props> {
   // Made once from the first props: an island is hydrated once, and its props never change.
   t = translator(this.props.locale, this.props.messages);
   course = createCoursePlayer(this.props.scenario, this.props.fingerprint);
-  /** Whether the outcome's strings have come, with the endings' texts; and whether they have just come. */
-  ready = false;
-  arrived = false;
-  /** The outcome's title as the player last rendered it. */
+  /** The title the player last rendered at an ending, and whether focus goes back to it after the next render. */
   heading?: RefObject<HTMLHeadingElement>;
-  /** The endings' data, followed once the page runs. */
-  meanwhile?: ReadableAtom<EndingsData['meanwhile'] | undefined>;
+  refocus = false;
+  /** The endings' data (texts, the outcome's strings, the other side's moments), followed once the page runs. */
+  endings?: ReturnType<typeof followEndings>;
   /** Stops following the stores, the map, the endings and other tabs. */
   stop?: () => void;
 
@@ -51,13 +49,19 @@ export default class CoursePlayer extends Component<Props> {
     const { course, props } = this;
     const { player } = course;
     const rerender = () => this.forceUpdate();
-    const endings = followEndings(player, props.scenario, () => this.loadEndings());
-    this.meanwhile = endings.$meanwhile;
+    const endings = followEndings(player, props.scenario, () => islandData<EndingsData>('player', props.endings));
+    this.endings = endings;
     const stops = [
       course.$notice.listen(rerender),
       player.$view.listen(rerender),
       $storageNotice.listen(rerender),
-      endings.$meanwhile.listen(rerender),
+      endings.$endings.listen((state) => {
+        // The outcome's strings join the page's. What an ending shows next (the outcome, the
+        // failure, the wait again) takes focus to its title if focus was in what it replaces.
+        if (state.status === 'ready') this.t = translator(props.locale, { ...props.messages, ...state.data.messages });
+        this.refocus = !!document.activeElement?.closest('.outcome');
+        rerender();
+      }),
       endings.stop,
     ];
     const show = followOnMap();
@@ -71,24 +75,9 @@ export default class CoursePlayer extends Component<Props> {
     makeEarlyChoice(player);
   }
 
-  /**
-   * The endings' texts with the outcome's strings, fetched when a run first reaches an ending: a
-   * learner who never finishes never downloads them. Rejects, after the page's notice says a part
-   * could not load, when they cannot load.
-   */
-  loadEndings(): Promise<EndingsData> {
-    return islandData<EndingsData>('player', this.props.endings).then((data) => {
-      Object.assign(this.props.messages, data.messages);
-      this.ready = this.arrived = true;
-      return data;
-    });
-  }
-
-  // The outcome, once its strings arrive, replaces the ending's title that held focus while they
-  // loaded: focus moves to the outcome's own title, unless the learner has moved it since.
   override componentDidUpdate() {
-    if (this.arrived && document.activeElement === document.body) this.heading?.current?.focus();
-    this.arrived = false;
+    if (this.refocus) this.heading?.current?.focus();
+    this.refocus = false;
   }
 
   override componentWillUnmount() {
@@ -99,7 +88,7 @@ export default class CoursePlayer extends Component<Props> {
     const { t, course } = this;
     const { player } = course;
     const notice = course.$notice.get();
-    const meanwhile = this.meanwhile?.get();
+    const endings = this.endings?.$endings.get();
     return (
       <>
         <StorageNotice notice={$storageNotice.get()} t={t} />
@@ -111,14 +100,28 @@ export default class CoursePlayer extends Component<Props> {
           story={story}
           outcome={(slot) => {
             this.heading = slot.headingRef;
-            if (this.ready) return <CourseOutcome {...slot} player={player} t={t} meanwhile={meanwhile} next={next} other={other} />;
-            // Still on its way: the ending's title takes focus meanwhile.
+            if (endings?.status === 'ready')
+              return <CourseOutcome {...slot} player={player} t={t} meanwhile={endings.data.meanwhile} next={next} other={other} />;
+            // The outcome's strings are on their way with the endings, or could not load: the grade
+            // and the ending's title meanwhile, the title taking focus, and a way on after a failure.
+            const failed = endings?.status === 'failed';
             return (
               <>
+                <p class={`grade grade-${slot.debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${slot.debrief.grade}`) })}</p>
                 <h3 tabIndex={-1} ref={slot.headingRef}>
                   {slot.view.node.title}
                 </h3>
-                <p role="status">{t('player.outcomeLoading')}</p>
+                <p role="status">{t(failed ? 'player.outcomeFailed' : 'player.outcomeLoading')}</p>
+                {failed && (
+                  <div class="outcome-actions">
+                    <button type="button" onClick={() => this.endings?.retry()}>
+                      {t('player.outcomeRetry')}
+                    </button>
+                    <button type="button" class="secondary" onClick={() => player.restart()}>
+                      {t('player.playAgain')}
+                    </button>
+                  </div>
+                )}
               </>
             );
           }}

@@ -7,7 +7,7 @@ import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
 import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
-import { type Counterpart, outcomeMessages } from './props.ts';
+import { type Counterpart, coursePlayerMessages, outcomeMessages } from './props.ts';
 import type { EndingsData } from '../stores/course-endings.ts';
 import { qrSvg } from '../live/qr-code.ts';
 import { storyViews } from './moment-views.ts';
@@ -31,7 +31,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
     scenario: withoutEndingTexts(shippedScenario(localize(scenario, locale))),
     fingerprint: fingerprint(scenario),
     story: storyViews(scenario, locale),
-    ...islandBase(locale, ['player.', 'principle.', 'grade.', 'storage.'], outcomeMessages),
+    ...islandBase(locale, coursePlayerMessages, outcomeMessages),
     endings: `/${locale}/scenarios/${scenario.id}/endings.json`,
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.

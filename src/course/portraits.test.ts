@@ -21,6 +21,23 @@ describe('the portraits drawn at build time', () => {
     expect(castSvg()).toBe(svg);
   });
 
+  it('gives every id in the file once, so each face finds its own parts', () => {
+    const ids = [...castSvg().matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    // Every reference finds an id.
+    for (const [, ref] of castSvg().matchAll(/(?:href="#|url\(#)([^")]+)/g)) expect(ids).toContain(ref);
+  });
+
+  it('draws only the face its view asks for, so an image of it costs one face, not twelve', () => {
+    const svg = castSvg();
+    // The faces hide once a view is asked for, but the one right after that view.
+    expect(svg).toContain('<style>svg:has(:target)>g{display:none}svg>:target+g{display:inline}</style>');
+    const body = svg.slice(svg.indexOf('</defs>') + '</defs>'.length);
+    const views = [...body.matchAll(/<view id="([\w-]+)"[^>]*\/>(<g\b)?/g)];
+    expect(views).toHaveLength(Object.keys(looks).length * expressions.length);
+    for (const [tag, , face] of views) expect(face, tag).toBe('<g');
+  });
+
   it('draws only the people asked for, as a package carries only its scenario’s', () => {
     expect([...castSvg(['mark']).matchAll(/<view id="([\w-]+)"/g)].map((m) => m[1])).toEqual(expressions.map((e) => `mark-${e}`));
   });
@@ -32,11 +49,18 @@ describe('the portraits drawn at build time', () => {
     const placed = (group: string, parts: RegExp) => [...group.matchAll(parts)].map((m) => m[1]).join(' ');
     expect(groups).toHaveLength(people.length * expressions.length);
     const heads = people.map((_, row) => groups.slice(row * expressions.length, (row + 1) * expressions.length));
+    const parts = (group: string, kinds: RegExp) =>
+      placed(group, /href="#([^"]+)"/g)
+        .split(' ')
+        .filter((id) => kinds.test(id))
+        .join(' ');
+    const features = /^(?:mouth|eyes|eyebrows)-/;
     for (const faces of heads) {
-      expect(new Set(faces.map((g) => placed(g, /href="#([\w]+-\w+-\w+)"/g).replace(/(?:mouth|eyes|eyebrows)-\w+-\w+/g, ''))).size).toBe(1);
-      expect(new Set(faces.map((g) => placed(g, /href="#((?:mouth|eyes|eyebrows)-\w+)-/g))).size).toBe(expressions.length);
+      // The same head under every expression, with its own features in each.
+      expect(new Set(faces.map((g) => parts(g, /^(?!mouth-|eyes-|eyebrows-)/))).size).toBe(1);
+      expect(new Set(faces.map((g) => parts(g, features))).size).toBe(expressions.length);
     }
-    expect(new Set(heads.map((faces) => placed(faces[0]!, /href="#((?:hair|skin|clothes|rearHair|beard)\w*-[\w]+-\w+)"/g))).size).toBe(
+    expect(new Set(heads.map((faces) => parts(faces[0]!, /^(?:hair|rearHair|clothes|beard)-/).replace(/\.\w+/g, ''))).size).toBe(
       people.length,
     );
   });

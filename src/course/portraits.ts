@@ -3,8 +3,8 @@
 // eyes and a mouth for each of our expressions, under CC BY 4.0); the parts the faces share
 // (head, hair, clothes) are kept once, each face is a `<view>` of the file
 // (`cast.svg#anna-worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas,
-// below a tenth of a pixel at the sizes we show. That keeps a person's four faces at about 1.5 KB
-// gzipped: four separate files would be about 9 KB, one file a person 2.6 KB.
+// below a tenth of a pixel at the sizes we show. That keeps the three people's twelve faces at
+// 4.3 KB gzipped: 7.5 KB as one file a person, about 27 KB as separate faces.
 import { Avatar, Style } from '@dicebear/core';
 import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { type CustomPlugin, optimize, type XastElement } from 'svgo';
@@ -129,6 +129,14 @@ const withoutInvisibleShapes: CustomPlugin = {
   },
 };
 
+/**
+ * `svg` with every id, and every reference to one, made the person's own: DiceBear names a part
+ * for the person's look, but the masks inside some parts (a mouth's) by the part alone, and one
+ * file holds everyone.
+ */
+const ownIds = (svg: string, person: string) =>
+  svg.replace(/\bid="([^"]+)"/g, `id="$1.${person}"`).replace(/(href="#|url\(#)([^")]+)/g, `$1$2.${person}`);
+
 /** The name of the file that holds every person's faces, in the portraits' folder. */
 export const castFile = 'cast.svg';
 
@@ -137,7 +145,7 @@ export const castFile = 'cast.svg';
  * with a look, by default) and one column per expression, each face a `<view>` named
  * "person-expression" (`cast.svg#anna-worried`; without a fragment the file shows the first
  * person calm). One file for everyone: the people are drawn in one style, so gzip finds the
- * same shapes in each and three people's twelve faces weigh 4.4 KB, against 7.8 KB as three
+ * same shapes in each and three people's twelve faces weigh 4.3 KB, against 7.5 KB as three
  * files. Deterministic: the same looks give the same bytes. Throws an AstroError naming the fix
  * for a person without a look, and an Error if DiceBear ever gave two different drawings one id.
  */
@@ -151,7 +159,7 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
         `Add a look for "${person}" to \`looks\` in src/course/portraits.ts (DiceBear ToonHead options: the variant and color of each part; the people already there show the shape). A person without a look plays on without a face, and no portrait file is asked for them.`,
       );
     return expressions.map((expression, column) => {
-      const svg = new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString();
+      const svg = ownIds(new Avatar(style, { seed: person, ...look, ...faces[expression] }).toString(), person);
       // DiceBear draws each part once in <defs> and places it with <use>: the parts two faces share
       // have the same id and the same drawing, so each is kept once.
       const [, defs, placed] = elements(elements(parse(svg) as { children: Node[] })[0]!);
@@ -165,12 +173,14 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
       return renderSync(placed!);
     });
   });
+  // Each face right after its view, so the view's :target can show it alone (below).
   const views = people.flatMap((person, row) =>
     expressions.map(
-      (expression, column) => `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>`,
+      (expression, column) =>
+        `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>${drawn[row * expressions.length + column]}`,
     ),
   );
-  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none"><defs>${[...shared.values()].join('')}</defs>${views.join('')}</svg>`;
   const { data } = optimize(sheet, {
     multipass: true,
     floatPrecision: 0,
@@ -181,7 +191,12 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
     ],
   });
   const credit = `<!-- ${artwork.title} by ${artwork.creator} (${artwork.source}), ${artwork.license} (${artwork.licenseUrl}), drawn with DiceBear -->`;
-  return data.replace(/^(<svg[^>]*>)/, `$1${credit}`);
+  // A face asked for by its view is the only one drawn: a browser lays out and paints every shape
+  // of an image for each <img> of it, those outside the view too, so the file's other faces
+  // would cost each face eleven times its own drawing. Without a view (or without :has()), every
+  // face is drawn, and the view still shows the right one.
+  const onlyTarget = '<style>svg:has(:target)>g{display:none}svg>:target+g{display:inline}</style>';
+  return data.replace(/^(<svg[^>]*>)/, `$1${credit}${onlyTarget}`);
 }
 
 /** The credits file served beside the portraits: the artwork, its licence and what we changed. */

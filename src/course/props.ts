@@ -56,31 +56,45 @@ export function visitedMeanwhile(
 }
 
 /**
- * The keys (by prefix) of the strings only the player's outcome shows (components/Outcome.tsx,
- * OutcomeParts.tsx, PlayerOutcome.tsx and what the course player adds to it): the scenario page
- * leaves them out and they come with the endings (`EndingsData.messages`), which the outcome
- * waits for. The grades and the live line that announces one stay in the page.
+ * The strings only the player's outcome shows (components/Outcome.tsx, OutcomeParts.tsx,
+ * PlayerOutcome.tsx, CourseOutcome.tsx), each by its key, or a namespace ending in "." for all of
+ * its keys: the scenario page leaves them out and they come with the endings
+ * (`EndingsData.messages`), which the outcome waits for. The grades, the live line that announces
+ * one, and what an ending shows while they load or after they failed (Play again among it) stay in
+ * the page (`coursePlayerMessages`).
  */
 export const outcomeMessages = [
   'tone.',
+  'player.scores',
+  'player.scoreOf',
+  'player.scoreBelowZero',
   'player.overall',
-  'player.story.',
-  'player.score',
-  'player.playAgain',
+  'player.overallValue',
+  'player.story.better',
+  'player.story.worse',
   'player.meanwhile',
+  'player.meanwhileAt',
   'player.next',
   'player.playOther',
   'player.allStrongest',
   'player.band',
+  'player.bands',
   'player.comparePaths',
   'player.debrief',
   'player.leftRecommended',
   'player.maxNote',
-  'player.nearMiss',
+  'player.nearMisses',
+  'player.nearMissDown',
+  'player.nearMissUp',
   'player.partedFromReal',
   'player.realOutcome',
-  'player.sameAs',
+  'player.sameAsReal',
+  'player.sameAsRecommended',
   'player.strongerOn',
   'player.weaker',
+  'player.weakerOn',
   'player.recommendedScore',
 ] as const;
+
+/** The namespaces of the strings the course player is given in its page, less `outcomeMessages`. */
+export const coursePlayerMessages = ['player.', 'principle.', 'grade.', 'storage.'] as const;

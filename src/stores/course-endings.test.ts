@@ -30,14 +30,15 @@ function finish(player: ReturnType<typeof createPlayer>) {
 describe('the endings a course page sends apart', () => {
   it('are asked for once, with the choice that ends the run, and the ending then reads in full', async () => {
     const load = vi.fn(() => Promise.resolve(data));
-    const { player, $meanwhile } = play(load);
+    const { player, $endings } = play(load);
     player.choose(path[0]!.choice);
     expect(load).not.toHaveBeenCalled();
     player.restart();
     finish(player);
     expect(load).toHaveBeenCalledOnce();
     // The feedback of the last choice is on screen while they load; Continue shows the ending with its texts.
-    await vi.waitFor(() => expect($meanwhile.get()).toEqual(data.meanwhile));
+    expect($endings.get()).toEqual({ status: 'loading' });
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'ready', data }));
     player.continueOn();
     const ending = data.endings[player.$view.get().node.id]!;
     expect(player.$view.get().debrief?.text).toBe(ending.text);
@@ -57,13 +58,32 @@ describe('the endings a course page sends apart', () => {
 
   it('are asked for again at the next ending when they could not load', async () => {
     const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(data);
-    const { player, $meanwhile } = play(load);
+    const { player, $endings } = play(load);
     finish(player);
-    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'failed' }));
     player.restart();
-    expect($meanwhile.get()).toBeUndefined();
     finish(player);
-    await vi.waitFor(() => expect($meanwhile.get()).toEqual(data.meanwhile));
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'ready', data }));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('are asked for again when the learner retries, and only after a failure', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(data);
+    const { player, $endings, retry } = play(load);
+    finish(player);
+    player.continueOn();
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'failed' }));
+    retry();
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'ready', data }));
+    expect(player.$view.get().debrief?.text).toBe(data.endings[player.$view.get().node.id]!.text);
+    retry();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('count an old copy without the outcome’s strings as not loaded, so the outcome never shows their keys', async () => {
+    const old = { endings: data.endings, meanwhile: data.meanwhile } as EndingsData;
+    const { player, $endings } = play(() => Promise.resolve(old));
+    finish(player);
+    await vi.waitFor(() => expect($endings.get()).toEqual({ status: 'failed' }));
   });
 });

@@ -269,17 +269,46 @@ test('the scenario page asks for the endings’ texts, the outcome’s strings a
   await expect(shown.first().locator('.moment, p').first()).toBeVisible();
 });
 
-test('when the endings’ texts cannot load, the ending says so instead of standing empty', async ({ page, player }) => {
-  await page.route('**/en/scenarios/client/endings.json', (route) => route.abort('internetdisconnected'));
+test('when the endings’ texts cannot load, the ending says so, offers to try again or play again, and a retry shows the outcome', async ({
+  page,
+  player,
+}) => {
+  let offline = true;
+  await page.route('**/en/scenarios/client/endings.json', (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const steps = markedPath(scenario, 'recommended');
   await player.open(scenario.id);
   await player.play(scenario, steps);
   await expect(page.getByRole('alert')).toHaveText(ui.en['island.failed']);
-  // The ending's title, and no half-made outcome: no strings' keys in their place.
+  // The grade and the ending's title, what went wrong, and a way on: no strings' keys in their place.
   await expect(player.outcome.getByRole('heading', { level: 3 })).toHaveText(replay(scenario, steps)!.node.title.en);
-  await expect(player.outcome.getByRole('status')).toHaveText(ui.en['player.outcomeLoading']);
+  await expect(player.outcome.getByRole('status')).toHaveText(ui.en['player.outcomeFailed']);
+  await expect(player.outcome.getByRole('button', { name: ui.en['player.playAgain'] })).toBeVisible();
   await expect(player.outcome).not.toContainText('player.');
+  offline = false;
+  await player.outcome.getByRole('button', { name: ui.en['player.outcomeRetry'] }).click();
+  await expect(player.outcome.getByRole('heading', { level: 4, name: ui.en['player.debrief'], exact: true })).toBeVisible();
+  await expect(player.outcome.getByRole('heading', { level: 3 })).toBeFocused();
+  await expect(page.getByRole('alert')).toBeHidden();
+});
+
+test('an outcome that arrives after the learner has moved focus on leaves focus where they put it', async ({ page, player }) => {
+  const scenario = scenarios.find((s) => s.id === 'client')!;
+  const steps = markedPath(scenario, 'real');
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/en/scenarios/client/endings.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await player.open(scenario.id);
+  await player.play(scenario, steps);
+  await expect(player.outcome.getByRole('status')).toHaveText(ui.en['player.outcomeLoading']);
+  const back = page.getByRole('button', { name: ui.en['player.back'] });
+  await back.focus();
+  release();
+  await expect(player.outcome.getByRole('heading', { level: 4, name: ui.en['player.debrief'], exact: true })).toBeVisible();
+  await expect(back).toBeFocused();
 });
 
 for (const locale of locales)
