@@ -4,7 +4,7 @@
 import { Component, type RefObject } from 'preact';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { $storageNotice } from '../stores/progress.ts';
-import { islandData } from '../browser/island-data.ts';
+import { hideIslandFailed, islandData } from '../browser/island-data.ts';
 import { type CourseLink, CourseOutcome } from './CourseOutcome.tsx';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { followEndings, type EndingsData } from '../stores/course-endings.ts';
@@ -58,7 +58,11 @@ export default class CoursePlayer extends Component<Props> {
       endings.$endings.listen((state) => {
         // The outcome's strings join the page's. What an ending shows next (the outcome, the
         // failure, the wait again) takes focus to its title if focus was in what it replaces.
-        if (state.status === 'ready') this.t = translator(props.locale, { ...props.messages, ...state.data.messages });
+        if (state.status === 'ready') {
+          this.t = translator(props.locale, { ...props.messages, ...state.data.messages });
+          // A retry that loads them takes back the page's notice that they had not.
+          hideIslandFailed('player');
+        }
         this.refocus = !!document.activeElement?.closest('.outcome');
         rerender();
       }),
