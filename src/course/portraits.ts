@@ -170,17 +170,17 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
         shared.set(id, drawing);
       }
       placed!.attributes.transform = `translate(${column * canvas} ${row * canvas})`;
+      placed!.attributes.id = `${person}-${expression}-face`;
       return renderSync(placed!);
     });
   });
-  // Each face right after its view, so the view's :target can show it alone (below).
   const views = people.flatMap((person, row) =>
     expressions.map(
-      (expression, column) =>
-        `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>${drawn[row * expressions.length + column]}`,
+      (expression, column) => `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>`,
     ),
   );
-  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none"><defs>${[...shared.values()].join('')}</defs>${views.join('')}</svg>`;
+  // The views first: a view's :target then picks its face among the faces after them (below).
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
   const { data } = optimize(sheet, {
     multipass: true,
     floatPrecision: 0,
@@ -193,9 +193,10 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
   const credit = `<!-- ${artwork.title} by ${artwork.creator} (${artwork.source}), ${artwork.license} (${artwork.licenseUrl}), drawn with DiceBear -->`;
   // A face asked for by its view is the only one drawn: a browser lays out and paints every shape
   // of an image for each <img> of it, those outside the view too, so the file's other faces
-  // would cost each face eleven times its own drawing. Without a view (or without :has()), every
-  // face is drawn, and the view still shows the right one.
-  const onlyTarget = '<style>svg:has(:target)>g{display:none}svg>:target+g{display:inline}</style>';
+  // would cost each face eleven times its own drawing. Without a view, every face is drawn. Only
+  // sibling selectors: a :has() here costs every image a style pass over the file.
+  const shown = people.flatMap((person) => expressions.map((e) => `#${person}-${e}:target~#${person}-${e}-face`));
+  const onlyTarget = `<style>:target~g{display:none}${shown.join(',')}{display:inline}</style>`;
   return data.replace(/^(<svg[^>]*>)/, `$1${credit}${onlyTarget}`);
 }
 
