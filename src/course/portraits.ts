@@ -4,7 +4,7 @@
 // (head, hair, clothes) are kept once, each face is a `<view>` of the file
 // (`cast.svg#anna-worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas,
 // below a tenth of a pixel at the sizes we show. That keeps the three people's twelve faces at
-// 4.3 KB gzipped: 7.5 KB as one file a person, about 27 KB as separate faces.
+// 4.5 KB gzipped: 7.5 KB as one file a person, about 27 KB as separate faces.
 import { Avatar, Style } from '@dicebear/core';
 import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { type CustomPlugin, optimize, type XastElement } from 'svgo';
@@ -145,7 +145,7 @@ export const castFile = 'cast.svg';
  * with a look, by default) and one column per expression, each face a `<view>` named
  * "person-expression" (`cast.svg#anna-worried`; without a fragment the file shows the first
  * person calm). One file for everyone: the people are drawn in one style, so gzip finds the
- * same shapes in each and three people's twelve faces weigh 4.3 KB, against 7.5 KB as three
+ * same shapes in each and three people's twelve faces weigh 4.5 KB, against 7.5 KB as three
  * files. Deterministic: the same looks give the same bytes. Throws an AstroError naming the fix
  * for a person without a look, and an Error if DiceBear ever gave two different drawings one id.
  */
