@@ -3,6 +3,7 @@
 // texts, once a run reaches an ending (components/CoursePlayer.tsx).
 import { visitedMeanwhile } from '../course/props.ts';
 import type { EndingsData } from '../stores/course-endings.ts';
+import { Grade } from './Outcome.tsx';
 import { PlayerOutcome, type PlayerOutcomeProps } from './PlayerOutcome.tsx';
 
 /** A page of the course offered from the outcome. */
@@ -53,5 +54,41 @@ export function CourseOutcome({ meanwhile, next, other, ...outcome }: CourseOutc
         </>
       }
     />
+  );
+}
+
+/**
+ * What an ending shows while its outcome's strings are on their way with the endings, or after
+ * they could not load (`failed`): the grade and the ending's title, which takes focus, a status
+ * line that says which, and after a failure a way on (`retry`, or play again). Every string it
+ * uses is in the page.
+ */
+export function OutcomeWaiting({
+  view,
+  debrief,
+  headingRef,
+  player,
+  t,
+  failed,
+  retry,
+}: Omit<PlayerOutcomeProps, 'extras' | 'links'> & { failed: boolean; retry: () => void }) {
+  return (
+    <>
+      <Grade debrief={debrief} t={t} />
+      <h3 tabIndex={-1} ref={headingRef}>
+        {view.node.title}
+      </h3>
+      <p role="status">{t(failed ? 'player.outcomeFailed' : 'player.outcomeLoading')}</p>
+      {failed && (
+        <div class="outcome-actions">
+          <button type="button" onClick={retry}>
+            {t('player.outcomeRetry')}
+          </button>
+          <button type="button" class="secondary" onClick={() => player.restart()}>
+            {t('player.playAgain')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Component, type RefObject } from 'preact';
 import ScenarioPlayer from './ScenarioPlayer.tsx';
 import { $storageNotice } from '../stores/progress.ts';
 import { hideIslandFailed, islandData } from '../browser/island-data.ts';
-import { type CourseLink, CourseOutcome } from './CourseOutcome.tsx';
+import { type CourseLink, CourseOutcome, OutcomeWaiting } from './CourseOutcome.tsx';
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { followEndings, type EndingsData } from '../stores/course-endings.ts';
 import { translator } from '../i18n/messages.ts';
@@ -104,29 +104,10 @@ export default class CoursePlayer extends Component<Props> {
           story={story}
           outcome={(slot) => {
             this.heading = slot.headingRef;
-            if (endings?.status === 'ready')
-              return <CourseOutcome {...slot} player={player} t={t} meanwhile={endings.data.meanwhile} next={next} other={other} />;
-            // The outcome's strings are on their way with the endings, or could not load: the grade
-            // and the ending's title meanwhile, the title taking focus, and a way on after a failure.
-            const failed = endings?.status === 'failed';
-            return (
-              <>
-                <p class={`grade grade-${slot.debrief.grade}`}>{t('player.gradeIs', { grade: t(`grade.${slot.debrief.grade}`) })}</p>
-                <h3 tabIndex={-1} ref={slot.headingRef}>
-                  {slot.view.node.title}
-                </h3>
-                <p role="status">{t(failed ? 'player.outcomeFailed' : 'player.outcomeLoading')}</p>
-                {failed && (
-                  <div class="outcome-actions">
-                    <button type="button" onClick={() => this.endings?.retry()}>
-                      {t('player.outcomeRetry')}
-                    </button>
-                    <button type="button" class="secondary" onClick={() => player.restart()}>
-                      {t('player.playAgain')}
-                    </button>
-                  </div>
-                )}
-              </>
+            return endings?.status === 'ready' ? (
+              <CourseOutcome {...slot} player={player} t={t} meanwhile={endings.data.meanwhile} next={next} other={other} />
+            ) : (
+              <OutcomeWaiting {...slot} player={player} t={t} failed={endings?.status === 'failed'} retry={() => this.endings?.retry()} />
             );
           }}
           {...(notice && { notice: t(notice) })}

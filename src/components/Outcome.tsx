@@ -61,18 +61,28 @@ export function Outcome({ debrief, t, audience, title, level, headingId, heading
  */
 function GradeLine({ debrief, t, room }: { debrief: Debrief; t: Translate; room: boolean }) {
   const { story } = debrief;
-  const grade = t(`grade.${debrief.grade}`);
   return (
     <>
-      <p class={room ? 'grade room-grade' : `grade grade-${debrief.grade}`}>
-        {room ? t('workshop.roomGrade', { grade }) : t('player.gradeIs', { grade })}
-      </p>
+      <Grade debrief={debrief} t={t} room={room} />
       {story !== 'same' && (
         <p class="story-note">
           {room ? t(`workshop.story.${story}`) : t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The grade alone, as the outcome's first line shows it: also what an ending shows while the rest
+ * of its outcome loads (components/CourseOutcome.tsx).
+ */
+export function Grade({ debrief, t, room = false }: { debrief: Pick<Debrief, 'grade'>; t: Translate; room?: boolean }) {
+  const grade = t(`grade.${debrief.grade}`);
+  return (
+    <p class={room ? 'grade room-grade' : `grade grade-${debrief.grade}`}>
+      {room ? t('workshop.roomGrade', { grade }) : t('player.gradeIs', { grade })}
+    </p>
   );
 }
 

@@ -14,7 +14,10 @@ import { storyViews } from './moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
 import { screenPath, sessionsPath } from '../workshop/addresses.ts';
 
-/** What every scenario island is given besides the scenario: the locale and its messages (those of `prefixes`, less those of `except`). */
+/**
+ * What every scenario island is given besides the scenario: the locale and its messages (those
+ * of `prefixes`, less those `except` names: `pickMessages`).
+ */
 function islandBase(locale: Locale, prefixes: readonly string[], except: readonly string[] = []) {
   return { locale, messages: pickMessages(locale, prefixes, except) };
 }
@@ -42,8 +45,8 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
 /**
  * What the course player's `endings` address serves (`EndingsData`), before the other side's
  * moments are rendered to HTML: the endings' texts and debriefs, the outcome's strings
- * (`outcomeMessages`), and the other side's view of each linked moment. A learner who has not reached an ending never needs them: 15–25 % of the
- * scenario's data, gzipped.
+ * (`outcomeMessages`), and the other side's view of each linked moment. A learner who has not
+ * reached an ending never needs them: 15–25 % of the scenario's data, gzipped.
  */
 export function coursePlayerEndings(
   scenario: ScenarioContent,

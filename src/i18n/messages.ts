@@ -44,14 +44,15 @@ export function useMessages(locale: Locale) {
 }
 
 /**
- * The messages whose keys start with one of `prefixes` and with none of `except`: what an island
- * needs, no more.
+ * The messages whose keys start with one of `prefixes`, less those `except` names (a key, or a
+ * namespace ending in "." for all its keys): what an island needs, no more.
  */
 export function pickMessages(
   locale: Locale,
   prefixes: readonly string[],
   except: readonly string[] = [],
 ): Partial<Record<MessageKey, Message>> {
-  const wanted = (key: string) => prefixes.some((p) => key.startsWith(p)) && !except.some((p) => key.startsWith(p));
+  const excepted = (key: string) => except.some((e) => key === e || (e.endsWith('.') && key.startsWith(e)));
+  const wanted = (key: string) => prefixes.some((p) => key.startsWith(p)) && !excepted(key);
   return Object.fromEntries(Object.entries(messages[locale]).filter(([key]) => wanted(key))) as Partial<Record<MessageKey, Message>>;
 }
