@@ -26,7 +26,7 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
       {(view.lines || view.body) && paragraphs(text)}
       <article class={`moment ${view.kind}`} aria-label={view.label}>
         <p class="moment-head">
-          {view.portrait && <Portrait src={view.portrait.src} expression={face} alt={view.portrait.alt[face]} size={40} />}
+          {view.portrait && <Portrait face={view.portrait} expression={face} alt={view.portrait.alt[face]} size={40} />}
           {view.label}
         </p>
         {view.fields && <p class="moment-fields">{view.fields}</p>}
@@ -34,7 +34,7 @@ export function Moment({ view, text, expression = 'neutral' }: { view: MomentVie
           {view.lines
             ? view.lines.map((line, i) => (
                 <p key={i} class={line.own ? 'own' : undefined}>
-                  {line.face && <Portrait src={line.face} expression={face} alt="" size={28} />}
+                  {line.face && <Portrait face={line.face} expression={face} alt="" size={28} />}
                   <b>{line.name}</b> {line.text}
                 </p>
               ))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyViews } from './moment-views.ts';
+import { packageSheet } from './portraits.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { scenario as scenarioSchema, type ScenarioContent } from '../engine/schema.ts';
 
@@ -21,8 +22,10 @@ function withCallAndReaction(): ScenarioContent {
   return s;
 }
 
-/** A person's portrait as the views get it: the file, with its alternative texts whatever they are. */
-const portrait = (id: string, folder = '/portraits/') => ({ src: `${folder}cast.svg#${id}`, alt: expect.any(Object) });
+/** The site's sheet draws anna, mark and dana, a row each in that order. */
+const face = (row: number) => ({ src: '/portraits/cast.svg', row, rows: 3 });
+/** A person's portrait as the views get it: their row of the sheet, with its alternative texts whatever they are. */
+const portrait = (row: number) => ({ ...face(row), alt: expect.any(Object) });
 
 describe('the moments and the money as the views show them', () => {
   it('names the medium and its people, and dates an email with its day in the page’s language', () => {
@@ -33,7 +36,7 @@ describe('the moments and the money as the views show them', () => {
       kind: 'note',
       label: 'Note to self, Anna Reyes',
       portrait: {
-        src: '/portraits/cast.svg#anna',
+        ...face(0),
         alt: {
           neutral: 'Anna Reyes, looking calm',
           pleased: 'Anna Reyes, looking pleased',
@@ -45,7 +48,7 @@ describe('the moments and the money as the views show them', () => {
     expect(en.ask).toEqual({
       kind: 'email',
       label: 'Email from Mark Ellis to Anna Reyes',
-      portrait: portrait('mark'),
+      portrait: portrait(1),
       // American, as the case is: weekday, month, day, year.
       fields: 'Subject: More speed?\nDate: Tuesday, March 4, 2025',
     });
@@ -53,7 +56,7 @@ describe('the moments and the money as the views show them', () => {
     expect(ru.ask).toEqual({
       kind: 'email',
       label: 'Письмо. От: Марк Эллис. Кому: Анна Рейес',
-      portrait: portrait('mark'),
+      portrait: portrait(1),
       fields: `Тема: Можно быстрее?\nДата: ${date('ru-RU')}`,
     });
   });
@@ -63,26 +66,29 @@ describe('the moments and the money as the views show them', () => {
     expect(moments.unpaid).toEqual({
       kind: 'call',
       label: 'Phone call from Mark Ellis to Anna Reyes',
-      portrait: portrait('mark'),
+      portrait: portrait(1),
       lines: [
-        { name: 'Mark Ellis', text: 'Any news?', own: true, face: '/portraits/cast.svg#mark' },
-        { name: 'Anna Reyes', text: 'Not yet.', own: false, face: '/portraits/cast.svg#anna' },
+        { name: 'Mark Ellis', text: 'Any news?', own: true, face: face(1) },
+        { name: 'Anna Reyes', text: 'Not yet.', own: false, face: face(0) },
       ],
     });
     expect(moments['unpaid/remind']).toMatchObject({ kind: 'email', label: 'Email from Mark Ellis to Anna Reyes' });
     expect(moments['unpaid/wait']).toBeUndefined();
   });
 
-  it('shows a face only for people with a portrait, from the folder the page finds the files in', () => {
+  it('shows a face only for people with a portrait, from the sheet the page finds: a package’s draws only its people', () => {
     const s = withCallAndReaction();
     s.people.push({ id: 'sam', name: { en: 'Sam', ru: 'Сэм' }, role: { en: 'a courier', ru: 'курьер' } });
     const call = s.nodes[0]!;
     if (call.type !== 'decision' || call.medium.kind !== 'call') throw new Error('the fixture changed its first node');
     call.medium.lines!.push({ by: 'sam', text: { en: 'Parcel!', ru: 'Посылка!' } });
-    const { moments } = storyViews(s, 'ru', 'portraits/');
-    expect(moments.unpaid?.portrait).toEqual(portrait('mark', 'portraits/'));
+    const sheet = packageSheet(s.people.map((p) => p.id));
+    expect(sheet).toEqual({ folder: 'portraits/', people: ['anna', 'mark'] });
+    const { moments } = storyViews(s, 'ru', sheet);
+    const own = (row: number) => ({ src: 'portraits/cast.svg', row, rows: 2 });
+    expect(moments.unpaid?.portrait).toEqual({ ...own(1), alt: expect.any(Object) });
     expect(moments.unpaid?.portrait?.alt.worried).toBe('Марк Эллис: на лице тревога');
-    expect(moments.unpaid?.lines?.map((l) => l.face)).toEqual(['portraits/cast.svg#mark', 'portraits/cast.svg#anna', undefined]);
+    expect(moments.unpaid?.lines?.map((l) => l.face)).toEqual([own(1), own(0), undefined]);
     call.medium.from = 'sam';
     expect(storyViews(s, 'en').moments.unpaid).not.toHaveProperty('portrait');
   });

@@ -14,7 +14,7 @@ import { type PlayableScenario, speakerOf } from '../engine/play-view.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { unwrapLines } from '../i18n/typography.ts';
 import { type Expression, expressionAt, faceMeter } from '../engine/expression.ts';
-import { type PortraitView, portraitView } from './portraits.ts';
+import { type FaceRow, type PortraitView, portraitView, type Sheet, siteSheet } from './portraits.ts';
 import { reactionKey } from './reactions.ts';
 
 type PlayableMedium = Extract<PlayableScenario['nodes'][number], { type: 'decision' }>['medium'];
@@ -33,10 +33,10 @@ export interface MomentView {
   fields?: string;
   /**
    * A call's transcript, a chat's bubbles or a meeting's dialogue; `own` marks the sender's lines.
-   * `face` is the speaker's faces (`PortraitView.src`, e.g. "/portraits/cast.svg#anna"), shown
+   * `face` is the speaker's row of faces in the portrait sheet, shown
    * beside their name, which already says who it is; the heading's face says the expression.
    */
-  lines?: { name: string; text: string; own: boolean; face?: string }[];
+  lines?: { name: string; text: string; own: boolean; face?: FaceRow }[];
   /** An email's own body, when the moment's text is the narration around it. */
   body?: string;
   /**
@@ -86,16 +86,15 @@ export function moneyFormat(currency: string, locale: Locale): Intl.NumberFormat
  * The views of a scenario's moments and of its money in one language. An email is dated with the
  * node's day from the scenario's `calendarStart`; sums are written in the scenario's currency,
  * in whole units. A person the scenario does not declare is shown by id (validation reports it
- * before a build gets here). A person with a portrait gets their face beside their name;
- * `portraits` is the folder of the portrait files as a page finds it (an LMS package carries its
- * own copies, in "portraits/").
+ * before a build gets here). A person with a portrait gets their face beside their name, from
+ * the portrait sheet as the page finds it: the site's, or an LMS package's own (`packageSheet`).
  */
-export function storyViews(scenario: ScenarioContent, locale: Locale, portraits = '/portraits/'): StoryViews {
+export function storyViews(scenario: ScenarioContent, locale: Locale, sheet: Sheet = siteSheet): StoryViews {
   const here = localize(scenario, locale);
   const t = useMessages(locale);
   const name = (id: string) => speakerOf(here, { from: id });
   const face = (id: string) => {
-    const portrait = portraitView(id, name(id), t, portraits);
+    const portrait = portraitView(id, name(id), t, sheet);
     return portrait && { portrait };
   };
   const view = (m: PlayableMedium, day: number): MomentView => {
@@ -112,7 +111,8 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, portraits 
         m.lines && {
           lines: m.lines.map((l) => {
             const speaker = face(l.by);
-            return { name: name(l.by), text: unwrapLines(l.text), own: l.by === m.from, ...(speaker && { face: speaker.portrait.src }) };
+            const row = speaker && { src: speaker.portrait.src, row: speaker.portrait.row, rows: speaker.portrait.rows };
+            return { name: name(l.by), text: unwrapLines(l.text), own: l.by === m.from, ...(row && { face: row }) };
           }),
         }),
     };

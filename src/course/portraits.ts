@@ -1,10 +1,10 @@
-// The people's portraits, drawn at build time into one static SVG file with every person's face
-// in every expression. DiceBear draws each face from its ToonHead style (a style with eyebrows,
-// eyes and a mouth for each of our expressions, under CC BY 4.0); the parts the faces share
-// (head, hair, clothes) are kept once, each face is a `<view>` of the file
-// (`cast.svg#anna-worried`), and SVGO rounds the drawing to whole units of its 768-unit canvas,
-// below a tenth of a pixel at the sizes we show. That keeps the three people's twelve faces at
-// 4.5 KB gzipped: 7.5 KB as one file a person, about 27 KB as separate faces.
+// The people's portraits, drawn at build time into one static SVG sheet with every person's face
+// in every expression: a row per person, a column per expression. DiceBear draws each face from
+// its ToonHead style (a style with eyebrows, eyes and a mouth for each of our expressions, under
+// CC BY 4.0); the parts the faces share (head, hair, clothes) are kept once, and SVGO rounds the
+// drawing to whole units of its 768-unit canvas, below a tenth of a pixel at the sizes we show.
+// That keeps the three people's twelve faces at 4.4 KB gzipped: 7.5 KB as one file a person,
+// about 27 KB as separate faces.
 import { Avatar, Style } from '@dicebear/core';
 import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { type CustomPlugin, optimize, type XastElement } from 'svgo';
@@ -63,31 +63,49 @@ const faces: Readonly<Record<Expression, Readonly<Record<string, string>>>> = {
   annoyed: { eyesVariant: 'humble', eyebrowsVariant: 'angry', mouthVariant: 'angry' },
 };
 
-/** A person's portrait as a moment shows it: the file, and its alternative text in each expression. */
-export interface PortraitView {
-  /**
-   * The person's faces in the cast's file as the page finds it, without the expression, e.g.
-   * "/portraits/cast.svg#anna": a face is the view `${src}-${expression}` (`castSvg`).
-   */
+/**
+ * Where a person's faces are: the cast's sheet as the page finds it ("/portraits/cast.svg") and the
+ * person's row in it, counted from 0 of `rows`. Each expression is a column, in the order of
+ * `expressions` (`castSvg`).
+ */
+export interface FaceRow {
   src: string;
+  row: number;
+  rows: number;
+}
+
+/** A person's portrait as a moment shows it: their faces, and the alternative text in each expression. */
+export interface PortraitView extends FaceRow {
   /** In the page's language and naming the person, e.g. { worried: "Anna Reyes, looking worried", … }. */
   alt: Record<Expression, string>;
 }
 
+/** A portrait sheet as pages find it: its folder, and the people it draws, a row each in this order. */
+export interface Sheet {
+  folder: string;
+  people: readonly string[];
+}
+
+/** The site's sheet, in "/portraits/": every person with a look. */
+export const siteSheet: Sheet = { folder: '/portraits/', people: Object.keys(looks) };
+
+/** An LMS package's own sheet, in its "portraits/" (an LMS serves only what is inside it): only its scenario's people with a look. */
+export const packageSheet = (people: readonly string[]): Sheet => ({ folder: 'portraits/', people: people.filter((id) => id in looks) });
+
 /**
- * A person's portrait in the language of `t`, or undefined for a person without a look. `folder`
- * is where the portrait files are as the page finds them: the site's "/portraits/", or
- * "portraits/" inside an LMS package, which carries its own copies.
+ * A person's portrait in the language of `t` from `sheet` (the site's, by default), or undefined
+ * for a person the sheet does not draw (one without a look).
  */
 export function portraitView(
   person: string,
   name: string,
   t: (key: 'portrait.of' | `portrait.${Expression}`, vars?: Vars) => string,
-  folder = '/portraits/',
+  sheet: Sheet = siteSheet,
 ): PortraitView | undefined {
-  if (!(person in looks)) return undefined;
+  const row = sheet.people.indexOf(person);
+  if (!(person in looks) || row < 0) return undefined;
   const alt = Object.fromEntries(expressions.map((e) => [e, t('portrait.of', { name, expression: t(`portrait.${e}`) })]));
-  return { src: `${folder}${castFile}#${person}`, alt: alt as Record<Expression, string> };
+  return { src: `${sheet.folder}${castFile}`, row, rows: sheet.people.length, alt: alt as Record<Expression, string> };
 }
 
 /** Where the artwork comes from and under which licence, from the style's own record. */
@@ -141,13 +159,15 @@ const ownIds = (svg: string, person: string) =>
 export const castFile = 'cast.svg';
 
 /**
- * The cast's portrait file: an SVG with one row of faces per person of `people` (every person
- * with a look, by default) and one column per expression, each face a `<view>` named
- * "person-expression" (`cast.svg#anna-worried`; without a fragment the file shows the first
- * person calm). One file for everyone: the people are drawn in one style, so gzip finds the
- * same shapes in each and three people's twelve faces weigh 4.5 KB, against 7.5 KB as three
- * files. Deterministic: the same looks give the same bytes. Throws an AstroError naming the fix
- * for a person without a look, and an Error if DiceBear ever gave two different drawings one id.
+ * The cast's portrait sheet: an SVG with one row of faces per person of `people` (every person
+ * with a look, by default) and one column per expression in the order of `expressions`, each
+ * face a group with the id "person-expression". A page shows a face as a part of the sheet (the
+ * Portrait component), so every face on a page is one image that a browser draws once: a view
+ * of the file per face cost a pass over the whole file for each. One file for everyone: the
+ * people are drawn in one style, so gzip finds the same shapes in each and three people's
+ * twelve faces weigh 4.4 KB, against 7.5 KB as three files. Deterministic: the same looks give
+ * the same bytes. Throws an AstroError naming the fix for a person without a look, and an Error
+ * if DiceBear ever gave two different drawings one id.
  */
 export function castSvg(people: readonly string[] = Object.keys(looks)): string {
   const shared = new Map<string, string>();
@@ -170,17 +190,12 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
         shared.set(id, drawing);
       }
       placed!.attributes.transform = `translate(${column * canvas} ${row * canvas})`;
-      placed!.attributes.id = `${person}-${expression}-face`;
+      placed!.attributes.id = `${person}-${expression}`;
       return renderSync(placed!);
     });
   });
-  const views = people.flatMap((person, row) =>
-    expressions.map(
-      (expression, column) => `<view id="${person}-${expression}" viewBox="${column * canvas} ${row * canvas} ${canvas} ${canvas}"/>`,
-    ),
-  );
-  // The views first: a view's :target then picks its face among the faces after them (below).
-  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${canvas} ${canvas}" fill="none">${views.join('')}<defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
+  const [width, height] = [expressions.length * canvas, people.length * canvas];
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" fill="none"><defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
   const { data } = optimize(sheet, {
     multipass: true,
     floatPrecision: 0,
@@ -191,13 +206,7 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
     ],
   });
   const credit = `<!-- ${artwork.title} by ${artwork.creator} (${artwork.source}), ${artwork.license} (${artwork.licenseUrl}), drawn with DiceBear -->`;
-  // A face asked for by its view is the only one drawn: a browser lays out and paints every shape
-  // of an image for each <img> of it, those outside the view too, so the file's other faces
-  // would cost each face eleven times its own drawing. Without a view, every face is drawn. Only
-  // sibling selectors: a :has() here costs every image a style pass over the file.
-  const shown = people.flatMap((person) => expressions.map((e) => `#${person}-${e}:target~#${person}-${e}-face`));
-  const onlyTarget = `<style>:target~g{display:none}${shown.join(',')}{display:inline}</style>`;
-  return data.replace(/^(<svg[^>]*>)/, `$1${credit}${onlyTarget}`);
+  return data.replace(/^(<svg[^>]*>)/, `$1${credit}`);
 }
 
 /** The credits file served beside the portraits: the artwork, its licence and what we changed. */
@@ -209,7 +218,7 @@ export function portraitCredits(): string {
     `Artwork: "${artwork.title}" by ${artwork.creator} (${artwork.creatorUrl}), ${artwork.source}`,
     `Licence: ${artwork.license}, ${artwork.licenseUrl}`,
     '',
-    `Changes: the file combines each person's face in ${expressions.length} expressions (${expressions.join(', ')}),`,
+    `Changes: the file combines each person's face in ${expressions.length} expressions (${expressions.join(', ')}), a row a person,`,
     'chosen from the style\u2019s eyebrows, eyes and mouths, with the drawing rounded to whole units.',
     '',
   ].join('\n');

@@ -11,7 +11,7 @@ import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { shippedScenario } from '../course/screen-data.ts';
 import { storyViews } from '../course/moment-views.ts';
 import { fingerprint } from '../engine/stored-run.ts';
-import { castFile, castSvg, looks } from '../course/portraits.ts';
+import { castFile, castSvg, packageSheet } from '../course/portraits.ts';
 import { packageFile, type PackageKind } from '../lms/package-names.ts';
 import type { LmsProps } from '../islands/lms-player.tsx';
 import { bundleIsland } from '../islands/bundle.ts';
@@ -161,12 +161,13 @@ export async function buildPackages(options: { outDir: string; site: string; roo
       // The course's name beside the scenario's title: a catalogue lists the eight packages side by side.
       const title = scenario.title[locale];
       const catalogue: Catalogue = { course: useMessages(locale)('site.name'), title, description: scenario.summary[locale], locale };
+      const sheet = packageSheet(scenario.people.map((p) => p.id));
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {
           scenario: shippedScenario(localize(scenario, locale)),
           fingerprint: fingerprint(scenario),
           // The package carries the people's portraits: an LMS serves only what is inside it.
-          story: storyViews(scenario, locale, 'portraits/'),
+          story: storyViews(scenario, locale, sheet),
           locale,
           messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
           mode,
@@ -177,7 +178,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           'player.js': strToU8(bundle.js),
           'player.css': strToU8(bundle.css),
         };
-        files[`portraits/${castFile}`] = strToU8(castSvg(scenario.people.map((p) => p.id).filter((id) => id in looks)));
+        files[`portraits/${castFile}`] = strToU8(castSvg(sheet.people));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
           files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files)));

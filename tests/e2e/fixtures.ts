@@ -21,6 +21,7 @@ export type { EmbedHost, HostEvent } from './pages/embed-host.ts';
 export { type Cmi5Lms, learner, lmsPlayer, registration, type ScormLms, scormHarness } from './pages/lms.ts';
 export { type LiveServer, type Phones, phoneDevice } from './pages/live.ts';
 export { ScenarioPlayer, waitForIsland } from './pages/player.ts';
+export { shownFace } from './pages/faces.ts';
 export { finishedProgress } from './pages/progress.ts';
 export { FacilitatorConsole, type LiveRoom, ProjectorScreen } from './pages/workshop.ts';
 

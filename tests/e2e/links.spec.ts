@@ -41,7 +41,7 @@ test('every internal link and source in the built site resolves, anchors include
         broken.push(`${where}: no such file`);
         continue;
       }
-      // A page's anchor names an element; an image's names a view of it (a portrait's expression).
+      // A page's anchor names an element, as an image's would name a view of it.
       if (to.anchor && /\.(?:html|svg)$/.test(to.file)) {
         const html = pages.get(to.file) ?? readFileSync(to.file, 'utf8');
         if (!html.includes(`id="${to.anchor}"`) && !html.includes(`name="${to.anchor}"`))

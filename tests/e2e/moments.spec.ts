@@ -9,7 +9,7 @@ import { locales } from '../../src/engine/locales.ts';
 import { moneyFormat } from '../../src/course/moment-views.ts';
 import { localize } from '../../src/engine/localize.ts';
 import { fill, momentOfEachMedium, scenarios, shortestPathsToNodes, ui } from './course-data.ts';
-import { expect, ScenarioPlayer, test } from './fixtures.ts';
+import { expect, ScenarioPlayer, shownFace, test } from './fixtures.ts';
 
 const moments = momentOfEachMedium();
 
@@ -59,11 +59,8 @@ for (const locale of locales) {
       );
       const meters = replay(scenario, steps)?.meters ?? startMeters(scenario);
       // The sender's face says who it is and how they look: as the scene says, else at this level of trust.
-      const face = fill(
-        ui[locale]['portrait.of'],
-        { name: name(medium.from), expression: ui[locale][`portrait.${medium.expression ?? expressionAt(scenario, meters)}`] },
-        locale,
-      );
+      const expression = medium.expression ?? expressionAt(scenario, meters);
+      const face = fill(ui[locale]['portrait.of'], { name: name(medium.from), expression: ui[locale][`portrait.${expression}`] }, locale);
       const player = await new ScenarioPlayer(page, locale).open(scenario.id);
       await player.play(scenario, steps);
       const article = page.getByRole('article', { name: label, exact: true });
@@ -80,15 +77,8 @@ for (const locale of locales) {
             - ${named('img', face)}
             - text: ${JSON.stringify(label)}${subject}
       `);
-      // The face is drawn: a file missing from the build would leave it empty.
-      await expect
-        .poll(() =>
-          article
-            .locator('.portrait')
-            .first()
-            .evaluate((img: HTMLImageElement) => img.naturalWidth),
-        )
-        .toBeGreaterThan(0);
+      // The face drawn is the one named: the sender's, in that expression, from a sheet the build has.
+      expect(await shownFace(article.locator('.moment-head .portrait'))).toBe(`${medium.from}-${expression}`);
       const money = moneyAt(scenario, meters);
       const amount = moneyFormat(money.currency, locale);
       // Where the money would give the story away before its player learns it, the day comes alone.
@@ -137,10 +127,10 @@ for (const locale of locales) {
       await player.choose(scenario, { node: node.id, choice: choice.id });
       const article = page.getByRole('article', { name: label, exact: true });
       await expect(article).toBeVisible();
-      await expect(article.locator('.moment-head img')).toHaveAttribute(
-        'alt',
+      await expect(article.locator('.moment-head .portrait')).toHaveAccessibleName(
         fill(ui[locale]['portrait.of'], { name: name(reaction.from), expression: ui[locale][`portrait.${expression}`] }, locale),
       );
+      expect(await shownFace(article.locator('.moment-head .portrait'))).toBe(`${reaction.from}-${expression}`);
       // A move of the money meter is listed in money, as the strip says it, not in the meter's steps.
       const { meter } = scenario.money;
       if (after[meter] !== before[meter]) {
@@ -195,8 +185,8 @@ for (const locale of locales) {
       const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       expect(names).toEqual(labels);
       const alts = await page
-        .locator('.static-node article .moment-head img')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('alt')));
+        .locator('.static-node article .moment-head .portrait')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       expect(alts).toEqual(faces);
     }
     await context.close();
