@@ -201,10 +201,12 @@ export function measurePage(file: string, framesSeen = new Set<string>()): Weigh
     // scenario page's player, before its data), is weighed with it above, as that script is.
     if (/modulepreload/i.test(rel) && !loaded.includes(f)) addModule(f);
   }
+  // Images an <img> names, and those a style attribute draws (a portrait is a part of the cast's sheet).
   const images = new Set(
-    html
-      .matchAll(/<img\b[^>]*>/gi)
-      .map((m) => attr(m[0], 'src'))
+    [
+      ...html.matchAll(/<img\b[^>]*>/gi).map((m) => attr(m[0], 'src')),
+      ...html.matchAll(/\sstyle="[^"]*?url\((?:&quot;|&#34;|')?([^"'&)]+)/gi).map((m) => m[1]),
+    ]
       .map((src) => (src ? fileFor(src, urlDir) : undefined))
       .filter((f): f is string => f !== undefined),
   );

@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { expressions } from '../engine/expression.ts';
 import { scenarios } from '../../tests/e2e/course-data.ts';
-import { artwork, castSvg, looks, portraitCredits } from './portraits.ts';
+import { readFileSync } from 'node:fs';
+import { artwork, castSvg, cell, looks, portraitCredits, portraitView } from './portraits.ts';
 
 /** Issue #14's weight for a person's portrait, every expression included: 3 KB gzipped. */
 const budget = 3 * 1024;
@@ -20,12 +21,15 @@ describe('the portraits drawn at build time', () => {
     const people = Object.keys(looks);
     const svg = castSvg();
     expect(faces(svg)).toEqual(people.flatMap((p) => expressions.map((e) => `${p}-${e}`)));
-    // A column per expression, a row per person, each face a 768-unit square: the Portrait component's grid.
-    expect(svg).toMatch(new RegExp(`^<svg[^>]* viewBox="0 0 ${expressions.length * 768} ${people.length * 768}"`));
+    // A column per expression, a row per person, each face of 768 units amid a square cell with a
+    // margin around it: the grid the page's style draws (Portrait.tsx).
+    expect(svg).toMatch(new RegExp(`^<svg[^>]* viewBox="0 0 ${expressions.length * cell} ${people.length * cell}"`));
+    const margin = (cell - 768) / 2;
+    expect(margin).toBeGreaterThan(0);
     for (const [i, face] of faces(svg).entries()) {
       const [column, row] = [i % expressions.length, Math.floor(i / expressions.length)];
-      const transform = svg.match(new RegExp(`<g id="${face}"[^>]*?(?: transform="([^"]*)")?>`))![1];
-      expect(transform ?? 'translate(0)').toBe(`translate(${column * 768}${row ? ` ${row * 768}` : ''})`);
+      const transform = svg.match(new RegExp(`<g id="${face}"[^>]*? transform="([^"]*)"`))![1];
+      expect(transform).toBe(`translate(${column * cell + margin} ${row * cell + margin})`);
     }
     expect(gzipSync(svg, { level: 9 }).length).toBeLessThanOrEqual(budget * people.length);
     expect(castSvg()).toBe(svg);
@@ -36,6 +40,27 @@ describe('the portraits drawn at build time', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     // Every reference finds an id.
     for (const [, ref] of castSvg().matchAll(/(?:href="#|url\(#)([^")]+)/g)) expect(ids).toContain(ref);
+  });
+
+  it('shows each expression’s column by the page’s style: one rule an expression, in the sheet’s order', () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const size = /\.portrait \{[^}]*background-size: (\d+)%/.exec(css)![1];
+    expect(Number(size)).toBe(expressions.length * 100);
+    // Column i of n sits at i/(n-1) of the way across: 0 (no rule), 1/3, 2/3, 100%.
+    const positions = expressions.map((e) => /background-position-x: ([^;]+);/.exec(css.slice(css.indexOf(`.portrait.${e} {`)))?.[1]);
+    expect(css.includes('.portrait.neutral {')).toBe(false);
+    expect(positions.slice(1)).toEqual(['calc(100% / 3)', 'calc(200% / 3)', '100%']);
+  });
+
+  it('names the sheet by its drawing, so a changed sheet is a new address', () => {
+    const t = (key: string) => key;
+    const address = portraitView('anna', 'Anna', t)!.src;
+    expect(address).toMatch(/^\/portraits\/cast\.svg\?v=[0-9a-f]{8}$/);
+    expect(portraitView('mark', 'Mark', t)!.src).toBe(address);
+    const own = portraitView('mark', 'Mark', t, { folder: 'portraits/', people: ['mark'] })!;
+    expect(own).toMatchObject({ row: 0, rows: 1 });
+    expect(own.src).toMatch(/^portraits\/cast\.svg\?v=[0-9a-f]{8}$/);
+    expect(own.src.slice(-8)).not.toBe(address.slice(-8));
   });
 
   it('draws only the people asked for, as a package carries only its scenario’s', () => {

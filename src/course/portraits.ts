@@ -3,8 +3,9 @@
 // its ToonHead style (a style with eyebrows, eyes and a mouth for each of our expressions, under
 // CC BY 4.0); the parts the faces share (head, hair, clothes) are kept once, and SVGO rounds the
 // drawing to whole units of its 768-unit canvas, below a tenth of a pixel at the sizes we show.
-// That keeps the three people's twelve faces at 4.4 KB gzipped: 7.5 KB as one file a person,
+// That keeps the three people's twelve faces at 4.3 KB gzipped: 7.5 KB as one file a person,
 // about 27 KB as separate faces.
+import { createHash } from 'node:crypto';
 import { Avatar, Style } from '@dicebear/core';
 import toonHead from '@dicebear/styles/toon-head.json' with { type: 'json' };
 import { type CustomPlugin, optimize, type XastElement } from 'svgo';
@@ -17,6 +18,12 @@ const style = new Style(toonHead);
 
 /** The side of DiceBear's canvas for this style, in SVG user units. */
 const canvas = 768;
+
+/**
+ * The side of a face's square in the sheet, SVG user units: the face with a clear margin around
+ * it, so that a face drawn at a fraction of a pixel's size never shows an edge of its neighbour's.
+ */
+export const cell = 800;
 
 /**
  * How each person looks: DiceBear ToonHead options (the variant of each part and its colors,
@@ -64,9 +71,9 @@ const faces: Readonly<Record<Expression, Readonly<Record<string, string>>>> = {
 };
 
 /**
- * Where a person's faces are: the cast's sheet as the page finds it ("/portraits/cast.svg") and the
- * person's row in it, counted from 0 of `rows`. Each expression is a column, in the order of
- * `expressions` (`castSvg`).
+ * Where a person's faces are: the cast's sheet as the page finds it ("/portraits/cast.svg?v=…",
+ * `sheetAddress`) and the person's row in it, counted from 0 of `rows`. Each expression is a
+ * column, in the order of `expressions` (`castSvg`).
  */
 export interface FaceRow {
   src: string;
@@ -92,6 +99,23 @@ export const siteSheet: Sheet = { folder: '/portraits/', people: Object.keys(loo
 /** An LMS package's own sheet, in its "portraits/" (an LMS serves only what is inside it): only its scenario's people with a look. */
 export const packageSheet = (people: readonly string[]): Sheet => ({ folder: 'portraits/', people: people.filter((id) => id in looks) });
 
+const addresses = new Map<string, string>();
+
+/**
+ * The sheet's address with its drawing's hash, e.g. "/portraits/cast.svg?v=1a2b3c4d": a changed
+ * sheet is a new address, so no browser pairs a page with a sheet of another layout from its
+ * cache. The service worker answers the address from its precache whatever the query.
+ */
+function sheetAddress(sheet: Sheet): string {
+  const key = `${sheet.folder}\n${sheet.people.join()}`;
+  let address = addresses.get(key);
+  if (!address) {
+    address = `${sheet.folder}${castFile}?v=${createHash('sha256').update(castSvg(sheet.people)).digest('hex').slice(0, 8)}`;
+    addresses.set(key, address);
+  }
+  return address;
+}
+
 /**
  * A person's portrait in the language of `t` from `sheet` (the site's, by default), or undefined
  * for a person the sheet does not draw (one without a look).
@@ -105,7 +129,7 @@ export function portraitView(
   const row = sheet.people.indexOf(person);
   if (!(person in looks) || row < 0) return undefined;
   const alt = Object.fromEntries(expressions.map((e) => [e, t('portrait.of', { name, expression: t(`portrait.${e}`) })]));
-  return { src: `${sheet.folder}${castFile}`, row, rows: sheet.people.length, alt: alt as Record<Expression, string> };
+  return { src: sheetAddress(sheet), row, rows: sheet.people.length, alt: alt as Record<Expression, string> };
 }
 
 /** Where the artwork comes from and under which licence, from the style's own record. */
@@ -165,7 +189,7 @@ export const castFile = 'cast.svg';
  * Portrait component), so every face on a page is one image that a browser draws once: a view
  * of the file per face cost a pass over the whole file for each. One file for everyone: the
  * people are drawn in one style, so gzip finds the same shapes in each and three people's
- * twelve faces weigh 4.4 KB, against 7.5 KB as three files. Deterministic: the same looks give
+ * twelve faces weigh 4.3 KB, against 7.5 KB as three files. Deterministic: the same looks give
  * the same bytes. Throws an AstroError naming the fix for a person without a look, and an Error
  * if DiceBear ever gave two different drawings one id.
  */
@@ -189,12 +213,13 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
         if (shared.has(id) && shared.get(id) !== drawing) throw new Error(`Two different portrait parts share the id "${id}".`);
         shared.set(id, drawing);
       }
-      placed!.attributes.transform = `translate(${column * canvas} ${row * canvas})`;
+      const margin = (cell - canvas) / 2;
+      placed!.attributes.transform = `translate(${column * cell + margin} ${row * cell + margin})`;
       placed!.attributes.id = `${person}-${expression}`;
       return renderSync(placed!);
     });
   });
-  const [width, height] = [expressions.length * canvas, people.length * canvas];
+  const [width, height] = [expressions.length * cell, people.length * cell];
   const sheet = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" fill="none"><defs>${[...shared.values()].join('')}</defs>${drawn.join('')}</svg>`;
   const { data } = optimize(sheet, {
     multipass: true,

@@ -77,8 +77,13 @@ for (const locale of locales) {
             - ${named('img', face)}
             - text: ${JSON.stringify(label)}${subject}
       `);
-      // The face drawn is the one named: the sender's, in that expression, from a sheet the build has.
+      // The face drawn is the one named: the sender's, in that expression, from a sheet the build has;
+      // beside each line of a call or a meeting, its speaker's in the same expression.
       expect(await shownFace(article.locator('.moment-head .portrait'))).toBe(`${medium.from}-${expression}`);
+      const speakers = 'lines' in medium ? (medium.lines ?? []).map((l) => `${l.by}-${expression}`) : [];
+      const beside = article.locator('.moment-body .portrait');
+      await expect(beside).toHaveCount(speakers.length);
+      for (const [i, speaker] of speakers.entries()) expect(await shownFace(beside.nth(i))).toBe(speaker);
       const money = moneyAt(scenario, meters);
       const amount = moneyFormat(money.currency, locale);
       // Where the money would give the story away before its player learns it, the day comes alone.
@@ -167,8 +172,7 @@ for (const locale of locales) {
       // Following no run, the text version shows every moment's face calm unless the scene names
       // one; a reaction's face shows how its choice moved trust (down annoyed, up pleased), whatever
       // the level, unless it names its own.
-      const face = (person: string, expression: Expression) =>
-        fill(ui[locale]['portrait.of'], { name: name(person), expression: ui[locale][`portrait.${expression}`] }, locale);
+      const face = (person: string, expression: Expression) => ({ person, expression });
       const moved = (effects: Record<string, number>): Expression => {
         const by = effects[faceMeter] ?? 0;
         return by === 0 ? 'neutral' : expressionAt(scenario, { [faceMeter]: by }, { [faceMeter]: 0 });
@@ -184,10 +188,15 @@ for (const locale of locales) {
       await page.goto(`/${locale}/scenarios/${scenario.id}/text/`);
       const names = await page.locator('.static-node article').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       expect(names).toEqual(labels);
-      const alts = await page
-        .locator('.static-node article .moment-head .portrait')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-      expect(alts).toEqual(faces);
+      const portraits = page.locator('.static-node article .moment-head .portrait');
+      const alts = await portraits.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      expect(alts).toEqual(
+        faces.map(({ person, expression }) =>
+          fill(ui[locale]['portrait.of'], { name: name(person), expression: ui[locale][`portrait.${expression}`] }, locale),
+        ),
+      );
+      // And each face drawn is the one named.
+      for (const [i, { person, expression }] of faces.entries()) expect(await shownFace(portraits.nth(i))).toBe(`${person}-${expression}`);
     }
     await context.close();
   });
