@@ -90,6 +90,19 @@ describe('the portraits drawn at build time', () => {
     );
   });
 
+  it('keeps each drawing once, though DiceBear gives each person’s eyes and mouths ids of their own', () => {
+    const svg = castSvg();
+    const defs = svg.slice(svg.indexOf('<defs>') + 6, svg.indexOf('</defs>'));
+    // The parts, each with its own ids (its own and its masks') left out.
+    const drawings = [
+      ...defs.matchAll(/<(g|path|clipPath) id="([^"]+)"[\s\S]*?(?=<(?:g|path|clipPath) id="[^"]+\.(?:anna|mark|dana)"|$)/g),
+    ].map((m) => m[0].replace(/\b(id|href|mask|clip-path)="[^"]*"/g, '').replace(/\.(anna|mark|dana)\b/g, ''));
+    expect(drawings.length).toBeGreaterThan(20);
+    expect(drawings.filter((d, i) => drawings.indexOf(d) !== i)).toEqual([]);
+    // Mark's calm face shows the eyes drawn under Anna's id.
+    expect(svg.match(/<g id="mark-neutral"[\s\S]*?<\/g>/)![0]).toMatch(/href="#eyes-happy-\w+\.anna"/);
+  });
+
   it('keeps no shape that draws nothing (filled at opacity 0, without a stroke of its own or its group’s)', () => {
     const svg = castSvg();
     // Every part left at opacity 0 lies in a stroked group, or has its own stroke: it draws its outline.
