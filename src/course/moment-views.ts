@@ -93,26 +93,25 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, sheet: She
   const here = localize(scenario, locale);
   const t = useMessages(locale);
   const name = (id: string) => speakerOf(here, { from: id });
-  const face = (id: string) => {
-    const portrait = portraitView(id, name(id), t, sheet);
-    return portrait && { portrait };
-  };
+  const portraitOf = (id: string) => portraitView(id, name(id), t, sheet);
   const view = (m: PlayableMedium, day: number): MomentView => {
     const to = 'to' in m ? m.to.map(name).join(', ') : '';
     const date = dateOfDay(scenario.calendarStart, day).toLocaleDateString(intlLocale[locale], { dateStyle: 'full', timeZone: 'UTC' });
+    const portrait = portraitOf(m.from);
     return {
       kind: m.kind,
       label: t(`moment.${m.kind}`, { from: name(m.from), to }),
-      ...face(m.from),
+      ...(portrait && { portrait }),
       ...(m.expression && { expression: m.expression }),
       ...(m.kind === 'email' && { fields: t('moment.fields', { subject: m.subject, date }) }),
       ...('body' in m && m.body !== undefined && { body: unwrapLines(m.body) }),
       ...('lines' in m &&
         m.lines && {
           lines: m.lines.map((l) => {
-            const speaker = face(l.by);
-            const row = speaker && { src: speaker.portrait.src, row: speaker.portrait.row, rows: speaker.portrait.rows };
-            return { name: name(l.by), text: unwrapLines(l.text), own: l.by === m.from, ...(row && { face: row }) };
+            // The speaker's row only: the heading's face carries the texts.
+            const speaker = portraitOf(l.by);
+            const face: FaceRow | undefined = speaker && { src: speaker.src, row: speaker.row, rows: speaker.rows };
+            return { name: name(l.by), text: unwrapLines(l.text), own: l.by === m.from, ...(face && { face }) };
           }),
         }),
     };

@@ -26,6 +26,9 @@ const canvas = 768;
  */
 export const cell = 800;
 
+/** The clear margin on each side of a face in its cell, SVG user units. */
+const margin = (cell - canvas) / 2;
+
 /**
  * How each person looks: DiceBear ToonHead options (the variant of each part and its colors,
  * without the '#'). A person of the story without a look here gets no portrait.
@@ -100,22 +103,13 @@ export const siteSheet: Sheet = { folder: '/portraits/', people: Object.keys(loo
 /** An LMS package's own sheet, in its "portraits/" (an LMS serves only what is inside it): only its scenario's people with a look. */
 export const packageSheet = (people: readonly string[]): Sheet => ({ folder: 'portraits/', people: people.filter((id) => id in looks) });
 
-const addresses = new Map<string, string>();
-
 /**
  * The sheet's address with its drawing's hash, e.g. "/portraits/cast.svg?v=1a2b3c4d": a changed
  * sheet is a new address, so no browser pairs a page with a sheet of another layout from its
  * cache. The service worker answers the address from its precache whatever the query.
  */
-function sheetAddress(sheet: Sheet): string {
-  const key = `${sheet.folder}\n${sheet.people.join()}`;
-  let address = addresses.get(key);
-  if (!address) {
-    address = `${sheet.folder}${castFile}?v=${createHash('sha256').update(castSvg(sheet.people)).digest('hex').slice(0, 8)}`;
-    addresses.set(key, address);
-  }
-  return address;
-}
+const sheetAddress = (sheet: Sheet) =>
+  `${sheet.folder}${castFile}?v=${createHash('sha256').update(castSvg(sheet.people)).digest('hex').slice(0, 8)}`;
 
 /**
  * A person's portrait in the language of `t` from `sheet` (the site's, by default), or undefined
@@ -128,7 +122,7 @@ export function portraitView(
   sheet: Sheet = siteSheet,
 ): PortraitView | undefined {
   const row = sheet.people.indexOf(person);
-  if (!(person in looks) || row < 0) return undefined;
+  if (row < 0) return undefined;
   const alt = Object.fromEntries(expressions.map((e) => [e, t('portrait.of', { name, expression: t(`portrait.${e}`) })]));
   return { src: sheetAddress(sheet), row, rows: sheet.people.length, alt: alt as Record<Expression, string> };
 }
@@ -191,10 +185,24 @@ export const castFile = 'cast.svg';
  * of the file per face cost a pass over the whole file for each. One file for everyone: the
  * people are drawn in one style, so gzip finds the same shapes in each and three people's
  * twelve faces weigh 3.9 KB, against 7.5 KB as three files. Deterministic: the same looks give
- * the same bytes. Throws an AstroError naming the fix for a person without a look, and an Error
- * if DiceBear ever gave two different drawings one id.
+ * the same bytes, drawn once a build for each list of people (the pages' addresses hash it, and
+ * the site and each package serve it). Throws an AstroError naming the fix for a person without
+ * a look, and an Error if DiceBear ever gave two different drawings one id.
  */
 export function castSvg(people: readonly string[] = Object.keys(looks)): string {
+  const key = people.join();
+  let sheet = sheets.get(key);
+  if (sheet === undefined) {
+    sheet = drawSheet(people);
+    sheets.set(key, sheet);
+  }
+  return sheet;
+}
+
+const sheets = new Map<string, string>();
+
+/** The sheet of `people`, drawn (`castSvg`). */
+function drawSheet(people: readonly string[]): string {
   const shared = new Map<string, string>();
   /** Each part's drawing with its own ids left out, and the id it is kept under. */
   const drawnAs = new Map<string, string>();
@@ -227,7 +235,6 @@ export function castSvg(people: readonly string[] = Object.keys(looks)): string 
           shared.set(id, drawing);
         }
       }
-      const margin = (cell - canvas) / 2;
       placed!.attributes.transform = `translate(${column * cell + margin} ${row * cell + margin})`;
       placed!.attributes.id = `${person}-${expression}`;
       // The face's references (its parts' href="#…", its clip-path's url(#…)) to the parts kept.
