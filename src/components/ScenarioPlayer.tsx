@@ -8,6 +8,7 @@ import { ConfirmDialog, FeedbackBody } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import { reactionOf } from '../course/reactions.ts';
+import { focusWhenLaidOut } from '../browser/focus.ts';
 import './ScenarioPlayer.css';
 
 /**
@@ -95,13 +96,13 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
     this.stop?.();
   }
 
-  // Focus follows what changed: the feedback, the next situation or the outcome. It moves as
-  // the new view is put in, before the frame: the layout it forces is the one the frame would do
-  // anyway, and the frame paints the view already scrolled to its heading, where moving after
-  // the paint cost a second frame on every step (its style, layout and paint).
+  // Focus follows what changed: the feedback, the next situation or the outcome. It moves in the
+  // frame that shows the new view, after that frame's layout and before its paint: no layout is
+  // forced on a step, and the frame paints the view already scrolled to its heading, where moving
+  // after the paint cost a second frame on every step (its style, layout and paint).
   override componentDidUpdate({ view: was }: PlayerProps) {
     const { view } = this.props;
-    if (view.step !== was.step || !view.feedback !== !was.feedback) this.elements.focusTarget.current?.focus();
+    if (view.step !== was.step || !view.feedback !== !was.feedback) focusWhenLaidOut(this.elements.focusTarget.current);
   }
 
   override render(props: PlayerProps) {

@@ -250,6 +250,8 @@ test('a choice clicked before the player has started answers at once, and the li
   await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();
   // The consequence was rendered with the page: it shows before any script has arrived.
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(client, first!, 'en'));
+  // Focus is on its heading, as the live player would put it.
+  await expect(page.locator('[data-early-view] .feedback h3')).toBeFocused();
   await expect(page.locator('[data-island="player"]')).not.toHaveAttribute('data-hydrated', 'true');
   // The map comes with the player: until then no "Map of the scenario" heads a blank space.
   await expect(page.locator('#map-heading')).toBeHidden();
