@@ -28,6 +28,7 @@ import en from '../i18n/en.json' with { type: 'json' };
 import ru from '../i18n/ru.json' with { type: 'json' };
 import { checkInkPaths, compileInk, inkSource } from '../peers/ink.ts';
 import { startServer, type ServedResponse } from './serve.ts';
+import { forcedLayouts, type TraceEvent as BaseTraceEvent } from './trace-layouts.ts';
 
 const ui = { en, ru } as const;
 
@@ -96,6 +97,8 @@ interface Round {
    * time a step needs stays much the same: compare variants by this one.
    */
   cpu: Record<Category, number>[];
+  /** With `--trace`: the layouts a script forced between the first timed click and the last step's paint (`forcedLayouts`). */
+  forced: number;
 }
 
 const kinds = ['html', 'css', 'js', 'story', 'portraits', 'map', 'fonts', 'other'] as const;
@@ -133,15 +136,9 @@ function categoryOf(name: string): Category {
   return 'other';
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
+interface TraceEvent extends BaseTraceEvent {
   /** Thread (CPU) time, µs. */
   tdur?: number;
-  pid: number;
-  tid: number;
   args?: { data?: { frame?: string }; name?: string };
 }
 
@@ -202,6 +199,13 @@ function stepsOf(events: TraceEvent[]): { wall: Record<Category, number>[]; cpu:
     cpu.push(sumCpu);
   }
   return { wall, cpu };
+}
+
+/** From the first timed click to the last step's paint (the page probe's marks), µs; all of time in a trace without them. */
+function stepsSpan(events: TraceEvent[]): [number, number] {
+  const marks = events.filter((e) => e.name.startsWith('bench-'));
+  if (marks.length === 0) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  return [Math.min(...marks.map((e) => e.ts)), Math.max(...marks.map((e) => e.ts))];
 }
 
 const scenarioDir = 'content/scenarios';
@@ -397,6 +401,7 @@ async function playRound(
     >,
     elements,
     ...(({ wall, cpu }) => ({ steps: wall, cpu }))(stepsOf(trace)),
+    forced: forcedLayouts(trace, ...stepsSpan(trace)).length,
   };
   await context.close();
   return round;
@@ -512,6 +517,15 @@ async function main() {
       const cells = categories.map((c) => Math.round(cpuOf(rounds, c))).join(' | ');
       console.log(`| /${locale}/scenarios/${scenario.id}/ | ${side} | ${cells} | ${Math.round(cpuOf(rounds))} | ${ratio} |`);
     }
+  }
+  // Issue #13: a choice never forces a synchronous layout. The most any round had, per side.
+  console.log(`\nLayouts forced by a script over the ${timedChoices} choices (the most in any round):\n`);
+  console.log('| page | ours | ink |\n|---|---|---|');
+  for (const { locale, scenario } of pages) {
+    const [ours, ink] = (['ours', 'ink'] as const).map((side) =>
+      Math.max(...results.get(`${side} ${locale}/${scenario.id}`)!.map((r) => r.forced)),
+    );
+    console.log(`| /${locale}/scenarios/${scenario.id}/ | ${ours} | ${ink} |`);
   }
 }
 

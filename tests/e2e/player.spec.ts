@@ -12,6 +12,7 @@ import { choiceLabel, fill, scenarios, shortestPathsToEndings, shortestPathsToNo
 import { nestedQuotes, signed, splitParagraphs } from '../../src/i18n/typography.ts';
 import { textFor } from '../../src/engine/texts.ts';
 import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
+import { forcedLayouts, type TraceEvent } from '../../src/cli/trace-layouts.ts';
 
 for (const locale of locales) {
   test.describe(() => {
@@ -337,6 +338,62 @@ for (const locale of locales)
   });
 
 for (const locale of locales) {
+  test.describe(() => {
+    test.use({ lang: locale });
+    test(`${locale}: a choice and its Continue, made from the keyboard, move focus to each new heading without forcing a layout`, async ({
+      page,
+      player,
+    }) => {
+      const [scenario] = scenarios;
+      const first = [...shortestPathsToEndings(scenario!).values()][0]![0]!;
+      await player.open(scenario!.id);
+      await page.locator(`[data-choice="${first.choice}"]`).focus();
+      const cdp = await page.context().newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      // While the trace runs, the test reads no geometry (Playwright's locators would): it presses
+      // keys, and waits for two frames before it asks what has focus, which reads nothing either.
+      const focusedAfterTwoFrames = (selector: string) =>
+        page.evaluate(
+          (focused) =>
+            new Promise<boolean>((done) =>
+              requestAnimationFrame(() => requestAnimationFrame(() => done(!!document.activeElement?.matches(focused)))),
+            ),
+          selector,
+        );
+      await page.keyboard.press('Enter');
+      expect(await focusedAfterTwoFrames('.feedback h3')).toBe(true);
+      // From the feedback's heading, the next stop is Continue.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(await focusedAfterTwoFrames('.decision h3')).toBe(true);
+      // One layout forced on purpose, after the steps, by a page's timer (as a page's script would):
+      // what the check below must find, and only it.
+      const forcedOnPurpose = await page.evaluate(
+        () =>
+          new Promise<number>((done) =>
+            setTimeout(() => {
+              document.body.append(document.createElement('p'));
+              done(document.body.offsetHeight);
+            }),
+          ),
+      );
+      expect(forcedOnPurpose).toBeGreaterThan(0);
+      const stopped = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await stopped;
+      const next = replay(scenario!, [first])!.node;
+      await expect(page.locator('.decision h3')).toHaveText(next.title[locale]);
+      await expect(page.locator('.decision h3')).toBeFocused();
+      // The frames laid the new views out (the trace saw them), and no script but the one above made a layout sooner.
+      expect(events.filter((e) => e.name === 'Layout' && e.ph === 'X').length).toBeGreaterThanOrEqual(3);
+      expect(forcedLayouts(events)).toHaveLength(1);
+    });
+  });
+}
+
+for (const locale of locales) {
   for (const scenario of scenarios) {
     test(`${locale}: ${scenario.id} on a phone, after a reload on the feedback, every choice and every Continue land on the new heading in view, not under the sticky meters`, async ({
       phone,
@@ -391,7 +448,7 @@ async function continueFromBottom(player: ScenarioPlayer) {
 /** The heading has focus, is on screen, and nothing (the sticky meters) is drawn over any part of it. */
 async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['locator']>) {
   await expect(heading).toBeFocused();
-  // Focus scrolls it into view as the view is put in; wait until the page holds still all the same.
+  // Focus scrolls it into view in the frame that draws the view; wait until the page holds still all the same.
   await expect(async () => {
     const before = await page.evaluate(() => scrollY);
     await page.evaluate(() => new Promise(requestAnimationFrame));
