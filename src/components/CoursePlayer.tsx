@@ -9,10 +9,11 @@ import { type CourseLink, CourseOutcome, OutcomeWaiting } from './CourseOutcome.
 import { createCoursePlayer } from '../stores/course-player.ts';
 import { followEndings, type EndingsData } from '../stores/course-endings.ts';
 import { translator } from '../i18n/messages.ts';
-import StorageNotice from './StorageNotice.tsx';
+import { showStorageNotice } from '../scripts/storage-notice.ts';
 import { followOnMap } from '../scripts/paint-map.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
 import { makeEarlyChoice } from '../scripts/early-choice.ts';
+import { focusWhenLaidOut, pendingFocus } from '../browser/focus.ts';
 
 interface Props extends PlayerIslandProps {
   /**
@@ -54,7 +55,9 @@ export default class CoursePlayer extends Component<Props> {
     const stops = [
       course.$notice.listen(rerender),
       player.$view.listen(rerender),
-      $storageNotice.listen(rerender),
+      // Said in the page's own notice line, as every page of the course says it: its four texts
+      // are in the page already, so the player's strings leave them out.
+      $storageNotice.subscribe(showStorageNotice),
       endings.$endings.listen((state) => {
         // The outcome's strings join the page's. What an ending shows next (the outcome, the
         // failure, the wait again) takes focus to its title if focus was in what it replaces.
@@ -63,7 +66,8 @@ export default class CoursePlayer extends Component<Props> {
           // A retry that loads them takes back the page's notice that they had not.
           hideIslandFailed('player');
         }
-        this.refocus = !!document.activeElement?.closest('.outcome');
+        // Focus may still be on its way to the ending's title, due in the next frame.
+        this.refocus = !!(pendingFocus() ?? document.activeElement)?.closest('.outcome');
         rerender();
       }),
       endings.stop,
@@ -80,7 +84,7 @@ export default class CoursePlayer extends Component<Props> {
   }
 
   override componentDidUpdate() {
-    if (this.refocus) this.heading?.current?.focus();
+    if (this.refocus) focusWhenLaidOut(this.heading?.current);
     this.refocus = false;
   }
 
@@ -94,25 +98,22 @@ export default class CoursePlayer extends Component<Props> {
     const notice = course.$notice.get();
     const endings = this.endings?.$endings.get();
     return (
-      <>
-        <StorageNotice notice={$storageNotice.get()} t={t} />
-        <ScenarioPlayer
-          scenario={scenario}
-          player={player}
-          view={player.$view.get()}
-          t={t}
-          story={story}
-          outcome={(slot) => {
-            this.heading = slot.headingRef;
-            return endings?.status === 'ready' ? (
-              <CourseOutcome {...slot} player={player} t={t} meanwhile={endings.data.meanwhile} next={next} other={other} />
-            ) : (
-              <OutcomeWaiting {...slot} player={player} t={t} failed={endings?.status === 'failed'} retry={() => this.endings?.retry()} />
-            );
-          }}
-          {...(notice && { notice: t(notice) })}
-        />
-      </>
+      <ScenarioPlayer
+        scenario={scenario}
+        player={player}
+        view={player.$view.get()}
+        t={t}
+        story={story}
+        outcome={(slot) => {
+          this.heading = slot.headingRef;
+          return endings?.status === 'ready' ? (
+            <CourseOutcome {...slot} player={player} t={t} meanwhile={endings.data.meanwhile} next={next} other={other} />
+          ) : (
+            <OutcomeWaiting {...slot} player={player} t={t} failed={endings?.status === 'failed'} retry={() => this.endings?.retry()} />
+          );
+        }}
+        {...(notice && { notice: t(notice) })}
+      />
     );
   }
 }

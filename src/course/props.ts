@@ -96,5 +96,9 @@ export const outcomeMessages = [
   'player.recommendedScore',
 ] as const;
 
-/** The namespaces of the strings the course player is given in its page, less `outcomeMessages`. */
-export const coursePlayerMessages = ['player.', 'principle.', 'grade.', 'storage.'] as const;
+/**
+ * The namespaces of the strings the course player is given in its page, less `outcomeMessages`.
+ * Not `storage.`: the player says what happened to saved progress in the page's notice line
+ * (scripts/storage-notice.ts), whose texts the page carries.
+ */
+export const coursePlayerMessages = ['player.', 'principle.', 'grade.'] as const;

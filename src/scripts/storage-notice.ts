@@ -1,4 +1,5 @@
-// Shows the storage notice (progress reset, nothing can be saved, or saved by a newer version) on pages without islands.
+// Shows the storage notice (progress reset, nothing can be saved, or saved by a newer version) in
+// the page's own notice line: from the home page's and the lessons' scripts, and the scenario player.
 import type { StorageNotice } from '../stores/saved-progress.ts';
 
 /** Shows `notice` in the page's #storage-notice, in the page's language; nothing hides it. */
