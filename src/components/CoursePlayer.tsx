@@ -13,7 +13,7 @@ import { showStorageNotice } from '../scripts/storage-notice.ts';
 import { followOnMap } from '../scripts/paint-map.ts';
 import type { PlayerIslandProps } from '../course/props.ts';
 import { makeEarlyChoice } from '../scripts/early-choice.ts';
-import { focusWhenLaidOut, pendingFocus } from '../browser/focus.ts';
+import { focusWhenLaidOut } from '../browser/focus.ts';
 
 interface Props extends PlayerIslandProps {
   /**
@@ -66,8 +66,10 @@ export default class CoursePlayer extends Component<Props> {
           // A retry that loads them takes back the page's notice that they had not.
           hideIslandFailed('player');
         }
-        // Focus may still be on its way to the ending's title, due in the next frame.
-        this.refocus = !!(pendingFocus() ?? document.activeElement)?.closest('.outcome');
+        // Focus may still be on its way to the ending's title, due in the next frame: until then
+        // it is on the page's body, and the outcome's title is where it goes.
+        const at = document.activeElement;
+        this.refocus = !at || at === document.body || !!at.closest('.outcome');
         rerender();
       }),
       endings.stop,

@@ -12,9 +12,11 @@ import { focusWhenLaidOut } from '../browser/focus.ts';
 import './ScenarioPlayer.css';
 
 /**
- * A step's action, taken once the clicked button has let go of focus. The button leaves the page
- * with the view it is in, and a browser removes a focused element at several times the cost of an
- * unfocused one (it moves focus as it goes); focus lands on the new view's heading either way.
+ * A step's action, taken once the clicked button has let go of focus, to the page's body: from
+ * there focus moves to the new view's heading (`focusWhenLaidOut`). A button that leaves the page
+ * with its view goes at a fraction of the cost (a browser removes a focused element at several
+ * times the cost of an unfocused one, as it moves focus as it goes); one that stays (Step back)
+ * no longer holds focus that should go to the new heading.
  */
 const unfocused = (action: () => void) => () => {
   (document.activeElement as HTMLElement | null)?.blur();
@@ -80,7 +82,7 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
   // the width and the language.
   override componentDidMount() {
     const panel = this.elements.section.current?.querySelector<HTMLElement>('.player-meters');
-    if (!panel || typeof ResizeObserver !== 'function') return;
+    if (!panel) return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() => {
       root.style.scrollPaddingTop = `${panel.offsetHeight + stickyClearance}px`;
@@ -188,7 +190,7 @@ function playerView(
       {(allowUndo || !view.debrief) && (
         <div class="player-controls">
           {allowUndo && (
-            <button type="button" class="secondary" disabled={view.step === 0} onClick={() => player.back()}>
+            <button type="button" class="secondary" disabled={view.step === 0} onClick={unfocused(() => player.back())}>
               {t('player.back')}
             </button>
           )}
@@ -205,7 +207,7 @@ function playerView(
         question={t('player.restartConfirm')}
         confirm={t('player.restart')}
         cancel={t('player.cancel')}
-        onConfirm={() => player.restart()}
+        onConfirm={unfocused(() => player.restart())}
       />
     </section>
   );

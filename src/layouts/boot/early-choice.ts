@@ -26,19 +26,7 @@ addEventListener(
     view.append(ahead.content.cloneNode(true));
     island.hidden = true;
     island.after(view);
-    // Focus goes to the consequence's heading once the frame has laid it out, as the player's
-    // does, unless the learner moved it on meanwhile (browser/focus.ts, which this inline script
-    // cannot import): no layout is forced.
-    const heading = view.querySelector<HTMLElement>('[tabindex="-1"]');
-    if (typeof ResizeObserver !== 'function') heading?.focus();
-    else if (heading) {
-      const observer = new ResizeObserver(() => {
-        observer.disconnect();
-        const now = document.activeElement;
-        if (now === target || now === null || now === document.body) heading.focus();
-      });
-      observer.observe(heading);
-    }
+    view.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
   },
   true,
 );
