@@ -27,7 +27,7 @@ export function enableCopyButtons(root: Document): void {
       const source = root.getElementById(button.dataset['copy'] ?? '');
       let message: string;
       try {
-        if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('this browser has no clipboard for pages');
+        if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('no clipboard');
         await navigator.clipboard.writeText(source?.textContent ?? '');
         message = status.dataset['copied'] ?? '';
         button.classList.add('copied');
