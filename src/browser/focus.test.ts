@@ -5,6 +5,8 @@ import { focusWhenLaidOut } from './focus.ts';
 // that take it, and a ResizeObserver whose first reports come when the test says a frame has laid out.
 const body = { name: 'body' };
 const page = { activeElement: body as unknown, body };
+/** Where the page is scrolled; a fake element out of sight (`inSight` false) makes focus() scroll it. */
+let scrolled = 0;
 let observers: { report: () => void; observed: unknown[] }[] = [];
 
 class FakeResizeObserver {
@@ -27,8 +29,16 @@ const element = (name: string) => {
   const e = {
     name,
     isConnected: true,
+    inSight: false,
+    /** Whether it was scrolled to the top of the screen (scrollIntoView's default, block "start"). */
+    atTop: false,
     focus() {
-      if (e.isConnected) page.activeElement = e;
+      if (!e.isConnected) return;
+      page.activeElement = e;
+      if (!e.inSight) scrolled += 300;
+    },
+    scrollIntoView() {
+      if (e.isConnected) e.atTop = true;
     },
   };
   return e;
@@ -43,27 +53,44 @@ describe('focusWhenLaidOut', () => {
   beforeEach(() => {
     observers = [];
     page.activeElement = body;
+    scrolled = 0;
     Object.assign(globalThis, { document: page, ResizeObserver: FakeResizeObserver });
+    Object.defineProperty(globalThis, 'scrollY', { configurable: true, get: () => scrolled });
   });
   afterEach(() => {
     Reflect.deleteProperty(globalThis, 'document');
     Reflect.deleteProperty(globalThis, 'ResizeObserver');
+    Reflect.deleteProperty(globalThis, 'scrollY');
   });
 
-  it('moves focus to the new heading in the frame that lays it out, not before', () => {
+  it('moves focus to the new heading in the frame that lays it out, not before, and opens the view at it', () => {
     const heading = element('heading');
     focusWhenLaidOut(asElement(heading));
     expect(page.activeElement).toBe(body);
+    expect(heading.atTop).toBe(false);
     frame();
     expect(page.activeElement).toBe(heading);
+    // At the top of the screen, as a new page opens, not where focus() alone would scroll it.
+    expect(heading.atTop).toBe(true);
+  });
+
+  it('opens at the top even a new heading that focus() would leave where it is, in sight', () => {
+    const heading = element('heading');
+    heading.inSight = true;
+    focusWhenLaidOut(asElement(heading));
+    frame();
+    expect(page.activeElement).toBe(heading);
+    expect(heading.atTop).toBe(true);
   });
 
   it('leaves focus on an element that holds it when the step is made', () => {
     const back = element('back');
     back.focus();
-    focusWhenLaidOut(asElement(element('heading')));
+    const heading = element('heading');
+    focusWhenLaidOut(asElement(heading));
     frame();
     expect(page.activeElement).toBe(back);
+    expect(heading.atTop).toBe(false);
   });
 
   it('leaves focus where the learner moved it before the frame came', () => {

@@ -7,8 +7,9 @@
  * "gather active observations" step of the HTML standard's "update the rendering":
  * https://drafts.csswg.org/resize-observer/#html-event-loop). A focus() made straight after the
  * DOM changed makes the browser lay the page out there and then, a forced synchronous layout;
- * this one uses the frame's own layout, and the frame still paints the page scrolled to the
- * element. Focus moves only from the page's body, where the button that made the step leaves it
+ * this one uses the frame's own layout. It then scrolls the element to the top of the screen,
+ * below what sticks there (the page's scroll-padding-top), as a new page opens, and the same
+ * frame paints the page scrolled so. Focus moves only from the page's body, where the button that made the step leaves it
  * (the player blurs it first; one the step removed leaves it there too): a learner who put focus
  * somewhere in the meantime (a Tab, a screen reader's command) keeps it where they put it. An
  * element a quicker step removed before its frame is not focused (focus() does nothing on it),
@@ -20,6 +21,11 @@ export function focusWhenLaidOut(element: HTMLElement | null | undefined): void 
   if (!element) return;
   new ResizeObserver((_, observer) => {
     observer.disconnect();
-    if (document.activeElement === document.body) element.focus();
+    if (document.activeElement !== document.body) return;
+    element.focus();
+    // focus() brings the element only into view, often to the middle of a phone's screen, or
+    // leaves it wherever it is in sight: the new view opens at the top instead, below what sticks
+    // there (the page's scroll-padding-top), as a new page would.
+    element.scrollIntoView();
   }).observe(element);
 }
