@@ -27,7 +27,8 @@ export function enableCopyButtons(root: Document): void {
       const source = root.getElementById(button.dataset['copy'] ?? '');
       let message: string;
       try {
-        if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('no clipboard');
+        // A browser with no clipboard for pages (plain http, some in-app browsers) throws a
+        // TypeError here, handled below as a refusal is.
         await navigator.clipboard.writeText(source?.textContent ?? '');
         message = status.dataset['copied'] ?? '';
         button.classList.add('copied');
