@@ -40,6 +40,10 @@ const element = (name: string) => {
     scrollIntoView() {
       if (e.isConnected) e.atTop = true;
     },
+    /** Its view, which opens at the top of the screen with it. */
+    get parentElement() {
+      return { scrollIntoView: () => e.scrollIntoView() };
+    },
   };
   return e;
 };

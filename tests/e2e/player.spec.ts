@@ -446,8 +446,8 @@ async function continueFromBottom(player: ScenarioPlayer) {
 }
 
 /**
- * The heading has focus, opens at the top of the screen just below the sticky meters (unless the
- * page has no more to scroll), and nothing (those meters) is drawn over any part of it.
+ * The heading has focus, its view opens at the top of the screen just below the sticky meters
+ * (unless the page has no more to scroll), and nothing (those meters) is drawn over any part of it.
  */
 async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['locator']>) {
   await expect(heading).toBeFocused();
@@ -466,11 +466,13 @@ async function expectHeadingUncovered(page: Page, heading: ReturnType<Page['loca
     ]);
     const hit = points.map(([x, y]) => document.elementFromPoint(x!, y!)).find((at) => !at || !el.contains(at));
     if (hit !== undefined) return `covered by ${hit?.className || hit?.tagName}`;
-    // Just below the meters (the page's scroll-padding-top), not in the middle of the screen,
-    // unless the page has no more to scroll.
+    // Its view (a decision with its step number, an outcome with its grade) opens just below the
+    // meters (the page's scroll-padding-top), not in the middle of the screen, unless the page
+    // has no more to scroll.
     const top = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const view = el.parentElement!.getBoundingClientRect().top;
     const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
-    return atEnd || Math.abs(box.top - top) <= 2 ? '' : `opens ${Math.round(box.top)} px down, not at ${top}`;
+    return atEnd || Math.abs(view - top) <= 2 ? '' : `opens ${Math.round(view)} px down, not at ${top}`;
   });
   expect(covered).toBe('');
 }
