@@ -26,7 +26,12 @@ addEventListener(
     view.append(ahead.content.cloneNode(true));
     island.hidden = true;
     island.after(view);
-    view.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+    // Focus goes to the consequence's heading (its one h3) once the frame has laid the view out,
+    // as the live player's does (browser/focus.ts, which this inline script cannot import), so no
+    // layout is forced. Kept this short for the embedders' page, which counts the frame's inline
+    // scripts: the observer is left on, so a view that changes size before the player takes over
+    // (a phone turned) has focus put on its heading again.
+    new ResizeObserver(() => view.querySelector('h3')?.focus()).observe(view);
   },
   true,
 );
