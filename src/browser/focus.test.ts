@@ -5,8 +5,6 @@ import { focusWhenLaidOut } from './focus.ts';
 // that take it, and a ResizeObserver whose first reports come when the test says a frame has laid out.
 const body = { name: 'body' };
 const page = { activeElement: body as unknown, body };
-/** Where the page is scrolled; a fake element out of sight (`inSight` false) makes focus() scroll it. */
-let scrolled = 0;
 let observers: { report: () => void; observed: unknown[] }[] = [];
 
 class FakeResizeObserver {
@@ -25,24 +23,31 @@ class FakeResizeObserver {
   }
 }
 
+/** A heading in its view; `atTop` says whether the view was scrolled to the top of the screen (scrollIntoView's default). */
 const element = (name: string) => {
+  const view = {
+    atTop: false,
+    scrollIntoView() {
+      view.atTop = true;
+    },
+  };
   const e = {
     name,
     isConnected: true,
-    inSight: false,
-    /** Whether it was scrolled to the top of the screen (scrollIntoView's default, block "start"). */
-    atTop: false,
+    view,
+    get atTop() {
+      return view.atTop;
+    },
+    /** Scrolled to itself, not to its view. */
+    ownScroll: false,
     focus() {
-      if (!e.isConnected) return;
-      page.activeElement = e;
-      if (!e.inSight) scrolled += 300;
+      if (e.isConnected) page.activeElement = e;
     },
     scrollIntoView() {
-      if (e.isConnected) e.atTop = true;
+      e.ownScroll = true;
     },
-    /** Its view, which opens at the top of the screen with it. */
     get parentElement() {
-      return { scrollIntoView: () => e.scrollIntoView() };
+      return e.isConnected ? view : null;
     },
   };
   return e;
@@ -57,14 +62,11 @@ describe('focusWhenLaidOut', () => {
   beforeEach(() => {
     observers = [];
     page.activeElement = body;
-    scrolled = 0;
     Object.assign(globalThis, { document: page, ResizeObserver: FakeResizeObserver });
-    Object.defineProperty(globalThis, 'scrollY', { configurable: true, get: () => scrolled });
   });
   afterEach(() => {
     Reflect.deleteProperty(globalThis, 'document');
     Reflect.deleteProperty(globalThis, 'ResizeObserver');
-    Reflect.deleteProperty(globalThis, 'scrollY');
   });
 
   it('moves focus to the new heading in the frame that lays it out, not before, and opens the view at it', () => {
@@ -78,13 +80,13 @@ describe('focusWhenLaidOut', () => {
     expect(heading.atTop).toBe(true);
   });
 
-  it('opens at the top even a new heading that focus() would leave where it is, in sight', () => {
+  it('opens the heading’s whole view at the top (a decision’s step number, an ending’s grade above it), not the heading alone', () => {
     const heading = element('heading');
-    heading.inSight = true;
     focusWhenLaidOut(asElement(heading));
     frame();
     expect(page.activeElement).toBe(heading);
     expect(heading.atTop).toBe(true);
+    expect(heading.ownScroll).toBe(false);
   });
 
   it('leaves focus on an element that holds it when the step is made', () => {

@@ -7,15 +7,20 @@
  * "gather active observations" step of the HTML standard's "update the rendering":
  * https://drafts.csswg.org/resize-observer/#html-event-loop). A focus() made straight after the
  * DOM changed makes the browser lay the page out there and then, a forced synchronous layout;
- * this one uses the frame's own layout. It then scrolls the view that holds the element (its
- * parent) to the top of the screen, below what sticks there (the page's scroll-padding-top), as
- * a new page opens, and the same frame paints the page scrolled so. Focus moves only from the page's body, where the button that made the step leaves it
- * (the player blurs it first; one the step removed leaves it there too): a learner who put focus
- * somewhere in the meantime (a Tab, a screen reader's command) keeps it where they put it. An
- * element a quicker step removed before its frame is not focused (focus() does nothing on it),
- * nor one without a box (hidden). Every browser that runs the islands' code (ES2022: class
- * fields, Chrome 72, Firefox 69, Safari 14.1) has ResizeObserver (Chrome 64, Firefox 69, Safari
- * 13.1), so there is no fallback.
+ * this one uses the frame's own layout.
+ *
+ * It then scrolls the view that holds the element (its parent: a decision with its step number,
+ * an outcome with its grade) to the top of the screen, below what sticks there (the page's
+ * scroll-padding-top), as a new page opens; focus() alone brings it only into view, often to the
+ * middle of a phone's screen. The same frame paints the page scrolled so.
+ *
+ * Focus moves only from the page's body, where the button that made the step leaves it (the
+ * player blurs it first; one the step removed leaves it there too): a learner who put focus
+ * somewhere in the meantime (a Tab, a screen reader's command) keeps it there. An element a
+ * quicker step removed before its frame is not focused (focus() does nothing on it), nor one
+ * without a box (hidden). Every browser that runs the islands' code (ES2022: class fields,
+ * Chrome 72, Firefox 69, Safari 14.1) has ResizeObserver (Chrome 64, Firefox 69, Safari 13.1),
+ * so there is no fallback.
  */
 export function focusWhenLaidOut(element: HTMLElement | null | undefined): void {
   if (!element) return;
@@ -23,10 +28,6 @@ export function focusWhenLaidOut(element: HTMLElement | null | undefined): void 
     observer.disconnect();
     if (document.activeElement !== document.body) return;
     element.focus();
-    // focus() brings the element only into view, often to the middle of a phone's screen, or
-    // leaves it wherever it is in sight: the new view (the element's parent: a decision with its
-    // step number, an outcome with its grade) opens at the top instead, below what sticks there
-    // (the page's scroll-padding-top), as a new page would.
-    (element.parentElement ?? element).scrollIntoView();
+    element.parentElement?.scrollIntoView();
   }).observe(element);
 }
