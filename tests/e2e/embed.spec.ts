@@ -4,7 +4,7 @@ import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
 import { courseOrigin } from './origin.ts';
 import { startServer } from '../../src/cli/serve.ts';
-import { expect, ScenarioPlayer, test } from './fixtures.ts';
+import { expect, holdBack, ScenarioPlayer, test } from './fixtures.ts';
 
 // The host page (the `embedHost` fixture) lives on 127.0.0.1 while the course is on localhost: two different sites.
 const course = courseOrigin;
@@ -130,12 +130,7 @@ test('a choice clicked in a frame before its player has started answers at once;
   embedHost,
 }) => {
   // The frame's code is a file of its own, fetched beside the frame's page: hold it back, as a slow connection does.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/embed-frame.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/_astro/embed-frame.*.js');
   const scenario = reported.scenario;
   const [first] = markedPath(scenario, 'recommended');
   await embedHost.open(page, '/report');

@@ -5,7 +5,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
 import { choiceLabel, decisionAt, fill, plural, reported, scenarios, ui } from './course-data.ts';
 import { workshopsKey } from '../../src/browser/storage-keys.ts';
-import { expect, FacilitatorConsole, test, waitForIsland } from './fixtures.ts';
+import { expect, FacilitatorConsole, holdBack, test, waitForIsland } from './fixtures.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
 
@@ -263,14 +263,7 @@ test('a screen opened mid-session never shows the rendered first decision: its c
   const next = findNode(contractor, second!.node)!;
   const screen = await page.context().newPage();
   // Hold the screen's script, as a slow projector laptop would.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await screen.route('**/_astro/**/*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(screen, '**/_astro/**/*.js');
   // The held script holds back the page's load event: wait only for the rendered page.
   await screen.goto(`/en/facilitate/contractor/screen/${new URL(page.url()).search}`, { waitUntil: 'commit' });
   await expect(screen.locator('.screen-side')).toBeAttached();

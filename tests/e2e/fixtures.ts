@@ -22,6 +22,8 @@ export { type Cmi5Lms, learner, lmsPlayer, registration, type ScormLms, scormHar
 export { type LiveServer, type Phones, phoneDevice } from './pages/live.ts';
 export { ScenarioPlayer, waitForIsland } from './pages/player.ts';
 export { shownFace } from './pages/faces.ts';
+export { holdBack } from './pages/network.ts';
+export { focusedAfterFrames, traceWhile } from './pages/trace.ts';
 export { finishedProgress } from './pages/progress.ts';
 export { FacilitatorConsole, type LiveRoom, ProjectorScreen } from './pages/workshop.ts';
 

@@ -3,8 +3,8 @@ import { findNode, targetsOf } from '../../src/engine/graph.ts';
 import { locales } from '../../src/engine/locales.ts';
 import { choseLanguageKey, progressKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, decisionAt, defaultRoutePath, scenarios, templates, ui } from './course-data.ts';
-import { expect, test } from './fixtures.ts';
-import { forcedLayouts, type TraceEvent } from '../../src/cli/trace-layouts.ts';
+import { expect, focusedAfterFrames, holdBack, test, traceWhile } from './fixtures.ts';
+import { forcedLayouts } from '../../src/cli/trace-layouts.ts';
 
 const client = scenarios.find((s) => s.id === 'client')!;
 
@@ -240,31 +240,15 @@ test('a missing page under /ru/ answers 404 in Russian first, with a way back in
 test('a choice made from the keyboard before the player has started puts focus on its consequence without forcing a layout', async ({
   page,
 }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/course-player.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/_astro/course-player.*.js');
   const [first] = markedPath(client, 'recommended');
   await page.goto(`/en/scenarios/${client.id}/`);
   await page.locator(`[data-choice="${first!.choice}"]`).focus();
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
   // While the trace runs the test reads no geometry: a key, then two frames, then what has focus.
-  await page.keyboard.press('Enter');
-  const focused = await page.evaluate(
-    () =>
-      new Promise<boolean>((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => done(!!document.activeElement?.matches('[data-early-view] .feedback h3')))),
-      ),
-  );
-  const stopped = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await stopped;
-  expect(focused).toBe(true);
+  const events = await traceWhile(page, async () => {
+    await page.keyboard.press('Enter');
+    expect(await focusedAfterFrames(page, '[data-early-view] .feedback h3')).toBe(true);
+  });
   await expect(page.locator('[data-island="player"]')).not.toHaveAttribute('data-hydrated', 'true');
   expect(events.some((e) => e.name === 'Layout' && e.ph === 'X')).toBe(true);
   expect(forcedLayouts(events)).toEqual([]);
@@ -276,12 +260,7 @@ test('a choice made from the keyboard before the player has started puts focus o
 test('a choice clicked before the player has started answers at once, and the live player carries on from it', async ({ page }) => {
   // Hold the player back until the learner has clicked, as a slow phone connection does: its
   // code (a file the page's head asks for; its data comes last in the page) arrives after the choices.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/course-player.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/_astro/course-player.*.js');
   const [first, second] = markedPath(client, 'recommended');
   await page.goto(`/en/scenarios/${client.id}/`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: choiceLabel(client, first!, 'en'), exact: true }).click();

@@ -11,8 +11,8 @@ import { locales } from '../../src/engine/locales.ts';
 import { choiceLabel, fill, scenarios, shortestPathsToEndings, shortestPathsToNodes, ui } from './course-data.ts';
 import { nestedQuotes, signed, splitParagraphs } from '../../src/i18n/typography.ts';
 import { textFor } from '../../src/engine/texts.ts';
-import { expect, ScenarioPlayer, test, waitForIsland } from './fixtures.ts';
-import { forcedLayouts, type TraceEvent } from '../../src/cli/trace-layouts.ts';
+import { expect, focusedAfterFrames, holdBack, ScenarioPlayer, test, traceWhile, waitForIsland } from './fixtures.ts';
+import { forcedLayouts } from '../../src/cli/trace-layouts.ts';
 
 for (const locale of locales) {
   test.describe(() => {
@@ -296,12 +296,7 @@ test('when the endings’ texts cannot load, the ending says so, offers to try a
 test('an outcome that arrives after the learner has moved focus on leaves focus where they put it', async ({ page, player }) => {
   const scenario = scenarios.find((s) => s.id === 'client')!;
   const steps = markedPath(scenario, 'real');
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/en/scenarios/client/endings.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/en/scenarios/client/endings.json');
   await player.open(scenario.id);
   await player.play(scenario, steps);
   await expect(player.outcome.getByRole('status')).toHaveText(ui.en['player.outcomeLoading']);
@@ -320,12 +315,7 @@ for (const locale of locales)
     const steps = markedPath(scenario, 'recommended');
     const t = ui[locale];
     // The endings' file is held back until the learner has moved on from the last feedback.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/${locale}/scenarios/contractor/endings.json`, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, `**/${locale}/scenarios/contractor/endings.json`);
     const player = await new ScenarioPlayer(page, locale).open(scenario.id);
     await player.play(scenario, steps);
     const title = (replay(scenario, steps)!.node.title as Record<string, string>)[locale]!;
@@ -348,41 +338,28 @@ for (const locale of locales) {
       const first = [...shortestPathsToEndings(scenario!).values()][0]![0]!;
       await player.open(scenario!.id);
       await page.locator(`[data-choice="${first.choice}"]`).focus();
-      const cdp = await page.context().newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
       // While the trace runs, the test reads no geometry (Playwright's locators would): it presses
       // keys, and waits for two frames before it asks what has focus, which reads nothing either.
-      const focusedAfterTwoFrames = (selector: string) =>
-        page.evaluate(
-          (focused) =>
-            new Promise<boolean>((done) =>
-              requestAnimationFrame(() => requestAnimationFrame(() => done(!!document.activeElement?.matches(focused)))),
+      const events = await traceWhile(page, async () => {
+        await page.keyboard.press('Enter');
+        expect(await focusedAfterFrames(page, '.feedback h3')).toBe(true);
+        // From the feedback's heading, the next stop is Continue.
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        expect(await focusedAfterFrames(page, '.decision h3')).toBe(true);
+        // One layout forced on purpose, after the steps, by a page's timer (as a page's script
+        // would): what the check below must find, and only it.
+        const forcedOnPurpose = await page.evaluate(
+          () =>
+            new Promise<number>((done) =>
+              setTimeout(() => {
+                document.body.append(document.createElement('p'));
+                done(document.body.offsetHeight);
+              }),
             ),
-          selector,
         );
-      await page.keyboard.press('Enter');
-      expect(await focusedAfterTwoFrames('.feedback h3')).toBe(true);
-      // From the feedback's heading, the next stop is Continue.
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      expect(await focusedAfterTwoFrames('.decision h3')).toBe(true);
-      // One layout forced on purpose, after the steps, by a page's timer (as a page's script would):
-      // what the check below must find, and only it.
-      const forcedOnPurpose = await page.evaluate(
-        () =>
-          new Promise<number>((done) =>
-            setTimeout(() => {
-              document.body.append(document.createElement('p'));
-              done(document.body.offsetHeight);
-            }),
-          ),
-      );
-      expect(forcedOnPurpose).toBeGreaterThan(0);
-      const stopped = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await stopped;
+        expect(forcedOnPurpose).toBeGreaterThan(0);
+      });
       const next = replay(scenario!, [first])!.node;
       await expect(page.locator('.decision h3')).toHaveText(next.title[locale]);
       await expect(page.locator('.decision h3')).toBeFocused();
