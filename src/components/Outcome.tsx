@@ -36,18 +36,20 @@ export interface OutcomeProps {
 }
 
 /**
- * The grade line, the ending's title and text, the scores, then the host's parts. The host wraps
- * it (the player and the console in their `.outcome` box, the screen in its story column).
+ * The grade line, the ending's title and text, the note on how the ending and the grade differ,
+ * the scores, then the host's parts. The host wraps it (the player and the console in their
+ * `.outcome` box, the screen in its story column).
  */
 export function Outcome({ debrief, t, audience, title, level, headingId, headingRef, scoresHeading, children }: OutcomeProps) {
   const [Title, Sub] = [heading(level), heading(level + 1)];
   return (
     <>
-      <GradeLine debrief={debrief} t={t} room={audience === 'room'} />
+      <Grade debrief={debrief} t={t} room={audience === 'room'} />
       <Title {...(headingId && { id: headingId })} {...(headingRef && { tabIndex: -1, ref: headingRef })}>
         {title}
       </Title>
       {paragraphs(debrief.text)}
+      <StoryNote debrief={debrief} t={t} room={audience === 'room'} />
       {scoresHeading && <Sub>{scoresHeading}</Sub>}
       <Scores debrief={debrief} t={t} />
       {children}
@@ -56,21 +58,14 @@ export function Outcome({ debrief, t, audience, title, level, headingId, heading
 }
 
 /**
- * The grade, and the note when the ending's tone differs from it (the real case is a story that
- * ended well after risky play): the learner's in the grade's colour, the room's in the text's.
+ * The note when the ending's tone differs from the grade (the real case is a story that ended
+ * well after risky play). It follows the ending's text, which it is about: read before it, it
+ * spoke of an ending not yet told.
  */
-function GradeLine({ debrief, t, room }: { debrief: Debrief; t: Translate; room: boolean }) {
+function StoryNote({ debrief, t, room }: { debrief: Debrief; t: Translate; room: boolean }) {
   const { story } = debrief;
-  return (
-    <>
-      <Grade debrief={debrief} t={t} room={room} />
-      {story !== 'same' && (
-        <p class="story-note">
-          {room ? t(`workshop.story.${story}`) : t(`player.story.${story}`, { tone: t(`tone.${debrief.ending.tone}`) })}
-        </p>
-      )}
-    </>
-  );
+  if (story === 'same') return null;
+  return <p class="story-note">{room ? t(`workshop.story.${story}`) : t(`player.story.${story}`)}</p>;
 }
 
 /**

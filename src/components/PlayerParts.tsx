@@ -17,7 +17,8 @@ export function paragraphs(text: string) {
  * trust, the pace), then the why: the choice's one-line reason and, unless scores are hidden,
  * the points per principle. Nothing needs a click to be seen. A money meter's move (the money
  * owed, the extra payments) is written in money, as the story's strip writes it ("Paid to Anna:
- * $0 → $3,000"), not in its steps.
+ * $0 → $3,000"), not in its steps; money still on its way (`Feedback.pending`) with the day it
+ * is expected, as the strip says it ("…, expected on day 11").
  */
 export function FeedbackBody({
   feedback,
@@ -41,6 +42,8 @@ export function FeedbackBody({
   label?: boolean;
 }) {
   const shown = (id: string, value: number) => story.received[id]?.[value] ?? value;
+  // Money still on its way (a check in the mail) is said with the day it is expected, as the strip says it.
+  const { pending } = feedback;
   return (
     <>
       {label && <p class="feedback-choice">{feedback.choice.label}</p>}
@@ -50,10 +53,11 @@ export function FeedbackBody({
         <ul class="changes">
           {feedback.meters.map((m) => (
             <li key={m.id} class={m.direction}>
-              {t('player.meterChange', {
+              {t(pending && story.received[m.id] ? 'player.meterChangeBy' : 'player.meterChange', {
                 meter: m.label,
                 from: shown(m.id, m.from),
                 to: shown(m.id, m.to),
+                by: pending?.by,
               })}
             </li>
           ))}

@@ -123,6 +123,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           </tbody>
         </table>
       </div>
+      {/* What "of" and a score in parentheses mean, under the scores that show them. */}
+      <p class="muted">{t('player.maxNote')}</p>
 
       <h2>{t('progress.principles')}</h2>
       <dl class="scores">

@@ -146,7 +146,10 @@ export function storyViews(scenario: ScenarioContent, locale: Locale, sheet: She
     for (const more of extra ? range(extra.meter) : [0]) {
       const meters = { [meter]: paid, ...(extra && { [extra.meter]: more }) };
       const at = moneyAt(scenario, meters);
-      money[moneyKey(scenario, meters)] = t('moment.money', { received: sum.format(at.received), outstanding: sum.format(at.outstanding) });
+      money[moneyKey(scenario, meters)] = t(`moment.money.${scenario.perspective}`, {
+        received: sum.format(at.received),
+        outstanding: sum.format(at.outstanding),
+      });
     }
   const received: Record<string, Record<number, string>> = {};
   for (const [id, each] of [[meter, amount] as const, ...(extra ? [[extra.meter, extra.amount] as const] : [])])

@@ -64,7 +64,6 @@ export function visitedMeanwhile(
  * the page (`coursePlayerMessages`).
  */
 export const outcomeMessages = [
-  'tone.',
   'player.scores',
   'player.scoreOf',
   'player.scoreBelowZero',

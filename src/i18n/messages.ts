@@ -7,12 +7,13 @@ export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralForms;
-export type Vars = Record<string, string | number>;
+/** A message's placeholders' values; one left undefined keeps its placeholder, as one not given does. */
+export type Vars = Record<string, string | number | undefined>;
 
 export const messages: Record<Locale, Record<MessageKey, Message>> = { en, ru };
 
 function fill(text: string, vars: Vars): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
 }
 
 export type Translate = (key: string, vars?: Vars) => string;
@@ -31,7 +32,7 @@ export function translator<K extends string>(locale: Locale, table: Partial<Reco
 
 /**
  * A principle's score (the engine's `PrincipleScore`) as the learner reads it: its counted
- * points against the reference, "5 of 8". A principle whose choices cost more than they earned counts as 0, with the shortfall beside it.
+ * points against the reference, "5 of 8". A principle whose choices cost more than they earned counts as 0, with its net loss beside it ("0 of 8 (net −3)").
  */
 export function principleScore(t: Translate, score: { earned: number; counted: number; max: number }): string {
   return score.earned < 0

@@ -169,7 +169,7 @@ export async function buildPackages(options: { outDir: string; site: string; roo
           // The package carries the people's portraits: an LMS serves only what is inside it.
           story: storyViews(scenario, locale, sheet),
           locale,
-          messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'tone.', 'lms.']),
+          messages: pickMessages(locale, ['player.', 'principle.', 'grade.', 'lms.']),
           mode,
           site: options.site,
         };

@@ -117,7 +117,7 @@ for (const locale of locales) {
       const money = (meters: Record<string, number>) => {
         const at = moneyAt(scenario, meters);
         return fill(
-          ui[locale]['moment.money'],
+          ui[locale][`moment.money.${scenario.perspective}`],
           { received: amount.format(at.received), outstanding: amount.format(at.outstanding) },
           locale,
         );
@@ -127,6 +127,28 @@ for (const locale of locales) {
       await player.choose(scenario, step);
       const strip = page.locator('.story-strip');
       await expect(strip).toHaveText(fill(ui[locale]['player.due'], { day, money: money(before.meters), by }, locale));
+      // The changes under the feedback agree: money is said as the sum it will come to, with the
+      // day it is expected; the other meters as they moved.
+      const each: Record<string, number> = { [scenario.money.meter]: scenario.money.amount };
+      if (scenario.money.extra) each[scenario.money.extra.meter] = scenario.money.extra.amount;
+      const changes = scenario.meters
+        .filter((m) => !m.hidden && before.meters[m.id] !== after.meters[m.id])
+        .map((m) => {
+          const [from, to] = [before.meters[m.id]!, after.meters[m.id]!];
+          const sum = each[m.id];
+          return sum === undefined
+            ? fill(ui[locale]['player.meterChange'], { meter: m.label[locale], from, to }, locale)
+            : fill(
+                ui[locale]['player.meterChangeBy'],
+                { meter: m.label[locale], from: amount.format(from * sum), to: amount.format(to * sum), by },
+                locale,
+              );
+        });
+      expect(
+        Object.keys(each).some((id) => before.meters[id] !== after.meters[id]),
+        'a money meter moved',
+      ).toBe(true);
+      await expect(page.locator('.feedback > .changes li')).toHaveText(changes);
       await page.getByRole('button', { name: ui[locale]['player.continue'] }).click();
       await expect(strip).toHaveText(fill(ui[locale]['player.strip'], { day: after.node.day, money: money(after.meters) }, locale));
     });
@@ -181,7 +203,7 @@ for (const locale of locales) {
           {
             day,
             money: fill(
-              ui[locale]['moment.money'],
+              ui[locale][`moment.money.${scenario.perspective}`],
               { received: amount.format(atAfter.received), outstanding: amount.format(atAfter.outstanding) },
               locale,
             ),

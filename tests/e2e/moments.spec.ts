@@ -95,7 +95,7 @@ for (const locale of locales) {
               {
                 day: node.day,
                 money: fill(
-                  ui[locale]['moment.money'],
+                  ui[locale][`moment.money.${scenario.perspective}`],
                   { received: amount.format(money.received), outstanding: amount.format(money.outstanding) },
                   locale,
                 ),

@@ -186,6 +186,51 @@ test('storage that throws is not fatal: the player works and says progress is ke
   expect(pageErrors).toEqual([]);
 });
 
+for (const locale of locales)
+  test(`${locale}: storage that fills up in the middle of a story is told where the learner is reading, on a phone`, async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+        if (sessionStorage.getItem('full') && this === localStorage)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, name, value);
+      };
+    });
+    const player = await new ScenarioPlayer(page, locale).open('contractor');
+    const path = markedPath(contractor, 'recommended');
+    await player.play(contractor, path.slice(0, 2));
+    await expect(page.locator('#storage-notice')).toBeHidden();
+    await page.evaluate(() => sessionStorage.setItem('full', '1'));
+    // The third choice cannot be saved: the learner, scrolled down the page to it (where the top
+    // of the page is out of sight), is told there.
+    await player.choose(contractor, path[2]!);
+    const notice = page.getByRole('status').filter({ hasText: ui[locale]['storage.unavailable'] });
+    await expect(notice).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    // It never hides what has focus (WCAG 2.4.11): with Continue scrolled to the window's foot,
+    // under the notice, Tab to it brings it up clear of the notice.
+    await player.continueButton.evaluate((button) => scrollBy(0, button.getBoundingClientRect().bottom - innerHeight + 10));
+    for (let i = 0; i < 10 && !(await player.continueButton.evaluate((b) => b === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await expect(player.continueButton).toBeFocused();
+    expect(
+      await player.continueButton.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return button.contains(document.elementFromPoint(box.left + box.width / 2, box.bottom - 2));
+      }),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(notice).toBeInViewport({ ratio: 1 });
+    // The story goes on to its end, kept for this visit.
+    await player.play(contractor, path.slice(3));
+    await expect(player.outcome).toBeVisible();
+    expect(pageErrors).toEqual([]);
+  });
+
 /** Everything done, saved before the first page runs: every lesson read and each scenario finished on the given path. */
 async function completeProgress(page: Page, paths: Record<string, Step[]>, name = '') {
   const progress = await finishedProgress(page.request, paths, name);
