@@ -31,3 +31,10 @@ export function focusWhenLaidOut(element: HTMLElement | null | undefined): void 
     element.parentElement?.scrollIntoView();
   }).observe(element);
 }
+
+/**
+ * The room kept between something that stays on screen over the page (the sticky meters at the
+ * top, the storage notice at the foot) and what focus scrolls next to it, so that the focus ring
+ * (3 px, 2 px from its element) shows whole: px.
+ */
+export const focusClearance = 12;

@@ -8,7 +8,7 @@ import { ConfirmDialog, FeedbackBody } from './PlayerParts.tsx';
 import { Moment, StoryMeters } from './Moment.tsx';
 import type { StoryViews } from '../course/moment-views.ts';
 import { reactionOf } from '../course/reactions.ts';
-import { focusWhenLaidOut } from '../browser/focus.ts';
+import { focusClearance, focusWhenLaidOut } from '../browser/focus.ts';
 import './ScenarioPlayer.css';
 
 /**
@@ -22,9 +22,6 @@ const unfocused = (action: () => void) => () => {
   (document.activeElement as HTMLElement | null)?.blur();
   action();
 };
-
-/** Room between the sticky meters and what is scrolled into view below them, px. */
-const stickyClearance = 12;
 
 export interface PlayerProps {
   scenario: PlayableScenario;
@@ -86,7 +83,7 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
     if (!panel) return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() => {
-      root.style.scrollPaddingTop = `${panel.offsetHeight + stickyClearance}px`;
+      root.style.scrollPaddingTop = `${panel.offsetHeight + focusClearance}px`;
     });
     observer.observe(panel);
     this.stop = () => {

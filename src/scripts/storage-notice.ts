@@ -1,6 +1,7 @@
 // Shows the storage notice (progress reset, nothing can be saved, or saved by a newer version) in
 // the page's own notice line: from the home page's and the lessons' scripts, and the scenario player.
 import type { StorageNotice } from '../stores/saved-progress.ts';
+import { focusClearance } from '../browser/focus.ts';
 
 /** Whether the page keeps room for the notice at its foot (set up with the first notice). */
 let watched = false;
@@ -22,6 +23,6 @@ export function showStorageNotice(notice: StorageNotice): void {
   const root = document.documentElement;
   new ResizeObserver(([entry]) => {
     const height = entry?.borderBoxSize[0]?.blockSize ?? 0;
-    root.style.scrollPaddingBottom = height ? `${height}px` : '';
+    root.style.scrollPaddingBottom = height ? `${height + focusClearance}px` : '';
   }).observe(el);
 }

@@ -9,7 +9,7 @@ import { cmi5SessionKey } from '../../src/browser/storage-keys.ts';
 import { outcome } from '../../src/engine/scoring.ts';
 import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { expressionAt } from '../../src/engine/expression.ts';
-import { choiceLabel, reported, scenarios, ui } from './course-data.ts';
+import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
 import { expect, learner, lmsPlayer, registration, scormHarness, shownFace, test } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -175,7 +175,7 @@ test('the SCORM package resumes from cmi.suspend_data', async ({ page, scorm }) 
   await page.reload();
   await expect(page.frameLocator('iframe').getByText(ui.en['player.resumed'])).toBeVisible();
   await page.frameLocator('iframe').getByRole('button', { name: ui.en['player.continue'] }).click();
-  await expect(page.frameLocator('iframe').getByText(`Decision ${steps.length + 1}`, { exact: true })).toBeVisible();
+  await expect(page.frameLocator('iframe').getByText(fill(ui.en['player.step'], { n: steps.length + 1 }), { exact: true })).toBeVisible();
 });
 
 test('the cmi5 package sends its statements to the LRS in the order cmi5 requires', async ({ page, cmi5 }) => {
