@@ -16,6 +16,8 @@ export const livePhoneKey = 'checks-in-the-mail/live-phone';
 export const themeKey = 'checks-in-the-mail/theme';
 /** That the visitor chose a language at / in this tab (sessionStorage), so it no longer sends a Russian-language browser to /ru/. */
 export const choseLanguageKey = 'checks-in-the-mail/chose-language';
+/** Written and removed at once to learn whether localStorage takes a write (stores/storage.ts, `storageTakesWrites`). */
+export const probeKey = 'checks-in-the-mail/probe';
 /** An embedded scenario's run, one per scenario id. */
 export const embedRunKey = (scenario: string) => `checks-in-the-mail/embed/${scenario}`;
 /** A cmi5 session's state in its tab (sessionStorage), by registration id. */

@@ -2,7 +2,7 @@
 // the learner's data (export, import, reset).
 import { useSavedStore, useStore } from './use-store.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { $progress, $storageNotice } from '../stores/progress.ts';
+import { $progress, $storageNotice, noticeRefusedWrites } from '../stores/progress.ts';
 import { rescoreFetched } from '../stores/results.ts';
 import { emptyProgress } from '../stores/progress-format.ts';
 import { certificateName, createProgressData, setCertificateName } from '../stores/progress-file.ts';
@@ -38,6 +38,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
   const [printable, setPrintable] = useState(true);
   useEffect(() => {
     setPrintable(typeof print === 'function');
+    // This page only reads what is saved: a storage that refuses writes is found out by asking it.
+    noticeRefusedWrites();
   }, []);
   const summary = progressSummary(
     progress,

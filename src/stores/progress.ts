@@ -9,12 +9,22 @@ import { atom } from 'nanostores';
 import { savedProgress } from './saved-progress.ts';
 import type { StorageNotice } from './persisted.ts';
 import { persistedAtom, updatePersisted } from './persisted-store.ts';
+import { storageTakesWrites } from './storage.ts';
 import { sameRun, type StoredRun } from '../engine/stored-run.ts';
 
 /** What the learner should hear about storage (see StorageNotice). */
 export const $storageNotice = /* @__PURE__ */ atom<StorageNotice>(undefined);
 /** The learner's progress, read from storage when first listened to (or read), following other tabs. */
 export const $progress = /* @__PURE__ */ persistedAtom(savedProgress, emptyProgress, $storageNotice);
+
+/**
+ * Tells the learner progress cannot be saved where storage reads but refuses a write (full, or
+ * writes blocked), unless something else is said already: for a page that shows what is saved
+ * and writes nothing on its own, where the notice would otherwise never come.
+ */
+export function noticeRefusedWrites(): void {
+  if (!$storageNotice.get() && !storageTakesWrites()) $storageNotice.set('unavailable');
+}
 
 /**
  * Applies a change to the saved progress, as saved now (see Persisted.update); where what is saved

@@ -4,6 +4,8 @@
 // keeps its values in localStorage (localArea, and the functions exported below for the pages
 // that use them one by one); a cmi5 session keeps its tab's state in sessionStorage, an area made
 // the same way by storageArea().
+import { probeKey } from '../browser/storage-keys.ts';
+
 export type StorageState = 'ok' | 'unavailable';
 
 /** One storage area with its fallback to memory: the same code for localStorage and sessionStorage. */
@@ -85,6 +87,24 @@ export const readItem = (key: string) => localArea.getItem(key);
 export const writeItem = (key: string, value: string) => localArea.setItem(key, value);
 /** Whether localStorage keeps what the course saves ('ok'), or something lives in memory only ('unavailable'). */
 export const storageState = (): StorageState => localArea.state() ?? 'ok';
+
+/**
+ * Whether localStorage takes a write now: a probe key written and removed at once. False where
+ * storage is full or refuses writes while it still reads, which reading alone never shows (a page
+ * that only shows what is saved, such as the progress page, would say "not played yet" where a
+ * visit's progress could not be saved). Where the area is out of reach altogether, `storageState`
+ * says so already.
+ */
+export function storageTakesWrites(): boolean {
+  try {
+    localStorage.setItem(probeKey, '');
+    localStorage.removeItem(probeKey);
+    return true;
+  } catch (error) {
+    console.warn('Browser storage refuses a write', error);
+    return false;
+  }
+}
 
 /** Keeps state in memory from now on, in every area, whatever storage would allow (an embed that was told not to remember). */
 export function useMemoryOnly(): void {

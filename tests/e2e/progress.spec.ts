@@ -231,6 +231,27 @@ for (const locale of locales)
     expect(pageErrors).toEqual([]);
   });
 
+for (const locale of locales)
+  test(`${locale}: the progress page says progress cannot be saved where storage reads but refuses writes, and leaves nothing behind where it takes them`, async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto(`/${locale}/progress/`);
+    await waitForIsland(page, 'progress');
+    await expect(page.getByText(ui[locale]['storage.unavailable'])).toHaveCount(0);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+        if (this === localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, name, value);
+      };
+    });
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: ui[locale]['storage.unavailable'] })).toBeVisible();
+    expect(pageErrors).toEqual([]);
+  });
+
 /** Everything done, saved before the first page runs: every lesson read and each scenario finished on the given path. */
 async function completeProgress(page: Page, paths: Record<string, Step[]>, name = '') {
   const progress = await finishedProgress(page.request, paths, name);
