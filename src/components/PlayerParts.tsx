@@ -42,7 +42,8 @@ export function FeedbackBody({
   label?: boolean;
 }) {
   const shown = (id: string, value: number) => story.received[id]?.[value] ?? value;
-  // Money still on its way (a check in the mail) is said with the day it is expected, as the strip says it.
+  // Money still on its way (a check in the mail) is said with the day it is expected, as the strip
+  // says it: `story.received` holds the money meters (the engine's moneyMeters), and only them.
   const { pending } = feedback;
   return (
     <>

@@ -76,7 +76,8 @@ export default class ScenarioPlayer extends Component<PlayerProps> {
   // The meters stick to the top of the screen, where they would cover a heading that focus
   // scrolls into view (on a phone they wrap to three lines): the page keeps their height free at
   // its top whenever it scrolls something into view (WCAG 2.4.11). Measured, as it changes with
-  // the width and the language. At the ending they stop sticking (ScenarioPlayer.css) and the
+  // the width and the language (scripts/storage-notice.ts keeps the notice's height free at the
+  // foot the same way). At the ending they stop sticking (ScenarioPlayer.css) and the
   // padding stays: the outcome then opens with the meters, its final state, just above it.
   override componentDidMount() {
     const panel = this.elements.section.current?.querySelector<HTMLElement>('.player-meters');

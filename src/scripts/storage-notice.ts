@@ -19,7 +19,9 @@ export function showStorageNotice(notice: StorageNotice): void {
   watched = true;
   // The notice stays at the foot of the window: the page keeps its height free there whenever it
   // scrolls something into view, so focus never lands under it (WCAG 2.4.11). Measured, as it
-  // wraps to more lines on a phone and in Russian.
+  // wraps to more lines on a phone and in Russian. ScenarioPlayer keeps the sticky meters' height
+  // free at the top the same way; one helper for both cost the embed frame, whose page is within
+  // a few bytes of its budget, more than the two short observers.
   const root = document.documentElement;
   new ResizeObserver(([entry]) => {
     const height = entry?.borderBoxSize[0]?.blockSize ?? 0;
