@@ -61,6 +61,37 @@ test('two widgets from another site size themselves at every step and report the
   expect(events.find((e) => e.id === 'b' && e.type === 'settings')?.detail).toMatchObject({ undo: true });
 });
 
+test('on a phone, “Start over?” opens where the reader is in a widget as tall as its scenario, in both languages', async ({
+  page,
+  embedHost,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await embedHost.open(page, '/two');
+  for (const [id, lang, scenario] of [
+    ['a', 'en', client],
+    ['b', 'ru', scenarios.find((s) => s.id === 'contractor')!],
+  ] as const) {
+    const frame = await embedHost.frame(page, id);
+    const player = new ScenarioPlayer(frame, lang);
+    const steps = markedPath(scenario, 'recommended');
+    await player.choose(scenario, steps[0]!);
+    await player.continue();
+    const restart = frame.locator('.player-controls').getByRole('button', { name: ui[lang]['player.restart'] });
+    await restart.scrollIntoViewIfNeeded();
+    await restart.click();
+    const dialog = frame.getByRole('dialog', { name: ui[lang]['player.restartConfirm'] });
+    await expect(dialog).toBeVisible();
+    // The frame is the scenario's whole height, far taller than the phone: centred in the frame,
+    // the dialog would open a screen or more away from the button just pressed.
+    const frameTop = await page.locator(`#${id} iframe`).evaluate((el) => el.getBoundingClientRect().top);
+    const box = await dialog.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect(frameTop + box.top).toBeGreaterThanOrEqual(0);
+    expect(frameTop + box.bottom).toBeLessThanOrEqual(844);
+    await dialog.getByRole('button', { name: ui[lang]['player.cancel'] }).click();
+    await expect(dialog).toBeHidden();
+  }
+});
+
 test('the complete event carries the engine’s numbers for the reported path: ending and tone, grade, overall, each principle against its reference', async ({
   page,
   embedHost,
