@@ -148,6 +148,8 @@ describe('the build’s word on its address', () => {
     const local = siteAddressMessage('http://localhost:4321');
     expect(local.level).toBe('warn');
     expect(local.text).toContain('SITE_URL=https://your.host npm run build');
+    // A package given to an LMS keeps its cmi5 and xAPI identifiers for good: the warning names it.
+    expect(local.text).toContain('LMS packages');
     expect(siteAddressMessage('https://course.example.org')).toEqual({
       level: 'info',
       text: expect.stringMatching(/^Built for https:\/\/course\.example\.org: .*embed snippets, oEmbed, the catalogue/),

@@ -35,8 +35,9 @@ const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 
 /** What `npm start` says about the build's address next to the one it serves at. */
 export function builtForMessage(built: string | undefined, served: string): string {
-  if (!built || built === served) return `The build was made for ${served}: its embed snippets, oEmbed, catalogue and sitemap point here.`;
-  return `The build was made for ${built}, not ${served}: its embed snippets, oEmbed, catalogue and sitemap point there. The embedders’ page gives out this address while you use it here; for a real host, build with SITE_URL=https://your.host npm run build (or SITE_URL=https://your.host npm start).`;
+  if (!built || built === served)
+    return `The build was made for ${served}: its embed snippets, oEmbed, catalogue, sitemap and LMS packages’ identifiers point here.`;
+  return `The build was made for ${built}, not ${served}: its embed snippets, oEmbed, catalogue, sitemap and LMS packages’ identifiers point there. The embedders’ page gives out this address while you use it here; for a real host, build with SITE_URL=https://your.host npm run build (or SITE_URL=https://your.host npm start).`;
 }
 
 export type Encoding = 'br' | 'gzip' | 'identity';

@@ -66,7 +66,7 @@ const fullTitle = (c: Catalogue) => `${c.course} — ${c.title}`;
  * metadata): kept apart because the imsmd schema does not compile in libxml2-based validators
  * (its content models are not deterministic), which would refuse an inline copy in the manifest.
  */
-function scormManifest(id: string, c: Catalogue, files: string[]): string {
+function scormManifest(id: string, c: Catalogue, files: string[], mastery?: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${xml(id)}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -82,7 +82,7 @@ function scormManifest(id: string, c: Catalogue, files: string[]): string {
     <organization identifier="organization">
       <title>${xml(fullTitle(c))}</title>
       <item identifier="item" identifierref="player" isvisible="true">
-        <title>${xml(c.title)}</title>
+        <title>${xml(c.title)}</title>${mastery === undefined ? '' : `\n        <adlcp:masteryscore>${mastery}</adlcp:masteryscore>`}
       </item>
     </organization>
   </organizations>
@@ -123,7 +123,7 @@ function scormMetadata(c: Catalogue): string {
  * is the course and the scenario together, its one AU the scenario; every title and description a
  * langstring whose `lang` is the package's language (an RFC 5646 tag).
  */
-function cmi5Structure(base: string, c: Catalogue): string {
+function cmi5Structure(base: string, c: Catalogue, mastery?: number): string {
   const lang = (text: string) => `<langstring lang="${c.locale}">${xml(text)}</langstring>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
@@ -131,7 +131,7 @@ function cmi5Structure(base: string, c: Catalogue): string {
     <title>${lang(fullTitle(c))}</title>
     <description>${lang(c.description)}</description>
   </course>
-  <au id="${xml(`${base}/au`)}" moveOn="Completed" launchMethod="AnyWindow">
+  <au id="${xml(`${base}/au`)}" moveOn="Completed"${mastery === undefined ? '' : ` masteryScore="${mastery / 100}"`} launchMethod="AnyWindow">
     <title>${lang(c.title)}</title>
     <description>${lang(c.description)}</description>
     <url>index.html</url>
@@ -140,8 +140,8 @@ function cmi5Structure(base: string, c: Catalogue): string {
 `;
 }
 
-/** Writes every package into `outDir` and returns their file names. */
-export async function buildPackages(options: { outDir: string; site: string; root?: string }): Promise<string[]> {
+/** Writes every package into `outDir` and returns their file names; `mastery` (0–100) goes into each manifest (see `masteryScore` in lms/package-names.ts). */
+export async function buildPackages(options: { outDir: string; site: string; root?: string; mastery?: number | undefined }): Promise<string[]> {
   const root = resolve(options.root ?? '.');
   const bundle = await bundleIsland('src/islands/lms-player.tsx', { root, css: true });
   const schemas = Object.fromEntries(
@@ -181,10 +181,10 @@ export async function buildPackages(options: { outDir: string; site: string; roo
         files[`portraits/${castFile}`] = strToU8(castSvg(sheet.people));
         const id = `checks-in-the-mail-${scenario.id}-${locale}`;
         if (mode === 'scorm12') {
-          files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files)));
+          files['imsmanifest.xml'] = strToU8(scormManifest(id, catalogue, Object.keys(files), options.mastery));
           files[scormMetadataFile] = strToU8(scormMetadata(catalogue));
           for (const schema of scorm12Schemas) files[schema] = schemas[schema]!;
-        } else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, catalogue));
+        } else files['cmi5.xml'] = strToU8(cmi5Structure(`${options.site}/${locale}/scenarios/${scenario.id}`, catalogue, options.mastery));
         const name = packageFile(scenario.id, locale, mode);
         await writeFile(join(options.outDir, name), zipSync(files, { level: 9 }));
         written.push(name);

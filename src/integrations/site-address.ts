@@ -6,7 +6,7 @@ import { defaultSiteUrl } from '../site.ts';
 
 /** What a build puts the site's address into, in words for the build's log. */
 export const bakedInto =
-  'canonical links, the sitemap, embed snippets, oEmbed, the catalogue (/scenarios.json) and the projector’s QR code';
+  'canonical links, the sitemap, embed snippets, oEmbed, the catalogue (/scenarios.json), the projector’s QR code and the LMS packages’ identifiers (cmi5 course and AU ids, xAPI activity and extension IRIs)';
 
 /** The build's own sentence about the address it baked in; a warning when it is the local default. */
 export function siteAddressMessage(site: string): { level: 'info' | 'warn'; text: string } {

@@ -1,5 +1,4 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { validateXML } from 'xmllint-wasm';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { locales } from '../../src/engine/locales.ts';
@@ -10,6 +9,7 @@ import { outcome } from '../../src/engine/scoring.ts';
 import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { expressionAt } from '../../src/engine/expression.ts';
 import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
+import { validateManifest } from '../scorm-manifest.ts';
 import { expect, learner, lmsPlayer, registration, scormHarness, shownFace, test } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -113,20 +113,6 @@ test('every SCORM 1.2 package carries the schemas its manifest names, and the ma
   const broken = strFromU8(zip['imsmanifest.xml']!).replace('adlcp:scormtype="sco"', 'adlcp:scormtype="lesson"');
   expect((await validateManifest(zip, broken)).join('\n')).toMatch(/scormtype/);
 });
-
-/** Validates a manifest with libxml2 against the schemas packaged beside it; the errors, or none. */
-async function validateManifest(zip: Record<string, Uint8Array>, manifest: string): Promise<string[]> {
-  // One schema that brings in every namespace the manifest uses, from the packaged files.
-  const both = `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:both">
-<xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
-<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/></xsd:schema>`;
-  const result = await validateXML({
-    xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
-    schema: [both],
-    preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'].map((f) => ({ fileName: f, contents: strFromU8(zip[f]!) })),
-  });
-  return result.errors.map((e) => e.message);
-}
 
 test('the SCORM package tells the learner when the LMS refuses to store the result', async ({ page, scorm }) => {
   await scorm.open(
