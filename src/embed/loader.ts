@@ -35,7 +35,11 @@ class ChecksScenario extends HTMLElement {
       return;
     }
     if (!SCENARIO_IDS.includes(scenario)) {
-      this.textContent = `<checks-scenario>: the "scenario" attribute must be one of ${SCENARIO_IDS.map((id) => `"${id}"`).join(', ')}, not "${scenario}" (see ${origin}/${lang}/embed/).`;
+      const problem = `<checks-scenario>: the "scenario" attribute must be one of ${SCENARIO_IDS.map((id) => `"${id}"`).join(', ')}, not "${scenario}" (see ${origin}/${lang}/embed/).`;
+      // Readers keep the link the snippet put inside, if any, and the page's author finds the
+      // reason in the console; with nothing inside, the reason takes its place for the author.
+      if (this.querySelector('a')) console.error(problem);
+      else this.textContent = problem;
       return;
     }
     const query = new URLSearchParams();

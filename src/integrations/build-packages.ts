@@ -141,7 +141,12 @@ function cmi5Structure(base: string, c: Catalogue, mastery?: number): string {
 }
 
 /** Writes every package into `outDir` and returns their file names; `mastery` (0–100) goes into each manifest (see `masteryScore` in lms/package-names.ts). */
-export async function buildPackages(options: { outDir: string; site: string; root?: string; mastery?: number | undefined }): Promise<string[]> {
+export async function buildPackages(options: {
+  outDir: string;
+  site: string;
+  root?: string;
+  mastery?: number | undefined;
+}): Promise<string[]> {
   const root = resolve(options.root ?? '.');
   const bundle = await bundleIsland('src/islands/lms-player.tsx', { root, css: true });
   const schemas = Object.fromEntries(

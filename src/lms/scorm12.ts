@@ -45,7 +45,15 @@ export function scormTime(ms: number): string {
   return `${String(h).padStart(4, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(2).padStart(5, '0')}`;
 }
 
-/** SCORM 1.2 CMITime for interactions: HH:MM:SS. */
+/**
+ * The response of a moment's choice number `index` (from 0): `a`, `b`, … `z`, then `0`–`9`, the
+ * characters SCORM 1.2 allows in a `choice` interaction's response (RTE, the CMIFeedback of
+ * `cmi.interactions.n.student_response`); undefined past the 36th or for no choice (-1).
+ */
+export function choiceLetter(index: number): string | undefined {
+  return index >= 0 ? 'abcdefghijklmnopqrstuvwxyz0123456789'[index] : undefined;
+}
+
 /**
  * The lesson status for an overall score (0-100) at the ending: `passed` or `failed` against the
  * mastery score the LMS gives in `cmi.student_data.mastery_score` (a CMIDecimal 0-100, from the
@@ -58,6 +66,7 @@ export function judged(overall: number, masteryScore: string): 'passed' | 'faile
   return overall >= mastery ? 'passed' : 'failed';
 }
 
+/** SCORM 1.2 CMITime for interactions: HH:MM:SS. */
 const clock = (d: Date) => d.toTimeString().slice(0, 8);
 
 const suspendLimit = 4096;
@@ -114,12 +123,18 @@ export function connectScorm(api: Scorm12Api, onFailure: (detail: string) => voi
       else fail(`the run is ${text.length} characters, over SCORM 1.2's ${suspendLimit} for suspend_data`);
       commit();
     },
-    /** One choice, as a cmi.interactions record. */
-    interaction(node: string, choice: string) {
+    /**
+     * One choice, as a cmi.interactions record: its id names the moment and the choice
+     * (`node.choice`), its response is the choice's letter in the moment's order (`a` for the
+     * first, see `choiceLetter`), as strict LMSs check; `index` is its place among the moment's
+     * choices, from 0.
+     */
+    interaction(node: string, choice: string, index: number) {
       const n = Number(api.LMSGetValue('cmi.interactions._count')) || 0;
       set(`cmi.interactions.${n}.id`, `${node}.${choice}`.slice(0, 255));
       set(`cmi.interactions.${n}.type`, 'choice');
-      set(`cmi.interactions.${n}.student_response`, choice.slice(0, 255));
+      const letter = choiceLetter(index);
+      if (letter) set(`cmi.interactions.${n}.student_response`, letter);
       set(`cmi.interactions.${n}.result`, 'neutral');
       set(`cmi.interactions.${n}.time`, clock(new Date()));
       commit();

@@ -96,7 +96,8 @@ export function createLmsPlayer(
     if (resumed(scorm.suspended())) notify('player.resumed');
     reporter = {
       choice: (node, choice) => {
-        scorm.interaction(node, choice);
+        const moment = scenario.nodes.find((n) => n.id === node);
+        scorm.interaction(node, choice, moment?.type === 'decision' ? moment.choices.findIndex((c) => c.id === choice) : -1);
         scorm.suspend(player.serialise(player.$run.get()));
       },
       complete: (result) => {

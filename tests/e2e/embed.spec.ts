@@ -186,14 +186,21 @@ test('a choice clicked in a frame before its player has started answers at once;
 });
 
 test('the loader also works as a classic deferred script', async ({ page, embedHost, pageErrors }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await embedHost.open(page, '/classic');
   const a = await embedHost.frame(page, 'a');
   await expect(a.getByRole('heading', { level: 3 })).toBeVisible();
   await embedHost.expectFitted(page, 'a', a);
   await expect.poll(async () => (await embedHost.events(page)).some((e) => e.type === 'ready')).toBe(true);
-  // An unknown scenario is refused in place, naming the ones that exist, and frames nothing.
+  // An unknown scenario is refused in place, naming the ones that exist, and frames nothing...
   await expect(page.locator('#wrong')).toContainText('"contractor"');
   await expect(page.locator('#wrong iframe')).toHaveCount(0);
+  // ...but where the snippet holds a link, readers keep it and the reason goes to the console.
+  await expect(page.locator('#wrong-linked').getByRole('link', { name: 'Read the course' })).toBeVisible();
+  await expect(page.locator('#wrong-linked')).not.toContainText('"contractor"');
+  await expect(page.locator('#wrong-linked iframe')).toHaveCount(0);
+  expect(errors.some((e) => e.includes('"nope"'))).toBe(true);
   expect(pageErrors).toEqual([]);
 });
 

@@ -216,7 +216,7 @@ describe('UI strings', () => {
   it('show a principle below zero as 0, with its net loss', () => {
     const inRussian = translator<string>('ru', ru);
     expect(principleScore(inRussian, { earned: 5, counted: 5, max: 8 })).toBe('5 из 8');
-    expect(principleScore(inRussian, { earned: -3, counted: 0, max: 8 })).toBe('0 из 8 (итого −3)');
+    expect(principleScore(inRussian, { earned: -3, counted: 0, max: 8 })).toBe('0 из 8 (в сумме −3)');
     expect(principleScore(translator<string>('en', en), { earned: -7, counted: 0, max: 8 })).toBe('0 of 8 (net −7)');
   });
 

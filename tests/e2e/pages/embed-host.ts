@@ -19,7 +19,7 @@ const pages: Record<string, string> = {
   '/sandboxed': `<checks-scenario scenario="client" lang="en" sandbox id="a"></checks-scenario>`,
   '/report': `<checks-scenario scenario="${reported.scenario.id}" lang="en" id="a"></checks-scenario>`,
   // As many CMSs add scripts: a classic, deferred script instead of a module.
-  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario>`,
+  '/classic': `<checks-scenario scenario="contractor" lang="ru" id="a"></checks-scenario><checks-scenario scenario="nope" id="wrong"></checks-scenario><checks-scenario scenario="nope" id="wrong-linked"><a href="${courseOrigin}/en/">Read the course</a></checks-scenario>`,
 };
 
 /** The host site: its pages, what an embedder pasted (served at /pasted exactly as pasted), and the widgets' events. */
