@@ -341,7 +341,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log('No network address found: phones can join only once this machine is on a network.');
     console.log(builtForMessage(builtOrigin('dist'), new URL(local).origin));
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Closing waits for every open connection, and the live rooms' event streams never end by
+  // themselves: they are ended here, so the process exits and phones, the console and the
+  // screen reconnect to the next server (the rooms are in the database) rather than stay with
+  // this one, which no longer hears the votes.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -29,17 +29,15 @@ class ChecksScenario extends HTMLElement {
     const scenario = this.getAttribute('scenario') ?? '';
     const lang = this.getAttribute('lang') === 'ru' ? 'ru' : 'en';
     this.style.display = 'block';
-    if (!origin) {
-      this.textContent =
-        '<checks-scenario>: load the loader with a <script src="…/embed/v1.js"> tag on this page, so it knows which course to show.';
-      return;
-    }
-    if (!SCENARIO_IDS.includes(scenario)) {
-      const problem = `<checks-scenario>: the "scenario" attribute must be one of ${SCENARIO_IDS.map((id) => `"${id}"`).join(', ')}, not "${scenario}" (see ${origin}/${lang}/embed/).`;
+    const problem = !origin
+      ? 'load /embed/v1.js with a <script src> tag, so it knows which course to show.'
+      : !SCENARIO_IDS.includes(scenario) &&
+        `the "scenario" attribute must be one of ${SCENARIO_IDS.map((id) => `"${id}"`).join(', ')}, not "${scenario}" (see ${origin}/${lang}/embed/).`;
+    if (problem) {
       // Readers keep the link the snippet put inside, if any, and the page's author finds the
       // reason in the console; with nothing inside, the reason takes its place for the author.
-      if (this.querySelector('a')) console.error(problem);
-      else this.textContent = problem;
+      if (this.querySelector('a')) console.error(`<checks-scenario>: ${problem}`);
+      else this.textContent = `<checks-scenario>: ${problem}`;
       return;
     }
     const query = new URLSearchParams();

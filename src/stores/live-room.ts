@@ -128,8 +128,10 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
         discardFrom = undefined;
       }
     } catch (error) {
-      // The link's own status says the server is gone; the next change (or reconnect) sends the state again.
-      console.warn('The live room did not get the latest state', error);
+      // The link's own status says the server is gone; the reconnect (or the next change) sends
+      // the state again, not a retry at once, which looped as fast as the failures came.
+      console.warn('The live room missed a state', error);
+      return;
     } finally {
       sending = false;
     }

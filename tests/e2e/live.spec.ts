@@ -160,6 +160,31 @@ test('the server killed in the middle of a vote and started again loses no vote;
   await expect(page.locator('.tally-total')).toHaveText(votesIn(3));
 });
 
+test('Ctrl+C stops the server even with phones connected, and they and the console follow the server started again', async ({
+  page,
+  facilitator,
+  phones,
+  liveServer,
+}) => {
+  test.setTimeout(120_000);
+  const server = await liveServer(4461);
+  await facilitator.open('contractor', { origin: server.origin });
+  const { join } = await facilitator.startLive();
+  const [a, b] = await Promise.all([phones.join(join), phones.join(join)]);
+  await vote(a!, choices[2]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
+  // Open event streams used to keep the stopped process alive, and phones with it, deaf to the next one.
+  await server.stop();
+  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
+  await server.start();
+  await expect(b!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 2, 'en'), { timeout: 30_000 });
+  // The new server's counts reach the console: the vote from before, and one cast after.
+  await vote(b!, choices[0]!.label.en);
+  await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
+});
+
 test('without a live server the console says why live voting is off, and hand counts work as before', async ({ page, facilitator }) => {
   // An unsupported browser says so too: EventSource removed before the page runs.
   await page.addInitScript(() => {

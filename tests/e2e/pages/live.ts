@@ -81,6 +81,21 @@ export class LiveServer {
       .toBe(200);
   }
 
+  /**
+   * Stops the server as a trainer does, with Ctrl+C (SIGINT), and resolves once its process has
+   * exited; throws if it is still running after `within` ms (open event streams kept it alive).
+   */
+  async stop(within = 10_000): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGINT');
+    const late = new Promise((_, fail) =>
+      setTimeout(() => fail(new Error(`the server was still running ${within} ms after Ctrl+C`)), within).unref(),
+    );
+    await Promise.race([exited, late]);
+  }
+
   /** Kills the server at once, as a crash or a pulled plug would: no orderly shutdown. */
   async kill(): Promise<void> {
     const child = this.process;
