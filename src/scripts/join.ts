@@ -72,6 +72,10 @@ export function startJoinPage(): void {
     consequence.hidden = !m.consequence;
     byId('join-consequence-title').textContent = m.consequence ? t('join.consequence', { choice: m.consequence.label }) : '';
     showParagraphs(byId('join-consequence-text'), m.consequence?.text ?? '');
+    // While the room talks over what its choice did, the next moment (or the ending) waits for
+    // the screen: a phone that showed it ran ahead of the room.
+    const waiting = !!m.consequence;
+    for (const id of ['join-step', 'join-moment', 'join-text']) byId(id).hidden = waiting;
     byId('join-step').textContent = m.kind === 'decision' ? t('join.step', { n: m.step + 1 }) : t('join.ending');
     byId('join-moment').textContent = m.title;
     showParagraphs(byId('join-text'), m.text);
@@ -109,9 +113,9 @@ export function startJoinPage(): void {
                 : s.mine
                   ? t('join.received')
                   : t('join.tap');
-    // A new moment takes the reader's focus to its title; a new vote does not.
+    // A new moment (or the consequence before it) takes the reader's focus to its title; a new vote does not.
     if (key !== shown) {
-      if (shown) byId('join-moment').focus();
+      if (shown) byId(waiting ? 'join-consequence-title' : 'join-moment').focus();
       shown = key;
     }
   });

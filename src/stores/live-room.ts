@@ -107,15 +107,23 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
   // Publishes every change of what phones and the screen see, one request at a time, newest last.
   let sent = '';
   let sending = false;
+  /** A send was asked for while one travelled (a change, or the link back after a drop). */
+  let again = false;
   let discardFrom: number | undefined;
   // What phones and the screen would see, without the time of the change (phones' votes change it too).
   const keyOf = (state: ReturnType<typeof roomStateOf>) => JSON.stringify({ ...state, session: { ...state.session, updatedAt: '' } });
   const publish = async (): Promise<void> => {
-    if (!credentials || sending) return;
+    if (!credentials) return;
+    if (sending) {
+      again = true;
+      return;
+    }
     const state = roomStateOf(workshop.$view.get());
     const key = keyOf(state);
     if (key === sent && discardFrom === undefined) return;
     sending = true;
+    again = false;
+    let failed = false;
     try {
       const response = await fetch(`${base}/live/rooms/${credentials.room}/state`, {
         method: 'PUT',
@@ -128,15 +136,15 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
         discardFrom = undefined;
       }
     } catch (error) {
-      // The link's own status says the server is gone; the reconnect (or the next change) sends
-      // the state again, not a retry at once, which looped as fast as the failures came.
+      // The link's own status says the server is gone; its return (or the next change) sends
+      // the state again. Not a resend at once: that looped as fast as the failures came.
       console.warn('The live room missed a state', error);
-      return;
+      failed = true;
     } finally {
       sending = false;
     }
-    // A change made while this one travelled goes out now.
-    if (credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent) void publish();
+    // A change made, or the link back, while this one travelled goes out now.
+    if (again || (!failed && credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent)) void publish();
   };
 
   function end() {

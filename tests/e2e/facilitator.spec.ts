@@ -301,3 +301,34 @@ test('the console’s “other side” button names the moment the screen then s
   await page.getByRole('button', { name: fill(ui.en['workshop.showCounterpart'], { moment: other.title.en }) }).click();
   await expect(screen.heading).toHaveText(other.title.en);
 });
+
+test('after Continue by keyboard the new moment’s heading is in view, uncovered, with the step above it', async ({ page, facilitator }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await facilitator.open();
+  await facilitator.goWith(1);
+  // Read through the consequence first, as a facilitator does: Continue is far down the page.
+  const next = page.getByRole('button', { name: ui.en['player.continue'] });
+  await next.focus();
+  // Scrolled so that the new moment's first lines come just under the top of the window: where
+  // they sat under the stuck meters, in view for focus(), which then did not scroll.
+  await page.evaluate(() => {
+    const stage = document.querySelector('.console-stage')!;
+    const meters = stage.querySelector<HTMLElement>('.player-meters')!;
+    scrollTo(0, stage.getBoundingClientRect().top + scrollY + meters.offsetHeight - 5);
+  });
+  await page.keyboard.press('Enter');
+  const heading = page.locator('#console-heading');
+  await expect(heading).toBeFocused();
+  // Nothing drawn over the heading, nor over the step line above it (the meters used to stick there).
+  const covered = await page.evaluate(() => {
+    const h = document.querySelector('#console-heading')!;
+    const step = h.previousElementSibling;
+    return [h, step].flatMap((el) => {
+      if (!el) return [];
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return hit && el.contains(hit) ? [] : [`${el.tagName}: ${hit?.className ?? 'nothing'}`];
+    });
+  });
+  expect(covered).toEqual([]);
+});

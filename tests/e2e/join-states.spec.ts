@@ -58,6 +58,7 @@ for (const locale of ['en', 'ru'] as const) {
       await late.goto(`http://${phoneHost}:${coursePort}/j/${code}`);
       await expect(late.locator('#join-consequence-title')).toHaveText(consequence);
       await expect(late.locator('#join-next')).not.toBeEmpty();
+      await expect(late.locator('#join-moment')).toBeHidden();
       await expect(late.locator('.join-choices button')).toHaveCount(0);
       await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 2, locale));
       await expectAccessible(late, 'joined, waiting for the next moment');

@@ -84,6 +84,9 @@ test('a room plays through the server: phones join, vote, change a vote, see the
     fill(ui.en['join.consequence'], { choice: choiceLabel(contractor, step, 'en') }),
   );
   await expect(a!.locator('.join-choices button')).toHaveCount(0);
+  // The next moment waits for the screen: the room is still talking over this consequence.
+  await expect(a!.locator('#join-moment')).toBeHidden();
+  await expect(a!.locator('#join-consequence-title')).toBeFocused();
   await facilitator.continue();
   const nextTitle = (await page.locator('#console-heading').textContent()) ?? '';
   await expect(a!.locator('#join-moment')).toHaveText(nextTitle);
@@ -167,7 +170,7 @@ test('Ctrl+C stops the server even with phones connected, and they and the conso
   liveServer,
 }) => {
   test.setTimeout(120_000);
-  const server = await liveServer(4461);
+  const server = await liveServer(4462);
   await facilitator.open('contractor', { origin: server.origin });
   const { join } = await facilitator.startLive();
   const [a, b] = await Promise.all([phones.join(join), phones.join(join)]);
