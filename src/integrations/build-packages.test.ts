@@ -40,7 +40,9 @@ describe('the mastery score an LMS admin builds into the packages (MASTERY_SCORE
     it('cmi5: the AU’s masteryScore, scaled 0–1, and the course’s ids at the built address', () => {
       const zip = unzipSync(readFileSync(join(dir, packageFile('contractor', 'en', 'cmi5'))));
       const structure = strFromU8(zip['cmi5.xml']!);
-      expect(structure).toMatch(/<au id="https:\/\/course\.example\.org\/en\/scenarios\/contractor\/au" [^>]*masteryScore="0.7"/);
+      expect(structure).toMatch(
+        /<au id="https:\/\/course\.example\.org\/en\/scenarios\/contractor\/au" [^>]*moveOn="CompletedAndPassed" masteryScore="0.7"/,
+      );
     });
   });
 });

@@ -131,7 +131,7 @@ function cmi5Structure(base: string, c: Catalogue, mastery?: number): string {
     <title>${lang(fullTitle(c))}</title>
     <description>${lang(c.description)}</description>
   </course>
-  <au id="${xml(`${base}/au`)}" moveOn="Completed"${mastery === undefined ? '' : ` masteryScore="${mastery / 100}"`} launchMethod="AnyWindow">
+  <au id="${xml(`${base}/au`)}" ${mastery === undefined ? 'moveOn="Completed"' : `moveOn="CompletedAndPassed" masteryScore="${Number((mastery / 100).toFixed(4))}"`} launchMethod="AnyWindow">
     <title>${lang(c.title)}</title>
     <description>${lang(c.description)}</description>
     <url>index.html</url>

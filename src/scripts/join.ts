@@ -76,6 +76,8 @@ export function startJoinPage(): void {
     // the screen: a phone that showed it ran ahead of the room.
     const waiting = !!m.consequence;
     for (const id of ['join-step', 'join-moment', 'join-text']) byId(id).hidden = waiting;
+    // The room is named by what shows: a hidden title still names it for a screen reader.
+    room.setAttribute('aria-labelledby', waiting ? 'join-consequence-title' : 'join-moment');
     byId('join-step').textContent = m.kind === 'decision' ? t('join.step', { n: m.step + 1 }) : t('join.ending');
     byId('join-moment').textContent = m.title;
     showParagraphs(byId('join-text'), m.text);

@@ -59,6 +59,8 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(late.locator('#join-consequence-title')).toHaveText(consequence);
       await expect(late.locator('#join-next')).not.toBeEmpty();
       await expect(late.locator('#join-moment')).toBeHidden();
+      // The room is named by the consequence on screen, not by the hidden next moment's title.
+      await expect(late.locator('#join-room')).toHaveAttribute('aria-labelledby', 'join-consequence-title');
       await expect(late.locator('.join-choices button')).toHaveCount(0);
       await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 2, locale));
       await expectAccessible(late, 'joined, waiting for the next moment');
