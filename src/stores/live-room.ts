@@ -109,8 +109,6 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
   let sending = false;
   /** A send was asked for while one travelled (a change, or the link back after a drop). */
   let again = false;
-  /** The resend after a failed send, while the state is not on the server. */
-  let retry: ReturnType<typeof setTimeout> | undefined;
   let discardFrom: number | undefined;
   // What phones and the screen would see, without the time of the change (phones' votes change it too).
   const keyOf = (state: ReturnType<typeof roomStateOf>) => JSON.stringify({ ...state, session: { ...state.session, updatedAt: '' } });
@@ -136,7 +134,7 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
       if (response.ok) {
         sent = key;
         discardFrom = undefined;
-      } else failed = true;
+      }
     } catch (error) {
       // The link's own status says the server is gone; its return (or the next change) sends
       // the state again. Not a resend at once: that looped as fast as the failures came.
@@ -145,15 +143,11 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
     } finally {
       sending = false;
     }
-    // A change made, or the link back, while this one travelled goes out now; after a failure
-    // (no answer, a proxy's 502, a limit's 429), again in 3 s, until it is on the server.
-    clearTimeout(retry);
+    // A change made, or the link back, while this one travelled goes out now.
     if (again || (!failed && credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent)) void publish();
-    else if (failed && credentials) retry = setTimeout(() => void publish(), 3000);
   };
 
   function end() {
-    clearTimeout(retry);
     unfollow?.();
     unwatch?.();
     unfollow = undefined;
