@@ -5,7 +5,7 @@ import { markedPath } from '../../src/engine/paths.ts';
 import { qrSvg } from '../../src/live/qr-code.ts';
 import { liveRoomsKey, livePhoneKey, workshopsKey } from '../../src/browser/storage-keys.ts';
 import { choiceLabel, fill, plural, scenarios, ui } from './course-data.ts';
-import { expect, ProjectorScreen, test, waitForIsland } from './fixtures.ts';
+import { expect, type LiveServer, ProjectorScreen, test, waitForIsland } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -136,6 +136,20 @@ test('a participant cannot act as the facilitator: changing the room’s state w
   await expect(page.locator('.live-join')).toBeVisible();
 });
 
+/**
+ * Takes the server down with `down`, sees `dropped` phone and the console say they are
+ * reconnecting, starts the server again, and sees `back` phone and the console live again with
+ * `phonesIn` phones joined.
+ */
+async function throughRestart(page: Page, server: LiveServer, down: () => Promise<void>, [dropped, back]: [Page, Page], phonesIn: number) {
+  await down();
+  await expect(dropped.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
+  await server.start();
+  await expect(back.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
+  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], phonesIn, 'en'), { timeout: 30_000 });
+}
+
 test('the server killed in the middle of a vote and started again loses no vote; phones and the console resume', async ({
   page,
   facilitator,
@@ -150,12 +164,7 @@ test('the server killed in the middle of a vote and started again loses no vote;
   await vote(a!, choices[2]!.label.en);
   await vote(b!, choices[2]!.label.en);
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
-  await server.kill();
-  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
-  await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
-  await server.start();
-  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
-  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 3, 'en'), { timeout: 30_000 });
+  await throughRestart(page, server, () => server.kill(), [a!, a!], 3);
   // The votes stored before the crash are all there, and each phone still shows its own.
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
   await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -177,12 +186,7 @@ test('Ctrl+C stops the server even with phones connected, and they and the conso
   await vote(a!, choices[2]!.label.en);
   await expect(page.locator('.tally-total')).toHaveText(votesIn(1));
   // Open event streams used to keep the stopped process alive, and phones with it, deaf to the next one.
-  await server.stop();
-  await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
-  await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
-  await server.start();
-  await expect(b!.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
-  await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], 2, 'en'), { timeout: 30_000 });
+  await throughRestart(page, server, () => server.stop(), [a!, b!], 2);
   // The new server's counts reach the console: the vote from before, and one cast after.
   await vote(b!, choices[0]!.label.en);
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
