@@ -110,3 +110,82 @@ describe('the rooms saved by the released version that brought live voting (test
     expect(saved(tab.items)).toEqual({ v: 1, rooms: { ...recorded, another: room('a') } });
   });
 });
+
+describe('sending the room’s state to the live server', () => {
+  /** A console with a room started, whose state sends answer with `answers` in turn (the last one repeated); the sends' count. */
+  async function sending(...answers: Array<() => Promise<Response>>) {
+    fakeBrowser();
+    const puts: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      if (url === '/live/rooms') return Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 }));
+      if (init?.method !== 'PUT') return new Promise(() => {});
+      puts.push(String(init.body));
+      return (answers[puts.length - 1] ?? answers.at(-1)!)();
+    });
+    const { live, workshop } = await liveRoomOf('tuesday');
+    await live.start();
+    return { live, workshop, puts };
+  }
+  const answer = (status: number) => () => Promise.resolve(new Response(null, { status }));
+  const choice = scenario.nodes.find((n) => n.id === scenario.start)!;
+  const firstChoice = (choice as { choices: Array<{ id: string }> }).choices[0]!.id;
+
+  it('resends a state the server refused (a proxy’s 502) every 3 s, not at once, until it lands, then stops', async () => {
+    vi.useFakeTimers();
+    try {
+      const { live, workshop, puts } = await sending(answer(502), answer(502), answer(204));
+      workshop.vote(firstChoice, 1);
+      await vi.advanceTimersByTimeAsync(2900);
+      expect(puts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(puts).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(puts).toHaveLength(3);
+      expect(puts[2]).toBe(puts[0]);
+      // On the server now: nothing more goes out until the state changes.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(puts).toHaveLength(3);
+      live.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up on a send with no answer after 10 s and sends again, so later changes are not held behind it', async () => {
+    vi.useFakeTimers();
+    try {
+      // Node's AbortSignal.timeout runs on a clock of its own; here it runs on the test's.
+      vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+        return controller.signal;
+      });
+      const never = (signal?: AbortSignal | null) =>
+        new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+      fakeBrowser();
+      const puts: string[] = [];
+      vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+        if (url === '/live/rooms') return Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 }));
+        if (init?.method !== 'PUT') return new Promise(() => {});
+        puts.push(String(init.body));
+        return puts.length === 1 ? never(init.signal) : Promise.resolve(new Response(null, { status: 204 }));
+      });
+      const { live, workshop } = await liveRoomOf('tuesday');
+      await live.start();
+      workshop.vote(firstChoice, 1);
+      workshop.vote(firstChoice, 1);
+      await vi.advanceTimersByTimeAsync(9_900);
+      expect(puts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(200);
+      // The change held behind the silent send goes out as soon as it is given up.
+      expect(puts).toHaveLength(2);
+      const { roomStateOf } = await import('../live/moment.ts');
+      expect(JSON.parse(puts[1]!).state).toEqual(JSON.parse(JSON.stringify(roomStateOf(workshop.$view.get()))));
+      expect(puts[1]).not.toBe(puts[0]);
+      expect(console.warn).toHaveBeenCalledWith('The live room missed a state', expect.anything());
+      live.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -109,6 +109,8 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
   let sending = false;
   /** A send was asked for while one travelled (a change, or the link back after a drop). */
   let again = false;
+  /** The resend after a failed send, while the state is not on the server. */
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let discardFrom: number | undefined;
   // What phones and the screen would see, without the time of the change (phones' votes change it too).
   const keyOf = (state: ReturnType<typeof roomStateOf>) => JSON.stringify({ ...state, session: { ...state.session, updatedAt: '' } });
@@ -129,25 +131,31 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
         method: 'PUT',
         headers: auth(),
         body: JSON.stringify(discardFrom === undefined ? { state } : { state, discardFrom }),
+        // A half-open connection (a laptop's Wi-Fi gone to sleep) would hold every later send
+        // behind this one; without AbortSignal.timeout (before Safari 16) the send waits as before.
+        signal: AbortSignal.timeout?.(10_000),
       });
       if (response.status === 404 || response.status === 409) return lost();
       if (response.ok) {
         sent = key;
         discardFrom = undefined;
-      }
+      } else failed = true;
     } catch (error) {
-      // The link's own status says the server is gone; its return (or the next change) sends
-      // the state again. Not a resend at once: that looped as fast as the failures came.
       console.warn('The live room missed a state', error);
       failed = true;
     } finally {
       sending = false;
     }
-    // A change made, or the link back, while this one travelled goes out now.
+    // A change made, or the link back, while this one travelled goes out now; after a failure
+    // (no answer in time, a proxy's 502, a limit's 429), again in 3 s until it is on the server.
+    // Never at once: that looped as fast as the failures came.
+    clearTimeout(retry);
     if (again || (!failed && credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent)) void publish();
+    else if (failed && credentials) retry = setTimeout(publish, 3000);
   };
 
   function end() {
+    clearTimeout(retry);
     unfollow?.();
     unwatch?.();
     unfollow = undefined;
