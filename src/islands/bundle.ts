@@ -33,7 +33,8 @@ export interface Bundle {
  * gzipped off the console's and the players' scripts); it is unsafe only for a function called
  * with `new` or read for its `prototype`, which none of the bundled code's function expressions is
  * (Preact tells a class component by its prototype's `render`, which an arrow, like a function
- * component, lacks).
+ * component, lacks). Terser checks only `this`, `arguments` and generators: a function expression
+ * called with `new` must be written as a class or a declaration, which it leaves alone.
  */
 export async function minifyModule(js: string, module = true): Promise<string> {
   const { code } = await minify(js, { module, ecma: 2020, compress: { passes: 2, unsafe_arrows: true }, format: { comments: false } });

@@ -118,6 +118,7 @@ describe('sending the room’s state to the live server', () => {
     const puts: string[] = [];
     vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
       if (url === '/live/rooms') return Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 }));
+      if (init?.method === 'DELETE') return Promise.resolve(new Response(null, { status: 204 }));
       if (init?.method !== 'PUT') return new Promise(() => {});
       puts.push(String(init.body));
       return (answers[puts.length - 1] ?? answers.at(-1)!)();
@@ -142,6 +143,7 @@ describe('sending the room’s state to the live server', () => {
       await vi.advanceTimersByTimeAsync(3000);
       expect(puts).toHaveLength(3);
       expect(puts[2]).toBe(puts[0]);
+      expect(console.warn).toHaveBeenCalledWith('The live room missed a state', 502);
       // On the server now: nothing more goes out until the state changes.
       await vi.advanceTimersByTimeAsync(30_000);
       expect(puts).toHaveLength(3);
@@ -151,7 +153,33 @@ describe('sending the room’s state to the live server', () => {
     }
   });
 
-  it('gives up on a send with no answer after 10 s and sends again, so later changes are not held behind it', async () => {
+  it('resends after a send that found no server, and sends nothing more once the console is closed or the room stopped', async () => {
+    vi.useFakeTimers();
+    try {
+      const down = () => Promise.reject(new TypeError('Failed to fetch'));
+      const closed = await sending(down);
+      closed.workshop.vote(firstChoice, 1);
+      await vi.advanceTimersByTimeAsync(3100);
+      expect(closed.puts).toHaveLength(2);
+      expect(console.warn).toHaveBeenCalledWith('The live room missed a state', expect.any(TypeError));
+      closed.live.close();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(closed.puts).toHaveLength(2);
+      // A room stopped while a send travels: its late refusal neither resends nor says the room was lost.
+      let answer: (response: Response) => void = () => {};
+      const stopped = await sending(() => new Promise((resolve) => (answer = resolve)));
+      stopped.workshop.vote(firstChoice, 1);
+      await stopped.live.stop();
+      answer(new Response(null, { status: 409 }));
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(stopped.puts).toHaveLength(1);
+      expect(stopped.live.$live.get().problem).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up on a send with no answer after 30 s and sends again, so later changes are not held behind it', async () => {
     vi.useFakeTimers();
     try {
       // Node's AbortSignal.timeout runs on a clock of its own; here it runs on the test's.
@@ -174,7 +202,7 @@ describe('sending the room’s state to the live server', () => {
       await live.start();
       workshop.vote(firstChoice, 1);
       workshop.vote(firstChoice, 1);
-      await vi.advanceTimersByTimeAsync(9_900);
+      await vi.advanceTimersByTimeAsync(29_900);
       expect(puts).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(200);
       // The change held behind the silent send goes out as soon as it is given up.

@@ -115,7 +115,8 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
   // What phones and the screen would see, without the time of the change (phones' votes change it too).
   const keyOf = (state: ReturnType<typeof roomStateOf>) => JSON.stringify({ ...state, session: { ...state.session, updatedAt: '' } });
   const publish = async (): Promise<void> => {
-    if (!credentials) return;
+    // Nothing goes out once the room is stopped or the console closed (a resend was due, or a change came).
+    if (!credentials || !unwatch) return;
     if (sending) {
       again = true;
       return;
@@ -125,6 +126,7 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
     if (key === sent && discardFrom === undefined) return;
     sending = true;
     again = false;
+    clearTimeout(retry);
     let failed = false;
     try {
       const response = await fetch(`${base}/live/rooms/${credentials.room}/state`, {
@@ -133,13 +135,17 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
         body: JSON.stringify(discardFrom === undefined ? { state } : { state, discardFrom }),
         // A half-open connection (a laptop's Wi-Fi gone to sleep) would hold every later send
         // behind this one; without AbortSignal.timeout (before Safari 16) the send waits as before.
-        signal: AbortSignal.timeout?.(10_000),
+        // Generous: a state the server took but answered late is sent again, discarding phones'
+        // votes again after a step back.
+        signal: AbortSignal.timeout?.(30_000),
       });
+      // Stopped while it travelled: the room's answer no longer concerns this console.
+      if (!unwatch) return;
       if (response.status === 404 || response.status === 409) return lost();
-      if (response.ok) {
-        sent = key;
-        discardFrom = undefined;
-      } else failed = true;
+      // Refused (a proxy's 502, a limit's 429): a failure like no answer, said and sent again.
+      if (!response.ok) throw response.status;
+      sent = key;
+      discardFrom = undefined;
     } catch (error) {
       console.warn('The live room missed a state', error);
       failed = true;
@@ -149,9 +155,8 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
     // A change made, or the link back, while this one travelled goes out now; after a failure
     // (no answer in time, a proxy's 502, a limit's 429), again in 3 s until it is on the server.
     // Never at once: that looped as fast as the failures came.
-    clearTimeout(retry);
-    if (again || (!failed && credentials && keyOf(roomStateOf(workshop.$view.get())) !== sent)) void publish();
-    else if (failed && credentials) retry = setTimeout(publish, 3000);
+    if (again || (!failed && keyOf(roomStateOf(workshop.$view.get())) !== sent)) void publish();
+    else if (failed) retry = setTimeout(publish, 3000);
   };
 
   function end() {
