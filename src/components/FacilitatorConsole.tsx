@@ -270,17 +270,17 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
               <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.addMinute()}>
                 {t('workshop.addMinute')}
               </button>
-              {timer === 'running' && (
-                <button type="button" class="secondary" onClick={() => workshop.pauseTimer()}>
-                  {t('workshop.pause')}
+              {/* One button that changes its word, and Reset never disabled under the keyboard's focus: focus stays where it was. */}
+              {timer !== 'unset' && (
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => (timer === 'running' ? workshop.pauseTimer() : workshop.resumeTimer())}
+                >
+                  {t(timer === 'running' ? 'workshop.pause' : 'workshop.resume')}
                 </button>
               )}
-              {timer === 'paused' && (
-                <button type="button" class="secondary" onClick={() => workshop.resumeTimer()}>
-                  {t('workshop.resume')}
-                </button>
-              )}
-              <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.resetTimer()}>
+              <button type="button" class="secondary" aria-disabled={timer === 'unset'} onClick={() => workshop.resetTimer()}>
                 {t('workshop.resetTimer')}
               </button>
             </div>

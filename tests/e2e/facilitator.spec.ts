@@ -74,6 +74,24 @@ test('the timer shows the same time on both views and after a reload', async ({ 
   await expect(screen.page.locator('.screen-timer')).toHaveText(shown!);
 });
 
+test('the timer’s controls keep the keyboard’s focus: Pause becomes Resume under it, and Reset stays where it was', async ({ page, facilitator }) => {
+  await facilitator.open();
+  await page.getByRole('button', { name: plural(ui.en['workshop.minutes'], 2, 'en') }).focus();
+  await page.keyboard.press('Enter');
+  const pause = page.getByRole('button', { name: ui.en['workshop.pause'] });
+  await pause.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: ui.en['workshop.resume'] })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(pause).toBeFocused();
+  const reset = page.getByRole('button', { name: ui.en['workshop.resetTimer'] });
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.time')).toHaveText('–:––');
+  await expect(reset).toBeFocused();
+  await expect(reset).toHaveAttribute('aria-disabled', 'true');
+});
+
 test('a choice moves both views, the minority can be followed, and both survive reloads', async ({ page, facilitator }) => {
   await facilitator.open();
   const screen = await facilitator.openScreen();
