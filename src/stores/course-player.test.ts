@@ -262,6 +262,11 @@ describe('what the course player tells the learner when it opens', () => {
     const { player, notice } = await openPlayer();
     expect(steps(player)).toEqual(['unpaid/remind']);
     expect(notice.get()).toBe('player.resumed');
+    // A step back is still the run they came back to; playing again from the start is not.
+    player.back();
+    expect(notice.get()).toBe('player.resumed');
+    player.restart();
+    expect(notice.get()).toBeUndefined();
     const { restoreNotice } = await import('./course-player.ts');
     const run = { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'remind' }] };
     expect(restoreNotice({ status: 'resumed', run, contentChanged: true })).toBe('player.resumedChanged');

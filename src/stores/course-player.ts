@@ -90,6 +90,8 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string) {
     // restart are saved at once, so a result is never recorded for a run that was refused.
     onRun: (run, change) => {
       if (following) return true;
+      // Playing again from the start, the learner is no longer where they left off.
+      if (change === 'restart') $notice.set(undefined);
       waiting = { ...(waiting ?? { from: saved(), base: $progress.get() }), run: serialiseRun(print, run) };
       if (change !== 'choice' || player.$view.get().debrief) return flush();
       whenIdle(flush);
