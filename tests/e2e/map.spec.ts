@@ -57,6 +57,21 @@ for (const locale of locales) {
       expect(await measureMap(page)).toEqual({ sideways: 0, small: [] });
       await expectLegend(page, locale, ['mine', 'recommended', 'real']);
       await expect(page).toPassAxe({ include: '#scenario-map', colorSchemes: ['light', 'dark'] });
+      // The paths first: a moment on none of them waits behind a checkbox, with every ending shown.
+      const moments = list.locator(':scope > li:not(.ending-line)');
+      const onPaths = new Set([...steps, ...markedPath(contractor, 'recommended')].map((s) => s.node));
+      const elsewhere = contractor.nodes.filter((n) => n.type === 'decision' && !onPaths.has(n.id));
+      expect(elsewhere.length).toBeGreaterThan(0);
+      await expect(moments.filter({ visible: true })).toHaveCount(onPaths.size);
+      await expect(list.locator(':scope > li.ending-line').filter({ visible: true })).toHaveCount(
+        contractor.nodes.filter((n) => n.type === 'ending').length,
+      );
+      // Of each moment shown, the choices on a path: the learner's (the real case's here) and the recommended one.
+      const onPathSteps = new Set([...steps, ...markedPath(contractor, 'recommended')].map((s) => `${s.node}/${s.choice}`));
+      await expect(list.locator('li[data-step]').filter({ visible: true })).toHaveCount(onPathSteps.size);
+      await page.getByRole('checkbox', { name: ui[locale]['map.every'] }).check();
+      await expect(moments.filter({ visible: true })).toHaveCount(onPaths.size + elsewhere.length);
+      await expect(list.locator('li[data-step]').filter({ visible: true })).toHaveCount(await list.locator('li[data-step]').count());
     });
 
     test('the whole diagram opens on request at its drawn size, inside its own box', async ({ page }) => {
