@@ -157,23 +157,38 @@ describe('sending the room’s state to the live server', () => {
     vi.useFakeTimers();
     try {
       const down = () => Promise.reject(new TypeError('Failed to fetch'));
-      const closed = await sending(down);
+      let fail: (error: Error) => void = () => {};
+      const closed = await sending(down, () => new Promise((_, reject) => (fail = reject)));
       closed.workshop.vote(firstChoice, 1);
       await vi.advanceTimersByTimeAsync(3100);
       expect(closed.puts).toHaveLength(2);
       expect(console.warn).toHaveBeenCalledWith('The live room missed a state', expect.any(TypeError));
+      // Closed while the resend travels; it fails after.
       closed.live.close();
+      fail(new TypeError('Failed to fetch'));
       await vi.advanceTimersByTimeAsync(30_000);
       expect(closed.puts).toHaveLength(2);
       // A room stopped while a send travels: its late refusal neither resends nor says the room was lost.
-      let answer: (response: Response) => void = () => {};
-      const stopped = await sending(() => new Promise((resolve) => (answer = resolve)));
+      let respond: (response: Response) => void = () => {};
+      const stopped = await sending(() => new Promise((resolve) => (respond = resolve)));
       stopped.workshop.vote(firstChoice, 1);
       await stopped.live.stop();
-      answer(new Response(null, { status: 409 }));
+      respond(new Response(null, { status: 409 }));
       await vi.advanceTimersByTimeAsync(30_000);
       expect(stopped.puts).toHaveLength(1);
       expect(stopped.live.$live.get().problem).toBeUndefined();
+      // Stopped and started again while a send to the first room travels: its late 409 does not end the new room.
+      const again = await sending(() => new Promise((resolve) => (respond = resolve)), answer(204));
+      again.workshop.vote(firstChoice, 1);
+      await again.live.stop();
+      await again.live.start();
+      again.workshop.vote(firstChoice, 1);
+      await vi.advanceTimersByTimeAsync(0);
+      // The new room's change went out at once, not behind the first room's silent send.
+      expect(again.puts).toHaveLength(2);
+      respond(new Response(null, { status: 409 }));
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(again.live.$live.get()).toMatchObject({ problem: undefined, room: { code: room('a').code } });
     } finally {
       vi.useRealTimers();
     }

@@ -128,8 +128,9 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
     again = false;
     clearTimeout(retry);
     let failed = false;
+    const room = credentials;
     try {
-      const response = await fetch(`${base}/live/rooms/${credentials.room}/state`, {
+      const response = await fetch(`${base}/live/rooms/${room.room}/state`, {
         method: 'PUT',
         headers: auth(),
         body: JSON.stringify(discardFrom === undefined ? { state } : { state, discardFrom }),
@@ -139,8 +140,8 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
         // votes again after a step back.
         signal: AbortSignal.timeout?.(30_000),
       });
-      // Stopped while it travelled: the room's answer no longer concerns this console.
-      if (!unwatch) return;
+      // Stopped (or stopped and another started) while it travelled: the answer is no longer this console's concern.
+      if (room !== credentials || !unwatch) return;
       if (response.status === 404 || response.status === 409) return lost();
       // Refused (a proxy's 502, a limit's 429): a failure like no answer, said and sent again.
       if (!response.ok) throw response.status;
@@ -169,6 +170,8 @@ export function createLiveRoom(workshop: Workshop, screen: ConsoleChannel | unde
 
   function connect(room: CreatedRoom) {
     credentials = room;
+    // A send to a room stopped a moment ago may still travel: the new room's sends do not wait for it.
+    sending = false;
     const { secret: _secret, ...visible } = room;
     set({ room: visible, problem: undefined });
     announce();

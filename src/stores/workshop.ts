@@ -5,7 +5,7 @@ import { choose, undo } from '../engine/index.ts';
 import type { ChooseError } from '../engine/run.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
-import { timeLeft } from '../workshop/timer.ts';
+import { timeLeft, timerState } from '../workshop/timer.ts';
 import { viewOf } from '../workshop/view.ts';
 
 /** The later of two versions of a session, by when each was last changed. */
@@ -143,8 +143,9 @@ export function createWorkshop(
     resumeTimer() {
       update((s) => ({ ...s, timer: s.timer.remaining !== undefined ? { endsAt: Date.now() + s.timer.remaining } : s.timer }));
     },
+    /** Clears the timer; a timer already clear is left as it is (the session is not changed, nor saved). */
     resetTimer() {
-      update((s) => ({ ...s, timer: {} }));
+      update((s) => (timerState(s.timer) === 'unset' ? undefined : { ...s, timer: {} }));
     },
     setMuted(muted: boolean) {
       update((s) => ({ ...s, muted }));

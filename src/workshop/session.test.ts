@@ -81,6 +81,19 @@ describe('the console store', () => {
     expect(saved[4]!.steps).toEqual([{ node: 'unpaid', choice: 'remind' }]);
   });
 
+  it('clears a set timer, and leaves a session whose timer is already clear unchanged and unsaved', () => {
+    const saved: ReturnType<typeof session>[] = [];
+    const w = createWorkshop(scenario, session(), (s) => saved.push(s));
+    w.resetTimer();
+    expect(saved).toHaveLength(0);
+    w.startTimer(2);
+    w.resetTimer();
+    expect(w.$session.get().timer).toEqual({});
+    expect(saved).toHaveLength(2);
+    w.resetTimer();
+    expect(saved).toHaveLength(2);
+  });
+
   it('resumes only a session whose decisions still lead through the scenario', () => {
     const played = { ...session(), steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}] };
     expect(fitsScenario(scenario, session())).toBe(true);
