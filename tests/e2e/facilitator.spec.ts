@@ -74,7 +74,10 @@ test('the timer shows the same time on both views and after a reload', async ({ 
   await expect(screen.page.locator('.screen-timer')).toHaveText(shown!);
 });
 
-test('the timer’s controls keep the keyboard’s focus: Pause becomes Resume under it, and Reset stays where it was', async ({ page, facilitator }) => {
+test('the timer’s controls keep the keyboard’s focus: Pause becomes Resume under it, and Reset stays where it was', async ({
+  page,
+  facilitator,
+}) => {
   await facilitator.open();
   await page.getByRole('button', { name: plural(ui.en['workshop.minutes'], 2, 'en') }).focus();
   await page.keyboard.press('Enter');
