@@ -112,8 +112,11 @@ describe('the rooms saved by the released version that brought live voting (test
 });
 
 describe('sending the room’s state to the live server', () => {
-  /** A console with a room started, whose state sends answer with `answers` in turn (the last one repeated); the sends' count. */
-  async function sending(...answers: Array<() => Promise<Response>>) {
+  /**
+   * A console with a room started, whose state sends answer with `answers` in turn (the last one
+   * repeated; each is given the send's abort signal); the bodies of the sends, in order.
+   */
+  async function sending(...answers: Array<(signal?: AbortSignal | null) => Promise<Response>>) {
     fakeBrowser();
     const puts: string[] = [];
     vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
@@ -121,7 +124,7 @@ describe('sending the room’s state to the live server', () => {
       if (init?.method === 'DELETE') return Promise.resolve(new Response(null, { status: 204 }));
       if (init?.method !== 'PUT') return new Promise(() => {});
       puts.push(String(init.body));
-      return (answers[puts.length - 1] ?? answers.at(-1)!)();
+      return (answers[puts.length - 1] ?? answers.at(-1)!)(init.signal);
     });
     const { live, workshop } = await liveRoomOf('tuesday');
     await live.start();
@@ -205,16 +208,7 @@ describe('sending the room’s state to the live server', () => {
       });
       const never = (signal?: AbortSignal | null) =>
         new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
-      fakeBrowser();
-      const puts: string[] = [];
-      vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
-        if (url === '/live/rooms') return Promise.resolve(new Response(JSON.stringify(room('a')), { status: 201 }));
-        if (init?.method !== 'PUT') return new Promise(() => {});
-        puts.push(String(init.body));
-        return puts.length === 1 ? never(init.signal) : Promise.resolve(new Response(null, { status: 204 }));
-      });
-      const { live, workshop } = await liveRoomOf('tuesday');
-      await live.start();
+      const { live, workshop, puts } = await sending(never, answer(204));
       workshop.vote(firstChoice, 1);
       workshop.vote(firstChoice, 1);
       await vi.advanceTimersByTimeAsync(29_900);
