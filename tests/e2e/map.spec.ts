@@ -99,6 +99,11 @@ for (const locale of locales) {
       const step = markedPath(contractor, mark)[0]!;
       await expect(page.locator(`#scenario-map li[data-step="${step.node}/${step.choice}"]`)).toContainText(ui[locale][`map.${mark}`]);
     }
+    // A screen reader hears where a choice leads in words, not "right arrow".
+    const first = markedPath(contractor, 'real')[0]!;
+    const heard = await page.locator(`#scenario-map li[data-step="${first.node}/${first.choice}"]`).ariaSnapshot();
+    expect(heard).toContain(ui[locale]['map.leadsTo']);
+    expect(heard).not.toContain('→');
     await context.close();
   });
 }
