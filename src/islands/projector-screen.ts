@@ -3,5 +3,13 @@
 // islands/island-script.ts).
 import { hydrateIsland } from './hydrate.ts';
 import FacilitatorScreen from '../components/FacilitatorScreen.tsx';
+import { themeKey } from '../browser/storage-keys.ts';
 
 hydrateIsland('screen', FacilitatorScreen);
+
+// The screen has no theme button: it follows the one on the console, in another tab or window of
+// the same browser, as the page's head script would read it on a reload (a cleared storage, whose
+// event has no key, brings back the system's theme).
+addEventListener('storage', ({ key, newValue }) => {
+  if (key === themeKey || key === null) document.documentElement.dataset['theme'] = (key && newValue) || '';
+});

@@ -272,6 +272,22 @@ test('a tie at the top has no majority: the facilitator picks one of the leaders
   await expect(page.getByText(ui.en['workshop.tied'])).toBeHidden();
 });
 
+test('the projector screen, which has no theme button, follows the one switched on the console', async ({ page, facilitator }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await facilitator.open();
+  const screen = await facilitator.openScreen();
+  await screen.page.emulateMedia({ colorScheme: 'light' });
+  const root = screen.page.locator('html');
+  await page.getByRole('button', { name: ui.en['theme.toDark'] }).click();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(root).toHaveCSS('color-scheme', 'dark');
+  await page.getByRole('button', { name: ui.en['theme.toDark'] }).click();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  // A cleared storage (no key in its event) brings back the system's theme, as a reload would.
+  await page.evaluate(() => localStorage.clear());
+  await expect(root).toHaveAttribute('data-theme', '');
+});
+
 test('a screen opened mid-session never shows the rendered first decision: its columns wait for the console’s state', async ({
   page,
   browser,
