@@ -89,6 +89,8 @@ const verbs = {
 
 const cmi5Category = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
 const moveOnCategory = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
+/** The context extension a passed or failed statement names the LMS's mastery score in (cmi5 9.6.3.2). */
+const masteryScoreExtension = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 
 /** ISO 8601 duration, e.g. PT1M5.25S. */
 export function isoDuration(ms: number): string {
@@ -143,7 +145,12 @@ export async function connectCmi5(
   const template: ContextTemplate = launchData.contextTemplate ?? {};
   let queue = Promise.resolve();
 
-  const send = (verb: keyof typeof verbs, extra: Record<string, unknown> = {}, categories: { id: string }[] = [cmi5Category]) => {
+  const send = (
+    verb: keyof typeof verbs,
+    extra: Record<string, unknown> = {},
+    categories: { id: string }[] = [cmi5Category],
+    extensions: Record<string, unknown> = {},
+  ) => {
     // Nothing may follow "terminated" in a cmi5 session, and each once-per-session statement
     // goes once, also across reloads.
     if (tab.sent('terminated') || ((onceVerbs as readonly string[]).includes(verb) && !tab.claim(verb as OnceVerb))) return queue;
@@ -157,7 +164,7 @@ export async function connectCmi5(
       actor: launch.actor,
       verb: { id: verbs[verb], display: { 'en-US': verb } },
       object: { id: launch.activityId, objectType: 'Activity' },
-      context: { ...template, registration: launch.registration, contextActivities },
+      context: { ...template, registration: launch.registration, contextActivities, extensions: { ...template.extensions, ...extensions } },
       ...extra,
     };
     // Statements go one after another, so the LRS records them in cmi5's order.
@@ -215,6 +222,8 @@ export async function connectCmi5(
           passed ? 'passed' : 'failed',
           { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } },
           [cmi5Category, moveOnCategory],
+          // The mastery score judged against, as the LMS gave it (cmi5 9.6.3.2).
+          { [masteryScoreExtension]: launchData.masteryScore },
         );
       }
       const kept = await fetch(recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });

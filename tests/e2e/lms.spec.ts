@@ -207,8 +207,19 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
   expect(completed.result.completion).toBe(true);
   expect(completed.result.duration).toMatch(/^PT/);
   expect(Object.values(completed.result.extensions)).toEqual(expected.principles.map((p) => ({ earned: p.earned, max: p.max })));
-  const judged = lms.statements[steps.length + 2] as { result: { success: boolean; score: { scaled: number } } };
+  const judged = lms.statements[steps.length + 2] as {
+    result: { success: boolean; score: { scaled: number } };
+    context: { extensions: Record<string, unknown> };
+  };
   expect(judged.result.score.scaled).toBe(expected.overall / 100);
+  // Passed and failed name the mastery score they were judged against, as the LMS gave it (cmi5 9.6.3.2).
+  expect(judged.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.5);
+  // No other statement carries it.
+  expect(
+    lms.statements.filter(
+      (s) => 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore' in (s['context'] as { extensions: object }).extensions,
+    ),
+  ).toHaveLength(1);
   expect(lms.auth.length).toBeGreaterThan(steps.length);
   expect(new Set(lms.auth)).toEqual(new Set([`Basic ${Buffer.from('/fetch/s1').toString('base64')}`]));
 
