@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
-import { newSession } from '../workshop/session.ts';
+import { newSession, unsavedSessionId } from '../workshop/session.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import type { StoryIslandProps } from '../course/props.ts';
 import { reactionOf } from '../course/reactions.ts';
@@ -35,7 +35,7 @@ function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
   const [workshop, setWorkshop] = useState(() =>
-    createWorkshop(props.scenario, newSession(props.scenario.id, '', new Date(0), 'pending'), () => {}),
+    createWorkshop(props.scenario, newSession(props.scenario.id, '', new Date(0), unsavedSessionId), () => {}),
   );
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {

@@ -3,7 +3,7 @@ import { localize } from '../engine/localize.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
 import { fakeBrowser } from '../../tests/unit/fake-browser.ts';
 import { atom } from 'nanostores';
-import { forScreen, newSession, type WorkshopSession } from '../workshop/session.ts';
+import { forScreen, newSession, unsavedSessionId, type WorkshopSession } from '../workshop/session.ts';
 import { openConsoleChannel } from '../workshop/screen-channel.ts';
 import { screenAddress, screenView, type ScreenFeed } from './screen-feed.ts';
 
@@ -40,6 +40,10 @@ describe('the projector screen’s address', () => {
   it('names the session and the live room to show, or neither', () => {
     expect(screenAddress('?session=abc&room=xyz')).toEqual({ wanted: 'abc', room: 'xyz' });
     expect(screenAddress('')).toEqual({ wanted: undefined, room: undefined });
+  });
+
+  it('wants no session in particular when opened from the console before its script ran (the console’s unsaved session)', () => {
+    expect(screenAddress(`?session=${unsavedSessionId}`)).toEqual({ wanted: undefined, room: undefined });
   });
 });
 

@@ -8,7 +8,7 @@ import type { LinkStatus } from '../live/follow.ts';
 import { storageState } from './storage.ts';
 import { $sessions, latestSession } from './workshops.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
-import { forScreen, shares, type WorkshopSession } from '../workshop/session.ts';
+import { forScreen, shares, unsavedSessionId, type WorkshopSession } from '../workshop/session.ts';
 import { type ConsoleView, viewOf } from '../workshop/view.ts';
 import { openScreenChannel } from '../workshop/screen-channel.ts';
 
@@ -23,10 +23,16 @@ export interface ScreenFeed {
   ready?: boolean;
 }
 
-/** The session and the live room a screen's address names (`?session=…&room=…`), from its query string. */
+/**
+ * The session and the live room a screen's address names (`?session=…&room=…`), from its query
+ * string. A screen opened from the console's link before the console's script ran names the
+ * console's unsaved session (`unsavedSessionId`): it wants none in particular, and follows the
+ * session the console then opens, as a screen opened without one does.
+ */
 export function screenAddress(search: string): { wanted?: string | undefined; room?: string | undefined } {
   const params = new URLSearchParams(search);
-  return { wanted: params.get('session') ?? undefined, room: params.get('room') ?? undefined };
+  const wanted = params.get('session');
+  return { wanted: wanted === null || wanted === unsavedSessionId ? undefined : wanted, room: params.get('room') ?? undefined };
 }
 
 /**

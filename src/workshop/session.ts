@@ -34,6 +34,12 @@ export interface WorkshopSession {
   muted: boolean;
 }
 
+/**
+ * The id of the empty session the console renders on the server, before the saved or new one
+ * replaces it in the browser: a screen opened from the console's link in that moment names it.
+ */
+export const unsavedSessionId = 'pending';
+
 export function newSession(scenario: string, name: string, now: Date, id: string): WorkshopSession {
   const at = now.toISOString();
   return {

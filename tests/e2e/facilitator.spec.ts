@@ -272,6 +272,24 @@ test('a tie at the top has no majority: the facilitator picks one of the leaders
   await expect(page.getByText(ui.en['workshop.tied'])).toBeHidden();
 });
 
+test('a screen opened from the console before its script has run follows the session the console then opens', async ({ page }) => {
+  // A slow venue network: the console's script arrives after the facilitator has opened the screen.
+  const release = await holdBack(page, '**/_astro/**/*.js');
+  await page.goto('/en/facilitate/contractor/', { waitUntil: 'commit' });
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('link', { name: ui.en['workshop.openScreen'] }).click();
+  const screen = await popup;
+  release();
+  await waitForIsland(page, 'console');
+  await waitForIsland(screen, 'screen');
+  await page.bringToFront();
+  const start = decisionAt(contractor, contractor.start);
+  await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  // It follows the console from then on.
+  await page.keyboard.press('Digit1');
+  await expect(screen.getByText(plural(ui.en['workshop.votesIn'], 1, 'en'))).toBeVisible();
+});
+
 test('the projector screen, which has no theme button, follows the one switched on the console', async ({ page, facilitator }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await facilitator.open();
