@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtForMessage, builtOrigin, chooseEncoding, headersFor, joinOrigin, parseHeaders, pathInside, startServer } from './serve.ts';
+import {
+  builtForMessage,
+  builtOrigin,
+  chooseEncoding,
+  headersFor,
+  joinOrigin,
+  listeningAddresses,
+  parseHeaders,
+  pathInside,
+  startServer,
+} from './serve.ts';
 import { siteAddressMessage } from '../integrations/site-address.ts';
 
 const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
@@ -41,6 +51,27 @@ describe('the address phones join at', () => {
 
   it('is never the network address behind a reverse proxy, whose connections all come from loopback', () => {
     expect(at('http://localhost:4321/live/', '127.0.0.1', undefined, true)).toBe('http://localhost:4321');
+  });
+
+  it('is never an address the server does not answer at: listening on loopback, it has none for phones', () => {
+    const network = () => ['192.168.1.20', '10.0.0.5'];
+    expect(listeningAddresses('0.0.0.0', network)).toEqual(['192.168.1.20', '10.0.0.5']);
+    expect(listeningAddresses('::', network)).toEqual(['192.168.1.20', '10.0.0.5']);
+    expect(listeningAddresses('127.0.0.1', network)).toEqual([]);
+    expect(listeningAddresses('localhost', network)).toEqual([]);
+    expect(listeningAddresses('::1', network)).toEqual([]);
+    expect(listeningAddresses('192.168.1.20', network)).toEqual(['192.168.1.20']);
+    // So a console opened on a server kept to loopback is told phones cannot reach it.
+    expect(
+      joinOrigin({
+        request: new URL('http://localhost:4486/live/'),
+        remote: '127.0.0.1',
+        publicUrl: undefined,
+        network: listeningAddresses('127.0.0.1', network)[0],
+        port: 4486,
+        behindProxy: false,
+      }),
+    ).toBe('http://localhost:4486');
   });
 
   it('is the public address when the server is told one', () => {

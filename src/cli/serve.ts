@@ -191,6 +191,16 @@ export function networkAddresses(): string[] {
 }
 
 /**
+ * The addresses on the network that a server listening on `host` answers at (IPv4): the
+ * machine's network addresses when it listens on every interface (0.0.0.0, ::), none on loopback
+ * (localhost, 127.0.0.1: no phone reaches it), else `host` itself.
+ */
+export function listeningAddresses(host: string, network: () => string[] = networkAddresses): string[] {
+  if (host === '0.0.0.0' || host === '::') return network();
+  return isLoopbackHost(host === '::1' ? '[::1]' : host) ? [] : [host];
+}
+
+/**
  * The origin phones join a room at: `publicUrl` when the server is told its public address;
  * else where the page was opened, unless that is this machine's loopback (no phone reaches it),
  * asked over a loopback connection that is no reverse proxy's: then `http://<network>:<port>`, the machine's first network
@@ -274,7 +284,8 @@ export function startServer(options: ServerOptions = {}) {
           request: new URL(c.req.url),
           remote: getConnInfo(c).remote.address,
           publicUrl: settings.publicUrl,
-          network: networkAddresses()[0],
+          // Only an address the server answers at: one listening on loopback has none for phones.
+          network: listeningAddresses(host)[0],
           port,
           behindProxy: settings.trustProxy === true,
         }),
@@ -312,8 +323,7 @@ export function startServer(options: ServerOptions = {}) {
 
 /** The addresses `npm start` prints: this machine's, and the network's that phones use. */
 export function addressesToPrint(host: string, port: number): { local: string; network: string[] } {
-  const network = host === '0.0.0.0' || host === '::' ? networkAddresses().map((a) => `http://${a}:${port}/`) : [];
-  return { local: `http://localhost:${port}/`, network };
+  return { local: `http://localhost:${port}/`, network: listeningAddresses(host).map((a) => `http://${a}:${port}/`) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -337,8 +347,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { local, network } = addressesToPrint(host, port);
     console.log(`The course and its live rooms are served at ${local} (Ctrl+C stops it).`);
     for (const address of network) console.log(`Phones on this network join at ${address}`);
-    if (network.length === 0 && host !== '127.0.0.1' && host !== 'localhost')
-      console.log('No network address found: phones can join only once this machine is on a network.');
+    const everyInterface = host === '0.0.0.0' || host === '::';
+    if (network.length === 0)
+      console.log(
+        everyInterface
+          ? 'No network address found: phones can join only once this machine is on a network.'
+          : `Listening on ${host} only: no phone can reach it. Start without HOST (or with HOST=0.0.0.0) to run a room.`,
+      );
     console.log(builtForMessage(builtOrigin('dist'), new URL(local).origin));
   });
   // Closing waits for every open connection, and the live rooms' event streams never end by
