@@ -64,7 +64,9 @@ export function startJoinPage(): void {
     byId('join-problem').textContent = said(s.problem && problems[s.problem]);
     // A drop and the end of live voting are news; being connected is not.
     byId('join-link').classList.toggle('notice', s.problem === 'closed' || s.link === 'reconnecting');
-    byId('join-link').textContent = said(s.problem === 'closed' ? 'join.closed' : s.link && links[s.link]);
+    // "Your vote is kept" only where there is one and no later tap failed.
+    const kept = s.link === 'reconnecting' && !!s.mine && s.tapped?.outcome !== 'failed';
+    byId('join-link').textContent = said(s.problem === 'closed' ? 'join.closed' : kept ? 'join.reconnectingKept' : s.link && links[s.link]);
     if (!r || !inRoom) return;
     const m = r.moment;
     const key = `${m.step}/${m.node}/${m.consequence ? 1 : 0}`;
@@ -93,7 +95,8 @@ export function startJoinPage(): void {
         button.className = pressed ? '' : 'secondary';
         button.setAttribute('aria-pressed', String(pressed));
         button.disabled = !open;
-        button.addEventListener('click', () => void phone.vote(c.id));
+        // The answer to a tap shows below the choices: on a phone's screen it may be below the fold.
+        button.addEventListener('click', () => void phone.vote(c.id).then(() => byId('join-vote').scrollIntoView({ block: 'nearest' })));
         item.append(button);
         return item;
       }),

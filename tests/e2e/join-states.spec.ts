@@ -41,6 +41,13 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(phone.locator('#join-moment')).toHaveText(start.title[locale]);
       await expect(phone.locator('#join-vote')).toHaveText(t['join.tap']);
       await expectAccessible(phone, 'voting');
+      // Numbered as the screen and the console number them, for a show of hands; the number is seen, not read out.
+      const buttons = phone.locator('.join-choices button');
+      expect(await buttons.evaluateAll((all) => all.map((b) => getComputedStyle(b, '::before').content))).toEqual(
+        start.choices.map(() => 'counter(choice) / ""'),
+      );
+      expect(await buttons.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().width > 0))).not.toContain(false);
+      await expect(buttons.first()).toHaveAccessibleName(first!.label[locale]);
 
       await phone.getByRole('button', { name: first!.label[locale], exact: true }).click();
       await expect(phone.locator('#join-vote')).toHaveText(t['join.received']);

@@ -141,10 +141,19 @@ test('a participant cannot act as the facilitator: changing the room’s state w
  * reconnecting, starts the server again, and sees `back` phone and the console live again with
  * `phonesIn` phones joined.
  */
-async function throughRestart(page: Page, server: LiveServer, down: () => Promise<void>, [dropped, back]: [Page, Page], phonesIn: number) {
+async function throughRestart(
+  page: Page,
+  server: LiveServer,
+  down: () => Promise<void>,
+  [dropped, back]: [Page, Page],
+  phonesIn: number,
+  whileDown: () => Promise<void> = async () => {},
+) {
   await down();
-  await expect(dropped.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  // The dropped phone has voted: it is told its vote is kept.
+  await expect(dropped.locator('#join-link')).toHaveText(ui.en['join.reconnectingKept']);
   await expect(page.locator('.live-status')).toHaveText(ui.en['live.reconnecting']);
+  await whileDown();
   await server.start();
   await expect(back.locator('#join-link')).toHaveText(ui.en['join.live'], { timeout: 30_000 });
   await expect(page.locator('.live-status')).toHaveText(plural(ui.en['live.phones'], phonesIn, 'en'), { timeout: 30_000 });
@@ -164,7 +173,13 @@ test('the server killed in the middle of a vote and started again loses no vote;
   await vote(a!, choices[2]!.label.en);
   await vote(b!, choices[2]!.label.en);
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
-  await throughRestart(page, server, () => server.kill(), [a!, a!], 3);
+  // A tap while the server is down fails, and the phone no longer says its vote is kept: it says to tap again.
+  const tapWhileDown = async () => {
+    await a!.getByRole('button', { name: choices[0]!.label.en, exact: true }).click();
+    await expect(a!.locator('#join-vote')).toHaveText(ui.en['join.voteFailed']);
+    await expect(a!.locator('#join-link')).toHaveText(ui.en['join.reconnecting']);
+  };
+  await throughRestart(page, server, () => server.kill(), [a!, a!], 3, tapWhileDown);
   // The votes stored before the crash are all there, and each phone still shows its own.
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
   await expect(a!.getByRole('button', { name: choices[2]!.label.en, exact: true })).toHaveAttribute('aria-pressed', 'true');
