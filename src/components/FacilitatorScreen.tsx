@@ -131,7 +131,7 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
             {t('workshop.joinAt')}
             <br />
             <strong class="screen-code">
-              {t('workshop.joinCode')} {feed.live.code}
+              {t('workshop.joinCode')} <span>{feed.live.code}</span>
             </strong>
             <br />
             {/* The whole join address, code included: a phone that cannot scan the code types it. */}
