@@ -8,18 +8,21 @@ import { isId, isRecord } from '../engine/guards.ts';
 export const liveVersion = 1;
 
 /**
- * The join code's alphabet: capital letters and digits without the look-alikes 0/O, 1/I/L, so a
- * code read off a projector is typed right. Six of its 31 characters make 887,503,681 codes.
+ * The join code's alphabet: capital letters and digits without the look-alikes 0/O, 1/I/L, 2/Z,
+ * 5/S and 8/B, so a code read off a projector from the back of a room is typed right. Six of its
+ * 25 characters make 244,140,625 codes.
  */
-export const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const codeAlphabet = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const codeLength = 6;
+/** What a typed code may hold: the alphabet and the characters earlier codes were made of (2, 5, 8, B, S, Z), so a room made before keeps working. */
+const typable = `${codeAlphabet}BSZ258`;
 
 /** A join code as a person may type it (any case, spaces or dashes), in its canonical form; undefined if it cannot be one. */
 export function normaliseCode(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 40) return undefined;
   const code = value.toUpperCase().replace(/[\s-]/g, '');
   if (code.length !== codeLength) return undefined;
-  for (const ch of code) if (!codeAlphabet.includes(ch)) return undefined;
+  for (const ch of code) if (!typable.includes(ch)) return undefined;
   return code;
 }
 
