@@ -21,7 +21,8 @@ function LmsPlayer({ scenario, fingerprint, story, locale, messages, mode, site 
   // The session opens with the first listener of its state and ends with the page (stores/lms-player.ts).
   const lms = useMemo(() => createLmsPlayer(scenario, fingerprint, mode, { site, search: location.search, window }), [scenario]);
   const { view, notice } = useStore(lms.$state);
-  useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus(), []);
+  // Focus starts in the player for keyboards and screen readers, without a ring: nobody on this page reached for it.
+  useEffect(() => document.querySelector<HTMLElement>('#player h3')?.focus({ focusVisible: false }), []);
 
   return (
     <main class="lms">

@@ -120,7 +120,8 @@ export function startJoinPage(): void {
                   : t('join.tap');
     // A new moment (or the consequence before it) takes the reader's focus to its title; a new vote does not.
     if (key !== shown) {
-      if (shown) byId(waiting ? 'join-consequence-title' : 'join-moment').focus();
+      // The room moved on, not the phone's owner: no focus ring (which looked like an error).
+      if (shown) byId(waiting ? 'join-consequence-title' : 'join-moment').focus({ focusVisible: false });
       shown = key;
     }
   });

@@ -71,6 +71,10 @@ for (const locale of ['en', 'ru'] as const) {
       await expect(late.locator('.join-choices button')).toHaveCount(0);
       await expect(page.locator('.live-status')).toHaveText(plural(t['live.phones'], 2, locale));
       await expectAccessible(late, 'joined, waiting for the next moment');
+      // The room moves on: focus goes to the next moment's title, with no ring on a phone nobody has touched.
+      await facilitator.continue();
+      await expect(late.locator('#join-moment')).toBeFocused();
+      expect(await late.locator('#join-moment').evaluate((h) => h.matches(':focus-visible'))).toBe(false);
 
       // A dropped connection: going offline leaves an open stream open in Chromium; stopping the
       // page's loads as well cuts it, as a Wi-Fi drop does.

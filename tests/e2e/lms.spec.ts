@@ -20,6 +20,10 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test('the SCORM 1.2 package lists its files and reports status, scores, interactions and time', async ({ page, scorm }) => {
   const zip = await scorm.open();
+  // Focus starts on the first moment's heading, for keyboards and screen readers, with no ring: nobody reached for it.
+  const heading = page.frameLocator('iframe').locator('#player h3');
+  await expect(heading).toBeFocused();
+  expect(await heading.evaluate((h) => h.matches(':focus-visible'))).toBe(false);
   const manifest = strFromU8(zip['imsmanifest.xml']!);
   // Every file of the player is listed; the manifest, the metadata file it names and the schemas are the package's control documents.
   const control = ['imsmanifest.xml', 'metadata.xml'];
