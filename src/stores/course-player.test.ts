@@ -262,11 +262,16 @@ describe('what the course player tells the learner when it opens', () => {
     const { player, notice } = await openPlayer();
     expect(steps(player)).toEqual(['unpaid/remind']);
     expect(notice.get()).toBe('player.resumed');
-    // A step back is still the run they came back to; playing again from the start is not.
+    // A step back is still the run they came back to; a new choice, or playing again from the start, is not.
     player.back();
     expect(notice.get()).toBe('player.resumed');
-    player.restart();
+    player.choose('remind');
     expect(notice.get()).toBeUndefined();
+    tab.idle();
+    const again = await openPlayer();
+    expect(again.notice.get()).toBe('player.resumed');
+    again.player.restart();
+    expect(again.notice.get()).toBeUndefined();
     const { restoreNotice } = await import('./course-player.ts');
     const run = { scenario: scenario.id, steps: [{ node: 'unpaid', choice: 'remind' }] };
     expect(restoreNotice({ status: 'resumed', run, contentChanged: true })).toBe('player.resumedChanged');

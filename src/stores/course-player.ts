@@ -90,8 +90,9 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string) {
     // restart are saved at once, so a result is never recorded for a run that was refused.
     onRun: (run, change) => {
       if (following) return true;
-      // Playing again from the start, the learner is no longer where they left off.
-      if (change === 'restart') $notice.set(undefined);
+      // A new choice or playing again from the start: the learner is no longer where they left off
+      // (a step back is still the run they came back to), and the notice has been read.
+      if (change !== 'undo') $notice.set(undefined);
       waiting = { ...(waiting ?? { from: saved(), base: $progress.get() }), run: serialiseRun(print, run) };
       if (change !== 'choice' || player.$view.get().debrief) return flush();
       whenIdle(flush);

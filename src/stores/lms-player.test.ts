@@ -132,6 +132,10 @@ describe('the player in a SCORM 1.2 package', () => {
     const resumed = await open('scorm12', again.win);
     expect(resumed.player.$run.get().steps).toEqual([path[0]]);
     expect(resumed.heard).toEqual(['player.resumed']);
+    // Going on, the learner has read it: it goes.
+    resumed.player.continueOn();
+    resumed.player.choose(path[1]!.choice);
+    expect(resumed.lms.$state.get().notice).toBeUndefined();
   });
 
   it('says when there is no LMS to report to, and when the LMS refuses the result, which practice never hides', async () => {

@@ -67,6 +67,8 @@ export function createLmsPlayer(
   const player = createPlayer(scenario, print, {
     onRun: (run) => keepRun?.(run),
     onChoice: (step, points) => {
+      // "Welcome back" has been read once the learner goes on; other notices (a refused write) stay.
+      if ($notice.get() === 'player.resumed') $notice.set(undefined);
       if (!recorded) reporter?.choice(step.node, step.choice, points);
       else if (reporter && !refused) notify('lms.practice');
     },
