@@ -60,22 +60,32 @@ describe('the address phones join at', () => {
     expect(listeningAddresses('127.0.0.1', network)).toEqual([]);
     expect(listeningAddresses('localhost', network)).toEqual([]);
     expect(listeningAddresses('::1', network)).toEqual([]);
+    expect(listeningAddresses('', network)).toEqual(['192.168.1.20', '10.0.0.5']);
     expect(listeningAddresses('192.168.1.20', network)).toEqual(['192.168.1.20']);
-    // So a console opened on a server kept to loopback is told phones cannot reach it.
-    expect(
-      joinOrigin({
-        request: new URL('http://localhost:4486/live/'),
-        remote: '127.0.0.1',
-        publicUrl: undefined,
-        network: listeningAddresses('127.0.0.1', network)[0],
-        port: 4486,
-        behindProxy: false,
-      }),
-    ).toBe('http://localhost:4486');
+    // An IPv6 address as an address writes it.
+    expect(listeningAddresses('2001:db8::5', network)).toEqual(['[2001:db8::5]']);
+    expect(new URL(`http://${listeningAddresses('2001:db8::5', network)[0]}:4321/`).port).toBe('4321');
   });
 
   it('is the public address when the server is told one', () => {
     expect(at('http://localhost:4321/live/', '127.0.0.1', 'https://course.example.org/x')).toBe('https://course.example.org');
+  });
+});
+
+describe('a live server kept to loopback', () => {
+  it('tells the console that phones cannot reach it, rather than an address where it does not answer', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'serve-live-'));
+    writeFileSync(join(root, 'index.html'), '<title>t</title>');
+    const server = startServer({ root, port: 0, host: '127.0.0.1', live: { database: join(root, 'rooms.db') } });
+    await new Promise((resolve) => server.on('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const status = await fetch(`http://localhost:${port}/live/status.json`).then((r) => r.json());
+      expect(status).toMatchObject({ join: `http://localhost:${port}`, reachable: false });
+    } finally {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

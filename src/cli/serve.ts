@@ -190,14 +190,19 @@ export function networkAddresses(): string[] {
     .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : []));
 }
 
+/** Whether a server listening on `host` answers on every interface (0.0.0.0, ::, or HOST left empty). */
+export const everyInterface = (host: string): boolean => host === '' || host === '0.0.0.0' || host === '::';
+
 /**
- * The addresses on the network that a server listening on `host` answers at (IPv4): the
- * machine's network addresses when it listens on every interface (0.0.0.0, ::), none on loopback
- * (localhost, 127.0.0.1: no phone reaches it), else `host` itself.
+ * The hosts, as an address writes them (an IPv6 literal in brackets), at which phones on the
+ * network reach a server listening on `host`: the machine's network addresses (IPv4) when it
+ * listens on every interface, none on loopback (localhost, 127.0.0.1, ::1: no phone reaches it),
+ * else `host` itself.
  */
 export function listeningAddresses(host: string, network: () => string[] = networkAddresses): string[] {
-  if (host === '0.0.0.0' || host === '::') return network();
-  return isLoopbackHost(host === '::1' ? '[::1]' : host) ? [] : [host];
+  if (everyInterface(host)) return network();
+  const written = host.includes(':') ? `[${host}]` : host;
+  return isLoopbackHost(written) ? [] : [written];
 }
 
 /**
@@ -329,7 +334,7 @@ export function addressesToPrint(host: string, port: number): { local: string; n
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env['PORT'] ?? 4321);
   // Every interface, so phones on the same network reach the live rooms; HOST=127.0.0.1 keeps it to this machine.
-  const host = process.env['HOST'] ?? '0.0.0.0';
+  const host = process.env['HOST'] || '0.0.0.0';
   if (!existsSync(resolve('dist', 'index.html'))) {
     console.error('No build in dist/: run `npm run build` first.');
     process.exit(1);
@@ -347,10 +352,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { local, network } = addressesToPrint(host, port);
     console.log(`The course and its live rooms are served at ${local} (Ctrl+C stops it).`);
     for (const address of network) console.log(`Phones on this network join at ${address}`);
-    const everyInterface = host === '0.0.0.0' || host === '::';
     if (network.length === 0)
       console.log(
-        everyInterface
+        everyInterface(host)
           ? 'No network address found: phones can join only once this machine is on a network.'
           : `Listening on ${host} only: no phone can reach it. Start without HOST (or with HOST=0.0.0.0) to run a room.`,
       );

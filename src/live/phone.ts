@@ -22,6 +22,15 @@ export interface PhoneState {
 }
 
 /**
+ * Whether the phone, reconnecting, may say its vote is kept: it has one at this moment (stored by
+ * the server, which keeps it through a drop) and no later tap failed, in which case it asks for
+ * the tap again instead.
+ */
+export function voteKept(state: PhoneState): boolean {
+  return state.link === 'reconnecting' && state.mine !== undefined && state.tapped?.outcome !== 'failed';
+}
+
+/**
  * Where the phone keeps its room and token, so a reload keeps its vote: storage may be missing or
  * blocked (stores/live-phone.ts keeps them in the browser).
  */

@@ -181,7 +181,7 @@ export function createLiveApi(options: LiveOptions) {
     if (!input) return c.json({ error: 'bad-request' }, 400);
     const secret = randomKey(32);
     const id = randomKey();
-    // A taken code is tried again; with 887 million codes a second try is already rare.
+    // A taken code is tried again; with 244 million codes a second try is already rare.
     for (let attempt = 0; attempt < 10; attempt++) {
       const code = newCode(randomInt);
       const join = `${options.joinBase(c)}/j/${code}`;

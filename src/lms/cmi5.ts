@@ -164,7 +164,12 @@ export async function connectCmi5(
       actor: launch.actor,
       verb: { id: verbs[verb], display: { 'en-US': verb } },
       object: { id: launch.activityId, objectType: 'Activity' },
-      context: { ...template, registration: launch.registration, contextActivities, extensions: { ...template.extensions, ...extensions } },
+      context: {
+        ...template,
+        registration: launch.registration,
+        contextActivities,
+        ...((template.extensions || Object.keys(extensions).length > 0) && { extensions: { ...template.extensions, ...extensions } }),
+      },
       ...extra,
     };
     // Statements go one after another, so the LRS records them in cmi5's order.

@@ -1,6 +1,6 @@
 // The phone's join page: renders the phone's state (live/phone.ts) into the page's elements. Plain
 // DOM code, no framework: the page must stay small for old phones on bad Wi-Fi.
-import { createPhone, type PhoneState } from '../live/phone.ts';
+import { createPhone, voteKept, type PhoneState } from '../live/phone.ts';
 import { tokenStore } from '../stores/live-phone.ts';
 import { votingOpen } from '../live/protocol.ts';
 import { splitParagraphs } from '../i18n/typography.ts';
@@ -64,9 +64,9 @@ export function startJoinPage(): void {
     byId('join-problem').textContent = said(s.problem && problems[s.problem]);
     // A drop and the end of live voting are news; being connected is not.
     byId('join-link').classList.toggle('notice', s.problem === 'closed' || s.link === 'reconnecting');
-    // "Your vote is kept" only where there is one and no later tap failed.
-    const kept = s.link === 'reconnecting' && !!s.mine && s.tapped?.outcome !== 'failed';
-    byId('join-link').textContent = said(s.problem === 'closed' ? 'join.closed' : kept ? 'join.reconnectingKept' : s.link && links[s.link]);
+    byId('join-link').textContent = said(
+      s.problem === 'closed' ? 'join.closed' : voteKept(s) ? 'join.reconnectingKept' : s.link && links[s.link],
+    );
     if (!r || !inRoom) return;
     const m = r.moment;
     const key = `${m.step}/${m.node}/${m.consequence ? 1 : 0}`;
@@ -95,8 +95,12 @@ export function startJoinPage(): void {
         button.className = pressed ? '' : 'secondary';
         button.setAttribute('aria-pressed', String(pressed));
         button.disabled = !open;
-        // The answer to a tap shows below the choices: on a phone's screen it may be below the fold.
-        button.addEventListener('click', () => void phone.vote(c.id).then(() => byId('join-vote').scrollIntoView({ block: 'nearest' })));
+        // The answer to a tap ("sending…", then "received") shows below the choices, which on a
+        // phone's screen may be below the fold: brought into view as the tap is made.
+        button.addEventListener('click', () => {
+          void phone.vote(c.id);
+          byId('join-vote').scrollIntoView({ block: 'nearest' });
+        });
         item.append(button);
         return item;
       }),

@@ -65,10 +65,13 @@ export function createLmsPlayer(
   let keepRun: ((run: Run) => void) | undefined;
   const notify = (notice: LmsNotice) => $notice.set(notice);
   const player = createPlayer(scenario, print, {
-    onRun: (run) => keepRun?.(run),
+    onRun: (run, change) => {
+      // "Welcome back" goes with a new choice or playing again, as in the course player (a step
+      // back is still the run the learner came back to); the other notices (a refused write) stay.
+      if (change !== 'undo' && $notice.get() === 'player.resumed') $notice.set(undefined);
+      keepRun?.(run);
+    },
     onChoice: (step, points) => {
-      // "Welcome back" has been read once the learner goes on; other notices (a refused write) stay.
-      if ($notice.get() === 'player.resumed') $notice.set(undefined);
       if (!recorded) reporter?.choice(step.node, step.choice, points);
       else if (reporter && !refused) notify('lms.practice');
     },

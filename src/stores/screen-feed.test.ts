@@ -41,10 +41,6 @@ describe('the projector screen’s address', () => {
     expect(screenAddress('?session=abc&room=xyz')).toEqual({ wanted: 'abc', room: 'xyz' });
     expect(screenAddress('')).toEqual({ wanted: undefined, room: undefined });
   });
-
-  it('wants no session in particular when opened from the console before its script ran (the console’s unsaved session)', () => {
-    expect(screenAddress(`?session=${unsavedSessionId}`)).toEqual({ wanted: undefined, room: undefined });
-  });
 });
 
 describe('the projector screen’s feed', () => {
@@ -74,6 +70,29 @@ describe('the projector screen’s feed', () => {
     expect(channels.open).toBe(1);
     console.close();
     expect(channels.open).toBe(0);
+  });
+
+  it('opened from the console before its script ran, takes the first session that console sends, never another group’s saved one', async () => {
+    fakeBrowser();
+    const { startScreenFeed } = await import('./screen-feed.ts');
+    const { $sessions } = await import('./workshops.ts');
+    // Another group's session, saved later than the one this console resumes.
+    $sessions.set({ theirs: { ...session('theirs'), updatedAt: '2031-01-01T00:00:00.000Z' } });
+    const adopted: string[] = [];
+    const feed = startScreenFeed({ scenario: scenario.id, fits: () => true, wanted: unsavedSessionId, adopt: (id) => adopted.push(id) });
+    expect(feed.$feed.get().session).toBeUndefined();
+    const current = { value: session('ours') };
+    const console = openConsoleChannel(scenario.id, () => current.value)!;
+    console.state(current.value);
+    await vi.waitFor(() => expect(feed.$feed.get().session?.id).toBe('ours'));
+    expect(adopted).toEqual(['ours']);
+    // From then on it is that session's screen: a change of another group's saved session is not shown.
+    $sessions.set({ ...$sessions.get(), theirs: { ...session('theirs'), updatedAt: '2032-01-01T00:00:00.000Z' } });
+    console.state(session('theirs'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(feed.$feed.get().session?.id).toBe('ours');
+    feed.stop();
+    console.close();
   });
 });
 

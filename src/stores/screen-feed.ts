@@ -23,16 +23,10 @@ export interface ScreenFeed {
   ready?: boolean;
 }
 
-/**
- * The session and the live room a screen's address names (`?session=…&room=…`), from its query
- * string. A screen opened from the console's link before the console's script ran names the
- * console's unsaved session (`unsavedSessionId`): it wants none in particular, and follows the
- * session the console then opens, as a screen opened without one does.
- */
+/** The session and the live room a screen's address names (`?session=…&room=…`), from its query string. */
 export function screenAddress(search: string): { wanted?: string | undefined; room?: string | undefined } {
   const params = new URLSearchParams(search);
-  const wanted = params.get('session');
-  return { wanted: wanted === null || wanted === unsavedSessionId ? undefined : wanted, room: params.get('room') ?? undefined };
+  return { wanted: params.get('session') ?? undefined, room: params.get('room') ?? undefined };
 }
 
 /**
@@ -50,7 +44,13 @@ export function screenFeed(options: {
   const $feed = atom<ScreenFeed>({ linked: true });
   onMount($feed, () => {
     const address = screenAddress((options.search ?? (() => location.search))());
-    return startScreenFeed({ scenario: options.scenario, fits: options.fits, ...address }, $feed).stop;
+    // A session taken from the console's first message goes into the address, so a reload keeps it.
+    const adopt = (id: string) => {
+      const params = new URLSearchParams(location.search);
+      params.set('session', id);
+      history.replaceState(history.state, '', `?${params}`);
+    };
+    return startScreenFeed({ scenario: options.scenario, fits: options.fits, ...address, adopt }, $feed).stop;
   });
   return $feed;
 }
@@ -59,7 +59,10 @@ export function screenFeed(options: {
  * Starts following, into `$feed` (a new store unless given). `fits` says whether a session can be shown (its
  * scenario, still playable); `wanted` is the session id the screen was opened for, if any (a link
  * to one session shows that session or nothing, never another group's); `room` a live room named
- * in its address.
+ * in its address. A screen opened from the console's link before the console's script ran names
+ * the console's unsaved session (`unsavedSessionId`): it then wants the first session that console
+ * sends over the channel, and tells `adopt` its id (the screen puts it in its address); a browser
+ * without the channel shows the latest saved session, as a screen opened without one does.
  */
 export function startScreenFeed(
   options: {
@@ -67,11 +70,13 @@ export function startScreenFeed(
     fits: (session: WorkshopSession) => boolean;
     wanted?: string | undefined;
     room?: string | undefined;
+    adopt?: (id: string) => void;
   },
   $feed: WritableAtom<ScreenFeed> = atom<ScreenFeed>({ linked: true }),
 ) {
   const set = (change: Partial<ScreenFeed>) => $feed.set({ ...$feed.get(), ...change });
-  const wants = (session: WorkshopSession) => options.fits(session) && (!options.wanted || session.id === options.wanted);
+  let wanted = options.wanted;
+  const wants = (session: WorkshopSession) => options.fits(session) && (!wanted || session.id === wanted);
   // The console in this browser: the newer of its message and its saved session wins, unless the live room is streaming.
   const fromConsole = (next: WorkshopSession) => {
     const { session, link } = $feed.get();
@@ -79,7 +84,7 @@ export function startScreenFeed(
     set({ session: forScreen(next) });
   };
   const fromSaved = () => {
-    const saved = options.wanted ? $sessions.get()[options.wanted] : latestSession($sessions.get(), options.fits);
+    const saved = wanted ? $sessions.get()[wanted] : latestSession($sessions.get(), options.fits);
     if (saved && wants(saved)) fromConsole(saved);
   };
   fromSaved();
@@ -116,10 +121,20 @@ export function startScreenFeed(
 
   // The console in this browser, where BroadcastChannel exists (some locked-down browsers lack it).
   const channel = openScreenChannel(options.scenario, {
-    state: (session) => wants(session) && fromConsole(session),
+    state: (session) => {
+      if (wanted === unsavedSessionId && options.fits(session)) {
+        wanted = session.id;
+        options.adopt?.(session.id);
+      }
+      if (wants(session)) fromConsole(session);
+    },
     // The console's live room is checked by the room's own code once loaded.
     live: followRoom,
   });
+  if (!channel && wanted === unsavedSessionId) {
+    wanted = undefined;
+    fromSaved();
+  }
   set({ linked: channel !== undefined || storageState() === 'ok' || options.room !== undefined, ready: true });
 
   return {

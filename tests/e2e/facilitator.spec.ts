@@ -285,6 +285,10 @@ test('a screen opened from the console before its script has run follows the ses
   await page.bringToFront();
   const start = decisionAt(contractor, contractor.start);
   await expect(screen.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  // The console's session is now the screen's, in its address too (a reload keeps it).
+  const session = new URL(page.url()).searchParams.get('session');
+  expect(session).toMatch(/\w/);
+  await expect.poll(() => new URL(screen.url()).searchParams.get('session')).toBe(session);
   // It follows the console from then on.
   await page.keyboard.press('Digit1');
   await expect(screen.getByText(plural(ui.en['workshop.votesIn'], 1, 'en'))).toBeVisible();
