@@ -154,6 +154,7 @@ export async function connectCmi5(
     // Nothing may follow "terminated" in a cmi5 session, and each once-per-session statement
     // goes once, also across reloads.
     if (tab.sent('terminated') || ((onceVerbs as readonly string[]).includes(verb) && !tab.claim(verb as OnceVerb))) return queue;
+    const contextExtensions = { ...template.extensions, ...extensions };
     const contextActivities = {
       ...template.contextActivities,
       category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
@@ -168,7 +169,7 @@ export async function connectCmi5(
         ...template,
         registration: launch.registration,
         contextActivities,
-        ...((template.extensions || Object.keys(extensions).length > 0) && { extensions: { ...template.extensions, ...extensions } }),
+        ...(Object.keys(contextExtensions).length > 0 && { extensions: contextExtensions }),
       },
       ...extra,
     };

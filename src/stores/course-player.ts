@@ -10,7 +10,7 @@
 import { atom } from 'nanostores';
 import { sameRun, serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
 import { whenIdle } from '../browser/support.ts';
-import { createPlayer, type PlayableScenario } from './player.ts';
+import { createPlayer, movesOn, type PlayableScenario } from './player.ts';
 import { $progress, recordResult, saveRun } from './progress.ts';
 import { isEmptyProgress, type Progress } from './progress-format.ts';
 import { rescoreSaved } from './results.ts';
@@ -90,9 +90,8 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string) {
     // restart are saved at once, so a result is never recorded for a run that was refused.
     onRun: (run, change) => {
       if (following) return true;
-      // A new choice or playing again from the start: the learner is no longer where they left off
-      // (a step back is still the run they came back to), and the notice has been read.
-      if (change !== 'undo') $notice.set(undefined);
+      // The learner is no longer where they left off, and every notice has been read.
+      if (movesOn(change)) $notice.set(undefined);
       waiting = { ...(waiting ?? { from: saved(), base: $progress.get() }), run: serialiseRun(print, run) };
       if (change !== 'choice' || player.$view.get().debrief) return flush();
       whenIdle(flush);

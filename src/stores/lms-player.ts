@@ -5,7 +5,7 @@ import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { Run } from '../engine/index.ts';
 import type { ScenarioResult } from './progress-format.ts';
-import { createPlayer, type Player, type PlayerView } from './player.ts';
+import { createPlayer, movesOn, type Player, type PlayerView } from './player.ts';
 import { resultOf } from './scenario-result.ts';
 import { connectScorm, findScormApi } from '../lms/scorm12.ts';
 import { Cmi5Refused, cmi5Launch, connectCmi5 } from '../lms/cmi5.ts';
@@ -66,9 +66,8 @@ export function createLmsPlayer(
   const notify = (notice: LmsNotice) => $notice.set(notice);
   const player = createPlayer(scenario, print, {
     onRun: (run, change) => {
-      // "Welcome back" goes with a new choice or playing again, as in the course player (a step
-      // back is still the run the learner came back to); the other notices (a refused write) stay.
-      if (change !== 'undo' && $notice.get() === 'player.resumed') $notice.set(undefined);
+      // "Welcome back" goes as in the course player; the other notices (a refused write) stay.
+      if (movesOn(change) && $notice.get() === 'player.resumed') $notice.set(undefined);
       keepRun?.(run);
     },
     onChoice: (step, points) => {

@@ -42,6 +42,15 @@ export interface PlayerView {
   debrief?: PlayerDebrief;
 }
 
+/** A change of a run, as `PlayerOptions.onRun` is told it. */
+export type RunChange = 'choice' | 'undo' | 'restart';
+
+/**
+ * Whether a change takes the learner past where a resumed run left them (a new choice, playing
+ * again), so a "welcome back" has been read; a step back is still the run they came back to.
+ */
+export const movesOn = (change: RunChange): boolean => change !== 'undo';
+
 export interface PlayerOptions {
   /** Called with each decision and the points it earned or cost, to report it. */
   onChoice?: (step: Step, points: Points) => void;
@@ -50,7 +59,7 @@ export interface PlayerOptions {
    * or report it. Returning false refuses the change (the saved run moved on since, in another
    * tab): the caller has shown the newer run instead, and nothing more of the change is reported.
    */
-  onRun?: (run: Run, change: 'choice' | 'undo' | 'restart', from: Run) => unknown;
+  onRun?: (run: Run, change: RunChange, from: Run) => unknown;
   /**
    * Called once each time a run reaches an ending, with its outcome and the run (the course and
    * the LMS keep a result made of both, see stores/scenario-result.ts; the embed only reports).
@@ -90,7 +99,7 @@ export function createPlayer(scenario: PlayableScenario, print: string, options:
     $run.set(run);
     $view.set(viewOf(run, showingFeedback));
   };
-  const set = (run: Run, change: 'choice' | 'undo' | 'restart'): boolean => {
+  const set = (run: Run, change: RunChange): boolean => {
     const from = $run.get();
     show(run, change === 'choice');
     return options.onRun?.(run, change, from) !== false;

@@ -23,7 +23,7 @@ export { type LiveServer, type Phones, phoneDevice } from './pages/live.ts';
 export { ScenarioPlayer, waitForIsland } from './pages/player.ts';
 export { shownFace } from './pages/faces.ts';
 export { holdBack } from './pages/network.ts';
-export { focusedAfterFrames, traceWhile } from './pages/trace.ts';
+export { focusedAfterFrames, focusRingShown, traceWhile } from './pages/trace.ts';
 export { finishedProgress } from './pages/progress.ts';
 export { FacilitatorConsole, type LiveRoom, ProjectorScreen } from './pages/workshop.ts';
 

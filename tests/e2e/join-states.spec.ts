@@ -2,7 +2,7 @@
 // phone-sized screen: in both languages, light and dark, axe finds nothing at WCAG 2.2 AA.
 import type { Page } from '@playwright/test';
 import { choiceLabel, decisionAt, fill, plural, scenarios, ui } from './course-data.ts';
-import { expect, FacilitatorConsole, test } from './fixtures.ts';
+import { expect, FacilitatorConsole, focusRingShown, test } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -77,7 +77,7 @@ for (const locale of ['en', 'ru'] as const) {
       // The room moves on: focus goes to the next moment's title, with no ring on a phone nobody has touched.
       await facilitator.continue();
       await expect(late.locator('#join-moment')).toBeFocused();
-      expect(await late.locator('#join-moment').evaluate((h) => h.matches(':focus-visible'))).toBe(false);
+      expect(await focusRingShown(late.locator('#join-moment'))).toBe(false);
 
       // A dropped connection: going offline leaves an open stream open in Chromium; stopping the
       // page's loads as well cuts it, as a Wi-Fi drop does.

@@ -10,7 +10,7 @@ import { findNode, isDecision, startMeters } from '../../src/engine/graph.ts';
 import { expressionAt } from '../../src/engine/expression.ts';
 import { choiceLabel, fill, reported, scenarios, ui } from './course-data.ts';
 import { validateManifest } from '../scorm-manifest.ts';
-import { expect, learner, lmsPlayer, registration, scormHarness, shownFace, test } from './fixtures.ts';
+import { expect, focusRingShown, learner, lmsPlayer, registration, scormHarness, shownFace, test } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const contractor = scenarios.find((s) => s.id === 'contractor')!;
@@ -23,7 +23,7 @@ test('the SCORM 1.2 package lists its files and reports status, scores, interact
   // Focus starts on the first moment's heading, for keyboards and screen readers, with no ring: nobody reached for it.
   const heading = page.frameLocator('iframe').locator('#player h3');
   await expect(heading).toBeFocused();
-  expect(await heading.evaluate((h) => h.matches(':focus-visible'))).toBe(false);
+  expect(await focusRingShown(heading)).toBe(false);
   const manifest = strFromU8(zip['imsmanifest.xml']!);
   // Every file of the player is listed; the manifest, the metadata file it names and the schemas are the package's control documents.
   const control = ['imsmanifest.xml', 'metadata.xml'];
@@ -217,13 +217,10 @@ test('the cmi5 package sends its statements to the LRS in the order cmi5 require
   };
   expect(judged.result.score.scaled).toBe(expected.overall / 100);
   // Passed and failed name the mastery score they were judged against, as the LMS gave it (cmi5 9.6.3.2).
-  expect(judged.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.5);
+  const masteryScore = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+  expect(judged.context.extensions[masteryScore]).toBe(0.5);
   // No other statement carries it.
-  expect(
-    lms.statements.filter(
-      (s) => 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore' in (s['context'] as { extensions: object }).extensions,
-    ),
-  ).toHaveLength(1);
+  expect(lms.statements.filter((s) => masteryScore in (s['context'] as { extensions: object }).extensions)).toHaveLength(1);
   expect(lms.auth.length).toBeGreaterThan(steps.length);
   expect(new Set(lms.auth)).toEqual(new Set([`Basic ${Buffer.from('/fetch/s1').toString('base64')}`]));
 

@@ -59,7 +59,8 @@ for (const locale of locales) {
       await expect(page).toPassAxe({ include: '#scenario-map', colorSchemes: ['light', 'dark'] });
       // The paths first: a moment on none of them waits behind a checkbox, with every ending shown.
       const moments = list.locator(':scope > li:not(.ending-line)');
-      const onPaths = new Set([...steps, ...markedPath(contractor, 'recommended')].map((s) => s.node));
+      const pathSteps = [...steps, ...markedPath(contractor, 'recommended')];
+      const onPaths = new Set(pathSteps.map((s) => s.node));
       const elsewhere = contractor.nodes.filter((n) => n.type === 'decision' && !onPaths.has(n.id));
       expect(elsewhere.length).toBeGreaterThan(0);
       await expect(moments.filter({ visible: true })).toHaveCount(onPaths.size);
@@ -67,7 +68,7 @@ for (const locale of locales) {
         contractor.nodes.filter((n) => n.type === 'ending').length,
       );
       // Of each moment shown, the choices on a path: the learner's (the real case's here) and the recommended one.
-      const onPathSteps = new Set([...steps, ...markedPath(contractor, 'recommended')].map((s) => `${s.node}/${s.choice}`));
+      const onPathSteps = new Set(pathSteps.map((s) => `${s.node}/${s.choice}`));
       await expect(list.locator('li[data-step]').filter({ visible: true })).toHaveCount(onPathSteps.size);
       await page.getByRole('checkbox', { name: ui[locale]['map.every'] }).check();
       await expect(moments.filter({ visible: true })).toHaveCount(onPaths.size + elsewhere.length);

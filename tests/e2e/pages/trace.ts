@@ -1,6 +1,6 @@
 // What a browser did while a test acted: a DevTools trace, read for layouts a script forced
 // (src/cli/trace-layouts.ts), and what has focus once frames have gone by, read without geometry.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { TraceEvent } from '../../../src/cli/trace-layouts.ts';
 
 /**
@@ -20,6 +20,9 @@ export async function traceWhile(page: Page, act: () => Promise<void>): Promise<
   await cdp.detach();
   return events;
 }
+
+/** Whether the browser shows the focus ring on `locator`'s element (`:focus-visible`). */
+export const focusRingShown = (locator: Locator): Promise<boolean> => locator.evaluate((el) => el.matches(':focus-visible'));
 
 /** Whether what has focus matches `selector` after two frames have gone by: reads no geometry. */
 export const focusedAfterFrames = (page: Page, selector: string): Promise<boolean> =>
