@@ -1,8 +1,7 @@
 // The facilitator's console: the moment in its medium, private notes and questions, the room's
 // votes, a timer, and the controls that move the story on. The projector screen follows over a
 // BroadcastChannel, or through the saved session where the browser has none.
-import { useStore } from './use-store.ts';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import { createWorkshop, type Workshop } from '../stores/workshop.ts';
 import { openConsoleSession } from '../stores/console-session.ts';
 import { audioContextClass } from '../browser/support.ts';
@@ -31,62 +30,69 @@ interface Props extends StoryIslandProps {
 }
 
 /** The console's workshop, and notices (message keys): a session that could not be resumed, what this browser cannot do. */
-function useWorkshop(props: Props, t: Translate): [Workshop, string[]] {
+interface State {
+  workshop: Workshop;
+  notices: string[];
+}
+
+/**
+ * The console. Class components, as the players are: the console's script then carries no
+ * preact hooks (0.8 KB gzipped; the live-voting panel, loaded on a click, brings them with it).
+ */
+export default class FacilitatorConsole extends Component<Props, State> {
+  // Made once from the first props: an island is hydrated once, and its props never change.
+  t = translator(this.props.locale, this.props.messages);
   // The server renders a fresh, empty session, and so does the first render in the browser;
   // the saved or new session replaces it at once, without the page jumping.
-  const [workshop, setWorkshop] = useState(() =>
-    createWorkshop(props.scenario, newSession(props.scenario.id, '', new Date(0), unsavedSessionId), () => {}),
-  );
-  const [notices, setNotices] = useState<string[]>([]);
-  useEffect(() => {
-    const opened = openConsoleSession(props.scenario, t, props.dateLocale);
-    setWorkshop(opened.workshop);
-    setNotices(opened.notices);
-    return opened.close;
-  }, []);
-  return [workshop, notices];
+  override state: State = {
+    workshop: createWorkshop(this.props.scenario, newSession(this.props.scenario.id, '', new Date(0), unsavedSessionId), () => {}),
+    notices: [],
+  };
+  close?: () => void;
+
+  override componentDidMount() {
+    const opened = openConsoleSession(this.props.scenario, this.t, this.props.dateLocale);
+    this.close = opened.close;
+    this.setState({ workshop: opened.workshop, notices: opened.notices });
+  }
+
+  override componentWillUnmount() {
+    this.close?.();
+  }
+
+  render(props: Props, { workshop, notices }: State) {
+    const { t } = this;
+    return (
+      <>
+        {/* Always present, so the notices are announced when they are filled in. */}
+        <div class="player-notice" role="status">
+          {notices.map((n) => (
+            <p key={n}>{t(n)}</p>
+          ))}
+        </div>
+        <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
+      </>
+    );
+  }
 }
 
-export default function FacilitatorConsole(props: Props) {
-  const { locale, messages } = props;
-  const t = useMemo(() => translator(locale, messages), [locale, messages]);
-  const [workshop, notices] = useWorkshop(props, t);
-  return (
-    <>
-      {/* Always present, so the notices are announced when they are filled in. */}
-      <div class="player-notice" role="status">
-        {notices.map((n) => (
-          <p key={n}>{t(n)}</p>
-        ))}
-      </div>
-      <Console key={workshop.$session.get().id} {...props} workshop={workshop} t={t} />
-    </>
-  );
-}
+type ConsoleProps = Props & { workshop: Workshop; t: Translate };
 
-function Console({ scenario, story, workshop, t, screenHref, sessionsHref, counterparts }: Props & { workshop: Workshop; t: Translate }) {
-  const view = useStore(workshop.$view);
-  const { session } = view;
-  const heading = useRef<HTMLHeadingElement>(null);
+class Console extends Component<ConsoleProps, { canSound: boolean }> {
   // Known once the page runs: the server cannot tell whether this browser has Web Audio.
-  const [canSound, setCanSound] = useState(true);
-  useEffect(() => setCanSound(audioContextClass() !== undefined), []);
-  const restartDialog = useRef<HTMLDialogElement>(null);
-  const timer = timerState(session.timer);
-  // Focus follows the story once it moves, not when the page opens.
-  const moved = useRef(false);
-  useEffect(() => {
-    if (moved.current) heading.current?.focus();
-    moved.current = true;
-  }, [session.steps.length, session.feedback]);
+  override state = { canSound: true };
+  heading = createRef<HTMLHeadingElement>();
+  restartDialog = createRef<HTMLDialogElement>();
+  /** Where the story was at the last render (steps taken, feedback shown): focus follows it once it moves, not when the page opens. */
+  at?: string;
+  stop?: () => void;
 
-  const { node, discussed } = view;
-  const choices = node.type === 'decision' ? node.choices : [];
-
-  // Number keys tally votes (workshop/vote-keys.ts says which). Attached as the console mounts (a layout effect, not one that waits
-  // for a paint), and reading the room's state when a key is pressed, so a key pressed the moment
-  // the session is live is counted, not lost between two renders.
-  useLayoutEffect(() => {
+  // Before the first paint (preact calls it where it runs layout effects): the view is followed,
+  // and number keys tally votes (workshop/vote-keys.ts says which), from the moment the console
+  // mounts, reading the room's state when a key is pressed, so a key pressed the moment the
+  // session is live is counted, not lost between two renders.
+  override componentDidMount() {
+    const { workshop } = this.props;
     const onKey = (event: KeyboardEvent) => {
       const inField = (event.target as HTMLElement).closest('input, textarea, select') !== null;
       const vote = voteForKey(event, workshop.$view.get().ballot, inField);
@@ -95,219 +101,252 @@ function Console({ scenario, story, workshop, t, screenHref, sessionsHref, count
       workshop.vote(vote.choice, vote.change);
     };
     addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [workshop]);
+    const unlisten = workshop.$view.listen(() => this.forceUpdate());
+    this.stop = () => {
+      unlisten();
+      removeEventListener('keydown', onKey);
+    };
+    this.componentDidUpdate();
+    this.setState({ canSound: audioContextClass() !== undefined });
+  }
 
-  const top = view.leading;
-  // The moment as the room sees it on the projector screen: the same markup, the same faces.
-  const face = faceAt(story.faces, view.meters);
-  const reaction = reactionOf(story, view.feedback);
+  override componentDidUpdate() {
+    const { session } = this.props.workshop.$view.get();
+    const at = `${session.steps.length} ${session.feedback}`;
+    if (this.at !== undefined && at !== this.at) this.heading.current?.focus();
+    this.at = at;
+  }
 
-  return (
-    <div class="console">
-      <div class="console-bar">
-        <label class="session-name">
-          <span>{t('workshop.sessionName')}</span>
-          <input type="text" value={session.name} maxLength={200} onInput={(e) => workshop.rename(e.currentTarget.value)} />
-        </label>
-        <a class="button" href={`${screenHref}?session=${session.id}`} target="checks-screen" rel="opener">
-          {t('workshop.openScreen')}
-        </a>
-      </div>
+  override componentWillUnmount() {
+    this.stop?.();
+  }
 
-      <div class="console-main">
-        <section class="console-stage" aria-labelledby="console-heading">
-          <StoryMeters story={story} scenario={scenario} day={discussed.day} values={view.meters} pending={view.feedback?.pending} t={t} />
-          {view.feedback ? (
-            <div class="feedback">
-              <h2 id="console-heading" tabIndex={-1} ref={heading}>
-                {t('player.feedback')}
-              </h2>
-              <FeedbackBody
-                feedback={view.feedback}
-                story={story}
-                t={t}
-                reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
-              />
-              <button type="button" onClick={() => workshop.continueOn()}>
-                {t('player.continue')}
+  render({ scenario, story, workshop, t, screenHref, sessionsHref, counterparts }: ConsoleProps, { canSound }: { canSound: boolean }) {
+    const view = workshop.$view.get();
+    const { session } = view;
+    const { heading, restartDialog } = this;
+    const timer = timerState(session.timer);
+    const { node, discussed } = view;
+    const choices = node.type === 'decision' ? node.choices : [];
+
+    const top = view.leading;
+    // The moment as the room sees it on the projector screen: the same markup, the same faces.
+    const face = faceAt(story.faces, view.meters);
+    const reaction = reactionOf(story, view.feedback);
+
+    return (
+      <div class="console">
+        <div class="console-bar">
+          <label class="session-name">
+            <span>{t('workshop.sessionName')}</span>
+            <input type="text" value={session.name} maxLength={200} onInput={(e) => workshop.rename(e.currentTarget.value)} />
+          </label>
+          <a class="button" href={`${screenHref}?session=${session.id}`} target="checks-screen" rel="opener">
+            {t('workshop.openScreen')}
+          </a>
+        </div>
+
+        <div class="console-main">
+          <section class="console-stage" aria-labelledby="console-heading">
+            <StoryMeters
+              story={story}
+              scenario={scenario}
+              day={discussed.day}
+              values={view.meters}
+              pending={view.feedback?.pending}
+              t={t}
+            />
+            {view.feedback ? (
+              <div class="feedback">
+                <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                  {t('player.feedback')}
+                </h2>
+                <FeedbackBody
+                  feedback={view.feedback}
+                  story={story}
+                  t={t}
+                  reaction={reaction && <Moment view={reaction} text={view.feedback.text} expression={face} />}
+                />
+                <button type="button" onClick={() => workshop.continueOn()}>
+                  {t('player.continue')}
+                </button>
+              </div>
+            ) : view.debrief && node.type === 'ending' ? (
+              <div class="outcome">
+                <Outcome
+                  audience="room"
+                  debrief={view.debrief}
+                  title={node.title}
+                  level={2}
+                  headingId="console-heading"
+                  headingRef={heading}
+                  scoresHeading={t('workshop.scores')}
+                  t={t}
+                >
+                  {view.path && <RoomReview debrief={view.debrief} path={view.path} t={t} level={3} />}
+                </Outcome>
+              </div>
+            ) : node.type === 'decision' ? (
+              <div class="decision">
+                <p class="muted">{t('player.step', { n: session.steps.length + 1 })}</p>
+                <h2 id="console-heading" tabIndex={-1} ref={heading}>
+                  {node.title}
+                </h2>
+                <Moment view={story.moments[node.id]!} text={view.situation} expression={face} />
+                <fieldset class="tally">
+                  <legend>{t('workshop.tally')}</legend>
+                  <p class="muted">{t('workshop.keys')}</p>
+                  <ol>
+                    {choices.map((c, i) => (
+                      <li key={c.id} class={c.id === top ? 'leading' : ''}>
+                        <span class="choice-text">
+                          <kbd>{i + 1}</kbd> {c.label}
+                        </span>
+                        <span class="tally-controls">
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-label={t('workshop.removeVote', { n: i + 1 })}
+                            onClick={() => workshop.vote(c.id, -1)}
+                          >
+                            −
+                          </button>
+                          <input
+                            type="number"
+                            min={0}
+                            inputMode="numeric"
+                            aria-label={t('workshop.votesFor', { n: i + 1 })}
+                            value={view.hand[c.id] ?? 0}
+                            onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
+                          />
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-label={t('workshop.addVote', { n: i + 1 })}
+                            onClick={() => workshop.vote(c.id, 1)}
+                          >
+                            +
+                          </button>
+                          {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
+                          {view.totalBeside.includes(c.id) && (
+                            <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id]! })}</span>
+                          )}
+                          <button type="button" class="go" onClick={() => workshop.go(c.id)}>
+                            {t('workshop.goWith', { n: i + 1 })}
+                          </button>
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                  <p class="tally-total" aria-live="polite">
+                    {t('workshop.votesIn', { count: view.votes })}
+                  </p>
+                  <div class="row">
+                    <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>
+                      {session.revealed ? t('workshop.hide') : t('workshop.reveal')}
+                    </button>
+                    <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
+                      {t('workshop.goMajority')}
+                    </button>
+                    {view.tied && <span class="muted">{t('workshop.tied')}</span>}
+                  </div>
+                </fieldset>
+              </div>
+            ) : null}
+            <div class="row">
+              <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => workshop.back()}>
+                {t('player.back')}
               </button>
-            </div>
-          ) : view.debrief && node.type === 'ending' ? (
-            <div class="outcome">
-              <Outcome
-                audience="room"
-                debrief={view.debrief}
-                title={node.title}
-                level={2}
-                headingId="console-heading"
-                headingRef={heading}
-                scoresHeading={t('workshop.scores')}
-                t={t}
-              >
-                {view.path && <RoomReview debrief={view.debrief} path={view.path} t={t} level={3} />}
-              </Outcome>
-            </div>
-          ) : node.type === 'decision' ? (
-            <div class="decision">
-              <p class="muted">{t('player.step', { n: session.steps.length + 1 })}</p>
-              <h2 id="console-heading" tabIndex={-1} ref={heading}>
-                {node.title}
-              </h2>
-              <Moment view={story.moments[node.id]!} text={view.situation} expression={face} />
-              <fieldset class="tally">
-                <legend>{t('workshop.tally')}</legend>
-                <p class="muted">{t('workshop.keys')}</p>
-                <ol>
-                  {choices.map((c, i) => (
-                    <li key={c.id} class={c.id === top ? 'leading' : ''}>
-                      <span class="choice-text">
-                        <kbd>{i + 1}</kbd> {c.label}
-                      </span>
-                      <span class="tally-controls">
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label={t('workshop.removeVote', { n: i + 1 })}
-                          onClick={() => workshop.vote(c.id, -1)}
-                        >
-                          −
-                        </button>
-                        <input
-                          type="number"
-                          min={0}
-                          inputMode="numeric"
-                          aria-label={t('workshop.votesFor', { n: i + 1 })}
-                          value={view.hand[c.id] ?? 0}
-                          onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
-                        />
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label={t('workshop.addVote', { n: i + 1 })}
-                          onClick={() => workshop.vote(c.id, 1)}
-                        >
-                          +
-                        </button>
-                        {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
-                        {view.totalBeside.includes(c.id) && (
-                          <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id]! })}</span>
-                        )}
-                        <button type="button" class="go" onClick={() => workshop.go(c.id)}>
-                          {t('workshop.goWith', { n: i + 1 })}
-                        </button>
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-                <p class="tally-total" aria-live="polite">
-                  {t('workshop.votesIn', { count: view.votes })}
-                </p>
-                <div class="row">
-                  <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>
-                    {session.revealed ? t('workshop.hide') : t('workshop.reveal')}
-                  </button>
-                  <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
-                    {t('workshop.goMajority')}
-                  </button>
-                  {view.tied && <span class="muted">{t('workshop.tied')}</span>}
-                </div>
-              </fieldset>
-            </div>
-          ) : null}
-          <div class="row">
-            <button type="button" class="secondary" disabled={session.steps.length === 0} onClick={() => workshop.back()}>
-              {t('player.back')}
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={session.steps.length === 0}
-              onClick={() => restartDialog.current?.showModal()}
-            >
-              {t('player.restart')}
-            </button>
-            {/* Under the vote, and under the feedback after it: where the trainer is, for the moment the room is on. */}
-            {counterparts[discussed.id] && (
               <button
                 type="button"
                 class="secondary"
-                aria-pressed={session.counterpart}
-                onClick={() => workshop.showCounterpart(!session.counterpart)}
+                disabled={session.steps.length === 0}
+                onClick={() => restartDialog.current?.showModal()}
               >
-                {session.counterpart
-                  ? t('workshop.hideCounterpart')
-                  : t('workshop.showCounterpart', { moment: counterparts[discussed.id]! })}
+                {t('player.restart')}
               </button>
-            )}
-          </div>
-        </section>
-
-        <aside class="console-side" aria-label={t('workshop.private')}>
-          {discussed.type === 'decision' && (
-            <section class="notes">
-              <h2>{t('workshop.notes')}</h2>
-              {paragraphs(discussed.notes)}
-              <h3>{t('workshop.questions')}</h3>
-              <ul>
-                {discussed.questions.map((q, i) => (
-                  <li key={i}>{q}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <section class="timer" aria-labelledby="timer-heading">
-            <h2 id="timer-heading">{t('workshop.timer')}</h2>
-            <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
-            <div class="row">
-              {timerPresets.map((m) => (
-                <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>
-                  {t('workshop.minutes', { count: m })}
-                </button>
-              ))}
-            </div>
-            <div class="row">
-              <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.addMinute()}>
-                {t('workshop.addMinute')}
-              </button>
-              {/* One button that changes its word, and Reset never disabled under the keyboard's focus: focus stays where it was. */}
-              {timer !== 'unset' && (
+              {/* Under the vote, and under the feedback after it: where the trainer is, for the moment the room is on. */}
+              {counterparts[discussed.id] && (
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => (timer === 'running' ? workshop.pauseTimer() : workshop.resumeTimer())}
+                  aria-pressed={session.counterpart}
+                  onClick={() => workshop.showCounterpart(!session.counterpart)}
                 >
-                  {t(timer === 'running' ? 'workshop.pause' : 'workshop.resume')}
+                  {session.counterpart
+                    ? t('workshop.hideCounterpart')
+                    : t('workshop.showCounterpart', { moment: counterparts[discussed.id]! })}
                 </button>
               )}
-              <button type="button" class="secondary" aria-disabled={timer === 'unset'} onClick={() => workshop.resetTimer()}>
-                {t('workshop.resetTimer')}
-              </button>
             </div>
-            {canSound ? (
-              <label class="check">
-                <input type="checkbox" checked={session.muted} onChange={(e) => workshop.setMuted(e.currentTarget.checked)} />
-                {t('workshop.mute')}
-              </label>
-            ) : (
-              <p class="muted">{t('workshop.noSound')}</p>
+          </section>
+
+          <aside class="console-side" aria-label={t('workshop.private')}>
+            {discussed.type === 'decision' && (
+              <section class="notes">
+                <h2>{t('workshop.notes')}</h2>
+                {paragraphs(discussed.notes)}
+                <h3>{t('workshop.questions')}</h3>
+                <ul>
+                  {discussed.questions.map((q, i) => (
+                    <li key={i}>{q}</li>
+                  ))}
+                </ul>
+              </section>
             )}
-          </section>
-          {/* The files are made on the facilitator page, beside the other saved sessions: the console stays light. */}
-          <section class="exports">
-            <h2>{t('workshop.export')}</h2>
-            <a href={`${sessionsHref}?session=${session.id}`}>{t('workshop.exportLink')}</a>
-          </section>
-        </aside>
+            <section class="timer" aria-labelledby="timer-heading">
+              <h2 id="timer-heading">{t('workshop.timer')}</h2>
+              <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
+              <div class="row">
+                {timerPresets.map((m) => (
+                  <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>
+                    {t('workshop.minutes', { count: m })}
+                  </button>
+                ))}
+              </div>
+              <div class="row">
+                <button type="button" class="secondary" disabled={timer === 'unset'} onClick={() => workshop.addMinute()}>
+                  {t('workshop.addMinute')}
+                </button>
+                {/* One button that changes its word, and Reset never disabled under the keyboard's focus: focus stays where it was. */}
+                {timer !== 'unset' && (
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => (timer === 'running' ? workshop.pauseTimer() : workshop.resumeTimer())}
+                  >
+                    {t(timer === 'running' ? 'workshop.pause' : 'workshop.resume')}
+                  </button>
+                )}
+                <button type="button" class="secondary" aria-disabled={timer === 'unset'} onClick={() => workshop.resetTimer()}>
+                  {t('workshop.resetTimer')}
+                </button>
+              </div>
+              {canSound ? (
+                <label class="check">
+                  <input type="checkbox" checked={session.muted} onChange={(e) => workshop.setMuted(e.currentTarget.checked)} />
+                  {t('workshop.mute')}
+                </label>
+              ) : (
+                <p class="muted">{t('workshop.noSound')}</p>
+              )}
+            </section>
+            {/* The files are made on the facilitator page, beside the other saved sessions: the console stays light. */}
+            <section class="exports">
+              <h2>{t('workshop.export')}</h2>
+              <a href={`${sessionsHref}?session=${session.id}`}>{t('workshop.exportLink')}</a>
+            </section>
+          </aside>
+        </div>
+        <ConfirmDialog
+          dialog={restartDialog}
+          id="console-restart"
+          question={t('workshop.restartConfirm')}
+          confirm={t('player.restart')}
+          cancel={t('player.cancel')}
+          onConfirm={() => workshop.restart()}
+        />
       </div>
-      <ConfirmDialog
-        dialog={restartDialog}
-        id="console-restart"
-        question={t('workshop.restartConfirm')}
-        confirm={t('player.restart')}
-        cancel={t('player.cancel')}
-        onConfirm={() => workshop.restart()}
-      />
-    </div>
-  );
+    );
+  }
 }
