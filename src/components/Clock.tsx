@@ -50,9 +50,12 @@ export class Clock extends Component<ClockProps, { now: number }> {
   render({ timer, t, class: className }: ClockProps, { now }: { now: number }) {
     const left = timeLeft(timer, now);
     if (left === undefined) return <p class={className}>–:––</p>;
+    // The ticks are not announced (a timer's role); "time's up" is, once, politely: its region is
+    // there, empty, from the moment a timer is set, and is filled in when the time runs out.
     return (
-      <p class={`${className}${left === 0 ? ' done' : ''}`} role="timer" aria-live={left === 0 ? 'assertive' : 'off'}>
-        {left === 0 ? t('workshop.timeUp') : formatTime(left)}
+      <p class={`${className}${left === 0 ? ' done' : ''}`} role="timer">
+        {left > 0 && formatTime(left)}
+        <span aria-live="polite">{left === 0 && t('workshop.timeUp')}</span>
       </p>
     );
   }

@@ -5,7 +5,7 @@ import { choose, undo } from '../engine/index.ts';
 import type { ChooseError } from '../engine/run.ts';
 import type { PlayableScenario } from '../engine/play-view.ts';
 import type { WorkshopSession } from '../workshop/session.ts';
-import { timeLeft, timerState } from '../workshop/timer.ts';
+import { timeLeft, timerOnwards, timerState } from '../workshop/timer.ts';
 import { viewOf } from '../workshop/view.ts';
 
 /** The later of two versions of a session, by when each was last changed. */
@@ -88,13 +88,14 @@ export function createWorkshop(
           revealed: false,
           feedback: true,
           counterpart: false,
+          timer: timerOnwards(s.timer, Date.now()),
         };
       });
       return error;
     },
-    /** Leaves the feedback for the next moment; the screen leaves the other side's view with it. */
+    /** Leaves the feedback for the next moment; the screen leaves the other side's view with it. A timer that ran out is cleared as the room moves on (`timerOnwards`), here and with a choice or a step back. */
     continueOn() {
-      update((s) => ({ ...s, feedback: false, counterpart: false }));
+      update((s) => ({ ...s, feedback: false, counterpart: false, timer: timerOnwards(s.timer, Date.now()) }));
     },
     back() {
       update((s) => {
@@ -107,6 +108,7 @@ export function createWorkshop(
           feedback: false,
           revealed: false,
           counterpart: false,
+          timer: timerOnwards(s.timer, Date.now()),
         };
       });
     },

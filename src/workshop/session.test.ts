@@ -94,6 +94,23 @@ describe('the console store', () => {
     expect(saved).toHaveLength(2);
   });
 
+  it('clears a timer that ran out as the room moves on (a choice, the next moment, a step back), and keeps one with time left', () => {
+    const over = { endsAt: Date.now() - 1 };
+    const w = createWorkshop(scenario, { ...session(), timer: over }, () => {});
+    w.go('remind');
+    expect(w.$session.get().timer).toEqual({});
+    for (const move of [() => w.continueOn(), () => w.back()]) {
+      w.edit((s) => ({ ...s, timer: over }));
+      move();
+      expect(w.$session.get().timer).toEqual({});
+    }
+    const running = { endsAt: Date.now() + 60_000 };
+    w.edit((s) => ({ ...s, timer: running }));
+    w.go('remind');
+    w.continueOn();
+    expect(w.$session.get().timer).toEqual(running);
+  });
+
   it('resumes only a session whose decisions still lead through the scenario', () => {
     const played = { ...session(), steps: [{ node: 'unpaid', choice: 'remind' }], tallies: [{ remind: 3 }, {}] };
     expect(fitsScenario(scenario, session())).toBe(true);

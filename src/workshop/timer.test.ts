@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBell, formatTime, timeLeft, timerPresets, timerState } from './timer.ts';
+import { createBell, formatTime, timeLeft, timerOnwards, timerPresets, timerState } from './timer.ts';
 
 describe('the discussion timer', () => {
   it('counts down from its end time and stops at zero; a paused timer keeps its remainder', () => {
@@ -17,6 +17,14 @@ describe('the discussion timer', () => {
     expect(timerState({ endsAt: 0 })).toBe('running');
     expect(timerState({ remaining: 30_000 })).toBe('paused');
     expect(timerState({ remaining: 0 })).toBe('paused');
+  });
+
+  it('is cleared as the room moves on once it has run out, running or paused at zero; with time left, or unset, it is kept', () => {
+    expect(timerOnwards({ endsAt: 10_000 }, 12_000)).toEqual({});
+    expect(timerOnwards({ remaining: 0 }, 12_000)).toEqual({});
+    expect(timerOnwards({ endsAt: 10_000 }, 4_000)).toEqual({ endsAt: 10_000 });
+    expect(timerOnwards({ remaining: 30_000 }, 99_999)).toEqual({ remaining: 30_000 });
+    expect(timerOnwards({}, 0)).toEqual({});
   });
 });
 

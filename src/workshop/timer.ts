@@ -25,6 +25,12 @@ export function timeLeft(timer: Timer, now: number): number | undefined {
   return timer.remaining;
 }
 
+/**
+ * The timer as the room moves on (a choice made, the next moment shown, a step back): one that
+ * has run out is cleared, so "time's up" never stays over the next step; one with time left goes on.
+ */
+export const timerOnwards = (timer: Timer, now: number): Timer => (timeLeft(timer, now) === 0 ? {} : timer);
+
 export function formatTime(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;

@@ -74,6 +74,44 @@ test('the timer shows the same time on both views and after a reload', async ({ 
   await expect(screen.page.locator('.screen-timer')).toHaveText(shown!);
 });
 
+for (const lang of ['en', 'ru'] as const)
+  test.describe(lang, () => {
+    test.use({ lang });
+
+    test(`time’s up is announced once, politely, and clears as the room moves on (${lang})`, async ({ page, facilitator }) => {
+      const t = ui[lang];
+      const oneMinute = page.getByRole('button', { name: plural(t['workshop.minutes'], 1, lang), exact: true });
+      const clock = page.getByRole('timer');
+      const announced = clock.locator('[aria-live="polite"]');
+      await page.clock.install();
+      await facilitator.open();
+      await oneMinute.click();
+      // The region is there, empty, before time runs out: a screen reader announces what fills it in.
+      await expect(announced).toHaveText('');
+      await expect(clock).not.toHaveAttribute('aria-live');
+      await page.clock.fastForward('01:05');
+      await expect(announced).toHaveText(t['workshop.timeUp']);
+      await expect(clock).toHaveText(t['workshop.timeUp']);
+      // Said once: the ticks that follow leave the region as it is.
+      await announced.evaluate((region) => {
+        const changes = new MutationObserver(() => region.setAttribute('data-changed', ''));
+        changes.observe(region, { childList: true, subtree: true, characterData: true });
+      });
+      await page.clock.fastForward('00:05');
+      await expect(announced).not.toHaveAttribute('data-changed');
+      const [first, second] = markedPath(contractor, 'real');
+      await facilitator.goWithStep(contractor, first!);
+      await expect(page.locator('.time')).toHaveText('–:––');
+      // Run out again over the feedback, then cleared by Continue.
+      await oneMinute.click();
+      await page.clock.fastForward('01:05');
+      await expect(announced).toHaveText(t['workshop.timeUp']);
+      await facilitator.continue();
+      await expect(page.getByRole('heading', { level: 2, name: decisionAt(contractor, second!.node).title[lang] })).toBeVisible();
+      await expect(page.locator('.time')).toHaveText('–:––');
+    });
+  });
+
 test('the timer’s controls keep the keyboard’s focus: Pause becomes Resume under it, and Reset stays where it was', async ({
   page,
   facilitator,
