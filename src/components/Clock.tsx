@@ -14,7 +14,10 @@ interface ClockProps {
   timer: Timer;
   t: (k: string) => string;
   class: string;
+  /** Ring when time is up (the console, unless muted). */
   sound?: boolean;
+  /** Say "time's up" to screen readers (the console; the projector screen is for the room's eyes). */
+  announce?: boolean;
 }
 
 /**
@@ -29,17 +32,23 @@ export class Clock extends Component<ClockProps, { now: number }> {
 
   override componentDidMount() {
     this.tick = setInterval(() => this.setState({ now: Date.now() }), 250);
-    this.componentDidUpdate();
+    this.follow();
   }
 
   override componentWillUnmount() {
     clearInterval(this.tick);
   }
 
-  override componentDidUpdate() {
+  override componentDidUpdate(previous: ClockProps) {
+    this.follow(previous);
+  }
+
+  /** Fetches the beep's code when a timer starts, and rings when it runs out; `previous` props, none at mount. */
+  follow(previous?: ClockProps) {
     const { timer, sound } = this.props;
     // The beep's code comes while the timer runs, so it is there when time is up.
-    if (sound && timer.endsAt !== undefined) void loadSound();
+    if (sound && timer.endsAt !== undefined && (previous?.timer.endsAt !== timer.endsAt || !previous.sound)) void loadSound();
+    // The bell is asked at every tick; it rings once per run-out (workshop/timer.ts, createBell).
     if (this.bell.ring(timer, timeLeft(timer, this.state.now)) && sound)
       loadSound().then(
         ({ beep }) => beep(audioContextClass()),
@@ -47,7 +56,7 @@ export class Clock extends Component<ClockProps, { now: number }> {
       );
   }
 
-  render({ timer, t, class: className }: ClockProps, { now }: { now: number }) {
+  render({ timer, t, class: className, announce }: ClockProps, { now }: { now: number }) {
     const left = timeLeft(timer, now);
     if (left === undefined) return <p class={className}>–:––</p>;
     // The ticks are not announced (a timer's role); "time's up" is, once, politely: its region is
@@ -55,7 +64,7 @@ export class Clock extends Component<ClockProps, { now: number }> {
     return (
       <p class={`${className}${left === 0 ? ' done' : ''}`} role="timer">
         {left > 0 && formatTime(left)}
-        <span aria-live="polite">{left === 0 && t('workshop.timeUp')}</span>
+        <span aria-live={announce ? 'polite' : 'off'}>{left === 0 && t('workshop.timeUp')}</span>
       </p>
     );
   }

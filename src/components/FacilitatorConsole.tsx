@@ -91,6 +91,8 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
   // and number keys tally votes (workshop/vote-keys.ts says which), from the moment the console
   // mounts, reading the room's state when a key is pressed, so a key pressed the moment the
   // session is live is counted, not lost between two renders.
+  // The console is keyed by its session (see FacilitatorConsole): another workshop mounts another
+  // console, so this one follows the workshop it mounted with.
   override componentDidMount() {
     const { workshop } = this.props;
     const onKey = (event: KeyboardEvent) => {
@@ -107,7 +109,7 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
       removeEventListener('keydown', onKey);
     };
     this.componentDidUpdate();
-    this.setState({ canSound: audioContextClass() !== undefined });
+    if (audioContextClass() === undefined) this.setState({ canSound: false });
   }
 
   override componentDidUpdate() {
@@ -296,7 +298,7 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
             )}
             <section class="timer" aria-labelledby="timer-heading">
               <h2 id="timer-heading">{t('workshop.timer')}</h2>
-              <Clock timer={session.timer} t={t} class="time" sound={!session.muted} />
+              <Clock timer={session.timer} t={t} class="time" sound={!session.muted} announce />
               <div class="row">
                 {timerPresets.map((m) => (
                   <button type="button" class="secondary" key={m} onClick={() => workshop.startTimer(m)}>

@@ -26,6 +26,13 @@ describe('the discussion timer', () => {
     expect(timerOnwards({ remaining: 30_000 }, 99_999)).toEqual({ remaining: 30_000 });
     expect(timerOnwards({}, 0)).toEqual({});
   });
+
+  it('counts less than a second left as run out, as the clock shows "0:01" to the end', () => {
+    expect(formatTime(700)).toBe('0:01');
+    expect(timerOnwards({ endsAt: 10_000 }, 9_300)).toEqual({});
+    expect(timerOnwards({ remaining: 999 }, 0)).toEqual({});
+    expect(timerOnwards({ endsAt: 10_000 }, 9_000)).toEqual({ endsAt: 10_000 });
+  });
 });
 
 describe('the end-of-time bell', () => {

@@ -27,9 +27,14 @@ export function timeLeft(timer: Timer, now: number): number | undefined {
 
 /**
  * The timer as the room moves on (a choice made, the next moment shown, a step back): one that
- * has run out is cleared, so "time's up" never stays over the next step; one with time left goes on.
+ * has run out is cleared, so "time's up" never stays over the next step; one with time left goes
+ * on. Less than a second left counts as run out: the clock shows "0:01" until the very end
+ * (`formatTime` rounds up), and a trainer who moves on then would otherwise hear the bell, and
+ * see "time's up", over the next moment.
  */
-export const timerOnwards = (timer: Timer, now: number): Timer => (timeLeft(timer, now) === 0 ? {} : timer);
+export function timerOnwards(timer: Timer, now: number): Timer {
+  return (timeLeft(timer, now) ?? Number.POSITIVE_INFINITY) < 1000 ? {} : timer;
+}
 
 export function formatTime(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
