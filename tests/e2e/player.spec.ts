@@ -45,11 +45,12 @@ async function expectScores(page: Page, scenario: ScenarioContent, steps: Step[]
   await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
   for (const p of expected.principles) {
     const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
-    // A principle below zero counts as 0, with the shortfall shown.
+    // Points against the reference, the noun agreeing with it; a principle below zero counts as 0,
+    // with what it lost beyond what it earned.
     const shown =
       p.earned < 0
-        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
-        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max });
+        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned, count: p.max }, locale)
+        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max, count: p.max }, locale);
     await expect(row.locator('dd')).toHaveText(shown);
   }
 }
