@@ -233,8 +233,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         <p>{t('progress.certificateLocked', { done: summary.done, total: summary.total })}</p>
       )}
 
+      {/* Where the data is kept, the page's footer says, just below. */}
       <h2>{t('progress.data')}</h2>
-      <p class="muted">{t('home.privacy')}</p>
       <div class="data-actions">
         <button type="button" class="secondary" onClick={save}>
           {t('progress.export')}

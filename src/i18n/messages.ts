@@ -31,13 +31,13 @@ export function translator<K extends string>(locale: Locale, table: Partial<Reco
 }
 
 /**
- * A principle's score (the engine's `PrincipleScore`) as the learner reads it: its counted
- * points against the reference, "5 of 8". A principle whose choices cost more than they earned counts as 0, with its net loss beside it ("0 of 8 (net −3)").
+ * A principle's score (the engine's `PrincipleScore`) as the learner or the room reads it: its
+ * counted points against the reference, "5 of 8 points". A principle whose choices cost more
+ * than they earned counts as 0, with its net loss beside it ("0 of 8 points (lost 3 more than
+ * earned)"). The noun follows the reference (`count`), as "из 1 балла" and "из 8 баллов" do.
  */
-export function principleScore(t: Translate, score: { earned: number; counted: number; max: number }): string {
-  return score.earned < 0
-    ? t('player.scoreBelowZero', { max: score.max, cost: -score.earned })
-    : t('player.scoreOf', { earned: score.counted, max: score.max });
+export function principleScore(t: Translate, { earned, counted, max }: { earned: number; counted: number; max: number }): string {
+  return t(earned < 0 ? 'player.scoreBelowZero' : 'player.scoreOf', { earned: counted, max, cost: -earned, count: max });
 }
 
 export function useMessages(locale: Locale) {

@@ -13,6 +13,7 @@ import { nestedQuotes, signed, splitParagraphs } from '../../src/i18n/typography
 import { textFor } from '../../src/engine/texts.ts';
 import { expect, focusedAfterFrames, holdBack, ScenarioPlayer, test, traceWhile, waitForIsland } from './fixtures.ts';
 import { forcedLayouts } from '../../src/cli/trace-layouts.ts';
+import { gaugeMeters } from '../../src/engine/moment.ts';
 
 for (const locale of locales) {
   test.describe(() => {
@@ -44,11 +45,12 @@ async function expectScores(page: Page, scenario: ScenarioContent, steps: Step[]
   await expect(stage.locator('.scores .overall dd')).toHaveText(fill(ui[locale]['player.overallValue'], { score: expected.overall }));
   for (const p of expected.principles) {
     const row = stage.locator('.scores > div').filter({ hasText: ui[locale][`principle.${p.principle}` as 'principle.warn-first'] });
-    // A principle below zero counts as 0, with the shortfall shown.
+    // Points against the reference, the noun agreeing with it; a principle below zero counts as 0,
+    // with what it lost beyond what it earned.
     const shown =
       p.earned < 0
-        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned })
-        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max });
+        ? fill(ui[locale]['player.scoreBelowZero'], { max: p.max, cost: -p.earned, count: p.max }, locale)
+        : fill(ui[locale]['player.scoreOf'], { earned: p.counted, max: p.max, count: p.max }, locale);
     await expect(row.locator('dd')).toHaveText(shown);
   }
 }
@@ -139,6 +141,33 @@ for (const locale of locales) {
         // The contractor's real case is the path every report is checked on (see course-data.ts).
         await expectScores(page, scenario, steps, locale);
         await expectDebrief(page, scenario, steps, locale);
+      });
+    }
+  });
+}
+
+for (const locale of locales) {
+  test.describe(() => {
+    test.use({ lang: locale });
+    for (const scenario of scenarios) {
+      test(`${locale}: before ${scenario.id}'s first choice the page says what its meters show and that each choice is scored on the three principles`, async ({
+        page,
+        player,
+      }) => {
+        await player.open(scenario.id);
+        const intro = page.locator('main p', { hasText: fill(ui[locale]['scenario.intro'], {}).split('{meters}')[0]! });
+        await expect(intro).toBeVisible();
+        // Above the meters it explains, so it is read first.
+        expect(
+          await intro.evaluate(
+            (p) => !!(p.compareDocumentPosition(document.querySelector('.player-meters')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+          ),
+        ).toBe(true);
+        const lower = (text: string) => text.toLocaleLowerCase(locale);
+        for (const m of gaugeMeters(scenario)) await expect(intro).toContainText(lower(m.label[locale]));
+        await expect(intro.locator('strong')).toHaveText(
+          scenario.principles.map((id) => lower(ui[locale][`principle.${id}` as keyof (typeof ui)['en']] as string)),
+        );
       });
     }
   });

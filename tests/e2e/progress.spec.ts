@@ -29,6 +29,14 @@ test('two tabs stay in step: a decision in one shows as progress in the other', 
   await expect(home.locator('#continue')).toContainText(contractor.title.en);
 });
 
+for (const locale of locales) {
+  test(`${locale}: the progress page says once, not twice, that everything stays in this browser`, async ({ page }) => {
+    await page.goto(`/${locale}/progress/`);
+    await waitForIsland(page, 'progress');
+    await expect(page.getByText(ui[locale]['home.privacy'], { exact: true })).toHaveCount(1);
+  });
+}
+
 test('progress exports to a file, and importing it back restores it after a reset', async ({ page }) => {
   const player = await new ScenarioPlayer(page, 'en').open('contractor');
   await player.play(contractor, markedPath(contractor, 'recommended'));

@@ -1,6 +1,7 @@
 import { workshopsKey } from '../../src/browser/storage-keys.ts';
 import { outcome, storyAgainstGrade } from '../../src/engine/scoring.ts';
 import { fill, scenarios, ui } from './course-data.ts';
+import { principleScore, translator } from '../../src/i18n/messages.ts';
 import { expect, test, waitForIsland } from './fixtures.ts';
 import { coursePort, phoneHost } from './origin.ts';
 import { screenStates } from './screen-states.ts';
@@ -77,6 +78,7 @@ for (const locale of ['en', 'ru'] as const) {
       workshopsKey,
       Object.fromEntries(endings.map((s) => [s.session.id, s.session])),
     ] as const);
+    const t = translator<string>(locale, ui[locale]);
     for (const { scenario, session } of endings) {
       const expected = outcome(scenario, session.steps)!;
       const story = storyAgainstGrade(expected.ending.tone, expected.grade);
@@ -87,6 +89,8 @@ for (const locale of ['en', 'ru'] as const) {
         fill(ui[locale]['workshop.roomGrade'], { grade: ui[locale][`grade.${expected.grade}`] }),
       );
       await expect(main.locator('.story-note')).toHaveText(story === 'same' ? [] : [ui[locale][`workshop.story.${story}`]]);
+      // Each principle says what its numbers count, and one below zero what it lost beyond what it earned.
+      await expect(main.locator('.scores div:not(.overall) dd')).toHaveText(expected.principles.map((p) => principleScore(t, p)));
       const colours = await main.evaluate((el) =>
         [el.querySelector('.grade')!, el.querySelector('h1')!].map((e) => getComputedStyle(e).color),
       );
