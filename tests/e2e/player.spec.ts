@@ -165,9 +165,14 @@ for (const locale of locales) {
         ).toBe(true);
         const lower = (text: string) => text.toLocaleLowerCase(locale);
         for (const m of gaugeMeters(scenario)) await expect(intro).toContainText(lower(m.label[locale]));
+        // Each principle named as the feedback names it (in quotes, in Russian).
         await expect(intro.locator('strong')).toHaveText(
-          scenario.principles.map((id) => lower(ui[locale][`principle.${id}` as keyof (typeof ui)['en']] as string)),
+          scenario.principles.map((id) =>
+            fill(ui[locale]['scenario.introName'], { name: lower(ui[locale][`principle.${id}` as keyof (typeof ui)['en']] as string) }),
+          ),
         );
+        // And the grade comes from those scores, not from the panel.
+        await expect(intro).toContainText(ui[locale]['scenario.intro'].split('{principles}')[1]!.trim());
       });
     }
   });
