@@ -16,6 +16,12 @@ export const livePhoneKey = 'checks-in-the-mail/live-phone';
 export const themeKey = 'checks-in-the-mail/theme';
 /** That the visitor chose a language at / in this tab (sessionStorage), so it no longer sends a Russian-language browser to /ru/. */
 export const choseLanguageKey = 'checks-in-the-mail/chose-language';
+/**
+ * How far the learner has read in a course scenario in this tab (sessionStorage), by scenario id:
+ * the steps of the run whose last feedback they left with Continue, so a reload comes back past
+ * it (stores/course-player.ts).
+ */
+export const readToKey = (scenario: string) => `checks-in-the-mail/read-to/${scenario}`;
 /** Written and removed at once to learn whether localStorage takes a write (stores/storage.ts, `storageTakesWrites`). */
 export const probeKey = 'checks-in-the-mail/probe';
 /** An embedded scenario's run, one per scenario id. */

@@ -17,6 +17,8 @@ function browser() {
   vi.stubGlobal('requestIdleCallback', (task: () => void) => waiting.push(task));
   vi.stubGlobal('document', { visibilityState: 'visible' });
   return {
+    /** The tab's own storage (sessionStorage), which a reload keeps and a new tab does not. */
+    session: tab.tabItems,
     /** The browser is idle: what waited for it runs. */
     idle() {
       for (const task of waiting.splice(0)) task();
@@ -159,6 +161,36 @@ describe('saving the course player’s choices', () => {
     expect(savedSteps(tab)).toEqual([['unpaid', 'remind']]);
     player.restart();
     expect(savedSteps(tab)).toEqual([]);
+  });
+});
+
+describe('the course player after a reload', () => {
+  it('comes back where the learner was: at a feedback they had not left, past one they left with Continue', async () => {
+    const tab = browser();
+    const reload = async () => {
+      tab.hide('pagehide');
+      vi.stubGlobal('document', { visibilityState: 'visible' });
+      vi.resetModules();
+      return (await openPlayer()).player;
+    };
+    let { player } = await openPlayer();
+    player.choose('remind');
+    player = await reload();
+    expect(player.$view.get().feedback?.choice.id).toBe('remind');
+    player.continueOn();
+    player = await reload();
+    expect(player.$view.get()).toMatchObject({ node: { id: 'ask' }, step: 1 });
+    expect(player.$view.get().feedback).toBeUndefined();
+    // A step back is where the learner is too; a new tab (no note of its own) shows the feedback again.
+    player.back();
+    player = await reload();
+    expect(player.$view.get()).toMatchObject({ node: { id: 'unpaid' }, step: 0 });
+    expect(player.$view.get().feedback).toBeUndefined();
+    player.choose('remind');
+    player.continueOn();
+    tab.session.clear();
+    player = await reload();
+    expect(player.$view.get().feedback?.choice.id).toBe('remind');
   });
 });
 

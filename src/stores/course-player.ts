@@ -10,6 +10,8 @@
 import { atom } from 'nanostores';
 import { sameRun, serialiseRun, type RestoreResult, type StoredRun } from '../engine/index.ts';
 import { whenIdle } from '../browser/support.ts';
+import { readToKey } from '../browser/storage-keys.ts';
+import { storageArea } from './storage.ts';
 import { createPlayer, movesOn, type PlayableScenario } from './player.ts';
 import { $progress, recordResult, saveRun } from './progress.ts';
 import { isEmptyProgress, type Progress } from './progress-format.ts';
@@ -43,6 +45,7 @@ export function restoreNotice(restored: RestoreResult | undefined): CourseNotice
  * open() once the page runs.
  */
 export function createCoursePlayer(scenario: PlayableScenario, print: string) {
+  const tab = storageArea('sessionStorage');
   const $notice = atom<CourseNotice | undefined>(undefined);
   const onFollowed = () => $notice.set('player.moved');
   const saved = () => $progress.get().scenarios[scenario.id]?.run;
@@ -109,6 +112,12 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string) {
       const restored = player.resume(saved());
       const told = restoreNotice(restored);
       if (told) $notice.set(told);
+      // A run comes back at its last choice's feedback (createPlayer's resume), unless this tab
+      // had read past it (Continue) before the reload: then at the moment that followed. The run
+      // saves choices, not reading, so the tab keeps that note for itself (sessionStorage).
+      const key = readToKey(scenario.id);
+      if (tab.getItem(key) === `${player.$run.get().steps.length}`) player.continueOn();
+      const stopReading = player.$view.listen((view) => tab.setItem(key, view.feedback ? '' : `${view.step}`));
       const stopFollowing = $progress.listen(follow);
       const hidden = () => document.visibilityState === 'hidden' && flush();
       addEventListener('pagehide', flush);
@@ -116,6 +125,7 @@ export function createCoursePlayer(scenario: PlayableScenario, print: string) {
       return () => {
         flush();
         stopFollowing();
+        stopReading();
         removeEventListener('pagehide', flush);
         removeEventListener('visibilitychange', hidden);
       };

@@ -215,17 +215,26 @@ const drawn = (page: Page, selector: string) =>
     .locator('#scenario-map')
     .evaluate((map, sel) => [...map.querySelectorAll(sel)].filter((el) => getComputedStyle(el).display !== 'none').length, selector);
 
-test('a run in progress resumes after a reload at its last feedback, and the map shows only what was visited', async ({ page, player }) => {
+test('a run in progress resumes after a reload where the learner was, and the map shows only what was visited', async ({
+  page,
+  player,
+}) => {
   const scenario = scenarios.find((s) => s.id === 'contractor')!;
   const steps = markedPath(scenario, 'real').slice(0, 2);
   await player.open(scenario.id);
-  await player.play(scenario, steps);
+  await player.play(scenario, steps.slice(0, 1));
+  await player.choose(scenario, steps[1]!);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: ui.en['player.resumed'] })).toBeVisible();
-  // Back where the learner left off: what the last choice did, then on to the next decision.
+  // Reloaded at a feedback: back at what the last choice did, then on to the next decision.
   await expect(page.locator('.feedback-choice')).toHaveText(choiceLabel(scenario, steps[1]!, 'en'));
   await page.getByRole('button', { name: ui.en['player.continue'] }).click();
   await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
+  // Reloaded after Continue: at the next decision, not at the feedback the learner had left.
+  await page.reload();
+  await waitForIsland(page, 'player');
+  await expect(page.getByText(fill(ui.en['player.step'], { n: 3 }), { exact: true })).toBeVisible();
+  await expect(page.locator('.feedback-choice')).toHaveCount(0);
   await player.openMap();
   await expect(page.locator('#scenario-map .map-node:visible')).toHaveCount(3);
   // The steps are on the real case's path, and the learner is not told so mid-run: only their own

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, vi } from 'vitest';
 export interface FakeBrowser {
   /** The stored items, by key. */
   items: Map<string, string>;
+  /** The tab's own items (sessionStorage), by key. */
+  tabItems: Map<string, string>;
   /** Writes `value` under `key` as another tab would; with `heard`, this tab's storage event fires. */
   save(key: string, value: string, heard?: boolean): void;
 }
@@ -21,9 +23,10 @@ if (!('removeEventListener' in globalThis)) {
   });
 }
 
-/** Stubs `window`, its events and `localStorage` (undo with `vi.unstubAllGlobals()`). */
+/** Stubs `window`, its events, `localStorage` and `sessionStorage` (undo with `vi.unstubAllGlobals()`). */
 export function fakeBrowser(): FakeBrowser {
   const items = new Map<string, string>();
+  const tabItems = new Map<string, string>();
   const events = new EventTarget();
   vi.stubGlobal('window', globalThis);
   vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
@@ -34,8 +37,14 @@ export function fakeBrowser(): FakeBrowser {
     setItem: (k: string, v: string) => void items.set(k, v),
     removeItem: (k: string) => void items.delete(k),
   });
+  vi.stubGlobal('sessionStorage', {
+    getItem: (k: string) => tabItems.get(k) ?? null,
+    setItem: (k: string, v: string) => void tabItems.set(k, v),
+    removeItem: (k: string) => void tabItems.delete(k),
+  });
   return {
     items,
+    tabItems,
     save(key, value, heard = true) {
       items.set(key, value);
       if (heard) events.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: value }));
