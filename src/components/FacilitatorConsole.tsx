@@ -220,6 +220,10 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
                             aria-label={t('workshop.votesFor', { n: i + 1 })}
                             value={view.hand[c.id] ?? 0}
                             onInput={(e) => workshop.setVotes(c.id, Number(e.currentTarget.value))}
+                            // A count the tally refused (below zero, not a number) gives way to the count it kept.
+                            onChange={(e) => {
+                              e.currentTarget.value = `${workshop.$view.get().hand[c.id] ?? 0}`;
+                            }}
                           />
                           <button
                             type="button"
@@ -247,10 +251,12 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
                     <button type="button" aria-pressed={session.revealed} onClick={() => workshop.reveal(!session.revealed)}>
                       {session.revealed ? t('workshop.hide') : t('workshop.reveal')}
                     </button>
-                    <button type="button" disabled={!top} onClick={() => top && workshop.go(top)}>
+                    <button type="button" disabled={!top} aria-describedby="console-tied" onClick={() => top && workshop.go(top)}>
                       {t('workshop.goMajority')}
                     </button>
-                    {view.tied && <span class="muted">{t('workshop.tied')}</span>}
+                    <span class="muted" id="console-tied">
+                      {view.tied && t('workshop.tied')}
+                    </span>
                   </div>
                 </fieldset>
               </div>
@@ -346,7 +352,12 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
           question={t('workshop.restartConfirm')}
           confirm={t('player.restart')}
           cancel={t('player.cancel')}
-          onConfirm={() => workshop.restart()}
+          onConfirm={() => {
+            workshop.restart();
+            // The closing dialog gives focus back to Start over, which the restart disables: the
+            // first step's heading takes it once the dialog has closed.
+            restartDialog.current?.addEventListener('close', () => heading.current?.focus(), { once: true });
+          }}
         />
       </div>
     );

@@ -23,6 +23,12 @@ interface Props {
   start: boolean;
 }
 
+/**
+ * Gives focus to the live section's heading once live voting started or stopped: the button that
+ * had it is gone, and focus would fall to the page's top, far from the votes.
+ */
+const focusHeading = () => document.getElementById('live-heading')?.focus();
+
 export default function LivePanel({ workshop, screen, t, scenario, locale, screenPath, start }: Props) {
   const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
   const panel = useMemo(() => createLivePanel(live, screenPath), [live]);
@@ -62,11 +68,11 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
             question={t('live.stopConfirm')}
             confirm={t('live.stop')}
             cancel={t('player.cancel')}
-            onConfirm={() => void live.stop()}
+            onConfirm={() => void live.stop().then(focusHeading)}
           />
         </>
       ) : (
-        <button type="button" disabled={!view.canStart} onClick={() => void panel.begin(true)}>
+        <button type="button" disabled={!view.canStart} onClick={() => void panel.begin(true).then(focusHeading)}>
           {t('live.start')}
         </button>
       )}

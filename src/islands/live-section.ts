@@ -11,6 +11,8 @@ export function startLiveSection(): void {
   const load = (begin: boolean) => {
     const link = $consoleLink.get();
     if (!link) return;
+    // The button goes, and focus with it: the section's heading keeps it, above what the panel says.
+    if (document.activeElement === start) section.querySelector('h2')?.focus();
     start.hidden = true;
     import('./on-click-live-panel.ts').then(
       (panel) => panel.mountLivePanel(section, link, begin),

@@ -298,6 +298,26 @@ test('a session link that cannot be resumed starts a new session and says why, i
   await expect(page.getByText('Before the edit')).toBeVisible();
 });
 
+test('a count typed below zero gives way to the count kept, and Start over by keyboard leaves focus on the first step’s heading', async ({
+  page,
+  facilitator,
+}) => {
+  await facilitator.open();
+  await facilitator.typeVotes(1, 4);
+  await facilitator.typeVotes(1, -3);
+  await expect(facilitator.votesFor(1)).toHaveValue('4');
+  await expect(facilitator.tallyTotal).toHaveText(plural(ui.en['workshop.votesIn'], 4, 'en'));
+  await facilitator.goWith(1);
+  await page.getByRole('button', { name: ui.en['player.continue'] }).click();
+  // Start over, by keyboard: its dialog opens on Cancel; the restart disables the button that opened it.
+  await page.getByRole('button', { name: ui.en['player.restart'] }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const first = decisionAt(contractor, contractor.start);
+  await expect(page.getByRole('heading', { name: first.title.en })).toBeFocused();
+});
+
 test('a tie at the top has no majority: the facilitator picks one of the leaders', async ({ page, facilitator }) => {
   await facilitator.open();
   const { majorityButton } = facilitator;
@@ -305,6 +325,8 @@ test('a tie at the top has no majority: the facilitator picks one of the leaders
   await page.keyboard.press('Digit2');
   await expect(majorityButton).toBeDisabled();
   await expect(page.getByText(ui.en['workshop.tied'])).toBeVisible();
+  // The disabled button says why, to a screen reader as well.
+  await expect(majorityButton).toHaveAccessibleDescription(ui.en['workshop.tied']);
   await page.keyboard.press('Digit2');
   await expect(majorityButton).toBeEnabled();
   await expect(page.getByText(ui.en['workshop.tied'])).toBeHidden();

@@ -207,6 +207,31 @@ test('Ctrl+C stops the server even with phones connected, and they and the conso
   await expect(page.locator('.tally-total')).toHaveText(votesIn(2));
 });
 
+test('starting and stopping live voting by keyboard leaves focus on the live section’s heading, not at the top of the page', async ({
+  page,
+  facilitator,
+}) => {
+  await facilitator.open();
+  const heading = page.locator('#live-heading');
+  await page.getByRole('button', { name: ui.en['live.start'] }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.live-join')).toContainText('/j/');
+  await expect(heading).toBeFocused();
+  await page.getByRole('button', { name: ui.en['live.stop'] }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.live-join')).toHaveCount(0);
+  await expect(heading).toBeFocused();
+  // Started again from the panel's own button, focus stays in the section as well.
+  await page.getByRole('button', { name: ui.en['live.start'] }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.live-join')).toContainText('/j/');
+  await expect(heading).toBeFocused();
+  await page.getByRole('button', { name: ui.en['live.stop'] }).click();
+  await page.locator('#live-stop').locator('..').getByRole('button', { name: ui.en['live.stop'] }).click();
+});
+
 test('without a live server the console says why live voting is off, and hand counts work as before', async ({ page, facilitator }) => {
   // An unsupported browser says so too: EventSource removed before the page runs.
   await page.addInitScript(() => {
