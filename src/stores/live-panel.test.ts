@@ -90,6 +90,7 @@ describe('the live panel’s status line', () => {
     expect(liveStatus({ ...idle, problem: 'failed' }, 'unsupported')).toEqual({ key: 'live.unsupported' });
     expect(liveStatus({ ...idle, room }, 'available')).toEqual({ key: 'live.connecting' });
     expect(liveStatus({ ...idle, room, link: 'live', phones: 3 }, 'available')).toEqual({ key: 'live.phones', values: { count: 3 } });
+    expect(liveStatus({ ...idle, room, link: 'live', phones: 0 }, 'available')).toEqual({ key: 'live.noPhones' });
     expect(liveStatus({ ...idle, room, link: 'reconnecting', phones: 3 }, 'available')).toEqual({ key: 'live.reconnecting' });
   });
 

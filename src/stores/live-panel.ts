@@ -26,12 +26,13 @@ export interface LivePanelView extends LiveRoomView {
 /**
  * The status line: while there is no room, why (the server is being asked, is not there, or the
  * room failed or was lost) or that one is being made; with a room, the link's state and, live,
- * how many phones joined.
+ * how many phones joined so far (or that none has yet).
  */
 export function liveStatus(view: LiveRoomView, availability: Availability): LiveStatus | undefined {
   if (view.room) {
     if (view.link === 'reconnecting') return { key: 'live.reconnecting' };
-    if (view.link === 'live') return { key: 'live.phones', values: { count: view.phones } };
+    // Phones that joined, not phones still here: the server counts a phone once it joins.
+    if (view.link === 'live') return view.phones ? { key: 'live.phones', values: { count: view.phones } } : { key: 'live.noPhones' };
     return { key: 'live.connecting' };
   }
   if (availability === 'checking') return { key: 'live.connecting' };
