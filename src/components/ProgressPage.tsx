@@ -195,7 +195,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
                   </div>
                 ))}
                 <div class="overall">
-                  <dt>{t('player.overall')}</dt>
+                  {/* Both scenarios' points pooled, not the mean of their two scores: the label says so. */}
+                  <dt>{t('progress.overallBoth')}</dt>
                   <dd>{t('player.overallValue', { score: overall.overall })}</dd>
                 </div>
               </dl>

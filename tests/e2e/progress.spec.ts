@@ -284,8 +284,11 @@ test('the certificate appears when everything is done, with both scenarios’ gr
       [s.title.en, ui.en[`grade.${result.grade}`], fill(ui.en['player.overallValue'], { score: result.overall })].join(''),
     );
   }
+  // Its overall score pools both scenarios' points, and says so: it is not the mean of the two.
+  await expect(certificate.locator('.overall dt')).toHaveText(ui.en['progress.overallBoth']);
   await page.goto('/ru/progress/');
   await expect(page.locator('.certificate')).toContainText('20 ноября 2026');
+  await expect(page.locator('.certificate .overall dt')).toHaveText(ui.ru['progress.overallBoth']);
 });
 
 // Sixty letters, two hyphenated parts, as long as names on Russian certificates come.
