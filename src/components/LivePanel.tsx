@@ -21,15 +21,14 @@ interface Props {
   screenPath: string;
   /** Start a room at once (the facilitator pressed Start), rather than resume this session's. */
   start: boolean;
+  /**
+   * Takes focus once live voting started or stopped (the live section's heading): the button that
+   * had it is gone, and focus would fall to the page's top, far from the votes.
+   */
+  refocus: () => void;
 }
 
-/**
- * Gives focus to the live section's heading once live voting started or stopped: the button that
- * had it is gone, and focus would fall to the page's top, far from the votes.
- */
-const focusHeading = () => document.getElementById('live-heading')?.focus();
-
-export default function LivePanel({ workshop, screen, t, scenario, locale, screenPath, start }: Props) {
+export default function LivePanel({ workshop, screen, t, scenario, locale, screenPath, start, refocus }: Props) {
   const live = useMemo(() => createLiveRoom(workshop, screen, scenario, locale), [workshop]);
   const panel = useMemo(() => createLivePanel(live, screenPath), [live]);
   const view = useStore(panel.$panel);
@@ -68,11 +67,11 @@ export default function LivePanel({ workshop, screen, t, scenario, locale, scree
             question={t('live.stopConfirm')}
             confirm={t('live.stop')}
             cancel={t('player.cancel')}
-            onConfirm={() => void live.stop().then(focusHeading)}
+            onConfirm={() => void live.stop().then(refocus)}
           />
         </>
       ) : (
-        <button type="button" disabled={!view.canStart} onClick={() => void panel.begin(true).then(focusHeading)}>
+        <button type="button" disabled={!view.canStart} onClick={() => void panel.begin(true).then(refocus)}>
           {t('live.start')}
         </button>
       )}

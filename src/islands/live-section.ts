@@ -11,11 +11,13 @@ export function startLiveSection(): void {
   const load = (begin: boolean) => {
     const link = $consoleLink.get();
     if (!link) return;
-    // The button goes, and focus with it: the section's heading keeps it, above what the panel says.
-    if (document.activeElement === start) section.querySelector('h2')?.focus();
+    // The button goes, and focus with it: the section's heading keeps it, above what the panel
+    // says, here and when the panel's own buttons go.
+    const refocus = () => section.querySelector('h2')?.focus();
+    if (document.activeElement === start) refocus();
     start.hidden = true;
     import('./on-click-live-panel.ts').then(
-      (panel) => panel.mountLivePanel(section, link, begin),
+      (panel) => panel.mountLivePanel(section, link, begin, refocus),
       (error: unknown) => {
         console.warn('Live voting could not load', error);
         start.hidden = false;
