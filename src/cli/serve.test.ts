@@ -82,6 +82,14 @@ describe('a live server kept to loopback', () => {
     try {
       const status = await fetch(`http://localhost:${port}/live/status.json`).then((r) => r.json());
       expect(status).toMatchObject({ join: `http://localhost:${port}`, reachable: false });
+      // The short join address without its code opens the join page in the browser's language, which asks for the code.
+      for (const [path, language, target] of [
+        ['/j/', 'ru-RU,ru;q=0.9', '/ru/join/'],
+        ['/j', 'en-GB', '/en/join/'],
+      ] as const) {
+        const response = await fetch(`http://localhost:${port}${path}`, { redirect: 'manual', headers: { 'accept-language': language } });
+        expect([response.status, response.headers.get('location')], path).toEqual([302, target]);
+      }
     } finally {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

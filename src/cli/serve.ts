@@ -297,10 +297,13 @@ export function startServer(options: ServerOptions = {}) {
     });
     const api = live;
     app.route('/live', api.app);
+    const browserLocale = (c: Context) => (/^ru\b/i.test(c.req.header('accept-language') ?? '') ? 'ru' : 'en');
+    // The short address typed without its code (or cut off) opens the join page, which asks for it.
+    app.get('/j', (c) => c.redirect(`/${browserLocale(c)}/join/`, 302));
     app.get('/j/:code', async (c) => {
       const target = await api.joinTarget(c.req.param('code'), clientAddress(c));
       if (target === 'rate-limited') return c.text('Too many wrong codes: wait a few minutes.', 429);
-      const locale = target?.locale ?? (/^ru\b/i.test(c.req.header('accept-language') ?? '') ? 'ru' : 'en');
+      const locale = target?.locale ?? browserLocale(c);
       // An unknown or expired code opens the join page too, which says so and asks for the code.
       const code = target?.code ?? c.req.param('code').slice(0, 20);
       return c.redirect(`/${locale}/join/?code=${encodeURIComponent(code)}`, 302);

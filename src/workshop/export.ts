@@ -11,6 +11,11 @@ export function sessionMarkdown(session: WorkshopSession, scenario: PlayableScen
   const lines = [`# ${session.name}`, '', `${scenario.title} · ${session.createdAt.slice(0, 10)}`, '', `## ${t('workshop.path')}`, ''];
   for (const moment of roomPath(session, scenario)) {
     const taken = moment.choices.find((c) => c.chosen)!;
+    // A decision taken without a vote (the trainer chose, or the room only talked) says no count, as the outcome on screen does.
+    if (moment.votes === 0) {
+      lines.push(`${moment.step}. **${moment.title}**: ${taken.label}`);
+      continue;
+    }
     lines.push(`${moment.step}. **${moment.title}**: ${taken.label} (${t('workshop.votesOf', { n: taken.votes, count: moment.votes })})`);
     for (const c of moment.choices) lines.push(`   - ${c.label} — ${t('workshop.votes', { count: c.votes })}`);
   }

@@ -206,6 +206,18 @@ describe('exports', () => {
     expect(md).toContain('(2 of 5 votes)');
   });
 
+  it('gives no count for a decision taken without votes, rather than "0 of 0 votes"', () => {
+    const english = translator<string>('en', en as Record<string, Message>);
+    const w = createWorkshop(scenario, session(), () => {});
+    w.go('remind');
+    w.setVotes('warn', 2);
+    w.go('warn');
+    const md = sessionMarkdown(w.$session.get(), scenario, english);
+    expect(md).toMatch(/^1\. \*\*Unpaid\*\*: [^(\n]+$/m);
+    expect(md).toContain('(2 of 2 votes)');
+    expect(md).not.toContain('0 of 0');
+  });
+
   it('names the files after the session, with its day unless the name already gives the year', () => {
     const at = new Date('2026-11-30T10:00:00Z');
     expect(fileStem(newSession('s', 'Wednesday, group A', at, 'a1'))).toBe('wednesday-group-a-2026-11-30');

@@ -4,6 +4,7 @@ import { voteForKey, type VoteKeyPress } from './vote-keys.ts';
 const choices = ['remind', 'wait', 'stop'];
 const press = (code: string, change: Partial<VoteKeyPress> = {}): VoteKeyPress => ({
   code,
+  key: code.slice(-1),
   shiftKey: false,
   altKey: false,
   ctrlKey: false,
@@ -23,9 +24,19 @@ describe("the console's number keys", () => {
     expect(voteFor(press('Digit2', { altKey: true }), choices)).toEqual({ choice: 'wait', change: -1 });
   });
 
-  it('record nothing for a number beyond the choices, 0, the number pad or any other key', () => {
-    for (const code of ['Digit4', 'Digit9', 'Digit0', 'Numpad1', 'KeyA', 'Space'])
+  it('record nothing for a number beyond the choices, 0 or any other key', () => {
+    for (const code of ['Digit4', 'Digit9', 'Digit0', 'Numpad4', 'Numpad0', 'KeyA', 'Space'])
       expect(voteFor(press(code), choices), code).toBeUndefined();
+  });
+
+  it('count the number pad while it types digits, with Alt taking one away', () => {
+    expect(voteFor(press('Numpad2'), choices)).toEqual({ choice: 'wait', change: 1 });
+    expect(voteFor(press('Numpad3', { altKey: true }), choices)).toEqual({ choice: 'stop', change: -1 });
+  });
+
+  it('record nothing for the number pad without Num Lock, or with Shift on Windows, which sends End and no Shift', () => {
+    expect(voteFor(press('Numpad1', { key: 'End' }), choices)).toBeUndefined();
+    expect(voteFor(press('Numpad2', { key: 'ArrowDown', shiftKey: true }), choices)).toBeUndefined();
   });
 
   it('leave a field its keys, and the browser its Ctrl and Cmd shortcuts', () => {
