@@ -3,7 +3,7 @@
 // initialized, (answered…), completed, passed or failed against the mastery score, terminated.
 // A reload is not the end of a session: terminated goes with the result; a learner who closes
 // the window before the ending leaves the session to the LMS, which records it as abandoned
-// (cmi5’s Abandoned verb).
+// (cmi5’s Abandoned verb), and the run to the LRS, where the next session picks it up.
 import type { LmsResult } from './result.ts';
 import { randomId } from '../browser/support.ts';
 
@@ -117,6 +117,18 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
   return tab.current!;
 }
 
+/** The run an earlier session of the registration left in the LRS (any JSON, checked by the player), or undefined if none or unreadable. */
+async function keptRun(url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) return undefined;
+  try {
+    return await response.json();
+  } catch (error) {
+    console.warn('The run the LRS kept could not be read: the learner starts afresh.', error);
+    return undefined;
+  }
+}
+
 /**
  * Starts or, after a reload, continues the cmi5 session of this launch, kept in its tab by
  * `openSession` (given the launch's registration and fetch URL). Rejects with Cmi5Refused when the
@@ -142,6 +154,12 @@ export async function connectCmi5(
   // "completed" per registration, so the AU keeps a state document of its own to know.
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
   const recordedBefore = !tab.sent('completed') && (await fetch(recordedUrl, { headers })).ok;
+  // The run is kept in the LRS too, in a state document of the AU's own for the registration
+  // (cmi5 §10: the AU may keep its own state), so the next session the LMS launches picks up a
+  // run whose window was closed before its ending. The tab's copy, after a reload, comes first;
+  // a run whose result is recorded is not picked up, as the next session is practice.
+  const runUrl = stateUrl(`${extensionBase}/xapi/state/run`);
+  const savedRun = tab.current?.run ?? (recordedBefore ? undefined : await keptRun(runUrl, headers));
   const template: ContextTemplate = launchData.contextTemplate ?? {};
   let queue = Promise.resolve();
 
@@ -197,10 +215,19 @@ export async function connectCmi5(
   return {
     masteryScore: launchData.masteryScore,
     practiceOnly,
-    /** The run this tab kept before a reload, if any. */
-    savedRun: tab.current?.run,
-    /** Keeps the run for this session, so a reload resumes it. */
-    keepRun: (run: unknown) => tab.keepRun(run),
+    /** The run to resume: the one this tab kept before a reload, else the one an earlier session left in the LRS, if any. */
+    savedRun,
+    /** Keeps the run for this session, so a reload resumes it, and in the LRS for the next session while the result is not recorded. */
+    keepRun(run: unknown) {
+      tab.keepRun(run);
+      if (practiceOnly || tab.sent('completed')) return;
+      fetch(runUrl, { method: 'PUT', headers, body: JSON.stringify(run), keepalive: true }).then(
+        (response) => {
+          if (!response.ok) console.warn(`The LRS did not keep the run: ${response.status}`);
+        },
+        (error: unknown) => console.warn('The run could not be sent to the LRS; this tab still keeps it.', error),
+      );
+    },
     answered(node: string, choice: string, points: Record<string, number>) {
       return send(
         'answered',

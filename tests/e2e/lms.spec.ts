@@ -272,6 +272,36 @@ test('a reload in the middle of a cmi5 session continues it: one fetch, one init
   expect(lms.fetches).toEqual(['/fetch/s1']);
 });
 
+test('a cmi5 run whose window was closed before its ending goes on in the next session the LMS launches', async ({ page, cmi5 }) => {
+  const lms = await cmi5();
+  await page.goto(lms.launchUrl('s1'));
+  const steps = markedPath(contractor, 'recommended');
+  await lmsPlayer(page).play(contractor, steps.slice(0, 2));
+  await expect.poll(() => lms.verbs()).toEqual(['initialized', 'answered', 'answered']);
+  // The learner closes the window; the LMS launches a new session, in a new window, with a new fetch URL.
+  const next = await page.context().newPage();
+  await page.close();
+  await next.goto(lms.launchUrl('s2'));
+  const frame = next.frameLocator('iframe');
+  await expect(frame.getByText(ui.en['player.resumed'])).toBeVisible();
+  await frame.getByRole('button', { name: ui.en['player.continue'] }).click();
+  await lmsPlayer(next).play(contractor, steps.slice(2));
+  const expected = outcome(contractor, steps)!;
+  await expect
+    .poll(() => lms.verbs())
+    .toEqual([
+      'initialized',
+      'answered',
+      'answered',
+      'initialized',
+      ...steps.slice(2).map(() => 'answered'),
+      'completed',
+      expected.overall >= 50 ? 'passed' : 'failed',
+      'terminated',
+    ]);
+  expect(lms.fetches).toEqual(['/fetch/s1', '/fetch/s2']);
+});
+
 test('a tab in the middle of a cmi5 session across an update keeps it: what the released versions saved, without a format version, continues', async ({
   page,
   cmi5,
