@@ -32,6 +32,11 @@ describe('the shipped _headers rules', () => {
     expect(headersFor(rules, '/embed/v1.js')['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, '/en/')['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('let any site fetch the catalogue and the oEmbed answers from its own pages', () => {
+    expect(headersFor(rules, '/scenarios.json')['access-control-allow-origin']).toBe('*');
+    expect(headersFor(rules, '/oembed/ru/contractor.json')['access-control-allow-origin']).toBe('*');
+  });
 });
 
 describe('the address phones join at', () => {

@@ -240,16 +240,27 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
         <button type="button" class="secondary" onClick={save}>
           {t('progress.export')}
         </button>
+        {/* The label's words name the file input; hidden from the accessibility tree, they are not read a second time as text. */}
         <label class="button secondary file">
-          {t('progress.import')}
-          <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => load(e.currentTarget)} />
+          <span aria-hidden="true">{t('progress.import')}</span>
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            aria-label={t('progress.import')}
+            onChange={(e) => load(e.currentTarget)}
+          />
         </label>
         <button type="button" class="secondary danger" onClick={() => dialog.current?.showModal()}>
           {t('progress.reset')}
         </button>
       </div>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'ok'}>
+      {/* On the page before it has anything to say: a live region that appears with its words already in it often goes unheard. */}
+      <p role="status" class="ok data-status">
+        {message && !message.error && t(message.key, message.values)}
+      </p>
+      {message?.error && (
+        <p role="alert" class="error">
           {t(message.key, message.values)}
         </p>
       )}

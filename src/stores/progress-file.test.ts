@@ -62,6 +62,12 @@ describe('the progress page’s data actions', () => {
     expect($progress.get().lessons).toEqual({ 'warn-first': { read: true } });
   });
 
+  it('names the file an export was saved to', async () => {
+    const { data } = await pageData(read);
+    const file = data.exportFile(new Date('2026-12-03T10:00:00Z'));
+    expect(data.$message.get()).toEqual({ key: 'progress.exported', values: { file: file.name }, error: false });
+  });
+
   it('resets the progress and says so', async () => {
     const { data, $progress } = await pageData(read);
     data.reset();

@@ -84,9 +84,11 @@ export function createProgressData() {
   let incoming: Progress | undefined;
   return {
     $message,
-    /** The saved progress as a file to download: its name, JSON and MIME type. */
+    /** The saved progress as a file to download: its name, JSON and MIME type; `$message` names the file. */
     exportFile(now = new Date()): { name: string; content: string; type: string } {
-      return { name: progressFileName(now), content: exportProgress(now), type: 'application/json' };
+      const name = progressFileName(now);
+      $message.set({ key: 'progress.exported', values: { file: name }, error: false });
+      return { name, content: exportProgress(now), type: 'application/json' };
     },
     /**
      * Reads a chosen file's text: true when it is well-formed, and then waits for `confirmImport`

@@ -16,7 +16,10 @@ test('votes stay hidden on the screen until Reveal; typed counts and number keys
   await expect(screen.heading).toHaveText(start.title.en);
   await page.keyboard.press('Digit1');
   await page.keyboard.press('Digit1');
-  // The number pad's 2 as the top row's: a trainer may tally on either.
+  // The number pad's 2 as the top row's, a trainer may tally on either: with Num Lock on it types
+  // "2" (sent as the browser sends it); Playwright's own Numpad2 is the key with Num Lock off,
+  // ArrowDown, which is no vote.
+  await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { code: 'Numpad2', key: '2', bubbles: true })));
   await page.keyboard.press('Numpad2');
   await page.keyboard.press('Shift+Digit1');
   await facilitator.typeVotes(3, 40);

@@ -44,11 +44,17 @@ test('progress exports to a file, and importing it back restores it after a rese
   await waitForIsland(page, 'progress');
   await expect(page.locator('tbody tr').first().locator('td').first()).not.toHaveText(ui.en['progress.notPlayed']);
   const before = (await page.locator('table').textContent())!;
+  // The live region is on the page, empty, before anything is said in it, so screen readers hear what is.
+  const said = page.locator('.data-status');
+  await expect(said).toHaveRole('status');
+  await expect(said).toHaveText('');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: ui.en['progress.export'] }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
   expect(JSON.parse(text)).toMatchObject({ kind: progressFileKind, v: 2 });
+  // The page says where the progress went, in the live region that was there before it spoke.
+  await expect(said).toHaveText(fill(ui.en['progress.exported'], { file: (await download).suggestedFilename() }));
 
   await page.getByRole('button', { name: ui.en['progress.reset'] }).click();
   await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.reset'] }).click();
@@ -56,7 +62,7 @@ test('progress exports to a file, and importing it back restores it after a rese
 
   await page.locator('input[type=file]').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByRole('dialog').getByRole('button', { name: ui.en['progress.importReplace'] }).click();
-  await expect(page.getByRole('status').filter({ hasText: ui.en['progress.imported'] })).toBeVisible();
+  await expect(said).toHaveText(ui.en['progress.imported']);
   await expect(page.locator('table')).toHaveText(before);
 });
 
