@@ -6,12 +6,15 @@ import type { Counterpart } from '../course/props.ts';
 import { paragraphs } from './PlayerParts.tsx';
 import { Moment } from './Moment.tsx';
 
-/** `summary` is what the closed <details> says, e.g. "Meanwhile, at “The first email to Anna”". */
-export function CounterpartBody({ counterpart: c, summary }: { counterpart: Counterpart; summary: string }) {
+/**
+ * `summary` is what the closed <details> says, e.g. "Meanwhile, at “The first email to Anna”";
+ * `source` the line under it that names the other scenario and says whom its "you" means.
+ */
+export function CounterpartBody({ counterpart: c, summary, source }: { counterpart: Counterpart; summary: string; source: string }) {
   return (
     <>
       <summary>{summary}</summary>
-      <p class="muted">{c.scenarioTitle}</p>
+      <p class="muted">{source}</p>
       {c.moment ? <Moment view={c.moment} text={c.situation} /> : paragraphs(c.situation)}
     </>
   );

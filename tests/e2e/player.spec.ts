@@ -308,6 +308,9 @@ test('the scenario page asks for the endings’ texts, the outcome’s strings a
     fill(ui.en['player.meanwhileAt'], { moment: (findNode(scenario, linked[0]!.node)!.title as { en: string }).en }),
   );
   await shown.first().locator('summary').click();
+  // It names the other scenario and says its "you" is the other side, so the learner does not take it as said to them.
+  const other = scenarios.find((s) => s.id !== scenario.id)!;
+  await expect(shown.first().locator('summary + p')).toHaveText(fill(ui.en['counterpart.from'], { scenario: other.title.en }));
   await expect(shown.first().locator('.moment, p').first()).toBeVisible();
 });
 

@@ -23,7 +23,13 @@ export async function GET({ params }: APIContext) {
   const meanwhile = Object.fromEntries(
     Object.entries(counterparts).map(([id, c]) => [
       id,
-      render(h(CounterpartBody, { counterpart: c, summary: t('player.meanwhileAt', { moment: c.at }) })),
+      render(
+        h(CounterpartBody, {
+          counterpart: c,
+          summary: t('player.meanwhileAt', { moment: c.at }),
+          source: t('counterpart.from', { scenario: c.scenarioTitle }),
+        }),
+      ),
     ]),
   );
   return propsResponse({ endings, meanwhile, messages });
