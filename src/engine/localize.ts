@@ -5,12 +5,22 @@ function isLocalizedText(value: object): value is LocalizedText {
   return 'en' in value && 'ru' in value && Object.values(value).every((v) => typeof v === 'string');
 }
 
-/** The same content with every text in one locale: what a page ships to the browser. */
+/**
+ * Russian text with a no-break space after each one-letter word (в, к, с, у, о, и, а, я and their
+ * capitals), so a line never ends on one: the rule of Russian typesetting (А. Э. Мильчин, Л. К.
+ * Чельцова, «Справочник издателя и автора», on «висячие» prepositions and conjunctions). A word
+ * joined by a hyphen ("из-за") is not one-letter.
+ */
+export function bindShortWords(text: string): string {
+  return text.replace(/(?<=^|[\s(«„"—])([вксуоияаВКСУОИЯА])[ \n](?=\S)/g, '$1\u00a0');
+}
+
+/** The same content with every text in one locale: what a page ships to the browser. Russian texts keep their one-letter words on the line of the word after them (`bindShortWords`). */
 export function localize<T>(content: T, locale: Locale): Localized<T> {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (typeof value !== 'object' || value === null) return value;
-    if (isLocalizedText(value)) return value[locale];
+    if (isLocalizedText(value)) return locale === 'ru' ? bindShortWords(value.ru) : value[locale];
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
   };
   return walk(content) as Localized<T>;

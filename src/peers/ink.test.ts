@@ -78,6 +78,7 @@ describe('the ink version of a scenario', () => {
       const [invoice, meeting] = playable.nodes.filter((n) => n.type === 'decision');
       const [call, write] = invoice!.choices;
       const [agree] = meeting!.choices;
+      // Whitespace as a reader sees it: Russian one-letter words are bound to the next with a no-break space.
       const norm = (text: string) => text.replace(/\s+/g, ' ');
       const byCall = norm(told(json, [0, 0]));
       const byEmail = norm(told(json, [1]));
@@ -85,13 +86,13 @@ describe('the ink version of a scenario', () => {
         'lines' in m ? m.lines!.map((line) => `${name(line.by)}: ${line.text}`) : [],
       );
       expect(spoken).toHaveLength(5);
-      for (const line of spoken) expect(byCall).toContain(line);
+      for (const line of spoken) expect(byCall).toContain(norm(line));
       if (invoice!.medium.kind !== 'email' || write!.reaction?.kind !== 'email') throw new Error('the fixture changed');
-      expect(byCall).toContain(invoice!.medium.subject);
-      expect(byCall).toContain(invoice!.medium.body);
-      expect(byEmail).toContain(write!.reaction.subject);
-      expect(byEmail).toContain(write!.reaction.body);
+      expect(byCall).toContain(norm(invoice!.medium.subject));
+      expect(byCall).toContain(norm(invoice!.medium.body));
+      expect(byEmail).toContain(norm(write!.reaction.subject));
+      expect(byEmail).toContain(norm(write!.reaction.body));
       // The reaction comes before the feedback, as the player shows it.
-      expect(byCall.indexOf(call!.feedback as string)).toBeGreaterThan(byCall.indexOf(spoken[2]!));
+      expect(byCall.indexOf(norm(call!.feedback as string))).toBeGreaterThan(byCall.indexOf(norm(spoken[2]!)));
     });
 });

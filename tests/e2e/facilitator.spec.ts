@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { markedPath } from '../../src/engine/paths.ts';
 import { findNode } from '../../src/engine/graph.ts';
+import { bindShortWords } from '../../src/engine/localize.ts';
 import { choiceLabel, decisionAt, fill, plural, reported, scenarios, ui } from './course-data.ts';
 import { workshopsKey } from '../../src/browser/storage-keys.ts';
 import { expect, FacilitatorConsole, holdBack, test, waitForIsland } from './fixtures.ts';
@@ -200,17 +201,24 @@ test.describe(() => {
     expect(cells(1)).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
     const chosenRows = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) && r[5] === 'да' ? [r.slice(1)] : []));
     expect(chosenRows).toEqual(
-      path.map((step, i) => [i + 1, findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), 7, 'да']),
+      // As the course shows Russian: one-letter words bound to the next (engine/localize.ts).
+      path.map((step, i) => [
+        i + 1,
+        bindShortWords(findNode(contractor, step.node)!.title.ru),
+        bindShortWords(choiceLabel(contractor, step, 'ru')),
+        7,
+        'да',
+      ]),
     );
     const md = await read('Markdown');
     expect(md).toContain('# Группа «Б»');
-    expect(md).toContain(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru);
+    expect(md).toContain(bindShortWords(contractor.nodes.find((n) => n.id === contractor.start)!.title.ru));
     // The room's outcome, on the spreadsheet's second sheet: the engine's numbers for the path.
     const expected = reported.outcome;
     const t = (key: string) => (ui.ru as Record<string, unknown>)[key] as string;
     const outcomeRows = [
       [t('workshop.csv.item'), t('workshop.csv.value'), t('workshop.csv.earned'), t('workshop.csv.max')],
-      [t('workshop.csv.ending'), expected.ending.title.ru, '', ''],
+      [t('workshop.csv.ending'), bindShortWords(expected.ending.title.ru), '', ''],
       [t('workshop.csv.tone'), t(`tone.${expected.ending.tone}`), '', ''],
       [t('workshop.csv.grade'), t(`grade.${expected.grade}`), '', ''],
       [t('player.overall'), expected.overall, '', 100],
@@ -240,7 +248,13 @@ test.describe(() => {
       .map((row) => (row as unknown[]).slice(1));
     expect(rows[0]).toEqual(['Решение', 'Момент', 'Вариант', 'Голоса', 'Выбран']);
     expect(rows.filter((row) => row[4] === 'да')).toEqual(
-      path.map((step, i) => [String(i + 1), findNode(contractor, step.node)!.title.ru, choiceLabel(contractor, step, 'ru'), '7', 'да']),
+      path.map((step, i) => [
+        String(i + 1),
+        bindShortWords(findNode(contractor, step.node)!.title.ru),
+        bindShortWords(choiceLabel(contractor, step, 'ru')),
+        '7',
+        'да',
+      ]),
     );
     // One table, the votes: no blank line, no second table (the outcome is on the spreadsheet's second sheet and in the JSON).
     const lines = csv.slice(1).split('\r\n');

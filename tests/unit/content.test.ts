@@ -213,15 +213,15 @@ describe('UI strings', () => {
     }
   });
 
-  it('show a principle’s points against its reference, and one below zero with how far below, counted as 0', () => {
+  it('show a principle’s points against its reference, and one below zero with how far below, counted as 0 (kept on one line)', () => {
     const inRussian = translator<string>('ru', ru);
     const inEnglish = translator<string>('en', en);
     expect(principleScore(inRussian, { earned: 5, counted: 5, max: 8 })).toBe('5 из 8 баллов');
     expect(principleScore(inRussian, { earned: 1, counted: 1, max: 21 })).toBe('1 из 21 балла');
-    expect(principleScore(inRussian, { earned: -3, counted: 0, max: 8 })).toBe('−3 из 8 баллов, засчитано как 0');
+    expect(principleScore(inRussian, { earned: -3, counted: 0, max: 8 })).toBe('−3 из 8 баллов, засчитано как\u00a00');
     expect(principleScore(inEnglish, { earned: 1, counted: 1, max: 1 })).toBe('1 of 1 point');
     expect(principleScore(inEnglish, { earned: 5, counted: 5, max: 8 })).toBe('5 of 8 points');
-    expect(principleScore(inEnglish, { earned: -7, counted: 0, max: 8 })).toBe('−7 of 8 points, counted as 0');
+    expect(principleScore(inEnglish, { earned: -7, counted: 0, max: 8 })).toBe('−7 of 8 points, counted as\u00a00');
   });
 
   it('choose the Russian plural by number', () => {
