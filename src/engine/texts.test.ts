@@ -44,7 +44,9 @@ describe('texts that follow the path', () => {
     const s = localize(loadValid('mini-client'), 'ru');
     const thanks = findNode(s, 'thanks');
     if (thanks?.type !== 'decision') throw new Error('no decision "thanks"');
-    expect(textFor(thanks.situation, { trust: 3, 'found-uncashed': 1 })).toBe('Она ускорилась с\u00a0тех пор, как вы снова отправили деньги.');
+    expect(textFor(thanks.situation, { trust: 3, 'found-uncashed': 1 })).toBe(
+      'Она ускорилась с\u00a0тех пор, как вы снова отправили деньги.',
+    );
     expect(textFor(thanks.situation, { trust: 3, 'found-uncashed': 0 })).toBe('Она ускорилась.');
   });
 });
