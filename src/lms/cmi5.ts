@@ -117,16 +117,47 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
   return tab.current!;
 }
 
-/** The run an earlier session of the registration left in the LRS (any JSON, checked by the player), or undefined if none or unreadable. */
+/**
+ * The run an earlier session of the registration left in the LRS (any JSON, checked by the
+ * player), or undefined if none, unreadable or unreachable: a learner who cannot get their run
+ * back starts afresh rather than not at all (a warning says why).
+ */
 async function keptRun(url: string, headers: Record<string, string>): Promise<unknown> {
-  const response = await fetch(url, { headers });
-  if (!response.ok) return undefined;
   try {
-    return await response.json();
+    const response = await fetch(url, { headers });
+    return response.ok ? await response.json() : undefined;
   } catch (error) {
     console.warn('The run the LRS kept could not be read: the learner starts afresh.', error);
     return undefined;
   }
+}
+
+/**
+ * A sender of a state document that changes often (the learner's run): one PUT at a time, so they
+ * reach the LRS in order, and of the changes made while one is on its way only the latest goes
+ * next. Each goes with `keepalive`, so one sent as the window closes still arrives. Failures are
+ * warned about; the tab keeps its own copy.
+ */
+function latestOnly(url: string, headers: Record<string, string>): (body: unknown) => void {
+  let next: { body: unknown } | undefined;
+  let sending = false;
+  const drain = async () => {
+    sending = true;
+    for (let item = next; item; item = next) {
+      next = undefined;
+      try {
+        const response = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(item.body), keepalive: true });
+        if (!response.ok) console.warn(`The LRS did not keep the run: ${response.status}`);
+      } catch (error) {
+        console.warn('The run could not be sent to the LRS; this tab still keeps it.', error);
+      }
+    }
+    sending = false;
+  };
+  return (body) => {
+    next = { body };
+    if (!sending) void drain();
+  };
 }
 
 /**
@@ -155,11 +186,13 @@ export async function connectCmi5(
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
   const recordedBefore = !tab.sent('completed') && (await fetch(recordedUrl, { headers })).ok;
   // The run is kept in the LRS too, in a state document of the AU's own for the registration
-  // (cmi5 §10: the AU may keep its own state), so the next session the LMS launches picks up a
-  // run whose window was closed before its ending. The tab's copy, after a reload, comes first;
-  // a run whose result is recorded is not picked up, as the next session is practice.
+  // (cmi5 §5.0: an AU may store data in the LMS's LRS; xAPI 1.0.3 §2.3, the State Resource), so
+  // the next session the LMS launches picks up a run whose window was closed before its ending.
+  // The tab's copy, after a reload, comes first; a run whose result is recorded is not picked up,
+  // as the next session is practice, and a run at its ending is never kept there (`keepRun`).
   const runUrl = stateUrl(`${extensionBase}/xapi/state/run`);
   const savedRun = tab.current?.run ?? (recordedBefore ? undefined : await keptRun(runUrl, headers));
+  const putRun = latestOnly(runUrl, headers);
   const template: ContextTemplate = launchData.contextTemplate ?? {};
   let queue = Promise.resolve();
 
@@ -217,16 +250,15 @@ export async function connectCmi5(
     practiceOnly,
     /** The run to resume: the one this tab kept before a reload, else the one an earlier session left in the LRS, if any. */
     savedRun,
-    /** Keeps the run for this session, so a reload resumes it, and in the LRS for the next session while the result is not recorded. */
-    keepRun(run: unknown) {
+    /**
+     * Keeps the run for this session, so a reload resumes it, and in the LRS for the next session
+     * while the result is not recorded. A run that reached an ending (`atEnding`) stays in the
+     * tab only: its result goes with `complete`, and a next session that found it would open at
+     * an ending with nothing left to record.
+     */
+    keepRun(run: unknown, atEnding: boolean) {
       tab.keepRun(run);
-      if (practiceOnly || tab.sent('completed')) return;
-      fetch(runUrl, { method: 'PUT', headers, body: JSON.stringify(run), keepalive: true }).then(
-        (response) => {
-          if (!response.ok) console.warn(`The LRS did not keep the run: ${response.status}`);
-        },
-        (error: unknown) => console.warn('The run could not be sent to the LRS; this tab still keeps it.', error),
-      );
+      if (!practiceOnly && !atEnding && !tab.sent('completed')) putRun(run);
     },
     answered(node: string, choice: string, points: Record<string, number>) {
       return send(
@@ -247,7 +279,21 @@ export async function connectCmi5(
       if (tab.sent('completed') || tab.sent('terminated')) return queue;
       const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
-      await send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
+      const completed = send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
+      // Kept as "completed" goes, and like it with keepalive, so a window closed on the ending
+      // still leaves the next session knowing it is practice.
+      const kept = fetch(recordedUrl, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ at: new Date().toISOString() }),
+        keepalive: true,
+      }).then(
+        (response) => {
+          if (!response.ok) console.warn(`The LRS did not keep the "recorded" state: ${response.status}`);
+        },
+        (error: unknown) => console.warn('The "recorded" state could not be sent to the LRS.', error),
+      );
+      await completed;
       if (typeof launchData.masteryScore === 'number') {
         const scaled = result.overall / 100;
         const passed = scaled >= launchData.masteryScore;
@@ -259,8 +305,7 @@ export async function connectCmi5(
           { [masteryScoreExtension]: launchData.masteryScore },
         );
       }
-      const kept = await fetch(recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
-      if (!kept.ok) console.warn(`The LRS did not keep the "recorded" state: ${kept.status}`);
+      await kept;
       return terminate();
     },
   };

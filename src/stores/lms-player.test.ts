@@ -186,6 +186,19 @@ describe('the player in a cmi5 package', () => {
     expect(heard).toEqual([]);
   });
 
+  it('keeps each run for the next session, and tells which one reached the ending', async () => {
+    const keepRun = vi.fn();
+    const complete = vi.fn();
+    cmi5.connect = () => Promise.resolve({ practiceOnly: false, savedRun: undefined, keepRun, answered: vi.fn(), complete });
+    const { player } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    await vi.waitFor(() => expect(keepRun).toHaveBeenCalledTimes(1));
+    play(player);
+    expect(keepRun).toHaveBeenCalledTimes(path.length + 1);
+    expect(keepRun.mock.calls.map(([, atEnding]) => atEnding)).toEqual([...path.map(() => false), true]);
+    expect(keepRun).toHaveBeenLastCalledWith(player.serialise(player.$run.get()), true);
+    expect(complete).toHaveBeenCalledTimes(1);
+  });
+
   it('reports nothing from a connection that settles after the island went away', async () => {
     vi.useFakeTimers();
     const answered = vi.fn();

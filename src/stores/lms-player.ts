@@ -141,7 +141,7 @@ export function createLmsPlayer(
           pending.length = 0;
           if (resumed(cmi5.savedRun)) notify('player.resumed');
         }
-        keepRun = (run) => cmi5.keepRun(player.serialise(run));
+        keepRun = (run) => cmi5.keepRun(player.serialise(run), player.$view.get().debrief !== undefined);
         keepRun(player.$run.get());
         reporter = {
           choice: (node, choice, points) => void cmi5.answered(node, choice, points),
