@@ -79,7 +79,10 @@ describe('the ink version of a scenario', () => {
       const [call, write] = invoice!.choices;
       const [agree] = meeting!.choices;
       // Whitespace as a reader sees it: Russian one-letter words are bound to the next with a no-break space.
-      const norm = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ');
+      const norm = (text: string | undefined) => {
+        if (text === undefined) throw new Error('the fixture lacks a text this test reads');
+        return text.replace(/\s+/g, ' ');
+      };
       const byCall = norm(told(json, [0, 0]));
       const byEmail = norm(told(json, [1]));
       const spoken = [invoice!.medium, meeting!.medium, call!.reaction!, agree!.reaction!].flatMap((m) =>
