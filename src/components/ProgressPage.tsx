@@ -255,7 +255,8 @@ export default function ProgressPage({ locale, messages, principles, scenarios, 
           {t('progress.reset')}
         </button>
       </div>
-      {/* On the page before it has anything to say: a live region that appears with its words already in it often goes unheard. */}
+      {/* On the page before it has anything to say: a live region that appears with its words already in it often goes unheard.
+          A message said twice in a row empties it for a moment first (createProgressData), so the second is heard too. */}
       <p role="status" class="ok data-status">
         {message && !message.error && t(message.key, message.values)}
       </p>

@@ -15,6 +15,7 @@ async function pageData(saved?: object) {
 const read = { v: 2, lessons: { 'warn-first': { read: true } }, scenarios: {} };
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -66,6 +67,26 @@ describe('the progress page’s data actions', () => {
     const { data } = await pageData(read);
     const file = data.exportFile(new Date('2026-12-03T10:00:00Z'));
     expect(data.$message.get()).toEqual({ key: 'progress.exported', values: { file: file.name }, error: false });
+  });
+
+  it('says a repeated message again: a second export of the day empties the line, then names the file once more', async () => {
+    const { data, file } = await pageData(read);
+    vi.useFakeTimers();
+    const said = { key: 'progress.exported', values: { file: 'checks-in-the-mail-progress-2026-12-03.json' }, error: false };
+    data.exportFile(new Date('2026-12-03T10:00:00Z'));
+    expect(data.$message.get()).toEqual(said);
+    data.exportFile(new Date('2026-12-03T16:00:00Z'));
+    expect(data.$message.get()).toBeUndefined();
+    vi.advanceTimersByTime(file.repeatGap - 1);
+    expect(data.$message.get()).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    expect(data.$message.get()).toEqual(said);
+    // A different message replaces it at once, and a pending repeat never overwrites a newer one.
+    data.exportFile(new Date('2026-12-03T17:00:00Z'));
+    data.reset();
+    expect(data.$message.get()).toEqual({ key: 'progress.wasReset', error: false });
+    vi.runAllTimers();
+    expect(data.$message.get()).toEqual({ key: 'progress.wasReset', error: false });
   });
 
   it('resets the progress and says so', async () => {

@@ -74,6 +74,12 @@ export interface DataMessage {
   error: boolean;
 }
 
+/** How long the page's message line stays empty before it says again what it already says. */
+export const repeatGap = 100;
+
+const sameMessage = (a: DataMessage | undefined, b: DataMessage | undefined): boolean =>
+  a !== undefined && b !== undefined && a.key === b.key && a.error === b.error && JSON.stringify(a.values) === JSON.stringify(b.values);
+
 /**
  * The progress page's data actions: export, import (a well-formed file waits for the learner's
  * answer before it replaces anything) and reset, and `$message`, what the page says of the last
@@ -82,12 +88,32 @@ export interface DataMessage {
 export function createProgressData() {
   const $message = atom<DataMessage | undefined>(undefined);
   let incoming: Progress | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Puts `message` in `$message`. A screen reader announces a live region when its text changes,
+   * so a message the same as the one shown (a second export on the same day names the same file)
+   * would go unheard: the line is emptied first and says it again `repeatGap` ms later, long
+   * enough for the browser to render the empty line in between.
+   */
+  const say = (message: DataMessage | undefined) => {
+    clearTimeout(pending);
+    pending = undefined;
+    if (!sameMessage($message.get(), message)) {
+      $message.set(message);
+      return;
+    }
+    $message.set(undefined);
+    pending = setTimeout(() => {
+      pending = undefined;
+      $message.set(message);
+    }, repeatGap);
+  };
   return {
     $message,
     /** The saved progress as a file to download: its name, JSON and MIME type; `$message` names the file. */
     exportFile(now = new Date()): { name: string; content: string; type: string } {
       const name = progressFileName(now);
-      $message.set({ key: 'progress.exported', values: { file: name }, error: false });
+      say({ key: 'progress.exported', values: { file: name }, error: false });
       return { name, content: exportProgress(now), type: 'application/json' };
     },
     /**
@@ -97,26 +123,24 @@ export function createProgressData() {
     choose(text: string): boolean {
       const result = decodeProgressFile(text);
       incoming = result.ok ? result.progress : undefined;
-      $message.set(
-        result.ok ? undefined : { key: `progress.importError.${result.reason}`, values: { detail: result.detail }, error: true },
-      );
+      say(result.ok ? undefined : { key: `progress.importError.${result.reason}`, values: { detail: result.detail }, error: true });
       return result.ok;
     },
     /** The learner agreed: the waiting file replaces the progress. */
     confirmImport(): void {
       if (incoming) replaceProgress(incoming);
       incoming = undefined;
-      $message.set({ key: 'progress.imported', error: false });
+      say({ key: 'progress.imported', error: false });
     },
     /** The learner said no (Cancel, Escape): the waiting file is dropped, nothing changes. */
     cancelImport(): void {
       incoming = undefined;
-      $message.set({ key: 'progress.importCancelled', error: false });
+      say({ key: 'progress.importCancelled', error: false });
     },
     /** Empties the progress (the learner confirmed). */
     reset(): void {
       resetProgress();
-      $message.set({ key: 'progress.wasReset', error: false });
+      say({ key: 'progress.wasReset', error: false });
     },
   };
 }
