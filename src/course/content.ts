@@ -3,6 +3,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { markedPath } from '../engine/paths.ts';
 import { readingMinutes } from './reading-time.ts';
 import { locales, type Locale } from '../engine/locales.ts';
+import { textIn } from '../engine/localize.ts';
 import { useMessages } from '../i18n/messages.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import { missingOutlineEntryError, missingPageError } from './build-errors.ts';
@@ -44,8 +45,8 @@ export async function getCourse(locale: Locale): Promise<OutlineEntry[]> {
         kind: 'scenario',
         id: s.id,
         href: `/${locale}/scenarios/${s.id}/`,
-        title: s.title[locale],
-        summary: s.summary[locale],
+        title: textIn(s.title, locale),
+        summary: textIn(s.summary, locale),
         minutes: scenarioMinutes(s),
       };
     }

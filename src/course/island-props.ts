@@ -2,7 +2,7 @@
 // projector screen. Built once for the page's server rendering and for the JSON file the island
 // fetches its props from, so the page's HTML stays small.
 import type { ScenarioContent } from '../engine/schema.ts';
-import { localize } from '../engine/localize.ts';
+import { localize, textIn } from '../engine/localize.ts';
 import { intlLocale, type Locale } from '../engine/locales.ts';
 import { pickMessages } from '../i18n/messages.ts';
 import { nextInCourse } from './content.ts';
@@ -38,7 +38,7 @@ export async function coursePlayerProps(scenario: ScenarioContent, scenarios: Sc
     endings: `/${locale}/scenarios/${scenario.id}/endings.json`,
     next: { href, title },
     // The other side is offered too, unless it is what comes next anyway.
-    ...(other && nextId !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: other.title[locale] } }),
+    ...(other && nextId !== other.id && { other: { href: `/${locale}/scenarios/${other.id}/`, title: textIn(other.title, locale) } }),
   };
 }
 

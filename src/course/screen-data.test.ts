@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { counterpartsOf, endingTexts, shippedScenario, withoutEndingTexts } from './screen-data.ts';
 import { visitedMeanwhile } from './props.ts';
 import { loadValid } from '../../tests/unit/scenario-fixtures.ts';
-import { localize } from '../engine/localize.ts';
+import { bindShortWords, localize } from '../engine/localize.ts';
 import { replay } from '../engine/run.ts';
 import { isDecision } from '../engine/graph.ts';
 
@@ -75,6 +75,13 @@ describe('the other side’s view of each linked moment', () => {
     expect(Object.keys(en)).toEqual(['ask']);
     expect(en['ask']).toMatchObject({ scenarioTitle: client.title.en, title: 'Request', at: 'Ask' });
     expect(counterpartsOf(client, [contractor, client], 'ru')['request']).toMatchObject({ title: 'Ask', at: 'Request' });
+  });
+
+  it('names the other side’s scenario as its own page titles it, one-letter Russian words bound', () => {
+    const [contractor, client] = [loadValid('mini-contractor'), structuredClone(loadValid('mini-client'))];
+    client.title.ru = 'Клиент и счёт в ожидании';
+    expect(counterpartsOf(contractor, [contractor, client], 'ru')['ask']?.scenarioTitle).toBe(bindShortWords(client.title.ru));
+    expect(counterpartsOf(contractor, [contractor, client], 'ru')['ask']?.scenarioTitle).toBe(localize(client, 'ru').title);
   });
 
   it('are shown for the moments a run visited that have one, in the order visited, once they have arrived', () => {

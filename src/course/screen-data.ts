@@ -2,7 +2,7 @@
 import type { Counterpart } from './props.ts';
 import { storyViews } from './moment-views.ts';
 import { isDecision } from '../engine/graph.ts';
-import { localize } from '../engine/localize.ts';
+import { localize, textIn } from '../engine/localize.ts';
 import { defaultText } from '../engine/texts.ts';
 import type { ScenarioContent } from '../engine/schema.ts';
 import type { Locale } from '../engine/locales.ts';
@@ -19,7 +19,7 @@ export function counterpartsOf(scenario: ScenarioContent, all: ScenarioContent[]
     const other = all.find((s) => s.id === link.scenario)!;
     const moment = localize(other.nodes.find((n) => n.id === link.node)!, locale);
     out[node.id] = {
-      scenarioTitle: other.title[locale],
+      scenarioTitle: textIn(other.title, locale),
       at: localize(node, locale).title,
       title: moment.title,
       // The other side's moment is shown apart from any run there, so in its default wording.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindShortWords, localize } from './localize.ts';
+import { bindShortWords, localize, textIn } from './localize.ts';
 
 /** The text with its no-break spaces shown as "_". */
 const shown = (text: string) => text.replace(/\u00a0/g, '_');
@@ -21,5 +21,12 @@ describe('Russian one-letter words', () => {
     const content = { title: { en: 'A month unpaid', ru: 'Месяц в ожидании' } };
     expect(shown(localize(content, 'ru').title)).toBe('Месяц в_ожидании');
     expect(localize(content, 'en').title).toBe('A month unpaid');
+  });
+
+  it('are bound in one text picked for Russian, as localize binds them, and English is left as written', () => {
+    const summary = { en: 'You and Anna agree on a plan', ru: 'Вы с Анной и Марком договариваетесь о плане' };
+    expect(shown(textIn(summary, 'ru'))).toBe('Вы с_Анной и_Марком договариваетесь о_плане');
+    expect(textIn(summary, 'en')).toBe('You and Anna agree on a plan');
+    expect(textIn(summary, 'ru')).toBe(localize({ summary }, 'ru').summary);
   });
 });

@@ -15,12 +15,22 @@ export function bindShortWords(text: string): string {
   return text.replace(/(?<=^|[\s(«„"—])([вксуоияаВКСУОИЯА])[ \n](?=\S)/g, '$1\u00a0');
 }
 
-/** The same content with every text in one locale: what a page ships to the browser. Russian texts keep their one-letter words on the line of the word after them (`bindShortWords`). */
+/**
+ * One content text in one locale, as a reader is shown it: the Russian text with its one-letter
+ * words bound to the word after them (`bindShortWords`), any other as written. A page, a feed or
+ * a package that shows a scenario's (or the course's) text picks it through this, so it is set
+ * the same wherever it appears; an id or a sort key reads the text as written.
+ */
+export function textIn(text: LocalizedText, locale: Locale): string {
+  return locale === 'ru' ? bindShortWords(text.ru) : text[locale];
+}
+
+/** The same content with every text in one locale, each as a reader is shown it (`textIn`): what a page ships to the browser. */
 export function localize<T>(content: T, locale: Locale): Localized<T> {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (typeof value !== 'object' || value === null) return value;
-    if (isLocalizedText(value)) return locale === 'ru' ? bindShortWords(value.ru) : value[locale];
+    if (isLocalizedText(value)) return textIn(value, locale);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
   };
   return walk(content) as Localized<T>;

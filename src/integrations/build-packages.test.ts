@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { textIn } from '../engine/localize.ts';
+import { scenario as scenarioSchema } from '../engine/schema.ts';
 import { validateManifest } from '../../tests/scorm-manifest.ts';
 import { masteryScore, packageFile } from '../lms/package-names.ts';
 import { buildPackages } from './build-packages.ts';
@@ -44,5 +47,25 @@ describe('the mastery score an LMS admin builds into the packages (MASTERY_SCORE
         /<au id="https:\/\/course\.example\.org\/en\/scenarios\/contractor\/au" [^>]*moveOn="CompletedAndPassed" masteryScore="0.7"/,
       );
     });
+  });
+});
+
+describe('what an LMS catalogue shows of a package', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'packages-'));
+    await buildPackages({ outDir: dir, site: 'https://course.example.org' });
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is the scenario’s summary as its page shows it: in Russian, one-letter words bound to the next', () => {
+    const client = scenarioSchema.parse(parse(readFileSync(join('content', 'scenarios', 'client.yaml'), 'utf8')));
+    const description = (locale: 'en' | 'ru') => {
+      const zip = unzipSync(readFileSync(join(dir, packageFile('client', locale, 'scorm12'))));
+      return strFromU8(zip['metadata.xml']!).match(/<description><langstring [^>]*>([^<]*)<\/langstring>/)?.[1];
+    };
+    expect(textIn(client.summary, 'ru')).not.toBe(client.summary.ru);
+    expect(description('ru')).toBe(textIn(client.summary, 'ru'));
+    expect(description('en')).toBe(client.summary.en);
   });
 });

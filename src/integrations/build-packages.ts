@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
-import { localize } from '../engine/localize.ts';
+import { localize, textIn } from '../engine/localize.ts';
 import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { shippedScenario } from '../course/screen-data.ts';
@@ -164,8 +164,13 @@ export async function buildPackages(options: {
   for (const scenario of scenarios) {
     for (const locale of locales) {
       // The course's name beside the scenario's title: a catalogue lists the eight packages side by side.
-      const title = scenario.title[locale];
-      const catalogue: Catalogue = { course: useMessages(locale)('site.name'), title, description: scenario.summary[locale], locale };
+      const title = textIn(scenario.title, locale);
+      const catalogue: Catalogue = {
+        course: useMessages(locale)('site.name'),
+        title,
+        description: textIn(scenario.summary, locale),
+        locale,
+      };
       const sheet = packageSheet(scenario.people.map((p) => p.id));
       for (const mode of ['scorm12', 'cmi5'] as PackageKind[]) {
         const props: LmsProps = {

@@ -3,6 +3,7 @@
 import type { APIContext } from 'astro';
 import { type getScenarios, scenarioPaths } from '../../../course/content.ts';
 import type { Locale } from '../../../engine/locales.ts';
+import { textIn } from '../../../engine/localize.ts';
 import { useMessages } from '../../../i18n/messages.ts';
 import { iframeSnippet } from '../../../embed/snippet.ts';
 
@@ -14,7 +15,7 @@ export function GET({ params, props, site }: APIContext) {
   const locale = params['locale'] as Locale;
   const scenario = (props as { scenario: Awaited<ReturnType<typeof getScenarios>>[number] }).scenario;
   const origin = site!.origin;
-  const title = scenario.title[locale];
+  const title = textIn(scenario.title, locale);
   const height = 760;
   const body = {
     version: '1.0',
