@@ -15,22 +15,39 @@ const result = { overall: 80, principles: { warn: { earned: 4, max: 5 } } };
 
 /**
  * An LMS and its LRS as the AU sees them through `fetch`: the fetch URL gives a token, the state
- * resource keeps documents by stateId, statements are listed by verb. `hold` keeps each run PUT
- * waiting until released, to see what is sent while one is on its way; `down` fails reads of
- * the named state documents as a lost connection does.
+ * resource keeps documents by stateId, statements (one, or a list of them) are listed by verb.
+ * `hold` keeps each run PUT waiting until released, to see what is sent while one is on its way;
+ * `down` fails reads of the named state documents as a lost connection does; `fail` answers with
+ * that status to reads of the named state documents; `refuse` answers 500 to a request carrying a
+ * statement of one of these verbs, and `drop` loses the first such request on its way.
  */
-function fakeLms(launchData: Record<string, unknown> = {}, options: { hold?: boolean; down?: string[] } = {}) {
+function fakeLms(
+  launchData: Record<string, unknown> = {},
+  options: { hold?: boolean; down?: string[]; fail?: Record<string, number>; refuse?: string[]; drop?: string[] } = {},
+) {
   const states = new Map<string, unknown>([['LMS.LaunchData', { launchMode: 'Normal', ...launchData }]]);
   const verbs: string[] = [];
+  /** Each statements request's verbs, in the order they were sent. */
+  const posts: string[][] = [];
   const requests: string[] = [];
   const held: (() => void)[] = [];
   const runPuts: unknown[] = [];
+  let dropped = false;
   const fetch = vi.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const method = init.method ?? 'GET';
     if (url.href === launch.fetch) return Response.json({ 'auth-token': 'tok' });
     if (url.pathname.endsWith('/statements')) {
-      verbs.push((JSON.parse(String(init.body)) as { verb: { display: { 'en-US': string } } }).verb.display['en-US']);
+      const sent = [JSON.parse(String(init.body)) as unknown]
+        .flat()
+        .map((s) => (s as { verb: { display: { 'en-US': string } } }).verb.display['en-US']);
+      posts.push(sent);
+      if (!dropped && sent.some((v) => options.drop?.includes(v))) {
+        dropped = true;
+        throw new TypeError('Failed to fetch');
+      }
+      if (sent.some((v) => options.refuse?.includes(v))) return new Response(null, { status: 500 });
+      verbs.push(...sent);
       return new Response(null, { status: 204 });
     }
     const stateId = url.searchParams.get('stateId')!;
@@ -44,10 +61,12 @@ function fakeLms(launchData: Record<string, unknown> = {}, options: { hold?: boo
       return new Response(null, { status: 204 });
     }
     if (options.down?.includes(stateId)) throw new TypeError('Failed to fetch');
+    const status = options.fail?.[stateId];
+    if (status) return new Response(null, { status });
     return states.has(stateId) ? Response.json(states.get(stateId)) : new Response(null, { status: 404 });
   });
   vi.stubGlobal('fetch', fetch);
-  return { states, verbs, requests, held, runPuts };
+  return { states, verbs, posts, requests, held, runPuts, fetch };
 }
 
 /** A tab's session in memory, as stores/cmi5-session.ts keeps it in sessionStorage. */
@@ -152,14 +171,26 @@ describe('a cmi5 session', () => {
     fakeLms({}, { down: [runState] });
     const cmi5 = await connect();
     expect(cmi5.savedRun).toBeUndefined();
+    expect(cmi5.runUnreadable).toBe(true);
     expect(cmi5.practiceOnly).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('starts afresh'), expect.any(TypeError));
+  });
+
+  it('tells a run the LRS would not give back from none at all', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fakeLms({}, { fail: { [runState]: 503 } });
+    const refused = await connect();
+    expect(refused.runUnreadable).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('503'));
+    fakeLms();
+    expect((await connect()).runUnreadable).toBe(false);
   });
 
   it('sends runs one at a time, in order, and of those made meanwhile only the latest', async () => {
     const lms = fakeLms({}, { hold: true });
     const cmi5 = await connect();
     cmi5.keepRun({ v: 1, steps: ['a'] }, false);
+    await settle();
     cmi5.keepRun({ v: 1, steps: ['a', 'b'] }, false);
     cmi5.keepRun({ v: 1, steps: ['a', 'b', 'c'] }, false);
     await settle();
@@ -173,5 +204,53 @@ describe('a cmi5 session', () => {
       { v: 1, steps: ['a', 'b', 'c'] },
     ]);
     expect(lms.states.get(runState)).toEqual({ v: 1, steps: ['a', 'b', 'c'] });
+  });
+
+  it('marks the result recorded only once the LRS has accepted "completed", and sends that mark with keepalive', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const refused = fakeLms({}, { refuse: ['completed'] });
+    expect(await (await connect()).complete(result)).toBe(false);
+    expect(refused.states.has(recordedState)).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('500'));
+
+    const lms = fakeLms();
+    expect(await (await connect()).complete(result)).toBe(true);
+    // The result goes as one request, and the mark after its answer.
+    expect(lms.posts.at(-1)).toEqual(['completed', 'terminated']);
+    const order = lms.fetch.mock.calls.map(
+      ([url, init]) => `${init?.method ?? 'GET'} ${new URL(String(url)).searchParams.get('stateId') ?? 'statements'}`,
+    );
+    expect(order.indexOf(`PUT ${recordedState}`)).toBeGreaterThan(order.lastIndexOf('POST statements'));
+    const mark = lms.fetch.mock.calls.find(
+      ([url, init]) => init?.method === 'PUT' && String(url).includes(encodeURIComponent(recordedState)),
+    );
+    expect(mark?.[1]).toMatchObject({ method: 'PUT', keepalive: true });
+  });
+
+  it('goes on sending statements after one request was lost on its way', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const lms = fakeLms({}, { drop: ['answered'] });
+    const cmi5 = await connect();
+    expect(await cmi5.answered('n1', 'c1', { warn: 1 })).toBe(false);
+    expect(await cmi5.answered('n2', 'c2', { warn: 1 })).toBe(true);
+    expect(await cmi5.complete(result)).toBe(true);
+    expect(lms.verbs).toEqual(['initialized', 'answered', 'completed', 'terminated']);
+  });
+
+  it('sends what waits behind a request on its way at once when the window closes', async () => {
+    const lms = fakeLms({}, { hold: true });
+    const cmi5 = await connect();
+    cmi5.keepRun({ v: 1, steps: ['a'] }, false);
+    await settle();
+    cmi5.keepRun({ v: 1, steps: ['a', 'b'] }, false);
+    cmi5.keepRun({ v: 1, steps: ['a', 'b', 'c'] }, false);
+    await settle();
+    expect(lms.runPuts).toEqual([{ v: 1, steps: ['a'] }]);
+    cmi5.flush();
+    await settle();
+    expect(lms.runPuts).toEqual([
+      { v: 1, steps: ['a'] },
+      { v: 1, steps: ['a', 'b', 'c'] },
+    ]);
   });
 });

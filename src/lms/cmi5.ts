@@ -27,7 +27,7 @@ export interface Cmi5TabSession {
 
 /**
  * The session kept in this tab for one registration and fetch URL, and the changes the cmi5 side
- * makes to it: the fetch URL may be used once per session (cmi5 §8.1.2: "a one-time use URL"),
+ * makes to it: the fetch URL may be used once per session (cmi5 §8.2),
  * and initialized, completed, passed, failed and terminated may each be sent once per session.
  */
 export interface TabSession {
@@ -119,44 +119,64 @@ async function sessionToken(launch: Cmi5Launch, tab: TabSession): Promise<{ toke
 
 /**
  * The run an earlier session of the registration left in the LRS (any JSON, checked by the
- * player), or undefined if none, unreadable or unreachable: a learner who cannot get their run
- * back starts afresh rather than not at all (a warning says why).
+ * player): `run` undefined where there is none (404); `failed` where the LRS could not be asked
+ * or would not answer, a warning says why, and the learner starts afresh rather than not at all.
  */
-async function keptRun(url: string, headers: Record<string, string>): Promise<unknown> {
+async function keptRun(url: string, headers: Record<string, string>): Promise<{ run?: unknown; failed: boolean }> {
   try {
     const response = await fetch(url, { headers });
-    return response.ok ? await response.json() : undefined;
+    if (response.ok) return { run: await response.json(), failed: false };
+    if (response.status === 404) return { failed: false };
+    console.warn(`The LRS did not give back the run it kept (${response.status}): the learner starts afresh.`);
   } catch (error) {
     console.warn('The run the LRS kept could not be read: the learner starts afresh.', error);
-    return undefined;
+  }
+  return { failed: true };
+}
+
+/** Sends a request that must not be lost, with `keepalive`, warning where it fails; resolves to whether the LRS accepted it. */
+async function sent(what: string, url: string, init: RequestInit): Promise<boolean> {
+  try {
+    const response = await fetch(url, { ...init, keepalive: true });
+    if (!response.ok) console.warn(`The LRS refused ${what}: ${response.status}`);
+    return response.ok;
+  } catch (error) {
+    console.warn(`${what} could not be sent to the LRS.`, error);
+    return false;
   }
 }
 
 /**
- * A sender of a state document that changes often (the learner's run): one PUT at a time, so they
- * reach the LRS in order, and of the changes made while one is on its way only the latest goes
- * next. Each goes with `keepalive`, so one sent as the window closes still arrives. Failures are
- * warned about; the tab keeps its own copy.
+ * A sender that keeps its requests in order: one at a time, and what was asked for while one was
+ * on its way (or in the same task) goes next, all in one request (`send` is given them oldest first: statements go as
+ * one list, which xAPI's statements resource takes as it takes one statement; of a state
+ * document, only the latest). `flush` sends what waits at once, for a window that is closing,
+ * where waiting for the request on its way would lose it. Each caller hears whether the request
+ * that carried its item was accepted; none rejects.
  */
-function latestOnly(url: string, headers: Record<string, string>): (body: unknown) => void {
-  let next: { body: unknown } | undefined;
-  let sending = false;
-  const drain = async () => {
-    sending = true;
-    for (let item = next; item; item = next) {
-      next = undefined;
-      try {
-        const response = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(item.body), keepalive: true });
-        if (!response.ok) console.warn(`The LRS did not keep the run: ${response.status}`);
-      } catch (error) {
-        console.warn('The run could not be sent to the LRS; this tab still keeps it.', error);
-      }
-    }
-    sending = false;
+function inOrder<T>(send: (items: T[]) => Promise<boolean>): { add(item: T): Promise<boolean>; flush(): void } {
+  const waiting: { item: T; accepted: (ok: boolean) => void }[] = [];
+  let busy = false;
+  const go = async (batch: typeof waiting) => {
+    const ok = await send(batch.map((w) => w.item));
+    for (const w of batch) w.accepted(ok);
   };
-  return (body) => {
-    next = { body };
-    if (!sending) void drain();
+  const drain = async () => {
+    while (waiting[0]) await go(waiting.splice(0));
+    busy = false;
+  };
+  return {
+    add: (item) =>
+      new Promise((accepted) => {
+        waiting.push({ item, accepted });
+        if (busy) return;
+        busy = true;
+        // From the next microtask: what is asked for in the same task goes in the same request.
+        queueMicrotask(() => void drain());
+      }),
+    flush() {
+      if (waiting[0]) void go(waiting.splice(0));
+    },
   };
 }
 
@@ -182,35 +202,50 @@ export async function connectCmi5(
   if (!launchResponse.ok) throw new Error(`LMS.LaunchData could not be read: ${launchResponse.status}`);
   const launchData = (await launchResponse.json()) as { contextTemplate?: ContextTemplate; launchMode?: string; masteryScore?: number };
   // Whether this registration's result was recorded in an earlier session: cmi5 allows one
-  // "completed" per registration, so the AU keeps a state document of its own to know.
+  // "completed" per registration (§9.3.3), so the AU keeps a state document of its own to know.
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
   const recordedBefore = !tab.sent('completed') && (await fetch(recordedUrl, { headers })).ok;
   // The run is kept in the LRS too, in a state document of the AU's own for the registration
-  // (cmi5 §5.0: an AU may store data in the LMS's LRS; xAPI 1.0.3 §2.3, the State Resource), so
-  // the next session the LMS launches picks up a run whose window was closed before its ending.
-  // The tab's copy, after a reload, comes first; a run whose result is recorded is not picked up,
-  // as the next session is practice, and a run at its ending is never kept there (`keepRun`).
+  // (xAPI 1.0.3 Part Three §2.3, the State Resource), so the next session the LMS launches picks
+  // up a run whose window was closed before its ending. The tab's copy, after a reload, comes
+  // first; a run whose result is recorded is not picked up, as the next session is practice, and
+  // a run at its ending is never kept there (`keepRun`).
   const runUrl = stateUrl(`${extensionBase}/xapi/state/run`);
-  const savedRun = tab.current?.run ?? (recordedBefore ? undefined : await keptRun(runUrl, headers));
-  const putRun = latestOnly(runUrl, headers);
+  const kept = tab.current?.run !== undefined || recordedBefore ? { failed: false } : await keptRun(runUrl, headers);
+  const savedRun = tab.current?.run ?? kept.run;
+  // Of the runs made while one is on its way, only the latest goes next.
+  const runs = inOrder<unknown>((latest) => sent('the run', runUrl, { method: 'PUT', headers, body: JSON.stringify(latest.at(-1)) }));
+  // Statements go one request after another, so the LRS records them in cmi5's order.
+  const statements = inOrder<Record<string, unknown>>((list) =>
+    sent(
+      `statements (${list.map((st) => (st['verb'] as { display: Record<string, string> }).display['en-US']).join(', ')})`,
+      `${launch.endpoint}statements`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(list),
+      },
+    ),
+  );
   const template: ContextTemplate = launchData.contextTemplate ?? {};
-  let queue = Promise.resolve();
 
+  /** Sends a statement; resolves to whether the LRS accepted it (false too where it may not be sent). */
   const send = (
     verb: keyof typeof verbs,
     extra: Record<string, unknown> = {},
     categories: { id: string }[] = [cmi5Category],
     extensions: Record<string, unknown> = {},
-  ) => {
+  ): Promise<boolean> => {
     // Nothing may follow "terminated" in a cmi5 session, and each once-per-session statement
     // goes once, also across reloads.
-    if (tab.sent('terminated') || ((onceVerbs as readonly string[]).includes(verb) && !tab.claim(verb as OnceVerb))) return queue;
+    if (tab.sent('terminated') || ((onceVerbs as readonly string[]).includes(verb) && !tab.claim(verb as OnceVerb)))
+      return Promise.resolve(false);
     const contextExtensions = { ...template.extensions, ...extensions };
     const contextActivities = {
       ...template.contextActivities,
       category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
     };
-    const statement = {
+    return statements.add({
       id: randomId(),
       timestamp: new Date().toISOString(),
       actor: launch.actor,
@@ -223,18 +258,7 @@ export async function connectCmi5(
         ...(Object.keys(contextExtensions).length > 0 && { extensions: contextExtensions }),
       },
       ...extra,
-    };
-    // Statements go one after another, so the LRS records them in cmi5's order.
-    queue = queue.then(async () => {
-      const response = await fetch(`${launch.endpoint}statements`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(statement),
-        keepalive: true,
-      });
-      if (!response.ok) console.warn(`The LRS refused a "${verb}" statement: ${response.status}`);
     });
-    return queue;
   };
 
   await send('initialized');
@@ -250,6 +274,8 @@ export async function connectCmi5(
     practiceOnly,
     /** The run to resume: the one this tab kept before a reload, else the one an earlier session left in the LRS, if any. */
     savedRun,
+    /** Whether the run the LRS kept for this registration could not be read: the learner starts afresh, and is told. */
+    runUnreadable: kept.failed,
     /**
      * Keeps the run for this session, so a reload resumes it, and in the LRS for the next session
      * while the result is not recorded. A run that reached an ending (`atEnding`) stays in the
@@ -258,8 +284,9 @@ export async function connectCmi5(
      */
     keepRun(run: unknown, atEnding: boolean) {
       tab.keepRun(run);
-      if (!practiceOnly && !atEnding && !tab.sent('completed')) putRun(run);
+      if (!practiceOnly && !atEnding && !tab.sent('completed')) void runs.add(run);
     },
+    /** Sends an answered statement for a choice; resolves to whether the LRS accepted it. */
     answered(node: string, choice: string, points: Record<string, number>) {
       return send(
         'answered',
@@ -274,30 +301,23 @@ export async function connectCmi5(
         [],
       );
     },
-    /** Sends the result (completed, then passed or failed against the mastery score) and ends the session. */
-    async complete(result: LmsResult) {
-      if (tab.sent('completed') || tab.sent('terminated')) return queue;
+    /**
+     * Sends the result (completed, then passed or failed against the mastery score) and ends the
+     * session, the three in one request after the statements before them. Only once the LRS has
+     * accepted "completed" is the result marked recorded for the next session: a "completed" lost
+     * on its way leaves the next session free to send it. Resolves to false where the LRS did not
+     * accept "completed" (the learner should be told), else true, also where there was nothing
+     * left to send (the result went before, or the session has ended).
+     */
+    async complete(result: LmsResult): Promise<boolean> {
+      if (tab.sent('completed') || tab.sent('terminated')) return true;
       const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
       const completed = send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
-      // Kept as "completed" goes, and like it with keepalive, so a window closed on the ending
-      // still leaves the next session knowing it is practice.
-      const kept = fetch(recordedUrl, {
-        method: 'PUT',
-        headers,
-        body: JSON.stringify({ at: new Date().toISOString() }),
-        keepalive: true,
-      }).then(
-        (response) => {
-          if (!response.ok) console.warn(`The LRS did not keep the "recorded" state: ${response.status}`);
-        },
-        (error: unknown) => console.warn('The "recorded" state could not be sent to the LRS.', error),
-      );
-      await completed;
       if (typeof launchData.masteryScore === 'number') {
         const scaled = result.overall / 100;
         const passed = scaled >= launchData.masteryScore;
-        await send(
+        void send(
           passed ? 'passed' : 'failed',
           { result: { success: passed, duration, score: { scaled, raw: result.overall, min: 0, max: 100 } } },
           [cmi5Category, moveOnCategory],
@@ -305,8 +325,16 @@ export async function connectCmi5(
           { [masteryScoreExtension]: launchData.masteryScore },
         );
       }
-      await kept;
-      return terminate();
+      void terminate();
+      const accepted = await completed;
+      if (accepted)
+        await sent('the "recorded" state', recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
+      return accepted;
+    },
+    /** Sends at once what waits behind a request on its way (statements, the latest run): the window is closing. */
+    flush() {
+      statements.flush();
+      runs.flush();
     },
   };
 }

@@ -168,6 +168,18 @@ const launched = `?${new URLSearchParams({
   actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: 'ada' } }),
 })}`;
 
+/** A connected cmi5 session as connectCmi5 gives it, every part a mock, with `parts` in place of the defaults. */
+const session = (parts: Record<string, unknown> = {}) => ({
+  practiceOnly: false,
+  savedRun: undefined,
+  runUnreadable: false,
+  keepRun: vi.fn(),
+  answered: vi.fn(async () => true),
+  complete: vi.fn(async () => true),
+  flush: vi.fn(),
+  ...parts,
+});
+
 describe('the player in a cmi5 package', () => {
   it('says when it was not launched by an LMS', async () => {
     const { heard } = await open('cmi5', new EventTarget() as unknown as Window, '');
@@ -181,22 +193,56 @@ describe('the player in a cmi5 package', () => {
     const { player, heard } = await open('cmi5', new EventTarget() as unknown as Window, launched);
     player.choose(path[0]!.choice);
     expect(answered).not.toHaveBeenCalled();
-    connect({ practiceOnly: false, savedRun: undefined, keepRun: () => {}, answered, complete: vi.fn() });
+    connect(session({ answered }));
     await vi.waitFor(() => expect(answered).toHaveBeenCalledWith(path[0]!.node, path[0]!.choice, expect.any(Object)));
     expect(heard).toEqual([]);
   });
 
   it('keeps each run for the next session, and tells which one reached the ending', async () => {
-    const keepRun = vi.fn();
-    const complete = vi.fn();
-    cmi5.connect = () => Promise.resolve({ practiceOnly: false, savedRun: undefined, keepRun, answered: vi.fn(), complete });
+    const connected = session();
+    const { keepRun, complete } = connected;
+    cmi5.connect = () => Promise.resolve(connected);
     const { player } = await open('cmi5', new EventTarget() as unknown as Window, launched);
-    await vi.waitFor(() => expect(keepRun).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve));
+    // A run not started yet is not kept: it would take the place of one the LRS could not give back.
+    expect(keepRun).not.toHaveBeenCalled();
     play(player);
-    expect(keepRun).toHaveBeenCalledTimes(path.length + 1);
-    expect(keepRun.mock.calls.map(([, atEnding]) => atEnding)).toEqual([...path.map(() => false), true]);
+    expect(keepRun).toHaveBeenCalledTimes(path.length);
+    expect(keepRun.mock.calls.map(([, atEnding]) => atEnding)).toEqual([...path.slice(1).map(() => false), true]);
     expect(keepRun).toHaveBeenLastCalledWith(player.serialise(player.$run.get()), true);
     expect(complete).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the run the LRS kept could not be read, until the learner moves on', async () => {
+    cmi5.connect = () => Promise.resolve(session({ runUnreadable: true }));
+    const { player, lms, heard } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    await vi.waitFor(() => expect(heard).toEqual(['lms.runUnreadable']));
+    player.choose(path[0]!.choice);
+    expect(lms.$state.get().notice).toBeUndefined();
+  });
+
+  it('says when the LRS did not accept the result', async () => {
+    cmi5.connect = () => Promise.resolve(session({ complete: vi.fn(async () => false) }));
+    const { player, heard } = await open('cmi5', new EventTarget() as unknown as Window, launched);
+    await new Promise((resolve) => setTimeout(resolve));
+    play(player);
+    await vi.waitFor(() => expect(heard).toEqual(['lms.notSaved']));
+  });
+
+  it('sends what waits at once when the page is hidden for good, and stops listening when the island goes away', async () => {
+    const connected = session();
+    cmi5.connect = () => Promise.resolve(connected);
+    const win = new EventTarget() as unknown as Window;
+    const { stop } = await open('cmi5', win, launched);
+    await new Promise((resolve) => setTimeout(resolve));
+    win.dispatchEvent(new Event('pagehide'));
+    expect(connected.flush).toHaveBeenCalledTimes(1);
+    vi.useFakeTimers();
+    stop();
+    // nanostores ends a store's life a second after its last listener has gone.
+    vi.advanceTimersByTime(1000);
+    win.dispatchEvent(new Event('pagehide'));
+    expect(connected.flush).toHaveBeenCalledTimes(1);
   });
 
   it('reports nothing from a connection that settles after the island went away', async () => {
@@ -209,7 +255,7 @@ describe('the player in a cmi5 package', () => {
     player.choose(path[0]!.choice);
     stop();
     vi.advanceTimersByTime(1000);
-    connect({ practiceOnly: false, savedRun: undefined, keepRun, answered, complete: vi.fn() });
+    connect(session({ keepRun, answered }));
     await vi.advanceTimersByTimeAsync(0);
     expect(keepRun).not.toHaveBeenCalled();
     expect(answered).not.toHaveBeenCalled();

@@ -19,6 +19,7 @@ export type LmsNotice =
   | 'lms.noCmi5'
   | 'lms.relaunch'
   | 'lms.unreachable'
+  | 'lms.runUnreadable'
   | 'player.resumed';
 
 interface Reporter {
@@ -66,8 +67,8 @@ export function createLmsPlayer(
   const notify = (notice: LmsNotice) => $notice.set(notice);
   const player = createPlayer(scenario, print, {
     onRun: (run, change) => {
-      // "Welcome back" goes as in the course player; the other notices (a refused write) stay.
-      if (movesOn(change) && $notice.get() === 'player.resumed') $notice.set(undefined);
+      // "Welcome back" goes as in the course player, and so does "starts afresh"; the other notices (a refused write) stay.
+      if (movesOn(change) && ($notice.get() === 'player.resumed' || $notice.get() === 'lms.runUnreadable')) $notice.set(undefined);
       keepRun?.(run);
     },
     onChoice: (step, points) => {
@@ -132,6 +133,7 @@ export function createLmsPlayer(
       choice: (...args) => pending.push(() => reporter?.choice(...args)),
       complete: (result) => pending.push(() => reporter?.complete(result)),
     };
+    let flush: (() => void) | undefined;
     connectCmi5(launch, options.site, tabSession).then(
       (cmi5) => {
         if (ended) return;
@@ -141,12 +143,22 @@ export function createLmsPlayer(
           pending.length = 0;
           if (resumed(cmi5.savedRun)) notify('player.resumed');
         }
+        if (cmi5.runUnreadable) notify('lms.runUnreadable');
         keepRun = (run) => cmi5.keepRun(player.serialise(run), player.$view.get().debrief !== undefined);
-        keepRun(player.$run.get());
+        // A run not started yet is not kept: it would take the place of one the LRS could not give back.
+        if (player.$run.get().steps.length > 0) keepRun(player.$run.get());
         reporter = {
           choice: (node, choice, points) => void cmi5.answered(node, choice, points),
-          complete: (result) => void cmi5.complete(result),
+          complete: (result) =>
+            void cmi5.complete(result).then((accepted) => {
+              if (accepted || ended) return;
+              refused = true;
+              notify('lms.notSaved');
+            }),
         };
+        // What waits behind a request on its way goes at once when the window closes, not never.
+        flush = cmi5.flush;
+        options.window.addEventListener('pagehide', flush);
         for (const send of pending.splice(0)) if (!recorded) send();
       },
       (error: unknown) => {
@@ -162,6 +174,7 @@ export function createLmsPlayer(
       reporter = undefined;
       keepRun = undefined;
       pending.length = 0;
+      if (flush) options.window.removeEventListener('pagehide', flush);
     };
   };
 

@@ -186,7 +186,8 @@ export async function startCmi5Lms(locale: Locale = 'en'): Promise<Cmi5Lms> {
         );
       }
       if (url.pathname === '/xapi/statements' && request.method === 'POST') {
-        statements.push(JSON.parse(body) as Record<string, unknown>);
+        // One statement, or a list of them, as xAPI's statements resource takes either.
+        statements.push(...[JSON.parse(body) as Record<string, unknown> | Record<string, unknown>[]].flat());
         return void response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end('[]');
       }
       response.writeHead(404, cors).end();
