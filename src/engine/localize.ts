@@ -17,9 +17,10 @@ export function bindShortWords(text: string): string {
 
 /**
  * One content text in one locale, as a reader is shown it: the Russian text with its one-letter
- * words bound to the word after them (`bindShortWords`), any other as written. A page, a feed or
- * a package that shows a scenario's (or the course's) text picks it through this, so it is set
- * the same wherever it appears; an id or a sort key reads the text as written.
+ * words bound to the word after them (`bindShortWords`), any other as written. A page that shows
+ * a scenario's (or the course's) text picks it through this, so it is set the same wherever it
+ * is read; what others index or paste (the catalogue, oEmbed, an LMS package's metadata, the
+ * embed snippets), an id and a sort key read the text as written.
  */
 export function textIn(text: LocalizedText, locale: Locale): string {
   return locale === 'ru' ? bindShortWords(text.ru) : text[locale];

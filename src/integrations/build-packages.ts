@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { scenario as scenarioSchema } from '../engine/schema.ts';
-import { localize, textIn } from '../engine/localize.ts';
+import { localize } from '../engine/localize.ts';
 import { locales, type Locale } from '../engine/locales.ts';
 import { pickMessages, useMessages } from '../i18n/messages.ts';
 import { shippedScenario } from '../course/screen-data.ts';
@@ -164,11 +164,12 @@ export async function buildPackages(options: {
   for (const scenario of scenarios) {
     for (const locale of locales) {
       // The course's name beside the scenario's title: a catalogue lists the eight packages side by side.
-      const title = textIn(scenario.title, locale);
+      // As written, not as typeset for a reader: an LMS catalogue indexes and searches them.
+      const title = scenario.title[locale];
       const catalogue: Catalogue = {
         course: useMessages(locale)('site.name'),
         title,
-        description: textIn(scenario.summary, locale),
+        description: scenario.summary[locale],
         locale,
       };
       const sheet = packageSheet(scenario.people.map((p) => p.id));

@@ -2,15 +2,14 @@
 import type { APIContext } from 'astro';
 import { getScenarios } from '../course/content.ts';
 import { locales } from '../engine/locales.ts';
-import { textIn } from '../engine/localize.ts';
 
 export async function GET({ site }: APIContext) {
   const origin = site!.origin;
   const scenarios = (await getScenarios()).map((s) => ({
     id: s.id,
     perspective: s.perspective,
-    title: Object.fromEntries(locales.map((l) => [l, textIn(s.title, l)])),
-    summary: Object.fromEntries(locales.map((l) => [l, textIn(s.summary, l)])),
+    title: Object.fromEntries(locales.map((l) => [l, s.title[l]])),
+    summary: Object.fromEntries(locales.map((l) => [l, s.summary[l]])),
     page: Object.fromEntries(locales.map((l) => [l, `${origin}/${l}/scenarios/${s.id}/`])),
     embed: Object.fromEntries(locales.map((l) => [l, `${origin}/${l}/embed/${s.id}/`])),
     oembed: Object.fromEntries(locales.map((l) => [l, `${origin}/oembed/${l}/${s.id}.json`])),
