@@ -94,6 +94,16 @@ function memoryTab(start?: Cmi5TabSession): TabSession {
 const connect = (tab = memoryTab()) => connectCmi5(launch, base, () => tab);
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
+/** Keeps a run, then two more while the first is on its way (the LRS holds it): only the first has gone. */
+async function threeRuns(cmi5: Awaited<ReturnType<typeof connect>>, lms: ReturnType<typeof fakeLms>) {
+  cmi5.keepRun({ v: 1, steps: ['a'] }, false);
+  await settle();
+  cmi5.keepRun({ v: 1, steps: ['a', 'b'] }, false);
+  cmi5.keepRun({ v: 1, steps: ['a', 'b', 'c'] }, false);
+  await settle();
+  expect(lms.runPuts).toEqual([{ v: 1, steps: ['a'] }]);
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -189,12 +199,7 @@ describe('a cmi5 session', () => {
   it('sends runs one at a time, in order, and of those made meanwhile only the latest', async () => {
     const lms = fakeLms({}, { hold: true });
     const cmi5 = await connect();
-    cmi5.keepRun({ v: 1, steps: ['a'] }, false);
-    await settle();
-    cmi5.keepRun({ v: 1, steps: ['a', 'b'] }, false);
-    cmi5.keepRun({ v: 1, steps: ['a', 'b', 'c'] }, false);
-    await settle();
-    expect(lms.runPuts).toEqual([{ v: 1, steps: ['a'] }]);
+    await threeRuns(cmi5, lms);
     lms.held.shift()!();
     await vi.waitFor(() => expect(lms.runPuts).toHaveLength(2));
     lms.held.shift()!();
@@ -240,12 +245,7 @@ describe('a cmi5 session', () => {
   it('sends what waits behind a request on its way at once when the window closes', async () => {
     const lms = fakeLms({}, { hold: true });
     const cmi5 = await connect();
-    cmi5.keepRun({ v: 1, steps: ['a'] }, false);
-    await settle();
-    cmi5.keepRun({ v: 1, steps: ['a', 'b'] }, false);
-    cmi5.keepRun({ v: 1, steps: ['a', 'b', 'c'] }, false);
-    await settle();
-    expect(lms.runPuts).toEqual([{ v: 1, steps: ['a'] }]);
+    await threeRuns(cmi5, lms);
     cmi5.flush();
     await settle();
     expect(lms.runPuts).toEqual([
