@@ -31,7 +31,7 @@ function indexHtml(props: LmsProps, title: string): string {
 <body>
 <div id="player"></div>
 <script type="application/json" id="lms-props">${json}</script>
-<script type="module" src="player.js"></script>
+<script src="player.js"></script>
 </body>
 </html>
 `;
@@ -148,7 +148,9 @@ export async function buildPackages(options: {
   mastery?: number | undefined;
 }): Promise<string[]> {
   const root = resolve(options.root ?? '.');
-  const bundle = await bundleIsland('src/islands/lms-player.tsx', { root, css: true });
+  // A classic script: an administrator who opens the unzipped package's index.html from disk sees
+  // the player (saying no LMS is there), where a module script would leave a blank page.
+  const bundle = await bundleIsland('src/islands/lms-player.tsx', { root, css: true, classic: true });
   const schemas = Object.fromEntries(
     await Promise.all(scorm12Schemas.map(async (f) => [f, await readFile(join(root, 'src/lms/scorm12-schemas', f))] as const)),
   );

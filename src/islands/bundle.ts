@@ -77,9 +77,14 @@ function entryFirst(entry: string): Plugin {
  * such module is a file of its own (`chunks`), loaded when asked for. Where such a module shares
  * code with the script, the script's whole code goes into one chunk (see `entryFirst`), which the
  * script imports at once (`imports`) and the modules it loads later import too. The script never
- * contains `</script`, so it can be inlined.
+ * contains `</script`, so it can be inlined. With `classic`, the script is a classic one (an
+ * IIFE, no splitting), for a page that may be opened from a file, where browsers refuse module
+ * scripts (an LMS package that an administrator opens from its unzipped folder).
  */
-export async function bundleIsland(entry: string, options: { root?: string; css?: boolean; splitting?: boolean } = {}): Promise<Bundle> {
+export async function bundleIsland(
+  entry: string,
+  options: { root?: string; css?: boolean; splitting?: boolean; classic?: boolean } = {},
+): Promise<Bundle> {
   const entryPath = resolve(options.root ?? '.', entry);
   let result = await esbuildIsland(entryPath, options, false);
   // Only where the script loads a chunk at once already: a script that loads nothing at once (a
@@ -91,7 +96,7 @@ export async function bundleIsland(entry: string, options: { root?: string; css?
   const chunks = new Map<string, string>();
   for (const file of files) if (file !== script) chunks.set(basename(file.path), await minifyModule(file.text));
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  return { js: await minifyModule(script.text), chunks, imports: staticImports(result), css };
+  return { js: await minifyModule(script.text, !options.classic), chunks, imports: staticImports(result), css };
 }
 
 type Built = Awaited<ReturnType<typeof esbuildIsland>>;
@@ -110,12 +115,12 @@ const staticImports = (result: Built) =>
     .map((i) => basename(i.path));
 
 /** esbuild's pass over the entry (an absolute path), unminified by terser yet; with `shareEntry`, through `entryFirst`. */
-function esbuildIsland(entryPath: string, options: { css?: boolean; splitting?: boolean }, shareEntry: boolean) {
+function esbuildIsland(entryPath: string, options: { css?: boolean; splitting?: boolean; classic?: boolean }, shareEntry: boolean) {
   return build({
     entryPoints: [entryPath],
     bundle: true,
     minify: true,
-    format: 'esm',
+    format: options.classic ? 'iife' : 'esm',
     target: 'es2022',
     jsx: 'automatic',
     jsxImportSource: 'preact',

@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { locales } from '../../src/engine/locales.ts';
 import { markedPath } from '../../src/engine/paths.ts';
@@ -364,6 +366,26 @@ test('where the tab cannot store, a cmi5 session keeps its token in memory and s
   await expect.poll(() => lms.verbs()).toEqual(['initialized', 'answered', 'answered']);
   expect(lms.fetches).toEqual(['/fetch/s1']);
 });
+
+for (const locale of locales)
+  test(`${locale}: a package opened from its unzipped folder plays, and says no LMS records it`, async ({ page }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'package-'));
+    try {
+      const zip = unzipSync(readFileSync(join(root, 'dist', 'lms', packageFile('client', locale, 'scorm12'))));
+      for (const [name, bytes] of Object.entries(zip)) {
+        mkdirSync(dirname(join(folder, name)), { recursive: true });
+        writeFileSync(join(folder, name), bytes);
+      }
+      // As an administrator checks a package before uploading it: from disk, where browsers run no module script.
+      await page.goto(pathToFileURL(join(folder, 'index.html')).href);
+      await expect(page.getByText(ui[locale]['lms.noScorm'])).toBeVisible();
+      const client = scenarios.find((s) => s.id === 'client')!;
+      await page.getByRole('button', { name: choiceLabel(client, markedPath(client, 'recommended')[0]!, locale), exact: true }).click();
+      await expect(page.getByRole('button', { name: ui[locale]['player.continue'] })).toBeVisible();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
 test('every LMS package names the course, its scenario and its language in its manifest or the metadata file it names, read by an XML parser', async ({
   page,
