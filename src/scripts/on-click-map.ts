@@ -150,6 +150,11 @@ export function openMap(shell: HTMLElement, idle: typeof whenIdle): (moment: Map
       map = section;
       ready = true;
       watch(section);
+      // On a phone the diagram waits behind a checkbox, hidden, where scrolling it did nothing:
+      // shown, it scrolls to the moment as it would have, instead of opening on empty space.
+      section.querySelector('#map-show-diagram')?.addEventListener('change', (event) => {
+        if ((event.target as HTMLInputElement).checked && latest) draw(section);
+      });
       section.querySelector<HTMLElement>('#map-heading')?.focus();
     })
     .catch((error: unknown) => {

@@ -3,6 +3,7 @@
 // without leaning on colour.
 import type { Page } from '@playwright/test';
 import { markedPath } from '../../src/engine/paths.ts';
+import { replay } from '../../src/engine/run.ts';
 import { locales, type Locale } from '../../src/engine/locales.ts';
 import { tones } from '../../src/engine/vocabulary.ts';
 import { scenarios, ui } from './course-data.ts';
@@ -73,6 +74,31 @@ for (const locale of locales) {
       await page.getByRole('checkbox', { name: ui[locale]['map.every'] }).check();
       await expect(moments.filter({ visible: true })).toHaveCount(onPaths.size + elsewhere.length);
       await expect(list.locator('li[data-step]').filter({ visible: true })).toHaveCount(await list.locator('li[data-step]').count());
+    });
+
+    test('while playing, the diagram asked for opens at the learner’s moment, not on empty space', async ({ page, player }) => {
+      const steps = markedPath(contractor, 'real').slice(0, 2);
+      await player.open(contractor.id);
+      await player.play(contractor, steps);
+      await player.openMap();
+      await page.getByRole('checkbox', { name: ui[locale]['map.wholeDiagram'] }).check();
+      const diagram = page.locator('#scenario-map .map-scroll');
+      await expect(diagram).toBeVisible();
+      // The moment the learner is at is the last visited one; it is drawn inside the box's visible part.
+      const here = page.locator(`#scenario-map g[data-node="${replay(contractor, steps)!.node.id}"] rect`);
+      await expect
+        .poll(async () => {
+          const [box, node] = await Promise.all([diagram.boundingBox(), here.boundingBox()]);
+          return (
+            !!box &&
+            !!node &&
+            node.x >= box.x &&
+            node.x + node.width <= box.x + box.width &&
+            node.y >= box.y &&
+            node.y + node.height <= box.y + box.height
+          );
+        })
+        .toBe(true);
     });
 
     test('the whole diagram opens on request at its drawn size, inside its own box', async ({ page }) => {
