@@ -25,7 +25,8 @@ export default class EmbedPlayer extends Component<PlayerIslandProps, State> {
   // The server renders the defaults: what no query asks for.
   override state: State = { options: embedOptions('') };
   t = translator(this.props.locale, this.props.messages);
-  embed = createEmbedPlayer(this.props.scenario, this.props.fingerprint, () => this.setState({ notice: this.t('player.moved') }));
+  // Another frame of the same scenario may be on this very page: "another tab" alone would mislead.
+  embed = createEmbedPlayer(this.props.scenario, this.props.fingerprint, () => this.setState({ notice: this.t('player.movedCopy') }));
   /** Stops following other frames and the player's view. */
   stop?: () => void;
 

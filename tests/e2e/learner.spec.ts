@@ -77,6 +77,15 @@ test('without JavaScript the scenario page shows no dead player or map, and link
   await context.close();
 });
 
+for (const locale of locales)
+  test(`${locale}: with JavaScript too, the scenario page offers its text version beside the map`, async ({ page }) => {
+    await page.goto(`/${locale}/scenarios/${client.id}/`);
+    const map = page.locator('#scenario-map');
+    await expect(map.getByText(ui[locale]['text.offer'])).toBeVisible();
+    await map.getByRole('link', { name: ui[locale]['text.link'] }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/scenarios/${client.id}/text/$`));
+  });
+
 for (const scenario of scenarios)
   for (const locale of locales)
     test(`without JavaScript, ${locale}/${scenario.id} as text: playable by links to an ending, with the whole map and its text version`, async ({
@@ -93,6 +102,12 @@ for (const scenario of scenarios)
       await expect(page.getByText(ui[locale]['map.mine'])).toHaveCount(0);
       await expect(page.getByText(ui[locale]['map.spoilers'])).toHaveCount(0);
       await expect(page.getByRole('link', { name: ui[locale]['text.scored'] })).toBeHidden();
+      // Each "What happened" is named by its choice too, so a list of headings tells them apart.
+      const outcomes = await page
+        .locator('section[id^="f-"] h2')
+        .evaluateAll((hs) => hs.map((h) => h.textContent?.replace(/\s+/g, ' ').trim()));
+      expect(outcomes.length).toBeGreaterThan(1);
+      expect(new Set(outcomes).size).toBe(outcomes.length);
       // The whole map: every node and every edge drawn, every line of its text version shown.
       const map = page.locator('#scenario-map');
       const edges = new Set(

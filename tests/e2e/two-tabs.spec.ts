@@ -194,7 +194,7 @@ test('an embedded scenario in two tabs: each frame follows the other, and a stal
   }
   await new ScenarioPlayer(a, 'en').play(contractor, recommended.slice(0, 2));
   // Frame b shows where frame a got to, says so, and goes on from there.
-  await expect(b.getByText(ui.en['player.moved'])).toBeVisible();
+  await expect(b.getByText(ui.en['player.movedCopy'])).toBeVisible();
   await b.getByRole('button', { name: ui.en['player.continue'] }).click();
   await new ScenarioPlayer(b, 'en').play(contractor, recommended.slice(2, 3));
   // Read from tab a: frame b's save reaches the other tab's storage a moment later, as the course's does.

@@ -224,6 +224,12 @@ describe('UI strings', () => {
     expect(principleScore(inEnglish, { earned: -7, counted: 0, max: 8 })).toBe('−7 of 8 points, counted as\u00a00');
   });
 
+  it('keep a Russian ordinal whole: a number and its ending (“16‑й”) take a no-break hyphen, so no line splits them', () => {
+    const split = Object.entries(ru).filter(([, value]) => typeof value === 'string' && /(\d|\})-[а-яё]/.test(value));
+    expect(split).toEqual([]);
+    expect(translator<string>('ru', ru)('player.due', { day: 3, money: '$0', by: 16 })).toContain('16\u2011й');
+  });
+
   it('choose the Russian plural by number', () => {
     const t = translator('ru', ru);
     expect([1, 2, 5, 21, 1.5].map((count) => t('player.points', { count }))).toEqual([
