@@ -235,7 +235,7 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
                           </button>
                           {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
                           {view.totalBeside.includes(c.id) && (
-                            <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id]! })}</span>
+                            <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>
                           )}
                           <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                             {t('workshop.goWith', { n: i + 1 })}

@@ -209,7 +209,10 @@ export default function FacilitatorScreen({ scenario, story, locale, messages, c
               </span>
               {session.revealed && (
                 <span class="bar">
-                  <span class="fill" style={{ width: `${shares[c.id] ?? 0}%` }} />
+                  {/* The track is the whole room: a share of the votes reads as a share of it. */}
+                  <span class="track">
+                    <span class="fill" style={{ width: `${shares[c.id] ?? 0}%` }} />
+                  </span>
                   <b aria-hidden="true">{votes}</b>
                   <span class="visually-hidden">{t('workshop.votes', { count: votes })}</span>
                 </span>

@@ -83,9 +83,10 @@ describe('the vote at the moment on screen', () => {
     expect(viewOf(scenario, start)).toMatchObject({ leading: undefined, tied: false });
   });
 
-  it('gives the total beside a hand count only for the choices phones voted for', () => {
+  it('gives every choice its total beside its hand count once phones have voted, and none for a room voting by hand', () => {
     const view = viewOf(scenario, { ...start, tallies: [{ remind: 1, wait: 4 }], phones: [{ remind: 3, wait: 0 }] });
-    expect(view.totalBeside).toEqual(['remind']);
+    expect(view.totalBeside).toEqual(view.ballot);
+    expect(view.totalBeside).toContain('wait');
     expect(view.tally['remind']).toBe(4);
     expect(viewOf(scenario, { ...start, tallies: [{ remind: 1 }] }).totalBeside).toEqual([]);
   });

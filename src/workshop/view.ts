@@ -44,7 +44,9 @@ export interface ConsoleView {
   tied: boolean;
   /**
    * The choices whose total (`tally`) the console writes beside their hand count, in the
-   * decision's order: those phones voted for, where the hand count is not the whole.
+   * decision's order: once phones have voted at this decision, where a hand count is no longer
+   * the whole, every choice's, so the totals line up and none is left to be worked out; none
+   * while the room votes by hand alone.
    */
   totalBeside: string[];
   feedback?: Feedback;
@@ -101,7 +103,7 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     ballot: feedback || !isDecision(state.node) ? undefined : order,
     leading,
     tied: !leading && votes > 0,
-    totalBeside: order.filter((id) => phones[id]),
+    totalBeside: order.some((id) => phones[id]) ? order : [],
     ...(feedback && { feedback }),
     ...(debrief && { debrief, path: markedRoomPath(session, scenario, debrief) }),
   };

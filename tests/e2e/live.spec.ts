@@ -67,6 +67,8 @@ test('a room plays through the server: phones join, vote, change a vote, see the
   // Each choice says its total, phones and hands together, as Go with the majority counts it.
   await expect(page.locator('.tally li').nth(0).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
   await expect(page.locator('.tally li').nth(1).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 2, 'en'));
+  // So does a choice no phone voted for: every total lines up, none is left to work out.
+  await expect(page.locator('.tally li').nth(2).locator('.choice-total')).toHaveText(plural(ui.en['workshop.votes'], 0, 'en'));
   await expect(screen.votes).toHaveText(votesIn(4));
   await expect(screen.bars).toHaveCount(0);
 
