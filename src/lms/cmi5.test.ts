@@ -19,11 +19,15 @@ const result = { overall: 80, principles: { warn: { earned: 4, max: 5 } } };
  * `hold` keeps each run PUT waiting until released, to see what is sent while one is on its way;
  * `down` fails reads of the named state documents as a lost connection does; `fail` answers with
  * that status to reads of the named state documents; `refuse` answers 500 to a request carrying a
- * statement of one of these verbs, and `drop` loses the first such request on its way.
+ * statement of one of these verbs, and `drop` loses the first such request on its way. Accepted
+ * statements are kept by id and can be asked for by it; once "terminated" is accepted the
+ * session's token is refused (401), as cmi5 §8.2.1 lets an LMS do.
  */
 function fakeLms(
   launchData: Record<string, unknown> = {},
   options: { hold?: boolean; down?: string[]; fail?: Record<string, number>; refuse?: string[]; drop?: string[] } = {},
+  /** The ids of the statements an earlier session's LRS accepted. */
+  stored: Set<string> = new Set(),
 ) {
   const states = new Map<string, unknown>([['LMS.LaunchData', { launchMode: 'Normal', ...launchData }]]);
   const verbs: string[] = [];
@@ -33,14 +37,17 @@ function fakeLms(
   const held: (() => void)[] = [];
   const runPuts: unknown[] = [];
   let dropped = false;
+  let ended = false;
   const fetch = vi.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const method = init.method ?? 'GET';
     if (url.href === launch.fetch) return Response.json({ 'auth-token': 'tok' });
+    if (ended) return new Response(null, { status: 401 });
+    if (url.pathname.endsWith('/statements') && method === 'GET')
+      return new Response(null, { status: stored.has(url.searchParams.get('statementId')!) ? 200 : 404 });
     if (url.pathname.endsWith('/statements')) {
-      const sent = [JSON.parse(String(init.body)) as unknown]
-        .flat()
-        .map((s) => (s as { verb: { display: { 'en-US': string } } }).verb.display['en-US']);
+      const list = [JSON.parse(String(init.body)) as unknown].flat() as { id: string; verb: { display: { 'en-US': string } } }[];
+      const sent = list.map((s) => s.verb.display['en-US']);
       posts.push(sent);
       if (!dropped && sent.some((v) => options.drop?.includes(v))) {
         dropped = true;
@@ -48,6 +55,8 @@ function fakeLms(
       }
       if (sent.some((v) => options.refuse?.includes(v))) return new Response(null, { status: 500 });
       verbs.push(...sent);
+      for (const s of list) stored.add(s.id);
+      ended ||= sent.includes('terminated');
       return new Response(null, { status: 204 });
     }
     const stateId = url.searchParams.get('stateId')!;
@@ -66,7 +75,7 @@ function fakeLms(
     return states.has(stateId) ? Response.json(states.get(stateId)) : new Response(null, { status: 404 });
   });
   vi.stubGlobal('fetch', fetch);
-  return { states, verbs, posts, requests, held, runPuts, fetch };
+  return { states, verbs, posts, requests, held, runPuts, fetch, stored };
 }
 
 /** A tab's session in memory, as stores/cmi5-session.ts keeps it in sessionStorage. */
@@ -211,25 +220,43 @@ describe('a cmi5 session', () => {
     expect(lms.states.get(runState)).toEqual({ v: 1, steps: ['a', 'b', 'c'] });
   });
 
-  it('marks the result recorded only once the LRS has accepted "completed", and sends that mark with keepalive', async () => {
+  it('marks the result with its "completed" statement before "terminated", and a next session takes it as recorded only if the LRS has that statement', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const refused = fakeLms({}, { refuse: ['completed'] });
-    expect(await (await connect()).complete(result)).toBe(false);
-    expect(refused.states.has(recordedState)).toBe(false);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('500'));
-
     const lms = fakeLms();
     expect(await (await connect()).complete(result)).toBe(true);
-    // The result goes as one request, and the mark after its answer.
-    expect(lms.posts.at(-1)).toEqual(['completed', 'terminated']);
-    const order = lms.fetch.mock.calls.map(
-      ([url, init]) => `${init?.method ?? 'GET'} ${new URL(String(url)).searchParams.get('stateId') ?? 'statements'}`,
-    );
-    expect(order.indexOf(`PUT ${recordedState}`)).toBeGreaterThan(order.lastIndexOf('POST statements'));
+    // The mark went out before "terminated", after which the LMS refuses the token, and with keepalive.
     const mark = lms.fetch.mock.calls.find(
       ([url, init]) => init?.method === 'PUT' && String(url).includes(encodeURIComponent(recordedState)),
     );
     expect(mark?.[1]).toMatchObject({ method: 'PUT', keepalive: true });
+    const { statement } = lms.states.get(recordedState) as { statement: string };
+    expect(lms.stored.has(statement)).toBe(true);
+    expect(lms.posts.at(-1)).toEqual(['terminated']);
+    // The next session finds the statement: practice.
+    const next = fakeLms({}, {}, lms.stored);
+    next.states.set(recordedState, lms.states.get(recordedState));
+    expect((await connect()).practiceOnly).toBe(true);
+
+    // "completed" refused: the learner is told (false), and the mark names a statement the LRS does not have.
+    const refused = fakeLms({}, { refuse: ['completed'] });
+    expect(await (await connect()).complete(result)).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('500'));
+    const again = fakeLms({}, {}, refused.stored);
+    again.states.set(recordedState, refused.states.get(recordedState));
+    expect((await connect()).practiceOnly).toBe(false);
+  });
+
+  it('takes the result as not recorded, with a warning, where the LRS cannot say', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fakeLms({}, { fail: { [recordedState]: 500 } });
+    expect((await connect()).practiceOnly).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not recorded'), expect.any(Error));
+  });
+
+  it('says nothing of a run it could not read where the launch is for browsing, which records nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fakeLms({ launchMode: 'Browse' }, { down: [runState] });
+    expect((await connect()).runUnreadable).toBe(false);
   });
 
   it('goes on sending statements after one request was lost on its way', async () => {
@@ -240,6 +267,12 @@ describe('a cmi5 session', () => {
     expect(await cmi5.answered('n2', 'c2', { warn: 1 })).toBe(true);
     expect(await cmi5.complete(result)).toBe(true);
     expect(lms.verbs).toEqual(['initialized', 'answered', 'completed', 'terminated']);
+    // The last choice's "answered", sent in the same task as the result, goes on its own.
+    const last = fakeLms({ masteryScore: 0.5 });
+    const session = await connect();
+    void session.answered('n3', 'c3', { warn: 1 });
+    await session.complete(result);
+    expect(last.posts.slice(1)).toEqual([['answered'], ['completed', 'passed'], ['terminated']]);
   });
 
   it('sends what waits behind a request on its way at once when the window closes', async () => {

@@ -134,6 +134,32 @@ async function keptRun(url: string, headers: Record<string, string>): Promise<{ 
   return { failed: true };
 }
 
+/**
+ * Whether an earlier session recorded this registration's result, from the AU's own mark (a state
+ * document): the mark names the "completed" statement it was written with, and the result counts
+ * as recorded only if the LRS has that statement (xAPI 1.0.3 Part Three §2.1.3, a statement by
+ * its id), since the mark goes out beside the statement and the statement may have been refused
+ * or lost. A mark without a statement (an earlier version's) counts as recorded. Where the LRS
+ * cannot say, the result counts as not recorded, with a warning: a second "completed" is the
+ * LMS's to void (cmi5 §6.3), while a result wrongly taken as recorded could never be sent.
+ */
+async function resultRecorded(markUrl: string, endpoint: string, headers: Record<string, string>): Promise<boolean> {
+  try {
+    const mark = await fetch(markUrl, { headers });
+    if (mark.status === 404) return false;
+    if (!mark.ok) throw new Error(`the mark answered ${mark.status}`);
+    const { statement } = (await mark.json()) as { statement?: unknown };
+    if (typeof statement !== 'string') return true;
+    const found = await fetch(`${endpoint}statements?${new URLSearchParams({ statementId: statement })}`, { headers });
+    if (found.ok) return true;
+    if (found.status === 404) return false;
+    throw new Error(`the LRS answered ${found.status} for the statement`);
+  } catch (error) {
+    console.warn('Whether the result was recorded could not be read: it is taken as not recorded.', error);
+    return false;
+  }
+}
+
 /** Sends a request that must not be lost, with `keepalive`, warning where it fails; resolves to whether the LRS accepted it. */
 async function sent(what: string, url: string, init: RequestInit): Promise<boolean> {
   try {
@@ -162,8 +188,11 @@ function inOrder<T>(send: (items: T[]) => Promise<boolean>): { add(item: T): Pro
     for (const w of batch) w.accepted(ok);
   };
   const drain = async () => {
-    while (waiting[0]) await go(waiting.splice(0));
-    busy = false;
+    try {
+      while (waiting[0]) await go(waiting.splice(0));
+    } finally {
+      busy = false;
+    }
   };
   return {
     add: (item) =>
@@ -202,9 +231,10 @@ export async function connectCmi5(
   if (!launchResponse.ok) throw new Error(`LMS.LaunchData could not be read: ${launchResponse.status}`);
   const launchData = (await launchResponse.json()) as { contextTemplate?: ContextTemplate; launchMode?: string; masteryScore?: number };
   // Whether this registration's result was recorded in an earlier session: cmi5 allows one
-  // "completed" per registration (§9.3.3), so the AU keeps a state document of its own to know.
+  // "completed" per registration (§9.3.3), so the AU keeps a state document of its own to know,
+  // which names the "completed" statement the LRS must have (`resultRecorded`).
   const recordedUrl = stateUrl(`${extensionBase}/xapi/state/recorded`);
-  const recordedBefore = !tab.sent('completed') && (await fetch(recordedUrl, { headers })).ok;
+  const recordedBefore = !tab.sent('completed') && (await resultRecorded(recordedUrl, launch.endpoint, headers));
   // The run is kept in the LRS too, in a state document of the AU's own for the registration
   // (xAPI 1.0.3 Part Three §2.3, the State Resource), so the next session the LMS launches picks
   // up a run whose window was closed before its ending. The tab's copy, after a reload, comes
@@ -235,6 +265,7 @@ export async function connectCmi5(
     extra: Record<string, unknown> = {},
     categories: { id: string }[] = [cmi5Category],
     extensions: Record<string, unknown> = {},
+    id = randomId(),
   ): Promise<boolean> => {
     // Nothing may follow "terminated" in a cmi5 session, and each once-per-session statement
     // goes once, also across reloads.
@@ -246,7 +277,7 @@ export async function connectCmi5(
       category: [...((template.contextActivities?.['category'] as unknown[]) ?? []), ...categories],
     };
     return statements.add({
-      id: randomId(),
+      id,
       timestamp: new Date().toISOString(),
       actor: launch.actor,
       verb: { id: verbs[verb], display: { 'en-US': verb } },
@@ -275,7 +306,7 @@ export async function connectCmi5(
     /** The run to resume: the one this tab kept before a reload, else the one an earlier session left in the LRS, if any. */
     savedRun,
     /** Whether the run the LRS kept for this registration could not be read: the learner starts afresh, and is told. */
-    runUnreadable: kept.failed,
+    runUnreadable: kept.failed && !practiceOnly,
     /**
      * Keeps the run for this session, so a reload resumes it, and in the LRS for the next session
      * while the result is not recorded. A run that reached an ending (`atEnding`) stays in the
@@ -302,18 +333,35 @@ export async function connectCmi5(
       );
     },
     /**
-     * Sends the result (completed, then passed or failed against the mastery score) and ends the
-     * session, the three in one request after the statements before them. Only once the LRS has
-     * accepted "completed" is the result marked recorded for the next session: a "completed" lost
-     * on its way leaves the next session free to send it. Resolves to false where the LRS did not
-     * accept "completed" (the learner should be told), else true, also where there was nothing
-     * left to send (the result went before, or the session has ended).
+     * Sends the result (completed, then passed or failed against the mastery score, in one
+     * request) and ends the session. Beside the result goes the AU's mark naming its "completed"
+     * statement, so the next session knows the result was recorded if the LRS has that statement
+     * (`resultRecorded`); both go before "terminated", after which the LMS may refuse the
+     * session's token (cmi5 §8.2.1). Resolves to false where the LRS did not accept "completed"
+     * (the learner should be told), else true, also where there was nothing left to send (the
+     * result went before, or the session has ended).
      */
     async complete(result: LmsResult): Promise<boolean> {
       if (tab.sent('completed') || tab.sent('terminated')) return true;
+      // A turn first: the last choice's "answered", sent in this same task, goes on its own, so
+      // an LRS that refused it (which refuses the whole list, xAPI Part Three §3.2) would not
+      // take the result down with it.
+      await Promise.resolve();
       const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
-      const completed = send('completed', { result: { completion: true, duration, extensions } }, [cmi5Category, moveOnCategory]);
+      const completedId = randomId();
+      const marked = sent('the "recorded" mark', recordedUrl, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ at: new Date().toISOString(), statement: completedId }),
+      });
+      const completed = send(
+        'completed',
+        { result: { completion: true, duration, extensions } },
+        [cmi5Category, moveOnCategory],
+        {},
+        completedId,
+      );
       if (typeof launchData.masteryScore === 'number') {
         const scaled = result.overall / 100;
         const passed = scaled >= launchData.masteryScore;
@@ -325,10 +373,9 @@ export async function connectCmi5(
           { [masteryScoreExtension]: launchData.masteryScore },
         );
       }
-      void terminate();
       const accepted = await completed;
-      if (accepted)
-        await sent('the "recorded" state', recordedUrl, { method: 'PUT', headers, body: JSON.stringify({ at: new Date().toISOString() }) });
+      await marked;
+      void terminate();
       return accepted;
     },
     /** Sends at once what waits behind a request on its way (statements, the latest run): the window is closing. */

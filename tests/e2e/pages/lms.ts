@@ -185,6 +185,13 @@ export async function startCmi5Lms(locale: Locale = 'en'): Promise<Cmi5Lms> {
           }),
         );
       }
+      if (url.pathname === '/xapi/statements' && request.method === 'GET') {
+        // A statement by its id, as xAPI's statements resource gives one (Part Three §2.1.3).
+        const found = statements.find((st) => st['id'] === url.searchParams.get('statementId'));
+        return void (found
+          ? response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(found))
+          : response.writeHead(404, cors).end());
+      }
       if (url.pathname === '/xapi/statements' && request.method === 'POST') {
         // One statement, or a list of them, as xAPI's statements resource takes either.
         statements.push(...[JSON.parse(body) as Record<string, unknown> | Record<string, unknown>[]].flat());
