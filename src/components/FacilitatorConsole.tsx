@@ -233,10 +233,8 @@ class Console extends Component<ConsoleProps, { canSound: boolean }> {
                           >
                             +
                           </button>
-                          {/* Where phones voted (the view says which), the total beside the hand count, which has their votes. */}
-                          {view.totalBeside.includes(c.id) && (
-                            <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>
-                          )}
+                          {/* Once phones voted (the view says so), each total beside its hand count, which lacks their votes. */}
+                          {view.totalsBeside && <span class="choice-total">{t('workshop.votes', { count: view.tally[c.id] ?? 0 })}</span>}
                           <button type="button" class="go" onClick={() => workshop.go(c.id)}>
                             {t('workshop.goWith', { n: i + 1 })}
                           </button>

@@ -161,7 +161,7 @@ async function resultRecorded(markUrl: string, endpoint: string, headers: Record
 }
 
 /** Sends a request that must not be lost, with `keepalive`, warning where it fails; resolves to whether the LRS accepted it. */
-async function sent(what: string, url: string, init: RequestInit): Promise<boolean> {
+async function deliver(what: string, url: string, init: RequestInit): Promise<boolean> {
   try {
     const response = await fetch(url, { ...init, keepalive: true });
     if (!response.ok) console.warn(`The LRS refused ${what}: ${response.status}`);
@@ -244,10 +244,10 @@ export async function connectCmi5(
   const kept = tab.current?.run !== undefined || recordedBefore ? { failed: false } : await keptRun(runUrl, headers);
   const savedRun = tab.current?.run ?? kept.run;
   // Of the runs made while one is on its way, only the latest goes next.
-  const runs = inOrder<unknown>((latest) => sent('the run', runUrl, { method: 'PUT', headers, body: JSON.stringify(latest.at(-1)) }));
+  const runs = inOrder<unknown>((latest) => deliver('the run', runUrl, { method: 'PUT', headers, body: JSON.stringify(latest.at(-1)) }));
   // Statements go one request after another, so the LRS records them in cmi5's order.
   const statements = inOrder<Record<string, unknown>>((list) =>
-    sent(
+    deliver(
       `statements (${list.map((st) => (st['verb'] as { display: Record<string, string> }).display['en-US']).join(', ')})`,
       `${launch.endpoint}statements`,
       {
@@ -350,7 +350,7 @@ export async function connectCmi5(
       const duration = isoDuration(Date.now() - startedAt);
       const extensions = Object.fromEntries(Object.entries(result.principles).map(([p, s]) => [principleKey(p), s]));
       const completedId = randomId();
-      const marked = sent('the "recorded" mark', recordedUrl, {
+      const marked = deliver('the "recorded" mark', recordedUrl, {
         method: 'PUT',
         headers,
         body: JSON.stringify({ at: new Date().toISOString(), statement: completedId }),

@@ -43,12 +43,11 @@ export interface ConsoleView {
   /** Whether votes are in but two or more choices share the most of them: no majority to go with. */
   tied: boolean;
   /**
-   * The choices whose total (`tally`) the console writes beside their hand count, in the
-   * decision's order: once phones have voted at this decision, where a hand count is no longer
-   * the whole, every choice's, so the totals line up and none is left to be worked out; none
-   * while the room votes by hand alone.
+   * Whether the console writes each choice's total (`tally`) beside its hand count: once phones
+   * have voted at this decision, where a hand count is no longer the whole, every choice's, so the
+   * totals line up and none is left to be worked out; none while the room votes by hand alone.
    */
-  totalBeside: string[];
+  totalsBeside: boolean;
   feedback?: Feedback;
   debrief?: Debrief;
   /** At an ending: the room's path, each decision with its votes and the marked paths' choices. */
@@ -103,7 +102,7 @@ export function viewOf(scenario: PlayableScenario, session: WorkshopSession): Co
     ballot: feedback || !isDecision(state.node) ? undefined : order,
     leading,
     tied: !leading && votes > 0,
-    totalBeside: order.some((id) => phones[id]) ? order : [],
+    totalsBeside: order.some((id) => phones[id]),
     ...(feedback && { feedback }),
     ...(debrief && { debrief, path: markedRoomPath(session, scenario, debrief) }),
   };
